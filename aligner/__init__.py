@@ -1,0 +1,52 @@
+"""Parallax engine: load articles, align their sentences, find shared, unique and contradicting claims.
+
+Pure Python; never imports Textual or the ``tui`` package.
+"""
+
+from __future__ import annotations
+
+from aligner.model import (
+    Article,
+    CompareOptions,
+    Comparison,
+    Conflict,
+    ConflictKind,
+    Group,
+    Label,
+    LineKind,
+    Sentence,
+    SkippedFile,
+    SourceStats,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "CompareOptions",
+    "Comparison",
+    "Conflict",
+    "ConflictKind",
+    "Group",
+    "Label",
+    "LineKind",
+    "Sentence",
+    "SkippedFile",
+    "SourceStats",
+    "__version__",
+    "compare",
+    "compare_pair",
+]
+
+
+def __getattr__(name: str):  # pragma: no cover - thin lazy re-export
+    # compare/compare_pair pull in rapidfuzz and NLTK; load them only when asked for.
+    if name == "compare":
+        from aligner.pipeline import compare
+
+        return compare
+    if name == "compare_pair":
+        from aligner.pair import compare_pair
+
+        return compare_pair
+    raise AttributeError(name)

@@ -1,0 +1,187 @@
+"""Frozen data model shared by the engine, the exports and the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+
+class LineKind(StrEnum):
+    """What a stretch of article text is; only PROSE takes part in alignment."""
+
+    PROSE = "prose"
+    HEADING = "heading"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+
+class Label(StrEnum):
+    """How a group of aligned sentences relates across sources."""
+
+    SHARED = "shared"
+    UNIQUE = "unique"
+    CONTRADICTING = "contradicting"
+
+
+class ConflictKind(StrEnum):
+    """Why two sentences disagree."""
+
+    NUMBER = "number"
+    NEGATION = "negation"
+    ANTONYM = "antonym"
+    ENTITY = "entity"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or one non-prose line) of an article.
+
+    ``start``/``end`` are character offsets into ``Article.text``; ``paragraph`` is the
+    0-based index of the paragraph (non-empty line block) the sentence sits in.
+    """
+
+    id: str
+    article_id: str
+    index: int
+    text: str
+    kind: LineKind
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind is LineKind.PROSE
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One loaded source: its decoded text and its sentences in reading order."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def prose(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.is_prose)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that could not be loaded, with a reason a person understands."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two sentences from different sources that disagree, and why.
+
+    ``detail`` is a short human sentence such as ``"29 vs 19 (killed)"``.
+    """
+
+    a: str
+    b: str
+    kind: ConflictKind
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Aligned sentences: at most one per article, ordered by article order.
+
+    ``score`` is the weakest pairwise similarity (0-100) that holds the group together;
+    100 for a unique group.
+    """
+
+    id: str
+    label: Label
+    members: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStats:
+    """Per-article counts over prose sentences."""
+
+    article_id: str
+    prose: int
+    shared: int
+    unique: int
+    contradicting: int
+    non_prose: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Every knob of a comparison; keyword-only so call sites stay readable."""
+
+    threshold: float = 62.0
+    pivot: int = 0
+    recursive: bool = False
+    max_file_bytes: int = 5_000_000
+    max_sentences: int = 200_000
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result every consumer reads: articles, groups in display order, conflicts."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[SkippedFile, ...]
+    groups: tuple[Group, ...]
+    conflicts: tuple[Conflict, ...]
+    similarity: Mapping[str, Mapping[str, float]]
+    stats: tuple[SourceStats, ...]
+    options: CompareOptions = field(default_factory=CompareOptions)
+
+    @cached_property
+    def sentences(self) -> Mapping[str, Sentence]:
+        """Every sentence of every article by id."""
+        return {s.id: s for a in self.articles for s in a.sentences}
+
+    @cached_property
+    def article_by_id(self) -> Mapping[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def group_of(self) -> Mapping[str, Group]:
+        """The group each prose sentence belongs to, by sentence id."""
+        return {m: g for g in self.groups for m in g.members}
+
+    @cached_property
+    def conflicts_of(self) -> Mapping[str, tuple[Conflict, ...]]:
+        """Conflicts touching each sentence, by sentence id (absent: none)."""
+        found: dict[str, list[Conflict]] = {}
+        for conflict in self.conflicts:
+            found.setdefault(conflict.a, []).append(conflict)
+            found.setdefault(conflict.b, []).append(conflict)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:
+        """Conflicts between two members of ``group``."""
+        members = set(group.members)
+        return tuple(c for c in self.conflicts if c.a in members and c.b in members)
+
+
+def article_id(index: int) -> str:
+    """Stable article id from its position in natural sort order."""
+    return f"a{index + 1}"
+
+
+def sentence_id(article: str, index: int) -> str:
+    """Stable sentence id, unique across a comparison."""
+    return f"{article}s{index + 1}"
+
+
+def display_path(path: Path) -> str:
+    """Path as shown to people and stored in exports (POSIX separators)."""
+    return path.as_posix()
