@@ -1,0 +1,183 @@
+"""Conflicts between two sentences (number, negation, antonym, entity) and group labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from aligner.features import SentenceFeatures, fold, stem, words
+from aligner.model import ConflictKind, Label
+from aligner.quantities import Quantity, has_vague_amount
+from aligner.wordlists import NEGATION_CUES, STOPWORDS, antonym_index
+
+# Names this similar are spellings of one name (Zelensky / Zelenskiy), never a conflict.
+SAME_NAME_RATIO = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reason two sentences disagree."""
+
+    kind: ConflictKind
+    detail: str
+
+
+def find_conflicts(
+    a: SentenceFeatures, b: SentenceFeatures, *, numbers_only: bool = False
+) -> list[Finding]:
+    """Every reason ``a`` and ``b`` cannot both be true, assuming they describe one fact.
+
+    With ``numbers_only`` only figures for the same counted thing are compared: that is the
+    check for sentences that are related but not aligned.
+    """
+    if numbers_only:
+        return number_conflicts(a, b, same_noun_only=True)
+    return [
+        *number_conflicts(a, b),
+        *negation_conflicts(a, b),
+        *antonym_conflicts(a, b),
+        *entity_conflicts(a, b),
+    ]
+
+
+def number_conflicts(
+    a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False
+) -> list[Finding]:
+    """Figures of one kind that no figure of the other sentence can match."""
+    if has_vague_amount(a.text) or has_vague_amount(b.text):
+        return []
+    findings = []
+    for kind in sorted({q.kind for q in a.quantities} & {q.kind for q in b.quantities}):
+        left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
+        right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
+        for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
+            findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
+    return findings
+
+
+def _unmatched(quantities: Sequence[Quantity], others: Sequence[Quantity]) -> list[Quantity]:
+    return [q for q in quantities if not any(q.compatible(o) for o in others)]
+
+
+def _pair_up(
+    left: list[Quantity], right: list[Quantity], *, same_noun_only: bool
+) -> list[tuple[Quantity, Quantity]]:
+    """Pair figures that speak of the same thing; a lone figure on each side pairs anyway."""
+    pairs = []
+    remaining = list(right)
+    unpaired = []
+    for qa in left:
+        match = next((qb for qb in remaining if qa.unit and _same_unit(qa, qb)), None)
+        if match is None:
+            unpaired.append(qa)
+        else:
+            pairs.append((qa, match))
+            remaining.remove(match)
+    lone_pair = len(unpaired) == 1 and len(remaining) == 1
+    if lone_pair and not same_noun_only and unpaired[0].kind not in ("year", "time"):
+        pairs.append((unpaired[0], remaining[0]))
+    return pairs
+
+
+def _same_unit(qa: Quantity, qb: Quantity) -> bool:
+    if qa.kind != "count":
+        return qa.unit == qb.unit
+    return bool(qb.unit) and stem(qa.unit) == stem(qb.unit)
+
+
+def _number_detail(qa: Quantity, qb: Quantity) -> str:
+    what = {"count": qa.unit if qa.unit == qb.unit else "", "duration": "duration",
+            "money": "amount", "percent": "percentage", "age": "age", "year": "year",
+            "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
+    detail = f"{qa.surface} vs {qb.surface}"
+    return f"{detail} ({what})" if what else detail
+
+
+def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """A negation in one sentence whose negated words the other states plainly."""
+    if len(a.negations) == len(b.negations):
+        return []
+    negated, plain = (a, b) if len(a.negations) > len(b.negations) else (b, a)
+    plain_words = set(words(plain.text))
+    plain_stems = set(plain.content)
+    tokens = words(negated.text)
+    for index, token in enumerate(tokens):
+        if not (token in NEGATION_CUES or token.endswith("n't")) or token in plain_words:
+            continue
+        scope = [w for w in tokens[index + 1 : index + 5] if w not in STOPWORDS][:2]
+        if token in ("nobody", "nothing", "none", "no") and index + 1 < len(tokens):
+            scope = scope or tokens[index + 1 : index + 2]
+        hit = next((w for w in scope if stem(w) in plain_stems), None)
+        if hit is not None:
+            phrase = " ".join(tokens[index : tokens.index(hit, index) + 1])
+            return [Finding(ConflictKind.NEGATION, f'"{phrase}" in one version only')]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    return antonym_index()
+
+
+def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """A word in one sentence whose opposite stands in the other (and not its own word)."""
+    words_a, words_b = set(words(a.text)), set(words(b.text))
+    opposites = _antonyms()
+    for word in sorted(words_a - words_b):
+        clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
+        if clash:
+            return [Finding(ConflictKind.ANTONYM, f'"{word}" vs "{clash[0]}"')]
+    return []
+
+
+def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """A different name in the same slot: same word before or after, different name."""
+    only_a = _names_missing_from(a, b)
+    only_b = _names_missing_from(b, a)
+    for name_a in only_a:
+        for name_b in only_b:
+            if _same_slot(a.text, name_a, b.text, name_b):
+                return [Finding(ConflictKind.ENTITY, f"{name_a} vs {name_b}")]
+    return []
+
+
+def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
+    """Names of ``a`` none of whose words, or near spellings of them, occur in ``b``."""
+    words_b = set(words(b.text))
+    name_words_b = [w for name in b.names for w in words(name)]
+    missing = []
+    for name in a.names:
+        parts = [w for w in words(name) if w not in STOPWORDS]
+        if any(
+            w in words_b or any(fuzz.ratio(w, other) >= SAME_NAME_RATIO for other in name_words_b)
+            for w in parts
+        ):
+            continue
+        missing.append(name)
+    return missing
+
+
+def _same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool:
+    before_a, after_a = _neighbours(text_a, name_a)
+    before_b, after_b = _neighbours(text_b, name_b)
+    return bool((before_a and before_a == before_b) or (after_a and after_a == after_b))
+
+
+def _neighbours(text: str, name: str) -> tuple[str, str]:
+    folded, target = fold(text), fold(name)
+    at = folded.find(target)
+    if at < 0:
+        return "", ""
+    before = words(folded[:at])
+    after = words(folded[at + len(target) :])
+    return (before[-1] if before else "", after[0] if after else "")
+
+
+def group_label(size: int, has_conflict: bool) -> Label:
+    """Label of a group from its number of sources and whether any two members disagree."""
+    if size < 2:
+        return Label.UNIQUE
+    return Label.CONTRADICTING if has_conflict else Label.SHARED

@@ -1,0 +1,112 @@
+"""Per-sentence features computed once: normalised text, content stems, negation cues, names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from aligner.quantities import Quantity, extract_quantities
+from aligner.wordlists import NEGATION_CUES, STOPWORDS
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|de|la|van|von|al|bin))*")
+
+
+def fold(text: str) -> str:
+    """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of ``text`` (quotes folded; possessive ``'s`` dropped)."""
+    found = _WORD.findall(fold(text))
+    return [w[:-2] if w.endswith("'s") else w for w in found]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Porter stem with spelling variants of names folded (Zelenskiy/Zelensky -> zelenski)."""
+    stemmed = _stemmer().stem(word)
+    # Transliterated names vary in their endings (-iy/-y/-i, doubled consonants).
+    stemmed = re.sub(r"(iy|yi|ii|y)$", "i", stemmed)
+    return re.sub(r"(.)\1", r"\1", stemmed)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - NLTK is imported lazily, so no annotation here
+    # Imported on first use: NLTK costs a noticeable part of a second to import.
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """What the aligner and classifier need of one sentence, computed once."""
+
+    text: str
+    normalised: str  # folded words joined by single spaces
+    content: tuple[str, ...]  # content-word stems in sentence order (may repeat)
+    content_key: str  # sorted unique content stems joined: input for set-like scorers
+    negations: tuple[str, ...]  # negation cue words in order
+    names: tuple[str, ...]  # capitalised name phrases, as written
+    quantities: tuple[Quantity, ...]
+
+    @property
+    def content_set(self) -> frozenset[str]:
+        return frozenset(self.content)
+
+
+def sentence_features(text: str) -> SentenceFeatures:
+    """Compute every feature of one sentence."""
+    tokens = words(text)
+    content = tuple(stem(w) for w in tokens if w not in STOPWORDS and not w.isdigit())
+    negations = tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
+    return SentenceFeatures(
+        text=text,
+        normalised=" ".join(tokens),
+        content=content,
+        content_key=" ".join(sorted(set(content))),
+        negations=negations,
+        names=tuple(_names(text)),
+        quantities=tuple(extract_quantities(text)),
+    )
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised phrases that are not merely the first word of the sentence."""
+    found = []
+    for match in _NAME.finditer(text.translate(_QUOTES)):
+        phrase = match.group(0).strip()
+        first_word = match.start() == len(text) - len(text.lstrip(" \"'-([“‘"))
+        if first_word:
+            parts = phrase.split()
+            if parts[0].lower() in STOPWORDS or len(parts) == 1:
+                parts = parts[1:]
+            phrase = " ".join(parts)
+        if phrase and phrase.lower() not in STOPWORDS:
+            found.append(phrase)
+    return found

@@ -1,0 +1,274 @@
+"""``compare``: files -> Articles -> aligned, classified groups -> one Comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from aligner.align import ScoredPairs, display_order, group_score, group_sentences
+from aligner.candidates import candidate_pairs
+from aligner.classify import find_conflicts, group_label
+from aligner.clean import classify_lines, find_title
+from aligner.corpus import Document, load_documents
+from aligner.features import SentenceFeatures, sentence_features
+from aligner.model import (
+    Article,
+    CompareOptions,
+    Comparison,
+    Conflict,
+    Group,
+    Label,
+    Sentence,
+    SkippedFile,
+    SourceStats,
+    article_id,
+    sentence_id,
+)
+from aligner.resources import sample_corpus_dir
+from aligner.segment import sentence_spans
+from aligner.similarity import score_pair, score_pairs
+
+Progress = Callable[[str, float], None]
+
+# Sentences that did not align but score at least this far below the threshold are still
+# checked for figures about the same thing ("four people in custody" / "three people in
+# custody"): related enough to be about one fact, too differently worded to align.
+RELATED_MARGIN = 22.0
+
+
+class Cancelled(Exception):
+    """The caller's ``should_stop`` asked the comparison to stop."""
+
+
+class TooManySentences(ValueError):
+    """The corpus has more prose sentences than ``max_sentences`` allows."""
+
+
+def compare(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    **options: object,
+) -> Comparison:
+    """Load ``paths`` (default: the sample corpus) and compare every article with every other.
+
+    ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
+    max_file_bytes, max_sentences). ``progress(stage, fraction)`` is called between stages;
+    ``should_stop()`` returning true raises ``Cancelled`` at the next stage boundary.
+    """
+    settings = CompareOptions(**options)  # type: ignore[arg-type]
+    report = _Reporter(progress, should_stop)
+    report("loading", 0.0)
+    loaded = load_documents(
+        list(paths) if paths else [sample_corpus_dir()],
+        recursive=settings.recursive,
+        max_file_bytes=settings.max_file_bytes,
+    )
+    report("splitting sentences", 0.2)
+    articles = tuple(_build_article(k, doc) for k, doc in enumerate(loaded.documents))
+    return compare_articles(articles, loaded.skipped, settings, report)
+
+
+def compare_articles(
+    articles: Sequence[Article],
+    skipped: Sequence[SkippedFile],
+    settings: CompareOptions,
+    report: Callable[[str, float], None] | None = None,
+) -> Comparison:
+    """Align and classify already segmented articles."""
+    report = report or (lambda stage, fraction: None)
+    prose = [s for article in articles for s in article.prose]
+    if len(prose) > settings.max_sentences:
+        raise TooManySentences(
+            f"{len(prose):,} prose sentences exceed the limit of {settings.max_sentences:,}"
+        )
+    report("analysing sentences", 0.35)
+    features = [sentence_features(s.text) for s in prose]
+    index_of_article = {a.id: k for k, a in enumerate(articles)}
+    article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
+
+    report("aligning", 0.5)
+    left, right = candidate_pairs(features, article_of)
+    pairs = ScoredPairs(left, right, score_pairs(features, left, right))
+
+    def score_of(i: int, j: int) -> float:
+        return score_pair(features[i], features[j])
+
+    clusters = group_sentences(
+        article_of.tolist(), pairs, threshold=settings.threshold, score_of=score_of
+    )
+    report("finding contradictions", 0.75)
+    conflicts, clusters = _conflicts(prose, features, clusters, pairs, article_of, settings)
+    pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
+    order = display_order(
+        clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot
+    )
+    group_of_sentence = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
+    conflicted_groups = {
+        group_of_sentence[c.a] for c in conflicts if group_of_sentence[c.a] == group_of_sentence[c.b]
+    }
+    groups = []
+    for number, k in enumerate(order, start=1):
+        members = clusters[k]
+        groups.append(
+            Group(
+                id=f"g{number}",
+                label=group_label(len(members), k in conflicted_groups),
+                members=tuple(prose[i].id for i in members),
+                score=round(group_score(members, score_of), 2),
+            )
+        )
+    report("summarising", 0.95)
+    result = Comparison(
+        articles=tuple(articles),
+        skipped=tuple(skipped),
+        groups=tuple(groups),
+        conflicts=tuple(conflicts),
+        similarity=_similarity_matrix(articles, groups),
+        stats=_stats(articles, groups),
+        options=settings,
+    )
+    report("done", 1.0)
+    return result
+
+
+class _Reporter:
+    def __init__(self, progress: Progress | None, should_stop: Callable[[], bool] | None):
+        self._progress = progress
+        self._should_stop = should_stop
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if self._should_stop is not None and self._should_stop():
+            raise Cancelled(stage)
+        if self._progress is not None:
+            self._progress(stage, fraction)
+
+
+def _build_article(position: int, document: Document) -> Article:
+    """Lines -> sentences with offsets; non-prose lines stay whole, one 'sentence' each."""
+    ident = article_id(position)
+    lines = classify_lines(document.text)
+    sentences: list[Sentence] = []
+    for line in lines:
+        spans = (
+            sentence_spans(document.text, line.start, line.end)
+            if line.kind == "prose"
+            else [(line.start, line.end)]
+        )
+        for start, end in spans:
+            sentences.append(
+                Sentence(
+                    id=sentence_id(ident, len(sentences)),
+                    article_id=ident,
+                    index=len(sentences),
+                    text=document.text[start:end],
+                    kind=line.kind,
+                    start=start,
+                    end=end,
+                    paragraph=line.paragraph,
+                )
+            )
+    title = document.title or find_title(document.text, lines) or Path(document.path).name
+    return Article(
+        id=ident,
+        path=document.path,
+        title=title,
+        source=document.source,
+        text=document.text,
+        sentences=tuple(sentences),
+    )
+
+
+def _conflicts(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    clusters: list[list[int]],
+    pairs: ScoredPairs,
+    article_of: np.ndarray,
+    settings: CompareOptions,
+) -> tuple[list[Conflict], list[list[int]]]:
+    """Conflicts inside groups, then between related sentences of different groups.
+
+    Two groups linked by such a conflict merge when their articles are disjoint, so the
+    versions stand side by side; otherwise the conflict links the groups.
+    """
+    conflicts: list[Conflict] = []
+    for members in clusters:
+        for k, i in enumerate(members):
+            for j in members[k + 1 :]:
+                for finding in find_conflicts(features[i], features[j]):
+                    conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
+
+    cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    related = (pairs.scores >= settings.threshold - RELATED_MARGIN) & (
+        pairs.scores < settings.threshold
+    )
+    merged: dict[int, int] = {}
+    for i, j in zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True):
+        ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
+        if ci == cj:
+            continue
+        findings = find_conflicts(features[i], features[j], numbers_only=True)
+        if not findings:
+            continue
+        for finding in findings:
+            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
+        articles_i = {int(article_of[m]) for m in clusters[ci]}
+        articles_j = {int(article_of[m]) for m in clusters[cj]}
+        if not articles_i & articles_j:
+            keep, gone = min(ci, cj), max(ci, cj)
+            clusters[keep] = sorted(clusters[keep] + clusters[gone])
+            clusters[gone] = []
+            merged[gone] = keep
+    return conflicts, [c for c in clusters if c]
+
+
+def _root(merged: dict[int, int], cluster: int) -> int:
+    while cluster in merged:
+        cluster = merged[cluster]
+    return cluster
+
+
+def _similarity_matrix(
+    articles: Sequence[Article], groups: Sequence[Group]
+) -> dict[str, dict[str, float]]:
+    """Share of A's prose sentences that have a counterpart from B in their group."""
+    article_of = {s.id: a.id for a in articles for s in a.sentences}
+    together: dict[tuple[str, str], int] = {}
+    for group in groups:
+        present = {article_of[m] for m in group.members}
+        for a in present:
+            for b in present:
+                if a != b:
+                    together[(a, b)] = together.get((a, b), 0) + 1
+    matrix: dict[str, dict[str, float]] = {}
+    for a in articles:
+        total = len(a.prose)
+        matrix[a.id] = {
+            b.id: 1.0 if a.id == b.id else round(together.get((a.id, b.id), 0) / total, 4)
+            if total
+            else 0.0
+            for b in articles
+        }
+    return matrix
+
+
+def _stats(articles: Sequence[Article], groups: Sequence[Group]) -> tuple[SourceStats, ...]:
+    label_of = {m: g.label for g in groups for m in g.members}
+    stats = []
+    for a in articles:
+        labels = [label_of[s.id] for s in a.prose]
+        stats.append(
+            SourceStats(
+                article_id=a.id,
+                prose=len(labels),
+                shared=labels.count(Label.SHARED),
+                unique=labels.count(Label.UNIQUE),
+                contradicting=labels.count(Label.CONTRADICTING),
+                non_prose=len(a.sentences) - len(labels),
+            )
+        )
+    return tuple(stats)

@@ -1,0 +1,256 @@
+"""Numbers and quantities in a sentence: digits and number words, money, percentages,
+durations, ages, years and counts, each with its approximation as an interval."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+_DURATION_SECONDS = {
+    "second": 1, "seconds": 1, "sec": 1, "secs": 1,
+    "minute": 60, "minutes": 60, "min": 60, "mins": 60,
+    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600,
+    "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
+    "month": 2629800, "months": 2629800, "year": 31557600, "years": 31557600,
+}  # fmt: skip
+_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£",
+                   "pounds": "£", "yen": "¥", "rupees": "₹"}
+_CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹"}
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Qualifiers turn a value into an interval: (low factor, high factor) around the value.
+_QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
+    ("nearly",): (0.85, 1.0), ("almost",): (0.85, 1.0), ("close", "to"): (0.85, 1.0),
+    ("just", "under"): (0.85, 1.0), ("about",): (0.85, 1.15), ("around",): (0.85, 1.15),
+    ("approximately",): (0.85, 1.15), ("roughly",): (0.85, 1.15), ("some",): (0.85, 1.15),
+    ("an", "estimated"): (0.85, 1.15), ("estimated",): (0.85, 1.15), ("circa",): (0.85, 1.15),
+    ("more", "than"): (1.0, math.inf), ("over",): (1.0, math.inf), ("at", "least"): (1.0, math.inf),
+    ("upwards", "of"): (1.0, math.inf), ("just", "over"): (1.0, 1.15),
+    ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
+    ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0),
+}  # fmt: skip
+_VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
+# Words after a number that say what is counted but carry no meaning of their own.
+_COUNT_SKIP = frozenset("of the more than other additional new large small big major".split())
+
+_TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity: ``kind`` (count, money, percent, duration, age, year, time), its value in
+    a base unit (seconds for durations), the interval it allows, and how it was written."""
+
+    kind: str
+    value: float
+    low: float
+    high: float
+    unit: str  # currency sign, "%", "s", "years old", or the counted noun for counts
+    surface: str
+
+    def compatible(self, other: Quantity) -> bool:
+        """Could both describe the same fact? Intervals overlap, with a hair of rounding slack."""
+        if self.kind != other.kind:
+            return False
+        slack = 1e-9 + 0.005 * max(abs(self.value), abs(other.value))
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+
+def _prepare(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
+    # "73-year-old", "twenty-five", "90-minute": hyphens inside quantities are spaces to us.
+    return re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order."""
+    original = text
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(_prepare(text))]
+    words = [t[0] for t in tokens]
+    found: list[Quantity] = []
+    i = 0
+    while i < len(words):
+        parsed = _parse_number(words, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, end = parsed
+        quantity, end = _classify(words, i, end, value)
+        if quantity is not None:
+            qualifier_start, low, high = _qualifier(words, i)
+            start_char = tokens[qualifier_start][1]
+            if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
+                start_char = tokens[qualifier_start - 1][1]
+            surface = original[start_char : tokens[end - 1][2]]
+            found.append(_with_interval(quantity, low, high, surface))
+        i = max(end, i + 1)
+    return found
+
+
+def _parse_number(words: list[str], i: int) -> tuple[float, int] | None:
+    """A number starting at token ``i``: digits (with scale words) or number words."""
+    word = words[i]
+    if word[0].isdigit():
+        try:
+            value = float(word.replace(",", ""))
+        except ValueError:
+            return None
+        end = i + 1
+        if end < len(words) and words[end] in _SCALES and words[end] not in ("m", "k"):
+            value *= _SCALES[words[end]]
+            end += 1
+        elif end < len(words) and words[end] in ("m", "k", "bn") and i > 0 and words[i - 1] in (
+            _CURRENCY_SIGNS
+        ):
+            value *= _SCALES[words[end]]
+            end += 1
+        return value, end
+    return _parse_number_words(words, i)
+
+
+def _parse_number_words(words: list[str], i: int) -> tuple[float, int] | None:
+    total, current, end, seen = 0.0, 0.0, i, False
+    while end < len(words):
+        word = words[end]
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in ("hundred",) and seen:
+            current = max(current, 1) * 100
+        elif word in _SCALES and word not in ("m", "k", "bn") and seen:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        elif word == "and" and seen and end + 1 < len(words) and (
+            words[end + 1] in _UNITS or words[end + 1] in _TENS
+        ):
+            pass
+        elif word in ("a", "an") and not seen and end + 1 < len(words) and (
+            words[end + 1] in ("dozen", "hundred", "thousand", "million", "billion")
+        ):
+            current = 1
+        elif word in ("a", "an") and not seen and _at(words, end + 1) in _DURATION_SECONDS:
+            current = 1  # "an hour", "a week"
+            seen = True
+            end += 1
+            break
+        elif word == "half" and not seen and _at(words, end + 1) in ("a", "an") and _at(
+            words, end + 2
+        ) in _DURATION_SECONDS:
+            current = 0.5  # "half an hour"
+            seen = True
+            end += 2
+            break
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        else:
+            break
+        seen = seen or word not in ("a", "an", "and")
+        end += 1
+    if not seen:
+        return None
+    if words[end : end + 3] == ["and", "a", "half"]:
+        current += 0.5  # "one and a half hours"
+        end += 3
+    return total + current, end
+
+
+def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Quantity | None, int]:
+    """Decide what the number at ``words[start:end]`` measures; returns the extended end."""
+    before = words[start - 1] if start > 0 else ""
+    after = words[end] if end < len(words) else ""
+    token = words[start]
+    if after in ("%", "percent") or (after == "per" and _at(words, end + 1) == "cent"):
+        return _q("percent", value, "%"), end + (2 if after == "per" else 1)
+    if before in _CURRENCY_SIGNS:
+        return _q("money", value, _CURRENCY_SIGNS[before]), end
+    if after in _CURRENCY_WORDS:
+        return _q("money", value, _CURRENCY_WORDS[after]), end + 1
+    if after in ("year", "years") and _at(words, end + 1) == "old":
+        return _q("age", value, "years old"), end + 2
+    if after in _DURATION_SECONDS:
+        seconds = value * _DURATION_SECONDS[after]
+        stop = end + 1
+        # "one and a half hours", "an hour and a half"
+        if _at(words, stop) == "and" and _at(words, stop + 1) in ("a", "an") and _at(
+            words, stop + 2
+        ) == "half":
+            seconds *= 1.5
+            stop += 3
+        return _q("duration", seconds, "s"), stop
+    if after == ":" and _at(words, end + 1)[:1].isdigit():
+        minutes = float(_at(words, end + 1).replace(",", ""))
+        return _q("time", value + minutes / 60, "clock"), end + 2
+    if after in ("a", "p") or after in ("am", "pm"):
+        return _q("time", value, "clock"), end
+    if before in _MONTHS or after in _MONTHS:
+        if token.isdigit() and len(token) == 4:
+            return _q("year", value, "year"), end
+        return None, end  # day of a month: dates are compared as names, not counts
+    if token.isdigit() and len(token) == 4 and 1800 <= value <= 2100:
+        return _q("year", value, "year"), end
+    if token.isdigit() and before in ("no", "number", "#", "page", "route", "flight"):
+        return None, end
+    if token == "one" and end == start + 1:
+        return None, end  # "no one", "one of them": a pronoun far more often than a count
+    return _q("count", value, _counted_noun(words, end)), end
+
+
+def _counted_noun(words: list[str], end: int) -> str:
+    for word in words[end : end + 3]:
+        if word in _COUNT_SKIP:
+            continue
+        if word.isalpha():
+            return word
+        break
+    return ""
+
+
+def _at(words: list[str], index: int) -> str:
+    return words[index] if 0 <= index < len(words) else ""
+
+
+def _q(kind: str, value: float, unit: str) -> Quantity:
+    return Quantity(kind=kind, value=value, low=value, high=value, unit=unit, surface="")
+
+
+def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
+    """Approximation words just before the number, as interval factors."""
+    probe = start - 1 if start > 0 and words[start - 1] in _CURRENCY_SIGNS else start
+    for phrase, (low, high) in _QUALIFIERS.items():
+        n = len(phrase)
+        if probe - n >= 0 and tuple(words[probe - n : probe]) == phrase:
+            return probe - n, low, high
+    return start, 1.0, 1.0
+
+
+def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:
+    value = quantity.value
+    return Quantity(
+        kind=quantity.kind,
+        value=value,
+        low=value * low,
+        high=value * high,
+        unit=quantity.unit,
+        surface=" ".join(surface.split()),
+    )
+
+
+def has_vague_amount(text: str) -> bool:
+    """Does the sentence speak of "hundreds", "dozens", ...? Such amounts are never compared."""
+    return any(word in _VAGUE_PLURALS for word in re.findall(r"[a-z]+", text.lower()))

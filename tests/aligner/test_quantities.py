@@ -1,0 +1,108 @@
+"""The quantity normaliser: number words, durations, money, percentages, approximations."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from aligner.quantities import extract_quantities, has_vague_amount
+
+
+def only(text: str):
+    found = extract_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("thirty bodies were found", "count", 30),
+        ("30 bodies were found", "count", 30),
+        ("twenty-five people", "count", 25),
+        ("one hundred and five people", "count", 105),
+        ("a dozen eggs", "count", 12),
+        ("1,200 people", "count", 1200),
+        ("3.5 million people", "count", 3_500_000),
+        ("$2.5 billion deal", "money", 2_500_000_000),
+        ("a $300 bond", "money", 300),
+        ("200 euros", "money", 200),
+        ("20% of Ukraine", "percent", 20),
+        ("20 percent of Ukraine", "percent", 20),
+        ("20 per cent of Ukraine", "percent", 20),
+        ("spoke for 90 minutes", "duration", 5400),
+        ("spoke for an hour and a half", "duration", 5400),
+        ("spoke for one and a half hours", "duration", 5400),
+        ("waited half an hour", "duration", 1800),
+        ("a 90-minute call", "duration", 5400),
+        ("the 73-year-old man", "age", 73),
+        ("since 2014", "year", 2014),
+        ("at 12:45 a.m.", "time", 12.75),
+    ],
+)
+def test_kinds_and_values(text: str, kind: str, value: float) -> None:
+    quantity = only(text)
+    assert quantity.kind == kind
+    assert quantity.value == pytest.approx(value)
+
+
+def test_count_remembers_the_counted_noun() -> None:
+    assert only("Four people are in custody").unit == "people"
+    assert only("four large parts").unit == "parts"
+
+
+def test_approximations_widen_the_interval() -> None:
+    nearly = only("nearly 90 minutes")
+    assert nearly.low < nearly.value == nearly.high
+    about = only("about an hour")
+    assert about.low < about.value < about.high
+    more = only("more than 40 allies")
+    assert more.low == 40 and math.isinf(more.high)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("nearly 90 minutes", "close to an hour and a half"),
+        ("thirty bodies", "30 bodies"),
+        ("approximately one hour", "about an hour"),
+        ("more than 40 allies", "42 allies"),
+        ("$2.5 billion", "$2,500 million"),
+    ],
+)
+def test_equivalent_forms_are_compatible(left: str, right: str) -> None:
+    assert only(left).compatible(only(right))
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("29 killed", "19 killed"),
+        ("four people", "three people"),
+        ("about an hour", "90 minutes"),
+        ("20%", "25%"),
+        ("the 73-year-old", "the 72-year-old"),
+    ],
+)
+def test_different_figures_are_incompatible(left: str, right: str) -> None:
+    assert not only(left).compatible(only(right))
+
+
+def test_different_kinds_never_compatible() -> None:
+    assert not only("90 minutes").compatible(only("90 people"))
+
+
+def test_surface_keeps_the_qualifier() -> None:
+    assert only("it lasted nearly 90 minutes.").surface == "nearly 90 minutes"
+    assert only("a deal worth about $2.5 billion").surface == "about $2.5 billion"
+
+
+def test_plain_words_are_not_numbers() -> None:
+    assert extract_quantities("No one knows what happened at the airport.") == []
+    assert extract_quantities("He left in a hurry.") == []
+
+
+def test_vague_amounts_are_recognised() -> None:
+    assert has_vague_amount("hundreds of thousands of casualties")
+    assert not has_vague_amount("three casualties")
