@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# A merge must keep the clusters coherent on average, not just through their best pair:
-# the mean similarity of all cross pairs may fall at most this far below the threshold.
-LINKAGE_SLACK = 10.0
+# A merge must keep the clusters coherent, not just joined through their best pair: the
+# mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
+# no cross pair more than WORST_SLACK below it.
+MEAN_SLACK = 4.0
+WORST_SLACK = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ def group_sentences(
 
     Pairs at or above ``threshold`` are merged best first (ties by index, so the result is
     deterministic). Two clusters merge only when their articles are disjoint and their mean
-    cross similarity stays within ``LINKAGE_SLACK`` of the threshold; this stops chains
+    cross similarity stays near the threshold (``MEAN_SLACK``, ``WORST_SLACK``); this stops chains
     A~B~C from joining A and C when they have nothing in common. ``score_of`` gives the
     similarity of pairs the candidate step did not score.
     Returns every sentence index exactly once, each group sorted by index.
@@ -62,7 +64,9 @@ def group_sentences(
             continue
         if len(members[ci]) + len(members[cj]) > 2:
             cross = [similarity(a, b) for a in members[ci] for b in members[cj]]
-            if sum(cross) / len(cross) < threshold - LINKAGE_SLACK:
+            if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
+                threshold - WORST_SLACK
+            ):
                 continue
         keep, gone = (ci, cj) if ci < cj else (cj, ci)
         for member in members[gone]:

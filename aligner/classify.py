@@ -16,6 +16,9 @@ from aligner.wordlists import NEGATION_CUES, STOPWORDS, antonym_index
 # Names this similar are spellings of one name (Zelensky / Zelenskiy), never a conflict.
 SAME_NAME_RATIO = 80.0
 
+# "in Munich" / "in Riyadh": a preposition before two names is enough to call it one slot.
+_SLOT_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "by", "into", "outside"})
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -107,12 +110,11 @@ def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding
     for index, token in enumerate(tokens):
         if not (token in NEGATION_CUES or token.endswith("n't")) or token in plain_words:
             continue
-        scope = [w for w in tokens[index + 1 : index + 5] if w not in STOPWORDS][:2]
-        if token in ("nobody", "nothing", "none", "no") and index + 1 < len(tokens):
-            scope = scope or tokens[index + 1 : index + 2]
-        hit = next((w for w in scope if stem(w) in plain_stems), None)
-        if hit is not None:
-            phrase = " ".join(tokens[index : tokens.index(hit, index) + 1])
+        # The negated predicate is the first content word after the cue ("not deployed",
+        # "no man"); the other sentence must state that very thing without the cue.
+        negated_word = next((w for w in tokens[index + 1 : index + 4] if w not in STOPWORDS), None)
+        if negated_word is not None and stem(negated_word) in plain_stems:
+            phrase = " ".join(tokens[index : tokens.index(negated_word, index) + 1])
             return [Finding(ConflictKind.NEGATION, f'"{phrase}" in one version only')]
     return []
 
@@ -161,9 +163,12 @@ def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
 
 
 def _same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool:
+    """Same words on both sides of the names, or the same preposition before them."""
     before_a, after_a = _neighbours(text_a, name_a)
     before_b, after_b = _neighbours(text_b, name_b)
-    return bool((before_a and before_a == before_b) or (after_a and after_a == after_b))
+    same_before = bool(before_a) and before_a == before_b
+    same_after = bool(after_a) and after_a == after_b
+    return (same_before and same_after) or (same_before and before_a in _SLOT_PREPOSITIONS)
 
 
 def _neighbours(text: str, name: str) -> tuple[str, str]:

@@ -30,14 +30,18 @@ _QUOTES = str.maketrans(
     }
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|de|la|van|von|al|bin))*")
+# A capitalised word, dotted abbreviations included (U.S., D.C.), possibly several in a row.
+_NAME_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=[A-Z]))*"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|la|van|von|al|bin))*")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
 def fold(text: str) -> str:
     """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    # "U.S." and "US", "a.m." and "am" are one word each.
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
 def words(text: str) -> list[str]:

@@ -8,6 +8,8 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from aligner.calibration import DEFAULT_THRESHOLD
+
 
 class LineKind(StrEnum):
     """What a stretch of article text is; only PROSE takes part in alignment."""
@@ -124,7 +126,7 @@ class SourceStats:
 class CompareOptions:
     """Every knob of a comparison; keyword-only so call sites stay readable."""
 
-    threshold: float = 62.0
+    threshold: float = DEFAULT_THRESHOLD
     pivot: int = 0
     recursive: bool = False
     max_file_bytes: int = 5_000_000

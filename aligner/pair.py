@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from aligner.calibration import RELATED_MARGIN
 from aligner.classify import find_conflicts
 from aligner.features import sentence_features
 from aligner.model import CompareOptions
-from aligner.pipeline import RELATED_MARGIN
 from aligner.similarity import score_pair
 
 PairLabel = Literal["shared", "contradicting", "distinct"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from aligner.align import ScoredPairs, display_order, group_score, group_sentences
+from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
@@ -31,11 +32,6 @@ from aligner.segment import sentence_spans
 from aligner.similarity import score_pair, score_pairs
 
 Progress = Callable[[str, float], None]
-
-# Sentences that did not align but score at least this far below the threshold are still
-# checked for figures about the same thing ("four people in custody" / "three people in
-# custody"): related enough to be about one fact, too differently worded to align.
-RELATED_MARGIN = 22.0
 
 
 class Cancelled(Exception):

@@ -1,0 +1,207 @@
+"""Word-level diff between two sentences, as character ranges a reader can colour."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+__all__ = [
+    "DiffKind",
+    "DiffOp",
+    "changed_ranges",
+    "is_number_token",
+    "token_spans",
+    "word_diff",
+]
+
+
+class DiffKind(StrEnum):
+    """What happened to a run of tokens between sentence ``a`` and sentence ``b``."""
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of whole tokens; offsets are the truth, ``a``/``b`` are the text they cover.
+
+    ``a == a_text[a_start:a_end]`` (inner spaces included), likewise for ``b``. An INSERT has an
+    empty ``a`` range at the point where ``b``'s words would go, a DELETE an empty ``b`` range.
+    ``numeric`` is True when a change touches a number (digits or a number word).
+    """
+
+    kind: DiffKind
+    a: str
+    b: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    numeric: bool = False
+
+
+_TOKEN = re.compile(
+    r"""
+      (?:[^\W\d_]\.){2,}                # dotted abbreviations: U.S., a.m., D.C.
+    | [$€£¥₹]?\w+                       # words and numbers, with currency sign ...
+      (?:(?:(?<=\d)[.,:](?=\d)          # ... inner separators of numbers: 3.5, 1,000, 9:30
+          |[-‐‑–'’](?=\w))\w+)*         # ... hyphens and apostrophes: pre-2014, Zelenskiy’s
+      %?                                # ... and a percent sign: 20%
+    | ([^\w\s])\1*                      # punctuation; a run of one mark ("...", "--") is one
+    """,
+    re.VERBOSE,
+)
+
+# Typographic variants that mean the same thing: curly vs straight quotes, dash flavours.
+_FOLD_TYPOGRAPHY = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+    }
+)
+_DASH_RUN = re.compile(r"-+")
+
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred hundreds thousand thousands million millions billion billions trillion
+    trillions dozen dozens half twice first second third fourth fifth sixth seventh eighth
+    ninth tenth eleventh twelfth
+    """.split()  # noqa: SIM905 - a word list reads better as prose than as 56 quoted items
+)
+
+# Beyond this many token pairs the changed middle is shown as one replacement: SequenceMatcher
+# is quadratic in the worst case and a reader gains nothing from a fine diff of such a blob.
+_MAX_COMPARED_PAIRS = 250_000
+
+_MIRRORED_TAG = {"equal": "equal", "replace": "replace", "insert": "delete", "delete": "insert"}
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every word, number and punctuation token, in order.
+
+    Every non-whitespace character of ``text`` lies in exactly one token.
+    """
+    return [match.span() for match in _TOKEN.finditer(text)]
+
+
+def is_number_token(token: str) -> bool:
+    """Whether ``token`` is a number: it has a digit or is a number word ("thirty-five")."""
+    if any(char.isdigit() for char in token):
+        return True
+    parts = _token_key(token).split("-")
+    return all(part in _NUMBER_WORDS for part in parts)
+
+
+def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
+    """Diff ``a`` and ``b`` word by word.
+
+    Tokens compare case-insensitively with quotes and dashes folded, so "Zelenskiy’s" equals
+    "Zelenskiy's". The ops cover every token of both sentences in order; only whitespace lies
+    between consecutive ops. Changes never touch each other: a deletion next to an insertion
+    is one REPLACE, so EQUAL and change ops alternate.
+    """
+    a_spans, b_spans = token_spans(a), token_spans(b)
+    a_keys = [_token_key(a[start:end]) for start, end in a_spans]
+    b_keys = [_token_key(b[start:end]) for start, end in b_spans]
+    # SequenceMatcher breaks ties by position in its first sequence, so diff(a, b) and
+    # diff(b, a) could align differently. Diffing in a canonical order and mirroring back
+    # makes swapping the two panes swap INSERT and DELETE and nothing else.
+    if b_keys < a_keys:
+        mirrored = _token_opcodes(b_keys, a_keys)
+        opcodes = [(_MIRRORED_TAG[tag], j1, j2, i1, i2) for tag, i1, i2, j1, j2 in mirrored]
+    else:
+        opcodes = _token_opcodes(a_keys, b_keys)
+    return tuple(_diff_op(a, b, a_spans, b_spans, opcode) for opcode in opcodes)
+
+
+def changed_ranges(ops: Sequence[DiffOp], side: Literal["a", "b"]) -> list[tuple[int, int]]:
+    """Character ranges of ``side`` that the diff marks as changed (empty ranges left out)."""
+    if side == "a":
+        ranges = [(op.a_start, op.a_end) for op in ops if op.kind is not DiffKind.EQUAL]
+    elif side == "b":
+        ranges = [(op.b_start, op.b_end) for op in ops if op.kind is not DiffKind.EQUAL]
+    else:
+        raise ValueError(f"side must be 'a' or 'b', not {side!r}")
+    return [(start, end) for start, end in ranges if start < end]
+
+
+def _token_key(token: str) -> str:
+    key = unicodedata.normalize("NFKC", token).translate(_FOLD_TYPOGRAPHY).casefold()
+    return _DASH_RUN.sub("-", key)
+
+
+def _token_opcodes(a_keys: list[str], b_keys: list[str]) -> list[Opcode]:
+    """difflib opcodes over token keys, with the common prefix and suffix matched first.
+
+    difflib already reports a deletion next to an insertion as one "replace" and never puts
+    two "equal" runs side by side; trimming a maximal prefix and suffix keeps it that way.
+    """
+    prefix = 0
+    while prefix < min(len(a_keys), len(b_keys)) and a_keys[prefix] == b_keys[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < min(len(a_keys), len(b_keys)) - prefix
+        and a_keys[-1 - suffix] == b_keys[-1 - suffix]
+    ):
+        suffix += 1
+    a_mid = a_keys[prefix : len(a_keys) - suffix]
+    b_mid = b_keys[prefix : len(b_keys) - suffix]
+
+    opcodes: list[Opcode] = []
+    if prefix:
+        opcodes.append(("equal", 0, prefix, 0, prefix))
+    if len(a_mid) * len(b_mid) > _MAX_COMPARED_PAIRS:
+        opcodes.append(("replace", prefix, prefix + len(a_mid), prefix, prefix + len(b_mid)))
+    elif a_mid or b_mid:
+        matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
+        opcodes.extend(
+            (tag, i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        )
+    if suffix:
+        a_from, b_from = len(a_keys) - suffix, len(b_keys) - suffix
+        opcodes.append(("equal", a_from, len(a_keys), b_from, len(b_keys)))
+    return opcodes
+
+
+def _diff_op(
+    a: str,
+    b: str,
+    a_spans: list[tuple[int, int]],
+    b_spans: list[tuple[int, int]],
+    opcode: Opcode,
+) -> DiffOp:
+    tag, i1, i2, j1, j2 = opcode
+    kind = DiffKind(tag)
+    a_start, a_end = _char_range(a_spans, i1, i2)
+    b_start, b_end = _char_range(b_spans, j1, j2)
+    numeric = kind is not DiffKind.EQUAL and any(
+        is_number_token(text[start:end])
+        for text, spans in ((a, a_spans[i1:i2]), (b, b_spans[j1:j2]))
+        for start, end in spans
+    )
+    return DiffOp(kind, a[a_start:a_end], b[b_start:b_end], a_start, a_end, b_start, b_end, numeric)
+
+
+def _char_range(spans: list[tuple[int, int]], first: int, stop: int) -> tuple[int, int]:
+    """Characters covered by tokens ``first:stop``; an empty range sits after the token before."""
+    if first < stop:
+        return spans[first][0], spans[stop - 1][1]
+    if first > 0:
+        return spans[first - 1][1], spans[first - 1][1]
+    point = spans[0][0] if spans else 0
+    return point, point

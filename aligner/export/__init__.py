@@ -1,0 +1,37 @@
+"""Exports of a Comparison: pick a format by name or by file suffix and render it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal, get_args
+
+from aligner.model import Comparison
+
+ExportFormat = Literal["markdown", "json"]
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+
+_SUFFIXES: dict[str, ExportFormat] = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def format_for_path(path: str | Path) -> ExportFormat | None:
+    """The format a file name asks for (``.md``/``.markdown``, ``.json``), else ``None``."""
+    return _SUFFIXES.get(Path(path).suffix.lower())
+
+
+def render(
+    comparison: Comparison, *, fmt: ExportFormat, notes: Mapping[str, str] | None = None
+) -> str:
+    """The comparison in ``fmt``; ``ValueError`` for a format Parallax does not write."""
+    if fmt == "markdown":
+        from aligner.export.markdown import to_markdown
+
+        return to_markdown(comparison, notes=notes)
+    if fmt == "json":
+        from aligner.export.json import to_json
+
+        return to_json(comparison, notes=notes)
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+__all__ = ["FORMATS", "ExportFormat", "format_for_path", "render"]

@@ -1,0 +1,332 @@
+"""Markdown export: a Comparison as a document for people, with every article text escaped."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+from aligner.diff import DiffOp, word_diff
+from aligner.model import Article, Comparison, Conflict, Label, Sentence
+
+# Characters turned into one space: line breaks of every flavour and other layout whitespace,
+# so that a sentence never spans two Markdown lines.
+_LAYOUT_WHITESPACE = re.compile("[\t\n\r\f\v\x85\u2028\u2029 ]+")
+# Control characters and bidi overrides/isolates: inert in Markdown but able to act on a
+# terminal (the export can go to stdout) or to reorder what the reader sees.
+_INVISIBLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# ASCII punctuation that starts Markdown syntax anywhere in a line: code spans, emphasis,
+# strikethrough, links/images, headings (and the closing `#` run of a heading), escapes,
+# and GitHub's `$` math.
+_INLINE_SPECIAL = re.compile(r"([\\`*_~\[\]#$])")
+# `&` only matters where it would start a character reference such as `&amp;` or `&#60;`.
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Block markers that only mean something at the start of a line: list bullets, setext
+# underlines and ordered-list numbers ("1." / "1)").
+_LEADING_MARKER = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+
+_NO_VALUE = "—"
+
+
+def clean_text(text: str) -> str:
+    """``text`` on one line: controls dropped, runs of whitespace and line breaks as one space."""
+    text = _LAYOUT_WHITESPACE.sub(" ", text)
+    return _INVISIBLE_CONTROLS.sub("", text).strip()
+
+
+def _escape(text: str, *, pipe: str) -> str:
+    text = clean_text(text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY_START.sub("&amp;", text)
+    # `<` would open raw HTML or an autolink; `>` would open a block quote.
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("|", pipe)
+    return _LEADING_MARKER.sub(_escape_leading_marker, text, count=1)
+
+
+def _escape_leading_marker(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def escape_inline(text: str) -> str:
+    """``text`` as literal Markdown inline content: renders as exactly ``clean_text(text)``.
+
+    Safe anywhere inside a line and at the start of one: no emphasis, code, link, image,
+    raw HTML, character reference, heading, list, quote or table syntax survives.
+    """
+    return _escape(text, pipe="\\|")
+
+
+def escape_cell(text: str) -> str:
+    """``text`` as the literal content of one GFM table cell (pipes cannot split the cell)."""
+    # GFM splits rows on `|` before inline parsing and treats any `\|` as an escaped pipe,
+    # even after an escaped backslash; a character reference never splits a row.
+    return _escape(text, pipe="&#124;")
+
+
+def render_changes(ops: Sequence[DiffOp]) -> str:
+    """Word changes as ``~~old~~ → **new**``, ``+ **added**`` and ``− ~~removed~~``.
+
+    Each marked run sits between spaces so emphasis delimiters always open and close,
+    whatever punctuation the escaped words start or end with. Changes of punctuation alone
+    (a comma added) are left out as noise. Empty when no word differs.
+    """
+    parts: list[str] = []
+    for op in ops:
+        old = _changed_words(op.a) if op.kind in ("delete", "replace") else ""
+        new = _changed_words(op.b) if op.kind in ("insert", "replace") else ""
+        if old and new:
+            parts.append(f"~~{old}~~ → **{new}**")
+        elif new:
+            parts.append(f"+ **{new}**")
+        elif old:
+            parts.append(f"− ~~{old}~~")
+    return " · ".join(parts)
+
+
+def _changed_words(run: str) -> str:
+    """The escaped run, or "" when it holds nothing but punctuation and spaces."""
+    text = clean_text(run)
+    if all(ch.isspace() or unicodedata.category(ch).startswith("P") for ch in text):
+        return ""
+    return escape_inline(text)
+
+
+class _Document:
+    """Builds the Markdown text of one comparison."""
+
+    def __init__(self, comparison: Comparison, notes: Mapping[str, str]) -> None:
+        self.comparison = comparison
+        self.notes = notes
+        self.lines: list[str] = []
+        self._labels = _source_labels(comparison.articles)
+
+    # -- small pieces ---------------------------------------------------------------------
+
+    def label(self, article_id: str) -> str:
+        """Escaped, unambiguous name of a source."""
+        return escape_inline(self._labels.get(article_id, "")) or escape_inline(article_id)
+
+    def emit(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def section(self, heading: str) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.emit("")
+        self.emit(heading, "")
+
+    def sentence_item(self, sentence: Sentence, *, reference: Sentence | None = None) -> None:
+        """One list item: the source in bold, the sentence, its note and word changes."""
+        self.emit(f"- **{self.label(sentence.article_id)}**: {escape_inline(sentence.text)}")
+        self.sub_items(sentence, reference=reference)
+
+    def plain_item(self, sentence: Sentence) -> None:
+        self.emit(f"- {escape_inline(sentence.text)}")
+        self.sub_items(sentence, reference=None)
+
+    def sub_items(self, sentence: Sentence, *, reference: Sentence | None) -> None:
+        if reference is not None:
+            changes = render_changes(word_diff(reference.text, sentence.text)) or "same words"
+            self.emit(f"  - Differences from {self.label(reference.article_id)}: {changes}")
+        note = escape_inline(self.notes.get(sentence.id, ""))
+        if note:
+            self.emit(f"  - Note: {note}")
+
+    def table(
+        self, header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]
+    ) -> None:
+        self.emit("| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |")
+        self.emit(*("| " + " | ".join(row) + " |" for row in rows))
+
+    # -- sections -------------------------------------------------------------------------
+
+    def build(self) -> str:
+        self.title()
+        self.sources()
+        self.similarity()
+        self.contradictions()
+        self.shared()
+        self.only_in()
+        self.skipped()
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def title(self) -> None:
+        articles = self.comparison.articles
+        if articles:
+            # The engine clamps an out-of-range pivot the same way.
+            pivot_article = articles[min(max(self.comparison.options.pivot, 0), len(articles) - 1)]
+            self.emit(f"# Parallax comparison: {escape_inline(pivot_article.title)}", "")
+        else:
+            self.emit("# Parallax comparison", "")
+        groups = self.comparison.groups
+        counts = [
+            _count(len(articles), "source"),
+            _count(len(groups), "group"),
+            f"{sum(g.label is Label.SHARED for g in groups)} shared",
+            f"{sum(g.label is Label.UNIQUE for g in groups)} unique",
+            f"{sum(g.label is Label.CONTRADICTING for g in groups)} contradicting",
+            _count(len(self.comparison.skipped), "skipped file"),
+        ]
+        self.emit(" · ".join(counts))
+
+    def sources(self) -> None:
+        self.section("## Sources")
+        if not self.comparison.articles:
+            self.emit("No article could be read.")
+            return
+        stats = {s.article_id: s for s in self.comparison.stats}
+        rows = []
+        for article in self.comparison.articles:
+            s = stats.get(article.id)
+            numbers = (s.prose, s.shared, s.unique, s.contradicting) if s else (0, 0, 0, 0)
+            rows.append(
+                [
+                    escape_cell(article.id),
+                    escape_cell(article.source),
+                    escape_cell(article.title),
+                    escape_cell(article.path),
+                    *(str(n) for n in numbers),
+                ]
+            )
+        header = ["ID", "Source", "Title", "File", "Prose", "Shared", "Unique", "Contradicting"]
+        self.table(header, ["---"] * 4 + ["---:"] * 4, rows)
+
+    def similarity(self) -> None:
+        articles = self.comparison.articles
+        if not articles:
+            return
+        self.section("## Similarity")
+        self.emit(
+            "Share of each row source's prose sentences that have a counterpart in the column "
+            "source.",
+            "",
+        )
+        names = [escape_cell(self._labels[a.id]) for a in articles]
+        rows = []
+        for row_article, row_name in zip(articles, names, strict=True):
+            shares = self.comparison.similarity.get(row_article.id, {})
+            cells = [
+                _NO_VALUE if column.id == row_article.id else _percent(shares.get(column.id))
+                for column in articles
+            ]
+            rows.append([row_name, *cells])
+        self.table(["Source", *names], ["---"] + ["---:"] * len(articles), rows)
+
+    def contradictions(self) -> None:
+        self.section("## Contradictions")
+        sentences = self.comparison.sentences
+        explained: set[Conflict] = set()
+        number = 0
+        for group in self.comparison.groups:
+            if group.label is not Label.CONTRADICTING:
+                continue
+            number += 1
+            members = [sentences[m] for m in group.members if m in sentences]
+            conflicts = self.comparison.group_conflicts(group)
+            explained.update(conflicts)
+            self.contradiction(number, members, conflicts)
+        # Conflicts between sentences that sit in different groups (same subject, other figures).
+        for conflict in self.comparison.conflicts:
+            if conflict in explained or conflict.a not in sentences or conflict.b not in sentences:
+                continue
+            number += 1
+            explained.add(conflict)
+            self.contradiction(number, [sentences[conflict.a], sentences[conflict.b]], (conflict,))
+        if number == 0:
+            self.emit("No contradictions found.")
+
+    def contradiction(
+        self, number: int, members: Sequence[Sentence], conflicts: Sequence[Conflict]
+    ) -> None:
+        names = " vs ".join(self.label(s.article_id) for s in members)
+        self.section(f"### Contradiction {number}: {names}")
+        for index, sentence in enumerate(members):
+            self.sentence_item(sentence, reference=members[0] if index else None)
+        if conflicts:
+            self.emit("", "Why they disagree:", "")
+            for conflict in conflicts:
+                self.emit(f"- {self.reason(conflict)}")
+
+    def reason(self, conflict: Conflict) -> str:
+        sentences = self.comparison.sentences
+        sides = " vs ".join(
+            self.label(sentences[side].article_id) if side in sentences else escape_inline(side)
+            for side in (conflict.a, conflict.b)
+        )
+        kind = escape_inline(str(conflict.kind))
+        return f"**{kind}**: {escape_inline(conflict.detail)} — {sides}"
+
+    def shared(self) -> None:
+        self.section("## Shared by several sources")
+        sentences = self.comparison.sentences
+        number = 0
+        for group in self.comparison.groups:
+            if group.label is not Label.SHARED:
+                continue
+            number += 1
+            members = [sentences[m] for m in group.members if m in sentences]
+            names = ", ".join(self.label(s.article_id) for s in members)
+            self.section(f"### Shared {number}: {names}")
+            self.emit(f"Similarity {group.score:.0f}/100", "")
+            for index, sentence in enumerate(members):
+                self.sentence_item(sentence, reference=members[0] if index else None)
+        if number == 0:
+            self.emit("No sentence is shared by several sources.")
+
+    def only_in(self) -> None:
+        unique_by_article: dict[str, list[Sentence]] = {}
+        sentences = self.comparison.sentences
+        for group in self.comparison.groups:
+            if group.label is Label.UNIQUE:
+                for member in group.members:
+                    if member in sentences:
+                        sentence = sentences[member]
+                        unique_by_article.setdefault(sentence.article_id, []).append(sentence)
+        for article in self.comparison.articles:
+            self.section(f"## Only in {self.label(article.id)}")
+            own = sorted(unique_by_article.get(article.id, ()), key=lambda s: s.index)
+            if not own:
+                self.emit("Nothing: every sentence of this source is told by another one too.")
+            for sentence in own:
+                self.plain_item(sentence)
+
+    def skipped(self) -> None:
+        if not self.comparison.skipped:
+            return
+        self.section("## Skipped files")
+        for skipped in self.comparison.skipped:
+            self.emit(f"- {escape_inline(skipped.path)}: {escape_inline(skipped.reason)}")
+
+
+def _source_labels(articles: Sequence[Article]) -> dict[str, str]:
+    # A source name alone is ambiguous when two files come from the same outlet.
+    names = [a.source.strip() for a in articles]
+    return {
+        a.id: name if name and names.count(name) == 1 else f"{name} ({a.id})".strip()
+        for a, name in zip(articles, names, strict=True)
+    }
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _percent(share: float | None) -> str:
+    # Shares are fractions in [0, 1]; a missing pair means no counterpart at all.
+    return f"{(share or 0.0) * 100:.0f}%"
+
+
+def to_markdown(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:
+    """The comparison as a CommonMark + GFM document; same comparison, same bytes."""
+    return _Document(comparison, notes or {}).build()
+
+
+__all__ = [
+    "clean_text",
+    "escape_cell",
+    "escape_inline",
+    "render_changes",
+    "to_markdown",
+]

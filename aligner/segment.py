@@ -1,0 +1,186 @@
+"""Offline sentence splitting: NLTK Punkt with shipped parameters, offsets into the text kept."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import tomllib
+from collections.abc import Iterator
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = ["MAX_SENTENCE_CHARS", "punkt_parameters", "sentence_spans"]
+
+#: Longest sentence handed to the aligner and the reader. A longer run (a paragraph without
+#: punctuation, a pasted blob) is cut at the last whitespace before the limit, or hard-cut
+#: when it has none, so nothing downstream ever sees a gigantic "sentence".
+MAX_SENTENCE_CHARS = 2_000
+
+# Punkt sees at most this many characters at once: NLTK runs each regex scan under a 5 s
+# wall-clock guard, and one scan over a multi-megabyte paragraph can trip it.
+_PUNKT_WINDOW_CHARS = 10_000
+
+_PARAMETERS_RESOURCE = "punkt_parameters.toml"
+
+# Punkt's orthographic flag "seen lower-case inside a sentence" (punkt._ORTHO_MID_LC); with it
+# a capitalised "The" after an abbreviation or an initial reads as a sentence start.
+_ORTHO_MID_LC = 1 << 5
+_NUMBER_TYPE = "##number##"
+
+# A sentence ending in one of these, followed by a piece that starts in lower case, is a
+# quotation with its attribution: "“Why?” he asked." stays one sentence.
+_ATTRIBUTION_ENDS = frozenset("\"'”’»›)]}!?")
+
+_LAST_WHITESPACE = re.compile(r".*\s", re.DOTALL)
+_NON_WHITESPACE = re.compile(r"\S")
+
+Span = tuple[int, int]
+
+
+class _OrthoContext(dict[str, int]):
+    """Punkt's ortho_context without defaultdict's insert-on-read.
+
+    Punkt looks up every word after a period; a defaultdict would grow with each one, so the
+    shared tokenizer would mutate (and keep growing) while threads read it.
+    """
+
+    def __missing__(self, key: str) -> int:
+        return 0
+
+
+def punkt_parameters() -> PunktParameters:
+    """Punkt parameters built from ``aligner/punkt_parameters.toml`` (a fresh object)."""
+    source = resources.files("aligner").joinpath(_PARAMETERS_RESOURCE)
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    params = PunktParameters()
+    params.ortho_context = _OrthoContext()
+    params.abbrev_types = {word for group in data["abbreviations"].values() for word in group}
+    starters = data["sentence_starters"]
+    params.sent_starters = set(starters)
+    for word in starters:
+        # Lone letters stay out: "J. A. Smith" must read as initials, not "J." + a sentence.
+        if len(word) > 1:
+            params.add_ortho_context(word, _ORTHO_MID_LC)
+    params.collocations = {(word, _NUMBER_TYPE) for word in data["number_prefixes"]}
+    return params
+
+
+@functools.cache
+def _tokenizer() -> PunktSentenceTokenizer:
+    # Built once; a race on first use only builds an identical tokenizer twice.
+    return PunktSentenceTokenizer(punkt_parameters())
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` (one paragraph) into sentences.
+
+    Returns absolute ``(start, end)`` offsets into ``text``, in order, without surrounding
+    whitespace, covering every non-whitespace character of the range exactly once. Punkt
+    decides the breaks; then a fragment without letters or digits (a stray closing quote)
+    joins its neighbour, a quotation followed by a lower-case attribution is rejoined, and
+    sentences longer than :data:`MAX_SENTENCE_CHARS` are cut at whitespace.
+    """
+    start, end, _ = slice(start, end).indices(len(text))
+    if start >= end:
+        return []
+    pieces = _split_at(text, start, end, _punkt_breaks(text, start, end))
+    return [chunk for span in _rejoin_fragments(text, pieces) for chunk in _capped(text, span)]
+
+
+def _punkt_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets where Punkt starts a new sentence, scanning in bounded windows."""
+    breaks: list[int] = []
+    position = start
+    while True:
+        window_end = end
+        if end - position > _PUNKT_WINDOW_CHARS:
+            window_end = _cut_point(text, position, position + _PUNKT_WINDOW_CHARS)
+        starts = [position + s for s in _sentence_starts(text[position:window_end])]
+        breaks.extend(starts)
+        if window_end == end:
+            return breaks
+        # Punkt decides a break from the word before it and the word after it, and windows end
+        # at whitespace, so rescanning from the window's last sentence (or, without a break,
+        # from its last word) sees every decision with its full context.
+        if starts:
+            position = starts[-1]
+        else:
+            last_space = _last_whitespace(text, position + 1, window_end)
+            position = window_end if last_space is None else last_space + 1
+
+
+def _sentence_starts(window: str) -> list[int]:
+    """Offsets into ``window`` where Punkt starts a sentence, the first one excluded."""
+    try:
+        spans = list(_tokenizer().span_tokenize(window))
+    except TimeoutError:
+        # NLTK's regex guard tripped (a pathological window on a very slow machine): leave
+        # the window unsplit rather than fail; the length cap still bounds the result.
+        return []
+    return sorted({span_start for span_start, _ in spans[1:] if span_start > 0})
+
+
+def _split_at(text: str, start: int, end: int, breaks: list[int]) -> list[Span]:
+    bounds = [start, *breaks, end]
+    return [span for lo, hi in itertools.pairwise(bounds) if (span := _strip(text, lo, hi))]
+
+
+def _strip(text: str, lo: int, hi: int) -> Span | None:
+    piece = text[lo:hi]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    first = lo + len(piece) - len(piece.lstrip())
+    return first, first + len(stripped)
+
+
+def _rejoin_fragments(text: str, pieces: list[Span]) -> list[Span]:
+    joined: list[Span] = []
+    for piece in pieces:
+        if joined and _continues(text, joined[-1], piece):
+            joined[-1] = (joined[-1][0], piece[1])
+        else:
+            joined.append(piece)
+    # A leading fragment without words has no previous sentence; it joins the next one.
+    if len(joined) > 1 and not _has_word_character(text, joined[0]):
+        joined[:2] = [(joined[0][0], joined[1][1])]
+    return joined
+
+
+def _continues(text: str, previous: Span, piece: Span) -> bool:
+    """Whether ``piece`` belongs to the sentence before it rather than starting one."""
+    if not _has_word_character(text, piece):
+        return True  # a lone closing quote, dash or ellipsis is never a sentence of its own
+    first = text[piece[0]]
+    return first.isalpha() and first.islower() and text[previous[1] - 1] in _ATTRIBUTION_ENDS
+
+
+def _has_word_character(text: str, span: Span) -> bool:
+    return any(char.isalnum() for char in text[span[0] : span[1]])
+
+
+def _capped(text: str, span: Span) -> Iterator[Span]:
+    lo, hi = span
+    while hi - lo > MAX_SENTENCE_CHARS:
+        cut = _cut_point(text, lo, lo + MAX_SENTENCE_CHARS)
+        chunk = _strip(text, lo, cut)
+        assert chunk is not None  # text[lo] is not whitespace
+        yield chunk
+        next_word = _NON_WHITESPACE.search(text, cut, hi)
+        assert next_word is not None  # text[hi - 1] is not whitespace
+        lo = next_word.start()
+    yield lo, hi
+
+
+def _cut_point(text: str, lo: int, limit: int) -> int:
+    """Where to end a piece starting at ``lo``: its last whitespace up to ``limit``, else there."""
+    space = _last_whitespace(text, lo + 1, limit + 1)
+    return limit if space is None else space
+
+
+def _last_whitespace(text: str, lo: int, hi: int) -> int | None:
+    """Index of the last whitespace character in ``text[lo:hi]``, if any."""
+    match = _LAST_WHITESPACE.match(text, lo, hi)
+    return match.end() - 1 if match else None

@@ -1,0 +1,93 @@
+"""Grouping (one sentence per article, deterministic, no chaining) and display order."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.align import ScoredPairs, display_order, group_score, group_sentences
+
+
+def scored(pairs: dict[tuple[int, int], float]) -> tuple[ScoredPairs, callable]:
+    keys = sorted(pairs)
+    left = np.array([k[0] for k in keys], dtype=np.int64)
+    right = np.array([k[1] for k in keys], dtype=np.int64)
+    scores = np.array([pairs[k] for k in keys], dtype=np.float32)
+
+    def score_of(i: int, j: int) -> float:
+        return pairs.get((min(i, j), max(i, j)), 0.0)
+
+    return ScoredPairs(left, right, scores), score_of
+
+
+def test_best_pairs_merge_and_one_sentence_per_article() -> None:
+    # articles: 0 -> sentences 0,1; 1 -> 2,3; 2 -> 4
+    article_of = [0, 0, 1, 1, 2]
+    pairs, score_of = scored({(0, 2): 90, (1, 2): 80, (0, 3): 70, (2, 4): 85, (0, 4): 88})
+    groups = group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    assert groups == [[0, 2, 4], [1], [3]]
+    for group in groups:
+        assert len({article_of[i] for i in group}) == len(group)
+
+
+def test_pairs_below_threshold_do_not_merge() -> None:
+    pairs, score_of = scored({(0, 1): 59.9})
+    assert group_sentences([0, 1], pairs, threshold=60, score_of=score_of) == [[0], [1]]
+
+
+def test_chains_without_common_ground_do_not_merge() -> None:
+    # 0~1 and 2~3 are strong; 1~2 is just above the threshold, but the clusters as a whole
+    # have nothing in common, so they stay apart.
+    article_of = [0, 1, 2, 3]
+    pairs, score_of = scored({(0, 1): 95, (2, 3): 95, (1, 2): 61})
+    groups = group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    assert groups == [[0, 1], [2, 3]]
+
+
+def test_group_score_is_the_weakest_link() -> None:
+    _, score_of = scored({(0, 1): 90, (0, 2): 70, (1, 2): 80})
+    assert group_score([0, 1, 2], score_of) == 70
+    assert group_score([5], score_of) == 100
+
+
+def test_display_order_follows_pivot_and_places_others_after_their_neighbour() -> None:
+    # pivot article 0 has sentences 0,1,2 (positions 0..2); article 1 has 3,4,5.
+    article_of = [0, 0, 0, 1, 1, 1]
+    position_of = [0, 1, 2, 0, 1, 2]
+    groups = [[0, 5], [1], [2, 3], [4]]  # 4 follows 3, which is matched to pivot position 2
+    order = display_order(groups, article_of, position_of, pivot=0)
+    assert order == [0, 1, 2, 3]
+    order_other_pivot = display_order(groups, article_of, position_of, pivot=1)
+    # Pivot 1 reads 3 (with 2), 4, 5 (with 0); sentence 1 of article 0 follows its preceding
+    # matched neighbour, sentence 0, which sits at the pivot's last position.
+    assert order_other_pivot == [2, 3, 0, 1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=14).flatmap(
+        lambda arts: st.tuples(
+            st.just(arts),
+            st.dictionaries(
+                st.tuples(
+                    st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)
+                ).filter(lambda p: p[0] < p[1]),
+                st.floats(0, 100, width=32),
+                max_size=40,
+            ),
+        )
+    )
+)
+def test_groups_partition_and_never_repeat_an_article(case) -> None:
+    article_of, pair_scores = case
+    pairs, score_of = scored(pair_scores)
+    groups = group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    flat = sorted(i for g in groups for i in g)
+    assert flat == list(range(len(article_of)))
+    for group in groups:
+        assert len({article_of[i] for i in group}) == len(group)
+    assert groups == group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    position_of = list(range(len(article_of)))
+    order = display_order(groups, article_of, position_of, pivot=0)
+    assert sorted(order) == list(range(len(groups)))

@@ -1,0 +1,301 @@
+"""Tests for aligner.clean: prose vs headings, captions and boilerplate, and the headline."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aligner.clean import TextLine, classify_lines, find_title
+from aligner.model import LineKind
+from aligner.resources import sample_corpus_dir
+
+PROSE, HEADING, CAPTION, BOILERPLATE = (
+    LineKind.PROSE,
+    LineKind.HEADING,
+    LineKind.CAPTION,
+    LineKind.BOILERPLATE,
+)
+INTRO = "The talks began on Wednesday after weeks of preparation by both sides."
+OUTRO = "Officials said further meetings were planned for the coming weeks."
+
+
+@cache
+def sample(prefix: str) -> tuple[str, tuple[TextLine, ...]]:
+    (path,) = sample_corpus_dir().glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    return text, classify_lines(text)
+
+
+def kinds_by_text(prefix: str) -> list[tuple[str, LineKind]]:
+    text, lines = sample(prefix)
+    return [(text[line.start : line.end], line.kind) for line in lines]
+
+
+def kind_of(prefix: str, start: str) -> LineKind:
+    (kind,) = [kind for line, kind in kinds_by_text(prefix) if line.startswith(start)]
+    return kind
+
+
+def kind_in_article(line: str) -> LineKind:
+    """Kind of ``line`` placed between two prose paragraphs (so it is not the first line)."""
+    lines = classify_lines(f"{INTRO}\n{line}\n{OUTRO}")
+    assert [entry.kind for entry in (lines[0], lines[-1])] == [PROSE, PROSE]
+    (middle,) = lines[1:-1]
+    return middle.kind
+
+
+# --- the sample corpus ---------------------------------------------------------------------
+
+
+def test_sample_000_caption_headings_bullets_and_comments_prompt() -> None:
+    text, lines = sample("000")
+    assert kind_of("000", "U.S. President Donald Trump and Russian President") is CAPTION
+    assert lines[0].kind is CAPTION and "REUTERS/Kevin Lamarque/File Photo" in text.split("\n")[1]
+    headline = "Trump Engages in Diplomatic Talks with Putin and Zelenskiy on Ukraine Conflict"
+    assert kind_of("000", headline) is HEADING
+    assert find_title(text, lines) == headline
+    for heading in [
+        "Diplomatic Discussions",
+        "U.S. Position on Ukraine’s Future",
+        "European Allies’ Response",
+        "Zelenskiy Proposes Economic Cooperation",
+        "Military Developments and War Progress",
+        "Zelenskiy’s Contingency Plan",
+    ]:
+        assert kind_of("000", heading) is HEADING, heading
+    assert lines[-1].kind is BOILERPLATE and text[lines[-1].start : lines[-1].end] == "COMMENTS"
+    bullets = [line for line in lines if text[line.start - 2 : line.start] == "- "]
+    assert len(bullets) == 14
+    assert all(line.kind is PROSE for line in bullets)
+    assert kind_of("000", "The conflict, now nearing its third anniversary") is PROSE  # ends ":"
+    assert kind_of("000", "“If Ukraine is not in NATO") is PROSE
+    assert kind_of("000", "“For all this, we need weapons and money.") is PROSE
+
+
+def test_sample_001_headline_and_unrelated_headline_list() -> None:
+    text, lines = sample("001")
+    first = text.split("\n")[0]
+    assert lines[0].kind is HEADING
+    assert find_title(text, lines) == first
+    article, related = lines[1:13], lines[13:]
+    assert len(related) == 17
+    assert text[related[0].start : related[0].end] == "-"
+    assert text[related[1].start : related[1].end] == "Lorde Makes Major Donation Amid Tour -"
+    last = "Elon Musk Slams BBC Over Epstein Files Photo Controversy"
+    assert text[related[-1].start : related[-1].end] == last
+    assert all(line.kind is BOILERPLATE for line in related)
+    assert all(line.kind is PROSE for line in article)
+
+
+@pytest.mark.parametrize("prefix", ["002", "003"])
+def test_samples_002_003_are_all_prose_without_title(prefix: str) -> None:
+    text, lines = sample(prefix)
+    assert len(lines) == len(text.strip().split("\n"))
+    assert all(line.kind is PROSE for line in lines)
+    assert find_title(text, lines) is None
+
+
+def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
+    text, lines = sample("004")
+    headline = "Trump Announces Start of Ukraine War Talks Following Call with Putin"
+    assert kind_of("004", "April 28, 2025") is BOILERPLATE  # dateline: page metadata
+    assert kind_of("004", headline) is HEADING
+    assert find_title(text, lines) == headline
+    for noise in ["0", "Trump4", "About The Author", "Leave a Reply"]:
+        assert [kind for line, kind in kinds_by_text("004") if line == noise] == [BOILERPLATE]
+    assert kind_of("004", "Your email address will not be published.") is BOILERPLATE
+    paragraphs = [kind for line, kind in kinds_by_text("004") if len(line.split()) > 20]
+    assert len(paragraphs) == 11
+    assert all(kind is PROSE for kind in paragraphs)
+
+
+# --- noise kinds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images",
+        "(Photo: Jane Doe/USA TODAY)",
+        "President Biden speaks in Washington on Monday. AP Photo/Evan Vucci",
+        "A soldier walks past a damaged building in Kharkiv. AFP via Getty Images",
+        "Photo: John Smith",
+        "FILE PHOTO: Vladimir Putin attends a meeting in Moscow. REUTERS/Maxim Shemetov/File Photo",
+        "Rescue workers search the rubble. EPA-EFE/SERGEY DOLZHENKO",
+    ],
+)
+def test_captions_and_photo_credits(line: str) -> None:
+    assert kind_in_article(line) is CAPTION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo, credited REUTERS/Kevin Lamarque, shows the two leaders in Helsinki.",
+        "Officials said the meeting lasted an hour. Both sides called it productive. Analysts "
+        "were less sure. Markets barely moved. REUTERS/Kevin Lamarque",
+        "It was a photo op for both leaders, said one aide.",
+    ],
+)
+def test_prose_mentioning_a_credit_stays_prose(line: str) -> None:
+    assert kind_in_article(line) is PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "April 28, 2025",
+        "28 April 2025",
+        "2025-04-28",
+        "Updated: April 28, 2025 10:32 a.m. ET",
+        "Published 3:45 PM EDT, Wed February 12, 2025",
+        "By Jane Doe",
+        "By JANE DOE and John Roe, Reuters",
+        "Written by Jane Doe",
+        "0",
+        "Trump4",
+        "-",
+        "***",
+        "12:30",
+        "COMMENTS",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "About The Author",
+        "Share this",
+        "Share this article:",
+        "Read more: Trump says talks will begin",
+        "Advertisement",
+        "Sign up for our newsletter",
+        "Click here to subscribe",
+        "Related Stories",
+        "You may also like",
+        "12 Comments",
+        "5 min read",
+        "© 2025 Reuters. All rights reserved.",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Lorde Makes Major Donation Amid Tour -",
+        "Talks Resume In Geneva |",
+    ],
+)
+def test_boilerplate(line: str) -> None:
+    assert kind_in_article(line) is BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diplomatic Discussions",
+        "Zelenskiy’s Contingency Plan",
+        "U.S. Position on Ukraine’s Future",
+        "What happens next",
+        "What Comes Next for Ukraine?",
+        "Kyiv, Ukraine",
+    ],
+)
+def test_headings(line: str) -> None:
+    assert kind_in_article(line) is HEADING
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Arrests have been made.",
+        "He denied it.",
+        "Yes.",
+        "“We will never give up.”",
+        '"Peace now," she said.',
+        "“We will win”",
+        "By the end of the year, prices had risen sharply.",
+        "By Tuesday, officials had left.",
+        "Mayor Smith spoke on May 5 about the budget.",
+        "Will the war end soon?",
+        "Key points:",
+        "The talks, which began Tuesday, were described as productive by both sides",
+        "Readers can comment on the proposal until Friday, the ministry said.",
+        "Share prices fell sharply after the announcement.",
+    ],
+)
+def test_real_sentences_stay_prose(line: str) -> None:
+    assert kind_in_article(line) is PROSE
+
+
+def test_bullets_are_prose_with_the_bullet_outside_the_span() -> None:
+    text = f"{INTRO}\n- After speaking with him, Trump said it went well.\n  * Nested item\n• Dot"
+    lines = classify_lines(text)
+    assert [text[line.start : line.end] for line in lines[1:]] == [
+        "After speaking with him, Trump said it went well.",
+        "Nested item",
+        "Dot",
+    ]
+    assert [line.kind for line in lines[1:]] == [PROSE, PROSE, BOILERPLATE]  # "Dot": stray
+
+
+def test_bulleted_furniture_is_still_boilerplate() -> None:
+    assert kind_in_article("* Share this") is BOILERPLATE
+
+
+def test_three_headlines_in_a_row_are_a_link_list() -> None:
+    headlines = ["Lorde Makes Major Donation", "Queen Camilla Clashes With Anne", "Robot Sprints"]
+    text = "\n".join([INTRO, *headlines, OUTRO])
+    assert [line.kind for line in classify_lines(text)] == [PROSE, *[BOILERPLATE] * 3, PROSE]
+    text = "\n".join([INTRO, headlines[0], OUTRO, headlines[1], OUTRO])
+    assert [line.kind for line in classify_lines(text)] == [PROSE, HEADING, PROSE, HEADING, PROSE]
+
+
+# --- headline and title --------------------------------------------------------------------
+
+
+def test_sentence_case_first_line_is_the_headline() -> None:
+    text = f"Speaking to Putin, Zelensky: Trump makes first big foray into diplomacy\n{INTRO}"
+    lines = classify_lines(text)
+    assert lines[0].kind is HEADING
+    assert find_title(text, lines) == text.split("\n")[0]
+
+
+def test_a_short_first_sentence_is_not_a_headline() -> None:
+    text = f"Arrests have been made.\n{INTRO}"
+    lines = classify_lines(text)
+    assert [line.kind for line in lines] == [PROSE, PROSE]
+    assert find_title(text, lines) is None
+
+
+def test_title_skips_leading_furniture_and_needs_three_words() -> None:
+    text = "By Jane Doe\nApril 28, 2025\nStorm Hits The Coast\n" + INTRO
+    assert find_title(text, classify_lines(text)) == "Storm Hits The Coast"
+    text = f"Diplomatic Discussions\n{INTRO}\nLater Heading Here\n{OUTRO}"
+    assert find_title(text, classify_lines(text)) is None
+
+
+# --- offsets -------------------------------------------------------------------------------
+
+
+def test_offsets_and_paragraph_numbers() -> None:
+    text = "\n  Headline Words Here  \n\n\t\nFirst line of prose.   \n-\n"
+    lines = classify_lines(text)
+    assert [(text[line.start : line.end], line.paragraph) for line in lines] == [
+        ("Headline Words Here", 0),
+        ("First line of prose.", 1),
+        ("-", 2),
+    ]
+
+
+def test_empty_text_has_no_lines() -> None:
+    assert classify_lines("") == ()
+    assert classify_lines(" \n\n ") == ()
+    assert find_title("", ()) is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .-*•\n\t“”AZ0:")), max_size=200))
+def test_lines_cover_every_non_blank_line_in_order(text: str) -> None:
+    lines = classify_lines(text)
+    assert len(lines) == sum(1 for raw in text.split("\n") if raw.strip())
+    assert [line.paragraph for line in lines] == list(range(len(lines)))
+    previous_end = -1
+    for line in lines:
+        span = text[line.start : line.end]
+        assert previous_end < line.start < line.end
+        assert span == span.strip() and "\n" not in span
+        previous_end = line.end

@@ -1,0 +1,121 @@
+"""End to end on the sample corpus: the issue's "done means" for the engine."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from aligner import Label, LineKind
+from aligner.model import Comparison
+from aligner.pipeline import Cancelled, TooManySentences, compare
+
+
+@pytest.fixture(scope="module")
+def sample() -> Comparison:
+    return compare()
+
+
+def group_with(comparison: Comparison, needle: str):
+    for group in comparison.groups:
+        texts = [comparison.sentences[m].text for m in group.members]
+        if any(needle in t for t in texts):
+            yield group, texts
+
+
+def test_sample_corpus_loads_five_articles(sample: Comparison) -> None:
+    assert len(sample.articles) == 5
+    assert sample.skipped == ()
+
+
+def test_conversation_went_very_well_is_one_shared_group_of_three(sample: Comparison) -> None:
+    found = list(group_with(sample, "The conversation went very well"))
+    assert len(found) == 1
+    group, texts = found[0]
+    assert group.label is Label.SHARED
+    assert len(group.members) == 3
+
+
+def test_call_length_sentences_align_and_do_not_contradict(sample: Comparison) -> None:
+    found = list(group_with(sample, "an hour"))
+    call_groups = [(g, t) for g, t in found if any("Kremlin" in x for x in t)]
+    assert len(call_groups) == 1
+    group, texts = call_groups[0]
+    assert len(group.members) >= 3
+    assert group.label is not Label.CONTRADICTING
+    assert not any(c for c in sample.conflicts if c.a in group.members or c.b in group.members)
+
+
+def test_unrelated_headlines_and_noise_are_not_prose(sample: Comparison) -> None:
+    kinds = {s.text: s.kind for a in sample.articles for s in a.sentences}
+    for noise in (
+        "Lorde Makes Major Donation Amid Tour -",
+        "Elon Musk Slams BBC Over Epstein Files Photo Controversy",
+        "Leave a Reply",
+        "COMMENTS",
+    ):
+        assert kinds[noise] is not LineKind.PROSE, noise
+    credit = next(t for t in kinds if "REUTERS/Kevin Lamarque" in t)
+    assert kinds[credit] is not LineKind.PROSE
+
+
+def test_every_prose_sentence_in_exactly_one_group(sample: Comparison) -> None:
+    counts = Counter(m for g in sample.groups for m in g.members)
+    prose_ids = {s.id for a in sample.articles for s in a.prose}
+    assert set(counts) == prose_ids
+    assert set(counts.values()) == {1}
+    for group in sample.groups:
+        articles = [sample.sentences[m].article_id for m in group.members]
+        assert len(articles) == len(set(articles))
+
+
+def test_labels_match_group_sizes_and_conflicts(sample: Comparison) -> None:
+    for group in sample.groups:
+        if len(group.members) == 1:
+            assert group.label is Label.UNIQUE
+        else:
+            has_conflict = bool(sample.group_conflicts(group))
+            assert group.label is (Label.CONTRADICTING if has_conflict else Label.SHARED)
+
+
+def test_conflicts_name_sentences_of_different_articles(sample: Comparison) -> None:
+    for conflict in sample.conflicts:
+        a, b = sample.sentences[conflict.a], sample.sentences[conflict.b]
+        assert a.article_id != b.article_id
+        assert conflict.detail
+
+
+def test_stats_and_similarity_are_consistent(sample: Comparison) -> None:
+    for stats, article in zip(sample.stats, sample.articles, strict=True):
+        assert stats.prose == len(article.prose)
+        assert stats.shared + stats.unique + stats.contradicting == stats.prose
+        row = sample.similarity[article.id]
+        assert row[article.id] == 1.0
+        assert all(0.0 <= v <= 1.0 for v in row.values())
+
+
+def test_sentence_offsets_point_into_the_article_text(sample: Comparison) -> None:
+    for article in sample.articles:
+        for sentence in article.sentences:
+            assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_deterministic(sample: Comparison) -> None:
+    again = compare()
+    assert again.groups == sample.groups
+    assert again.conflicts == sample.conflicts
+
+
+def test_threshold_changes_grouping() -> None:
+    loose, strict = compare(threshold=40), compare(threshold=90)
+    assert len(loose.groups) < len(strict.groups)
+
+
+def test_cancel_and_limits() -> None:
+    with pytest.raises(Cancelled):
+        compare(should_stop=lambda: True)
+    with pytest.raises(TooManySentences):
+        compare(max_sentences=10)
+    stages = []
+    compare(progress=lambda stage, fraction: stages.append((stage, fraction)))
+    assert stages[0][1] == 0.0 and stages[-1] == ("done", 1.0)

@@ -1,0 +1,182 @@
+"""Shared test fixtures: a small hand-built Comparison full of hostile text; CI exit-code hook."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from aligner.model import (
+    Article,
+    CompareOptions,
+    Comparison,
+    Conflict,
+    ConflictKind,
+    Group,
+    Label,
+    LineKind,
+    Sentence,
+    SkippedFile,
+    SourceStats,
+    article_id,
+    sentence_id,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+P, H, C = LineKind.PROSE, LineKind.HEADING, LineKind.CAPTION
+
+# Every piece of text below tries to break a Markdown document or a terminal in some way.
+HOSTILE_ARTICLES: tuple[tuple[str, str, str, tuple[tuple[LineKind, str], ...]], ...] = (
+    (
+        "corpus/bbc|news.txt",
+        "# Breaking | <script>alert(1)</script> *news* `now`",
+        "BBC | News",
+        (
+            (H, "# Breaking | <script>alert(1)</script> *news* `now`"),
+            (P, "The conversation went very well, said `Mr. Smith` | officials."),
+            (P, "At least 29 people were killed & 3 injured [link](x)."),
+            (P, "1. <html>Secret</html> ![img](y) *emph* _u_ &amp; \\ back\\slash"),
+        ),
+    ),
+    (
+        "corpus/reuters.md",
+        "Reuters* report",
+        "Reuters*",
+        (
+            (C, "Photo: ~~credit~~ <img src=x onerror=alert(1)>"),
+            (P, "The conversation went very well, officials said."),
+            (P, "At least 19 people were killed."),
+            (P, "---\n# injected heading\n| a | b |\n|---|---|\n> quote"),
+        ),
+    ),
+    (
+        "corpus/ap.html",
+        "AP",
+        "[AP](http://x)",
+        (
+            (P, "> The conversation went very well."),
+            (P, "+ $5 million & &lt;tag&gt; was pledged; see &#60;b&#62; \\| pipes || here"),
+            (P, "#hashtag and trailing hashes ##"),
+        ),
+    ),
+)
+
+# (label, member ids, score) in display order.
+HOSTILE_GROUPS: tuple[tuple[Label, tuple[str, ...], float], ...] = (
+    (Label.SHARED, ("a1s2", "a2s2", "a3s1"), 81.5),
+    (Label.CONTRADICTING, ("a1s3", "a2s3"), 90.25),
+    (Label.UNIQUE, ("a1s4",), 100.0),
+    (Label.UNIQUE, ("a2s4",), 100.0),
+    (Label.UNIQUE, ("a3s2",), 100.0),
+    (Label.UNIQUE, ("a3s3",), 100.0),
+)
+
+HOSTILE_CONFLICTS = (
+    Conflict("a1s3", "a2s3", ConflictKind.NUMBER, "29 vs 19 (killed)"),
+    # Across groups: same subject in two unique sentences; the detail is hostile too.
+    Conflict("a1s4", "a3s2", ConflictKind.ENTITY, "<b>x</b> | `y` vs *z*"),
+)
+
+HOSTILE_SKIPPED = (SkippedFile("corpus/photo|<x>.png", "binary file, not text"),)
+
+
+def build_article(index: int, path: str, title: str, source: str, lines) -> Article:
+    """An Article whose text is its lines, one paragraph each, with true offsets."""
+    aid = article_id(index)
+    sentences = []
+    text = ""
+    for position, (kind, line) in enumerate(lines):
+        if text:
+            text += "\n\n"
+        start = len(text)
+        text += line
+        sentences.append(
+            Sentence(
+                id=sentence_id(aid, position),
+                article_id=aid,
+                index=position,
+                text=line,
+                kind=kind,
+                start=start,
+                end=len(text),
+                paragraph=position,
+            )
+        )
+    return Article(aid, path, title, source, text, tuple(sentences))
+
+
+def build_comparison(
+    articles: Sequence[Article],
+    groups: Sequence[tuple[Label, tuple[str, ...], float]],
+    conflicts: Sequence[Conflict] = (),
+    skipped: Sequence[SkippedFile] = (),
+    *,
+    options: CompareOptions | None = None,
+) -> Comparison:
+    """A Comparison with stats and the similarity matrix derived from ``groups``."""
+    built_groups = tuple(
+        Group(id=f"g{i + 1}", label=label, members=members, score=score)
+        for i, (label, members, score) in enumerate(groups)
+    )
+    group_of = {m: g for g in built_groups for m in g.members}
+    article_of = {s.id: a.id for a in articles for s in a.sentences}
+    stats = []
+    similarity: dict[str, dict[str, float]] = {}
+    for article in articles:
+        prose = article.prose
+        labels = [group_of[s.id].label for s in prose]
+        stats.append(
+            SourceStats(
+                article_id=article.id,
+                prose=len(prose),
+                shared=labels.count(Label.SHARED),
+                unique=labels.count(Label.UNIQUE),
+                contradicting=labels.count(Label.CONTRADICTING),
+                non_prose=len(article.sentences) - len(prose),
+            )
+        )
+        row = {}
+        for other in articles:
+            with_counterpart = sum(
+                any(article_of[m] == other.id for m in group_of[s.id].members) for s in prose
+            )
+            row[other.id] = with_counterpart / len(prose) if prose else 0.0
+        similarity[article.id] = row
+    return Comparison(
+        articles=tuple(articles),
+        skipped=tuple(skipped),
+        groups=built_groups,
+        conflicts=tuple(conflicts),
+        similarity=similarity,
+        stats=tuple(stats),
+        options=options or CompareOptions(),
+    )
+
+
+def hostile_comparison() -> Comparison:
+    articles = [build_article(i, *spec) for i, spec in enumerate(HOSTILE_ARTICLES)]
+    return build_comparison(articles, HOSTILE_GROUPS, HOSTILE_CONFLICTS, HOSTILE_SKIPPED)
+
+
+@pytest.fixture
+def comparison() -> Comparison:
+    """Three articles, one shared, one contradicting and four unique groups, one skipped file."""
+    return hostile_comparison()
+
+
+@pytest.fixture
+def notes() -> dict[str, str]:
+    """User notes, deliberately not in reading order, one on a sentence that does not exist."""
+    return {
+        "a3s2": "check the <b>figure</b> | [source](x)",
+        "a1s3": "Casualty figures differ\n# not a heading",
+        "zz9": "stale note",
+    }
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # A run that collects no test proves nothing; CI must not read it as a pass.
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,468 @@
+"""The `parallax` command: argument handling, exit codes, safe writes, stderr reporting."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import types
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from aligner import __version__
+from aligner.corpus import NoInputError
+from aligner.export.json import from_json
+from aligner.model import SkippedFile
+from tui import cli
+from tui.cli import Progress, main
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class FakeEngine:
+    """Stands in for aligner.pipeline.compare: records calls, returns a fixed Comparison."""
+
+    def __init__(self, comparison) -> None:
+        self.comparison = comparison
+        self.calls: list[tuple[list, dict]] = []
+        self.error: BaseException | None = None
+        self.before_return = None
+
+    def compare(self, paths=None, *, progress=None, should_stop=None, **options):
+        self.calls.append((list(paths or []), options))
+        if progress is not None:
+            progress("loading", 0.0)
+        if self.error is not None:
+            raise self.error
+        if self.before_return is not None:
+            self.before_return()
+        return self.comparison
+
+
+@pytest.fixture
+def engine(monkeypatch, comparison) -> FakeEngine:
+    fake = FakeEngine(comparison)
+    pipeline = types.ModuleType("aligner.pipeline")
+    pipeline.compare = fake.compare  # type: ignore[attr-defined]
+    # A stand-in module rather than an attribute patch, so the real pipeline (and NLTK,
+    # rapidfuzz) is never loaded by these plumbing tests.
+    monkeypatch.setitem(sys.modules, "aligner.pipeline", pipeline)
+    return fake
+
+
+# -- success paths ------------------------------------------------------------------------
+
+
+def test_export_json_to_stdout_reports_skipped_files_on_stderr(engine, capsys) -> None:
+    assert main(["export", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert from_json(out)["articles"][0]["id"] == "a1"
+    assert err == "skipped corpus/photo|<x>.png: binary file, not text\n"
+
+
+def test_no_path_compares_the_sample_corpus(engine, capsys) -> None:
+    from aligner.resources import sample_corpus_dir
+
+    assert main(["export", "--format", "json"]) == 0
+    assert engine.calls == [([sample_corpus_dir()], {"recursive": False})]
+
+
+def test_options_reach_the_engine(engine, tmp_path, capsys) -> None:
+    args = ["export", str(tmp_path), "--format", "json", "--threshold", "70.5", "--pivot", "2"]
+    assert main([*args, "--recursive", "--max-file-mb", "1.5"]) == 0
+    assert engine.calls == [
+        (
+            [str(tmp_path)],
+            {"recursive": True, "threshold": 70.5, "pivot": 2, "max_file_bytes": 1_500_000},
+        )
+    ]
+
+
+def test_default_format_is_markdown(engine, capsys) -> None:
+    assert main(["export"]) == 0
+    assert capsys.readouterr().out.startswith("# Parallax comparison: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "first_line"),
+    [
+        ("out.json", [], "{"),
+        ("out.txt", ["--format", "json"], "{"),
+        ("out.md", ["--format", "json"], "{"),
+    ],
+)
+def test_output_file_format_from_flag_or_suffix(engine, tmp_path, capsys, name, extra, first_line):
+    target = tmp_path / name
+    assert main(["export", "-o", str(target), *extra]) == 0
+    assert target.read_text(encoding="utf-8").splitlines()[0] == first_line
+    assert capsys.readouterr().out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_markdown_suffix_writes_markdown(engine, tmp_path, capsys) -> None:
+    target = tmp_path / "comparison.markdown"
+    assert main(["export", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# Parallax comparison")
+
+
+def test_dash_output_means_stdout(engine, capsys) -> None:
+    assert main(["export", "-o", "-", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "parallax.comparison/1"
+
+
+def test_unknown_suffix_without_format_is_a_usage_error(engine, tmp_path, capsys) -> None:
+    target = tmp_path / "out.txt"
+    assert main(["export", "-o", str(target)]) == 2
+    assert "--format" in capsys.readouterr().err
+    assert not target.exists()
+    assert engine.calls == []
+
+
+# -- overwriting and write errors ---------------------------------------------------------
+
+
+def test_refuses_to_overwrite_without_force(engine, tmp_path, capsys) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("precious", encoding="utf-8")
+    assert main(["export", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "--force" in err and err.count("\n") == 1
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert engine.calls == []  # refused before doing the work
+
+
+def test_force_overwrites(engine, tmp_path, capsys) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    assert main(["export", "-o", str(target), "--force"]) == 0
+    assert from_json(target.read_text(encoding="utf-8"))["groups"]
+
+
+def test_file_created_during_the_work_is_not_clobbered(engine, tmp_path, capsys) -> None:
+    target = tmp_path / "out.json"
+    engine.before_return = lambda: target.write_text("theirs", encoding="utf-8")
+    assert main(["export", "-o", str(target)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "theirs"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores folder permissions"
+)
+def test_read_only_folder_is_a_clear_one_line_error(engine, tmp_path, capsys) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert main(["export", "-o", str(folder / "out.json")]) == 1
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+    err = capsys.readouterr().err
+    assert err.startswith("parallax: cannot write ") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_disk_full_is_a_clear_one_line_error(engine, tmp_path, monkeypatch, capsys) -> None:
+    import aligner.atomic
+
+    def full(path, text, *, overwrite=False):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(aligner.atomic, "write_text_atomic", full)
+    assert main(["export", "-o", str(tmp_path / "out.json")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"parallax: cannot write {tmp_path / 'out.json'}: No space left on device"
+    assert not any("Traceback" in line for line in err)
+
+
+def test_output_into_missing_folder_fails_before_the_work(engine, tmp_path, capsys) -> None:
+    assert main(["export", "-o", str(tmp_path / "nope" / "out.json")]) == 1
+    assert "folder does not exist" in capsys.readouterr().err
+    assert engine.calls == []
+
+
+def test_output_that_is_a_folder_is_a_usage_error(engine, tmp_path, capsys) -> None:
+    assert main(["export", "-o", str(tmp_path), "--format", "json"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+# -- input problems -----------------------------------------------------------------------
+
+
+def test_nonexistent_path_is_a_usage_error(engine, tmp_path, capsys) -> None:
+    missing = tmp_path / "missing"
+    assert main(["export", str(missing)]) == 2
+    assert capsys.readouterr().err == f"parallax: no such file or folder: {missing}\n"
+    assert engine.calls == []
+
+
+def test_engine_no_input_error_is_a_usage_error(engine, capsys) -> None:
+    engine.error = NoInputError("nothing to compare in empty/")
+    assert main(["export"]) == 2
+    assert capsys.readouterr().err == "parallax: nothing to compare in empty/\n"
+
+
+def test_input_the_engine_refuses_is_a_usage_error(engine, capsys) -> None:
+    engine.error = ValueError("250,000 prose sentences exceed the limit of 200,000")
+    assert main(["export"]) == 2
+    assert capsys.readouterr().err == (
+        "parallax: 250,000 prose sentences exceed the limit of 200,000\n"
+    )
+
+
+def test_no_readable_article_exits_2_and_lists_reasons(engine, comparison, capsys) -> None:
+    engine.comparison = replace(
+        comparison,
+        articles=(),
+        groups=(),
+        conflicts=(),
+        stats=(),
+        similarity={},
+        skipped=(SkippedFile("a.pdf", "unknown file type .pdf"), SkippedFile("b.txt", "empty")),
+    )
+    assert main(["export"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "skipped a.pdf: unknown file type .pdf\n"
+        "skipped b.txt: empty\n"
+        "parallax: no article could be read (every file was skipped)\n"
+    )
+
+
+def test_control_characters_in_file_names_do_not_reach_the_terminal(
+    engine, comparison, capsys
+) -> None:
+    engine.comparison = replace(
+        comparison, skipped=(SkippedFile("evil\x1b]0;owned\x07.txt", "binary\x9b2J"),)
+    )
+    assert main(["export", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert err == "skipped evil\\x1b]0;owned\\x07.txt: binary\\x9b2J\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--threshold", "150"],
+        ["--threshold", "nan"],
+        ["--threshold", "high"],
+        ["--pivot", "-1"],
+        ["--pivot", "1.5"],
+        ["--max-file-mb", "0"],
+        ["--format", "xml"],
+        ["--bogus"],
+        ["-o"],
+    ],
+)
+def test_bad_arguments_are_usage_errors(engine, capsys, args) -> None:
+    assert main(["export", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("parallax export: ") or err.startswith("parallax: ")
+    assert "usage: parallax export" in err
+    assert engine.calls == []
+
+
+def test_unexpected_error_is_one_line_without_traceback(engine, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("PARALLAX_DEBUG", raising=False)
+    engine.error = RuntimeError("boom")
+    assert main(["export"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "parallax: unexpected error: RuntimeError: boom (set PARALLAX_DEBUG=1 for details)\n"
+    )
+
+
+def test_debug_variable_shows_the_traceback(engine, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("PARALLAX_DEBUG", "1")
+    engine.error = RuntimeError("boom")
+    assert main(["export"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "RuntimeError: boom" in err
+
+
+# -- help, version, reader ----------------------------------------------------------------
+
+
+def test_help_and_version(capsys) -> None:
+    assert main(["--help"]) == 0
+    reader_help = capsys.readouterr().out
+    assert "parallax export --help" in reader_help and "./export" in reader_help
+    assert main(["export", "--help"]) == 0
+    export_help = capsys.readouterr().out
+    for option in ("--output", "--format", "--force", "--threshold", "--pivot", "--recursive"):
+        assert option in export_help
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"parallax {__version__}\n"
+    assert main(["export", "--version"]) == 0
+    assert capsys.readouterr().out == f"parallax {__version__}\n"
+
+
+@pytest.fixture
+def reader(monkeypatch) -> list:
+    calls: list = []
+    app = types.ModuleType("tui.app")
+
+    def run_app(paths, *, threshold, recursive):
+        calls.append((paths, threshold, recursive))
+        return 0
+
+    app.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui.app", app)
+    return calls
+
+
+def test_reader_gets_paths_and_options(reader, tmp_path) -> None:
+    assert main([str(tmp_path), "--threshold", "55", "--recursive"]) == 0
+    assert reader == [([str(tmp_path)], 55.0, True)]
+
+
+def test_reader_without_arguments_uses_its_defaults(reader) -> None:
+    assert main([]) == 0
+    assert reader == [([], None, False)]
+
+
+def test_folder_named_export_is_reachable_as_dot_slash(reader, tmp_path, monkeypatch) -> None:
+    (tmp_path / "export").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["./export"]) == 0
+    assert reader == [(["./export"], None, False)]
+
+
+def test_reader_rejects_missing_paths_before_starting(reader, tmp_path, capsys) -> None:
+    assert main([str(tmp_path / "missing")]) == 2
+    assert reader == []
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+# -- progress -----------------------------------------------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_waits_for_the_delay_then_draws_and_clears() -> None:
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(stream, enabled=True, delay=0.5, clock=clock)
+    progress("loading", 0.1)
+    assert stream.getvalue() == ""
+    clock.now += 0.6
+    progress("aligning", 0.5)
+    assert stream.getvalue() == "\raligning  50%"
+    clock.now += 0.01
+    progress("aligning", 0.6)  # too soon to redraw
+    assert stream.getvalue() == "\raligning  50%"
+    progress.clear()
+    assert stream.getvalue().endswith("\r" + " " * len("aligning  50%") + "\r")
+
+
+def test_progress_disabled_draws_nothing_and_escapes_stage_names() -> None:
+    stream, clock = io.StringIO(), Clock()
+    Progress(stream, enabled=False, delay=0.0, clock=clock)("x", 1.0)
+    assert stream.getvalue() == ""
+    shown = Progress(stream, enabled=True, delay=0.0, clock=clock)
+    shown("\x1b[2J", 2.0)
+    assert stream.getvalue() == "\r\\x1b[2J 100%"
+
+
+def test_progress_is_off_when_stderr_is_not_a_terminal(engine, capsys) -> None:
+    assert cli._is_terminal(sys.stderr) is False
+    assert main(["export", "--format", "json"]) == 0
+    assert "%" not in capsys.readouterr().err
+
+
+# -- end to end with the real engine on the sample corpus -------------------------------
+
+
+def run_parallax(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a fresh interpreter and report whether Textual got imported."""
+    code = (
+        "import sys; from tui.cli import main; rc = main(sys.argv[1:]); "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'); "
+        "sys.stderr.write('TEXTUAL:' + ','.join(bad) + '\\n'); sys.exit(rc)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_sample_corpus_json_export_end_to_end(tmp_path) -> None:
+    target = tmp_path / "sample.json"
+    result = run_parallax("export", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "TEXTUAL:\n" in result.stderr  # `parallax export` never imported Textual
+    data = from_json(target.read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 5
+    prose = [s["id"] for a in data["articles"] for s in a["sentences"] if s["kind"] == "prose"]
+    grouped = [sid for g in data["groups"] for sid in g["sentences"]]
+    assert sorted(prose) == sorted(grouped)
+
+
+def test_sample_corpus_markdown_to_stdout_is_deterministic(tmp_path) -> None:
+    from markdown_it import MarkdownIt
+
+    from aligner.export.markdown import escape_inline
+
+    first = run_parallax("export")
+    second = run_parallax("export")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    assert "TEXTUAL:\n" in first.stderr
+    document = first.stdout
+    assert document.startswith("# Parallax comparison: ")
+    assert document.count("\n## Only in ") == 5
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(document)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert not kinds & {"html_inline", "html_block", "link_open", "image", "code_inline"}
+    # Every prose sentence of every source is shown in the document.
+    data = from_json(run_parallax("export", "--format", "json").stdout)
+    for article in data["articles"]:
+        for sentence in article["sentences"]:
+            if sentence["kind"] == "prose":
+                assert escape_inline(sentence["text"]) in document
+
+
+def test_nonexistent_path_end_to_end(tmp_path) -> None:
+    result = run_parallax("export", str(tmp_path / "missing"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_folder_without_articles_end_to_end(tmp_path) -> None:
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run_parallax("export", str(tmp_path))
+    assert result.returncode == 2
+    assert "skipped " in result.stderr and "no article could be read" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_control_characters_in_arguments_are_not_echoed_raw(engine, capsys) -> None:
+    assert main(["export", "--threshold", "\x1b[2J"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2J" in err
+
+
+def test_paths_and_options_may_be_mixed(engine, tmp_path, capsys) -> None:
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text("x", encoding="utf-8")
+    second.write_text("y", encoding="utf-8")
+    assert main(["export", str(first), "--format", "json", str(second)]) == 0
+    assert engine.calls[0][0] == [str(first), str(second)]

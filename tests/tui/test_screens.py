@@ -1,0 +1,496 @@
+"""Pilot tests of the screens and dialogs, each pushed by a minimal host app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Input, OptionList, RadioButton, Static
+
+from aligner.model import Comparison
+from tui.screens import (
+    ConfirmDialog,
+    ExportDialog,
+    ExportRequest,
+    FolderTree,
+    HelpScreen,
+    NoteDialog,
+    OpenFolderDialog,
+    OverviewScreen,
+)
+
+NOT_DISMISSED = object()
+# What the hand-built comparison (conftest.py) puts in its third source.
+MARKUP_TITLE = "[bold]x[/bold]"
+MARKUP_SOURCE = "[@click=app.quit]Wire"
+
+
+class Host(App[None]):
+    """Pushes one screen on mount and records what it is dismissed with."""
+
+    def __init__(self, make_screen: Callable[[], Screen[Any]]) -> None:
+        super().__init__()
+        self._make_screen = make_screen
+        self.results: list[Any] = []
+        self.quit_requested = False
+
+    def on_mount(self) -> None:
+        self.push_screen(self._make_screen(), self.results.append)
+
+    def action_quit(self) -> None:  # a literal [@click=app.quit] must never get here
+        self.quit_requested = True
+
+    @property
+    def result(self) -> Any:
+        return self.results[-1] if self.results else NOT_DISMISSED
+
+
+def screen_text(app: App[Any]) -> str:
+    """What the active screen shows, one line per terminal row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def assert_no_control_characters(app: App[Any]) -> None:
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in segment.text), repr(
+                segment.text
+            )
+
+
+def row_texts(table: DataTable[Any], row: int) -> list[str]:
+    return [cell.plain if isinstance(cell, Text) else str(cell) for cell in table.get_row_at(row)]
+
+
+# --- help -----------------------------------------------------------------------------------
+
+KEYS = [
+    ("Move", "j / down", "Next row"),
+    ("Views", "v", "Toggle the reading view"),
+    ("Move", "k / up", "Previous row"),
+    ("App", "[", "Lower the threshold"),
+    ("Views", "F1 / ?", "This help"),
+]
+
+
+async def test_help_lists_every_key_grouped_by_section() -> None:
+    app = Host(lambda: HelpScreen(KEYS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        rows = [row_texts(table, i) for i in range(table.row_count)]
+        assert rows == [
+            ["Move", "j / down", "Next row"],
+            ["", "k / up", "Previous row"],
+            ["Views", "v", "Toggle the reading view"],
+            ["", "F1 / ?", "This help"],
+            ["App", "[", "Lower the threshold"],
+        ]
+        text = screen_text(app)
+        assert "Lower the threshold" in text and "F1 / ?" in text
+
+
+async def test_help_closes_with_each_of_its_keys() -> None:
+    for key in ("escape", "q", "f1", "question_mark"):
+        app = Host(lambda: HelpScreen(KEYS))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.results == [None], key
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_scrolls_a_long_list() -> None:
+    many = [("Section", f"key{i}", f"Action number {i}") for i in range(80)]
+    app = Host(lambda: HelpScreen(many))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Action number 79" not in screen_text(app)
+        await pilot.press("G")
+        await pilot.pause()
+        assert "Action number 79" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Action number 0" in screen_text(app)
+        assert "Action number 79" not in screen_text(app)
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        assert "Action number 79" in screen_text(app)
+
+
+# --- overview -------------------------------------------------------------------------------
+
+
+async def test_overview_shows_counts_per_source(small_comparison: Comparison) -> None:
+    app = Host(lambda: OverviewScreen(small_comparison))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sources", DataTable)
+        assert row_texts(table, 0) == [
+            "a1",
+            "Alpha News",
+            "Storm hits the coast",
+            "alpha.txt",
+            "2",
+            "1",
+            "0",
+            "1",
+            "1",
+        ]
+        assert row_texts(table, 1)[4:] == ["3", "1", "1", "1", "0"]
+        assert row_texts(table, 2)[:4] == ["a3", MARKUP_SOURCE, MARKUP_TITLE, "[gamma].txt"]
+        summary = str(app.screen.query_one("#summary", Static).render())
+        assert "3 sources" in summary and "1 contradictions" in summary
+
+
+async def test_overview_shows_the_similarity_heat_table(small_comparison: Comparison) -> None:
+    app = Host(lambda: OverviewScreen(small_comparison))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#similarity", DataTable)
+        a1, a2, _ = (row_texts(table, i) for i in range(3))
+        assert [cell.strip() for cell in a1[1:]] == ["–", "100%", "0%"]
+        assert [cell.strip() for cell in a2[1:]] == ["67%", "–", "0%"]
+        full, empty = table.get_row_at(0)[2], table.get_row_at(0)[3]
+        assert full.style.bgcolor != empty.style.bgcolor
+        legend = app.screen.query_one("#legend", Static).render()
+        assert "100%" in str(legend) and "0%" in str(legend)
+
+        # The heat follows the theme.
+        before = table.get_row_at(0)[2].style.bgcolor
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert table.get_row_at(0)[2].style.bgcolor != before
+
+
+async def test_overview_lists_skipped_files_with_reasons(small_comparison: Comparison) -> None:
+    app = Host(lambda: OverviewScreen(small_comparison))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#skipped", DataTable)
+        assert [row_texts(table, i) for i in range(table.row_count)] == [
+            ["corpus/photo.png", "binary file (PNG image)"],
+            ["corpus/[b]huge[/b].txt", "larger than the 5 MB limit"],
+        ]
+
+
+async def test_overview_says_when_nothing_was_skipped(small_comparison: Comparison) -> None:
+    from dataclasses import replace
+
+    comparison = replace(small_comparison, skipped=())
+    app = Host(lambda: OverviewScreen(comparison))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#skipped")
+        assert "No files skipped." in screen_text(app)
+
+
+async def test_overview_shows_markup_literally_and_closes(small_comparison: Comparison) -> None:
+    app = Host(lambda: OverviewScreen(small_comparison))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert MARKUP_TITLE in text
+        assert MARKUP_SOURCE in text
+        assert "[b]huge[/b]" in text
+        assert_no_control_characters(app)
+        await pilot.click(OverviewScreen, offset=(10, 10))
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.results == [None]
+        assert not app.quit_requested
+
+
+# --- export dialog --------------------------------------------------------------------------
+
+
+def export_input(app: App[Any]) -> Input:
+    return app.screen.query_one("#path", Input)
+
+
+async def test_export_dialog_is_prefilled(tmp_path: Path) -> None:
+    app = Host(lambda: ExportDialog(tmp_path / "storm.md", "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert export_input(app).value == str(tmp_path / "storm.md")
+        assert app.screen.query_one("#markdown", RadioButton).value is True
+        assert app.screen.focused is export_input(app)
+
+
+async def test_switching_format_changes_the_default_suffix_only(tmp_path: Path) -> None:
+    app = Host(lambda: ExportDialog(tmp_path / "storm.md", "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.click("#json")
+        await pilot.pause()
+        assert export_input(app).value == str(tmp_path / "storm.json")
+        await pilot.click("#markdown")
+        await pilot.pause()
+        assert export_input(app).value == str(tmp_path / "storm.md")
+
+        export_input(app).value = str(tmp_path / "storm.txt")
+        await pilot.click("#json")
+        await pilot.pause()
+        assert export_input(app).value == str(tmp_path / "storm.txt")
+
+        export_input(app).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == ExportRequest(tmp_path / "storm.txt", "json", overwrite=False)
+
+
+async def test_export_to_a_new_file_needs_no_confirmation(tmp_path: Path) -> None:
+    app = Host(lambda: ExportDialog(tmp_path / "storm.json", "json"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == ExportRequest(tmp_path / "storm.json", "json", overwrite=False)
+
+
+async def test_overwriting_asks_first_and_no_keeps_the_dialog_open(tmp_path: Path) -> None:
+    existing = tmp_path / "storm.md"
+    existing.write_text("keep me")
+    app = Host(lambda: ExportDialog(existing, "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"Overwrite {existing}?" in screen_text(app)
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert app.result is NOT_DISMISSED
+
+        await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.result == ExportRequest(existing, "markdown", overwrite=True)
+        assert existing.read_text() == "keep me", "the dialog itself never writes"
+
+
+async def test_a_missing_folder_is_reported_inline(tmp_path: Path) -> None:
+    app = Host(lambda: ExportDialog(tmp_path / "nowhere" / "storm.md", "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert f"The folder {tmp_path / 'nowhere'} does not exist." in screen_text(app)
+
+        export_input(app).value = str(tmp_path)  # a folder, not a file
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "is a folder; add a file name" in screen_text(app)
+
+        export_input(app).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Enter the path of the file to write." in screen_text(app)
+        assert app.result is NOT_DISMISSED
+
+
+async def test_export_cancel(tmp_path: Path) -> None:
+    for action in ("escape", "#cancel"):
+        app = Host(lambda: ExportDialog(tmp_path / "storm.md", "markdown"))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            if action.startswith("#"):
+                await pilot.click(action)
+            else:
+                await pilot.press(action)
+            await pilot.pause()
+            assert app.results == [None]
+
+
+async def test_export_path_with_control_characters_is_shown_clean(tmp_path: Path) -> None:
+    odd_folder = tmp_path / "news\x1b]0;title\x07"
+    odd_folder.mkdir()
+    app = Host(lambda: ExportDialog(odd_folder / "storm.md", "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "\x1b" not in export_input(app).value
+        assert_no_control_characters(app)
+        await pilot.click("#json")
+        await pilot.pause()
+        export_input(app).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == ExportRequest(odd_folder / "storm.json", "json", overwrite=False)
+
+
+# --- open folder ----------------------------------------------------------------------------
+
+
+def make_folders(tmp_path: Path) -> tuple[Path, Path, Path]:
+    news = tmp_path / "news"
+    (news / "today").mkdir(parents=True)
+    (news / "[bold]x[/bold]").mkdir()
+    (news / "article.txt").write_text("not a folder")
+    old = tmp_path / "old"
+    old.mkdir()
+    return news, old, tmp_path / "deleted"
+
+
+async def test_open_folder_picks_a_recent_folder(tmp_path: Path) -> None:
+    news, old, deleted = make_folders(tmp_path)
+    recent = [str(deleted), str(old), str(news)]
+    app = Host(lambda: OpenFolderDialog(recent, news))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#recent", OptionList)
+        assert options.get_option_at_index(0).disabled
+        assert "(missing)" in str(options.get_option_at_index(0).prompt)
+        assert not options.get_option_at_index(1).disabled
+        assert app.screen.focused is options
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.result == news.resolve()
+
+
+async def test_open_folder_takes_a_typed_path(tmp_path: Path) -> None:
+    news, old, _ = make_folders(tmp_path)
+    app = Host(lambda: OpenFolderDialog([], news))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "No recent folders yet." in screen_text(app)
+        path_input = app.screen.query_one("#path", Input)
+        assert path_input.value == str(news)
+
+        path_input.value = str(news / "article.txt")
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "is not a folder" in screen_text(app)
+        assert app.result is NOT_DISMISSED
+
+        path_input.value = str(old)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == old.resolve()
+
+
+async def test_folder_tree_lists_folders_literally_and_enter_opens_one(tmp_path: Path) -> None:
+    news, _, _ = make_folders(tmp_path)
+    app = Host(lambda: OpenFolderDialog([], news))
+    async with app.run_test(size=(100, 40)) as pilot:
+        tree = app.screen.query_one(FolderTree)
+        await tree.reload()
+        await pilot.pause()
+        names = [str(child.label) for child in tree.root.children]
+        assert names == ["[bold]x[/bold]", "today"]
+        assert "[bold]x[/bold]" in screen_text(app)
+
+        tree.focus()
+        tree.move_cursor(tree.root.children[1])
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == str(news / "today")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == (news / "today").resolve()
+
+
+async def test_open_folder_cancel(tmp_path: Path) -> None:
+    app = Host(lambda: OpenFolderDialog([], tmp_path))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None]
+
+
+# --- note dialog ----------------------------------------------------------------------------
+
+SENTENCE = "Officials said [bold]x[/bold] and [@click=app.quit]click[/] \x1b[31mred\x07."
+
+
+async def test_note_dialog_saves_the_edited_note() -> None:
+    app = Host(lambda: NoteDialog(SENTENCE, "old note"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        note = app.screen.query_one("#note", Input)
+        assert note.value == "old note"
+        note.value = "  a new note\x1b[2J  "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == "a new note[2J"
+
+
+async def test_note_dialog_delete_and_empty_mean_delete() -> None:
+    app = Host(lambda: NoteDialog(SENTENCE, "old note"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.click("#delete")
+        await pilot.pause()
+        assert app.result == ""
+
+    app = Host(lambda: NoteDialog(SENTENCE, "old note"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.screen.query_one("#note", Input).value = "   "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == ""
+
+
+async def test_note_dialog_cancel_returns_none() -> None:
+    app = Host(lambda: NoteDialog(SENTENCE, None))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#delete", Button).disabled
+        await pilot.press("x", "y", "escape")
+        await pilot.pause()
+        assert app.results == [None]
+
+
+async def test_note_dialog_shows_the_sentence_literally() -> None:
+    app = Host(lambda: NoteDialog(SENTENCE, None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Officials said [bold]x[/bold] and [@click=app.quit]click[/] [31mred." in text
+        assert_no_control_characters(app)
+        await pilot.click("#sentence")
+        await pilot.pause()
+        assert not app.quit_requested
+
+
+async def test_note_dialog_shortens_a_huge_sentence() -> None:
+    app = Host(lambda: NoteDialog("word " * 100_000, None))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = app.screen.query_one("#sentence", Static).render()
+        assert len(str(shown)) < 1000
+
+
+# --- confirm --------------------------------------------------------------------------------
+
+
+async def test_confirm_keys() -> None:
+    for key, expected in (("y", True), ("enter", True), ("n", False), ("escape", False)):
+        app = Host(lambda: ConfirmDialog("Overwrite [bold]/tmp/x[/bold]?"))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert "Overwrite [bold]/tmp/x[/bold]?" in screen_text(app)
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.results == [expected], key
+
+
+async def test_confirm_buttons() -> None:
+    for button, expected in (("#yes", True), ("#no", False)):
+        app = Host(lambda: ConfirmDialog("Sure?"))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            await pilot.click(button)
+            await pilot.pause()
+            assert app.results == [expected]

@@ -1,0 +1,501 @@
+"""ParallaxApp: compares in a worker and wires the view, panels, dialogs and settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from aligner.atomic import RefusedOverwrite, write_text_atomic
+from aligner.model import CompareOptions, Comparison
+from tui.aligned_view import AlignedView
+from tui.commands import ParallaxCommands
+from tui.config import Config, corpus_key, load_config, remember_folder, save_config
+from tui.details import DetailsPanel
+from tui.keys import bindings, help_rows
+from tui.messages import (
+    ComparisonFailed,
+    ComparisonProgress,
+    ComparisonReady,
+    SelectionChanged,
+    ViewStateChanged,
+)
+from tui.notes import NotesStore
+from tui.search_bar import SearchBar
+from tui.themes import default_label_variables, load_themes
+
+CompareFunction = Callable[..., Comparison]
+"""``aligner.pipeline.compare``'s signature; tests may hand in their own."""
+
+THRESHOLD_STEP = 5.0
+THRESHOLD_RANGE = (30.0, 95.0)
+DEFAULT_THEME = "parallax-dark"
+WIDE_LAYOUT = 130
+"""From this many columns on, the details panel sits beside the view instead of below it."""
+
+
+class ParallaxApp(App[int]):
+    """The reader: one comparison of a folder of articles, shown source by source."""
+
+    TITLE = "Parallax"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar = bindings("app")
+    COMMANDS = App.COMMANDS | {ParallaxCommands}
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path] = (),
+        *,
+        threshold: float | None = None,
+        recursive: bool = False,
+        config_path: Path | None = None,
+        compare: CompareFunction | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = [str(p) for p in paths]
+        self.recursive = recursive
+        self.comparison: Comparison | None = None
+        self.notes_store: NotesStore | None = None
+        self._config_path = config_path
+        self.config, config_warning = load_config(config_path)
+        self._warnings = [config_warning] if config_warning else []
+        self.threshold = threshold if threshold is not None else self.config.threshold
+        self.pivot = 0
+        self._compare = compare
+        self._generation = 0
+        self._comparing = False
+        themes, theme_warnings = load_themes()
+        self._warnings += theme_warnings
+        for theme in themes:
+            self.register_theme(theme)
+        self._settled = False
+        self.theme = (
+            self.config.theme
+            if self.config.theme in self.available_themes
+            else (DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark")
+        )
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield AlignedView(id="view")
+            yield DetailsPanel(id="details")
+        with Horizontal(id="progress"):
+            yield Label("", id="stage", markup=False)
+            yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="bar")
+        yield SearchBar(id="search")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Textual's own themes know nothing of the label colours; give them ours.
+        return default_label_variables(self.current_theme.dark)
+
+    def on_mount(self) -> None:
+        view = self.query_one(AlignedView)
+        view.mode = "reading" if self.config.view == "reading" else "aligned"
+        view.focus()
+        self._fit_layout(self.size.width)
+        for warning in self._warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        self._settled = True
+        self.start_comparison()
+
+    def on_resize(self, event) -> None:
+        self._fit_layout(event.size.width)
+
+    def _fit_layout(self, width: int) -> None:
+        self.query_one("#body").set_class(width < WIDE_LAYOUT, "-narrow")
+
+    @property
+    def view(self) -> AlignedView:
+        return self.query_one(AlignedView)
+
+    # ------------------------------------------------------------------ comparing
+
+    @property
+    def corpus_paths(self) -> list[str]:
+        """The paths notes and hidden sources are remembered under."""
+        if self.paths:
+            return self.paths
+        from aligner.resources import sample_corpus_dir
+
+        return [str(sample_corpus_dir())]
+
+    def start_comparison(self) -> None:
+        """(Re)compute the comparison in a worker; the old one stays on screen meanwhile."""
+        self._generation += 1
+        self._comparing = True
+        options: dict[str, object] = {"pivot": self.pivot, "recursive": self.recursive}
+        if self.threshold is not None:
+            options["threshold"] = self.threshold
+        self._show_progress("loading", 0.0)
+        self._compare_in_thread(self._generation, list(self.paths), options)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare_in_thread(self, generation: int, paths: list[str], options: dict) -> None:
+        worker = get_current_worker()
+        compare = self._compare
+        if compare is None:
+            # The engine (numpy, rapidfuzz, NLTK) loads here, off the start-up path.
+            from aligner.pipeline import compare
+
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(ComparisonProgress(generation, stage, fraction))
+
+        try:
+            comparison = compare(
+                paths or None,
+                progress=progress,
+                should_stop=lambda: worker.is_cancelled,
+                **options,
+            )
+        except Exception as error:  # any failure becomes a message, never a traceback
+            cancelled = type(error).__name__ == "Cancelled"
+            reason = str(error) or type(error).__name__
+            self.post_message(ComparisonFailed(generation, reason, cancelled=cancelled))
+            return
+        if not worker.is_cancelled:
+            self.post_message(ComparisonReady(generation, comparison))
+
+    def on_comparison_progress(self, message: ComparisonProgress) -> None:
+        if message.generation == self._generation and self._comparing:
+            self._show_progress(message.stage, message.fraction)
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        if message.generation != self._generation:
+            return
+        self._comparing = False
+        self._hide_progress()
+        comparison = message.comparison
+        self.comparison = comparison
+        self.threshold = comparison.options.threshold
+        self.pivot = comparison.options.pivot
+        self.notes_store = NotesStore(self.corpus_paths)
+        if self.notes_store.warning:
+            self.notify(self.notes_store.warning, title="Notes", severity="warning", timeout=10)
+        view = self.view
+        view.notes = self.notes_store.for_comparison(comparison)
+        hidden_paths = set(self.config.hidden_sources.get(self._corpus_key(), ()))
+        hidden = [k for k, a in enumerate(comparison.articles) if a.path in hidden_paths]
+        view.empty_message = "No articles found." if not comparison.articles else ""
+        view.show_comparison(comparison, hidden=hidden)
+        if comparison.skipped:
+            count = len(comparison.skipped)
+            self.notify(
+                f"{count} file{'s' * (count != 1)} skipped; press v for the reasons.",
+                severity="warning",
+            )
+        self._refresh_details()
+        self._update_status()
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        if message.generation != self._generation:
+            return
+        self._comparing = False
+        self._hide_progress()
+        if message.cancelled:
+            self.notify("Comparison cancelled.")
+            if self.comparison is None:
+                self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
+                self.view.refresh()
+        else:
+            self.notify(message.reason, title="Could not compare", severity="error", timeout=10)
+            if self.comparison is None:
+                self.view.empty_message = f"Could not compare: {message.reason}"
+                self.view.refresh()
+        self._update_status()
+
+    def _show_progress(self, stage: str, fraction: float) -> None:
+        panel = self.query_one("#progress")
+        panel.add_class("-running")
+        self.query_one("#stage", Label).update(f"{stage.capitalize()}…")
+        self.query_one("#bar", ProgressBar).update(progress=round(fraction * 100))
+
+    def _hide_progress(self) -> None:
+        self.query_one("#progress").remove_class("-running")
+
+    # ------------------------------------------------------------------ view events
+
+    def on_selection_changed(self, message: SelectionChanged) -> None:
+        self._refresh_details()
+        self._update_status()
+
+    def on_view_state_changed(self, message: ViewStateChanged) -> None:
+        comparison = self.comparison
+        if comparison is not None:
+            hidden = sorted(comparison.articles[k].path for k in message.hidden)
+            key = self._corpus_key()
+            remembered = self.config.hidden_sources.get(key, [])
+            view_name = message.mode
+            if sorted(remembered) != hidden or self.config.view != view_name:
+                sources = dict(self.config.hidden_sources)
+                if hidden:
+                    sources[key] = hidden
+                else:
+                    sources.pop(key, None)
+                self._save(dataclasses.replace(self.config, hidden_sources=sources, view=view_name))
+        self._update_status()
+
+    def _corpus_key(self) -> str:
+        return corpus_key(self.corpus_paths)
+
+    def _refresh_details(self) -> None:
+        details = self.query_one(DetailsPanel)
+        if not details.display:
+            return
+        view = self.view
+        details.show(
+            self.comparison,
+            group_id=view.selected_group_id,
+            sentence_id=view.focused_sentence or next(iter(view.selected_sentences), None),
+            notes=view.notes,
+            colours=self.theme_variables,
+        )
+
+    def _update_status(self) -> None:
+        view = self.view
+        parts: list[str] = []
+        comparison = self.comparison
+        if self._comparing:
+            parts.append("aligning…")
+        if comparison is not None:
+            total = len(comparison.articles)
+            parts.append(f"{view.mode} view")
+            parts.append(f"filter: {view.label_filter}")
+            shown = len(view.shown_columns)
+            visible = total - len(view.hidden)
+            sources = f"{total} sources"
+            if shown < total:
+                sources += f" ({shown} on screen" + (
+                    f", {len(view.hidden)} hidden)" if view.hidden else ")"
+                )
+            parts.append(sources)
+            parts.append(f"threshold {comparison.options.threshold:g}")
+            if view.row_count:
+                parts.append(f"row {view.cursor_line + 1}/{view.row_count}")
+            del visible
+        search = self.query_one(SearchBar)
+        if search.query_text:
+            count = view.match_count
+            current = view.current_match()
+            text = f"match {current}/{count}" if current else f"{count} matches"
+            search.show_count(text)
+            parts.append(f"“{search.query_text}”: {text}")
+        self.query_one("#status", Static).update("  ·  ".join(parts))
+
+    # ------------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
+        self.view.set_search(message.query)
+        self._update_status()
+
+    def on_search_bar_step(self, message: SearchBar.Step) -> None:
+        self._step_match(forward=message.forward)
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.query_one(SearchBar).close()
+        self.view.focus()
+
+    def action_next_match(self) -> None:
+        self._step_match(forward=True)
+
+    def action_previous_match(self) -> None:
+        self._step_match(forward=False)
+
+    def _step_match(self, *, forward: bool) -> None:
+        _, count = self.view.goto_match(forward=forward)
+        if not count:
+            self.bell()
+        self._update_status()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_cancel(self) -> None:
+        """Escape: stop a running comparison, else close the search, else the details."""
+        if self._comparing:
+            self.workers.cancel_group(self, "compare")
+            self._generation += 1
+            self._comparing = False
+            self._hide_progress()
+            self.notify("Comparison cancelled.")
+            self._update_status()
+            return
+        search = self.query_one(SearchBar)
+        if search.is_open or search.query_text:
+            search.close(clear=True)
+            self.view.set_search("")
+            self.view.focus()
+            self._update_status()
+            return
+        details = self.query_one(DetailsPanel)
+        if details.display:
+            details.display = False
+
+    def action_toggle_details(self) -> None:
+        details = self.query_one(DetailsPanel)
+        details.display = not details.display
+        self._refresh_details()
+
+    def action_threshold_up(self) -> None:
+        self._change_threshold(+THRESHOLD_STEP)
+
+    def action_threshold_down(self) -> None:
+        self._change_threshold(-THRESHOLD_STEP)
+
+    def _change_threshold(self, step: float) -> None:
+        current = self.threshold if self.threshold is not None else CompareOptions().threshold
+        low, high = THRESHOLD_RANGE
+        new = min(max(round((current + step) / THRESHOLD_STEP) * THRESHOLD_STEP, low), high)
+        if new == current:
+            self.bell()
+            return
+        self.threshold = new
+        self._save(dataclasses.replace(self.config, threshold=new))
+        self.notify(f"Re-aligning at threshold {new:g}…", timeout=2)
+        self.start_comparison()
+
+    def action_make_pivot(self) -> None:
+        if self.comparison is None:
+            return
+        column = self.view.focused_column
+        if column == self.pivot:
+            self.notify("That source is already the pivot.", timeout=2)
+            return
+        self.pivot = column
+        self.start_comparison()
+
+    def action_cycle_theme(self) -> None:
+        names = sorted(self.available_themes, key=lambda n: (not n.startswith("parallax"), n))
+        at = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(at + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settled and theme != self.config.theme:
+            self._save(dataclasses.replace(self.config, theme=theme))
+        if self._settled:
+            self._refresh_details()
+
+    def action_help(self) -> None:
+        from tui.screens import HelpScreen
+
+        self.push_screen(HelpScreen(help_rows()))
+
+    def action_overview(self) -> None:
+        if self.comparison is None:
+            self.bell()
+            return
+        from tui.screens import OverviewScreen
+
+        self.push_screen(OverviewScreen(self.comparison))
+
+    def action_annotate(self) -> None:
+        view = self.view
+        sid = view.focused_sentence or next(iter(view.selected_sentences), None)
+        if self.comparison is None or self.notes_store is None or sid is None:
+            self.bell()
+            return
+        from tui.screens import NoteDialog
+
+        sentence = self.comparison.sentences[sid]
+        article = self.comparison.article_by_id[sentence.article_id]
+        store = self.notes_store
+
+        def save_note(note: str | None) -> None:
+            if note is None or self.comparison is None:
+                return
+            try:
+                store.set(article.path, sentence.text, note)
+            except OSError as error:
+                self.notify(f"Could not save the note: {error}", severity="error")
+                return
+            view.set_notes(store.for_comparison(self.comparison))
+            self._refresh_details()
+            self.notify("Note deleted." if not note else "Note saved.", timeout=2)
+
+        self.push_screen(
+            NoteDialog(sentence.text, store.get(article.path, sentence.text)), save_note
+        )
+
+    def action_export(self) -> None:
+        if self.comparison is None:
+            self.bell()
+            return
+        from tui.screens import ExportDialog
+
+        name = Path(self.paths[0]).resolve().name if self.paths else "sample-corpus"
+        default = Path.cwd() / f"parallax-{name or 'export'}.md"
+        self.push_screen(ExportDialog(default, "markdown"), self._export)
+
+    def _export(self, request) -> None:
+        if request is None or self.comparison is None:
+            return
+        from aligner.export import render
+
+        notes = self.notes_store.for_comparison(self.comparison) if self.notes_store else {}
+        try:
+            text = render(self.comparison, fmt=request.fmt, notes=notes)
+            path = write_text_atomic(request.path, text, overwrite=request.overwrite)
+        except RefusedOverwrite:
+            self.notify(f"{request.path} exists; not overwritten.", severity="warning")
+            return
+        except (OSError, ValueError) as error:
+            self.notify(f"Could not export: {error}", title="Export", severity="error")
+            return
+        self.notify(f"Exported to {path}", title="Export")
+
+    def action_open_folder(self) -> None:
+        from tui.screens import OpenFolderDialog
+
+        start = Path(self.paths[0]) if self.paths else Path.cwd()
+        self.push_screen(OpenFolderDialog(self.config.recent_folders, start), self._open_folder)
+
+    def _open_folder(self, folder: Path | None) -> None:
+        if folder is None:
+            return
+        self.open_paths([str(folder)])
+
+    def open_paths(self, paths: Sequence[str]) -> None:
+        """Compare another folder (or files); remembered among the recent folders."""
+        self.paths = list(paths)
+        self.pivot = 0
+        config = self.config
+        for path in reversed(self.paths):
+            config = remember_folder(config, path)
+        self._save(config)
+        self.comparison = None
+        self.view.empty_message = "Aligning…"
+        self.view.show_comparison(None)
+        self.start_comparison()
+
+    def _save(self, config: Config) -> None:
+        """Keep ``config`` and write it; a read-only disk costs a warning, not the session."""
+        self.config = config
+        try:
+            save_config(config, self._config_path)
+        except OSError as error:
+            self.notify(f"Could not save settings: {error}", severity="warning")
+
+
+def run_app(paths: list[str], *, threshold: float | None, recursive: bool) -> int:
+    """Run the reader on ``paths`` (none: the sample corpus); the process exit status."""
+    app = ParallaxApp(paths, threshold=threshold, recursive=recursive)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(run_app(sys.argv[1:], threshold=None, recursive=False))

@@ -1,0 +1,352 @@
+"""The `parallax` command: open the reader, or `parallax export` a comparison without Textual."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import aligner
+from aligner.export import FORMATS, ExportFormat, format_for_path, render
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+PROG = "parallax"
+_DEBUG_ENV = "PARALLAX_DEBUG"
+
+_READ_USAGE = "parallax [PATH ...] [--threshold N] [--recursive]\n       parallax export --help"
+_EXPORT_USAGE = (
+    "parallax export [PATH ...] [-o FILE] [--format {markdown,json}] [--threshold N]\n"
+    "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]"
+)
+_EPILOG = (
+    "With no PATH, Parallax compares its built-in sample corpus. A PATH is a folder of "
+    "articles (.txt, .md, .html) or single files. `parallax export ...` is the export "
+    "command; to open a folder that is literally named `export`, write ./export."
+)
+
+# Control characters and bidi overrides in file names or messages must not reach the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible; exit status 2."""
+
+
+class CommandFailed(Exception):
+    """The command could not do its job (refused overwrite, write error); exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so `main` decides exit codes and streams."""
+
+    def error(self, message: str) -> NoReturn:
+        usage = self.format_usage().removeprefix("usage: ")
+        raise UsageError(f"{printable(message)}\nusage: {usage}")
+
+
+def printable(text: object) -> str:
+    """``text`` with every control character shown as an escape instead of acting on a terminal."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def _threshold(value: str) -> float:
+    number = _number(value, float)
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value}")
+    return number
+
+
+def _pivot(value: str) -> int:
+    number = _number(value, int)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def _megabytes(value: str) -> float:
+    number = _number(value, float)
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
+    return number
+
+
+def _number(value: str, kind: Callable[[str], Any]) -> Any:
+    try:
+        number = kind(value)
+    except ValueError:
+        wanted = "a whole number" if kind is int else "a number"
+        raise argparse.ArgumentTypeError(f"not {wanted}: {value!r}") from None
+    if number != number or number in (float("inf"), float("-inf")):  # NaN and infinities
+        raise argparse.ArgumentTypeError(f"not a finite number: {value!r}")
+    return number
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="folders or files of articles")
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        metavar="N",
+        help="similarity (0-100) two sentences need to count as the same claim",
+    )
+    parser.add_argument("--recursive", action="store_true", help="descend into sub-folders")
+    parser.add_argument("--version", action="version", version=f"{PROG} {aligner.__version__}")
+
+
+def _read_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        usage=_READ_USAGE,
+        description="Open the Parallax reader: articles about one event side by side, every "
+        "sentence marked shared, unique or contradicting.",
+        epilog=_EPILOG,
+    )
+    _add_common(parser)
+    return parser
+
+
+def _export_parser() -> _Parser:
+    parser = _Parser(
+        prog=f"{PROG} export",
+        usage=_EXPORT_USAGE,
+        description="Compare articles and write the comparison as Markdown (for people) or "
+        "JSON (for programs), without opening the reader.",
+        epilog=_EPILOG,
+    )
+    _add_common(parser)
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout ('-' is stdout)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the FILE suffix .md/.json, else markdown)",
+    )
+    parser.add_argument(
+        "--pivot",
+        type=_pivot,
+        metavar="N",
+        help="0-based index of the source whose order the comparison follows (default 0)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--max-file-mb",
+        type=_megabytes,
+        metavar="N",
+        help="skip files larger than N megabytes (default 5)",
+    )
+    return parser
+
+
+def _check_paths_exist(paths: Sequence[str]) -> None:
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError("no such file or folder: " + ", ".join(printable(p) for p in missing))
+
+
+class Progress:
+    """Progress on a terminal's stderr, shown only once the work has run for ``delay`` seconds."""
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        enabled: bool,
+        delay: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._stream = stream
+        self._enabled = enabled
+        self._delay = delay
+        self._clock = clock
+        self._started = clock()
+        self._last_shown = float("-inf")
+        self._width = 0
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self._enabled:
+            return
+        now = self._clock()
+        # Redrawing more than ten times a second only costs time.
+        if now - self._started < self._delay or now - self._last_shown < 0.1:
+            return
+        self._last_shown = now
+        percent = round(min(max(fraction, 0.0), 1.0) * 100)
+        line = f"{printable(stage)[:60]} {percent:3d}%"
+        self._stream.write("\r" + line.ljust(self._width))
+        self._stream.flush()
+        self._width = max(self._width, len(line))
+
+    def clear(self) -> None:
+        """Erase the progress line, if one was drawn."""
+        if self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+            self._width = 0
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison:
+    # Imported late: the engine pulls in rapidfuzz and NLTK, which `--help` never needs.
+    from aligner.corpus import NoInputError
+    from aligner.pipeline import compare
+    from aligner.resources import sample_corpus_dir
+
+    options: dict[str, Any] = {"recursive": args.recursive}
+    if args.threshold is not None:
+        options["threshold"] = args.threshold
+    if args.pivot is not None:
+        options["pivot"] = args.pivot
+    if args.max_file_mb is not None:
+        options["max_file_bytes"] = int(args.max_file_mb * 1_000_000)
+    paths = list(args.paths) or [sample_corpus_dir()]
+    try:
+        return compare(paths, progress=progress, **options)
+    except NoInputError as error:
+        raise UsageError(printable(error)) from error
+    except ValueError as error:
+        # Input the engine refuses, such as more sentences than it is allowed to align.
+        raise UsageError(printable(error)) from error
+    finally:
+        progress.clear()
+
+
+def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
+    for skipped in comparison.skipped:
+        stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
+
+
+def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    args = _export_parser().parse_intermixed_args(argv)
+    to_stdout = args.output in (None, "-")
+    fmt: ExportFormat | None = args.format
+    if fmt is None:
+        fmt = "markdown" if to_stdout else format_for_path(args.output)
+        if fmt is None:
+            raise UsageError(
+                f"cannot tell the format of {printable(args.output)} from its suffix; "
+                "use .md or .json, or --format markdown|json"
+            )
+    _check_paths_exist(args.paths)
+    if not to_stdout:
+        _check_writable_target(Path(args.output), force=args.force)
+
+    comparison = _compare(args, Progress(stderr, enabled=_is_terminal(stderr)))
+    _report_skipped(comparison, stderr)
+    if not comparison.articles:
+        found = "every file was skipped" if comparison.skipped else "no article files found"
+        raise UsageError(f"no article could be read ({found})")
+
+    text = render(comparison, fmt=fmt)
+    if to_stdout:
+        _write_stdout(text, stdout)
+    else:
+        _write_file(Path(args.output), text, force=args.force)
+    return EXIT_OK
+
+
+def _check_writable_target(target: Path, *, force: bool) -> None:
+    # Checked before the comparison runs so a doomed export fails at once, not after the work.
+    if target.is_dir():
+        raise UsageError(f"{printable(target)} is a folder; -o needs a file name")
+    if target.exists() and not force:
+        raise CommandFailed(f"{printable(target)} exists; use --force to overwrite it")
+    if not target.parent.is_dir():
+        raise CommandFailed(f"cannot write {printable(target)}: its folder does not exist")
+
+
+def _write_file(target: Path, text: str, *, force: bool) -> None:
+    from aligner.atomic import RefusedOverwrite, write_text_atomic
+
+    try:
+        write_text_atomic(target, text, overwrite=force)
+    except RefusedOverwrite:
+        raise CommandFailed(f"{printable(target)} exists; use --force to overwrite it") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CommandFailed(f"cannot write {printable(target)}: {printable(reason)}") from None
+
+
+def _write_stdout(text: str, stdout: TextIO) -> None:
+    # The export is UTF-8 whatever the locale says; text streams without a buffer (tests)
+    # take the str.
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is not None:
+        stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stdout.write(text)
+        stdout.flush()
+
+
+def _read(argv: Sequence[str]) -> int:
+    args = _read_parser().parse_intermixed_args(argv)
+    _check_paths_exist(args.paths)
+    # Textual is imported only on this path; `parallax export` never loads it.
+    from tui.app import run_app
+
+    return run_app(list(args.paths), threshold=args.threshold, recursive=args.recursive)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        if arguments[:1] == ["export"]:
+            return _export(arguments[1:], stdout, stderr)
+        return _read(arguments)
+    except SystemExit as exit_request:  # --help and --version
+        code = exit_request.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_FAILURE)
+    except UsageError as error:
+        stderr.write(f"{PROG}: {error}\n")
+        return EXIT_USAGE
+    except CommandFailed as error:
+        stderr.write(f"{PROG}: {error}\n")
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader of stdout went away (`parallax export | head`); nothing left to say.
+        _silence_stdout()
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        stderr.write(f"\n{PROG}: interrupted\n")
+        return 130
+    except Exception as error:
+        if os.environ.get(_DEBUG_ENV) == "1":
+            traceback.print_exc(file=stderr)
+        else:
+            stderr.write(
+                f"{PROG}: unexpected error: {type(error).__name__}: {printable(error)} "
+                f"(set {_DEBUG_ENV}=1 for details)\n"
+            )
+        return EXIT_FAILURE
+
+
+def _silence_stdout() -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,242 @@
+"""The reader's settings file: where it lives, reading it forgivingly, writing it atomically."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+import os
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from aligner.atomic import write_text_atomic
+
+APP_NAME = "parallax"
+CONFIG_FILE_NAME = "config.toml"
+MAX_RECENT_FOLDERS = 10
+VIEWS = ("aligned", "reading")
+
+
+@dataclass
+class Config:
+    """Everything the reader remembers between runs."""
+
+    theme: str = "parallax-dark"
+    threshold: float | None = None  # None: the engine's default
+    recent_folders: list[str] = field(default_factory=list)  # most recent first
+    hidden_sources: dict[str, list[str]] = field(default_factory=dict)  # corpus key -> paths
+    view: str = "aligned"  # "aligned" | "reading"
+
+
+def config_dir() -> Path:
+    """Folder of the settings file and user themes (``PARALLAX_CONFIG_DIR`` overrides)."""
+    override = os.environ.get("PARALLAX_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Folder of the notes (``PARALLAX_DATA_DIR`` overrides)."""
+    override = os.environ.get("PARALLAX_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def corpus_key(paths: Sequence[str | Path]) -> str:
+    """Stable 16-hex-digit key for a set of opened paths, whatever their order or spelling."""
+    resolved = sorted({Path(p).expanduser().resolve().as_posix() for p in paths})
+    # NUL cannot occur in a path, so distinct path sets never join to the same bytes;
+    # surrogatepass keeps file names that are not valid UTF-8 hashable.
+    joined = "\0".join(resolved).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(joined).hexdigest()[:16]
+
+
+def move_aside_damaged(path: Path) -> Path:
+    """Rename a damaged file to ``<name>.damaged-<YYYYmmdd-HHMMSS>`` and return the new path.
+
+    Never replaces an earlier damaged copy: a numeric suffix keeps names unique.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+        counter += 1
+    path.rename(target)
+    return target
+
+
+def load_config(path: Path | None = None) -> tuple[Config, str | None]:
+    """Read the settings; never raises. Returns the config and a message for the user, if any.
+
+    A missing file gives the defaults. A file that is not UTF-8 TOML is moved aside (and the
+    message says where). A setting with a wrong value falls back to its default on its own.
+    """
+    path = path if path is not None else config_dir() / CONFIG_FILE_NAME
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), None
+    except OSError as error:
+        return Config(), f"Could not read settings {path} ({error}); using defaults."
+    try:
+        table = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(), _damaged_message(path, error)
+    config, problems = _config_from_table(table)
+    if not problems:
+        return config, None
+    return config, f"Settings {path}: {'; '.join(problems)}. Using the defaults for those."
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    """Write the settings atomically; raises ``OSError`` when the folder is not writable."""
+    path = path if path is not None else config_dir() / CONFIG_FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, config_to_toml(config), overwrite=True)
+
+
+def remember_folder(config: Config, folder: str) -> Config:
+    """A copy of ``config`` with ``folder`` first among the recent folders (no duplicates)."""
+    absolute = os.path.normpath(os.path.abspath(os.path.expanduser(folder)))
+    if not _storable(absolute):
+        return dataclasses.replace(config, recent_folders=list(config.recent_folders))
+    others = [f for f in config.recent_folders if f != absolute]
+    return dataclasses.replace(config, recent_folders=[absolute, *others][:MAX_RECENT_FOLDERS])
+
+
+def config_to_toml(config: Config) -> str:
+    """The TOML text of ``config``; strings TOML cannot hold (lone surrogates) are left out."""
+    lines = [
+        "# Parallax settings, rewritten by the app. Edit them while it is closed.",
+        f"theme = {toml_string(config.theme)}",
+    ]
+    if config.threshold is not None:
+        lines.append(f"threshold = {float(config.threshold)!r}")
+    lines.append(f"view = {toml_string(config.view)}")
+    lines.append(f"recent_folders = {_toml_string_list(config.recent_folders)}")
+    hidden = {k: v for k, v in config.hidden_sources.items() if _storable(k)}
+    if hidden:
+        lines += ["", "[hidden_sources]"]
+        lines += [f"{toml_string(k)} = {_toml_string_list(hidden[k])}" for k in sorted(hidden)]
+    return "\n".join(lines) + "\n"
+
+
+_SHORT_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string; raises ``ValueError`` for lone surrogates."""
+    out = ['"']
+    for char in value:
+        code = ord(char)
+        if char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif code < 0x20 or 0x7F <= code <= 0x9F:
+            # TOML forbids raw C0 controls and DEL; C1 controls are legal but escaped so the
+            # file is safe to print in a terminal.
+            out.append(f"\\u{code:04X}")
+        elif 0xD800 <= code <= 0xDFFF:
+            raise ValueError("TOML strings cannot hold lone surrogates")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _toml_string_list(values: Sequence[str]) -> str:
+    return "[" + ", ".join(toml_string(v) for v in values if _storable(v)) + "]"
+
+
+def _storable(value: str) -> bool:
+    # Undecodable file names reach Python as lone surrogates, which TOML cannot encode.
+    return not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+
+
+def _damaged_message(path: Path, error: Exception) -> str:
+    reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else f"not TOML: {error}"
+    try:
+        moved = move_aside_damaged(path)
+    except OSError as move_error:
+        return (
+            f"Settings {path} are damaged ({reason}) and could not be moved aside "
+            f"({move_error}); using defaults."
+        )
+    return f"Settings {path} were damaged ({reason}); moved them to {moved}; using defaults."
+
+
+def _config_from_table(table: dict[str, Any]) -> tuple[Config, list[str]]:
+    """Build a Config from parsed TOML, replacing each wrong value by its default."""
+    defaults = Config()
+    problems: list[str] = []
+
+    theme = table.get("theme", defaults.theme)
+    if not isinstance(theme, str) or not theme.strip():
+        problems.append("'theme' must be a theme name")
+        theme = defaults.theme
+
+    threshold = table.get("threshold", defaults.threshold)
+    if threshold is not None and not _is_threshold(threshold):
+        problems.append("'threshold' must be a number from 0 to 100")
+        threshold = defaults.threshold
+
+    view = table.get("view", defaults.view)
+    if view not in VIEWS:
+        problems.append("'view' must be 'aligned' or 'reading'")
+        view = defaults.view
+
+    recent = _string_list(table.get("recent_folders", []))
+    if recent is None:
+        problems.append("'recent_folders' must be a list of folder paths")
+        recent = []
+    recent = list(dict.fromkeys(recent))[:MAX_RECENT_FOLDERS]
+
+    hidden_table = table.get("hidden_sources", {})
+    hidden: dict[str, list[str]] = {}
+    if isinstance(hidden_table, dict):
+        for key, value in hidden_table.items():
+            paths = _string_list(value)
+            if paths is None:
+                problems.append(f"'hidden_sources.{key}' must be a list of paths")
+            else:
+                hidden[key] = paths
+    else:
+        problems.append("'hidden_sources' must be a table of path lists")
+
+    config = Config(
+        theme=theme,
+        threshold=None if threshold is None else float(threshold),
+        recent_folders=recent,
+        hidden_sources=hidden,
+        view=view,
+    )
+    return config, problems
+
+
+def _is_threshold(value: object) -> bool:
+    # bool is an int subclass; `threshold = true` is a mistake, not 1.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and 0 <= value <= 100
+
+
+def _string_list(value: object) -> list[str] | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        return None
+    return list(value)

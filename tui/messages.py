@@ -1,0 +1,59 @@
+"""Small messages that travel up from workers and widgets to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from aligner.model import Comparison
+
+
+@dataclass
+class ComparisonProgress(Message):
+    """The comparison worker reached a stage; ``fraction`` is 0..1."""
+
+    generation: int
+    stage: str
+    fraction: float
+
+
+@dataclass
+class ComparisonReady(Message):
+    """The comparison worker finished."""
+
+    generation: int
+    comparison: Comparison
+
+
+@dataclass
+class ComparisonFailed(Message):
+    """The comparison worker stopped: an error a person can read, or a cancellation."""
+
+    generation: int
+    reason: str
+    cancelled: bool = False
+
+
+@dataclass
+class SelectionChanged(Message):
+    """The aligned view's cursor moved.
+
+    ``sentence_ids`` are the sentences of the selected row (reading view: the selected
+    sentence and its counterparts), ``focused_id`` the one in the focused column, if any.
+    """
+
+    sentence_ids: tuple[str, ...]
+    focused_id: str | None
+    group_id: str | None
+
+
+@dataclass
+class ViewStateChanged(Message):
+    """The aligned view's mode, filter, shown sources or focused column changed."""
+
+    mode: str
+    label_filter: str
+    hidden: frozenset[int]
+    shown: tuple[int, ...]
+    focused_column: int

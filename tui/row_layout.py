@@ -1,0 +1,286 @@
+"""Pure layout maths for the aligned view: rows, counterparts, word wrap, columns, line offsets.
+
+Nothing here imports Textual, so it is cheap to test and to run on 10k-sentence corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Literal
+
+from rich.cells import cell_len, get_character_cell_size
+
+from aligner.model import Comparison, Label
+
+LabelFilter = Literal["all", "shared", "unique", "contradicting"]
+FILTERS: tuple[LabelFilter, ...] = ("all", "shared", "unique", "contradicting")
+
+Mode = Literal["aligned", "reading"]
+
+MIN_COLUMN_WIDTH = 32
+"""Columns never get narrower than this many cells; fewer sources are shown instead."""
+SEPARATOR_WIDTH = 1
+GUTTER_WIDTH = 3
+"""Label glyph, note marker, space."""
+RIGHT_PADDING = 1
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Row:
+    """One aligned row: at most one sentence per article, by article index.
+
+    ``order`` is the row's position among all rows, so a row hidden by a filter can still be
+    found by its nearest visible neighbour. ``label`` is None for a non-prose row.
+    """
+
+    key: str
+    order: int
+    label: Label | None
+    cells: Mapping[int, str]
+
+
+def sentence_labels(comparison: Comparison) -> dict[str, Label | None]:
+    """The label of every sentence: its group's label, None for non-prose lines."""
+    labels: dict[str, Label | None] = dict.fromkeys(comparison.sentences)
+    for group in comparison.groups:
+        for member in group.members:
+            labels[member] = group.label
+    return labels
+
+
+def pivot_index(comparison: Comparison) -> int:
+    """The pivot article's index, clamped to the articles that exist."""
+    return min(max(comparison.options.pivot, 0), max(len(comparison.articles) - 1, 0))
+
+
+def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
+    """Groups in display order, with the pivot's non-prose lines (headings, captions) as quiet
+    rows just before the pivot sentence that follows them, so the pivot's structure shows."""
+    index_of = {article.id: k for k, article in enumerate(comparison.articles)}
+    sentences = comparison.sentences
+    pivot = pivot_index(comparison)
+    before: dict[str, list[str]] = {}
+    trailing: list[str] = []
+    if comparison.articles:
+        pending: list[str] = []
+        for sentence in comparison.articles[pivot].sentences:
+            if sentence.is_prose:
+                if pending:
+                    before[sentence.id] = pending
+                    pending = []
+            else:
+                pending.append(sentence.id)
+        trailing = pending
+    rows: list[Row] = []
+
+    def quiet_rows(ids: Sequence[str]) -> None:
+        rows.extend(Row(sid, len(rows), None, {pivot: sid}) for sid in ids)
+
+    for group in comparison.groups:
+        cells = {index_of[sentences[sid].article_id]: sid for sid in group.members}
+        pivot_member = cells.get(pivot)
+        if pivot_member in before:
+            quiet_rows(before.pop(pivot_member))
+        rows.append(Row(group.id, len(rows), group.label, cells))
+    # Headings whose following prose never made it into a group still belong somewhere.
+    quiet_rows([sid for ids in before.values() for sid in ids])
+    quiet_rows(trailing)
+    return tuple(rows)
+
+
+def keep_row(row: Row, *, label_filter: LabelFilter, columns: frozenset[int]) -> bool:
+    """Whether ``row`` passes the label filter and has a sentence in a shown column."""
+    if label_filter != "all" and (row.label is None or row.label.value != label_filter):
+        return False
+    return any(column in columns for column in row.cells)
+
+
+def keep_sentence(label: Label | None, *, label_filter: LabelFilter) -> bool:
+    """Whether a sentence with ``label`` passes the label filter (reading view)."""
+    return label_filter == "all" or (label is not None and label.value == label_filter)
+
+
+class Counterparts:
+    """For a sentence and another article: that article's matching sentence, or the nearest
+    one before it in display order (after it when there is none before)."""
+
+    def __init__(self, comparison: Comparison, rows: Sequence[Row]) -> None:
+        self._rows = rows
+        self._articles = comparison.articles
+        position: dict[str, int] = {}
+        self._positions_of: dict[int, list[int]] = {}
+        for pos, row in enumerate(rows):
+            for column, sid in row.cells.items():
+                position[sid] = pos
+                self._positions_of.setdefault(column, []).append(pos)
+        # Sentences that are in no row (non-prose lines of non-pivot sources, say) borrow
+        # the position of their nearest positioned neighbour in the same article.
+        self._position: dict[str, int] = {}
+        for article in comparison.articles:
+            last: int | None = None
+            unplaced: list[str] = []
+            for sentence in article.sentences:
+                here = position.get(sentence.id)
+                if here is None:
+                    if last is None:
+                        unplaced.append(sentence.id)
+                    else:
+                        self._position[sentence.id] = last
+                    continue
+                last = here
+                self._position[sentence.id] = here
+                for sid in unplaced:
+                    self._position[sid] = here
+                unplaced = []
+
+    def position(self, sentence_id: str) -> int | None:
+        """The aligned row position a sentence stands at (or borrows)."""
+        return self._position.get(sentence_id)
+
+    def counterpart(self, sentence_id: str, column: int) -> str | None:
+        """The sentence of article ``column`` that best stands beside ``sentence_id``."""
+        positions = self._positions_of.get(column)
+        if not positions:
+            sentences = self._articles[column].sentences if column < len(self._articles) else ()
+            return sentences[0].id if sentences else None
+        here = self._position.get(sentence_id)
+        at = 0 if here is None else max(bisect_right(positions, here) - 1, 0)
+        return self._rows[positions[at]].cells[column]
+
+
+def wrap_spans(text: str, width: int) -> tuple[tuple[int, int], ...]:
+    """Greedy word wrap by terminal cells: ``(start, end)`` character spans, one per line.
+
+    Whitespace at a break is dropped; a word wider than the line is cut. Always at least one
+    span, so an empty sentence still takes a line.
+    """
+    width = max(1, width)
+    measure: Callable[[str], int] = len if text.isascii() else cell_len
+    spans: list[tuple[int, int]] = []
+    line_start = line_end = -1
+    used = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        size = measure(match.group())
+        if line_start >= 0:
+            gap = measure(text[line_end:start])
+            if used + gap + size <= width:
+                line_end, used = end, used + gap + size
+                continue
+            spans.append((line_start, line_end))
+        if size <= width:
+            line_start, line_end, used = start, end, size
+            continue
+        pieces = _cut_word(text, start, end, width)
+        spans.extend(pieces[:-1])
+        (line_start, line_end), used = pieces[-1], measure(text[pieces[-1][0] : pieces[-1][1]])
+    if line_start >= 0:
+        spans.append((line_start, line_end))
+    return tuple(spans) or ((0, 0),)
+
+
+def _cut_word(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    piece_start, used = start, 0
+    for index in range(start, end):
+        size = get_character_cell_size(text[index])
+        if used + size > width and index > piece_start:
+            pieces.append((piece_start, index))
+            piece_start, used = index, 0
+        used += size
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def columns_that_fit(total_width: int, *, min_width: int = MIN_COLUMN_WIDTH) -> int:
+    """How many columns of at least ``min_width`` cells fit side by side (at least one)."""
+    return max(1, (total_width + SEPARATOR_WIDTH) // (min_width + SEPARATOR_WIDTH))
+
+
+def column_window(
+    candidates: Sequence[int], *, focused: int, fits: int, start: int
+) -> tuple[tuple[int, ...], int]:
+    """The columns shown: ``fits`` consecutive candidates that include ``focused``, moved as
+    little as possible from the previous first position ``start``. Returns (columns, start)."""
+    if not candidates:
+        return (), 0
+    fits = max(1, min(fits, len(candidates)))
+    at = candidates.index(focused) if focused in candidates else 0
+    start = min(max(start, at - fits + 1), at)
+    start = max(0, min(start, len(candidates) - fits))
+    return tuple(candidates[start : start + fits]), start
+
+
+def column_widths(total_width: int, count: int) -> tuple[int, ...]:
+    """Split ``total_width`` between ``count`` columns and the separators between them."""
+    if count <= 0:
+        return ()
+    usable = max(count, total_width - SEPARATOR_WIDTH * (count - 1))
+    base, extra = divmod(usable, count)
+    return tuple(base + (1 if k < extra else 0) for k in range(count))
+
+
+def text_width(column_width: int) -> int:
+    """Cells left for the words once the gutter and padding are taken."""
+    return max(1, column_width - GUTTER_WIDTH - RIGHT_PADDING)
+
+
+def word_changes(reference: str, text: str) -> tuple[tuple[int, int, str], ...]:
+    """Ranges of ``text`` that differ from ``reference``: ``(start, end, "diff")``, and
+    ``"diff-number"`` for the numbers inside a change, so they stand out most strongly."""
+    # difflib and the tokeniser load only once a matched row is first drawn.
+    from aligner.diff import is_number_token, token_spans, word_diff
+
+    ranges: list[tuple[int, int, str]] = []
+    for op in word_diff(reference, text):
+        if op.kind == "equal" or op.b_end <= op.b_start:
+            continue
+        if not op.numeric:
+            ranges.append((op.b_start, op.b_end, "diff"))
+            continue
+        cursor = op.b_start
+        for start, end in token_spans(text[op.b_start : op.b_end]):
+            start, end = start + op.b_start, end + op.b_start
+            if is_number_token(text[start:end]):
+                if start > cursor:
+                    ranges.append((cursor, start, "diff"))
+                ranges.append((start, end, "diff-number"))
+                cursor = end
+        if cursor < op.b_end:
+            ranges.append((cursor, op.b_end, "diff"))
+    return tuple(ranges)
+
+
+class LineIndex:
+    """Items of known heights stacked top to bottom; maps a line to (item, line in item)."""
+
+    __slots__ = ("tops",)
+
+    def __init__(self, heights: Sequence[int]) -> None:
+        self.tops = list(accumulate(heights, initial=0))
+
+    def __len__(self) -> int:
+        return len(self.tops) - 1
+
+    @property
+    def total(self) -> int:
+        return self.tops[-1]
+
+    def top(self, item: int) -> int:
+        return self.tops[item]
+
+    def height(self, item: int) -> int:
+        return self.tops[item + 1] - self.tops[item]
+
+    def locate(self, line: int) -> tuple[int, int] | None:
+        """``(item, line within the item)`` for a line, None outside every item."""
+        if line < 0 or line >= self.total:
+            return None
+        item = bisect_right(self.tops, line) - 1
+        return item, line - self.tops[item]

@@ -1,0 +1,197 @@
+"""The sources overview: counts per source, the similarity heat table, the skipped files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color, ColorParseError
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from aligner.model import Comparison
+from tui.safe_text import safe_text
+
+_LEGEND_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
+_FALLBACK_LOW = Color.parse("#202020")
+_FALLBACK_HIGH = Color.parse("#0178d4")
+
+
+def percent(value: float) -> str:
+    """A share in [0, 1] as a whole percentage, e.g. ``"42%"``."""
+    return f"{round(max(0.0, min(1.0, value)) * 100)}%"
+
+
+def heat_style(value: float, *, low: Color, high: Color) -> Style:
+    """Background blended from ``low`` (0) to ``high`` (1), with readable text on top."""
+    background = low.blend(high, max(0.0, min(1.0, value)), alpha=1.0)
+    foreground = background.get_contrast_text(1.0)
+    return Style(color=foreground.rich_color, bgcolor=background.rich_color)
+
+
+class OverviewScreen(ModalScreen[None]):
+    """What the comparison is made of; Escape or q close it."""
+
+    DEFAULT_CSS = """
+    OverviewScreen {
+        align: center middle;
+    }
+    OverviewScreen > #panel {
+        width: 95%;
+        height: 95%;
+        padding: 0 1;
+        border: thick $primary;
+        background: $surface;
+    }
+    OverviewScreen .title {
+        text-style: bold;
+        padding-top: 1;
+    }
+    OverviewScreen .section {
+        text-style: bold;
+        color: $text-primary;
+        margin-top: 1;
+    }
+    OverviewScreen .note {
+        color: $text-muted;
+    }
+    OverviewScreen DataTable {
+        height: auto;
+        max-height: 24;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close"),
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self._comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        comparison = self._comparison
+        with VerticalScroll(id="panel"):
+            yield Static("Sources overview", classes="title", markup=False)
+            yield Static(self._summary(), id="summary", classes="note")
+            yield Static("Sources", classes="section", markup=False)
+            yield DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+            yield Static("Similarity", classes="section", markup=False)
+            yield Static(
+                "Share of the row source's prose sentences that have a counterpart in the "
+                "column source.",
+                classes="note",
+                markup=False,
+            )
+            yield DataTable(id="similarity", cursor_type="none", cell_padding=0)
+            yield Static(id="legend")
+            yield Static("Skipped files", classes="section", markup=False)
+            if comparison.skipped:
+                yield DataTable(id="skipped", cursor_type="row")
+            else:
+                yield Static("No files skipped.", id="no-skipped", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_sources()
+        self._fill_skipped()
+        # The heat colours come from the theme, so follow it when it changes.
+        self.watch(self.app, "theme", self._fill_similarity, init=True)
+        self.query_one("#sources", DataTable).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _summary(self) -> Text:
+        comparison = self._comparison
+        parts = [
+            f"{len(comparison.articles)} sources",
+            f"{len(comparison.groups)} rows",
+            f"{len(comparison.conflicts)} contradictions",
+            f"{len(comparison.skipped)} files skipped",
+            f"threshold {comparison.options.threshold:g}",
+        ]
+        return Text("  ·  ".join(parts))
+
+    def _fill_sources(self) -> None:
+        table = self.query_one("#sources", DataTable)
+        headings = ("ID", "Source", "Title", "File")
+        numbers = ("Prose", "Shared", "Unique", "Contradicting", "Non-prose")
+        for heading in headings:
+            table.add_column(Text(heading), key=heading.lower())
+        for heading in numbers:
+            table.add_column(Text(heading, justify="right"), key=heading.lower())
+        stats = {s.article_id: s for s in self._comparison.stats}
+        for article in self._comparison.articles:
+            counts = stats.get(article.id)
+            values = (
+                (counts.prose, counts.shared, counts.unique, counts.contradicting, counts.non_prose)
+                if counts
+                else (None,) * len(numbers)
+            )
+            table.add_row(
+                safe_text(article.id),
+                safe_text(article.source),
+                safe_text(article.title),
+                safe_text(Path(article.path).name),
+                *(Text("–" if v is None else str(v), justify="right") for v in values),
+                key=article.id,
+            )
+
+    def _fill_skipped(self) -> None:
+        if not self._comparison.skipped:
+            return
+        table = self.query_one("#skipped", DataTable)
+        table.add_column(Text("File"), key="file")
+        table.add_column(Text("Reason"), key="reason")
+        for skipped in self._comparison.skipped:
+            table.add_row(safe_text(skipped.path), safe_text(skipped.reason))
+
+    def _heat_colours(self) -> tuple[Color, Color]:
+        variables = self.app.theme_variables
+        try:
+            low = Color.parse(variables.get("surface", ""))
+            high = Color.parse(variables.get("primary", ""))
+        except ColorParseError:
+            return _FALLBACK_LOW, _FALLBACK_HIGH
+        if low.ansi is not None or high.ansi is not None or low.a < 1:
+            # ANSI themes name terminal colours we cannot blend; use fixed ones.
+            return _FALLBACK_LOW, _FALLBACK_HIGH
+        return low, high
+
+    def _fill_similarity(self) -> None:
+        low, high = self._heat_colours()
+        articles = self._comparison.articles
+        similarity = self._comparison.similarity
+        table = self.query_one("#similarity", DataTable)
+        table.clear(columns=True)
+        table.add_column(Text(" Source "), key="source")
+        for article in articles:
+            table.add_column(safe_text(f" {article.id} "), key=article.id)
+        for row in articles:
+            label = safe_text(f" {row.id}  ")
+            label.append_text(safe_text(row.source))
+            label.append(" ")
+            cells = [label]
+            for column in articles:
+                value = similarity.get(row.id, {}).get(column.id)
+                if row.id == column.id or value is None:
+                    cells.append(Text("  –   ", justify="center"))
+                else:
+                    style = heat_style(value, low=low, high=high)
+                    cells.append(Text(f" {percent(value):>4} ", style=style))
+            table.add_row(*cells, key=row.id)
+        self.query_one("#legend", Static).update(self._legend(low, high))
+
+    @staticmethod
+    def _legend(low: Color, high: Color) -> Text:
+        legend = Text("Legend: ")
+        for step in _LEGEND_STEPS:
+            legend.append(f" {percent(step):>4} ", style=heat_style(step, low=low, high=high))
+        legend.append("   – : same source or no value")
+        return legend
