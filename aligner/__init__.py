@@ -1,4 +1,4 @@
-"""Parallax engine: load articles, align their sentences, find shared, unique and contradicting claims.
+"""Parallax engine: load articles, align sentences, find shared, unique and contradicting claims.
 
 Pure Python; never imports Textual or the ``tui`` package.
 """

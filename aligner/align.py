@@ -45,7 +45,9 @@ def group_sentences(
     order = np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))
     left, right, scores = pairs.left[above][order], pairs.right[above][order], pairs.scores[above]
     scores = scores[order]
-    for i, j, s in zip(pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True):
+    for i, j, s in zip(
+        pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
+    ):
         known[(i, j)] = s
 
     cluster_of = list(range(n))

@@ -22,7 +22,9 @@ def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -
     if not overwrite and target.exists():
         raise RefusedOverwrite(f"{target} exists; refusing to overwrite it")
     data = text.encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from aligner.model import LineKind
 
@@ -27,10 +28,13 @@ class TextLine:
 def classify_lines(text: str) -> tuple[TextLine, ...]:
     """Every non-empty line of ``text`` in order, with what kind of text it is."""
     spans = _line_spans(text)
-    kinds = [_classify_line(text[start:end], bulleted=bulleted) for start, end, bulleted in spans]
     lines = [text[start:end] for start, end, _ in spans]
+    bulleted = [is_bulleted for _, _, is_bulleted in spans]
+    kinds = [
+        _classify_line(line, bulleted=flag) for line, flag in zip(lines, bulleted, strict=True)
+    ]
     kinds = _demote_headline_runs(lines, kinds)
-    kinds = _promote_leading_headline(lines, kinds)
+    kinds = _promote_leading_headline(lines, kinds, bulleted=bulleted)
     return tuple(
         TextLine(start=start, end=end, kind=kind, paragraph=index)
         for index, ((start, end, _), kind) in enumerate(zip(spans, kinds, strict=True))
@@ -136,7 +140,7 @@ _BOILERPLATE_START = re.compile(
       | follow\ (?:us|@)
       | (?:additional\ )?(?:reporting|writing|editing|compiled|edited)\ by\b
       | ©
-      | copyright\b
+      | copyright\ (?:©|\(c\)|\d{4})
       | by\ (?:clicking|signing\ up|subscribing)\b
       | we\ may\ earn\ (?:a\ )?commission
       | this\ (?:article|story|post)\ (?:contains|may\ contain)\ affiliate\ links
@@ -174,16 +178,18 @@ def _is_stray_token(line: str, words: list[str]) -> bool:
 
 
 # Credits sit at the very end of a caption: "… July 16, 2018. REUTERS/Kevin Lamarque/File Photo",
-# "(Photo: Jane Doe/USA TODAY)", "… AP Photo/Evan Vucci", "… AFP via Getty Images".
+# "(Photo: Jane Doe/USA TODAY)", "… AP Photo/Evan Vucci", "… AFP via Getty Images". Where a
+# credit word also occurs in prose ("the picture by the artist"), a capitalised name must follow.
+_NAME = r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}"
 _CREDIT_AT_END = re.compile(
-    r"""(?:
-        \b[A-Z][A-Z-]+/[^\s/][^/]{0,40}(?:/[^/]{1,40}){0,2}
-      | \bAP\ Photo\b(?:/[^/]{1,40}){0,2}
-      | (?i:\b(?:getty\ images|shutterstock|file\ photo|handout|pool\ photo
-                |via\ (?:reuters|ap|afp|getty)))(?:\ (?:for|via)\ [\w .'-]{1,30})?
-      | (?i:\((?:photo|photograph|image|picture|credit|video)s?\b[^()]{0,80}\))
-      | (?i:\b(?:photo|photograph|image|picture)s?\ (?:by|credit|courtesy)\b.{0,60})
-      | (?i:\b(?:photo|photograph|image|picture|credit)s?:\ .{1,60})
+    rf"""(?:
+        \b[A-Z][A-Z-]+/{_NAME}(?:/{_NAME}){{0,2}}
+      | \bAP\ Photo\b(?:/[^/]{{1,40}}){{0,2}}
+      | (?i:\b(?:getty\ images|shutterstock|file\ photo|pool\ photo
+                |via\ (?:reuters|ap|afp|getty)))(?:\ (?:for|via)\ {_NAME})?
+      | (?i:\((?:photo|photograph|image|picture|credit|video)s?\b[^()]{{0,80}}\))
+      | (?i:\b(?:photo|photograph|image|picture)s?)\ (?:by|courtesy\ of)\ {_NAME}
+      | (?:^|[.|]\s)(?i:(?:photo|photograph|image|picture)?\s?credits?|photo|image):\ [^.]{{1,60}}
     )[\s.)]*$""",
     re.VERBOSE,
 )
@@ -300,15 +306,12 @@ def _demote_headline_runs(lines: list[str], kinds: list[LineKind]) -> list[LineK
     """Three or more headline-shaped lines in a row are a list of links to other stories
     ("Lorde Makes Major Donation Amid Tour -" …): a section heading is followed by prose."""
     result = list(kinds)
-    run: list[int] = []
-    for index in [*range(len(lines)), -1]:
-        if index >= 0 and _is_headline_shaped(lines[index], kinds[index]):
-            run.append(index)
-            continue
-        if len(run) >= _MIN_HEADLINE_RUN:
-            for member in run:
+    shaped = [_is_headline_shaped(line, kind) for line, kind in zip(lines, kinds, strict=True)]
+    for is_shaped, run in groupby(range(len(lines)), key=shaped.__getitem__):
+        members = list(run)
+        if is_shaped and len(members) >= _MIN_HEADLINE_RUN:
+            for member in members:
                 result[member] = LineKind.BOILERPLATE
-        run = []
     return result
 
 
@@ -319,15 +322,17 @@ def _is_headline_shaped(line: str, kind: LineKind) -> bool:
 _MAX_HEADLINE_WORDS = 20
 
 
-def _promote_leading_headline(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
+def _promote_leading_headline(
+    lines: list[str], kinds: list[LineKind], *, bulleted: list[bool]
+) -> list[LineKind]:
     """The first real line above the article is its headline even in sentence case ("Speaking
     to Putin, Zelensky: Trump makes first big foray into Ukraine diplomacy"): short, no full
-    stop. Datelines, captions and furniture before it are passed over."""
+    stop, not a list item. Datelines, captions and furniture before it are passed over."""
     result = list(kinds)
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         if kind in (LineKind.BOILERPLATE, LineKind.CAPTION):
             continue
-        if kind is LineKind.PROSE and _could_be_headline(line):
+        if kind is LineKind.PROSE and not bulleted[index] and _could_be_headline(line):
             result[index] = LineKind.HEADING
         break
     return result

@@ -83,10 +83,11 @@ def load_documents(
 # --- finding files -------------------------------------------------------------------------
 
 
-def natural_sort_key(text: str) -> tuple[tuple[tuple[int, int | str], ...], str]:
+def natural_sort_key(text: str) -> tuple[tuple[int | str, ...], str]:
     """Sort key putting "2.txt" before "10.txt", ignoring case; ties broken by the raw string."""
+    # re.split with a group alternates text and digit runs, so equal positions compare alike.
     parts = re.split(r"(\d+)", text)
-    key = tuple((1, int(part)) if part.isdigit() else (0, part.casefold()) for part in parts)
+    key = tuple(int(part) if index % 2 else part.casefold() for index, part in enumerate(parts))
     return key, text
 
 
@@ -168,7 +169,7 @@ def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None]:
     """Text and title of one file; raises _SkipFile with a reason for people."""
     convert = _converter_for(path)
     data = _read_limited(path, max_file_bytes=max_file_bytes)
-    text, title = convert(sanitize_text(decode_bytes(data)))
+    text, title = convert(sanitize_text(_decode_bytes(data)))
     text = sanitize_text(text)  # markup can hide control characters in entities
     if not text.strip():
         raise _SkipFile("file is empty after removing markup")
@@ -218,7 +219,7 @@ def format_size(size: int) -> str:
     """Human size in decimal units: "512 bytes", "12.5 kB", "7.3 MB"."""
     if size < 1000:
         return f"{size} bytes"
-    if size < 1_000_000:
+    if size < 999_950:  # anything larger would round to "1000.0 kB"
         return f"{size / 1000:.1f} kB"
     return f"{size / 1_000_000:.1f} MB"
 
@@ -258,7 +259,7 @@ _MAX_CHAOS = 0.15
 _UNKNOWN_ENCODING = "could not determine the text encoding"
 
 
-def decode_bytes(data: bytes) -> str:
+def _decode_bytes(data: bytes) -> str:
     """Decode file bytes to text, or raise _SkipFile for binary or undecodable data."""
     for magic, kind in _MAGIC_NUMBERS:
         if data.startswith(magic):

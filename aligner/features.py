@@ -60,7 +60,7 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - NLTK is imported lazily, so no annotation here
+def _stemmer():
     # Imported on first use: NLTK costs a noticeable part of a second to import.
     from nltk.stem.porter import PorterStemmer
 
@@ -73,6 +73,7 @@ class SentenceFeatures:
 
     text: str
     normalised: str  # folded words joined by single spaces
+    stems: tuple[str, ...]  # every word stemmed, in order
     content: tuple[str, ...]  # content-word stems in sentence order (may repeat)
     content_key: str  # sorted unique content stems joined: input for set-like scorers
     negations: tuple[str, ...]  # negation cue words in order
@@ -83,15 +84,23 @@ class SentenceFeatures:
     def content_set(self) -> frozenset[str]:
         return frozenset(self.content)
 
+    def ngrams(self, n: int) -> frozenset[tuple[str, ...]]:
+        """Distinct runs of ``n`` consecutive stems."""
+        return frozenset(zip(*(self.stems[k:] for k in range(n)), strict=False))
+
 
 def sentence_features(text: str) -> SentenceFeatures:
     """Compute every feature of one sentence."""
     tokens = words(text)
-    content = tuple(stem(w) for w in tokens if w not in STOPWORDS and not w.isdigit())
+    stems = tuple(stem(w) for w in tokens)
+    content = tuple(
+        s for w, s in zip(tokens, stems, strict=True) if w not in STOPWORDS and not w.isdigit()
+    )
     negations = tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
     return SentenceFeatures(
         text=text,
         normalised=" ".join(tokens),
+        stems=stems,
         content=content,
         content_key=" ".join(sorted(set(content))),
         negations=negations,

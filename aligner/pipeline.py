@@ -99,12 +99,12 @@ def compare_articles(
     report("finding contradictions", 0.75)
     conflicts, clusters = _conflicts(prose, features, clusters, pairs, article_of, settings)
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
-    order = display_order(
-        clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot
-    )
+    order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     group_of_sentence = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
     conflicted_groups = {
-        group_of_sentence[c.a] for c in conflicts if group_of_sentence[c.a] == group_of_sentence[c.b]
+        group_of_sentence[c.a]
+        for c in conflicts
+        if group_of_sentence[c.a] == group_of_sentence[c.b]
     }
     groups = []
     for number, k in enumerate(order, start=1):
@@ -196,7 +196,9 @@ def _conflicts(
         for k, i in enumerate(members):
             for j in members[k + 1 :]:
                 for finding in find_conflicts(features[i], features[j]):
-                    conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
+                    conflicts.append(
+                        Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail)
+                    )
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
     related = (pairs.scores >= settings.threshold - RELATED_MARGIN) & (
@@ -244,7 +246,9 @@ def _similarity_matrix(
     for a in articles:
         total = len(a.prose)
         matrix[a.id] = {
-            b.id: 1.0 if a.id == b.id else round(together.get((a.id, b.id), 0) / total, 4)
+            b.id: 1.0
+            if a.id == b.id
+            else round(together.get((a.id, b.id), 0) / total, 4)
             if total
             else 0.0
             for b in articles

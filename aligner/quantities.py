@@ -17,8 +17,16 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+    "k": 1_000,
+}
 _DURATION_SECONDS = {
     "second": 1, "seconds": 1, "sec": 1, "secs": 1,
     "minute": 60, "minutes": 60, "min": 60, "mins": 60,
@@ -26,12 +34,44 @@ _DURATION_SECONDS = {
     "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
     "month": 2629800, "months": 2629800, "year": 31557600, "years": 31557600,
 }  # fmt: skip
-_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£",
-                   "pounds": "£", "yen": "¥", "rupees": "₹"}
+_CURRENCY_WORDS = {
+    "dollar": "$",
+    "dollars": "$",
+    "euro": "€",
+    "euros": "€",
+    "pound": "£",
+    "pounds": "£",
+    "yen": "¥",
+    "rupees": "₹",
+}
 _CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹"}
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 # Qualifiers turn a value into an interval: (low factor, high factor) around the value.
 _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
@@ -46,7 +86,9 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
 }  # fmt: skip
 _VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
 # Words after a number that say what is counted but carry no meaning of their own.
-_COUNT_SKIP = frozenset("of the more than other additional new large small big major".split())
+_COUNT_SKIP = frozenset(
+    ["of", "the", "more", "than", "other", "additional", "new", "large", "small", "big", "major"]
+)
 
 _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
 
@@ -111,11 +153,11 @@ def _parse_number(words: list[str], i: int) -> tuple[float, int] | None:
         except ValueError:
             return None
         end = i + 1
-        if end < len(words) and words[end] in _SCALES and words[end] not in ("m", "k"):
-            value *= _SCALES[words[end]]
-            end += 1
-        elif end < len(words) and words[end] in ("m", "k", "bn") and i > 0 and words[i - 1] in (
-            _CURRENCY_SIGNS
+        if (end < len(words) and words[end] in _SCALES and words[end] not in ("m", "k")) or (
+            end < len(words)
+            and words[end] in ("m", "k", "bn")
+            and i > 0
+            and words[i - 1] in (_CURRENCY_SIGNS)
         ):
             value *= _SCALES[words[end]]
             end += 1
@@ -136,12 +178,18 @@ def _parse_number_words(words: list[str], i: int) -> tuple[float, int] | None:
         elif word in _SCALES and word not in ("m", "k", "bn") and seen:
             total += max(current, 1) * _SCALES[word]
             current = 0
-        elif word == "and" and seen and end + 1 < len(words) and (
-            words[end + 1] in _UNITS or words[end + 1] in _TENS
+        elif (
+            word == "and"
+            and seen
+            and end + 1 < len(words)
+            and (words[end + 1] in _UNITS or words[end + 1] in _TENS)
         ):
             pass
-        elif word in ("a", "an") and not seen and end + 1 < len(words) and (
-            words[end + 1] in ("dozen", "hundred", "thousand", "million", "billion")
+        elif (
+            word in ("a", "an")
+            and not seen
+            and end + 1 < len(words)
+            and (words[end + 1] in ("dozen", "hundred", "thousand", "million", "billion"))
         ):
             current = 1
         elif word in ("a", "an") and not seen and _at(words, end + 1) in _DURATION_SECONDS:
@@ -149,9 +197,12 @@ def _parse_number_words(words: list[str], i: int) -> tuple[float, int] | None:
             seen = True
             end += 1
             break
-        elif word == "half" and not seen and _at(words, end + 1) in ("a", "an") and _at(
-            words, end + 2
-        ) in _DURATION_SECONDS:
+        elif (
+            word == "half"
+            and not seen
+            and _at(words, end + 1) in ("a", "an")
+            and _at(words, end + 2) in _DURATION_SECONDS
+        ):
             current = 0.5  # "half an hour"
             seen = True
             end += 2
@@ -187,9 +238,11 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         seconds = value * _DURATION_SECONDS[after]
         stop = end + 1
         # "one and a half hours", "an hour and a half"
-        if _at(words, stop) == "and" and _at(words, stop + 1) in ("a", "an") and _at(
-            words, stop + 2
-        ) == "half":
+        if (
+            _at(words, stop) == "and"
+            and _at(words, stop + 1) in ("a", "an")
+            and _at(words, stop + 2) == "half"
+        ):
             seconds *= 1.5
             stop += 3
         return _q("duration", seconds, "s"), stop

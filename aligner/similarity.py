@@ -1,50 +1,103 @@
-"""Pair similarity (0-100): rapidfuzz scorers on normalised text and content stems, combined."""
+"""Pair similarity (0-100): a cheap vectorised prefilter, then the learned model on survivors.
+
+The score of a pair is 100 x the probability that the two sentences state the same claim,
+from a logistic regression over wording-overlap features (aligner/similarity_model.json,
+fitted by bench/calibrate.py on the MSRP training pairs).
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from aligner.features import SentenceFeatures
+from aligner.pair_features import FEATURE_NAMES, pair_features
 
-# Weights of the three scorers. Word order matters a little (token_sort on the whole
-# sentence), shared content matters most (token_set and ratio on the sorted content stems,
-# which also forgives spelling variants character by character).
-WEIGHTS: tuple[float, float, float] = (0.35, 0.35, 0.30)
+# Pairs whose rapidfuzz prefilter score falls below this are not worth the model's time;
+# bench/quality.py measures how rarely a pair the model would accept falls below it.
+PREFILTER_MIN = 30.0
 
 
-def score_pairs(
-    features: Sequence[SentenceFeatures],
-    left: np.ndarray,
-    right: np.ndarray,
-    *,
-    workers: int = -1,
+@dataclass(frozen=True, slots=True)
+class SimilarityModel:
+    """Standardisation and logistic-regression weights over ``FEATURE_NAMES``."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        """100 x P(same claim) for each row of raw feature values."""
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return (100.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def similarity_model() -> SimilarityModel:
+    """The shipped model; its feature list must match the code's."""
+    data = json.loads(
+        resources.files("aligner").joinpath("similarity_model.json").read_text(encoding="utf-8")
+    )
+    if tuple(data["features"]) != FEATURE_NAMES:
+        raise RuntimeError("similarity_model.json does not match FEATURE_NAMES; rerun calibrate")
+    return SimilarityModel(
+        mean=np.asarray(data["mean"], dtype=np.float64),
+        scale=np.asarray(data["scale"], dtype=np.float64),
+        weights=np.asarray(data["weights"], dtype=np.float64),
+        bias=float(data["bias"]),
+    )
+
+
+def prefilter_scores(
+    features: Sequence[SentenceFeatures], left: np.ndarray, right: np.ndarray, *, workers: int = -1
 ) -> np.ndarray:
-    """Similarity of ``features[left[k]]`` and ``features[right[k]]`` for every k, vectorised."""
+    """A fast, rough similarity for many pairs at once (rapidfuzz on both cores)."""
     if len(left) == 0:
         return np.zeros(0, dtype=np.float32)
     norm = [f.normalised for f in features]
     content = [f.content_key for f in features]
-    norm_left = [norm[i] for i in left]
-    norm_right = [norm[j] for j in right]
-    content_left = [content[i] for i in left]
-    content_right = [content[j] for j in right]
     sort_ratio = process.cpdist(
-        norm_left, norm_right, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=workers
+        [norm[i] for i in left],
+        [norm[j] for j in right],
+        scorer=fuzz.token_sort_ratio,
+        dtype=np.float32,
+        workers=workers,
     )
     set_ratio = process.cpdist(
-        content_left, content_right, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers
+        [content[i] for i in left],
+        [content[j] for j in right],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float32,
+        workers=workers,
     )
-    content_ratio = process.cpdist(
-        content_left, content_right, scorer=fuzz.ratio, dtype=np.float32, workers=workers
-    )
-    w_sort, w_set, w_content = WEIGHTS
-    return (w_sort * sort_ratio + w_set * set_ratio + w_content * content_ratio).astype(np.float32)
+    return np.maximum(sort_ratio, set_ratio)
+
+
+def score_pairs(
+    features: Sequence[SentenceFeatures], left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Similarity of ``features[left[k]]`` and ``features[right[k]]``; pairs the prefilter
+    rejects score 0."""
+    scores = np.zeros(len(left), dtype=np.float32)
+    if len(left) == 0:
+        return scores
+    worth = np.flatnonzero(prefilter_scores(features, left, right) >= PREFILTER_MIN)
+    if len(worth):
+        rows = np.array(
+            [pair_features(features[left[k]], features[right[k]]) for k in worth.tolist()]
+        )
+        scores[worth] = similarity_model().scores(rows)
+    return scores
 
 
 def score_pair(a: SentenceFeatures, b: SentenceFeatures) -> float:
     """Similarity of two sentences: exactly the aligner's formula, for one pair."""
     index = np.array([0], dtype=np.int64)
-    return float(score_pairs([a, b], index, index + 1, workers=1)[0])
+    return float(score_pairs([a, b], index, index + 1)[0])

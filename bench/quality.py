@@ -168,7 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         print("no evaluation data found; pass --msrp/--sick/--clusters", file=sys.stderr)
         return 2
     print()
-    print(f"{'set':<20} {'pairs':>6} {'acc':>6} {'P':>6} {'R':>6} {'F1':>6} {'ent→shared':>11} {'secs':>6}")
+    print(
+        f"{'set':<20} {'pairs':>6} {'acc':>6} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'ent→shared':>11} {'secs':>6}"
+    )
     for name, figures, seconds in table:
         acc = f"{figures['accuracy']:.3f}" if "accuracy" in figures else "—"
         ent = f"{figures['entailment_shared']:.3f}" if "entailment_shared" in figures else "—"

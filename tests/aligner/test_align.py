@@ -70,9 +70,9 @@ def test_display_order_follows_pivot_and_places_others_after_their_neighbour() -
         lambda arts: st.tuples(
             st.just(arts),
             st.dictionaries(
-                st.tuples(
-                    st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)
-                ).filter(lambda p: p[0] < p[1]),
+                st.tuples(st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)).filter(
+                    lambda p: p[0] < p[1]
+                ),
                 st.floats(0, 100, width=32),
                 max_size=40,
             ),

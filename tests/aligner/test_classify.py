@@ -18,13 +18,17 @@ def kinds(a: str, b: str) -> set[ConflictKind]:
 
 
 def test_different_casualty_counts_conflict_with_a_readable_detail() -> None:
-    found = conflicts("At least 29 people were killed in the blast.", "19 people were killed in the blast.")
+    found = conflicts(
+        "At least 29 people were killed in the blast.", "19 people were killed in the blast."
+    )
     assert [f.kind for f in found] == [ConflictKind.NUMBER]
     assert found[0].detail == "At least 29 vs 19 (people)"
 
 
 def test_different_counted_nouns_still_conflict_when_alone() -> None:
-    found = conflicts("Searchers recovered four large parts.", "Searchers recovered two big objects.")
+    found = conflicts(
+        "Searchers recovered four large parts.", "Searchers recovered two big objects."
+    )
     assert [f.kind for f in found] == [ConflictKind.NUMBER]
     assert "four" in found[0].detail and "two" in found[0].detail
 
@@ -49,20 +53,27 @@ def test_equivalent_or_partial_figures_are_not_conflicts(a: str, b: str) -> None
 
 def test_age_conflict() -> None:
     found = conflicts("The 73-year-old pleaded guilty.", "The 72-year-old pleaded guilty.")
-    assert [(f.kind, f.detail) for f in found] == [(ConflictKind.NUMBER, "73-year-old vs 72-year-old (age)")]
+    assert [(f.kind, f.detail) for f in found] == [
+        (ConflictKind.NUMBER, "73-year-old vs 72-year-old (age)")
+    ]
 
 
 def test_negation_conflict() -> None:
-    found = conflicts("U.S. troops would be deployed to Ukraine.", "U.S. troops would not be deployed to Ukraine.")
+    found = conflicts(
+        "U.S. troops would be deployed to Ukraine.", "U.S. troops would not be deployed to Ukraine."
+    )
     assert [f.kind for f in found] == [ConflictKind.NEGATION]
     assert '"not' in found[0].detail
 
 
 def test_negation_in_both_is_agreement() -> None:
-    assert kinds(
-        "U.S. troops would not be deployed to Ukraine.",
-        "U.S. troops would not be stationed in Ukraine.",
-    ) == set()
+    assert (
+        kinds(
+            "U.S. troops would not be deployed to Ukraine.",
+            "U.S. troops would not be stationed in Ukraine.",
+        )
+        == set()
+    )
 
 
 def test_negation_about_something_else_is_not_a_conflict() -> None:
@@ -74,7 +85,9 @@ def test_negation_about_something_else_is_not_a_conflict() -> None:
 
 def test_antonym_conflict() -> None:
     found = conflicts("The court upheld the ruling.", "The court overturned the ruling.")
-    assert [(f.kind, f.detail) for f in found] == [(ConflictKind.ANTONYM, '"upheld" vs "overturned"')]
+    assert [(f.kind, f.detail) for f in found] == [
+        (ConflictKind.ANTONYM, '"upheld" vs "overturned"')
+    ]
 
 
 def test_entity_in_same_slot_conflicts() -> None:
@@ -86,10 +99,13 @@ def test_entity_in_same_slot_conflicts() -> None:
 
 
 def test_spelling_variants_of_a_name_are_not_conflicts() -> None:
-    assert conflicts(
-        "Ukrainian President Volodymyr Zelenskiy spoke to Trump.",
-        "Ukrainian President Volodymyr Zelensky spoke to Trump.",
-    ) == []
+    assert (
+        conflicts(
+            "Ukrainian President Volodymyr Zelenskiy spoke to Trump.",
+            "Ukrainian President Volodymyr Zelensky spoke to Trump.",
+        )
+        == []
+    )
 
 
 def test_numbers_only_requires_the_same_counted_thing() -> None:

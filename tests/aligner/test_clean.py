@@ -125,6 +125,9 @@ def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
         "Photo: John Smith",
         "FILE PHOTO: Vladimir Putin attends a meeting in Moscow. REUTERS/Maxim Shemetov/File Photo",
         "Rescue workers search the rubble. EPA-EFE/SERGEY DOLZHENKO",
+        "Image credit: NASA",
+        "The launch pad at dawn. Photo by Jane Doe",
+        "The crater seen from orbit (Image courtesy of NASA)",
     ],
 )
 def test_captions_and_photo_credits(line: str) -> None:
@@ -138,6 +141,10 @@ def test_captions_and_photo_credits(line: str) -> None:
         "Officials said the meeting lasted an hour. Both sides called it productive. Analysts "
         "were less sure. Markets barely moved. REUTERS/Kevin Lamarque",
         "It was a photo op for both leaders, said one aide.",
+        "Leaders met at the NATO/EU summit.",
+        "The government offered a cash handout.",
+        "The picture by the artist was sold for $2 million.",
+        "She described the image: a girl running from the fire.",
     ],
 )
 def test_prose_mentioning_a_credit_stays_prose(line: str) -> None:
@@ -216,6 +223,7 @@ def test_headings(line: str) -> None:
         "The talks, which began Tuesday, were described as productive by both sides",
         "Readers can comment on the proposal until Friday, the ministry said.",
         "Share prices fell sharply after the announcement.",
+        "Copyright lawyers said the case was weak.",
     ],
 )
 def test_real_sentences_stay_prose(line: str) -> None:
@@ -231,6 +239,11 @@ def test_bullets_are_prose_with_the_bullet_outside_the_span() -> None:
         "Dot",
     ]
     assert [line.kind for line in lines[1:]] == [PROSE, PROSE, BOILERPLATE]  # "Dot": stray
+
+
+def test_a_leading_list_item_is_not_a_headline() -> None:
+    text = f"- Ukraine made early gains\n{INTRO}"
+    assert [line.kind for line in classify_lines(text)] == [PROSE, PROSE]
 
 
 def test_bulleted_furniture_is_still_boilerplate() -> None:

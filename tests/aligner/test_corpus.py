@@ -395,7 +395,7 @@ def test_max_file_bytes_is_respected(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("size", "shown"),
     [(0, "0 bytes"), (999, "999 bytes"), (1000, "1.0 kB"), (12_345, "12.3 kB"),
-     (5_000_000, "5.0 MB"), (7_300_000, "7.3 MB")],
+     (999_999, "1.0 MB"), (5_000_000, "5.0 MB"), (7_300_000, "7.3 MB")],
 )  # fmt: skip
 def test_format_size(size: int, shown: str) -> None:
     assert format_size(size) == shown
@@ -491,6 +491,12 @@ def test_natural_order_case_insensitive(tmp_path: Path) -> None:
 
 def test_natural_sort_key_breaks_ties_by_raw_string() -> None:
     assert sorted(["b", "B", "a"], key=natural_sort_key) == ["a", "B", "b"]
+
+
+@given(st.lists(st.text(), max_size=8))
+def test_natural_sort_key_orders_any_names_the_same_way(file_names: list[str]) -> None:
+    ordered = sorted(file_names, key=natural_sort_key)  # never mixes str and int
+    assert sorted(reversed(file_names), key=natural_sort_key) == ordered
 
 
 def test_results_are_sorted_across_arguments_and_deduplicated(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from aligner import __version__
 from aligner.export import format_for_path, render
 from aligner.export.json import SCHEMA, SchemaError, from_json, to_json
-from aligner.model import LineKind
+from aligner.model import CompareOptions, LineKind
 
 
 def test_top_level_keys_in_documented_order(comparison, notes) -> None:
@@ -29,7 +29,7 @@ def test_top_level_keys_in_documented_order(comparison, notes) -> None:
     ]
     assert data["schema"] == SCHEMA == "parallax.comparison/1"
     assert data["generator"] == {"name": "parallax", "version": __version__}
-    assert data["options"] == {"threshold": 62.0, "pivot": 0}
+    assert data["options"] == {"threshold": CompareOptions().threshold, "pivot": 0}
 
 
 def test_articles_carry_every_sentence_with_offsets(comparison) -> None:

@@ -31,7 +31,7 @@ def test_sample_corpus_loads_five_articles(sample: Comparison) -> None:
 def test_conversation_went_very_well_is_one_shared_group_of_three(sample: Comparison) -> None:
     found = list(group_with(sample, "The conversation went very well"))
     assert len(found) == 1
-    group, texts = found[0]
+    group, _texts = found[0]
     assert group.label is Label.SHARED
     assert len(group.members) == 3
 
@@ -40,7 +40,7 @@ def test_call_length_sentences_align_and_do_not_contradict(sample: Comparison) -
     found = list(group_with(sample, "an hour"))
     call_groups = [(g, t) for g, t in found if any("Kremlin" in x for x in t)]
     assert len(call_groups) == 1
-    group, texts = call_groups[0]
+    group, _texts = call_groups[0]
     assert len(group.members) >= 3
     assert group.label is not Label.CONTRADICTING
     assert not any(c for c in sample.conflicts if c.a in group.members or c.b in group.members)

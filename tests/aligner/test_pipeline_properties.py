@@ -12,7 +12,25 @@ from hypothesis import strategies as st
 from aligner.pipeline import compare
 
 # Words from news prose, so that generated articles really share sentences sometimes.
-VOCAB = "Trump Putin said the call lasted 90 minutes nearly an hour not no Kyiv 29 killed .".split()
+VOCAB = [
+    "Trump",
+    "Putin",
+    "said",
+    "the",
+    "call",
+    "lasted",
+    "90",
+    "minutes",
+    "nearly",
+    "an",
+    "hour",
+    "not",
+    "no",
+    "Kyiv",
+    "29",
+    "killed",
+    ".",
+]
 
 sentence = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=12).map(" ".join)
 news_like = st.lists(sentence, min_size=0, max_size=8).map("\n".join)

@@ -47,6 +47,8 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    AUTO_FOCUS = "#keys"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "close", "Close"),
         # The reader's own movement keys work here too.
@@ -61,13 +63,7 @@ class HelpScreen(ModalScreen[None]):
         self._keys = list(keys)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="panel"):
-            yield Static("Keys", classes="title", markup=False)
-            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one("#keys", DataTable)
+        table: DataTable[Text] = DataTable(id="keys", cursor_type="row", zebra_stripes=True)
         table.add_column(Text("Section"), key="section")
         table.add_column(Text("Key"), key="key")
         table.add_column(Text("What it does"), key="description")
@@ -79,7 +75,10 @@ class HelpScreen(ModalScreen[None]):
                     Text(key, style="bold"),
                     Text(description),
                 )
-        table.focus()
+        with Vertical(id="panel"):
+            yield Static("Keys", classes="title", markup=False)
+            yield table
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)

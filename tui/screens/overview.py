@@ -153,11 +153,13 @@ class OverviewScreen(ModalScreen[None]):
             table.add_row(safe_text(skipped.path), safe_text(skipped.reason))
 
     def _heat_colours(self) -> tuple[Color, Color]:
-        variables = self.app.theme_variables
+        # Read the theme itself: when the theme changes, this runs before the app has
+        # refreshed ``theme_variables``.
+        colours = self.app.current_theme.to_color_system().generate()
         try:
-            low = Color.parse(variables.get("surface", ""))
-            high = Color.parse(variables.get("primary", ""))
-        except ColorParseError:
+            low = Color.parse(colours["surface"])
+            high = Color.parse(colours["primary"])
+        except (ColorParseError, KeyError):
             return _FALLBACK_LOW, _FALLBACK_HIGH
         if low.ansi is not None or high.ansi is not None or low.a < 1:
             # ANSI themes name terminal colours we cannot blend; use fixed ones.

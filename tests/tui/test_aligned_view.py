@@ -1,0 +1,365 @@
+"""The aligned view: pure layout maths, what each line shows, navigation, and its cost."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from snapshot_apps.story import build_article, build_comparison, story_comparison
+from textual.app import App, ComposeResult
+
+from aligner.model import Comparison, Label, LineKind
+from tui import row_layout
+from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
+from tui.row_layout import (
+    Counterparts,
+    LineIndex,
+    aligned_rows,
+    column_widths,
+    column_window,
+    columns_that_fit,
+    word_changes,
+    wrap_spans,
+)
+from tui.themes import default_label_variables
+
+
+class ViewHost(App[None]):
+    """Just the view, showing one comparison."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        yield AlignedView()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return default_label_variables(True)
+
+    def on_mount(self) -> None:
+        view = self.query_one(AlignedView)
+        view.show_comparison(self.comparison)
+        view.focus()
+
+
+def screen_lines(view: AlignedView) -> list[str]:
+    return [view.line_text(y) for y in range(view.size.height)]
+
+
+# ---------------------------------------------------------------- pure layout
+
+
+def test_aligned_rows_follow_groups_with_pivot_headings_before_their_prose() -> None:
+    rows = aligned_rows(story_comparison())
+    assert [row.key for row in rows] == [
+        "a1s1", "g1", "g2", "a1s4", "g3", "g4", "g5", "g6", "g7",
+    ]  # fmt: skip
+    heading, first = rows[0], rows[1]
+    assert heading.label is None and heading.cells == {0: "a1s1"}
+    assert first.cells == {0: "a1s2", 1: "a2s1", 3: "a4s1"}
+    assert [row.order for row in rows] == list(range(len(rows)))
+
+
+def test_counterpart_is_the_matching_sentence_or_the_nearest_before_it() -> None:
+    comparison = story_comparison()
+    counterparts = Counterparts(comparison, aligned_rows(comparison))
+    assert counterparts.counterpart("a1s3", 1) == "a2s2"  # same group
+    assert counterparts.counterpart("a2s4", 0) == "a1s5"  # unique: row before it
+    assert counterparts.counterpart("a3s1", 1) == "a2s1"  # heading of a non-pivot: first row
+    assert counterparts.counterpart("a1s7", 3) == "a4s2"  # source ended earlier
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab cd\u4e00 \u00e9xyz  "), max_size=120),
+    width=st.integers(min_value=1, max_value=40),
+)
+@settings(max_examples=200, deadline=None)
+def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
+    spans = wrap_spans(text, width)
+    assert spans
+    for start, end in spans:
+        piece = text[start:end]
+        assert cell_len(piece) <= width or len(piece) == 1
+        assert piece == piece.strip()
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_wrap_breaks_at_spaces_and_cuts_only_overlong_words() -> None:
+    text = "The harbour wall had not been repaired"
+    assert [text[s:e] for s, e in wrap_spans(text, 12)] == [
+        "The harbour", "wall had not", "been", "repaired",
+    ]  # fmt: skip
+    assert [text[s:e] for s, e in wrap_spans("abcdefghij", 4)] == ["abcd", "efgh", "ij"]
+
+
+def test_columns_never_narrower_than_the_minimum() -> None:
+    assert columns_that_fit(80) == 2
+    assert columns_that_fit(200) == 6
+    assert columns_that_fit(20) == 1
+    for total in range(33, 300):
+        count = columns_that_fit(total)
+        widths = column_widths(total, count)
+        assert sum(widths) + count - 1 == total
+        assert min(widths) >= row_layout.MIN_COLUMN_WIDTH
+
+
+def test_column_window_keeps_the_focused_source_and_moves_little() -> None:
+    candidates = [0, 1, 2, 3, 4]
+    assert column_window(candidates, focused=0, fits=2, start=0) == ((0, 1), 0)
+    assert column_window(candidates, focused=2, fits=2, start=0) == ((1, 2), 1)
+    assert column_window(candidates, focused=1, fits=2, start=1) == ((1, 2), 1)
+    assert column_window(candidates, focused=4, fits=9, start=3) == ((0, 1, 2, 3, 4), 0)
+
+
+def test_line_index_maps_lines_to_items() -> None:
+    index = LineIndex([2, 1, 3])
+    assert index.total == 6
+    assert [index.locate(y) for y in range(6)] == [
+        (0, 0), (0, 1), (1, 0), (2, 0), (2, 1), (2, 2),
+    ]  # fmt: skip
+    assert index.locate(6) is None and index.locate(-1) is None
+
+
+def test_word_changes_mark_changed_numbers_apart() -> None:
+    reference = "The fire brigade said 29 people were taken to hospital."
+    text = "According to the fire brigade, 19 people were taken to hospital."
+    changes = word_changes(reference, text)
+    numbers = [text[s:e] for s, e, kind in changes if kind == "diff-number"]
+    words = [text[s:e] for s, e, kind in changes if kind == "diff"]
+    assert numbers == ["19"]
+    assert "According to" in words
+    assert word_changes(text, text) == ()
+
+
+# ---------------------------------------------------------------- the widget
+
+
+async def test_header_and_rows_show_sources_glyphs_and_gaps() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        assert view.shown_columns == (0, 1, 2, 3)
+        header = view.line_text(0)
+        for name in ("1 Harbour Herald ★", "2 Coast Courier", "3 Daily Wire", "4 Evening Post"):
+            assert name in header
+        assert "=3 +0 !2 ¶2" in view.line_text(1)  # Harbour Herald's counts
+        lines = screen_lines(view)
+        body = lines[HEADER_HEIGHT:]
+        assert body[0].startswith(GLYPHS[None] + "  Storm floods the old harbour")
+        first_row = body[1]
+        assert first_row.startswith("=  A storm flooded")
+        assert "=  Some 300 residents" in first_row
+        assert GAP_MARK in first_row.split("│")[2]  # Daily Wire has no counterpart
+        assert any(line.startswith("!  The fire brigade said 29") for line in body)
+
+
+async def test_selected_row_is_highlighted_across_columns_and_cursor_in_focused_one() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.press("j")
+        assert view.selected_row is not None and view.selected_row.key == "g1"
+        cursor = view.get_component_rich_style("aligned-view--cursor").bgcolor
+        row = view.get_component_rich_style("aligned-view--row").bgcolor
+        strip = view.render_line(HEADER_HEIGHT + 1)
+        backgrounds = {segment.style.bgcolor for segment in strip if segment.text.strip()}
+        assert cursor in backgrounds and row in backgrounds
+        unselected = view.render_line(HEADER_HEIGHT + 4)
+        assert cursor not in {segment.style.bgcolor for segment in unselected}
+
+
+async def test_changed_number_is_styled_most_strongly() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        number = view.get_component_rich_style("aligned-view--diff-number", partial=True)
+        lines = [view.render_line(y) for y in range(HEADER_HEIGHT, view.size.height)]
+        styled = [s.text for line in lines for s in line if number.bgcolor == s.style.bgcolor]
+        assert "19" in styled  # Coast Courier's 19 against the pivot's 29
+        assert "29" not in styled  # the pivot is the reference, never marked
+
+
+async def test_navigation_keys_move_between_rows_differences_and_contradictions() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+
+        def key() -> str:
+            assert view.selected_row is not None
+            return view.selected_row.key
+
+        assert key() == "a1s1"
+        await pilot.press("down", "j")
+        assert key() == "g2"
+        await pilot.press("k")
+        assert key() == "g1"
+        await pilot.press("n")
+        assert key() == "g2"  # contradicting
+        await pilot.press("n")
+        assert key() == "g4"  # unique
+        await pilot.press("c")
+        assert key() == "g6"
+        await pilot.press("C")
+        assert key() == "g2"
+        await pilot.press("N")
+        assert key() == "g2"  # nothing before but g2 itself... previous difference is none
+        await pilot.press("G")
+        assert key() == "g7"
+        await pilot.press("g")
+        assert key() == "a1s1"
+        await pilot.press("pagedown")
+        assert key() == "g7"  # one page holds the whole story
+
+
+async def test_tab_moves_focus_and_narrow_terminal_shows_the_focused_source() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(AlignedView)
+        assert view.shown_columns == (0, 1)
+        await pilot.press("j", "tab", "tab")
+        assert view.focused_column == 2
+        assert view.shown_columns == (1, 2)
+        assert "3 Daily Wire" in view.line_text(0)
+        await pilot.press("tab", "tab")
+        assert view.focused_column == 0
+        assert view.shown_columns == (0, 1)
+        await pilot.press("shift+tab")
+        assert view.focused_column == 3 and view.shown_columns == (2, 3)
+
+
+async def test_reading_view_lines_counterparts_up_beside_the_selection() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.press("j", "j")  # the contradicting row: a1s3 / a2s2 / a4s2
+        await pilot.press("r")
+        assert view.mode == "reading"
+        assert view.focused_sentence == "a1s3"
+        assert set(view.selected_sentences) >= {"a1s3", "a2s2", "a4s2"}
+        lines = screen_lines(view)
+        row = next(y for y, line in enumerate(lines) if "The fire brigade said 29" in line)
+        assert "According to the fire brigade, 19" in lines[row]
+        assert "Twenty-nine people" in lines[row]
+        # Moving down in the focused column brings the others along.
+        await pilot.press("j")
+        assert view.focused_sentence == "a1s4"  # the caption, as written
+        await pilot.press("j")
+        lines = screen_lines(view)
+        row = next(y for y, line in enumerate(lines) if "Mayor Ines Ruiz opened" in line)
+        assert lines[row].count("Mayor Ines Ruiz opened") == 2
+        assert "The mayor opened three shelters" in lines[row]
+        await pilot.press("tab")
+        assert view.focused_sentence == "a2s3"
+        await pilot.press("r")
+        assert view.mode == "aligned" and view.selected_row.key == "g3"
+
+
+async def test_filters_and_hidden_sources_change_the_rows() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.press("f")
+        assert view.label_filter == "shared"
+        assert {row.label for row in view._rows} == {Label.SHARED}
+        await pilot.press("f")
+        assert [row.key for row in view._rows] == ["g4", "g7"]
+        await pilot.press("f", "f")
+        assert view.label_filter == "all" and view.row_count == 9
+        await pilot.press("3")  # hide Daily Wire: its unique row goes
+        assert view.hidden == frozenset({2})
+        assert "Daily Wire" not in view.line_text(0)
+        assert "g7" not in [row.key for row in view._rows]
+        await pilot.press("1", "2", "4")  # the last visible source stays
+        assert view.hidden == frozenset({0, 1, 2})
+        await pilot.press("3")
+        assert view.hidden == frozenset({0, 1})
+
+
+async def test_search_counts_highlights_and_steps_through_matches() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        assert view.set_search("MAYOR") == 3
+        match = view.get_component_rich_style("aligned-view--match", partial=True)
+        lines = [view.render_line(y) for y in range(HEADER_HEIGHT, view.size.height)]
+        found = [s.text for line in lines for s in line if s.style.bgcolor == match.bgcolor]
+        assert found.count("Mayor") == 2 and found.count("mayor") == 1
+        assert view.goto_match() == (1, 3)
+        assert view.focused_sentence == "a1s5"
+        assert view.goto_match() == (2, 3)
+        assert view.focused_sentence == "a2s3"
+        assert view.goto_match(forward=False) == (1, 3)
+        assert view.set_search("[") == 0
+
+
+HOSTILE = (
+    "Literal [bold]x[/bold] and [@click=app.quit]click[/] and [link=file:///etc/passwd]x[/link] "
+    "then \x1b[31mred\x1b[0m \x1b]0;pwned title\x07 \x1b]52;c;SGVsbG8=\x07 bell\x07 back\x08space "
+    "and \u202eevil\u202c end."
+)
+
+
+async def test_hostile_text_is_shown_literally_without_control_characters() -> None:
+    articles = [
+        build_article(0, "x/a.txt", "[b]A[/b]", "[red]Src\x1b[0m", [[(HOSTILE, LineKind.PROSE)]]),
+        build_article(1, "x/b.txt", "B", "B", [[("Plain sentence.", LineKind.PROSE)]]),
+    ]
+    comparison = build_comparison(articles, [(Label.UNIQUE, ("a1s1",)), (Label.UNIQUE, ("b",))][:1])
+    app = ViewHost(comparison)
+    async with app.run_test(size=(120, 20)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        segments = [s for y in range(view.size.height) for s in view.render_line(y)]
+        text = "".join(s.text for s in segments)
+        assert "[bold]x[/bold]" in text
+        assert "[@click=app.quit]click[/]" in text
+        assert "[link=file:///etc/passwd]x[/link]" in text
+        assert "[red]Src[0m" in text  # the source name too: ESC gone, the rest literal
+        for char in "\x1b\x07\x08\u202e\u202c":
+            assert char not in text
+        assert all(ord(c) >= 32 for c in text)
+        assert not any(s.style and (s.style.link or s.style.meta) for s in segments)
+        assert app.is_running  # [@click=app.quit] did nothing
+
+
+async def test_key_press_only_renders_the_visible_rows_of_a_large_comparison() -> None:
+    articles = [
+        build_article(
+            k,
+            f"big/{k}.txt",
+            f"S{k}",
+            f"Source {k}",
+            [[(f"Sentence {n} of source {k} says something fairly long about event {n % 97}.",
+               LineKind.PROSE) for n in range(2000)]],
+        )
+        for k in range(5)
+    ]
+    groups = [(Label.SHARED, tuple(f"a{k + 1}s{n + 1}" for k in range(5))) for n in range(2000)]
+    app = ViewHost(build_comparison(articles, groups))
+    async with app.run_test(size=(200, 50)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        calls = {"wrap": 0, "cells": 0}
+        real_wrap, real_cell = row_layout.wrap_spans, view._sentence_cell
+
+        def counting_cell(*args, **kwargs):
+            calls["cells"] += 1
+            return real_cell(*args, **kwargs)
+
+        view._sentence_cell = counting_cell  # type: ignore[method-assign]
+        import tui.aligned_view as module
+
+        module.wrap_spans = lambda *a, **k: (calls.__setitem__("wrap", calls["wrap"] + 1),
+                                             real_wrap(*a, **k))[1]
+        try:
+            for key in ("pagedown", "j", "n", "G"):
+                await pilot.press(key)
+        finally:
+            module.wrap_spans = real_wrap
+        assert calls["wrap"] == 0  # wrapping happened once, when the comparison arrived
+        visible_cells = (view.size.height - HEADER_HEIGHT) * len(view.shown_columns)
+        assert 0 < calls["cells"] <= 4 * visible_cells
