@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -92,34 +93,56 @@ def display_order(
     *,
     pivot: int,
 ) -> list[int]:
-    """Order groups for reading: the pivot article's order, with other articles' sentences
-    that the pivot lacks placed right after their nearest preceding matched neighbour.
+    """Order groups for reading: the pivot article's order, with the sentences the pivot
+    lacks placed right after their nearest preceding matched neighbour (or, when nothing
+    before them is matched, right before the nearest following one).
 
+    Groups are placed through any article, not only the pivot: a sentence shared by two
+    other sources lands where those sources put it relative to what the pivot also says.
     ``position_of[i]`` is sentence i's index within its article. Returns group indices.
     """
     group_of = {member: g for g, group in enumerate(groups) for member in group}
-    pivot_position: dict[int, int] = {}
-    for g, group in enumerate(groups):
-        for member in group:
-            if article_of[member] == pivot:
-                pivot_position[g] = position_of[member]
-    # For every article, its sentences in order, to find each one's preceding anchor.
     by_article: dict[int, list[int]] = {}
     for member in sorted(range(len(article_of)), key=lambda i: (article_of[i], position_of[i])):
         by_article.setdefault(article_of[member], []).append(member)
-    anchor_of: dict[int, int] = {}
-    for sentences in by_article.values():
-        anchor = -1
-        for member in sentences:
-            g = group_of[member]
-            if g in pivot_position:
-                anchor = pivot_position[g]
-            anchor_of[member] = anchor
+    place: dict[int, float] = {
+        group_of[m]: float(rank) for rank, m in enumerate(by_article.get(pivot, []))
+    }
+    # Each pass places the unplaced groups of every article that has placed groups; a group
+    # placed in one pass can anchor another article's sentences in the next.
+    for _ in range(len(by_article)):
+        placed_before = len(place)
+        for sentences in by_article.values():
+            _place_between_anchors([group_of[m] for m in sentences], place)
+        if len(place) == placed_before:
+            break
+    last = max(place.values(), default=0.0)
+    first_member = {
+        g: min(group, key=lambda i: (article_of[i], position_of[i]))
+        for g, group in enumerate(groups)
+    }
 
-    def key(g: int) -> tuple[int, int, int, int]:
-        if g in pivot_position:
-            return (pivot_position[g], 0, 0, 0)
-        first = min(groups[g], key=lambda i: (article_of[i], position_of[i]))
-        return (anchor_of[first], 1, article_of[first], position_of[first])
+    def key(g: int) -> tuple[float, int, int]:
+        first = first_member[g]
+        return (place.get(g, last + 1.0), article_of[first], position_of[first])
 
     return sorted(range(len(groups)), key=key)
+
+
+def _place_between_anchors(sequence: list[int], place: dict[int, float]) -> None:
+    """Give the unplaced groups of one article's sentence sequence positions between the
+    placed groups around them (after the last one, before the first one)."""
+    anchors = [k for k, g in enumerate(sequence) if g in place]
+    if not anchors:
+        return
+    bounds = [-1, *anchors, len(sequence)]
+    for start, stop in zip(bounds, bounds[1:], strict=False):
+        gap = [g for g in sequence[start + 1 : stop] if g not in place]
+        if not gap:
+            continue
+        low = place[sequence[start]] if start >= 0 else place[sequence[stop]] - 1.0
+        high = place[sequence[stop]] if stop < len(sequence) else math.floor(low) + 1.0
+        if high <= low:  # reordered relative to the pivot: stay right after the predecessor
+            high = math.floor(low) + 1.0
+        for k, g in enumerate(gap, start=1):
+            place[g] = low + (high - low) * k / (len(gap) + 1)

@@ -91,3 +91,22 @@ def test_groups_partition_and_never_repeat_an_article(case) -> None:
     position_of = list(range(len(article_of)))
     order = display_order(groups, article_of, position_of, pivot=0)
     assert sorted(order) == list(range(len(groups)))
+
+
+def test_leading_sentences_go_before_their_following_neighbour() -> None:
+    # Article 1 opens with sentence 3, unmatched, then 4 matched to the pivot's sentence 1.
+    article_of = [0, 0, 1, 1]
+    position_of = [0, 1, 0, 1]
+    groups = [[0], [1, 3], [2]]
+    assert display_order(groups, article_of, position_of, pivot=0) == [0, 2, 1]
+
+
+def test_groups_without_the_pivot_are_placed_through_other_sources() -> None:
+    # Article 2 shares nothing with the pivot but shares sentence 6 with article 1, whose
+    # sentence 4 sits after the pivot's first row; article 2's own sentence 5 follows.
+    article_of = [0, 0, 1, 1, 1, 2, 2]
+    position_of = [0, 1, 0, 1, 2, 0, 1]
+    groups = [[0, 2], [1, 3], [4, 6], [5]]
+    order = display_order(groups, article_of, position_of, pivot=0)
+    assert order.index(2) > order.index(1)
+    assert order.index(3) < order.index(2)  # 5 precedes 6 in article 2, so it comes first
