@@ -205,7 +205,6 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
     # Imported late: the engine pulls in rapidfuzz and NLTK, which `--help` never needs.
     from aligner.corpus import NoInputError
     from aligner.pipeline import compare
-    from aligner.resources import sample_corpus_dir
 
     options: dict[str, Any] = {"recursive": args.recursive}
     if args.threshold is not None:
@@ -214,9 +213,9 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["pivot"] = args.pivot
     if args.max_file_mb is not None:
         options["max_file_bytes"] = int(args.max_file_mb * 1_000_000)
-    paths = list(args.paths) or [sample_corpus_dir()]
     try:
-        return compare(paths, progress=progress, **options)
+        # No paths: the engine compares its sample corpus (and names it portably).
+        return compare(list(args.paths), progress=progress, **options)
     except NoInputError as error:
         raise UsageError(printable(error)) from error
     except ValueError as error:

@@ -119,3 +119,16 @@ def test_cancel_and_limits() -> None:
     stages = []
     compare(progress=lambda stage, fraction: stages.append((stage, fraction)))
     assert stages[0][1] == 0.0 and stages[-1] == ("done", 1.0)
+
+
+def test_sample_corpus_paths_are_the_same_on_every_machine(sample: Comparison) -> None:
+    assert [a.path for a in sample.articles] == [
+        f"sample_corpus/{name}"
+        for name in (
+            "000_7d4413c7ecb2e290.txt",
+            "001_afc6bf5d3029826a.txt",
+            "002_07fc05ca8bfde29b.txt",
+            "003_dc1560fb2344031c.txt",
+            "004_be88fe9b0bee517e.txt",
+        )
+    ]
