@@ -10,8 +10,24 @@ from rapidfuzz import fuzz
 
 from aligner.features import SentenceFeatures, fold, stem, words
 from aligner.model import ConflictKind, Label
-from aligner.quantities import Quantity, has_vague_amount
-from aligner.wordlists import NEGATION_CUES, STOPWORDS, antonym_index
+from aligner.quantities import NUMBER_WORDS, Quantity, has_vague_amount
+from aligner.wordlists import ANTONYM_PAIRS, NEGATION_CUES, STOPWORDS, antonym_index
+
+# Left out when judging whether two sentences make the same statement: the very words
+# whose difference is the conflict.
+_NOT_STATEMENT = frozenset(
+    stem(w) for w in NEGATION_CUES | NUMBER_WORDS | {w for pair in ANTONYM_PAIRS for w in pair}
+)
+
+# A negation, antonym or different name only contradicts when the rest is the same
+# statement: this share of the shorter sentence's content must occur in the other. Below it
+# ("no man is playing the flute" / "a man is playing the guitar") the sentences are about
+# different things and merely differ. Measured on SICK training pairs (bench/quality.py).
+SAME_STATEMENT_OVERLAP = 0.7
+
+# Two lone figures of different things ("four large parts" / "two big objects") are only
+# compared when the sentences are this alike; otherwise only figures of one noun are.
+LONE_FIGURE_OVERLAP = 0.5
 
 # Names this similar are spellings of one name (Zelensky / Zelenskiy), never a conflict.
 SAME_NAME_RATIO = 80.0
@@ -38,12 +54,19 @@ def find_conflicts(
     """
     if numbers_only:
         return number_conflicts(a, b, same_noun_only=True)
-    return [
-        *number_conflicts(a, b),
-        *negation_conflicts(a, b),
-        *antonym_conflicts(a, b),
-        *entity_conflicts(a, b),
-    ]
+    overlap = content_overlap(a, b)
+    findings = number_conflicts(a, b, same_noun_only=overlap < LONE_FIGURE_OVERLAP)
+    if overlap >= SAME_STATEMENT_OVERLAP:
+        findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
+    return findings
+
+
+def content_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """Share of the shorter sentence's content stems found in the other (negation cues,
+    number words and antonyms aside)."""
+    left = a.content_set - _NOT_STATEMENT
+    right = b.content_set - _NOT_STATEMENT
+    return len(left & right) / max(1, min(len(left), len(right)))
 
 
 def number_conflicts(
@@ -112,7 +135,7 @@ def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding
             continue
         # The negated predicate is the first content word after the cue ("not deployed",
         # "no man"); the other sentence must state that very thing without the cue.
-        negated_word = next((w for w in tokens[index + 1 : index + 4] if w not in STOPWORDS), None)
+        negated_word = next((w for w in tokens[index + 1 : index + 6] if w not in STOPWORDS), None)
         if negated_word is not None and stem(negated_word) in plain_stems:
             phrase = " ".join(tokens[index : tokens.index(negated_word, index) + 1])
             return [Finding(ConflictKind.NEGATION, f'"{phrase}" in one version only')]

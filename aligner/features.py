@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from aligner.quantities import Quantity, extract_quantities
-from aligner.wordlists import NEGATION_CUES, STOPWORDS
+from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
 _QUOTES = str.maketrans(
     {
@@ -53,7 +53,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem with spelling variants of names folded (Zelenskiy/Zelensky -> zelenski)."""
-    stemmed = _stemmer().stem(word)
+    stemmed = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
     # Transliterated names vary in their endings (-iy/-y/-i, doubled consonants).
     stemmed = re.sub(r"(iy|yi|ii|y)$", "i", stemmed)
     return re.sub(r"(.)\1", r"\1", stemmed)

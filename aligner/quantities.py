@@ -84,6 +84,8 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
     ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0),
 }  # fmt: skip
+NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
+    "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
 _VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
 # Words after a number that say what is counted but carry no meaning of their own.
 _COUNT_SKIP = frozenset(
