@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -136,7 +137,7 @@ def _place_between_anchors(sequence: list[int], place: dict[int, float]) -> None
     if not anchors:
         return
     bounds = [-1, *anchors, len(sequence)]
-    for start, stop in zip(bounds, bounds[1:], strict=False):
+    for start, stop in pairwise(bounds):
         gap = [g for g in sequence[start + 1 : stop] if g not in place]
         if not gap:
             continue

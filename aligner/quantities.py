@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -106,12 +106,21 @@ class Quantity:
     high: float
     unit: str  # currency sign, "%", "s", "years old", or the counted noun for counts
     surface: str
+    grain: float = 0.0  # for durations: seconds in the unit it was written in
 
     def compatible(self, other: Quantity) -> bool:
-        """Could both describe the same fact? Intervals overlap, with a hair of rounding slack."""
+        """Could both describe the same fact? Intervals overlap, with a hair of rounding slack.
+
+        A duration in a coarser unit may be rounded to it (at most by a tenth): "seven years"
+        is a rounded "85 months", while "an hour" is no "90 minutes" and "73 years" and
+        "72 years" still differ.
+        """
         if self.kind != other.kind:
             return False
-        slack = 1e-9 + 0.005 * max(abs(self.value), abs(other.value))
+        largest = max(abs(self.value), abs(other.value))
+        slack = 1e-9 + 0.005 * largest
+        if self.grain != other.grain:
+            slack += min(0.5 * max(self.grain, other.grain), 0.1 * largest)
         return self.low <= other.high + slack and other.low <= self.high + slack
 
 
@@ -247,7 +256,7 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         ):
             seconds *= 1.5
             stop += 3
-        return _q("duration", seconds, "s"), stop
+        return replace(_q("duration", seconds, "s"), grain=_DURATION_SECONDS[after]), stop
     if after == ":" and _at(words, end + 1)[:1].isdigit():
         minutes = float(_at(words, end + 1).replace(",", ""))
         return _q("time", value + minutes / 60, "clock"), end + 2
@@ -296,14 +305,7 @@ def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
 
 def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:
     value = quantity.value
-    return Quantity(
-        kind=quantity.kind,
-        value=value,
-        low=value * low,
-        high=value * high,
-        unit=quantity.unit,
-        surface=" ".join(surface.split()),
-    )
+    return replace(quantity, low=value * low, high=value * high, surface=" ".join(surface.split()))
 
 
 def has_vague_amount(text: str) -> bool:

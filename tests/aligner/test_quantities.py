@@ -106,3 +106,9 @@ def test_plain_words_are_not_numbers() -> None:
 def test_vague_amounts_are_recognised() -> None:
     assert has_vague_amount("hundreds of thousands of casualties")
     assert not has_vague_amount("three casualties")
+
+
+def test_rounded_coarser_units_are_compatible_but_same_units_are_exact() -> None:
+    assert only("sentenced to seven years").compatible(only("an 85-month term"))
+    assert not only("sentenced to seven years").compatible(only("a 100-month term"))
+    assert not only("waited 7 years").compatible(only("waited 8 years"))
