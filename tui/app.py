@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -331,6 +332,9 @@ class ParallaxApp(App[int]):
             self._comparing = False
             self._hide_progress()
             self.notify("Comparison cancelled.")
+            if self.comparison is None:
+                self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
+                self.view.refresh()
             self._update_status()
             return
         search = self.query_one(SearchBar)
@@ -358,7 +362,11 @@ class ParallaxApp(App[int]):
     def _change_threshold(self, step: float) -> None:
         current = self.threshold if self.threshold is not None else CompareOptions().threshold
         low, high = THRESHOLD_RANGE
-        new = min(max(round((current + step) / THRESHOLD_STEP) * THRESHOLD_STEP, low), high)
+        # Snap to the step grid, so 62 goes to 65 or 60 and then moves in whole steps.
+        snapped = (
+            math.floor(current / step) * step if step > 0 else math.ceil(current / -step) * -step
+        )
+        new = min(max(snapped + step, low), high)
         if new == current:
             self.bell()
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
+from rich.style import Style as RichStyle
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -67,7 +68,9 @@ def highlighted(matcher: Matcher, name: str) -> Content:
     """``name`` with the matched letters styled. Unlike ``Matcher.highlight`` this never reads
     ``name`` as markup: source names come from article files."""
     content = Content(name)
-    style = Style.from_rich_style(matcher.match_style)
+    style = matcher.match_style
+    if isinstance(style, RichStyle):
+        style = Style.from_rich_style(style)
     _, offsets = matcher.fuzzy_search.match(matcher.query, name)
     for offset in offsets:
         content = content.stylize(style, offset, offset + 1)

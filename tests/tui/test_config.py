@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +26,8 @@ from tui.config import (
     save_config,
     toml_string,
 )
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_directories_follow_the_environment(user_dirs: tuple[Path, Path]) -> None:
@@ -283,3 +287,12 @@ def test_corpus_key_ignores_order_and_spelling(
     assert corpus_key(["a"]) != key
     assert corpus_key(["b"]) != key
     assert corpus_key(["a"]) != corpus_key(["b"])
+
+
+def test_settings_and_notes_do_not_need_textual() -> None:
+    # `parallax export` reads settings and notes without loading the interface.
+    code = "import sys, tui.config, tui.notes; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip() == "False"

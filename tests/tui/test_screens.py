@@ -154,7 +154,7 @@ async def test_overview_shows_counts_per_source(small_comparison: Comparison) ->
         assert row_texts(table, 1)[4:] == ["3", "1", "1", "1", "0"]
         assert row_texts(table, 2)[:4] == ["a3", MARKUP_SOURCE, MARKUP_TITLE, "[gamma].txt"]
         summary = str(app.screen.query_one("#summary", Static).render())
-        assert "3 sources" in summary and "1 contradictions" in summary
+        assert summary.startswith("3 sources  ·  4 rows  ·  1 contradiction  ·  2 files skipped")
 
 
 async def test_overview_shows_the_similarity_heat_table(small_comparison: Comparison) -> None:
@@ -212,6 +212,8 @@ async def test_overview_shows_markup_literally_and_closes(small_comparison: Comp
         await pilot.press("q")
         assert app.results == [None]
         assert not app.quit_requested
+        app.theme = "textual-light"  # the closed screen no longer follows the theme
+        await pilot.pause()
 
 
 # --- export dialog --------------------------------------------------------------------------
@@ -328,6 +330,7 @@ def make_folders(tmp_path: Path) -> tuple[Path, Path, Path]:
     (news / "today").mkdir(parents=True)
     (news / "[b]loud [@click=app.quit]").mkdir()
     (news / "article.txt").write_text("not a folder")
+    (news / ".git").mkdir()
     old = tmp_path / "old"
     old.mkdir()
     return news, old, tmp_path / "deleted"

@@ -26,7 +26,10 @@ def _is_dir(path: Path) -> bool:
 
 
 class FolderTree(DirectoryTree):
-    """A directory tree that lists folders only, names shown literally; Enter chooses one."""
+    """A tree of visible folders (no files, no dot-folders), names shown literally.
+
+    Enter chooses the folder under the cursor; Space and clicks expand as usual.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Open folder", show=False),
@@ -40,7 +43,8 @@ class FolderTree(DirectoryTree):
             self.path = path
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [path for path in paths if _is_dir(path)]
+        # Hidden folders (.git, .cache, ...) crowd the tree; a typed path still reaches them.
+        return [path for path in paths if not path.name.startswith(".") and _is_dir(path)]
 
     def process_label(self, label: str | Text) -> Text:
         # File names are untrusted: never markup, never control characters.
@@ -61,8 +65,9 @@ class OpenFolderDialog(ModalScreen[Path | None]):
     }
     OpenFolderDialog > #dialog {
         width: 90%;
+        max-width: 120;
         height: 90%;
-        padding: 1 2;
+        padding: 0 1;
         border: thick $primary;
         background: $surface;
     }
@@ -70,16 +75,25 @@ class OpenFolderDialog(ModalScreen[Path | None]):
         text-style: bold;
     }
     OpenFolderDialog Label {
-        margin-top: 1;
         color: $text-muted;
     }
     OpenFolderDialog #recent {
         height: auto;
-        max-height: 8;
+        max-height: 7;
     }
     OpenFolderDialog #tree {
         height: 1fr;
-        min-height: 4;
+        min-height: 3;
+    }
+    OpenFolderDialog #path-row {
+        height: auto;
+    }
+    OpenFolderDialog #path {
+        width: 1fr;
+    }
+    OpenFolderDialog #path-row Button {
+        margin-left: 1;
+        min-width: 10;
     }
     OpenFolderDialog #error {
         color: $text-error;
@@ -87,14 +101,6 @@ class OpenFolderDialog(ModalScreen[Path | None]):
     }
     OpenFolderDialog #error.-empty {
         display: none;
-    }
-    OpenFolderDialog #buttons {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    OpenFolderDialog #buttons Button {
-        margin-left: 2;
     }
     OpenFolderDialog .hint {
         color: $text-muted;
@@ -125,13 +131,13 @@ class OpenFolderDialog(ModalScreen[Path | None]):
             yield Label("Browse (Space expands, Enter opens)", markup=False)
             yield FolderTree(self._start, id="tree")
             yield Label("Folder", markup=False)
-            yield Input(value=self._shown(self._start), id="path")
-            yield Static("", id="error", classes="-empty")
-            with Horizontal(id="buttons"):
+            with Horizontal(id="path-row"):
+                yield Input(value=self._shown(self._start), id="path")
                 yield Button("Open", id="open", variant="primary")
                 yield Button("Cancel", id="cancel")
+            yield Static("", id="error", classes="-empty")
             yield Static(
-                "Enter: open    Tab: next part    ctrl+o: open the typed folder    Esc: cancel",
+                "Enter: open   Tab: next   ctrl+o: open typed path   Esc: cancel",
                 classes="hint",
                 markup=False,
             )

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
@@ -20,6 +20,20 @@ from tui.safe_text import safe_text
 _LEGEND_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
 _FALLBACK_LOW = Color.parse("#202020")
 _FALLBACK_HIGH = Color.parse("#0178d4")
+# Long titles would push the counts off screen; the overview is a summary.
+_SOURCE_WIDTH = 24
+_TITLE_WIDTH = 40
+_FILE_WIDTH = 30
+
+
+def _shortened(text: str, width: int) -> Text:
+    shown = safe_text(text)
+    shown.truncate(width, overflow="ellipsis")
+    return shown
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def percent(value: float) -> str:
@@ -50,7 +64,9 @@ class OverviewScreen(ModalScreen[None]):
     }
     OverviewScreen .title {
         text-style: bold;
-        padding-top: 1;
+    }
+    OverviewScreen #body {
+        height: 1fr;
     }
     OverviewScreen .section {
         text-style: bold;
@@ -66,6 +82,8 @@ class OverviewScreen(ModalScreen[None]):
     }
     """
 
+    AUTO_FOCUS = "#body"  # arrows scroll the whole overview; Tab enters the tables
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
     ]
@@ -75,12 +93,17 @@ class OverviewScreen(ModalScreen[None]):
         self._comparison = comparison
 
     def compose(self) -> ComposeResult:
-        comparison = self._comparison
-        with VerticalScroll(id="panel"):
+        with Vertical(id="panel"):
             yield Static("Sources overview", classes="title", markup=False)
             yield Static(self._summary(), id="summary", classes="note")
+            yield from self._sections()
+        yield Footer()
+
+    def _sections(self) -> ComposeResult:
+        comparison = self._comparison
+        with VerticalScroll(id="body"):
             yield Static("Sources", classes="section", markup=False)
-            yield DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+            yield self._sources_table()
             yield Static("Similarity", classes="section", markup=False)
             yield Static(
                 "Share of the row source's prose sentences that have a counterpart in the "
@@ -92,17 +115,13 @@ class OverviewScreen(ModalScreen[None]):
             yield Static(id="legend")
             yield Static("Skipped files", classes="section", markup=False)
             if comparison.skipped:
-                yield DataTable(id="skipped", cursor_type="row")
+                yield self._skipped_table()
             else:
                 yield Static("No files skipped.", id="no-skipped", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
-        self._fill_sources()
-        self._fill_skipped()
         # The heat colours come from the theme, so follow it when it changes.
         self.watch(self.app, "theme", self._fill_similarity, init=True)
-        self.query_one("#sources", DataTable).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -110,16 +129,16 @@ class OverviewScreen(ModalScreen[None]):
     def _summary(self) -> Text:
         comparison = self._comparison
         parts = [
-            f"{len(comparison.articles)} sources",
-            f"{len(comparison.groups)} rows",
-            f"{len(comparison.conflicts)} contradictions",
-            f"{len(comparison.skipped)} files skipped",
+            _count(len(comparison.articles), "source"),
+            _count(len(comparison.groups), "row"),
+            _count(len(comparison.conflicts), "contradiction"),
+            _count(len(comparison.skipped), "file") + " skipped",
             f"threshold {comparison.options.threshold:g}",
         ]
         return Text("  ·  ".join(parts))
 
-    def _fill_sources(self) -> None:
-        table = self.query_one("#sources", DataTable)
+    def _sources_table(self) -> DataTable[Text]:
+        table: DataTable[Text] = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
         headings = ("ID", "Source", "Title", "File")
         numbers = ("Prose", "Shared", "Unique", "Contradicting", "Non-prose")
         for heading in headings:
@@ -136,21 +155,21 @@ class OverviewScreen(ModalScreen[None]):
             )
             table.add_row(
                 safe_text(article.id),
-                safe_text(article.source),
-                safe_text(article.title),
-                safe_text(Path(article.path).name),
+                _shortened(article.source, _SOURCE_WIDTH),
+                _shortened(article.title, _TITLE_WIDTH),
+                _shortened(Path(article.path).name, _FILE_WIDTH),
                 *(Text("–" if v is None else str(v), justify="right") for v in values),
                 key=article.id,
             )
+        return table
 
-    def _fill_skipped(self) -> None:
-        if not self._comparison.skipped:
-            return
-        table = self.query_one("#skipped", DataTable)
+    def _skipped_table(self) -> DataTable[Text]:
+        table: DataTable[Text] = DataTable(id="skipped", cursor_type="row")
         table.add_column(Text("File"), key="file")
         table.add_column(Text("Reason"), key="reason")
         for skipped in self._comparison.skipped:
             table.add_row(safe_text(skipped.path), safe_text(skipped.reason))
+        return table
 
     def _heat_colours(self) -> tuple[Color, Color]:
         # Read the theme itself: when the theme changes, this runs before the app has
@@ -177,7 +196,7 @@ class OverviewScreen(ModalScreen[None]):
             table.add_column(safe_text(f" {article.id} "), key=article.id)
         for row in articles:
             label = safe_text(f" {row.id}  ")
-            label.append_text(safe_text(row.source))
+            label.append_text(_shortened(row.source, _SOURCE_WIDTH))
             label.append(" ")
             cells = [label]
             for column in articles:

@@ -1,0 +1,230 @@
+"""The reader app driven by keys: status, details, search, filters, sources, themes, threshold,
+cancelling, help and the command palette."""
+
+from __future__ import annotations
+
+from snapshot_apps.harness import settle, stoppable_compare, story_app
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Input
+
+from tui.aligned_view import NOTE_MARK, AlignedView
+from tui.config import load_config
+from tui.details import DetailsPanel
+from tui.keys import KEYS
+from tui.screens import HelpScreen
+from tui.search_bar import SearchBar
+
+
+def status(app) -> str:
+    return str(app.query_one("#status").content)
+
+
+async def test_start_shows_the_comparison_and_a_status_line() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        assert view.has_focus
+        assert app.comparison is not None and len(app.comparison.articles) == 4
+        assert "1 Harbour Herald ★" in view.line_text(0)
+        text = status(app)
+        assert "aligned view" in text and "filter: all" in text
+        assert "4 sources (3 on screen)" in text
+        assert "row 1/9" in text
+        await pilot.press("j", "j")
+        assert "row 3/9" in status(app)
+
+
+async def test_details_panel_shows_versions_agreement_and_conflicts() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        details = app.query_one(DetailsPanel)
+        assert not details.display
+        await pilot.press("j", "j", "d")  # the contradicting row
+        assert details.display
+        text = details.plain_text
+        assert "Contradicting" in text
+        assert "Told by 3 of 4: Harbour Herald, Coast Courier, Evening Post" in text
+        assert "Not in: Daily Wire" in text
+        assert "Harbour Herald vs Coast Courier — number: 29 vs 19 (taken to hospital)" in text
+        assert "According to the fire brigade, 19 people were taken to hospital." in text
+        assert "similarity" in text
+        await pilot.press("j")
+        assert "Caption line of Harbour Herald" in details.plain_text
+        await pilot.press("d")
+        assert not details.display
+
+
+async def test_details_panel_docks_right_when_wide_and_below_when_narrow() -> None:
+    app = story_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        details, view = app.query_one(DetailsPanel), app.query_one(AlignedView)
+        assert details.region.x > view.region.x and details.region.y == view.region.y
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        assert details.region.y > view.region.y and details.region.x == view.region.x
+
+
+async def test_search_highlights_counts_and_moves_to_matches() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        await pilot.press("G")  # the last row does not mention the harbour
+        await pilot.press("slash")
+        bar = app.query_one(SearchBar)
+        assert bar.is_open and app.focused is bar.query_one(Input)
+        await pilot.press(*"harbour")
+        assert "6 matches" in status(app)
+        await pilot.press("enter")  # past the end: round to the first
+        assert "match 1/6" in status(app) and view.focused_sentence == "a1s1"
+        await pilot.press("enter")
+        assert "match 2/6" in status(app) and view.focused_sentence == "a1s2"
+        await pilot.press("escape")  # back to the view; matches stay
+        assert view.has_focus and not bar.is_open
+        await pilot.press("f3")
+        assert "match 3/6" in status(app) and view.focused_sentence == "a2s1"
+        await pilot.press("shift+f3")
+        assert "match 2/6" in status(app)
+        await pilot.press("escape")  # in the view: forget the search
+        assert view.match_count == 0 and "match" not in status(app)
+
+
+async def test_filter_and_source_toggles_show_in_status_and_are_remembered() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "f")
+        assert "filter: unique" in status(app)
+        await pilot.press("2", "r")
+        assert "reading view" in status(app)
+        assert "2 Coast Courier" not in app.query_one(AlignedView).line_text(0)
+    config, _ = load_config()
+    assert config.view == "reading"
+    assert list(config.hidden_sources.values()) == [["harbour/coast-courier.txt"]]
+
+    again = story_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = again.query_one(AlignedView)
+        assert view.mode == "reading" and view.hidden == frozenset({1})
+
+
+async def test_theme_key_switches_theme_and_remembers_it() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == "parallax-dark"
+        await pilot.press("t")
+        assert app.theme != "parallax-dark" and app.theme.startswith("parallax-")
+        chosen = app.theme
+    assert load_config()[0].theme == chosen
+    again = story_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == chosen
+
+
+async def test_threshold_keys_recompute_and_remember() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.comparison is not None
+        start = app.comparison.options.threshold
+        await pilot.press("plus")
+        await settle(pilot)
+        assert app.comparison.options.threshold > start
+        raised = app.comparison.options.threshold
+        assert f"threshold {raised:g}" in status(app)
+        assert load_config()[0].threshold == raised
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert app.comparison.options.threshold == raised - 10
+
+
+async def test_pivot_key_recomputes_with_the_focused_source_as_pivot() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "p")
+        await settle(pilot)
+        assert app.comparison is not None and app.comparison.options.pivot == 1
+        assert "2 Coast Courier ★" in app.query_one(AlignedView).line_text(0)
+
+
+async def test_escape_cancels_a_running_comparison_and_keys_still_work() -> None:
+    started: list[str] = []
+    app = story_app(compare=stoppable_compare(started))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        assert started and app.query_one("#progress").has_class("-running")
+        await pilot.press("question_mark")  # the interface answers while aligning
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")  # closes help
+        await pilot.press("escape")  # cancels the comparison
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.query_one("#progress").has_class("-running")
+        assert app.comparison is None
+        assert "Cancelled" in app.query_one(AlignedView).line_text(1)
+        assert any("cancelled" in n.message for n in app._notifications)
+
+
+async def test_help_lists_every_key_of_the_key_table() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        descriptions = {str(table.get_row_at(k)[2]) for k in range(table.row_count)}
+        assert descriptions == {key.description for key in KEYS}
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_runs_view_actions_and_switches_themes() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"toggle aligned")
+        await pilot.pause(0.3)
+        await pilot.press("enter", "enter")  # highlight the best hit, then run it
+        await pilot.pause()
+        assert view.mode == "reading"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"theme: parallax-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.theme == "parallax-light"
+        assert load_config()[0].theme == "parallax-light"
+
+
+async def test_clicking_selects_a_row_and_column() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        lines = [view.line_text(y) for y in range(view.size.height)]
+        y = next(k for k, line in enumerate(lines) if "Insurers expect" in line)
+        x = lines[y].index("Insurers")
+        await pilot.click(AlignedView, offset=(x, y))
+        assert view.focused_column == 1 and view.focused_sentence == "a2s4"
+        assert NOTE_MARK not in view.line_text(y)
+
+
+async def test_q_quits() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

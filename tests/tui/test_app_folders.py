@@ -1,0 +1,91 @@
+"""The app on real folders through the real engine: the sample corpus, opening another folder,
+and a file full of markup and escape sequences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from snapshot_apps.harness import settle
+from textual.widgets import Input
+
+from tui.aligned_view import AlignedView
+from tui.app import ParallaxApp
+from tui.config import load_config
+from tui.screens import OpenFolderDialog
+
+HOSTILE = (
+    "Officials said [bold]x[/bold] and [@click=app.quit]click me[/] and "
+    "[link=file:///etc/passwd]x[/link] while \x1b[31mred\x1b[0m \x1b]0;pwned title\x07 "
+    "\x1b]52;c;SGVsbG8=\x07 rang a bell\x07 with a back\x08space and \u202eevil\u202c text.\n"
+)
+
+
+def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+async def test_sample_corpus_is_shown_with_every_source() -> None:
+    app = ParallaxApp()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        assert app.comparison is not None and len(app.comparison.articles) == 5
+        view = app.query_one(AlignedView)
+        assert view.shown_columns == (0, 1, 2, 3, 4)
+        assert view.row_count > 20
+        body = "\n".join(view.line_text(y) for y in range(view.size.height))
+        assert "Zelenskiy" in body
+
+
+async def test_open_folder_switches_corpus_and_remembers_it(tmp_path: Path) -> None:
+    first = write_corpus(
+        tmp_path / "first",
+        {
+            "a.txt": "The bridge reopened on Monday after repairs.\n",
+            "b.txt": "The bridge reopened on Monday after long repairs.\n",
+        },
+    )
+    second = write_corpus(
+        tmp_path / "second",
+        {
+            "x.txt": "The museum will close for three months.\n",
+            "y.txt": "The museum will close for four months.\n",
+            "z.txt": "Visitors were told to come back in spring.\n",
+        },
+    )
+    app = ParallaxApp([str(first)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.comparison is not None and len(app.comparison.articles) == 2
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFolderDialog)
+        app.screen.query_one("#path", Input).value = str(second)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.comparison is not None
+        assert [Path(a.path).name for a in app.comparison.articles] == ["x.txt", "y.txt", "z.txt"]
+        assert "museum" in app.query_one(AlignedView).line_text(2)
+    assert load_config()[0].recent_folders[0] == str(second.resolve())
+
+
+async def test_markup_and_escape_sequences_in_a_file_are_shown_literally(tmp_path: Path) -> None:
+    folder = write_corpus(
+        tmp_path / "hostile",
+        {"a.txt": HOSTILE, "b.txt": "Officials said nothing else happened today.\n"},
+    )
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        segments = [s for y in range(view.size.height) for s in view.render_line(y)]
+        text = "".join(s.text for s in segments)
+        assert "[bold]x[/bold]" in text
+        assert "[@click=app.quit]click me[/]" in text
+        assert "[link=file:///etc/passwd]x[/link]" in text
+        assert all(ord(c) >= 32 and c not in "\x7f\u202e\u202c" for c in text)
+        assert not any(s.style and (s.style.link or s.style.meta) for s in segments)
+        await pilot.press("d")
+        await pilot.click(AlignedView, offset=(10, 2))
+        assert app.is_running
