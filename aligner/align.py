@@ -36,38 +36,25 @@ def group_sentences(
 
     Pairs at or above ``threshold`` are merged best first (ties by index, so the result is
     deterministic). Two clusters merge only when their articles are disjoint and their mean
-    cross similarity stays near the threshold (``MEAN_SLACK``, ``WORST_SLACK``); this stops chains
-    A~B~C from joining A and C when they have nothing in common. ``score_of`` gives the
-    similarity of pairs the candidate step did not score.
+    cross similarity stays near the threshold (``MEAN_SLACK``, ``WORST_SLACK``); this stops
+    chains A~B~C from joining A and C when they have nothing in common. ``score_of(i, j)``
+    gives the similarity of any pair; the caller caches it.
     Returns every sentence index exactly once, each group sorted by index.
     """
     n = len(article_of)
-    known: dict[tuple[int, int], float] = {}
-    above = pairs.scores >= threshold
-    order = np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))
-    left, right, scores = pairs.left[above][order], pairs.right[above][order], pairs.scores[above]
-    scores = scores[order]
-    for i, j, s in zip(
-        pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
-    ):
-        known[(i, j)] = s
+    above = np.flatnonzero(pairs.scores >= threshold)
+    order = above[np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))]
 
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[int]] = {i: {article_of[i]} for i in range(n)}
 
-    def similarity(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in known:
-            known[key] = score_of(*key)
-        return known[key]
-
-    for i, j, _score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True):
+    for i, j in zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or articles[ci] & articles[cj]:
             continue
         if len(members[ci]) + len(members[cj]) > 2:
-            cross = [similarity(a, b) for a in members[ci] for b in members[cj]]
+            cross = [score_of(a, b) for a in members[ci] for b in members[cj]]
             if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
                 threshold - WORST_SLACK
             ):

@@ -79,14 +79,12 @@ class SentenceFeatures:
     negations: tuple[str, ...]  # negation cue words in order
     names: tuple[str, ...]  # capitalised name phrases, as written
     quantities: tuple[Quantity, ...]
-
-    @property
-    def content_set(self) -> frozenset[str]:
-        return frozenset(self.content)
+    content_set: frozenset[str]  # distinct content stems
+    grams: tuple[frozenset[tuple[str, ...]], ...]  # distinct stem 1-, 2- and 3-grams
 
     def ngrams(self, n: int) -> frozenset[tuple[str, ...]]:
-        """Distinct runs of ``n`` consecutive stems."""
-        return frozenset(zip(*(self.stems[k:] for k in range(n)), strict=False))
+        """Distinct runs of ``n`` consecutive stems (n = 1, 2 or 3)."""
+        return self.grams[n - 1]
 
 
 def sentence_features(text: str) -> SentenceFeatures:
@@ -106,6 +104,11 @@ def sentence_features(text: str) -> SentenceFeatures:
         negations=negations,
         names=tuple(_names(text)),
         quantities=tuple(extract_quantities(text)),
+        content_set=frozenset(content),
+        # Scoring a pair compares these sets many times; build them once per sentence.
+        grams=tuple(
+            frozenset(zip(*(stems[k:] for k in range(n)), strict=False)) for n in (1, 2, 3)
+        ),
     )
 
 

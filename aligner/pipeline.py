@@ -92,8 +92,19 @@ def compare_articles(
     left, right = candidate_pairs(features, article_of)
     pairs = ScoredPairs(left, right, score_pairs(features, left, right))
 
+    known = {
+        (i, j): float(s)
+        for i, j, s in zip(
+            pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
+        )
+    }
+
     def score_of(i: int, j: int) -> float:
-        return score_pair(features[i], features[j])
+        # Candidate pairs are scored already; others (within a growing group) on demand.
+        key = (i, j) if i < j else (j, i)
+        if key not in known:
+            known[key] = score_pair(features[key[0]], features[key[1]])
+        return known[key]
 
     clusters = group_sentences(
         article_of.tolist(), pairs, threshold=settings.threshold, score_of=score_of

@@ -86,6 +86,7 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
 }  # fmt: skip
 NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
     "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
+_NUMBER_WORD_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {"a", "an", "half", "dozen"}
 _VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
 # Words after a number that say what is counted but carry no meaning of their own.
 _COUNT_SKIP = frozenset(
@@ -173,6 +174,8 @@ def _parse_number(words: list[str], i: int) -> tuple[float, int] | None:
             value *= _SCALES[words[end]]
             end += 1
         return value, end
+    if word not in _NUMBER_WORD_STARTS:
+        return None  # the common case: an ordinary word
     return _parse_number_words(words, i)
 
 

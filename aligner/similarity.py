@@ -81,14 +81,19 @@ def prefilter_scores(
 
 
 def score_pairs(
-    features: Sequence[SentenceFeatures], left: np.ndarray, right: np.ndarray
+    features: Sequence[SentenceFeatures],
+    left: np.ndarray,
+    right: np.ndarray,
+    *,
+    workers: int = -1,
 ) -> np.ndarray:
     """Similarity of ``features[left[k]]`` and ``features[right[k]]``; pairs the prefilter
     rejects score 0."""
     scores = np.zeros(len(left), dtype=np.float32)
     if len(left) == 0:
         return scores
-    worth = np.flatnonzero(prefilter_scores(features, left, right) >= PREFILTER_MIN)
+    prefilter = prefilter_scores(features, left, right, workers=workers)
+    worth = np.flatnonzero(prefilter >= PREFILTER_MIN)
     if len(worth):
         rows = np.array(
             [pair_features(features[left[k]], features[right[k]]) for k in worth.tolist()]
@@ -100,4 +105,5 @@ def score_pairs(
 def score_pair(a: SentenceFeatures, b: SentenceFeatures) -> float:
     """Similarity of two sentences: exactly the aligner's formula, for one pair."""
     index = np.array([0], dtype=np.int64)
-    return float(score_pairs([a, b], index, index + 1)[0])
+    # One pair: threads would cost more than they save.
+    return float(score_pairs([a, b], index, index + 1, workers=1)[0])
