@@ -4,8 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import re
+import secrets
+import stat
+import time
 from pathlib import Path
+
+#: A temporary file this old is a leftover of a writer that was killed (SIGKILL, power loss)
+#: before it could clean up; a live writer renames its file within moments.
+STALE_TEMP_SECONDS = 60.0
+
+_TEMP_SUFFIX = ".tmp"
+_TEMP_TOKEN_BYTES = 4
+_TEMP_TOKEN = re.compile(f"[0-9a-f]{{{2 * _TEMP_TOKEN_BYTES}}}")
+_TEMP_ATTEMPTS = 100
+# New files get the usual permissions (0o666 minus the umask), as `open()` would give them.
+_NEW_FILE_MODE = 0o666
 
 
 class RefusedOverwrite(FileExistsError):
@@ -15,31 +29,109 @@ class RefusedOverwrite(FileExistsError):
 def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Path:
     """Write ``text`` (UTF-8) to ``path`` so readers see the old file or the new one, never a mix.
 
-    Raises ``RefusedOverwrite`` when ``path`` exists and ``overwrite`` is false, and ``OSError``
-    (read-only folder, full disk, ...) with the target untouched and no temporary file left.
+    Raises ``RefusedOverwrite`` when ``path`` exists and ``overwrite`` is false (also when it
+    appears while writing), and ``OSError`` (read-only folder, full disk, ...) with the target
+    untouched and no temporary file left. A replaced file keeps its permission bits.
+
+    The data goes to a hidden sibling ``.<name>.<random>.tmp`` first. A process killed in the
+    middle cannot remove that file; later writes to the same target delete such leftovers
+    once they are ``STALE_TEMP_SECONDS`` old.
     """
     target = Path(path)
     if not overwrite and target.exists():
         raise RefusedOverwrite(f"{target} exists; refusing to overwrite it")
     data = text.encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
-    )
+    fd, temporary = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
+            _keep_permissions(target, handle.fileno())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if not overwrite and target.exists():
-            # Someone created it while we were writing: still do not clobber it.
-            raise RefusedOverwrite(f"{target} exists; refusing to overwrite it")
-        os.replace(tmp_name, target)
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            _publish_new(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+            os.unlink(temporary)
         raise
     _fsync_dir(target.parent)
+    remove_stale_temporaries(target)
     return target
+
+
+def remove_stale_temporaries(target: str | Path, *, max_age: float = STALE_TEMP_SECONDS) -> int:
+    """Delete ``target``'s leftover temporary files older than ``max_age`` seconds.
+
+    Younger ones may belong to a writer still at work and are kept. Returns how many were
+    removed; errors (a file already gone, no permission) are ignored.
+    """
+    target = Path(target)
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not _is_temporary_of(entry.name, target.name):
+            continue
+        with contextlib.suppress(OSError):
+            if now - entry.stat(follow_symlinks=False).st_mtime > max_age:
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
+def _is_temporary_of(name: str, target_name: str) -> bool:
+    prefix = f".{target_name}."
+    if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+        return False
+    token = name[len(prefix) : -len(_TEMP_SUFFIX)]
+    return _TEMP_TOKEN.fullmatch(token) is not None
+
+
+def _create_temporary(target: Path) -> tuple[int, Path]:
+    """A new, exclusively created temporary file next to ``target``: (descriptor, path)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_TEMP_ATTEMPTS):
+        token = secrets.token_hex(_TEMP_TOKEN_BYTES)
+        candidate = target.parent / f".{target.name}.{token}{_TEMP_SUFFIX}"
+        try:
+            return os.open(candidate, flags, _NEW_FILE_MODE), candidate
+        except FileExistsError:
+            continue  # another writer drew the same token; draw again
+    raise FileExistsError(f"could not create a temporary file next to {target}")
+
+
+def _keep_permissions(target: Path, fd: int) -> None:
+    # Replacing a file must not change who may read it (an export made group-readable, say).
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return  # no previous file: the umask already decided
+    with contextlib.suppress(OSError, AttributeError):  # os.fchmod is POSIX only
+        os.fchmod(fd, mode)
+
+
+def _publish_new(temporary: Path, target: Path) -> None:
+    """Give the finished temporary file the target's name unless that name is taken.
+
+    A hard link fails when the name exists, so a file created by someone else meanwhile is
+    never clobbered; where hard links are not supported, check and rename instead.
+    """
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise RefusedOverwrite(f"{target} exists; refusing to overwrite it") from None
+    except OSError:
+        if target.exists():
+            raise RefusedOverwrite(f"{target} exists; refusing to overwrite it") from None
+        os.replace(temporary, target)
+        return
+    with contextlib.suppress(OSError):  # the target is written; a leftover is cleaned later
+        os.unlink(temporary)
 
 
 def _fsync_dir(folder: Path) -> None:

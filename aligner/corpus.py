@@ -169,7 +169,10 @@ def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None]:
     """Text and title of one file; raises _SkipFile with a reason for people."""
     convert = _converter_for(path)
     data = _read_limited(path, max_file_bytes=max_file_bytes)
-    text, title = convert(sanitize_text(_decode_bytes(data)))
+    text = sanitize_text(_decode_bytes(data))
+    if not text.strip():
+        raise _SkipFile("empty file")  # blank whatever its format, not "empty after markup"
+    text, title = convert(text)
     text = sanitize_text(text)  # markup can hide control characters in entities
     if not text.strip():
         raise _SkipFile("file is empty after removing markup")
@@ -200,10 +203,14 @@ def _read_limited(path: Path, *, max_file_bytes: int) -> bytes:
             raise _SkipFile("not a regular file")  # reading a FIFO or device could block forever
         _check_size(info.st_size, max_file_bytes=max_file_bytes)
         with open(path, "rb") as handle:
-            data = handle.read(max_file_bytes + 1)
+            # read(n) allocates n bytes up front, so ask for the size stat gave (which is within
+            # the limit), not for the limit; one byte more shows a file still being written.
+            data = handle.read(info.st_size + 1)
     except OSError as error:
         raise _SkipFile(_os_error_reason(error)) from None
-    _check_size(len(data), max_file_bytes=max_file_bytes)  # it may have changed since stat
+    if len(data) > info.st_size:
+        raise _SkipFile("file changed while it was read (still being written?)")
+    _check_size(len(data), max_file_bytes=max_file_bytes)  # it may have shrunk since stat
     return data
 
 
@@ -212,6 +219,8 @@ def _check_size(size: int, *, max_file_bytes: int) -> None:
         raise _SkipFile("empty file")
     if size > max_file_bytes:
         limit, actual = format_size(max_file_bytes), format_size(size)
+        if limit == actual:  # "the 5.0 MB limit (5.0 MB)" would not say what is wrong
+            limit, actual = f"{max_file_bytes:,} bytes", f"{size:,} bytes"
         raise _SkipFile(f"larger than the {limit} limit ({actual})")
 
 
@@ -549,10 +558,19 @@ def _html_text(text: str) -> tuple[str, str | None]:
     import trafilatura
 
     try:
+        tree = trafilatura.load_html(text)
+        if tree is None:
+            raise _SkipFile("no article text found in HTML")
+        # <noscript> holds a page's "enable JavaScript" notice, never its article; trafilatura's
+        # fallback extractors would return it as the text of a page that has no article.
+        for element in tree.xpath("//noscript"):
+            element.drop_tree()
+        metadata = trafilatura.extract_metadata(tree)
         body = trafilatura.extract(
-            text, include_comments=False, favor_precision=False, output_format="txt"
+            tree, include_comments=False, favor_precision=False, output_format="txt"
         )
-        metadata = trafilatura.extract_metadata(text)
+    except _SkipFile:
+        raise
     except Exception as error:  # a third-party parser on untrusted input must not crash us
         raise _SkipFile(f"could not parse HTML: {error}") from None
     if not body or not body.strip():
@@ -572,12 +590,20 @@ def source_name(path: Path) -> str:
     A leading ordering prefix ("001_", "a1_") and a trailing hash ("…_7d4413c7") are dropped;
     when nothing is left the whole stem is used.
     """
-    stem = path.stem
+    stem = _displayable_stem(path)
     words = re.split(r"[_\-.\s]+", _ORDERING_PREFIX.sub("", stem))
     words = [word for word in words if word]
     if words and _HASH_TOKEN.fullmatch(words[-1]):
         words.pop()
     return " ".join(words) or stem
+
+
+def _displayable_stem(path: Path) -> str:
+    """The file name's stem as text people can read: bytes that are not UTF-8 shown as U+FFFD,
+    control characters and escape sequences removed (they would act on a terminal)."""
+    stem = os.fsencode(path.stem).decode("utf-8", errors="replace")
+    cleaned = " ".join(sanitize_text(stem).split())
+    return cleaned or stem.encode("unicode_escape").decode("ascii")
 
 
 def _unique_names(names: list[str]) -> list[str]:

@@ -38,8 +38,11 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 def fold(text: str) -> str:
     """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # accents: "Zelenskyy" and "Zelenskýy" are one word to a reader
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     # "U.S." and "US", "a.m." and "am" are one word each.
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
 

@@ -1,4 +1,5 @@
-"""The features of a sentence pair that the learned similarity model weighs.
+"""The features of sentence pairs that the learned similarity model weighs, for many pairs at
+once (rapidfuzz ``cpdist`` over code strings; see aligner/encode.py).
 
 Only wording overlap: differing figures, negations and names are the classifier's business
 (they make a pair contradicting, not dissimilar), so they are deliberately absent here.
@@ -6,9 +7,13 @@ Only wording overlap: differing figures, negations and names are the classifier'
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from aligner.encode import SentenceCodes
 from aligner.features import SentenceFeatures
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -26,44 +31,54 @@ FEATURE_NAMES: tuple[str, ...] = (
     "content_set_ratio",
     "content_ratio",
     "stem_lcs",
-    "figures_agree",
     "names_shared",
 )
 
 
-def pair_features(a: SentenceFeatures, b: SentenceFeatures) -> list[float]:
-    """One value per ``FEATURE_NAMES`` entry. Symmetric: directed measures come as the lower
-    and the higher of both directions, so swapping the sentences changes nothing."""
-    values: list[float] = []
-    for n in (1, 2, 3):
-        grams_a, grams_b = a.ngrams(n), b.ngrams(n)
-        shared = len(grams_a & grams_b)
-        values += _low_high(shared / max(1, len(grams_a)), shared / max(1, len(grams_b)))
-    content_a, content_b = a.content_set, b.content_set
-    shared = len(content_a & content_b)
-    values += _low_high(shared / max(1, len(content_a)), shared / max(1, len(content_b)))
-    longest = max(len(a.stems), len(b.stems), 1)
-    values += [
-        abs(len(a.stems) - len(b.stems)) / longest,
-        fuzz.token_sort_ratio(a.normalised, b.normalised) / 100,
-        fuzz.ratio(a.normalised, b.normalised) / 100,
-        fuzz.token_set_ratio(a.content_key, b.content_key) / 100,
-        fuzz.ratio(a.content_key, b.content_key) / 100,
-        LCSseq.normalized_similarity(a.stems, b.stems),
-        float(sum(1 for q in a.quantities if any(q.compatible(o) for o in b.quantities))),
-        _names_shared(a, b),
-    ]
-    return values
+def pair_feature_matrix(
+    features: Sequence[SentenceFeatures],
+    codes: SentenceCodes,
+    left: np.ndarray,
+    right: np.ndarray,
+    *,
+    workers: int = -1,
+) -> np.ndarray:
+    """One row per pair (``left[k]``, ``right[k]``), one column per ``FEATURE_NAMES`` entry.
+
+    Symmetric: directed measures come as the lower and the higher of both directions, so
+    swapping the sentences changes nothing.
+    """
+    columns: list[np.ndarray] = []
+
+    def compare(strings: Sequence[str], scorer) -> np.ndarray:
+        return process.cpdist(
+            [strings[i] for i in left],
+            [strings[j] for j in right],
+            scorer=scorer,
+            dtype=np.float64,
+            workers=workers,
+        )
+
+    for sets in (codes.unigrams, codes.bigrams, codes.trigrams, codes.content):
+        shared = compare(sets, LCSseq.similarity)
+        sizes = np.array([max(1, len(s)) for s in sets], dtype=np.float64)
+        columns += _low_high(shared / sizes[left], shared / sizes[right])
+    lengths = np.array([len(f.stems) for f in features], dtype=np.float64)
+    longest = np.maximum(np.maximum(lengths[left], lengths[right]), 1.0)
+    columns.append(np.abs(lengths[left] - lengths[right]) / longest)
+    normalised = [f.normalised for f in features]
+    content_keys = [f.content_key for f in features]
+    columns.append(compare(normalised, fuzz.token_sort_ratio) / 100)
+    columns.append(compare(normalised, fuzz.ratio) / 100)
+    columns.append(compare(content_keys, fuzz.token_set_ratio) / 100)
+    columns.append(compare(content_keys, fuzz.ratio) / 100)
+    columns.append(compare(codes.stem_sequence, LCSseq.normalized_similarity))
+    shared_names = compare(codes.names, LCSseq.similarity)
+    name_counts = np.array([len(s) for s in codes.names], dtype=np.float64)
+    union = name_counts[left] + name_counts[right] - shared_names
+    columns.append(np.where(union > 0, shared_names / np.maximum(union, 1.0), 0.0))
+    return np.column_stack(columns)
 
 
-def _low_high(x: float, y: float) -> list[float]:
-    return [min(x, y), max(x, y)]
-
-
-def _names_shared(a: SentenceFeatures, b: SentenceFeatures) -> float:
-    """Share of the capitalised words of both sentences that occur in both."""
-    names_a = {w.lower() for name in a.names for w in name.split()}
-    names_b = {w.lower() for name in b.names for w in name.split()}
-    if not names_a or not names_b:
-        return 0.0
-    return len(names_a & names_b) / len(names_a | names_b)
+def _low_high(x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+    return [np.minimum(x, y), np.maximum(x, y)]

@@ -30,7 +30,7 @@ from aligner.model import (
 )
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
-from aligner.similarity import score_pair, score_pairs
+from aligner.similarity import score_pairs
 
 Progress = Callable[[str, float], None]
 
@@ -100,11 +100,8 @@ def compare_articles(
     }
 
     def score_of(i: int, j: int) -> float:
-        # Candidate pairs are scored already; others (within a growing group) on demand.
-        key = (i, j) if i < j else (j, i)
-        if key not in known:
-            known[key] = score_pair(features[key[0]], features[key[1]])
-        return known[key]
+        # Pairs the candidate step skipped share too little wording to be alike at all.
+        return known.get((i, j) if i < j else (j, i), 0.0)
 
     clusters = group_sentences(
         article_of.tolist(), pairs, threshold=settings.threshold, score_of=score_of
@@ -220,8 +217,12 @@ def _conflicts(
                     )
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
-    related = (pairs.scores >= settings.threshold - RELATED_MARGIN) & (
-        pairs.scores < settings.threshold
+    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
+    related = (
+        (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & (pairs.scores < settings.threshold)
+        & has_figures[pairs.left]
+        & has_figures[pairs.right]
     )
     merged: dict[int, int] = {}
     for i, j in zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True):

@@ -86,6 +86,15 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
 }  # fmt: skip
 NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
     "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
+# A cheap test that a sentence can hold a quantity at all: a digit, a number word, or "a"/
+# "an" before a unit ("an hour", "a dozen").
+_MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*_UNITS, *_TENS, "dozen", "half"}))
+    + r"|an?\s+(?:hour|minute|second|day|week|month|year|dozen|hundred|thousand|million"
+    + r"|billion))\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORD_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {"a", "an", "half", "dozen"}
 _VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
 # Words after a number that say what is counted but carry no meaning of their own.
@@ -133,6 +142,8 @@ def _prepare(text: str) -> str:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order."""
+    if not _MAY_HOLD_NUMBER.search(text):
+        return []  # most sentences: no digit and no number word, nothing to parse
     original = text
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(_prepare(text))]
     words = [t[0] for t in tokens]

@@ -1,4 +1,4 @@
-"""Pair similarity (0-100): a cheap vectorised prefilter, then the learned model on survivors.
+"""Pair similarity (0-100) from the learned model, for many pairs at once.
 
 The score of a pair is 100 x the probability that the two sentences state the same claim,
 from a logistic regression over wording-overlap features (aligner/similarity_model.json,
@@ -14,14 +14,10 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
+from aligner.encode import encode
 from aligner.features import SentenceFeatures
-from aligner.pair_features import FEATURE_NAMES, pair_features
-
-# Pairs whose rapidfuzz prefilter score falls below this are not worth the model's time;
-# bench/quality.py measures how rarely a pair the model would accept falls below it.
-PREFILTER_MIN = 30.0
+from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,31 +51,6 @@ def similarity_model() -> SimilarityModel:
     )
 
 
-def prefilter_scores(
-    features: Sequence[SentenceFeatures], left: np.ndarray, right: np.ndarray, *, workers: int = -1
-) -> np.ndarray:
-    """A fast, rough similarity for many pairs at once (rapidfuzz on both cores)."""
-    if len(left) == 0:
-        return np.zeros(0, dtype=np.float32)
-    norm = [f.normalised for f in features]
-    content = [f.content_key for f in features]
-    sort_ratio = process.cpdist(
-        [norm[i] for i in left],
-        [norm[j] for j in right],
-        scorer=fuzz.token_sort_ratio,
-        dtype=np.float32,
-        workers=workers,
-    )
-    set_ratio = process.cpdist(
-        [content[i] for i in left],
-        [content[j] for j in right],
-        scorer=fuzz.token_set_ratio,
-        dtype=np.float32,
-        workers=workers,
-    )
-    return np.maximum(sort_ratio, set_ratio)
-
-
 def score_pairs(
     features: Sequence[SentenceFeatures],
     left: np.ndarray,
@@ -87,19 +58,11 @@ def score_pairs(
     *,
     workers: int = -1,
 ) -> np.ndarray:
-    """Similarity of ``features[left[k]]`` and ``features[right[k]]``; pairs the prefilter
-    rejects score 0."""
-    scores = np.zeros(len(left), dtype=np.float32)
+    """Similarity of ``features[left[k]]`` and ``features[right[k]]`` for every k."""
     if len(left) == 0:
-        return scores
-    prefilter = prefilter_scores(features, left, right, workers=workers)
-    worth = np.flatnonzero(prefilter >= PREFILTER_MIN)
-    if len(worth):
-        rows = np.array(
-            [pair_features(features[left[k]], features[right[k]]) for k in worth.tolist()]
-        )
-        scores[worth] = similarity_model().scores(rows)
-    return scores
+        return np.zeros(0, dtype=np.float32)
+    rows = pair_feature_matrix(features, encode(features), left, right, workers=workers)
+    return similarity_model().scores(rows)
 
 
 def score_pair(a: SentenceFeatures, b: SentenceFeatures) -> float:

@@ -17,8 +17,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from aligner.encode import encode  # noqa: E402
 from aligner.features import sentence_features  # noqa: E402
-from aligner.pair_features import FEATURE_NAMES, pair_features  # noqa: E402
+from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix  # noqa: E402
 from bench.quality import DEFAULT_DATA, read_msrp  # noqa: E402
 
 MODEL_PATH = REPO / "aligner" / "similarity_model.json"
@@ -47,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = read_msrp(args.msrp)
     y = np.array([gold for gold, _, _ in rows], dtype=float)
-    x = np.array([pair_features(sentence_features(a), sentence_features(b)) for _, a, b in rows])
+    features = [sentence_features(text) for _, a, b in rows for text in (a, b)]
+    left = np.arange(0, len(features), 2)
+    x = pair_feature_matrix(features, encode(features), left, left + 1)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     xs = (x - mean) / scale
     folds = [np.arange(len(y))[k::5] for k in range(5)]
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         cv.append(accuracy(fit_logistic(xs[train], y[train]), xs[fold], y[fold]))
     w = fit_logistic(xs, y)
     model = {
-        "about": "Logistic regression over pair_features; score = 100 * P(same claim).",
+        "about": "Logistic regression over pair_feature_matrix; score = 100 * P(same claim).",
         "trained_on": f"{args.msrp.name} ({len(rows)} pairs)",
         "cross_validated_accuracy": round(float(np.mean(cv)), 4),
         "training_accuracy": round(accuracy(w, xs, y), 4),

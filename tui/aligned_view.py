@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
-from itertools import pairwise
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -32,10 +30,12 @@ from tui.row_layout import (
     column_widths,
     column_window,
     columns_that_fit,
+    find_matches,
     keep_row,
     keep_sentence,
     pivot_index,
     sentence_labels,
+    styled_segments,
     text_width,
     word_changes,
     wrap_spans,
@@ -62,8 +62,8 @@ _LABEL_CLASS: Mapping[Label | None, str] = {
     None: "aligned-view--nonprose",
 }
 
-# How a cell line is highlighted: not at all, as part of the selected row, or as the cursor.
-_PLAIN, _ROW, _CURSOR = 0, 1, 2
+# How a cell line is highlighted beyond plain: as part of the selected row, or as the cursor.
+_ROW, _CURSOR = "aligned-view--row", "aligned-view--cursor"
 
 Ranges = tuple[tuple[int, int, str], ...]
 """Character ranges of a sentence with the component class that styles them."""
@@ -167,6 +167,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._wraps: dict[tuple[str, int], tuple[tuple[int, int], ...]] = {}
         self._diffs: dict[str, Ranges] = {}
         self._cell_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
+        self._styles: dict[tuple[str | None, ...], Style] = {}
+        self._layouts: dict[tuple[object, ...], tuple] = {}
 
     # ------------------------------------------------------------------ public state
 
@@ -180,6 +182,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._counterparts = None
         self._wraps.clear()
         self._diffs.clear()
+        self._layouts.clear()
+        self._cell_cache.clear()
         if comparison is not None:
             self._texts = {sid: strip_controls(s.text) for sid, s in comparison.sentences.items()}
             self._labels = sentence_labels(comparison)
@@ -388,14 +392,7 @@ class AlignedView(ScrollView, can_focus=True):
 
     def _search_spans(self) -> None:
         self._match_order = None
-        self._match_spans = {}
-        if not self._query:
-            return
-        pattern = re.compile(re.escape(self._query), re.IGNORECASE)
-        for sid, text in self._texts.items():
-            spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
-            if spans:
-                self._match_spans[sid] = spans
+        self._match_spans = find_matches(self._texts, self._query)
 
     def _matches(self) -> list[tuple[tuple[int, int], str]]:
         """Sentences with a match, in the order the cursor meets them."""
@@ -452,57 +449,59 @@ class AlignedView(ScrollView, can_focus=True):
             spans = self._wraps[key] = wrap_spans(self._texts[sid], width)
         return spans
 
-    def _relayout(self, *, keep_window: bool = False) -> None:
-        """Rebuild rows, heights and offsets for the current width, filter, sources, mode."""
+    def _relayout(self) -> None:
+        """Fit the columns to the width, then take (or build) the rows for the mode, filter and
+        shown sources; a layout is kept, so toggling back and forth costs nothing."""
         width = self.scrollable_content_region.width
         self._layout_width = width
-        self._cell_cache.clear()
         self._match_order = None
-        candidates = self._candidates()
-        fits = columns_that_fit(width)
         self._shown, self._window_start = column_window(
-            candidates, focused=self.focused_column, fits=fits, start=self._window_start
+            self._candidates(),
+            focused=self.focused_column,
+            fits=columns_that_fit(width),
+            start=self._window_start,
         )
         self._widths = column_widths(width, len(self._shown))
-        text_widths = {c: text_width(w) for c, w in zip(self._shown, self._widths, strict=True)}
-        shown = frozenset(self._shown)
-        if self.mode == "aligned":
-            self._rows = [
-                row
-                for row in self._all_rows
-                if keep_row(row, label_filter=self.label_filter, columns=shown)
-            ]
-            self._row_of = {
-                sid: r for r, row in enumerate(self._rows) for sid in row.cells.values()
-            }
-            self._row_lines = LineIndex(
-                [
-                    max(
-                        (
-                            len(self._wrap(sid, text_widths[c]))
-                            for c, sid in row.cells.items()
-                            if c in shown
-                        ),
-                        default=1,
-                    )
-                    for row in self._rows
-                ]
-            )
-            self._streams, self._stream_lines, self._stream_pos = {}, {}, {}
-        else:
-            self._rows, self._row_of, self._row_lines = [], {}, LineIndex([])
-            self._streams = {c: self._stream(c) for c in self._shown}
-            self._stream_pos = {
-                c: {sid: e for e, sid in enumerate(stream)} for c, stream in self._streams.items()
-            }
-            self._stream_lines = {
-                c: LineIndex(self._entry_heights(stream, text_widths[c]))
-                for c, stream in self._streams.items()
-            }
+        key = (self.mode, self.label_filter, self._shown, self._widths)
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = self._layouts[key] = self._build_layout()
+        (self._rows, self._row_of, self._row_lines) = layout[:3]
+        (self._streams, self._stream_pos, self._stream_lines) = layout[3:]
         self._cursor = self._cursor_for_anchor()
         self._update_virtual_size()
         self._after_move(scroll=True)
         self._post_state()
+
+    def _build_layout(self) -> tuple:
+        """Rows (aligned) or streams (reading) with their heights, for the shown columns."""
+        text_widths = {c: text_width(w) for c, w in zip(self._shown, self._widths, strict=True)}
+        if self.mode == "aligned":
+            shown = frozenset(self._shown)
+            rows = [
+                row
+                for row in self._all_rows
+                if keep_row(row, label_filter=self.label_filter, columns=shown)
+            ]
+            row_of = {sid: r for r, row in enumerate(rows) for sid in row.cells.values()}
+            heights = [
+                max(
+                    (
+                        len(self._wrap(sid, text_widths[c]))
+                        for c, sid in row.cells.items()
+                        if c in shown
+                    ),
+                    default=1,
+                )
+                for row in rows
+            ]
+            return rows, row_of, LineIndex(heights), {}, {}, {}
+        streams = {c: self._stream(c) for c in self._shown}
+        positions = {c: {sid: e for e, sid in enumerate(ids)} for c, ids in streams.items()}
+        lines = {
+            c: LineIndex(self._entry_heights(ids, text_widths[c])) for c, ids in streams.items()
+        }
+        return [], {}, LineIndex([]), streams, positions, lines
 
     def _entry_heights(self, stream: list[str], width: int) -> list[int]:
         # A blank line closes each paragraph, so the article reads as the author set it out.
@@ -711,9 +710,13 @@ class AlignedView(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._layout_width:
             self._relayout()
+        else:
+            # Shorter (a panel opened below): keep the selection in sight.
+            self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._cell_cache.clear()
 
     def on_click(self, event: events.Click) -> None:
@@ -752,146 +755,119 @@ class AlignedView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ rendering
 
+    def _style(self, highlight: str | None = None, *layers: str) -> Style:
+        """The widget's style, a highlight (blended over it) and partial component styles on
+        top; cached until the theme or CSS changes, since resolving styles is not cheap."""
+        key = (highlight, *layers)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            if highlight is not None:
+                style += self.get_component_rich_style(highlight)
+            for layer in layers:
+                style += self.get_component_rich_style(layer, partial=True)
+            self._styles[key] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if self.comparison is None or not self._shown:
-            return self._empty_line(y, width, base)
+            return self._empty_line(y, width)
         if y < HEADER_HEIGHT:
-            return self._header_line(y, base)
+            return self._header_line(y)
         line = round(self.scroll_y) + y - HEADER_HEIGHT
-        separator = Segment("│", base + self.get_component_rich_style("aligned-view--separator"))
+        separator = Segment("│", self._style("aligned-view--separator"))
         segments: list[Segment] = []
         for k, (column, cell_width) in enumerate(zip(self._shown, self._widths, strict=True)):
             if k:
                 segments.append(separator)
             segments.extend(self._cell_at(column, cell_width, line))
-        return Strip(segments, self._layout_width).adjust_cell_length(width, base)
+        return Strip(segments, self._layout_width).adjust_cell_length(width, self._style())
 
-    def _empty_line(self, y: int, width: int, base: Style) -> Strip:
+    def _empty_line(self, y: int, width: int) -> Strip:
         if y != 1:
-            return Strip.blank(width, base)
-        message = f"  {self.empty_message}"
-        style = base + self.get_component_rich_style("aligned-view--empty")
-        return Strip([Segment(message, style)]).adjust_cell_length(width, base)
+            return Strip.blank(width, self._style())
+        message = Segment(f"  {self.empty_message}", self._style("aligned-view--empty"))
+        return Strip([message]).adjust_cell_length(width, self._style())
 
     def _cell_at(self, column: int, width: int, line: int) -> Strip:
         """One column's part of a content line."""
         if self.mode == "aligned":
             found = self._row_lines.locate(line)
             if found is None:
-                return self._blank_cell(width, _PLAIN)
+                return self._blank_cell(width, None)
             r, line_in_row = found
             row = self._rows[r]
-            highlight = _PLAIN
+            highlight = None
             if r == self._cursor:
                 highlight = _CURSOR if column == self.focused_column else _ROW
             sid = row.cells.get(column)
-            if sid is None:
-                gap = line_in_row == 0 and row.label is not None
-                return (
-                    self._gap_cell(width, highlight) if gap else self._blank_cell(width, highlight)
-                )
-            return self._sentence_cell(sid, line_in_row, width, highlight)
+            if sid is not None:
+                return self._sentence_cell(sid, line_in_row, width, highlight)
+            if line_in_row == 0 and row.label is not None:
+                return self._gap_cell(width, highlight)
+            return self._blank_cell(width, highlight)
         index = self._stream_lines.get(column)
         found = index.locate(line + self._shifts.get(column, 0)) if index else None
         if found is None:
-            return self._blank_cell(width, _PLAIN)
+            return self._blank_cell(width, None)
         entry, line_in_entry = found
-        highlight = _PLAIN
+        highlight = None
         if entry == self._reading_entries.get(column):
             highlight = _CURSOR if column == self.focused_column else _ROW
         return self._sentence_cell(self._streams[column][entry], line_in_entry, width, highlight)
 
-    def _blank_cell(self, width: int, highlight: int) -> Strip:
+    def _blank_cell(self, width: int, highlight: str | None) -> Strip:
         key = ("blank", width, highlight)
         strip = self._cell_cache.get(key)
         if strip is None:
-            strip = Strip.blank(width, self._highlight_style(highlight))
-            self._cell_cache[key] = strip
+            strip = self._cell_cache[key] = Strip.blank(width, self._style(highlight))
         return strip
 
-    def _gap_cell(self, width: int, highlight: int) -> Strip:
+    def _gap_cell(self, width: int, highlight: str | None) -> Strip:
         key = ("gap", width, highlight)
         strip = self._cell_cache.get(key)
         if strip is None:
-            base = self._highlight_style(highlight)
-            gap = base + self.get_component_rich_style("aligned-view--gap", partial=True)
-            middle = width // 2
-            strip = Strip(
-                [
-                    Segment(" " * middle, base),
-                    Segment(GAP_MARK, gap),
-                    Segment(" " * (width - middle - 1), base),
-                ],
-                width,
-            )
-            self._cell_cache[key] = strip
+            base, middle = self._style(highlight), width // 2
+            segments = [
+                Segment(" " * middle, base),
+                Segment(GAP_MARK, self._style(highlight, "aligned-view--gap")),
+                Segment(" " * (width - middle - 1), base),
+            ]
+            strip = self._cell_cache[key] = Strip(segments, width)
         return strip
 
-    def _highlight_style(self, highlight: int) -> Style:
-        base = self.rich_style
-        if highlight == _ROW:
-            return base + self.get_component_rich_style("aligned-view--row")
-        if highlight == _CURSOR:
-            return base + self.get_component_rich_style("aligned-view--cursor")
-        return base
-
-    def _sentence_cell(self, sid: str, line: int, width: int, highlight: int) -> Strip:
+    def _sentence_cell(self, sid: str, line: int, width: int, highlight: str | None) -> Strip:
         key = (sid, line, width, highlight)
         strip = self._cell_cache.get(key)
         if strip is not None:
             return strip
         spans = self._wrap(sid, text_width(width))
-        base = self._highlight_style(highlight)
+        base = self._style(highlight)
         if line >= len(spans):
             strip = Strip.blank(width, base)
         else:
             label = self._labels.get(sid)
-            label_style = base + self.get_component_rich_style(_LABEL_CLASS[label], partial=True)
+            label_style = self._style(highlight, _LABEL_CLASS[label])
             if line == 0:
                 note = NOTE_MARK if sid in self.notes else " "
-                note_style = base + self.get_component_rich_style(
-                    "aligned-view--note", partial=True
-                )
                 gutter = [
                     Segment(GLYPHS[label], label_style),
-                    Segment(note, note_style),
+                    Segment(note, self._style(highlight, "aligned-view--note")),
                     Segment(" ", base),
                 ]
             else:
                 gutter = [Segment(" " * GUTTER_WIDTH, base)]
             start, end = spans[line]
-            words = list(self._styled_slice(sid, start, end, label_style))
+            ranges = [
+                (s, e, self._style(highlight, _LABEL_CLASS[label], name))
+                for s, e, name in self._highlight_ranges(sid)
+                if s < end and e > start
+            ]
+            words = styled_segments(self._texts[sid], start, end, label_style, ranges)
             strip = Strip([*gutter, *words]).adjust_cell_length(width, base)
         self._cell_cache[key] = strip
         return strip
-
-    def _styled_slice(self, sid: str, start: int, end: int, style: Style) -> Iterator[Segment]:
-        """Segments of ``text[start:end]`` with diff and search highlights over ``style``."""
-        text = self._texts[sid]
-        ranges = [
-            (s, e, self.get_component_rich_style(name, partial=True))
-            for s, e, name in self._highlight_ranges(sid)
-            if s < end and e > start
-        ]
-        if not ranges:
-            yield Segment(text[start:end], style)
-            return
-        cuts = sorted(
-            {
-                start,
-                end,
-                *(max(s, start) for s, _, _ in ranges),
-                *(min(e, end) for _, e, _ in ranges),
-            }
-        )
-        for left, right in pairwise(cuts):
-            piece_style = style
-            for s, e, extra in ranges:
-                if s <= left and right <= e:
-                    piece_style = piece_style + extra
-            yield Segment(text[left:right], piece_style)
 
     def _highlight_ranges(self, sid: str) -> Ranges:
         matches = tuple((s, e, "aligned-view--match") for s, e in self._match_spans.get(sid, ()))
@@ -913,21 +889,22 @@ class AlignedView(ScrollView, can_focus=True):
         self._diffs[sid] = ranges
         return ranges
 
-    def _header_line(self, y: int, base: Style) -> Strip:
+    def _header_line(self, y: int) -> Strip:
         key = ("header", y, self.focused_column, self._shown, self._widths)
         strip = self._cell_cache.get(key)
         if strip is not None:
             return strip
-        header = base + self.get_component_rich_style("aligned-view--header")
-        focused = base + self.get_component_rich_style("aligned-view--header-focused")
+        header = self._style("aligned-view--header")
+        focused = self._style("aligned-view--header-focused")
         segments: list[Segment] = []
         for k, (column, width) in enumerate(zip(self._shown, self._widths, strict=True)):
             if k:
                 segments.append(Segment("│", header))
-            style = focused if column == self.focused_column else header
-            cell = self._header_name(column) if y == 0 else self._header_counts(column, header)
-            if isinstance(cell, str):
-                cell = [Segment(cell, style)]
+            if y == 0:
+                style = focused if column == self.focused_column else header
+                cell = [Segment(self._header_name(column), style)]
+            else:
+                cell = self._header_counts(column)
             segments.extend(Strip(cell).adjust_cell_length(width, header))
         strip = Strip(segments).adjust_cell_length(self.scrollable_content_region.width, header)
         self._cell_cache[key] = strip
@@ -940,7 +917,7 @@ class AlignedView(ScrollView, can_focus=True):
         pivot = " ★" if column == self._pivot else ""
         return f" {number}{strip_controls(article.source or article.title)}{pivot}"
 
-    def _header_counts(self, column: int, header: Style) -> list[Segment]:
+    def _header_counts(self, column: int) -> list[Segment]:
         assert self.comparison is not None
         article = self.comparison.articles[column]
         stats = next((s for s in self.comparison.stats if s.article_id == article.id), None)
@@ -952,8 +929,8 @@ class AlignedView(ScrollView, can_focus=True):
             (Label.CONTRADICTING, stats.contradicting),
             (None, stats.non_prose),
         )
-        segments = [Segment(" ", header)]
+        segments = [Segment(" ", self._style("aligned-view--header"))]
         for label, count in counts:
-            style = header + self.get_component_rich_style(_LABEL_CLASS[label], partial=True)
+            style = self._style("aligned-view--header", _LABEL_CLASS[label])
             segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
         return segments

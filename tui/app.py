@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Label, ProgressBar, Static
@@ -30,6 +30,7 @@ from tui.messages import (
     ViewStateChanged,
 )
 from tui.notes import NotesStore
+from tui.safe_text import strip_controls
 from tui.search_bar import SearchBar
 from tui.themes import default_label_variables, load_themes
 
@@ -37,7 +38,7 @@ CompareFunction = Callable[..., Comparison]
 """``aligner.pipeline.compare``'s signature; tests may hand in their own."""
 
 THRESHOLD_STEP = 5.0
-THRESHOLD_RANGE = (30.0, 95.0)
+THRESHOLD_RANGE = (10.0, 95.0)
 DEFAULT_THEME = "parallax-dark"
 WIDE_LAYOUT = 130
 """From this many columns on, the details panel sits beside the view instead of below it."""
@@ -111,7 +112,7 @@ class ParallaxApp(App[int]):
         self._settled = True
         self.start_comparison()
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._fit_layout(event.size.width)
 
     def _fit_layout(self, width: int) -> None:
@@ -140,6 +141,7 @@ class ParallaxApp(App[int]):
         if self.threshold is not None:
             options["threshold"] = self.threshold
         self._show_progress("loading", 0.0)
+        self._update_status()
         self._compare_in_thread(self._generation, list(self.paths), options)
 
     @work(thread=True, exclusive=True, group="compare")
@@ -161,9 +163,9 @@ class ParallaxApp(App[int]):
                 **options,
             )
         except Exception as error:  # any failure becomes a message, never a traceback
-            cancelled = type(error).__name__ == "Cancelled"
+            # Once asked to stop, whatever the engine raises is how it stopped.
             reason = str(error) or type(error).__name__
-            self.post_message(ComparisonFailed(generation, reason, cancelled=cancelled))
+            self.post_message(ComparisonFailed(generation, reason, worker.is_cancelled))
             return
         if not worker.is_cancelled:
             self.post_message(ComparisonReady(generation, comparison))
@@ -274,25 +276,24 @@ class ParallaxApp(App[int]):
             parts.append(f"{view.mode} view")
             parts.append(f"filter: {view.label_filter}")
             shown = len(view.shown_columns)
-            visible = total - len(view.hidden)
             sources = f"{total} sources"
             if shown < total:
-                sources += f" ({shown} on screen" + (
-                    f", {len(view.hidden)} hidden)" if view.hidden else ")"
-                )
+                sources += f", {shown} shown"
+            if view.hidden:
+                sources += f", {len(view.hidden)} hidden"
             parts.append(sources)
             parts.append(f"threshold {comparison.options.threshold:g}")
             if view.row_count:
-                parts.append(f"row {view.cursor_line + 1}/{view.row_count}")
-            del visible
+                unit = "row" if view.mode == "aligned" else "sentence"
+                parts.append(f"{unit} {view.cursor_line + 1}/{view.row_count}")
         search = self.query_one(SearchBar)
         if search.query_text:
             count = view.match_count
             current = view.current_match()
             text = f"match {current}/{count}" if current else f"{count} matches"
             search.show_count(text)
-            parts.append(f"“{search.query_text}”: {text}")
-        self.query_one("#status", Static).update("  ·  ".join(parts))
+            parts.append(f"“{strip_controls(search.query_text)}”: {text}")
+        self.query_one("#status", Static).update(" · ".join(parts))
 
     # ------------------------------------------------------------------ search
 

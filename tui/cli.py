@@ -25,7 +25,8 @@ _DEBUG_ENV = "PARALLAX_DEBUG"
 _READ_USAGE = "parallax [PATH ...] [--threshold N] [--recursive]\n       parallax export --help"
 _EXPORT_USAGE = (
     "parallax export [PATH ...] [-o FILE] [--format {markdown,json}] [--threshold N]\n"
-    "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]"
+    "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]\n"
+    "                       [--max-sentences N]"
 )
 _EPILOG = (
     "With no PATH, Parallax compares its built-in sample corpus. A PATH is a folder of "
@@ -33,8 +34,9 @@ _EPILOG = (
     "command; to open a folder that is literally named `export`, write ./export."
 )
 
-# Control characters and bidi overrides in file names or messages must not reach the terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters and bidi overrides in file names or messages must not reach the terminal;
+# lone surrogates (file-name bytes that are not UTF-8) cannot be encoded for it at all.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class UsageError(Exception):
@@ -69,6 +71,13 @@ def _pivot(value: str) -> int:
     number = _number(value, int)
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def _sentence_limit(value: str) -> int:
+    number = _number(value, int)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return number
 
 
@@ -144,6 +153,12 @@ def _export_parser() -> _Parser:
         metavar="N",
         help="skip files larger than N megabytes (default 5)",
     )
+    parser.add_argument(
+        "--max-sentences",
+        type=_sentence_limit,
+        metavar="N",
+        help="refuse to align more than N prose sentences in all (default 200000)",
+    )
     return parser
 
 
@@ -213,6 +228,8 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["pivot"] = args.pivot
     if args.max_file_mb is not None:
         options["max_file_bytes"] = int(args.max_file_mb * 1_000_000)
+    if args.max_sentences is not None:
+        options["max_sentences"] = args.max_sentences
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
         return compare(list(args.paths), progress=progress, **options)
@@ -263,6 +280,9 @@ def _check_writable_target(target: Path, *, force: bool) -> None:
     # Checked before the comparison runs so a doomed export fails at once, not after the work.
     if target.is_dir():
         raise UsageError(f"{printable(target)} is a folder; -o needs a file name")
+    if target.exists() and not target.is_file():
+        # A device or pipe (/dev/null, a FIFO) would be replaced by a file, not written to.
+        raise UsageError(f"{printable(target)} is not a regular file; use -o - for stdout")
     if target.exists() and not force:
         raise CommandFailed(f"{printable(target)} exists; use --force to overwrite it")
     if not target.parent.is_dir():

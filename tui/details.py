@@ -87,7 +87,7 @@ def details_text(
     out.append(
         f"{_LABEL_GLYPH[group.label]} {group.label.value.capitalize()}", palette.label(group.label)
     )
-    out.append(f"  ·  row {group.id}", palette.quiet)
+    out.append(f"  ·  group {group.id}", palette.quiet)
     if len(members) > 1:
         out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
         out.append(" (weakest pair)", palette.quiet)

@@ -101,7 +101,6 @@ KEYS: tuple[Key, ...] = (
         "Filter rows: all / shared / unique / contradicting",
         "f",
         "view",
-        footer=True,
     ),
     # Views and panels
     Key(

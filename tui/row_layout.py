@@ -1,4 +1,4 @@
-"""Pure layout maths for the aligned view: rows, counterparts, word wrap, columns, line offsets.
+"""Pure helpers of the aligned view: rows, counterparts, wrapping, columns, offsets, highlights.
 
 Nothing here imports Textual, so it is cheap to test and to run on 10k-sentence corpora.
 """
@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
 
 from aligner.model import Comparison, Label
 
@@ -229,6 +231,40 @@ def column_widths(total_width: int, count: int) -> tuple[int, ...]:
 def text_width(column_width: int) -> int:
     """Cells left for the words once the gutter and padding are taken."""
     return max(1, column_width - GUTTER_WIDTH - RIGHT_PADDING)
+
+
+def find_matches(texts: Mapping[str, str], query: str) -> dict[str, list[tuple[int, int]]]:
+    """Where ``query`` occurs (literally, any case) in each text, by sentence id."""
+    if not query:
+        return {}
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    found = {}
+    for sid, text in texts.items():
+        spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        if spans:
+            found[sid] = spans
+    return found
+
+
+def styled_segments(
+    text: str, start: int, end: int, style: Style, ranges: Iterable[tuple[int, int, Style]]
+) -> list[Segment]:
+    """Segments of ``text[start:end]`` in ``style``, with each range's style where it applies
+    (later ranges win, so a search match shows over a diff)."""
+    ranges = list(ranges)
+    if not ranges:
+        return [Segment(text[start:end], style)]
+    cuts = sorted(
+        {start, end, *(max(s, start) for s, _, _ in ranges), *(min(e, end) for _, e, _ in ranges)}
+    )
+    segments = []
+    for left, right in pairwise(cuts):
+        piece = style
+        for s, e, extra in ranges:
+            if s <= left and right <= e:
+                piece = extra
+        segments.append(Segment(text[left:right], piece))
+    return segments
 
 
 def word_changes(reference: str, text: str) -> tuple[tuple[int, int, str], ...]:

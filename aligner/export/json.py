@@ -15,7 +15,9 @@ _TOP_LEVEL_KEYS = ("schema", "articles", "skipped", "groups", "conflicts", "simi
 # json.dumps(ensure_ascii=False) leaves these raw; escaped as \uXXXX they stay the same
 # string for a parser but cannot act on a terminal the JSON is printed to (C1 controls,
 # DEL), reorder what a reader sees (bidi overrides) or end a JavaScript line (U+2028/9).
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (file-name bytes that are not UTF-8) cannot be encoded as UTF-8 raw;
+# escaped, they parse back to the very same path.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class SchemaError(ValueError):

@@ -15,6 +15,9 @@ _LAYOUT_WHITESPACE = re.compile("[\t\n\r\f\v\x85\u2028\u2029 ]+")
 # Control characters and bidi overrides/isolates: inert in Markdown but able to act on a
 # terminal (the export can go to stdout) or to reorder what the reader sees.
 _INVISIBLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates stand for file-name bytes that are not UTF-8 ("caf\udce9.txt"); they cannot
+# be written as UTF-8 at all, so they are shown as the replacement character.
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 # ASCII punctuation that starts Markdown syntax anywhere in a line: code spans, emphasis,
 # strikethrough, links/images, headings (and the closing `#` run of a heading), escapes,
 # and GitHub's `$` math.
@@ -29,8 +32,10 @@ _NO_VALUE = "—"
 
 
 def clean_text(text: str) -> str:
-    """``text`` on one line: controls dropped, runs of whitespace and line breaks as one space."""
+    """``text`` on one line: controls dropped, runs of whitespace and line breaks as one space,
+    lone surrogates (undecodable file-name bytes) as U+FFFD."""
     text = _LAYOUT_WHITESPACE.sub(" ", text)
+    text = _LONE_SURROGATES.sub("\ufffd", text)
     return _INVISIBLE_CONTROLS.sub("", text).strip()
 
 

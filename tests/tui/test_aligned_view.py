@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from snapshot_apps.story import build_article, build_comparison, story_comparison
 from textual.app import App, ComposeResult
 
@@ -18,6 +20,8 @@ from tui.row_layout import (
     column_widths,
     column_window,
     columns_that_fit,
+    find_matches,
+    styled_segments,
     word_changes,
     wrap_spans,
 )
@@ -132,6 +136,24 @@ def test_word_changes_mark_changed_numbers_apart() -> None:
     assert numbers == ["19"]
     assert "According to" in words
     assert word_changes(text, text) == ()
+
+
+def test_find_matches_is_literal_and_case_insensitive() -> None:
+    texts = {"s1": "The Mayor met the mayor.", "s2": "No match [x].", "s3": "a.b"}
+    assert find_matches(texts, "MAYOR") == {"s1": [(4, 9), (18, 23)]}
+    assert find_matches(texts, "[x]") == {"s2": [(9, 12)]}
+    assert find_matches(texts, ".") == {"s1": [(23, 24)], "s2": [(12, 13)], "s3": [(1, 2)]}
+    assert find_matches(texts, "") == {}
+
+
+def test_styled_segments_layer_ranges_over_the_line() -> None:
+    plain, diff, match = Style(color="blue"), Style(underline=True), Style(bold=True)
+    text = "one two three"
+    segments = styled_segments(text, 4, 13, plain, [(4, 7, diff), (6, 13, match)])
+    assert [(s.text, s.style) for s in segments] == [
+        ("tw", diff), ("o", match), (" three", match),
+    ]  # fmt: skip
+    assert styled_segments(text, 0, 3, plain, []) == [Segment("one", plain)]
 
 
 # ---------------------------------------------------------------- the widget

@@ -29,7 +29,7 @@ async def test_start_shows_the_comparison_and_a_status_line() -> None:
         assert "1 Harbour Herald ★" in view.line_text(0)
         text = status(app)
         assert "aligned view" in text and "filter: all" in text
-        assert "4 sources (3 on screen)" in text
+        assert "4 sources, 3 shown" in text
         assert "row 1/9" in text
         await pilot.press("j", "j")
         assert "row 3/9" in status(app)

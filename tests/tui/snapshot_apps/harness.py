@@ -27,7 +27,7 @@ async def settle(pilot: Pilot) -> None:
 
 
 class Cancelled(Exception):
-    """Named like the engine's, which is how the app recognises a cancellation."""
+    """What this stand-in raises once asked to stop, as the engine does."""
 
 
 def stoppable_compare(started: list[str]) -> Callable[..., Comparison]:

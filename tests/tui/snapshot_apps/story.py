@@ -218,5 +218,6 @@ def story_compare(
     """Stands in for ``aligner.pipeline.compare``: the story, with the options asked for."""
     if progress is not None:
         progress("aligning", 0.5)
-    settings = dataclasses.replace(CompareOptions(), **options)  # type: ignore[arg-type]
+    # A fixed default, so the screenshots do not follow the engine's tuning.
+    settings = dataclasses.replace(CompareOptions(threshold=60.0), **options)  # type: ignore[arg-type]
     return story_comparison(options=settings)
