@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -86,6 +87,28 @@ class ParallaxApp(App[int]):
         )
 
     # ------------------------------------------------------------------ layout
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry paths, folder names and error text from outside: never markup.
+
+        ``markup`` is accepted for compatibility (``Widget.notify`` passes True) and ignored.
+        """
+        del markup
+        super().notify(
+            strip_controls(message),
+            title=strip_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
