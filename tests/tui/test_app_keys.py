@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from snapshot_apps.harness import settle, story_app
 
@@ -70,3 +71,9 @@ def test_palette_highlight_never_reads_markup() -> None:
 
     content = highlighted(Matcher("src"), "Show / hide source 1: [@click=app.quit]Src[/]")
     assert content.plain == "Show / hide source 1: [@click=app.quit]Src[/]"
+
+
+def test_readme_lists_exactly_the_key_table() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- keys:begin -->")[1].split("<!-- keys:end -->")[0]
+    assert section.strip() == markdown_table().strip()
