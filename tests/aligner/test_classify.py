@@ -121,3 +121,14 @@ def test_group_labels() -> None:
     assert group_label(1, True) is Label.UNIQUE
     assert group_label(3, False) is Label.SHARED
     assert group_label(2, True) is Label.CONTRADICTING
+
+
+def test_a_sentence_contained_in_another_is_shared() -> None:
+    from aligner.pair import compare_pair
+
+    verdict = compare_pair(
+        "The conversation went very well.",
+        "After speaking to the Ukrainian leader, Trump said: “The conversation went very well.",
+    )
+    assert verdict.label == "shared"
+    assert compare_pair("It went well.", "Trump said it went well, then left.").label != "shared"
