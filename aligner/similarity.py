@@ -19,7 +19,6 @@ from aligner.encode import encode
 from aligner.features import SentenceFeatures
 from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
 
-
 # A sentence this long (distinct words) or longer counts as the same claim when the other
 # sentence contains nearly all of it (see containment_scores).
 MIN_CONTAINED_WORDS = 4
