@@ -141,6 +141,7 @@ ENGLISH = (
     "The old bridge over the river collapsed on Monday morning, and rescue teams searched "
     "the water for survivors through the night while the city council met in the town hall."
 )
+CR_TEXT = "The old bridge over the river collapsed on Monday morning."
 
 READABLE_CASES = [
     ("latin-1.txt", FRENCH.encode("latin-1"), FRENCH),
@@ -151,7 +152,8 @@ READABLE_CASES = [
     ("utf-16-be.txt", QUOTES.encode("utf-16-be"), QUOTES),
     ("utf-8-bom.txt", b"\xef\xbb\xbf" + FRENCH.encode(), FRENCH),
     ("stray-nul.txt", ENGLISH.encode().replace(b"river", b"ri\x00ver"), ENGLISH),
-    ("crlf.txt", b"The old bridge over the river\r collapsed on Monday morning.\r\n", None),
+    # A lone CR breaks the line like a newline (old Mac files); CR LF ends one line.
+    ("cr.txt", b"The old bridge over the river\rcollapsed on Monday morning.\r\n", CR_TEXT),
 ]
 
 
@@ -159,7 +161,7 @@ READABLE_CASES = [
     ("name", "data", "text"), READABLE_CASES, ids=[c[0] for c in READABLE_CASES]
 )
 def test_oddly_encoded_file_loads_with_its_exact_text(
-    corpus, cli, name: str, data: bytes, text: str | None
+    corpus, cli, name: str, data: bytes, text: str
 ) -> None:
     first, second = corpus.articles()
     odd = corpus.write(name, data)
@@ -167,9 +169,7 @@ def test_oddly_encoded_file_loads_with_its_exact_text(
     assert (result.code, result.err) == (0, "")
     assert sorted(loaded_paths(document)) == sorted(p.as_posix() for p in (first, second, odd))
     recovered = loaded_text(document, odd)
-    assert "\x00" not in recovered and "\ufeff" not in recovered
-    if text is not None:
-        assert recovered == text
+    assert recovered == text
 
 
 def test_invalid_utf8_is_loaded_not_skipped(corpus, cli) -> None:
@@ -265,7 +265,7 @@ def test_thousands_of_tiny_files_are_all_compared(corpus, cli, record_property) 
 
     assert (result.code, result.err) == (0, "")
     document = output.read_text(encoding="utf-8")
-    assert f"{count:,} sources".replace(",", "") in document.splitlines()[2]
+    assert document.splitlines()[2].startswith(f"{count} sources · ")
     assert document.count("\n## Only in ") == count
     assert elapsed < 120, f"took {elapsed:.1f} s"  # a hang guard, not a benchmark
 

@@ -228,3 +228,17 @@ async def test_q_quits() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_notifications_never_interpret_markup(tmp_path) -> None:
+    """A folder named like markup must not become a clickable action in a toast."""
+    from tui.app import ParallaxApp
+
+    app = ParallaxApp([str(tmp_path)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.notify("Exported to [@click=app.quit]x[/] \x1b]0;title\x07", title="[b]T[/b]")
+        await pilot.pause()
+        toasts = list(app._notifications)
+        assert toasts[-1].message == "Exported to [@click=app.quit]x[/] ]0;title"
+        assert toasts[-1].markup is False
+        assert app.is_running
