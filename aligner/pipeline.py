@@ -255,6 +255,7 @@ def _similarity_matrix(
 ) -> dict[str, dict[str, float]]:
     """Share of A's prose sentences that have a counterpart from B in their group."""
     article_of = {s.id: a.id for a in articles for s in a.sentences}
+    order = {a.id: k for k, a in enumerate(articles)}
     together: dict[tuple[str, str], int] = {}
     for group in groups:
         present = {article_of[m] for m in group.members}
@@ -262,18 +263,15 @@ def _similarity_matrix(
             for b in present:
                 if a != b:
                     together[(a, b)] = together.get((a, b), 0) + 1
-    matrix: dict[str, dict[str, float]] = {}
-    for a in articles:
-        total = len(a.prose)
-        matrix[a.id] = {
-            b.id: 1.0
-            if a.id == b.id
-            else round(together.get((a.id, b.id), 0) / total, 4)
-            if total
-            else 0.0
-            for b in articles
-        }
-    return matrix
+    # Sparse: a pair of sources that share nothing is left out (read it as 0). A folder of
+    # thousands of short files would otherwise cost a dense articles x articles table.
+    prose_count = {a.id: len(a.prose) for a in articles}
+    matrix: dict[str, dict[str, float]] = {a.id: {a.id: 1.0} for a in articles}
+    for (a, b), count in sorted(together.items()):
+        matrix[a][b] = round(count / prose_count[a], 4)
+    return {
+        a.id: dict(sorted(matrix[a.id].items(), key=lambda item: order[item[0]])) for a in articles
+    }
 
 
 def _stats(articles: Sequence[Article], groups: Sequence[Group]) -> tuple[SourceStats, ...]:

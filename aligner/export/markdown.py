@@ -30,6 +30,10 @@ _LEADING_MARKER = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 _NO_VALUE = "—"
 
+# Above this many sources the similarity matrix becomes a list of the most similar pairs.
+MAX_MATRIX_SOURCES = 16
+MAX_LISTED_PAIRS = 20
+
 
 def clean_text(text: str) -> str:
     """``text`` on one line: controls dropped, runs of whitespace and line breaks as one space,
@@ -203,6 +207,9 @@ class _Document:
         if not articles:
             return
         self.section("## Similarity")
+        if len(articles) > MAX_MATRIX_SOURCES:
+            self._most_similar_pairs()
+            return
         self.emit(
             "Share of each row source's prose sentences that have a counterpart in the column "
             "source.",
@@ -218,6 +225,31 @@ class _Document:
             ]
             rows.append([row_name, *cells])
         self.table(["Source", *names], ["---"] + ["---:"] * len(articles), rows)
+
+    def _most_similar_pairs(self) -> None:
+        """Too many sources for a readable matrix: list the pairs that share the most."""
+        pairs = sorted(
+            (
+                (-share, row, column)
+                for row, shares in self.comparison.similarity.items()
+                for column, share in shares.items()
+                if row != column and share > 0
+            ),
+        )[:MAX_LISTED_PAIRS]
+        if not pairs:
+            self.emit("No two sources share a sentence.", "")
+            return
+        self.emit(
+            f"The {len(pairs)} most similar pairs of sources (share of the first source's prose "
+            "sentences with a counterpart in the second):",
+            "",
+        )
+        for negative_share, row, column in pairs:
+            self.emit(
+                f"- {escape_inline(self._labels[row])} → {escape_inline(self._labels[column])}: "
+                f"{_percent(-negative_share)}"
+            )
+        self.emit("")
 
     def contradictions(self) -> None:
         self.section("## Contradictions")

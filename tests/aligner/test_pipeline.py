@@ -132,3 +132,19 @@ def test_sample_corpus_paths_are_the_same_on_every_machine(sample: Comparison) -
             "004_be88fe9b0bee517e.txt",
         )
     ]
+
+
+def test_similarity_is_sparse_and_many_sources_get_a_pair_list(tmp_path) -> None:
+    from aligner.export.markdown import MAX_MATRIX_SOURCES, to_markdown
+
+    shared = "The regional council approved the new harbour budget on Tuesday evening."
+    for k in range(MAX_MATRIX_SOURCES + 4):
+        own = " ".join(f"w{k}x{n}" for n in range(8)) + "."  # shares no word with the others
+        text = f"{shared}\n{own}" if k < 2 else own
+        (tmp_path / f"{k:02d}.txt").write_text(text, encoding="utf-8")
+    comparison = compare([tmp_path])
+    assert set(comparison.similarity["a1"]) == {"a1", "a2"}
+    assert comparison.similarity["a5"] == {"a5": 1.0}
+    document = to_markdown(comparison)
+    assert "most similar pairs" in document
+    assert "Share of each row source" not in document  # no matrix table

@@ -200,8 +200,9 @@ class OverviewScreen(ModalScreen[None]):
             label.append(" ")
             cells = [label]
             for column in articles:
-                value = similarity.get(row.id, {}).get(column.id)
-                if row.id == column.id or value is None:
+                # The engine leaves out pairs of sources that share nothing: that is 0.
+                value = similarity.get(row.id, {}).get(column.id, 0.0)
+                if row.id == column.id:
                     cells.append(Text("  –   ", justify="center"))
                 else:
                     style = heat_style(value, low=low, high=high)
