@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from aligner.features import SentenceFeatures, fold, stem, words
 from aligner.model import ConflictKind, Label
-from aligner.quantities import NUMBER_WORDS, Quantity, has_vague_amount
+from aligner.quantities import NUMBER_WORDS, Quantity
 from aligner.wordlists import ANTONYM_PAIRS, NEGATION_CUES, STOPWORDS, antonym_index
 
 # Left out when judging whether two sentences make the same statement: the very words
@@ -73,7 +73,7 @@ def number_conflicts(
     a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False
 ) -> list[Finding]:
     """Figures of one kind that no figure of the other sentence can match."""
-    if has_vague_amount(a.text) or has_vague_amount(b.text):
+    if a.vague_amount or b.vague_amount:
         return []
     findings = []
     for kind in sorted({q.kind for q in a.quantities} & {q.kind for q in b.quantities}):
@@ -127,9 +127,9 @@ def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding
     if len(a.negations) == len(b.negations):
         return []
     negated, plain = (a, b) if len(a.negations) > len(b.negations) else (b, a)
-    plain_words = set(words(plain.text))
+    plain_words = set(plain.tokens)
     plain_stems = set(plain.content)
-    tokens = words(negated.text)
+    tokens = negated.tokens
     for index, token in enumerate(tokens):
         if not (token in NEGATION_CUES or token.endswith("n't")) or token in plain_words:
             continue
@@ -149,7 +149,7 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """A word in one sentence whose opposite stands in the other (and not its own word)."""
-    words_a, words_b = set(words(a.text)), set(words(b.text))
+    words_a, words_b = set(a.tokens), set(b.tokens)
     opposites = _antonyms()
     for word in sorted(words_a - words_b):
         clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
@@ -171,7 +171,7 @@ def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
 
 def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
     """Names of ``a`` none of whose words, or near spellings of them, occur in ``b``."""
-    words_b = set(words(b.text))
+    words_b = set(b.tokens)
     name_words_b = [w for name in b.names for w in words(name)]
     missing = []
     for name in a.names:

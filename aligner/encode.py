@@ -34,11 +34,14 @@ class SentenceCodes:
 def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
     """Code strings for every sentence of a batch (codes are shared across the batch)."""
     book = _CodeBook()
+    sequences = [book.sequence(f.stems) for f in features]
+    # An n-gram of stems is a run of n characters of the stem sequence: slicing strings is
+    # far cheaper than building tuples of words.
     return SentenceCodes(
-        stem_sequence=[book.sequence(f.stems) for f in features],
-        unigrams=[book.set_of(f.grams[0]) for f in features],
-        bigrams=[book.set_of(f.grams[1]) for f in features],
-        trigrams=[book.set_of(f.grams[2]) for f in features],
+        stem_sequence=sequences,
+        unigrams=["".join(sorted(set(seq))) for seq in sequences],
+        bigrams=[book.set_of(_runs(seq, 2)) for seq in sequences],
+        trigrams=[book.set_of(_runs(seq, 3)) for seq in sequences],
         content=[book.set_of(("c", s) for s in f.content_set) for f in features],
         names=[
             book.set_of(("n", w.lower()) for name in f.names for w in name.split())
@@ -47,23 +50,27 @@ def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
     )
 
 
+def _runs(sequence: str, n: int) -> set[str]:
+    return {sequence[k : k + n] for k in range(len(sequence) - n + 1)}
+
+
 class _CodeBook:
     """Assigns each distinct item the next free character."""
 
     def __init__(self) -> None:
         self._codes: dict[Hashable, str] = {}
 
-    def code(self, item: Hashable) -> str:
-        found = self._codes.get(item)
-        if found is None:
-            number = _FIRST_CODE + len(self._codes)
-            if number >= _SURROGATES.start:
-                number += len(_SURROGATES)
-            found = self._codes[item] = chr(number)
-        return found
+    def _new(self, item: Hashable) -> str:
+        number = _FIRST_CODE + len(self._codes)
+        if number >= _SURROGATES.start:
+            number += len(_SURROGATES)
+        code = self._codes[item] = chr(number)
+        return code
 
     def sequence(self, items: Iterable[Hashable]) -> str:
-        return "".join(self.code(item) for item in items)
+        codes, new = self._codes, self._new
+        return "".join([codes.get(item) or new(item) for item in items])
 
     def set_of(self, items: Iterable[Hashable]) -> str:
-        return "".join(sorted({self.code(item) for item in items}))
+        codes, new = self._codes, self._new
+        return "".join(sorted({codes.get(item) or new(item) for item in items}))

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aligner.quantities import Quantity, extract_quantities
+from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
 _QUOTES = str.maketrans(
@@ -75,6 +75,7 @@ class SentenceFeatures:
     """What the aligner and classifier need of one sentence, computed once."""
 
     text: str
+    tokens: tuple[str, ...]  # folded words in order (see ``words``)
     normalised: str  # folded words joined by single spaces
     stems: tuple[str, ...]  # every word stemmed, in order
     content: tuple[str, ...]  # content-word stems in sentence order (may repeat)
@@ -82,12 +83,8 @@ class SentenceFeatures:
     negations: tuple[str, ...]  # negation cue words in order
     names: tuple[str, ...]  # capitalised name phrases, as written
     quantities: tuple[Quantity, ...]
+    vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
     content_set: frozenset[str]  # distinct content stems
-    grams: tuple[frozenset[tuple[str, ...]], ...]  # distinct stem 1-, 2- and 3-grams
-
-    def ngrams(self, n: int) -> frozenset[tuple[str, ...]]:
-        """Distinct runs of ``n`` consecutive stems (n = 1, 2 or 3)."""
-        return self.grams[n - 1]
 
 
 def sentence_features(text: str) -> SentenceFeatures:
@@ -100,18 +97,16 @@ def sentence_features(text: str) -> SentenceFeatures:
     negations = tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
     return SentenceFeatures(
         text=text,
+        tokens=tuple(tokens),
         normalised=" ".join(tokens),
         stems=stems,
         content=content,
         content_key=" ".join(sorted(set(content))),
         negations=negations,
         names=tuple(_names(text)),
-        quantities=tuple(extract_quantities(text)),
+        quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
+        vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
         content_set=frozenset(content),
-        # Scoring a pair compares these sets many times; build them once per sentence.
-        grams=tuple(
-            frozenset(zip(*(stems[k:] for k in range(n)), strict=False)) for n in (1, 2, 3)
-        ),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 _UNITS = {
@@ -95,8 +96,11 @@ _MAY_HOLD_NUMBER = re.compile(
     + r"|billion))\b",
     re.IGNORECASE,
 )
+_NUMBER_WORD_STARTS_ALONE = frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "half"}
+_UNIT_AFTER_ARTICLE = frozenset(_DURATION_SECONDS) | {"dozen", "hundred", "thousand", "million",
+                                                      "billion"}  # fmt: skip
 _NUMBER_WORD_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {"a", "an", "half", "dozen"}
-_VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores"}
+VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores"})
 # Words after a number that say what is counted but carry no meaning of their own.
 _COUNT_SKIP = frozenset(
     ["of", "the", "more", "than", "other", "additional", "new", "large", "small", "big", "major"]
@@ -324,4 +328,15 @@ def _with_interval(quantity: Quantity, low: float, high: float, surface: str) ->
 
 def has_vague_amount(text: str) -> bool:
     """Does the sentence speak of "hundreds", "dozens", ...? Such amounts are never compared."""
-    return any(word in _VAGUE_PLURALS for word in re.findall(r"[a-z]+", text.lower()))
+    return any(word in VAGUE_PLURALS for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def may_hold_quantity(words: Sequence[str]) -> bool:
+    """Could a sentence with these lower-case words hold a quantity? A cheap test on tokens
+    (a digit, a number word, "a"/"an" before a unit) that skips most sentences."""
+    for k, word in enumerate(words):
+        if word[:1].isdigit() or word in _NUMBER_WORD_STARTS_ALONE:
+            return True
+        if word in ("a", "an") and k + 1 < len(words) and words[k + 1] in _UNIT_AFTER_ARTICLE:
+            return True
+    return False

@@ -66,8 +66,9 @@ def score_pairs(
     """Similarity of ``features[left[k]]`` and ``features[right[k]]`` for every k."""
     if len(left) == 0:
         return np.zeros(0, dtype=np.float32)
-    rows = pair_feature_matrix(features, encode(features), left, right, workers=workers)
-    sizes = np.array([len(f.grams[0]) for f in features])
+    codes = encode(features)
+    rows = pair_feature_matrix(features, codes, left, right, workers=workers)
+    sizes = np.array([len(unigrams) for unigrams in codes.unigrams])
     shorter = np.minimum(sizes[left], sizes[right])
     return np.maximum(similarity_model().scores(rows), containment_scores(rows, shorter))
 
