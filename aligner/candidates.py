@@ -31,17 +31,21 @@ def candidate_pairs(
         max_postings = max(64, n // 16)
     postings: dict[str, list[int]] = {}
     for index, feat in enumerate(features):
-        for token in set(feat.content):
+        for token in feat.content_set:
             postings.setdefault(token, []).append(index)
+    # Posting lists of one length are stacked into a matrix, so one triu index pair emits
+    # the pairs of all of them at once: a handful of numpy calls instead of one per stem.
+    by_length: dict[int, list[list[int]]] = {}
+    for members in postings.values():
+        if 2 <= len(members) <= max_postings:
+            by_length.setdefault(len(members), []).append(members)
     chunks_i: list[np.ndarray] = []
     chunks_j: list[np.ndarray] = []
-    for members in postings.values():
-        if len(members) < 2 or len(members) > max_postings:
-            continue
-        ids = np.asarray(members, dtype=np.int64)
-        upper_i, upper_j = np.triu_indices(len(ids), k=1)
-        chunks_i.append(ids[upper_i])
-        chunks_j.append(ids[upper_j])
+    for length, lists in by_length.items():
+        stacked = np.asarray(lists, dtype=np.int64)
+        upper_i, upper_j = np.triu_indices(length, k=1)
+        chunks_i.append(stacked[:, upper_i].ravel())
+        chunks_j.append(stacked[:, upper_j].ravel())
     if not chunks_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -51,7 +55,7 @@ def candidate_pairs(
     keys = left[keep] * n + right[keep]
     unique_keys, shared = np.unique(keys, return_counts=True)
     left, right = unique_keys // n, unique_keys % n
-    sizes = np.array([max(1, len(set(f.content))) for f in features], dtype=np.int64)
+    sizes = np.array([max(1, len(f.content_set)) for f in features], dtype=np.int64)
     overlap = shared / np.maximum(sizes[left], sizes[right])
     keep = overlap >= min_overlap
     return left[keep], right[keep]
