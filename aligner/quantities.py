@@ -83,7 +83,8 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("more", "than"): (1.0, math.inf), ("over",): (1.0, math.inf), ("at", "least"): (1.0, math.inf),
     ("upwards", "of"): (1.0, math.inf), ("just", "over"): (1.0, 1.15),
     ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
-    ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0),
+    ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
+    ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0),
 }  # fmt: skip
 NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
     "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
@@ -159,8 +160,22 @@ def extract_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         value, end = parsed
-        quantity, end = _classify(words, i, end, value)
-        if quantity is not None:
+        upper = _range_end(words, i, end)
+        if upper is not None:  # "four to six weeks", "between one and three"
+            upper_value, upper_start, end = upper
+            quantity, end = _classify(words, upper_start, end, upper_value)
+            if quantity is not None and upper_value:
+                scale = quantity.value / upper_value
+                quantity = replace(quantity, value=value * scale, high=quantity.value)
+                quantity = replace(quantity, low=quantity.value)
+        else:
+            quantity, end = _classify(words, i, end, value)
+        if quantity is not None and upper is not None:
+            qualifier_start, low, high = _qualifier(words, i)
+            start_char = tokens[qualifier_start][1]
+            surface = original[start_char : tokens[end - 1][2]]
+            found.append(replace(quantity, surface=" ".join(surface.split())))
+        elif quantity is not None:
             qualifier_start, low, high = _qualifier(words, i)
             start_char = tokens[qualifier_start][1]
             if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
@@ -169,6 +184,17 @@ def extract_quantities(text: str) -> list[Quantity]:
             found.append(_with_interval(quantity, low, high, surface))
         i = max(end, i + 1)
     return found
+
+
+def _range_end(words: list[str], start: int, end: int) -> tuple[float, int, int] | None:
+    """The upper number of a range starting at ``start``: (value, its start, its end)."""
+    joiner = _at(words, end)
+    if joiner not in ("to", "and") or (joiner == "and" and _at(words, start - 1) != "between"):
+        return None
+    upper = _parse_number(words, end + 1) if end + 1 < len(words) else None
+    if upper is None:
+        return None
+    return upper[0], end + 1, upper[1]
 
 
 def _parse_number(words: list[str], i: int) -> tuple[float, int] | None:
@@ -210,6 +236,7 @@ def _parse_number_words(words: list[str], i: int) -> tuple[float, int] | None:
         elif (
             word == "and"
             and seen
+            and words[end - 1] in _SCALES  # "one hundred and five", not "one and three"
             and end + 1 < len(words)
             and (words[end + 1] in _UNITS or words[end + 1] in _TENS)
         ):

@@ -158,7 +158,8 @@ STOPWORDS: frozenset[str] = frozenset(
     ]
 ) - frozenset({"no", "not", "nor", "never"})
 
-# Words that flip the polarity of a clause. "n't" contractions are recognised separately.
+# Words that flip the polarity of a clause. "n't" contractions are recognised separately;
+# the apostrophe-less spellings ("dont") are common in scraped text.
 NEGATION_CUES: frozenset[str] = frozenset(
     [
         "not",

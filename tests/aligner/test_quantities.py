@@ -112,3 +112,14 @@ def test_rounded_coarser_units_are_compatible_but_same_units_are_exact() -> None
     assert only("sentenced to seven years").compatible(only("an 85-month term"))
     assert not only("sentenced to seven years").compatible(only("a 100-month term"))
     assert not only("waited 7 years").compatible(only("waited 8 years"))
+
+
+def test_ranges_are_intervals() -> None:
+    weeks = only("within four to six weeks")
+    assert weeks.kind == "duration"
+    assert (weeks.low, weeks.high) == (4 * 604800, 6 * 604800)
+    assert weeks.compatible(only("in five weeks"))
+    assert not weeks.compatible(only("in nine weeks"))
+    between = only("between one and three astronauts")
+    assert between.compatible(only("as many as three astronauts"))
+    assert not between.compatible(only("five astronauts"))
