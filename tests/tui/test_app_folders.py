@@ -89,3 +89,41 @@ async def test_markup_and_escape_sequences_in_a_file_are_shown_literally(tmp_pat
         await pilot.press("d")
         await pilot.click(AlignedView, offset=(10, 2))
         assert app.is_running
+
+
+async def test_bad_files_are_listed_with_reasons_while_the_rest_loads(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from tui.screens import OverviewScreen
+
+    folder = write_corpus(
+        tmp_path / "mixed",
+        {
+            "a.txt": "The harbour bridge reopened on Monday after repairs.\n",
+            "b.md": "# Bridge\n\nThe harbour bridge reopened on Monday after long repairs.\n",
+            "empty.txt": "",
+            "notes.docx": "not a supported type",
+        },
+    )
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (folder / "latin.txt").write_bytes(
+        "Le café a rouvert lundi après les travaux.\n".encode("latin-1")
+    )
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        comparison = app.comparison
+        assert comparison is not None
+        assert [Path(a.path).name for a in comparison.articles] == ["a.txt", "b.md", "latin.txt"]
+        assert "café" in comparison.articles[2].text
+        await pilot.press("v")
+        assert isinstance(app.screen, OverviewScreen)
+        table = app.screen.query_one("#skipped", DataTable)
+        rows = {
+            str(table.get_row_at(k)[0]).rsplit("/", 1)[-1]: str(table.get_row_at(k)[1])
+            for k in range(table.row_count)
+        }
+        assert rows["empty.txt"] == "empty file"
+        assert rows["photo.txt"].startswith("binary file")
+        assert rows["notes.docx"].startswith("unsupported file type")
+        assert app.is_running
