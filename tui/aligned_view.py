@@ -2,71 +2,55 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from aligner.model import Comparison, Label
+from tui.cell_render import (
+    CURSOR,
+    GAP_MARK,
+    GLYPHS,
+    NOTE_MARK,
+    ROW,
+    CellRenderer,
+    ComponentStyles,
+)
 from tui.keys import bindings
 from tui.messages import SelectionChanged, ViewStateChanged
 from tui.row_layout import (
     FILTERS,
-    GUTTER_WIDTH,
-    SEPARATOR_WIDTH,
-    Counterparts,
     LabelFilter,
     LineIndex,
     Mode,
     Row,
-    aligned_rows,
+    column_at,
     column_widths,
     column_window,
     columns_that_fit,
     find_matches,
-    keep_row,
-    keep_sentence,
-    pivot_index,
-    sentence_labels,
-    styled_segments,
-    text_width,
-    word_changes,
-    wrap_spans,
 )
-from tui.safe_text import strip_controls
+from tui.search_order import (
+    Key,
+    Match,
+    aligned_match_order,
+    cursor_key,
+    match_position,
+    reading_match_order,
+    step_match,
+)
+from tui.selection import anchored_entry, anchored_row, level_columns, reading_selection
+from tui.view_model import EMPTY_LAYOUT, Layout, ViewModel
+
+# The marks are re-exported: tests and callers read what a line shows by them.
+__all__ = ["GAP_MARK", "GLYPHS", "HEADER_HEIGHT", "NOTE_MARK", "AlignedView"]
 
 HEADER_HEIGHT = 2
 """Source names, then per-source counts; fixed above the scrolling rows."""
-
-GLYPHS: Mapping[Label | None, str] = {
-    Label.SHARED: "=",
-    Label.UNIQUE: "+",
-    Label.CONTRADICTING: "!",
-    None: "¶",
-}
-"""Gutter glyph per label, so colour is never the only signal."""
-NOTE_MARK = "✎"
-GAP_MARK = "·"
-
-_LABEL_CLASS: Mapping[Label | None, str] = {
-    Label.SHARED: "aligned-view--shared",
-    Label.UNIQUE: "aligned-view--unique",
-    Label.CONTRADICTING: "aligned-view--contradicting",
-    None: "aligned-view--nonprose",
-}
-
-# How a cell line is highlighted beyond plain: as part of the selected row, or as the cursor.
-_ROW, _CURSOR = "aligned-view--row", "aligned-view--cursor"
-
-Ranges = tuple[tuple[int, int, str], ...]
-"""Character ranges of a sentence with the component class that styles them."""
 
 
 class AlignedView(ScrollView, can_focus=True):
@@ -136,25 +120,16 @@ class AlignedView(ScrollView, can_focus=True):
         self.focused_column = 0
         self.notes: Mapping[str, str] = {}
         self.empty_message = "Aligning…"
-        self._texts: dict[str, str] = {}
-        self._labels: dict[str, Label | None] = {}
-        self._article_of: dict[str, int] = {}
-        self._all_rows: tuple[Row, ...] = ()
-        self._counterparts: Counterparts | None = None
-        self._pivot = 0
+        self._model: ViewModel | None = None
         # Layout, rebuilt when the comparison, width, filter, sources or mode change.
         self._layout_width = -1
         self._window_start = 0
         self._shown: tuple[int, ...] = ()
         self._widths: tuple[int, ...] = ()
-        self._rows: list[Row] = []
-        self._row_lines = LineIndex([])
-        self._row_of: dict[str, int] = {}
-        self._streams: dict[int, list[str]] = {}
-        self._stream_lines: dict[int, LineIndex] = {}
-        self._stream_pos: dict[int, dict[str, int]] = {}
-        self._shifts: dict[int, int] = {}
+        self._layout: Layout = EMPTY_LAYOUT
+        # Reading mode: each shown column's selected entry, and the lines it is shifted by.
         self._reading_entries: dict[int, int] = {}
+        self._shifts: dict[int, int] = {}
         # Selection: the cursor (row, or entry of the focused column) and the sentence it
         # stands on, which survives re-layouts and re-alignments.
         self._cursor = 0
@@ -162,45 +137,25 @@ class AlignedView(ScrollView, can_focus=True):
         # Search.
         self._query = ""
         self._match_spans: dict[str, list[tuple[int, int]]] = {}
-        self._match_order: list[tuple[tuple[int, int], str]] | None = None
-        # Caches.
-        self._wraps: dict[tuple[str, int], tuple[tuple[int, int], ...]] = {}
-        self._diffs: dict[str, Ranges] = {}
-        self._cell_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
-        self._styles: dict[tuple[str | None, ...], Style] = {}
-        self._layouts: dict[tuple[object, ...], tuple] = {}
+        self._match_order: list[Match] | None = None
+        self._styles = ComponentStyles(self)
+        self._cells = CellRenderer(self._styles)
 
     # ------------------------------------------------------------------ public state
 
     def show_comparison(self, comparison: Comparison | None, *, hidden: Iterable[int] = ()) -> None:
         """Display ``comparison``; keeps the selected sentence when it still exists."""
         self.comparison = comparison
-        self._texts = {}
-        self._labels = {}
-        self._article_of = {}
-        self._all_rows = ()
-        self._counterparts = None
-        self._wraps.clear()
-        self._diffs.clear()
-        self._layouts.clear()
-        self._cell_cache.clear()
-        if comparison is not None:
-            self._texts = {sid: strip_controls(s.text) for sid, s in comparison.sentences.items()}
-            self._labels = sentence_labels(comparison)
-            index_of = {a.id: k for k, a in enumerate(comparison.articles)}
-            self._article_of = {
-                sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
-            }
-            self._pivot = pivot_index(comparison)
-            self._all_rows = aligned_rows(comparison)
-            self._counterparts = Counterparts(comparison, self._all_rows)
-            count = len(comparison.articles)
+        self._model = None if comparison is None else ViewModel(comparison)
+        self._cells.clear()
+        if self._model is not None:
+            count = len(self._model.comparison.articles)
             self.hidden = frozenset(k for k in hidden if 0 <= k < count and count > 1)
             if len(self.hidden) >= count:
                 self.hidden = frozenset()
             if not 0 <= self.focused_column < count or self.focused_column in self.hidden:
                 self.focused_column = self._candidates()[0] if count else 0
-            if self._anchor not in self._texts:
+            if self._anchor not in self._model.texts:
                 self._anchor = None
         self._search_spans()
         self._relayout()
@@ -208,7 +163,7 @@ class AlignedView(ScrollView, can_focus=True):
     def set_notes(self, notes: Mapping[str, str]) -> None:
         """Sentence ids that carry a note; they get a marker in the gutter."""
         self.notes = dict(notes)
-        self._cell_cache.clear()
+        self._cells.clear()
         self.refresh()
 
     @property
@@ -220,7 +175,7 @@ class AlignedView(ScrollView, can_focus=True):
     def focused_sentence(self) -> str | None:
         """The selected sentence in the focused column, if that column has one."""
         if self.mode == "reading":
-            stream = self._streams.get(self.focused_column, [])
+            stream = self._layout.streams.get(self.focused_column, ())
             return stream[self._cursor] if 0 <= self._cursor < len(stream) else None
         row = self.selected_row
         return None if row is None else row.cells.get(self.focused_column)
@@ -228,9 +183,10 @@ class AlignedView(ScrollView, can_focus=True):
     @property
     def selected_row(self) -> Row | None:
         """The selected aligned row (aligned mode only)."""
-        if self.mode != "aligned" or not 0 <= self._cursor < len(self._rows):
+        rows = self._layout.rows
+        if self.mode != "aligned" or not 0 <= self._cursor < len(rows):
             return None
-        return self._rows[self._cursor]
+        return rows[self._cursor]
 
     @property
     def selected_sentences(self) -> tuple[str, ...]:
@@ -238,7 +194,7 @@ class AlignedView(ScrollView, can_focus=True):
         if self.mode == "aligned":
             row = self.selected_row
             return () if row is None else tuple(row.cells[k] for k in sorted(row.cells))
-        return tuple(sid for sid in (self._reading_selection().values()) if sid is not None)
+        return tuple(sid for sid in self._reading_selection().values() if sid is not None)
 
     @property
     def selected_group_id(self) -> str | None:
@@ -261,8 +217,8 @@ class AlignedView(ScrollView, can_focus=True):
     def row_count(self) -> int:
         """Rows (aligned) or entries of the focused column (reading) after filters."""
         if self.mode == "aligned":
-            return len(self._rows)
-        return len(self._streams.get(self.focused_column, []))
+            return len(self._layout.rows)
+        return len(self._layout.streams.get(self.focused_column, ()))
 
     def line_text(self, y: int) -> str:
         """Plain text of screen line ``y`` (for tests and debugging)."""
@@ -285,7 +241,7 @@ class AlignedView(ScrollView, can_focus=True):
 
     def select_sentence(self, sentence_id: str) -> None:
         """Move the cursor (and focus) to ``sentence_id`` if it is shown."""
-        column = self._article_of.get(sentence_id)
+        column = self._model.article_of.get(sentence_id) if self._model else None
         if column is None or column in self.hidden:
             return
         self._move_focus(column, sentence_id)
@@ -360,7 +316,7 @@ class AlignedView(ScrollView, can_focus=True):
         """Highlight ``query`` (case-insensitive, literal); returns the number of matches."""
         self._query = query
         self._search_spans()
-        self._cell_cache.clear()
+        self._cells.clear()
         self.refresh()
         return self.match_count
 
@@ -373,53 +329,48 @@ class AlignedView(ScrollView, can_focus=True):
         matches = self._matches()
         if not matches:
             return 0, 0
-        keys = [key for key, _ in matches]
-        here = self._selection_key()
-        if forward:
-            at = bisect_left(keys, (here[0], here[1] + 1)) % len(matches)
-        else:
-            at = (bisect_left(keys, here) - 1) % len(matches)
+        at = step_match(matches, self._selection_key(), forward=forward)
         self.select_sentence(matches[at][1])
         return at + 1, len(matches)
 
     def current_match(self) -> int:
         """1-based position of the selected sentence among the matches, 0 when not on one."""
-        here = self._selection_key()
-        for position, (key, _) in enumerate(self._matches(), start=1):
-            if key == here:
-                return position
-        return 0
+        return match_position(self._matches(), self._selection_key())
 
     def _search_spans(self) -> None:
         self._match_order = None
-        self._match_spans = find_matches(self._texts, self._query)
+        texts = self._model.texts if self._model else {}
+        self._match_spans = find_matches(texts, self._query)
 
-    def _matches(self) -> list[tuple[tuple[int, int], str]]:
-        """Sentences with a match, in the order the cursor meets them."""
+    def _matches(self) -> list[Match]:
+        """Sentences with a match, in the order the cursor meets them; kept until the search
+        or the layout changes."""
         if self._match_order is None:
-            order: list[tuple[tuple[int, int], str]] = []
-            candidates = self._candidates()
-            rank = {column: k for k, column in enumerate(candidates)}
+            columns = self._candidates()
             if self.mode == "aligned":
-                for r, row in enumerate(self._rows):
-                    for column, sid in row.cells.items():
-                        if sid in self._match_spans and column in rank:
-                            order.append(((r, rank[column]), sid))
+                self._match_order = aligned_match_order(
+                    self._layout.rows, columns=columns, matched=self._match_spans
+                )
             else:
-                for column in candidates:
-                    for e, sid in enumerate(self._stream(column)):
-                        if sid in self._match_spans:
-                            order.append(((rank[column], e), sid))
-            order.sort()
-            self._match_order = order
+                # Every source counts, shown or not: stepping to a match brings its column in.
+                model = self._model
+                streams = (
+                    {c: model.stream(c, label_filter=self.label_filter) for c in columns}
+                    if model
+                    else {}
+                )
+                self._match_order = reading_match_order(
+                    streams, columns=columns, matched=self._match_spans
+                )
         return self._match_order
 
-    def _selection_key(self) -> tuple[int, int]:
-        rank = {column: k for k, column in enumerate(self._candidates())}
-        focus = rank.get(self.focused_column, 0)
-        if self.mode == "aligned":
-            return self._cursor, focus
-        return focus, self._cursor
+    def _selection_key(self) -> Key:
+        return cursor_key(
+            self.mode,
+            columns=self._candidates(),
+            focused_column=self.focused_column,
+            cursor=self._cursor,
+        )
 
     # ------------------------------------------------------------------ layout
 
@@ -432,26 +383,9 @@ class AlignedView(ScrollView, can_focus=True):
         after = [k for k in candidates if k > column]
         return after[0] if after else candidates[-1]
 
-    def _stream(self, column: int) -> list[str]:
-        """The sentences of one article, as written, that pass the label filter."""
-        if self.comparison is None:
-            return []
-        return [
-            s.id
-            for s in self.comparison.articles[column].sentences
-            if keep_sentence(self._labels[s.id], label_filter=self.label_filter)
-        ]
-
-    def _wrap(self, sid: str, width: int) -> tuple[tuple[int, int], ...]:
-        key = (sid, width)
-        spans = self._wraps.get(key)
-        if spans is None:
-            spans = self._wraps[key] = wrap_spans(self._texts[sid], width)
-        return spans
-
     def _relayout(self) -> None:
-        """Fit the columns to the width, then take (or build) the rows for the mode, filter and
-        shown sources; a layout is kept, so toggling back and forth costs nothing."""
+        """Fit the columns to the width, then take the model's layout for the mode, filter and
+        shown sources, and put the cursor back on the anchor sentence."""
         width = self.scrollable_content_region.width
         self._layout_width = width
         self._match_order = None
@@ -462,122 +396,48 @@ class AlignedView(ScrollView, can_focus=True):
             start=self._window_start,
         )
         self._widths = column_widths(width, len(self._shown))
-        key = (self.mode, self.label_filter, self._shown, self._widths)
-        layout = self._layouts.get(key)
-        if layout is None:
-            layout = self._layouts[key] = self._build_layout()
-        (self._rows, self._row_of, self._row_lines) = layout[:3]
-        (self._streams, self._stream_pos, self._stream_lines) = layout[3:]
+        self._layout = (
+            EMPTY_LAYOUT
+            if self._model is None
+            else self._model.layout(
+                mode=self.mode,
+                label_filter=self.label_filter,
+                shown=self._shown,
+                widths=self._widths,
+            )
+        )
         self._cursor = self._cursor_for_anchor()
         self._update_virtual_size()
         self._after_move(scroll=True)
         self._post_state()
 
-    def _build_layout(self) -> tuple:
-        """Rows (aligned) or streams (reading) with their heights, for the shown columns."""
-        text_widths = {c: text_width(w) for c, w in zip(self._shown, self._widths, strict=True)}
-        if self.mode == "aligned":
-            shown = frozenset(self._shown)
-            rows = [
-                row
-                for row in self._all_rows
-                if keep_row(row, label_filter=self.label_filter, columns=shown)
-            ]
-            row_of = {sid: r for r, row in enumerate(rows) for sid in row.cells.values()}
-            heights = [
-                max(
-                    (
-                        len(self._wrap(sid, text_widths[c]))
-                        for c, sid in row.cells.items()
-                        if c in shown
-                    ),
-                    default=1,
-                )
-                for row in rows
-            ]
-            return rows, row_of, LineIndex(heights), {}, {}, {}
-        streams = {c: self._stream(c) for c in self._shown}
-        positions = {c: {sid: e for e, sid in enumerate(ids)} for c, ids in streams.items()}
-        lines = {
-            c: LineIndex(self._entry_heights(ids, text_widths[c])) for c, ids in streams.items()
-        }
-        return [], {}, LineIndex([]), streams, positions, lines
-
-    def _entry_heights(self, stream: list[str], width: int) -> list[int]:
-        # A blank line closes each paragraph, so the article reads as the author set it out.
-        sentences = self.comparison.sentences if self.comparison else {}
-        heights = []
-        for e, sid in enumerate(stream):
-            ends_paragraph = (
-                e + 1 < len(stream)
-                and sentences[stream[e + 1]].paragraph != sentences[sid].paragraph
-            )
-            heights.append(len(self._wrap(sid, width)) + ends_paragraph)
-        return heights
-
     def _update_virtual_size(self) -> None:
         if self.mode == "aligned":
-            lines = self._row_lines.total
+            lines = self._layout.row_lines.total
         else:
-            index = self._stream_lines.get(self.focused_column)
+            index = self._layout.stream_lines.get(self.focused_column)
             lines = index.total if index else 0
         self.virtual_size = Size(self._layout_width, lines + HEADER_HEIGHT)
 
     def _cursor_for_anchor(self) -> int:
         """Where the cursor goes after a re-layout: the anchor sentence, or its nearest row."""
-        anchor = self._anchor
+        if self._model is None:
+            return 0
         if self.mode == "aligned":
-            if not self._rows:
-                return 0
-            if anchor in self._row_of:
-                return self._row_of[anchor]
-            position = (
-                self._counterparts.position(anchor) if anchor and self._counterparts else None
-            )
-            if position is None:
-                return min(self._cursor, len(self._rows) - 1)
-            orders = [row.order for row in self._rows]
-            return min(bisect_left(orders, position), len(self._rows) - 1)
-        stream = self._streams.get(self.focused_column, [])
-        if not stream:
-            return 0
-        target = anchor
-        if anchor is not None and self._article_of.get(anchor) != self.focused_column:
-            target = self._counterpart(anchor, self.focused_column)
-        return self._nearest_entry(self.focused_column, target)
-
-    def _counterpart(self, sid: str, column: int) -> str | None:
-        if self._counterparts is None:
-            return None
-        if self._article_of.get(sid) == column:
-            return sid
-        return self._counterparts.counterpart(sid, column)
-
-    def _nearest_entry(self, column: int, sid: str | None) -> int:
-        """Index in ``column``'s stream of ``sid``, or of the closest sentence before it."""
-        stream = self._streams.get(column, [])
-        if not stream or sid is None or self.comparison is None:
-            return 0
-        position = self._stream_pos[column].get(sid)
-        if position is not None:
-            return position
-        sentences = self.comparison.sentences
-        indices = [sentences[s].index for s in stream]
-        return max(bisect_left(indices, sentences[sid].index + 1) - 1, 0)
+            return anchored_row(self._model, self._layout, self._anchor, current=self._cursor)
+        return anchored_entry(self._model, self._layout, self._anchor, column=self.focused_column)
 
     def _reading_selection(self) -> dict[int, str | None]:
         """Reading mode: the selected sentence of every shown column."""
-        selected = self.focused_sentence
-        chosen: dict[int, str | None] = {}
-        for column in self._shown:
-            if column == self.focused_column or selected is None:
-                chosen[column] = selected if column == self.focused_column else None
-                continue
-            counterpart = self._counterpart(selected, column)
-            stream = self._streams.get(column, [])
-            entry = self._nearest_entry(column, counterpart)
-            chosen[column] = stream[entry] if stream else None
-        return chosen
+        if self._model is None:
+            return {}
+        return reading_selection(
+            self._model,
+            self._layout,
+            self.focused_sentence,
+            shown=self._shown,
+            focused_column=self.focused_column,
+        )
 
     # ------------------------------------------------------------------ moving
 
@@ -608,9 +468,11 @@ class AlignedView(ScrollView, can_focus=True):
 
     def _jump(self, labels: set[Label], *, forward: bool) -> None:
         if self.mode == "aligned":
-            candidates = [row.label for row in self._rows]
+            candidates = [row.label for row in self._layout.rows]
         else:
-            candidates = [self._labels[sid] for sid in self._streams.get(self.focused_column, [])]
+            label_of = self._model.labels if self._model else {}
+            stream = self._layout.streams.get(self.focused_column, ())
+            candidates = [label_of[sid] for sid in stream]
         order = (
             range(self._cursor + 1, len(candidates)) if forward else range(self._cursor - 1, -1, -1)
         )
@@ -627,7 +489,7 @@ class AlignedView(ScrollView, can_focus=True):
         at = candidates.index(self.focused_column) if self.focused_column in candidates else 0
         column = candidates[(at + step) % len(candidates)]
         selected = self.focused_sentence or self._anchor
-        target = self._counterpart(selected, column) if selected else None
+        target = self._model.counterpart(selected, column) if selected and self._model else None
         self._move_focus(column, target)
 
     def _move_focus(self, column: int, sentence_id: str | None) -> None:
@@ -656,12 +518,17 @@ class AlignedView(ScrollView, can_focus=True):
 
     def _focused_lines(self) -> LineIndex | None:
         if self.mode == "aligned":
-            return self._row_lines
-        return self._stream_lines.get(self.focused_column)
+            return self._layout.row_lines
+        return self._layout.stream_lines.get(self.focused_column)
 
     def _after_move(self, *, scroll: bool) -> None:
         if self.mode == "reading":
-            self._update_shifts()
+            self._reading_entries, self._shifts = level_columns(
+                self._layout,
+                self._reading_selection(),
+                focused_column=self.focused_column,
+                cursor=self._cursor,
+            )
             self._update_virtual_size()
         if scroll:
             self._scroll_to_cursor()
@@ -669,20 +536,6 @@ class AlignedView(ScrollView, can_focus=True):
         self.post_message(
             SelectionChanged(self.selected_sentences, self.focused_sentence, self.selected_group_id)
         )
-
-    def _update_shifts(self) -> None:
-        """Line each column up so its counterpart stands level with the selected sentence."""
-        self._shifts, self._reading_entries = {}, {}
-        focused = self._stream_lines.get(self.focused_column)
-        if focused is None or not len(focused):
-            return
-        top = focused.top(self._cursor)
-        for column, sid in self._reading_selection().items():
-            if sid is None:
-                continue
-            entry = self._stream_pos[column][sid]
-            self._reading_entries[column] = entry
-            self._shifts[column] = self._stream_lines[column].top(entry) - top
 
     def _scroll_to_cursor(self) -> None:
         index = self._focused_lines()
@@ -717,13 +570,13 @@ class AlignedView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
-        self._cell_cache.clear()
+        self._cells.clear()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self._shown:
             return
-        column = self._column_at(offset.x)
+        column = column_at(offset.x, columns=self._shown, widths=self._widths)
         if column is None:
             return
         if offset.y < HEADER_HEIGHT:
@@ -731,206 +584,78 @@ class AlignedView(ScrollView, can_focus=True):
             return
         line = round(self.scroll_y) + offset.y - HEADER_HEIGHT
         if self.mode == "aligned":
-            found = self._row_lines.locate(line)
+            found = self._layout.row_lines.locate(line)
             if found is None:
                 return
-            row = self._rows[found[0]]
+            row = self._layout.rows[found[0]]
             self.focused_column = column
             self._cursor = found[0]
             self._anchor = row.cells.get(column) or self._row_anchor()
             self._after_move(scroll=True)
             self._post_state()
             return
-        found = self._stream_lines[column].locate(line + self._shifts.get(column, 0))
+        found = self._layout.stream_lines[column].locate(line + self._shifts.get(column, 0))
         if found is not None:
-            self._move_focus(column, self._streams[column][found[0]])
-
-    def _column_at(self, x: int) -> int | None:
-        left = 0
-        for column, width in zip(self._shown, self._widths, strict=True):
-            if left <= x < left + width + SEPARATOR_WIDTH:
-                return column
-            left += width + SEPARATOR_WIDTH
-        return None
+            self._move_focus(column, self._layout.streams[column][found[0]])
 
     # ------------------------------------------------------------------ rendering
 
-    def _style(self, highlight: str | None = None, *layers: str) -> Style:
-        """The widget's style, a highlight (blended over it) and partial component styles on
-        top; cached until the theme or CSS changes, since resolving styles is not cheap."""
-        key = (highlight, *layers)
-        style = self._styles.get(key)
-        if style is None:
-            style = self.rich_style
-            if highlight is not None:
-                style += self.get_component_rich_style(highlight)
-            for layer in layers:
-                style += self.get_component_rich_style(layer, partial=True)
-            self._styles[key] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if self.comparison is None or not self._shown:
-            return self._empty_line(y, width)
+        if self._model is None or not self._shown:
+            return self._cells.empty_line(y, width, self.empty_message)
         if y < HEADER_HEIGHT:
-            return self._header_line(y)
+            return self._cells.header(
+                self._model,
+                y,
+                shown=self._shown,
+                widths=self._widths,
+                focused_column=self.focused_column,
+                width=width,
+            )
         line = round(self.scroll_y) + y - HEADER_HEIGHT
-        separator = Segment("│", self._style("aligned-view--separator"))
-        segments: list[Segment] = []
-        for k, (column, cell_width) in enumerate(zip(self._shown, self._widths, strict=True)):
-            if k:
-                segments.append(separator)
-            segments.extend(self._cell_at(column, cell_width, line))
-        return Strip(segments, self._layout_width).adjust_cell_length(width, self._style())
-
-    def _empty_line(self, y: int, width: int) -> Strip:
-        if y != 1:
-            return Strip.blank(width, self._style())
-        message = Segment(f"  {self.empty_message}", self._style("aligned-view--empty"))
-        return Strip([message]).adjust_cell_length(width, self._style())
+        cells = [
+            self._cell_at(column, cell_width, line)
+            for column, cell_width in zip(self._shown, self._widths, strict=True)
+        ]
+        return self._cells.content_line(cells, layout_width=self._layout_width, width=width)
 
     def _cell_at(self, column: int, width: int, line: int) -> Strip:
         """One column's part of a content line."""
         if self.mode == "aligned":
-            found = self._row_lines.locate(line)
+            found = self._layout.row_lines.locate(line)
             if found is None:
-                return self._blank_cell(width, None)
+                return self._cells.blank(width, None)
             r, line_in_row = found
-            row = self._rows[r]
-            highlight = None
-            if r == self._cursor:
-                highlight = _CURSOR if column == self.focused_column else _ROW
+            row = self._layout.rows[r]
+            highlight = self._highlight(column) if r == self._cursor else None
             sid = row.cells.get(column)
             if sid is not None:
                 return self._sentence_cell(sid, line_in_row, width, highlight)
             if line_in_row == 0 and row.label is not None:
-                return self._gap_cell(width, highlight)
-            return self._blank_cell(width, highlight)
-        index = self._stream_lines.get(column)
+                return self._cells.gap(width, highlight)
+            return self._cells.blank(width, highlight)
+        index = self._layout.stream_lines.get(column)
         found = index.locate(line + self._shifts.get(column, 0)) if index else None
         if found is None:
-            return self._blank_cell(width, None)
+            return self._cells.blank(width, None)
         entry, line_in_entry = found
-        highlight = None
-        if entry == self._reading_entries.get(column):
-            highlight = _CURSOR if column == self.focused_column else _ROW
-        return self._sentence_cell(self._streams[column][entry], line_in_entry, width, highlight)
+        highlight = self._highlight(column) if entry == self._reading_entries.get(column) else None
+        sid = self._layout.streams[column][entry]
+        return self._sentence_cell(sid, line_in_entry, width, highlight)
 
-    def _blank_cell(self, width: int, highlight: str | None) -> Strip:
-        key = ("blank", width, highlight)
-        strip = self._cell_cache.get(key)
-        if strip is None:
-            strip = self._cell_cache[key] = Strip.blank(width, self._style(highlight))
-        return strip
-
-    def _gap_cell(self, width: int, highlight: str | None) -> Strip:
-        key = ("gap", width, highlight)
-        strip = self._cell_cache.get(key)
-        if strip is None:
-            base, middle = self._style(highlight), width // 2
-            segments = [
-                Segment(" " * middle, base),
-                Segment(GAP_MARK, self._style(highlight, "aligned-view--gap")),
-                Segment(" " * (width - middle - 1), base),
-            ]
-            strip = self._cell_cache[key] = Strip(segments, width)
-        return strip
+    def _highlight(self, column: int) -> str:
+        """The selection's highlight in ``column``: the cursor where the focus is."""
+        return CURSOR if column == self.focused_column else ROW
 
     def _sentence_cell(self, sid: str, line: int, width: int, highlight: str | None) -> Strip:
-        key = (sid, line, width, highlight)
-        strip = self._cell_cache.get(key)
-        if strip is not None:
-            return strip
-        spans = self._wrap(sid, text_width(width))
-        base = self._style(highlight)
-        if line >= len(spans):
-            strip = Strip.blank(width, base)
-        else:
-            label = self._labels.get(sid)
-            label_style = self._style(highlight, _LABEL_CLASS[label])
-            if line == 0:
-                note = NOTE_MARK if sid in self.notes else " "
-                gutter = [
-                    Segment(GLYPHS[label], label_style),
-                    Segment(note, self._style(highlight, "aligned-view--note")),
-                    Segment(" ", base),
-                ]
-            else:
-                gutter = [Segment(" " * GUTTER_WIDTH, base)]
-            start, end = spans[line]
-            ranges = [
-                (s, e, self._style(highlight, _LABEL_CLASS[label], name))
-                for s, e, name in self._highlight_ranges(sid)
-                if s < end and e > start
-            ]
-            words = styled_segments(self._texts[sid], start, end, label_style, ranges)
-            strip = Strip([*gutter, *words]).adjust_cell_length(width, base)
-        self._cell_cache[key] = strip
-        return strip
-
-    def _highlight_ranges(self, sid: str) -> Ranges:
-        matches = tuple((s, e, "aligned-view--match") for s, e in self._match_spans.get(sid, ()))
-        return self._diff_ranges(sid) + matches
-
-    def _diff_ranges(self, sid: str) -> Ranges:
-        """Words of ``sid`` that differ from the pivot's version (or the first version)."""
-        cached = self._diffs.get(sid)
-        if cached is not None:
-            return cached
-        ranges: Ranges = ()
-        group = self.comparison.group_of.get(sid) if self.comparison else None
-        if group is not None and len(group.members) > 1:
-            by_column = {self._article_of[m]: m for m in group.members}
-            reference = by_column.get(self._pivot, group.members[0])
-            if reference != sid:
-                changes = word_changes(self._texts[reference], self._texts[sid])
-                ranges = tuple((s, e, f"aligned-view--{name}") for s, e, name in changes)
-        self._diffs[sid] = ranges
-        return ranges
-
-    def _header_line(self, y: int) -> Strip:
-        key = ("header", y, self.focused_column, self._shown, self._widths)
-        strip = self._cell_cache.get(key)
-        if strip is not None:
-            return strip
-        header = self._style("aligned-view--header")
-        focused = self._style("aligned-view--header-focused")
-        segments: list[Segment] = []
-        for k, (column, width) in enumerate(zip(self._shown, self._widths, strict=True)):
-            if k:
-                segments.append(Segment("│", header))
-            if y == 0:
-                style = focused if column == self.focused_column else header
-                cell = [Segment(self._header_name(column), style)]
-            else:
-                cell = self._header_counts(column)
-            segments.extend(Strip(cell).adjust_cell_length(width, header))
-        strip = Strip(segments).adjust_cell_length(self.scrollable_content_region.width, header)
-        self._cell_cache[key] = strip
-        return strip
-
-    def _header_name(self, column: int) -> str:
-        assert self.comparison is not None
-        article = self.comparison.articles[column]
-        number = f"{column + 1} " if column < 9 else ""
-        pivot = " ★" if column == self._pivot else ""
-        return f" {number}{strip_controls(article.source or article.title)}{pivot}"
-
-    def _header_counts(self, column: int) -> list[Segment]:
-        assert self.comparison is not None
-        article = self.comparison.articles[column]
-        stats = next((s for s in self.comparison.stats if s.article_id == article.id), None)
-        if stats is None:
-            return []
-        counts = (
-            (Label.SHARED, stats.shared),
-            (Label.UNIQUE, stats.unique),
-            (Label.CONTRADICTING, stats.contradicting),
-            (None, stats.non_prose),
+        assert self._model is not None
+        return self._cells.sentence(
+            self._model,
+            sid,
+            line,
+            width,
+            highlight,
+            noted=sid in self.notes,
+            matches=self._match_spans.get(sid, ()),
         )
-        segments = [Segment(" ", self._style("aligned-view--header"))]
-        for label, count in counts:
-            style = self._style("aligned-view--header", _LABEL_CLASS[label])
-            segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
-        return segments

@@ -228,6 +228,16 @@ def column_widths(total_width: int, count: int) -> tuple[int, ...]:
     return tuple(base + (1 if k < extra else 0) for k in range(count))
 
 
+def column_at(x: int, *, columns: Sequence[int], widths: Sequence[int]) -> int | None:
+    """The column under screen cell ``x`` (a separator belongs to the column on its left)."""
+    left = 0
+    for column, width in zip(columns, widths, strict=True):
+        if left <= x < left + width + SEPARATOR_WIDTH:
+            return column
+        left += width + SEPARATOR_WIDTH
+    return None
+
+
 def text_width(column_width: int) -> int:
     """Cells left for the words once the gutter and padding are taken."""
     return max(1, column_width - GUTTER_WIDTH - RIGHT_PADDING)

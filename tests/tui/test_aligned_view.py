@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -11,12 +12,14 @@ from snapshot_apps.story import build_article, build_comparison, story_compariso
 from textual.app import App, ComposeResult
 
 from aligner.model import Comparison, Label, LineKind
-from tui import row_layout
+from tui import row_layout, view_model
 from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
 from tui.row_layout import (
+    SEPARATOR_WIDTH,
     Counterparts,
     LineIndex,
     aligned_rows,
+    column_at,
     column_widths,
     column_window,
     columns_that_fit,
@@ -116,6 +119,20 @@ def test_column_window_keeps_the_focused_source_and_moves_little() -> None:
     assert column_window(candidates, focused=2, fits=2, start=0) == ((1, 2), 1)
     assert column_window(candidates, focused=1, fits=2, start=1) == ((1, 2), 1)
     assert column_window(candidates, focused=4, fits=9, start=3) == ((0, 1, 2, 3, 4), 0)
+
+
+def test_column_at_maps_every_cell_to_the_column_drawn_there() -> None:
+    assert column_at(0, columns=(2, 5), widths=(10, 9)) == 2
+    assert column_at(10, columns=(2, 5), widths=(10, 9)) == 2  # the separator after it
+    assert column_at(11, columns=(2, 5), widths=(10, 9)) == 5
+    assert column_at(21, columns=(2, 5), widths=(10, 9)) is None
+    for total in (40, 81, 133):
+        widths = column_widths(total, columns_that_fit(total))
+        columns = tuple(range(len(widths)))
+        owners = [column_at(x, columns=columns, widths=widths) for x in range(total)]
+        assert (
+            owners == [k for k, w in enumerate(widths) for _ in range(w + SEPARATOR_WIDTH)][:total]
+        )
 
 
 def test_line_index_maps_lines_to_items() -> None:
@@ -288,15 +305,15 @@ async def test_filters_and_hidden_sources_change_the_rows() -> None:
         view = app.query_one(AlignedView)
         await pilot.press("f")
         assert view.label_filter == "shared"
-        assert {row.label for row in view._rows} == {Label.SHARED}
+        assert {row.label for row in view._layout.rows} == {Label.SHARED}
         await pilot.press("f")
-        assert [row.key for row in view._rows] == ["g4", "g7"]
+        assert [row.key for row in view._layout.rows] == ["g4", "g7"]
         await pilot.press("f", "f")
         assert view.label_filter == "all" and view.row_count == 9
         await pilot.press("3")  # hide Daily Wire: its unique row goes
         assert view.hidden == frozenset({2})
         assert "Daily Wire" not in view.line_text(0)
-        assert "g7" not in [row.key for row in view._rows]
+        assert "g7" not in [row.key for row in view._layout.rows]
         await pilot.press("1", "2", "4")  # the last visible source stays
         assert view.hidden == frozenset({0, 1, 2})
         await pilot.press("3")
@@ -351,7 +368,9 @@ async def test_hostile_text_is_shown_literally_without_control_characters() -> N
         assert app.is_running  # [@click=app.quit] did nothing
 
 
-async def test_key_press_only_renders_the_visible_rows_of_a_large_comparison() -> None:
+async def test_key_press_only_renders_the_visible_rows_of_a_large_comparison(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     articles = [
         build_article(
             k,
@@ -378,22 +397,18 @@ async def test_key_press_only_renders_the_visible_rows_of_a_large_comparison() -
         calls = {"wrap": 0, "cells": 0}
         real_wrap, real_cell = row_layout.wrap_spans, view._sentence_cell
 
+        def counting_wrap(*args, **kwargs):
+            calls["wrap"] += 1
+            return real_wrap(*args, **kwargs)
+
         def counting_cell(*args, **kwargs):
             calls["cells"] += 1
             return real_cell(*args, **kwargs)
 
-        view._sentence_cell = counting_cell  # type: ignore[method-assign]
-        import tui.aligned_view as module
-
-        module.wrap_spans = lambda *a, **k: (
-            calls.__setitem__("wrap", calls["wrap"] + 1),
-            real_wrap(*a, **k),
-        )[1]
-        try:
-            for key in ("pagedown", "j", "n", "G"):
-                await pilot.press(key)
-        finally:
-            module.wrap_spans = real_wrap
+        monkeypatch.setattr(view_model, "wrap_spans", counting_wrap)
+        monkeypatch.setattr(view, "_sentence_cell", counting_cell)
+        for key in ("pagedown", "j", "n", "G"):
+            await pilot.press(key)
         assert calls["wrap"] == 0  # wrapping happened once, when the comparison arrived
         visible_cells = (view.size.height - HEADER_HEIGHT) * len(view.shown_columns)
         # Four full repaints at most cost a few screens of cells, never the 10,000 sentences.

@@ -1,0 +1,147 @@
+"""Cell strips of the aligned view: gutter, wrapped words, diff and match layers, header, cache."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from rich.style import Style
+from snapshot_apps.story import build_article, build_comparison, story_comparison
+from textual.widget import Widget
+
+from aligner.model import Label, LineKind
+from tui.cell_render import (
+    CURSOR,
+    GAP_MARK,
+    GLYPHS,
+    NOTE_MARK,
+    CellRenderer,
+    ComponentStyles,
+    source_name,
+)
+from tui.row_layout import text_width
+from tui.view_model import ViewModel
+
+BASE = Style(color="white")
+COMPONENT = {
+    "aligned-view--shared": Style(color="green"),
+    "aligned-view--contradicting": Style(color="red"),
+    "aligned-view--nonprose": Style(italic=True),
+    "aligned-view--diff": Style(underline=True),
+    "aligned-view--diff-number": Style(bold=True, underline=True),
+    "aligned-view--match": Style(bgcolor="yellow"),
+    "aligned-view--cursor": Style(bgcolor="blue"),
+}
+
+
+class FakeWidget:
+    """Resolves component styles from a table and counts how often it is asked."""
+
+    rich_style = BASE
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def get_component_rich_style(self, name: str, *, partial: bool = False) -> Style:
+        self.asked += 1
+        return COMPONENT.get(name, Style())
+
+
+def renderer() -> tuple[CellRenderer, FakeWidget]:
+    widget = FakeWidget()
+    return CellRenderer(ComponentStyles(cast(Widget, widget))), widget
+
+
+def test_styles_are_resolved_once_until_cleared() -> None:
+    widget = FakeWidget()
+    styles = ComponentStyles(cast(Widget, widget))
+    first = styles(CURSOR, "aligned-view--shared")
+    assert first == BASE + COMPONENT[CURSOR] + COMPONENT["aligned-view--shared"]
+    asked = widget.asked
+    assert styles(CURSOR, "aligned-view--shared") == first and widget.asked == asked
+    styles.clear()
+    styles(CURSOR, "aligned-view--shared")
+    assert widget.asked == 2 * asked
+
+
+def test_first_line_has_glyph_and_note_mark_then_words_continue_under_the_gutter() -> None:
+    cells, _ = renderer()
+    model = ViewModel(story_comparison())
+    width = 30
+    spans = model.wrap("a1s2", text_width(width))
+    assert len(spans) > 1
+    lines = [
+        cells.sentence(model, "a1s2", k, width, None, noted=True, matches=())
+        for k in range(len(spans) + 1)
+    ]
+    text = model.texts["a1s2"]
+    assert lines[0].text.startswith(f"{GLYPHS[Label.SHARED]}{NOTE_MARK} {text[: spans[0][1]]}")
+    assert lines[1].text.startswith("   " + text[spans[1][0] : spans[1][1]])
+    assert all(line.cell_length == width for line in lines)
+    assert lines[len(spans)].text == " " * width  # past the sentence: blank
+    heading = cells.sentence(model, "a1s1", 0, width, None, noted=False, matches=())
+    assert heading.text.startswith(f"{GLYPHS[None]}  Storm")
+
+
+def test_changed_words_are_marked_and_a_match_shows_over_a_diff() -> None:
+    cells, _ = renderer()
+    model = ViewModel(story_comparison())
+    text = model.texts["a2s2"]  # "According to the fire brigade, 19 people ..."
+    number = text.index("19")
+    strip = cells.sentence(
+        model, "a2s2", 0, 80, None, noted=False, matches=[(number, number + 2), (0, 9)]
+    )
+    styles = {segment.text: segment.style for segment in strip}
+    label = BASE + COMPONENT["aligned-view--contradicting"]
+    assert styles["19"] == label + COMPONENT["aligned-view--match"]
+    assert styles["According"] == label + COMPONENT["aligned-view--match"]
+    assert styles[" to"] == label + COMPONENT["aligned-view--diff"]
+    assert styles[" people were taken to hospital."] == label
+    unmatched = cells.sentence(model, "a2s2", 0, 79, None, noted=False, matches=())
+    assert {s.text: s.style for s in unmatched}["19"] == label + COMPONENT[
+        "aligned-view--diff-number"
+    ]
+
+
+def test_strips_are_cached_until_cleared() -> None:
+    cells, _ = renderer()
+    model = ViewModel(story_comparison())
+    plain = cells.sentence(model, "a1s3", 0, 40, None, noted=False, matches=())
+    # Notes are not part of the key: the cached strip stands until the owner clears.
+    assert cells.sentence(model, "a1s3", 0, 40, None, noted=True, matches=()) is plain
+    cells.clear()
+    noted = cells.sentence(model, "a1s3", 0, 40, None, noted=True, matches=())
+    assert NOTE_MARK in noted.text and NOTE_MARK not in plain.text
+    assert cells.sentence(model, "a1s3", 0, 40, CURSOR, noted=True, matches=()) is not noted
+
+
+def test_gap_blank_empty_and_content_lines() -> None:
+    cells, _ = renderer()
+    gap = cells.gap(9, None)
+    assert gap.text == "    " + GAP_MARK + "    "
+    assert cells.gap(9, None) is gap
+    assert cells.blank(5, CURSOR).text == "     "
+    assert {s.style for s in cells.blank(5, CURSOR)} == {BASE + COMPONENT[CURSOR]}
+    assert cells.empty_line(0, 20, "Aligning…").text == " " * 20
+    assert cells.empty_line(1, 20, "Aligning…").text == "  Aligning…" + " " * 9
+    line = cells.content_line([gap, cells.blank(5, None)], layout_width=15, width=17)
+    assert line.text == gap.text + "│" + " " * 5 + "  "
+
+
+def test_header_names_sources_marks_the_pivot_and_counts_labels() -> None:
+    cells, _ = renderer()
+    model = ViewModel(story_comparison())
+    names = cells.header(model, 0, shown=(0, 1), widths=(30, 30), focused_column=1, width=61)
+    assert names.text.startswith(" 1 Harbour Herald ★")
+    assert "│ 2 Coast Courier" in names.text and names.cell_length == 61
+    counts = cells.header(model, 1, shown=(0, 1), widths=(30, 30), focused_column=1, width=61)
+    assert counts.text.startswith(" =3 +0 !2 ¶2 ")
+
+
+def test_source_name_is_literal_and_numbered_only_for_the_number_keys() -> None:
+    articles = [
+        build_article(k, f"x/{k}.txt", f"S\x1b[1m{k}", "T", [[("Line.", LineKind.PROSE)]])
+        for k in range(10)
+    ]
+    model = ViewModel(build_comparison(articles, []))
+    assert source_name(model, 0) == " 1 S[1m0 ★"
+    assert source_name(model, 9) == " S[1m9"

@@ -1,0 +1,223 @@
+"""Cached strips of the aligned view: sentence cells with gutter and highlights, gaps, header."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.strip import Strip
+
+from aligner.model import Label
+from tui.row_layout import GUTTER_WIDTH, styled_segments, text_width
+from tui.safe_text import strip_controls
+from tui.view_model import ViewModel
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+GLYPHS: Mapping[Label | None, str] = {
+    Label.SHARED: "=",
+    Label.UNIQUE: "+",
+    Label.CONTRADICTING: "!",
+    None: "¶",
+}
+"""Gutter glyph per label, so colour is never the only signal."""
+NOTE_MARK = "✎"
+GAP_MARK = "·"
+SEPARATOR = "│"
+
+LABEL_CLASS: Mapping[Label | None, str] = {
+    Label.SHARED: "aligned-view--shared",
+    Label.UNIQUE: "aligned-view--unique",
+    Label.CONTRADICTING: "aligned-view--contradicting",
+    None: "aligned-view--nonprose",
+}
+
+# How a cell is highlighted beyond plain: as part of the selected row, or as the cursor.
+ROW, CURSOR = "aligned-view--row", "aligned-view--cursor"
+
+_MATCH = "aligned-view--match"
+
+
+class ComponentStyles:
+    """A widget's style with a highlight blended over it and partial component styles on top;
+    cached until ``clear`` (the theme or CSS changed), since resolving styles is not cheap."""
+
+    def __init__(self, widget: Widget) -> None:
+        self._widget = widget
+        self._styles: dict[tuple[str | None, ...], Style] = {}
+
+    def __call__(self, highlight: str | None = None, *layers: str) -> Style:
+        key = (highlight, *layers)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._widget.rich_style
+            if highlight is not None:
+                style += self._widget.get_component_rich_style(highlight)
+            for layer in layers:
+                style += self._widget.get_component_rich_style(layer, partial=True)
+            self._styles[key] = style
+        return style
+
+    def clear(self) -> None:
+        self._styles.clear()
+
+
+class CellRenderer:
+    """Draws the pieces of the view's lines. Strips are cached by sentence, line, width and
+    highlight only, so call ``clear`` whenever notes, matches, the comparison or styles change."""
+
+    def __init__(self, style: ComponentStyles, *, cache_size: int = 4096) -> None:
+        self.style = style
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(cache_size)
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def empty_line(self, y: int, width: int, message: str) -> Strip:
+        """Line ``y`` of the view while it has nothing to show: ``message`` on the second."""
+        if y != 1:
+            return Strip.blank(width, self.style())
+        segment = Segment(f"  {message}", self.style("aligned-view--empty"))
+        return Strip([segment]).adjust_cell_length(width, self.style())
+
+    def content_line(self, cells: Sequence[Strip], *, layout_width: int, width: int) -> Strip:
+        """Column cells side by side with separators, fitted to ``width``."""
+        separator = Segment(SEPARATOR, self.style("aligned-view--separator"))
+        segments: list[Segment] = []
+        for k, cell in enumerate(cells):
+            if k:
+                segments.append(separator)
+            segments.extend(cell)
+        return Strip(segments, layout_width).adjust_cell_length(width, self.style())
+
+    def blank(self, width: int, highlight: str | None) -> Strip:
+        key = ("blank", width, highlight)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = Strip.blank(width, self.style(highlight))
+        return strip
+
+    def gap(self, width: int, highlight: str | None) -> Strip:
+        """A row's first line in a column without a sentence: a quiet mark in the middle."""
+        key = ("gap", width, highlight)
+        strip = self._cache.get(key)
+        if strip is None:
+            base, middle = self.style(highlight), width // 2
+            segments = [
+                Segment(" " * middle, base),
+                Segment(GAP_MARK, self.style(highlight, "aligned-view--gap")),
+                Segment(" " * (width - middle - 1), base),
+            ]
+            strip = self._cache[key] = Strip(segments, width)
+        return strip
+
+    def sentence(
+        self,
+        model: ViewModel,
+        sid: str,
+        line: int,
+        width: int,
+        highlight: str | None,
+        *,
+        noted: bool,
+        matches: Sequence[tuple[int, int]],
+    ) -> Strip:
+        """Wrapped line ``line`` of sentence ``sid`` in a cell ``width`` wide: the gutter (label
+        glyph and note mark on the first line), then the words with diffs and matches marked."""
+        key = (sid, line, width, highlight)
+        strip = self._cache.get(key)
+        if strip is not None:
+            return strip
+        spans = model.wrap(sid, text_width(width))
+        base = self.style(highlight)
+        if line >= len(spans):
+            strip = Strip.blank(width, base)
+        else:
+            label = model.labels.get(sid)
+            label_class = LABEL_CLASS[label]
+            label_style = self.style(highlight, label_class)
+            if line == 0:
+                note = NOTE_MARK if noted else " "
+                gutter = [
+                    Segment(GLYPHS[label], label_style),
+                    Segment(note, self.style(highlight, "aligned-view--note")),
+                    Segment(" ", base),
+                ]
+            else:
+                gutter = [Segment(" " * GUTTER_WIDTH, base)]
+            start, end = spans[line]
+            # Matches come after diffs, so a match shows over a diff.
+            marked = [
+                *((s, e, f"aligned-view--{kind}") for s, e, kind in model.changes(sid)),
+                *((s, e, _MATCH) for s, e in matches),
+            ]
+            ranges = [
+                (s, e, self.style(highlight, label_class, name))
+                for s, e, name in marked
+                if s < end and e > start
+            ]
+            words = styled_segments(model.texts[sid], start, end, label_style, ranges)
+            strip = Strip([*gutter, *words]).adjust_cell_length(width, base)
+        self._cache[key] = strip
+        return strip
+
+    def header(
+        self,
+        model: ViewModel,
+        y: int,
+        *,
+        shown: tuple[int, ...],
+        widths: tuple[int, ...],
+        focused_column: int,
+        width: int,
+    ) -> Strip:
+        """Header line ``y``: source names (the focused one marked), then per-source counts."""
+        key = ("header", y, focused_column, shown, widths)
+        strip = self._cache.get(key)
+        if strip is not None:
+            return strip
+        header = self.style("aligned-view--header")
+        focused = self.style("aligned-view--header-focused")
+        segments: list[Segment] = []
+        for k, (column, column_width) in enumerate(zip(shown, widths, strict=True)):
+            if k:
+                segments.append(Segment(SEPARATOR, header))
+            if y == 0:
+                style = focused if column == focused_column else header
+                cell = [Segment(source_name(model, column), style)]
+            else:
+                cell = self._counts(model, column)
+            segments.extend(Strip(cell).adjust_cell_length(column_width, header))
+        strip = Strip(segments).adjust_cell_length(width, header)
+        self._cache[key] = strip
+        return strip
+
+    def _counts(self, model: ViewModel, column: int) -> list[Segment]:
+        comparison = model.comparison
+        article = comparison.articles[column]
+        stats = next((s for s in comparison.stats if s.article_id == article.id), None)
+        if stats is None:
+            return []
+        counts = (
+            (Label.SHARED, stats.shared),
+            (Label.UNIQUE, stats.unique),
+            (Label.CONTRADICTING, stats.contradicting),
+            (None, stats.non_prose),
+        )
+        segments = [Segment(" ", self.style("aligned-view--header"))]
+        for label, count in counts:
+            style = self.style("aligned-view--header", LABEL_CLASS[label])
+            segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
+        return segments
+
+
+def source_name(model: ViewModel, column: int) -> str:
+    """A column's header: its number for the 1…9 keys, its source and a star on the pivot."""
+    article = model.comparison.articles[column]
+    number = f"{column + 1} " if column < 9 else ""
+    pivot = " ★" if column == model.pivot else ""
+    return f" {number}{strip_controls(article.source or article.title)}{pivot}"

@@ -1,0 +1,171 @@
+"""The aligned view's model of one comparison: safe texts, labels, rows, wraps, diffs, layouts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from aligner.model import Comparison, Label
+from tui.row_layout import (
+    Counterparts,
+    LabelFilter,
+    LineIndex,
+    Mode,
+    Row,
+    aligned_rows,
+    keep_row,
+    keep_sentence,
+    pivot_index,
+    sentence_labels,
+    text_width,
+    word_changes,
+    wrap_spans,
+)
+from tui.safe_text import strip_controls
+
+Spans = tuple[tuple[int, int], ...]
+"""Character ranges ``(start, end)`` of a sentence, one per wrapped line."""
+Changes = tuple[tuple[int, int, str], ...]
+"""Character ranges of a sentence that differ from its reference version, with their kind."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Layout:
+    """What the view scrolls through for one mode, filter and set of shown columns.
+
+    Aligned mode fills the ``row`` fields: the rows that pass, each sentence's row and the
+    rows' heights. Reading mode fills the ``stream`` fields: each shown column's sentences as
+    written, each sentence's entry and the entries' heights.
+    """
+
+    rows: tuple[Row, ...] = ()
+    row_of: Mapping[str, int] = field(default_factory=dict)
+    row_lines: LineIndex = field(default_factory=lambda: LineIndex([]))
+    streams: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    stream_pos: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
+    stream_lines: Mapping[int, LineIndex] = field(default_factory=dict)
+
+
+EMPTY_LAYOUT = Layout()
+"""The layout with nothing to show (no comparison yet)."""
+
+
+class ViewModel:
+    """One comparison as the aligned view draws it: computed once per comparison, while
+    wraps, diffs and layouts are made on first use and kept, so redrawing costs lookups."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        # Article text is untrusted: control characters never get as far as a strip.
+        self.texts: dict[str, str] = {
+            sid: strip_controls(s.text) for sid, s in comparison.sentences.items()
+        }
+        self.labels: dict[str, Label | None] = sentence_labels(comparison)
+        index_of = {a.id: k for k, a in enumerate(comparison.articles)}
+        self.article_of: dict[str, int] = {
+            sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
+        }
+        self.pivot = pivot_index(comparison)
+        self.rows = aligned_rows(comparison)
+        self.counterparts = Counterparts(comparison, self.rows)
+        self._wraps: dict[tuple[str, int], Spans] = {}
+        self._changes: dict[str, Changes] = {}
+        self._layouts: dict[tuple[object, ...], Layout] = {}
+
+    def wrap(self, sid: str, width: int) -> Spans:
+        """The lines of sentence ``sid`` wrapped to ``width`` cells."""
+        key = (sid, width)
+        spans = self._wraps.get(key)
+        if spans is None:
+            spans = self._wraps[key] = wrap_spans(self.texts[sid], width)
+        return spans
+
+    def changes(self, sid: str) -> Changes:
+        """Words of ``sid`` that differ from the pivot's version (or the first version)."""
+        cached = self._changes.get(sid)
+        if cached is not None:
+            return cached
+        changes: Changes = ()
+        group = self.comparison.group_of.get(sid)
+        if group is not None and len(group.members) > 1:
+            by_column = {self.article_of[m]: m for m in group.members}
+            reference = by_column.get(self.pivot, group.members[0])
+            if reference != sid:
+                changes = word_changes(self.texts[reference], self.texts[sid])
+        self._changes[sid] = changes
+        return changes
+
+    def stream(self, column: int, *, label_filter: LabelFilter) -> tuple[str, ...]:
+        """The sentences of one article, as written, that pass the label filter."""
+        return tuple(
+            s.id
+            for s in self.comparison.articles[column].sentences
+            if keep_sentence(self.labels[s.id], label_filter=label_filter)
+        )
+
+    def counterpart(self, sid: str, column: int) -> str | None:
+        """The sentence of article ``column`` that stands beside ``sid`` (itself if it is there)."""
+        if self.article_of.get(sid) == column:
+            return sid
+        return self.counterparts.counterpart(sid, column)
+
+    def layout(
+        self,
+        *,
+        mode: Mode,
+        label_filter: LabelFilter,
+        shown: tuple[int, ...],
+        widths: tuple[int, ...],
+    ) -> Layout:
+        """The layout for these settings; kept, so toggling back and forth costs nothing."""
+        key = (mode, label_filter, shown, widths)
+        layout = self._layouts.get(key)
+        if layout is None:
+            text_widths = {c: text_width(w) for c, w in zip(shown, widths, strict=True)}
+            if mode == "aligned":
+                layout = self._aligned_layout(label_filter, text_widths)
+            else:
+                layout = self._reading_layout(label_filter, text_widths)
+            self._layouts[key] = layout
+        return layout
+
+    def _aligned_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:
+        shown = frozenset(text_widths)
+        rows = tuple(
+            row for row in self.rows if keep_row(row, label_filter=label_filter, columns=shown)
+        )
+        # A row is as tall as its tallest shown cell, so the columns stay level.
+        heights = [
+            max(
+                (len(self.wrap(sid, text_widths[c])) for c, sid in row.cells.items() if c in shown),
+                default=1,
+            )
+            for row in rows
+        ]
+        return Layout(
+            rows=rows,
+            row_of={sid: r for r, row in enumerate(rows) for sid in row.cells.values()},
+            row_lines=LineIndex(heights),
+        )
+
+    def _reading_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:
+        streams = {c: self.stream(c, label_filter=label_filter) for c in text_widths}
+        return Layout(
+            streams=streams,
+            stream_pos={c: {sid: e for e, sid in enumerate(ids)} for c, ids in streams.items()},
+            stream_lines={
+                c: LineIndex(self._entry_heights(ids, text_widths[c])) for c, ids in streams.items()
+            },
+        )
+
+    def _entry_heights(self, stream: Sequence[str], width: int) -> list[int]:
+        # A blank line closes each paragraph, so the article reads as the author set it out.
+        sentences = self.comparison.sentences
+        heights = []
+        for e, sid in enumerate(stream):
+            ends_paragraph = (
+                e + 1 < len(stream)
+                and sentences[stream[e + 1]].paragraph != sentences[sid].paragraph
+            )
+            heights.append(len(self.wrap(sid, width)) + ends_paragraph)
+        return heights
