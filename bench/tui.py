@@ -17,16 +17,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import wraps
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 from unittest import mock
@@ -99,7 +103,11 @@ class Probe:
     def mark(self) -> Mark:
         """Where every list ends now, so the spans of what follows can be told apart."""
         return Mark(
-            len(self.actions), len(self.updates), len(self.frames), len(self.lines), time.perf_counter()
+            len(self.actions),
+            len(self.updates),
+            len(self.frames),
+            len(self.lines),
+            time.perf_counter(),
         )
 
     def press(self, mark: Mark, *, done: float) -> Press:
@@ -259,7 +267,8 @@ async def wait_until(condition: Callable[[], bool], *, timeout: float = TIMEOUT)
 
 
 async def wait_until_shown(app: ParallaxApp, probe: Probe) -> None:
-    """Until a frame showing a comparison has been drawn (a failed comparison raises)."""
+    """Until a frame showing a comparison has been drawn; TimeoutError if none ever is (the
+    comparison failed, say), RuntimeError if the app exits first."""
 
     def shown() -> bool:
         if app.return_code is not None:
@@ -295,9 +304,7 @@ class Summary:
         if not samples:
             return None
         ordered = sorted(samples)
-        return cls(
-            percentile(ordered, 50), percentile(ordered, 95), ordered[-1], len(ordered)
-        )
+        return cls(percentile(ordered, 50), percentile(ordered, 95), ordered[-1], len(ordered))
 
 
 def percentile(ordered: Sequence[float], q: float) -> float:
@@ -361,40 +368,53 @@ def startup_child(
     print(json.dumps(figures), flush=True)
 
 
-def measure_startup(*, runs: int, size: tuple[int, int] = DEFAULT_SIZE) -> list[StartupRun]:
-    """Start the reader on the sample corpus ``runs`` times, each in a fresh process."""
-    results = []
-    for _ in range(runs):
-        with isolated_user_dirs():
-            code = _STARTUP_CHILD.format(width=size[0], height=size[1])
-            launched = time.perf_counter()
-            with subprocess.Popen(
-                [sys.executable, "-c", code],
-                cwd=REPO,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            ) as child:
-                line = child.stdout.readline() if child.stdout else ""
-                received = time.perf_counter()
-                _, errors = child.communicate(timeout=TIMEOUT)
-        if child.returncode != 0 or not line:
-            raise RuntimeError(f"start-up probe failed:\n{errors}")
-        figures = json.loads(line)
-        # Differences on one clock each: the parent's from launch to the child's line, less
-        # the child's own time from its frame to that line and what importing this module cost.
-        total = received - launched - figures["since_shown"] - figures["overhead"]
-        results.append(
-            StartupRun(
-                total=total,
-                interpreter=max(total - figures["in_process"], 0.0),
-                imports=figures["imports"],
-                app_start=figures["app_start"],
-                comparison=figures["comparison"],
-                show=figures["show"],
-            )
-        )
-    return results
+def measure_startup(
+    *, runs: int, size: tuple[int, int] = DEFAULT_SIZE, warm_up: bool = True
+) -> list[StartupRun]:
+    """Start the reader on the sample corpus ``runs`` times, each in a fresh process.
+
+    Bytecode is cached, as it is once Parallax is installed, in a temporary
+    ``PYTHONPYCACHEPREFIX`` that one uncounted start fills first (so no ``__pycache__`` is
+    written into the repository, and ``PYTHONDONTWRITEBYTECODE`` cannot make every start
+    compile the sources again). Without ``warm_up`` the first run compiles everything.
+    """
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-pycache-") as cache:
+        environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        environment["PYTHONPYCACHEPREFIX"] = cache
+        if warm_up:
+            _start_once(size, environment)
+        return [_start_once(size, environment) for _ in range(runs)]
+
+
+def _start_once(size: tuple[int, int], environment: dict[str, str]) -> StartupRun:
+    with isolated_user_dirs() as user_dirs:
+        code = _STARTUP_CHILD.format(width=size[0], height=size[1])
+        launched = time.perf_counter()
+        with subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=REPO,
+            env={**environment, **user_dirs},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as child:
+            line = child.stdout.readline() if child.stdout else ""
+            received = time.perf_counter()
+            _, errors = child.communicate(timeout=TIMEOUT)
+    if child.returncode != 0 or not line:
+        raise RuntimeError(f"start-up probe failed:\n{errors}")
+    figures = json.loads(line)
+    # Differences on one clock each: the parent's from launch to the child's line, less the
+    # child's own time from its frame to that line and what importing this module cost.
+    total = received - launched - figures["since_shown"] - figures["overhead"]
+    return StartupRun(
+        total=total,
+        interpreter=max(total - figures["in_process"], 0.0),
+        imports=figures["imports"],
+        app_start=figures["app_start"],
+        comparison=figures["comparison"],
+        show=figures["show"],
+    )
 
 
 # --- 2. key latency ------------------------------------------------------------------------
@@ -404,11 +424,14 @@ def measure_startup(*, runs: int, size: tuple[int, int] = DEFAULT_SIZE) -> list[
 class KeyRun:
     """Every press on one corpus, per key, and what showing the comparison cost."""
 
+    corpus: str
     sentences: int
     prepare: float
     """Seconds in ``AlignedView.show_comparison`` (the view's per-comparison work)."""
     shown: float
     """Seconds from the comparison reaching the view to the end of the frame showing it."""
+    rows: int
+    """Aligned rows the view holds for the columns it shows."""
     baseline: tuple[Press, ...]
     keys: dict[str, tuple[Press, ...]]
 
@@ -420,10 +443,29 @@ async def _press(pilot: Pilot[int], probe: Probe, key: str) -> Press:
     return probe.press(mark, done=time.perf_counter())
 
 
+async def _presses(pilot: Pilot[int], probe: Probe, key: str, count: int) -> tuple[Press, ...]:
+    """``count`` presses of ``key`` that changed the screen. One that changes nothing (the
+    last row was reached) is not counted; the cursor goes back to the first row, unmeasured."""
+    presses: list[Press] = []
+    while len(presses) < count:
+        press = await _press(pilot, probe, key)
+        if press.frames:
+            presses.append(press)
+            continue
+        await pilot.press("home")
+        await pilot.pause()
+        press = await _press(pilot, probe, key)
+        if not press.frames:
+            raise RuntimeError(f"pressing {key!r} changes nothing on screen")
+        presses.append(press)
+    return tuple(presses)
+
+
 def measure_keys(
     comparison: Comparison,
     paths: Sequence[str | Path],
     *,
+    corpus: str,
     presses: int,
     keys: Sequence[str] = tuple(MEASURED_KEYS),
     size: tuple[int, int] = DEFAULT_SIZE,
@@ -434,23 +476,27 @@ def measure_keys(
     app = ParallaxApp(paths, compare=handing_over(comparison))
     timed: dict[str, tuple[Press, ...]] = {}
     baseline: list[Press] = []
+    rows: list[int] = []
 
     async def run() -> None:
         async with app.run_test(size=size, notifications=True) as pilot:
             await wait_until_shown(app, probe)
             await pilot.pause()
+            rows.append(app.view.row_count)
             baseline.extend([await _press(pilot, probe, NO_OP_KEY) for _ in range(presses)])
             for key in keys:
-                timed[key] = tuple([await _press(pilot, probe, key) for _ in range(presses)])
+                timed[key] = await _presses(pilot, probe, key, presses)
 
     with isolated_user_dirs(), instrument(probe):
         asyncio.run(run())
     assert probe.comparison_shown is not None
     (prepare_start, prepare_end), *_ = probe.prepared
     return KeyRun(
+        corpus=corpus,
         sentences=len(comparison.sentences),
         prepare=prepare_end - prepare_start,
         shown=probe.comparison_shown - prepare_start,
+        rows=rows[0],
         baseline=tuple(baseline),
         keys=timed,
     )
@@ -478,9 +524,6 @@ class ComputingPhase:
     handled: tuple[HandledKey, ...]
 
 
-_KEY_EVENTS: dict[str, events.Key] = {}
-
-
 def _key_event(key: str) -> events.Key:
     """The event a terminal driver posts for ``key``."""
     characters = {"d": "d", "plus": "+", "down": None}
@@ -488,7 +531,7 @@ def _key_event(key: str) -> events.Key:
 
 
 async def _keys_until(
-    app: ParallaxApp, probe: Probe, keys: Iterator[str], done: Callable[[], bool], interval: float
+    app: ParallaxApp, keys: Iterator[str], done: Callable[[], bool], interval: float
 ) -> list[float]:
     """Post the next of ``keys`` every ``interval`` seconds until ``done()``; when each went."""
     sent: list[float] = []
@@ -532,22 +575,22 @@ def measure_responsiveness(
     async def run() -> None:
         async with app.run_test(size=size, notifications=True) as pilot:
             mark = probe.mark()
-            toggles = iter(lambda: "d", None)
-            sent = await _keys_until(app, probe, toggles, lambda: app.comparison is not None, interval)
+            toggles = itertools.repeat("d")
+            sent = await _keys_until(app, toggles, lambda: app.comparison is not None, interval)
             await wait_until_shown(app, probe)
             await pilot.pause()
-            if len(sent) % 2:
-                await pilot.press("d")  # the details panel as it was
             phases.append(
                 ComputingPhase(
                     "first comparison", "d", _compute_time(probe, 0), _handled(probe, mark, sent)
                 )
             )
+            if len(sent) % 2:
+                await pilot.press("d")  # the details panel as it was
 
             first = app.comparison
             mark = probe.mark()
-            keys = iter(["plus", *iter(lambda: "down", None)])
-            sent = await _keys_until(app, probe, keys, lambda: app.comparison is not first, interval)
+            keys = itertools.chain(["plus"], itertools.repeat("down"))
+            sent = await _keys_until(app, keys, lambda: app.comparison is not first, interval)
             await pilot.pause()
             phases.append(
                 ComputingPhase(
@@ -564,3 +607,312 @@ def measure_responsiveness(
 def _compute_time(probe: Probe, index: int) -> float:
     """Worker ``index`` started -> its comparison handed to the view."""
     return probe.prepared[index][0] - probe.started[index][0]
+
+
+# --- corpora -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusShape:
+    """How a benchmark corpus of about N sentences is cut into articles."""
+
+    name: str
+    description: str
+    articles: Callable[[int], int]
+
+
+SHAPES = (
+    CorpusShape("many", "a week of coverage: 40-sentence articles", lambda n: max(2, n // 40)),
+    CorpusShape("long", "four long articles: thousands of aligned rows", lambda n: 4),
+)
+
+
+def write_corpus(shape: CorpusShape, sentences: int, folder: Path) -> Path:
+    """A seeded synthetic corpus (bench/scale.py's pseudo-English) of ``shape``, as ``.txt``
+    files in ``folder``: articles retell shared events, so shared and unique rows both exist."""
+    # bench.scale imports the engine: only here, never before the start-up probe needs it.
+    from bench import scale
+
+    if shape.name == "many":
+        draft = scale.synthetic_corpus(sentences=sentences, seed=scale.SEED)
+    else:
+        draft = _long_articles(sentences, shape.articles(sentences))
+    scale.write_corpus(draft, folder)
+    return folder
+
+
+def _long_articles(sentences: int, articles: int) -> Any:
+    """Every article retells about 60% of one long story in its order, the rest its own."""
+    from bench import scale
+
+    rng = random.Random(f"long-{scale.SEED}-{sentences}")
+    writer = scale.SyntheticWriter(rng)
+    story = [writer.sentence() for _ in range(sentences // articles)]
+    drafts = []
+    for _ in range(articles):
+        told = [
+            writer.retell(words) if rng.random() < 0.6 else writer.sentence() for words in story
+        ]
+        paragraphs = scale.as_paragraphs([scale.as_sentence(words) for words in told], rng)
+        drafts.append(scale.DraftArticle(paragraphs))
+    return scale.DraftCorpus("long", sentences, tuple(drafts))
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One figure of the table: a summary of samples in seconds, shown in ``unit``."""
+
+    figure: str
+    summary: Summary | None
+    unit: str = "ms"
+
+
+def startup_rows(runs: Sequence[StartupRun]) -> list[TableRow]:
+    def row(figure: str, pick: Callable[[StartupRun], float]) -> TableRow:
+        return TableRow(figure, Summary.of([pick(run) for run in runs]))
+
+    return [
+        row("start-up, sample corpus: launch → comparison on screen", lambda r: r.total),
+        row("  python interpreter start", lambda r: r.interpreter),
+        row("  imports: tui.cli, tui.app (Textual)", lambda r: r.imports),
+        row("  app start: construct, compose, mount (worker started)", lambda r: r.app_start),
+        row("  comparison in the worker (engine imports included)", lambda r: r.comparison),
+        row("  view preparation + first frame with it", lambda r: r.show),
+    ]
+
+
+def key_rows(run: KeyRun) -> list[TableRow]:
+    rows = [
+        TableRow(
+            f"{run.corpus}, {run.sentences:,} sentences: comparison ready → on screen",
+            Summary.of([run.shown]),
+        )
+    ]
+    for key, presses in run.keys.items():
+        first = [p.first_frame for p in presses if p.first_frame is not None]
+        settled = [p.settled for p in presses if p.settled is not None]
+        rows += [
+            TableRow(
+                f"  {MEASURED_KEYS.get(key, key)} ({key}): press → first frame", Summary.of(first)
+            ),
+            TableRow("    press → last frame (status line, scroll bar too)", Summary.of(settled)),
+        ]
+    return rows
+
+
+def responsiveness_rows(phases: Sequence[ComputingPhase], corpus: str) -> list[TableRow]:
+    rows = []
+    for phase in phases:
+        shown = [key.shown for key in phase.handled if key.shown is not None]
+        rows += [
+            TableRow(
+                f"{corpus}, {phase.name} (keys {phase.keys_sent}): key → handler runs",
+                Summary.of([key.handled for key in phase.handled]),
+            ),
+            TableRow("  key → next frame after its handler", Summary.of(shown)),
+            TableRow(f"  {phase.name} took", Summary.of([phase.compute]), "s"),
+        ]
+    return rows
+
+
+_COLUMNS = (("figure", 64), ("median", 8), ("p95", 8), ("max", 8), ("n", 4))
+
+
+def format_table(rows: Sequence[TableRow]) -> str:
+    """One line per figure; times in the row's unit."""
+    widths = [width for _, width in _COLUMNS]
+    lines = [_aligned([name for name, _ in _COLUMNS], widths)]
+    for row in rows:
+        summary = row.summary
+        if summary is None:
+            lines.append(_aligned([row.figure, "—", "—", "—", "0"], widths))
+            continue
+        scale, digits = (1000.0, 1) if row.unit == "ms" else (1.0, 2)
+        values = [
+            f"{value * scale:.{digits}f} {row.unit}"
+            for value in (summary.median, summary.p95, summary.max)
+        ]
+        lines.append(_aligned([row.figure, *values, str(summary.n)], widths))
+    return "\n".join(lines)
+
+
+_BREAKDOWN = (
+    ("corpus / key", 20),
+    ("handler", 8),
+    ("screen", 8),
+    ("lines", 7),
+    ("render", 7),
+    ("frames", 6),
+    ("pilot−no-op", 11),
+    ("p95", 6),
+)
+
+
+def format_breakdown(runs: Sequence[KeyRun]) -> str:
+    """Where a press's time goes, medians in ms: the key's handler, screen updates (layout,
+    compositing, encoding), AlignedView.render_line calls and their time, frames drawn; then
+    the pilot's press+pause less the median no-op press, median and p95."""
+    widths = [width for _, width in _BREAKDOWN]
+    lines = [_aligned([name for name, _ in _BREAKDOWN], widths)]
+    for run in runs:
+        noop = Summary.of([press.wall for press in run.baseline])
+        for key, presses in run.keys.items():
+            harness = Summary.of([p.wall - noop.median for p in presses]) if noop else None
+            medians = [
+                _median_ms([p.action for p in presses]),
+                _median_ms([p.screen for p in presses]),
+                _median_count([p.lines for p in presses]),
+                _median_ms([p.render for p in presses]),
+                _median_count([p.frames for p in presses]),
+                f"{harness.median * 1000:.1f}" if harness else "—",
+                f"{harness.p95 * 1000:.1f}" if harness else "—",
+            ]
+            lines.append(_aligned([f"{run.corpus} / {key}", *medians], widths))
+        noop_text = f"{noop.median * 1000:.1f}" if noop else "—"
+        lines.append(f"{run.corpus}: no-op key ({NO_OP_KEY}), pilot press+pause {noop_text} ms")
+    return "\n".join(lines)
+
+
+def _median_ms(samples: Sequence[float]) -> str:
+    summary = Summary.of(samples)
+    return f"{summary.median * 1000:.1f}" if summary else "—"
+
+
+def _median_count(samples: Sequence[int]) -> str:
+    summary = Summary.of(samples)
+    return f"{summary.median:.0f}" if summary else "—"
+
+
+def _aligned(cells: Sequence[str], widths: Sequence[int]) -> str:
+    """The first cell left-aligned, the figures right-aligned, in the columns' widths."""
+    first = f"{cells[0]:<{widths[0]}}"
+    rest = (f"{cell:>{width}}" for cell, width in zip(cells[1:], widths[1:], strict=True))
+    return " ".join([first, *rest])
+
+
+def machine_info(size: tuple[int, int]) -> dict[str, str]:
+    """Where and on what the figures were measured."""
+    from bench.scale import machine  # numpy, rapidfuzz: only once the probes are done
+
+    return {
+        **machine(),
+        "textual": version("textual"),
+        "terminal": f"{size[0]}x{size[1]}, headless, every frame encoded to terminal bytes",
+    }
+
+
+NOTES = (
+    "Times run from the moment a key's event is posted (start-up: from launching Python). "
+    "first frame: end of the first frame drawn after it, the view moved; last frame: end of "
+    "the last one before the app went idle (status line and scroll bar follow the view a "
+    "frame or two later; Textual draws at most 60 frames a second).",
+    "Keys are timed on a comparison computed beforehand, so only the reader is measured; a "
+    "press that changes nothing (last row reached) is not counted, the cursor goes home.",
+    "While computing: keys posted every --interval seconds to the app running the real engine "
+    "in its worker; handler = until the key's action starts, frame = until the next frame "
+    "after it ends. Engine modules are already imported in this process.",
+)
+
+
+def report(
+    info: dict[str, str], corpora: Sequence[str], rows: Sequence[TableRow], runs: Sequence[KeyRun]
+) -> str:
+    header = [f"{name}: {value}" for name, value in info.items()]
+    header += [f"corpus {line}" for line in corpora]
+    notes = [textwrap.fill(note, width=100) for note in NOTES]
+    lines = [*header, "", format_table(rows), "", *notes, ""]
+    lines += ["Where a press's time goes (ms):", format_breakdown(runs)]
+    return "\n".join(lines)
+
+
+def as_json(
+    info: dict[str, str],
+    startup: Sequence[StartupRun],
+    keys: Sequence[KeyRun],
+    phases: Sequence[ComputingPhase],
+) -> str:
+    return json.dumps(
+        {
+            "machine": info,
+            "startup": [asdict(run) for run in startup],
+            "keys": [asdict(run) for run in keys],
+            "while_computing": [asdict(phase) for phase in phases],
+        },
+        indent=2,
+    )
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, not {value!r}") from error
+    if width < 40 or height < 10:
+        raise argparse.ArgumentTypeError("the terminal must be at least 40x10")
+    return width, height
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=DEFAULT_SENTENCES)
+    parser.add_argument("--presses", type=int, default=DEFAULT_PRESSES, help="per key")
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="start-ups")
+    parser.add_argument("--size", type=_size, default=DEFAULT_SIZE, help="terminal, WxH")
+    parser.add_argument(
+        "--interval", type=float, default=DEFAULT_INTERVAL, help="seconds between keys"
+    )
+    parser.add_argument("--json", type=Path, help="also write every sample here")
+    args = parser.parse_args(argv)
+    if min(args.sentences, args.presses, args.runs) < 1 or args.interval <= 0:
+        parser.error("--sentences, --presses, --runs and --interval must be positive")
+
+    load_before = load_average()
+    print(f"start-up, {args.runs} runs ...", file=sys.stderr)
+    startup = measure_startup(runs=args.runs, size=args.size)
+    key_runs: list[KeyRun] = []
+    corpora: list[str] = []
+    phases: tuple[ComputingPhase, ...] = ()
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-corpus-") as folder:
+        for shape in SHAPES:
+            corpus = write_corpus(shape, args.sentences, Path(folder) / shape.name)
+            if shape is SHAPES[0]:
+                print("keys while computing ...", file=sys.stderr)
+                phases = measure_responsiveness([corpus], interval=args.interval, size=args.size)
+            from aligner.pipeline import compare
+
+            comparison = compare([corpus])
+            print(f"{shape.name}: {args.presses} presses per key ...", file=sys.stderr)
+            run = measure_keys(
+                comparison, [corpus], corpus=shape.name, presses=args.presses, size=args.size
+            )
+            key_runs.append(run)
+            corpora.append(
+                f"{shape.name}: {shape.description}; {len(comparison.articles)} articles, "
+                f"{run.sentences:,} sentences, {len(comparison.groups):,} groups, "
+                f"{run.rows:,} rows in view"
+            )
+    info = {**machine_info(args.size), "load_before": load_before}
+    rows = [
+        *startup_rows(startup),
+        *(row for run in key_runs for row in key_rows(run)),
+        *responsiveness_rows(phases, SHAPES[0].name),
+    ]
+    print(report(info, corpora, rows, key_runs))
+    if args.json:
+        args.json.write_text(as_json(info, startup, key_runs, phases), encoding="utf-8")
+    return 0
+
+
+def load_average() -> str:
+    """Other work on the machine skews every figure; the table says how busy it was."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +23,9 @@ from tui.row_layout import (
     wrap_spans,
 )
 from tui.safe_text import strip_controls
+
+# Layouts kept per comparison (one per mode, filter, column window and width).
+MAX_KEPT_LAYOUTS = 32
 
 Spans = tuple[tuple[int, int], ...]
 """Character ranges ``(start, end)`` of a sentence, one per wrapped line."""
@@ -70,7 +74,9 @@ class ViewModel:
         self.counterparts = Counterparts(comparison, self.rows)
         self._wraps: dict[tuple[str, int], Spans] = {}
         self._changes: dict[str, Changes] = {}
-        self._layouts: dict[tuple[object, ...], Layout] = {}
+        # Recently used layouts only: cycling through column windows would otherwise keep
+        # every one alive and slow every later garbage collection.
+        self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
 
     def wrap(self, sid: str, width: int) -> Spans:
         """The lines of sentence ``sid`` wrapped to ``width`` cells."""
@@ -120,13 +126,17 @@ class ViewModel:
         """The layout for these settings; kept, so toggling back and forth costs nothing."""
         key = (mode, label_filter, shown, widths)
         layout = self._layouts.get(key)
-        if layout is None:
+        if layout is not None:
+            self._layouts.move_to_end(key)
+        else:
             text_widths = {c: text_width(w) for c, w in zip(shown, widths, strict=True)}
             if mode == "aligned":
                 layout = self._aligned_layout(label_filter, text_widths)
             else:
                 layout = self._reading_layout(label_filter, text_widths)
             self._layouts[key] = layout
+            if len(self._layouts) > MAX_KEPT_LAYOUTS:
+                self._layouts.popitem(last=False)
         return layout
 
     def _aligned_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:
