@@ -106,6 +106,15 @@ async def test_bad_files_are_listed_with_reasons_while_the_rest_loads(tmp_path: 
         },
     )
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (folder / "report.pdf.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    (folder / "archive.md").write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    (folder / "script.html").write_text(
+        "<html><head><script>alert(1)</script><style>p{}</style></head><body></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "wide.txt").write_bytes(
+        "The harbour bridge reopened on Monday.\n".encode("utf-16-le")
+    )
     (folder / "latin.txt").write_bytes(
         "Le café a rouvert lundi après les travaux.\n".encode("latin-1")
     )
@@ -114,7 +123,8 @@ async def test_bad_files_are_listed_with_reasons_while_the_rest_loads(tmp_path: 
         await settle(pilot)
         comparison = app.comparison
         assert comparison is not None
-        assert [Path(a.path).name for a in comparison.articles] == ["a.txt", "b.md", "latin.txt"]
+        loaded = [Path(a.path).name for a in comparison.articles]
+        assert loaded == ["a.txt", "b.md", "latin.txt", "wide.txt"]
         assert "café" in comparison.articles[2].text
         await pilot.press("v")
         assert isinstance(app.screen, OverviewScreen)
@@ -126,4 +136,7 @@ async def test_bad_files_are_listed_with_reasons_while_the_rest_loads(tmp_path: 
         assert rows["empty.txt"] == "empty file"
         assert rows["photo.txt"].startswith("binary file")
         assert rows["notes.docx"].startswith("unsupported file type")
+        assert rows["report.pdf.txt"].startswith("binary file")
+        assert rows["archive.md"].startswith("binary file")
+        assert rows["script.html"] == "no article text found in HTML"
         assert app.is_running
