@@ -117,10 +117,49 @@ def _similarity(comparison: Comparison) -> dict[str, dict[str, float]]:
 
 def to_json(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:
     """The comparison as JSON text ending in a newline; same comparison, same bytes."""
-    text = json.dumps(
-        comparison_to_dict(comparison, notes=notes), ensure_ascii=False, indent=2, sort_keys=False
-    )
+    text = _indented(comparison_to_dict(comparison, notes=notes), level=0)
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _indented(value: Any, *, level: int) -> str:
+    """Two-space indented JSON in which every flat record (a sentence, a group, a conflict,
+    one row of the similarity matrix) sits on one line.
+
+    Flat records go through json's C encoder; ``indent=`` would force the pure-Python one,
+    many times slower on a 10k-sentence comparison, and a record per line reads better.
+    """
+    if _is_flat(value):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    inner = "  " * (level + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {_indented(item, level=level + 1)}"
+            for key, item in value.items()
+        ]
+        brackets = "{}"
+    else:
+        items = [f"{inner}{_indented(item, level=level + 1)}" for item in value]
+        brackets = "[]"
+    if not items:
+        return brackets
+    return f"{brackets[0]}\n" + ",\n".join(items) + f"\n{'  ' * level}{brackets[1]}"
+
+
+def _is_flat(value: Any) -> bool:
+    """A scalar, or a record/list holding only scalars and lists of scalars."""
+    if isinstance(value, dict):
+        return all(_is_scalar(v) or _is_scalar_list(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_is_scalar(v) for v in value)
+    return True
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _is_scalar_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_scalar(v) for v in value)
 
 
 def from_json(text: str) -> dict[str, Any]:
