@@ -160,6 +160,8 @@ def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]
 
 def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """A different name in the same slot: same word before or after, different name."""
+    if not a.names or not b.names:
+        return []
     only_a = _names_missing_from(a, b)
     only_b = _names_missing_from(b, a)
     for name_a in only_a:
@@ -172,10 +174,10 @@ def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
 def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
     """Names of ``a`` none of whose words, or near spellings of them, occur in ``b``."""
     words_b = set(b.tokens)
-    name_words_b = [w for name in b.names for w in words(name)]
+    name_words_b = [w for name_words in b.name_words for w in name_words]
     missing = []
-    for name in a.names:
-        parts = [w for w in words(name) if w not in STOPWORDS]
+    for name, name_words in zip(a.names, a.name_words, strict=True):
+        parts = [w for w in name_words if w not in STOPWORDS]
         if any(
             w in words_b or any(fuzz.ratio(w, other) >= SAME_NAME_RATIO for other in name_words_b)
             for w in parts

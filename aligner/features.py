@@ -82,6 +82,7 @@ class SentenceFeatures:
     content_key: str  # sorted unique content stems joined: input for set-like scorers
     negations: tuple[str, ...]  # negation cue words in order
     names: tuple[str, ...]  # capitalised name phrases, as written
+    name_words: tuple[tuple[str, ...], ...]  # each name's folded words (see ``words``)
     quantities: tuple[Quantity, ...]
     vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
     content_set: frozenset[str]  # distinct content stems
@@ -95,6 +96,7 @@ def sentence_features(text: str) -> SentenceFeatures:
         s for w, s in zip(tokens, stems, strict=True) if w not in STOPWORDS and not w.isdigit()
     )
     negations = tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
+    names = tuple(_names(text))
     return SentenceFeatures(
         text=text,
         tokens=tuple(tokens),
@@ -103,7 +105,8 @@ def sentence_features(text: str) -> SentenceFeatures:
         content=content,
         content_key=" ".join(sorted(set(content))),
         negations=negations,
-        names=tuple(_names(text)),
+        names=names,
+        name_words=tuple(tuple(words(name)) for name in names),
         quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
         vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
         content_set=frozenset(content),
