@@ -302,6 +302,8 @@ class ParallaxApp(App[int]):
         )
 
     def _update_status(self) -> None:
+        if not self.screen_stack or not self.query(AlignedView):
+            return  # shutting down: a late message may arrive after the view is gone
         view = self.view
         parts: list[str] = []
         comparison = self.comparison
