@@ -481,6 +481,11 @@ class AlignedView(ScrollView, can_focus=True):
                 self._move_cursor(index)
                 return
         self.app.bell()
+        what = "contradiction" if labels == {Label.CONTRADICTING} else "difference"
+        if not any(label in labels for label in candidates):
+            self.notify(f"No {what} in view.", timeout=2)
+        else:
+            self.notify(f"No further {what} {'below' if forward else 'above'}.", timeout=2)
 
     def _cycle_column(self, step: int) -> None:
         candidates = self._candidates()

@@ -242,3 +242,17 @@ async def test_notifications_never_interpret_markup(tmp_path) -> None:
         assert toasts[-1].message == "Exported to [@click=app.quit]x[/] ]0;title"
         assert toasts[-1].markup is False
         assert app.is_running
+
+
+async def test_jumping_past_the_last_contradiction_says_so() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(10):
+            await pilot.press("c")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "No further contradiction below." in messages
+        await pilot.press("g", "C")
+        await pilot.pause()
+        assert "No further contradiction above." in [n.message for n in app._notifications]
