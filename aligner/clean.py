@@ -201,8 +201,10 @@ _MAX_CAPTION_SENTENCES = 2
 def _is_caption(line: str, words: list[str]) -> bool:
     """A photo credit at the end of a short line. A credit inside a paragraph of several
     sentences does not make it a caption: that paragraph is prose quoting a credit."""
+    if len(words) > _MAX_CAPTION_WORDS:
+        return False  # checked first: the credit search is the costly part on long lines
     credit = _CREDIT_AT_END.search(line)
-    if credit is None or len(words) > _MAX_CAPTION_WORDS:
+    if credit is None:
         return False
     before = line[: credit.start()]
     return len(_SENTENCE_BREAK.findall(before)) <= _MAX_CAPTION_SENTENCES
@@ -225,9 +227,14 @@ _HAS_DATE = re.compile(
 )
 
 
+_MAX_DATELINE_CHARS = 120
+
+
 def _is_dateline(line: str) -> bool:
     """Nothing but a date, time and words like "Updated" ("April 28, 2025", "Published
     10:32 a.m. ET, Wed Feb 12, 2025"). Classified BOILERPLATE: it is page metadata."""
+    if len(line) > _MAX_DATELINE_CHARS:
+        return False  # a paragraph is never just a date; skip the regexes on long lines
     return bool(_HAS_DATE.search(line)) and _DATELINE.fullmatch(line) is not None
 
 
