@@ -110,23 +110,7 @@ def compare_articles(
     conflicts, clusters = _conflicts(prose, features, clusters, pairs, article_of, settings)
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
-    group_of_sentence = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
-    conflicted_groups = {
-        group_of_sentence[c.a]
-        for c in conflicts
-        if group_of_sentence[c.a] == group_of_sentence[c.b]
-    }
-    groups = []
-    for number, k in enumerate(order, start=1):
-        members = clusters[k]
-        groups.append(
-            Group(
-                id=f"g{number}",
-                label=group_label(len(members), k in conflicted_groups),
-                members=tuple(prose[i].id for i in members),
-                score=round(group_score(members, score_of), 2),
-            )
-        )
+    groups = _build_groups(prose, clusters, order, conflicts, score_of)
     report("summarising", 0.95)
     result = Comparison(
         articles=tuple(articles),
@@ -139,6 +123,27 @@ def compare_articles(
     )
     report("done", 1.0)
     return result
+
+
+def _build_groups(
+    prose: Sequence[Sentence],
+    clusters: Sequence[Sequence[int]],
+    order: Sequence[int],
+    conflicts: Sequence[Conflict],
+    score_of: Callable[[int, int], float],
+) -> list[Group]:
+    """Groups in display order, numbered g1, g2, ..., labelled by size and inner conflicts."""
+    cluster_of = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
+    conflicted = {cluster_of[c.a] for c in conflicts if cluster_of[c.a] == cluster_of[c.b]}
+    return [
+        Group(
+            id=f"g{number}",
+            label=group_label(len(clusters[k]), k in conflicted),
+            members=tuple(prose[i].id for i in clusters[k]),
+            score=round(group_score(clusters[k], score_of), 2),
+        )
+        for number, k in enumerate(order, start=1)
+    ]
 
 
 class _Reporter:
