@@ -18,10 +18,10 @@ from aligner.model import (
     LineKind,
     Sentence,
     SkippedFile,
-    SourceStats,
     article_id,
     sentence_id,
 )
+from aligner.summary import similarity_matrix, source_stats
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,37 +120,13 @@ def build_comparison(
         Group(id=f"g{i + 1}", label=label, members=members, score=score)
         for i, (label, members, score) in enumerate(groups)
     )
-    group_of = {m: g for g in built_groups for m in g.members}
-    article_of = {s.id: a.id for a in articles for s in a.sentences}
-    stats = []
-    similarity: dict[str, dict[str, float]] = {}
-    for article in articles:
-        prose = article.prose
-        labels = [group_of[s.id].label for s in prose]
-        stats.append(
-            SourceStats(
-                article_id=article.id,
-                prose=len(prose),
-                shared=labels.count(Label.SHARED),
-                unique=labels.count(Label.UNIQUE),
-                contradicting=labels.count(Label.CONTRADICTING),
-                non_prose=len(article.sentences) - len(prose),
-            )
-        )
-        row = {}
-        for other in articles:
-            with_counterpart = sum(
-                any(article_of[m] == other.id for m in group_of[s.id].members) for s in prose
-            )
-            row[other.id] = with_counterpart / len(prose) if prose else 0.0
-        similarity[article.id] = row
     return Comparison(
         articles=tuple(articles),
         skipped=tuple(skipped),
         groups=built_groups,
         conflicts=tuple(conflicts),
-        similarity=similarity,
-        stats=tuple(stats),
+        similarity=similarity_matrix(articles, built_groups),
+        stats=source_stats(articles, built_groups),
         options=options or CompareOptions(),
     )
 

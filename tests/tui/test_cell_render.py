@@ -142,6 +142,7 @@ def test_source_name_is_literal_and_numbered_only_for_the_number_keys() -> None:
         build_article(k, f"x/{k}.txt", f"S\x1b[1m{k}", "T", [[("Line.", LineKind.PROSE)]])
         for k in range(10)
     ]
-    model = ViewModel(build_comparison(articles, []))
+    groups = [(Label.UNIQUE, (article.prose[0].id,)) for article in articles]
+    model = ViewModel(build_comparison(articles, groups))
     assert source_name(model, 0) == " 1 S[1m0 ★"
     assert source_name(model, 9) == " S[1m9"

@@ -18,10 +18,10 @@ from aligner.model import (
     LineKind,
     Sentence,
     SkippedFile,
-    SourceStats,
     article_id,
     sentence_id,
 )
+from aligner.summary import similarity_matrix, source_stats
 
 P, H, C = LineKind.PROSE, LineKind.HEADING, LineKind.CAPTION
 
@@ -158,44 +158,15 @@ def build_comparison(
         Group(f"g{k + 1}", label, members, 100.0 if len(members) == 1 else 80.0 - k)
         for k, (label, members) in enumerate(groups)
     )
-    label_of = {m: g.label for g in built for m in g.members}
-    stats = []
-    for article in articles:
-        prose = [s for s in article.sentences if s.is_prose]
-        labels = [label_of.get(s.id) for s in prose]
-        stats.append(
-            SourceStats(
-                article.id,
-                prose=len(prose),
-                shared=labels.count(Label.SHARED),
-                unique=labels.count(Label.UNIQUE),
-                contradicting=labels.count(Label.CONTRADICTING),
-                non_prose=len(article.sentences) - len(prose),
-            )
-        )
-    similarity = {a.id: {b.id: _shared_share(built, a, b) for b in articles} for a in articles}
     return Comparison(
         articles=tuple(articles),
         skipped=tuple(skipped),
         groups=built,
         conflicts=tuple(conflicts),
-        similarity=similarity,
-        stats=tuple(stats),
+        similarity=similarity_matrix(articles, built),
+        stats=source_stats(articles, built),
         options=options or CompareOptions(),
     )
-
-
-def _shared_share(groups: Sequence[Group], a: Article, b: Article) -> float:
-    if a.id == b.id:
-        return 1.0
-    prose = [s.id for s in a.sentences if s.is_prose]
-    together = sum(
-        1
-        for g in groups
-        if any(m.startswith(a.id + "s") for m in g.members)
-        and any(m.startswith(b.id + "s") for m in g.members)
-    )
-    return round(together / len(prose), 3) if prose else 0.0
 
 
 def story_comparison(
