@@ -88,15 +88,6 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
 }  # fmt: skip
 NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
     "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
-# A cheap test that a sentence can hold a quantity at all: a digit, a number word, or "a"/
-# "an" before a unit ("an hour", "a dozen").
-_MAY_HOLD_NUMBER = re.compile(
-    r"\d|\b(?:"
-    + "|".join(sorted({*_UNITS, *_TENS, "dozen", "half"}))
-    + r"|an?\s+(?:hour|minute|second|day|week|month|year|dozen|hundred|thousand|million"
-    + r"|billion))\b",
-    re.IGNORECASE,
-)
 _NUMBER_WORD_STARTS_ALONE = frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "half"}
 _UNIT_AFTER_ARTICLE = frozenset(_DURATION_SECONDS) | {"dozen", "hundred", "thousand", "million",
                                                       "billion"}  # fmt: skip
@@ -147,8 +138,6 @@ def _prepare(text: str) -> str:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order."""
-    if not _MAY_HOLD_NUMBER.search(text):
-        return []  # most sentences: no digit and no number word, nothing to parse
     original = text
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(_prepare(text))]
     words = [t[0] for t in tokens]
@@ -351,11 +340,6 @@ def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
 def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:
     value = quantity.value
     return replace(quantity, low=value * low, high=value * high, surface=" ".join(surface.split()))
-
-
-def has_vague_amount(text: str) -> bool:
-    """Does the sentence speak of "hundreds", "dozens", ...? Such amounts are never compared."""
-    return any(word in VAGUE_PLURALS for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def may_hold_quantity(words: Sequence[str]) -> bool:

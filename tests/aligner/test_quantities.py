@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from aligner.quantities import extract_quantities, has_vague_amount
+from aligner.features import sentence_features
+from aligner.quantities import extract_quantities, may_hold_quantity
 
 
 def only(text: str):
@@ -104,8 +105,15 @@ def test_plain_words_are_not_numbers() -> None:
 
 
 def test_vague_amounts_are_recognised() -> None:
-    assert has_vague_amount("hundreds of thousands of casualties")
-    assert not has_vague_amount("three casualties")
+    assert sentence_features("Hundreds of thousands of casualties.").vague_amount
+    assert not sentence_features("Three casualties.").vague_amount
+
+
+def test_the_cheap_pre_check_admits_every_sentence_with_a_quantity() -> None:
+    for text in ("It cost $5.", "They waited an hour.", "Twenty-two died.", "A dozen eggs."):
+        words = sentence_features(text).tokens
+        assert may_hold_quantity(words) and extract_quantities(text), text
+    assert not may_hold_quantity(sentence_features("He left in a hurry.").tokens)
 
 
 def test_rounded_coarser_units_are_compatible_but_same_units_are_exact() -> None:
