@@ -11,12 +11,25 @@ from rapidfuzz import fuzz
 from aligner.features import SentenceFeatures, fold, stem, words
 from aligner.model import ConflictKind, Label
 from aligner.quantities import NUMBER_WORDS, Quantity
-from aligner.wordlists import ANTONYM_PAIRS, NEGATION_CUES, STOPWORDS, antonym_index
+from aligner.wordlists import (
+    ANTONYM_PAIRS,
+    APOSTROPHE_LESS_NEGATIONS,
+    IMPLICIT_NEGATORS,
+    NEGATION_CUES,
+    NEGATION_IDIOMS,
+    STOPWORDS,
+    TEMPORAL_NAMES,
+    antonym_index,
+)
 
 # Left out when judging whether two sentences make the same statement: the very words
 # whose difference is the conflict.
 _NOT_STATEMENT = frozenset(
-    stem(w) for w in NEGATION_CUES | NUMBER_WORDS | {w for pair in ANTONYM_PAIRS for w in pair}
+    stem(w)
+    for w in NEGATION_CUES
+    | APOSTROPHE_LESS_NEGATIONS
+    | NUMBER_WORDS
+    | {w for pair in ANTONYM_PAIRS for w in pair}
 )
 
 # A negation, antonym or different name only contradicts when the rest is the same
@@ -28,6 +41,10 @@ SAME_STATEMENT_OVERLAP = 0.7
 # Two lone figures of different things ("four large parts" / "two big objects") are only
 # compared when the sentences are this alike; otherwise only figures of one noun are.
 LONE_FIGURE_OVERLAP = 0.5
+
+# Tokens after a negation cue in which the negated word stands, and before a word in which
+# an implicit negator ("refused to recuse") counts as negating it.
+NEGATION_REACH = 5
 
 # Names this similar are spellings of one name (Zelensky / Zelenskiy), never a conflict.
 SAME_NAME_RATIO = 80.0
@@ -124,22 +141,71 @@ def _number_detail(qa: Quantity, qb: Quantity) -> str:
 
 def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """A negation in one sentence whose negated words the other states plainly."""
-    if len(a.negations) == len(b.negations):
+    cues_a, cues_b = negation_cues(a.tokens), negation_cues(b.tokens)
+    if len(cues_a) == len(cues_b):
         return []
-    negated, plain = (a, b) if len(a.negations) > len(b.negations) else (b, a)
-    plain_words = set(plain.tokens)
+    negated, plain, cues, plain_cues = (
+        (a, b, cues_a, cues_b) if len(cues_a) > len(cues_b) else (b, a, cues_b, cues_a)
+    )
+    plain_cue_words = {_cue_word(plain.tokens[k]) for k in plain_cues}
     plain_stems = set(plain.content)
     tokens = negated.tokens
-    for index, token in enumerate(tokens):
-        if not (token in NEGATION_CUES or token.endswith("n't")) or token in plain_words:
+    for index in cues:
+        if _cue_word(tokens[index]) in plain_cue_words:
             continue
         # The negated predicate is the first content word after the cue ("not deployed",
         # "no man"); the other sentence must state that very thing without the cue.
-        negated_word = next((w for w in tokens[index + 1 : index + 6] if w not in STOPWORDS), None)
-        if negated_word is not None and stem(negated_word) in plain_stems:
-            phrase = " ".join(tokens[index : tokens.index(negated_word, index) + 1])
-            return [Finding(ConflictKind.NEGATION, f'"{phrase}" in one version only')]
+        after = tokens[index + 1 : index + 1 + NEGATION_REACH]
+        negated_word = next((w for w in after if w not in STOPWORDS), None)
+        if negated_word is None or stem(negated_word) not in plain_stems:
+            continue
+        if _implicitly_negated(plain.tokens, stem(negated_word)):
+            continue
+        phrase = " ".join(tokens[index : tokens.index(negated_word, index) + 1])
+        return [Finding(ConflictKind.NEGATION, f'"{phrase}" in one version only')]
     return []
+
+
+def negation_cues(tokens: Sequence[str]) -> list[int]:
+    """Positions of the words that negate a clause.
+
+    Idioms that deny nothing ("not only", "nothing but") are skipped, and a "nor" after
+    another cue continues that negation ("neither I nor my film") rather than adding one.
+    """
+    positions: list[int] = []
+    for index, token in enumerate(tokens):
+        if not _is_cue(token):
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if (_cue_word(token), following) in NEGATION_IDIOMS:
+            continue
+        if token == "nor" and positions:
+            continue
+        positions.append(index)
+    return positions
+
+
+def _is_cue(token: str) -> bool:
+    return token in NEGATION_CUES or token.endswith("n't") or token in APOSTROPHE_LESS_NEGATIONS
+
+
+def _cue_word(token: str) -> str:
+    """One spelling per cue: every contraction ("isn't", "dont") is a "not"."""
+    if token.endswith("n't") or token in APOSTROPHE_LESS_NEGATIONS:
+        return "not"
+    return token
+
+
+def _implicitly_negated(tokens: Sequence[str], negated_stem: str) -> bool:
+    """Is the word negated after all, by "refused to", "failing to", "unless" before it?"""
+    for at, token in enumerate(tokens):
+        if stem(token) != negated_stem:
+            continue
+        before = tokens[max(0, at - NEGATION_REACH) : at]
+        # "did not decline" vs "declined": the negator is the very word, no balance.
+        if any(w in IMPLICIT_NEGATORS and stem(w) != negated_stem for w in before):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -166,9 +232,53 @@ def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     only_b = _names_missing_from(b, a)
     for name_a in only_a:
         for name_b in only_b:
-            if _same_slot(a.text, name_a, b.text, name_b):
+            if _same_slot(a.text, name_a, b.text, name_b) and not _may_name_one_thing(
+                name_a, name_b
+            ):
                 return [Finding(ConflictKind.ENTITY, f"{name_a} vs {name_b}")]
     return []
+
+
+def _may_name_one_thing(name_a: str, name_b: str) -> bool:
+    """Could these be two ways of writing one name, or not names of one kind at all?
+
+    "IAEA" / "International Atomic Energy Agency" (initials), "Sept" / "September" and
+    "Lt" / "Lieutenant" (abbreviations) name one thing; "Friday" / "Staten Island" are a day
+    and a place, which no reader would call a contradiction.
+    """
+    words_a, words_b = words(name_a), words(name_b)
+    if not words_a or not words_b:
+        return True
+    if _is_temporal(words_a) != _is_temporal(words_b):
+        return True
+    if _initials_of(name_a, words_b) or _initials_of(name_b, words_a):
+        return True
+    if len(words_a) == len(words_b) == 1:
+        short, full = sorted((words_a[0], words_b[0]), key=len)
+        return len(short) < len(full) and _abbreviates(short, full)
+    return False
+
+
+def _is_temporal(name_words: Sequence[str]) -> bool:
+    return all(w in TEMPORAL_NAMES for w in name_words)
+
+
+def _initials_of(acronym: str, name_words: Sequence[str]) -> bool:
+    """ "GE" for "General Electric Co", "JI" for "Jemaah Islamiah": capitals that are the
+    initials of the other name's leading words (small words like "of" skipped)."""
+    letters = acronym.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = "".join(w[0] for w in name_words if w not in STOPWORDS)
+    return len(initials) >= 2 and initials.startswith(letters.lower())
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "sept" / "september", "lt" / "lieutenant": same first letter, the rest in order."""
+    if len(short) < 2 or short[0] != full[0]:
+        return False
+    rest = iter(full[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:

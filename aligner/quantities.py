@@ -127,7 +127,38 @@ class Quantity:
         slack = 1e-9 + 0.005 * largest
         if self.grain != other.grain:
             slack += min(0.5 * max(self.grain, other.grain), 0.1 * largest)
-        return self.low <= other.high + slack and other.low <= self.high + slack
+        if self.low <= other.high + slack and other.low <= self.high + slack:
+            return True
+        return _rounds_to(self, other) or _rounds_to(other, self)
+
+
+def _rounds_to(fine: Quantity, coarse: Quantity) -> bool:
+    """Is ``coarse`` ``fine`` rounded to fewer decimals? "0.8 percent" is a rounded "0.81
+    percent", "4 percent" a rounded "3.8 percent"; "$1.70" is no rounded "$1.69"."""
+    fine_step, coarse_step = _written_step(fine), _written_step(coarse)
+    if not (0 < fine_step < coarse_step):
+        return False
+    return abs(fine.value - coarse.value) <= 0.5 * coarse_step * (1 + 1e-9)
+
+
+# Kinds whose figures are rounded in the telling; clock times, years and ages are exact.
+_ROUNDED_KINDS = frozenset({"count", "money", "percent", "duration"})
+_WRITTEN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
+
+
+def _written_step(quantity: Quantity) -> float:
+    """The step of the last written digit, in the quantity's unit ("2.5 million": 100,000);
+    0 for intervals and figures written in words, whose precision is not on the page."""
+    if quantity.kind not in _ROUNDED_KINDS or quantity.low != quantity.high:
+        return 0.0
+    match = _WRITTEN_NUMBER.search(quantity.surface)
+    if match is None:
+        return 0.0
+    written = float(match.group(0).replace(",", ""))
+    if written == 0:
+        return 0.0
+    decimals = len(match.group(1) or "")
+    return 10.0**-decimals * quantity.value / written
 
 
 def _prepare(text: str) -> str:

@@ -176,6 +176,81 @@ NEGATION_CUES: frozenset[str] = frozenset(
     ]
 )
 
+# Contractions spelled without the apostrophe, as scraped and re-typed text often has them
+# ("dont", "isnt"). Only forms that are not also ordinary words ("cant", "wont" are).
+APOSTROPHE_LESS_NEGATIONS: frozenset[str] = frozenset(
+    [
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "hasnt",
+        "havent",
+        "hadnt",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "mustnt",
+        "neednt",
+        "aint",
+    ]
+)
+
+# Idioms that open with a negation cue but deny nothing: "not only X but Y" asserts X,
+# "nothing but praise" is praise, "not until March 9" dates something, "no doubt" affirms.
+NEGATION_IDIOMS: frozenset[tuple[str, str]] = frozenset(
+    {("not", "only"), ("nothing", "but"), ("not", "until"), ("no", "doubt"), ("not", "just")}
+)
+
+# Words that say "not" without a cue: "refused to recuse" is "would not recuse", "failing
+# to meet" is "not meeting", "declined to comment" is "no comment". A plain sentence with one
+# of these near the negated word balances the other's "not".
+IMPLICIT_NEGATORS: frozenset[str] = frozenset(
+    [
+        "fail",
+        "fails",
+        "failed",
+        "failing",
+        "failure",
+        "refuse",
+        "refuses",
+        "refused",
+        "refusing",
+        "refusal",
+        "decline",
+        "declines",
+        "declined",
+        "declining",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "denial",
+        "lack",
+        "lacks",
+        "lacked",
+        "lacking",
+        "absence",
+        "absent",
+        "unless",
+        "avoid",
+        "avoids",
+        "avoided",
+        "avoiding",
+        "neither",
+        "nor",
+        "without",
+        "barely",
+        "hardly",
+        "scarcely",
+        "rarely",
+        "seldom",
+    ]
+)
+
 # Pairs of words that cannot both describe the same fact. Kept small and unambiguous on
 # purpose: every pair here turns a match into a contradiction, so a loose pair means false
 # alarms. Inflected forms are listed explicitly rather than stemmed, to stay predictable.
@@ -244,3 +319,51 @@ def antonym_index() -> dict[str, frozenset[str]]:
         index.setdefault(left, set()).add(right)
         index.setdefault(right, set()).add(left)
     return {word: frozenset(opposites) for word, opposites in index.items()}
+
+
+# Day and month names: a name slot holding one of these is a date, never a person or place.
+TEMPORAL_NAMES: frozenset[str] = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
+)
