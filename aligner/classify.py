@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from aligner.features import SentenceFeatures, fold, stem, words
 from aligner.model import ConflictKind, Label
-from aligner.quantities import NUMBER_WORDS, Quantity
+from aligner.quantities import MEASURE_UNITS, NUMBER_WORDS, Quantity
 from aligner.wordlists import (
     ANTONYM_PAIRS,
     APOSTROPHE_LESS_NEGATIONS,
@@ -120,9 +120,20 @@ def _pair_up(
             pairs.append((qa, match))
             remaining.remove(match)
     lone_pair = len(unpaired) == 1 and len(remaining) == 1
-    if lone_pair and not same_noun_only and unpaired[0].kind not in ("year", "time"):
+    if lone_pair and not same_noun_only and _may_count_one_thing(unpaired[0], remaining[0]):
         pairs.append((unpaired[0], remaining[0]))
     return pairs
+
+
+def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
+    """May two lone figures of different words measure one thing ("four large parts" / "two
+    big objects")? Not years or clock times, not "a three-term senator" (an attribute), and
+    not one amount in two currencies or one distance in two units: those are conversions."""
+    if qa.kind in ("year", "time") or qa.modifier or qb.modifier:
+        return False
+    if qa.kind == "money":
+        return qa.unit == qb.unit
+    return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
 
 
 def _same_unit(qa: Quantity, qb: Quantity) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from aligner.features import SentenceFeatures
+from aligner.synonyms import concept_of
 
 # Characters from here on; the UTF-16 surrogate block is skipped (not valid in str data).
 _FIRST_CODE = 0x100
@@ -28,7 +29,9 @@ class SentenceCodes:
     bigrams: list[str]
     trigrams: list[str]
     content: list[str]  # sorted distinct content stems
+    concepts: list[str]  # sorted distinct content stems, synonyms merged into one concept
     names: list[str]  # sorted distinct lower-cased name words
+    figures: list[str]  # sorted distinct quantities by kind and value ("an hour" = "60 minutes")
 
 
 def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
@@ -43,6 +46,10 @@ def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
         bigrams=[book.set_of(_runs(seq, 2)) for seq in sequences],
         trigrams=[book.set_of(_runs(seq, 3)) for seq in sequences],
         content=[book.set_of(("c", s) for s in f.content_set) for f in features],
+        concepts=[book.set_of(("k", concept_of(s)) for s in f.content_set) for f in features],
+        figures=[
+            book.set_of(("q", q.kind, round(q.value, 6)) for q in f.quantities) for f in features
+        ],
         names=[
             book.set_of(("n", w.lower()) for name in f.names for w in name.split())
             for f in features

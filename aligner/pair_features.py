@@ -25,6 +25,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "trigram_precision_high",
     "content_coverage_low",
     "content_coverage_high",
+    "concept_coverage_low",
+    "concept_coverage_high",
     "length_difference",
     "token_sort_ratio",
     "ratio",
@@ -32,6 +34,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "content_ratio",
     "stem_lcs",
     "names_shared",
+    "figures_shared",
 )
 
 
@@ -59,7 +62,7 @@ def pair_feature_matrix(
             workers=workers,
         )
 
-    for sets in (codes.unigrams, codes.bigrams, codes.trigrams, codes.content):
+    for sets in (codes.unigrams, codes.bigrams, codes.trigrams, codes.content, codes.concepts):
         shared = compare(sets, LCSseq.similarity)
         sizes = np.array([max(1, len(s)) for s in sets], dtype=np.float64)
         columns += _low_high(shared / sizes[left], shared / sizes[right])
@@ -77,6 +80,12 @@ def pair_feature_matrix(
     name_counts = np.array([len(s) for s in codes.names], dtype=np.float64)
     union = name_counts[left] + name_counts[right] - shared_names
     columns.append(np.where(union > 0, shared_names / np.maximum(union, 1.0), 0.0))
+    # Agreeing figures are evidence of one claim; differing ones count as no evidence rather
+    # than against it, since a different figure makes a pair contradicting, not unrelated.
+    shared_figures = compare(codes.figures, LCSseq.similarity)
+    figure_counts = np.array([len(s) for s in codes.figures], dtype=np.float64)
+    most = np.maximum(figure_counts[left], figure_counts[right])
+    columns.append(np.where(most > 0, shared_figures / np.maximum(most, 1.0), 0.0))
     return np.column_stack(columns)
 
 

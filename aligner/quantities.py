@@ -92,6 +92,13 @@ _NUMBER_WORD_STARTS_ALONE = frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "ha
 _UNIT_AFTER_ARTICLE = frozenset(_DURATION_SECONDS) | {"dozen", "hundred", "thousand", "million",
                                                       "billion"}  # fmt: skip
 _NUMBER_WORD_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {"a", "an", "half", "dozen"}
+# Units of measure: one figure in two of these is a conversion ("52 km", "32 miles").
+MEASURE_UNITS = frozenset(
+    ["km", "kilometers", "kilometres", "mile", "miles", "m", "meters", "metres", "feet",
+     "foot", "ft", "inches", "cm", "kg", "kilograms", "pounds", "lbs", "lb", "tons", "tonnes",
+     "acres", "hectares", "mph", "kph", "gallons", "liters", "litres", "degrees", "celsius",
+     "fahrenheit"]
+)  # fmt: skip
 VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores"})
 # Words after a number that say what is counted but carry no meaning of their own.
 _COUNT_SKIP = frozenset(
@@ -113,6 +120,7 @@ class Quantity:
     unit: str  # currency sign, "%", "s", "years old", or the counted noun for counts
     surface: str
     grain: float = 0.0  # for durations: seconds in the unit it was written in
+    modifier: bool = False  # joined to its noun by a hyphen ("a three-term senator")
 
     def compatible(self, other: Quantity) -> bool:
         """Could both describe the same fact? Intervals overlap, with a hair of rounding slack.
@@ -158,11 +166,21 @@ def _written_step(quantity: Quantity) -> float:
     if written == 0:
         return 0.0
     decimals = len(match.group(1) or "")
-    return 10.0**-decimals * quantity.value / written
+    step = 10.0**-decimals
+    if not decimals:
+        # "60,000" is a rounded 59,619 and "300" a rounded 296, to one digit finer than the
+        # zeros: "1,000" is no rounded 1,200, and "30" is never a rounded 29.
+        zeros = len(match.group(0).replace(",", "")) - len(
+            match.group(0).replace(",", "").rstrip("0")
+        )
+        if zeros >= 2:
+            step = 10.0 ** (zeros - 1)
+    return step * quantity.value / written
 
 
 def _prepare(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ")
+    # Every replacement keeps the length, so offsets into the result are offsets into ``text``.
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     # "73-year-old", "twenty-five", "90-minute": hyphens inside quantities are spaces to us.
     return re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
 
@@ -196,6 +214,10 @@ def extract_quantities(text: str) -> list[Quantity]:
             surface = original[start_char : tokens[end - 1][2]]
             found.append(replace(quantity, surface=" ".join(surface.split())))
         elif quantity is not None:
+            if quantity.kind == "count" and _apposed_age(tokens, original, i, end):
+                quantity = replace(quantity, kind="age", unit="years old")
+            if original[tokens[end - 1][2] : tokens[end - 1][2] + 1] == "-":
+                quantity = replace(quantity, modifier=True)
             qualifier_start, low, high = _qualifier(words, i)
             start_char = tokens[qualifier_start][1]
             if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
@@ -204,6 +226,20 @@ def extract_quantities(text: str) -> list[Quantity]:
             found.append(_with_interval(quantity, low, high, surface))
         i = max(end, i + 1)
     return found
+
+
+def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
+    """ "Peterson, 31, is charged": a small number between commas right after a name."""
+    if end != start + 1 or start < 2 or end >= len(tokens):
+        return False
+    number, name = tokens[start][0], tokens[start - 2]
+    return (
+        tokens[start - 1][0] == ","
+        and tokens[end][0] == ","
+        and number.isdigit()
+        and 0 < int(number) < 120
+        and text[name[1] : name[1] + 1].isupper()
+    )
 
 
 def _range_end(words: list[str], start: int, end: int) -> tuple[float, int, int] | None:
@@ -327,7 +363,10 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         return _q("time", value + minutes / 60, "clock"), end + 2
     if after in ("a", "p") or after in ("am", "pm"):
         return _q("time", value, "clock"), end
-    if before in _MONTHS or after in _MONTHS:
+    if after == "s":
+        return None, end  # a decade or an age bracket ("the 1990s", "in his 90s")
+    month_before = before in _MONTHS or (before == "." and _at(words, start - 2) in _MONTHS)
+    if month_before or after in _MONTHS:
         if token.isdigit() and len(token) == 4:
             return _q("year", value, "year"), end
         return None, end  # day of a month: dates are compared as names, not counts

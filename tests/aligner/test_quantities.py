@@ -131,3 +131,47 @@ def test_ranges_are_intervals() -> None:
     between = only("between one and three astronauts")
     assert between.compatible(only("as many as three astronauts"))
     assert not between.compatible(only("five astronauts"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("rose 0.8 percent", "rose 0.81 percent", True),  # rounded to one decimal
+        ("rose 4 percent", "rose 3.8 percent", True),
+        ("closed at $1.70", "closed at $1.69", False),  # same precision, different figure
+        ("a $4.7 billion loss", "a $4.62 billion loss", False),  # 4.62 rounds to 4.6
+        ("dating back 60,000 years", "dating back 59,619 years", True),
+        ("300 people", "296 people", True),
+        ("1,000 people", "1,200 people", False),
+        ("30 people", "29 people", False),
+        ("the 73-year-old", "the 72-year-old", False),  # ages are exact
+    ],
+)
+def test_rounded_figures_are_compatible_with_the_precise_ones(
+    a: str, b: str, compatible: bool
+) -> None:
+    assert only(a).compatible(only(b)) is compatible
+    assert only(b).compatible(only(a)) is compatible
+
+
+def test_a_small_number_between_commas_after_a_name_is_an_age() -> None:
+    age = only("Paul Durousseau, 30, was charged")
+    assert (age.kind, age.value) == ("age", 30)
+    assert extract_quantities("In the end, 30, not 40, were charged")[0].kind == "count"
+
+
+@pytest.mark.parametrize(
+    "text", ["into his 90s", "in the 1990s", "on Sept. 11", "the October 12 attacks"]
+)
+def test_decades_and_days_of_the_month_are_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_a_hyphenated_figure_is_an_attribute() -> None:
+    assert only("a three-term congressman").modifier
+    assert not only("three terms in office").modifier
+
+
+def test_surfaces_stay_right_after_em_dashes() -> None:
+    found = extract_quantities("Fletcher \u2014 a three-term congressman \u2014 won 88,747 votes")
+    assert [q.surface for q in found] == ["three", "88,747"]

@@ -1,0 +1,131 @@
+"""Build aligner/synonyms.txt.gz, the synonym table the similarity model uses, from WordNet 3.0.
+
+Run by hand when the table should change (the result is committed, so nobody needs WordNet):
+
+    python bench/build_synonyms.py [--wordnet DIR]
+
+DIR holds WordNet's database files (index.noun, verb.exc, ...): Debian's ``wordnet-base``
+package installs them in /usr/share/wordnet (``apt-get download wordnet-base`` and
+``dpkg-deb -x`` unpack them without installing).
+
+What goes in: every word (as its stem) is given one *concept* (WordNet synset): the most
+frequent sense of the word in its most frequent part of speech. Concepts given to at least two
+stems are written out: "buy" and "purchase" share buy.v.01, "bought" (an irregular form of
+"buy") joins them. Rarer senses are left out on purpose: with them every word is a synonym
+of some other ("take" and "film" share a sense), and the table would add noise rather than
+knowledge. Words are stored as the
+aligner's own stems (aligner.features.stem), so the table matches the sentences' stems
+directly. Each line is one concept: its stems, space-separated; lines are sorted, so the
+output is deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from aligner.features import stem  # noqa: E402
+from aligner.synonyms import TABLE_NAME  # noqa: E402
+from aligner.wordlists import STOPWORDS  # noqa: E402
+
+PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+HEADER = """\
+# Synonym concepts for Parallax, one per line: the aligner's stems of the single words whose
+# most frequent sense is that concept. Built by bench/build_synonyms.py from WordNet 3.0.
+#
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
+# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
+# FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
+# DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER
+# RIGHTS. The full licence is in aligner/WORDNET-LICENSE.txt.
+"""
+
+
+def read_first_senses(wordnet: Path) -> dict[str, dict[str, tuple[str, int]]]:
+    """Per part of speech: single lower-case word -> (its most frequent synset's offset, how
+    often the word was seen in this part of speech in WordNet's sense-tagged texts)."""
+    first: dict[str, dict[str, tuple[str, int]]] = {}
+    for pos, name in PARTS_OF_SPEECH.items():
+        senses: dict[str, tuple[str, int]] = {}
+        for line in (wordnet / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if not line.strip() or line.startswith(" "):  # blank, or the licence header
+                continue
+            fields = line.split()
+            lemma, pointer_count = fields[0], int(fields[3])
+            # lemma pos synset_cnt p_cnt [ptr_symbol]... sense_cnt tagsense_cnt offsets...
+            tagged = int(fields[4 + pointer_count + 1])
+            offsets = fields[4 + pointer_count + 2 :]
+            if lemma.isalpha() and offsets:
+                senses[lemma] = (f"{pos}{offsets[0]}", tagged)
+        first[pos] = senses
+    return first
+
+
+def read_exceptions(wordnet: Path) -> dict[str, dict[str, list[str]]]:
+    """Per part of speech: irregular form -> base forms ("said" -> ["say"])."""
+    exceptions: dict[str, dict[str, list[str]]] = {}
+    for pos, name in PARTS_OF_SPEECH.items():
+        forms: dict[str, list[str]] = defaultdict(list)
+        for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
+            if not line.strip():
+                continue
+            form, *bases = line.split()
+            forms[form].extend(bases)
+        exceptions[pos] = forms
+    return exceptions
+
+
+def build_concepts(wordnet: Path) -> list[list[str]]:
+    """Concepts as sorted lists of distinct stems, only those with two stems or more.
+
+    Every stem names one concept: the first sense of its word in the part of speech the word
+    is most often tagged with ("purchase" is mostly a verb), so each word of a sentence
+    counts once, whatever it could also mean.
+    """
+    first = read_first_senses(wordnet)
+    exceptions = read_exceptions(wordnet)
+    best: dict[str, tuple[int, str]] = {}  # stem -> (tag count, concept)
+
+    def offer(word: str, concept: str, tagged: int) -> None:
+        if word in STOPWORDS:
+            return
+        key = stem(word)
+        if key not in best or (tagged, concept) > best[key]:
+            best[key] = (tagged, concept)
+
+    for pos, senses in first.items():
+        for lemma, (concept, tagged) in senses.items():
+            offer(lemma, concept, tagged)
+        for form, bases in exceptions[pos].items():
+            for base in bases:
+                if form.isalpha() and base in senses:
+                    offer(form, *senses[base])
+    stems_of: dict[str, set[str]] = defaultdict(set)
+    for key, (_tagged, concept) in best.items():
+        stems_of[concept].add(key)
+    return sorted(sorted(stems) for stems in stems_of.values() if len(stems) >= 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    args = parser.parse_args(argv)
+    concepts = build_concepts(args.wordnet)
+    body = "".join(" ".join(stems) + "\n" for stems in concepts)
+    target = REPO / "aligner" / TABLE_NAME
+    # mtime=0: the same input gives the same bytes.
+    target.write_bytes(gzip.compress((HEADER + body).encode("utf-8"), mtime=0))
+    print(f"{len(concepts)} concepts -> {target} ({target.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
