@@ -152,6 +152,8 @@ def _number_detail(qa: Quantity, qb: Quantity) -> str:
 
 def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """A negation in one sentence whose negated words the other states plainly."""
+    if not (_may_negate(a) or _may_negate(b)):
+        return []  # the common case, decided without walking the tokens
     cues_a, cues_b = negation_cues(a.tokens), negation_cues(b.tokens)
     if len(cues_a) == len(cues_b):
         return []
@@ -194,6 +196,10 @@ def negation_cues(tokens: Sequence[str]) -> list[int]:
             continue
         positions.append(index)
     return positions
+
+
+def _may_negate(sentence: SentenceFeatures) -> bool:
+    return bool(sentence.negations) or not APOSTROPHE_LESS_NEGATIONS.isdisjoint(sentence.tokens)
 
 
 def _is_cue(token: str) -> bool:

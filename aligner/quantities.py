@@ -121,6 +121,7 @@ class Quantity:
     surface: str
     grain: float = 0.0  # for durations: seconds in the unit it was written in
     modifier: bool = False  # joined to its noun by a hyphen ("a three-term senator")
+    step: float = 0.0  # the step of its last written digit, 0 if unknown (see _written_step)
 
     def compatible(self, other: Quantity) -> bool:
         """Could both describe the same fact? Intervals overlap, with a hair of rounding slack.
@@ -143,10 +144,9 @@ class Quantity:
 def _rounds_to(fine: Quantity, coarse: Quantity) -> bool:
     """Is ``coarse`` ``fine`` rounded to fewer decimals? "0.8 percent" is a rounded "0.81
     percent", "4 percent" a rounded "3.8 percent"; "$1.70" is no rounded "$1.69"."""
-    fine_step, coarse_step = _written_step(fine), _written_step(coarse)
-    if not (0 < fine_step < coarse_step):
+    if not (0 < fine.step < coarse.step):
         return False
-    return abs(fine.value - coarse.value) <= 0.5 * coarse_step * (1 + 1e-9)
+    return abs(fine.value - coarse.value) <= 0.5 * coarse.step * (1 + 1e-9)
 
 
 # Kinds whose figures are rounded in the telling; clock times, years and ages are exact.
@@ -409,7 +409,8 @@ def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
 
 def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:
     value = quantity.value
-    return replace(quantity, low=value * low, high=value * high, surface=" ".join(surface.split()))
+    done = replace(quantity, low=value * low, high=value * high, surface=" ".join(surface.split()))
+    return replace(done, step=_written_step(done))
 
 
 def may_hold_quantity(words: Sequence[str]) -> bool:
