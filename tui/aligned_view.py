@@ -433,7 +433,8 @@ class AlignedView(ScrollView, can_focus=True):
         # would be redrawn a frame after the view. Update the scroll bar here instead, as
         # Textual's OptionList does.
         self.set_reactive(AlignedView.virtual_size, size)
-        self._scroll_update(size)
+        if self.is_mounted:  # else its first layout sizes the scroll bar
+            self._scroll_update(size)
 
     def _cursor_for_anchor(self) -> int:
         """Where the cursor goes after a re-layout: the anchor sentence, or its nearest row."""
