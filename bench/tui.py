@@ -444,19 +444,21 @@ async def _press(pilot: Pilot[int], probe: Probe, key: str) -> Press:
 
 
 async def _presses(pilot: Pilot[int], probe: Probe, key: str, count: int) -> tuple[Press, ...]:
-    """``count`` presses of ``key`` that changed the screen. One that changes nothing (the
-    last row was reached) is not counted; the cursor goes back to the first row, unmeasured."""
+    """``count`` presses of ``key`` that redrew the view. One that does not (the last row or
+    difference was reached; ``n`` then only shows a notice) is not counted: the notice goes,
+    and the cursor goes back to the first row, unmeasured."""
     presses: list[Press] = []
     while len(presses) < count:
         press = await _press(pilot, probe, key)
-        if press.frames:
+        if press.lines:
             presses.append(press)
             continue
+        pilot.app.clear_notifications()
         await pilot.press("home")
         await pilot.pause()
         press = await _press(pilot, probe, key)
-        if not press.frames:
-            raise RuntimeError(f"pressing {key!r} changes nothing on screen")
+        if not press.lines:
+            raise RuntimeError(f"pressing {key!r} does not redraw the view")
         presses.append(press)
     return tuple(presses)
 
@@ -807,10 +809,11 @@ def machine_info(size: tuple[int, int]) -> dict[str, str]:
 NOTES = (
     "Times run from the moment a key's event is posted (start-up: from launching Python). "
     "first frame: end of the first frame drawn after it, the view moved; last frame: end of "
-    "the last one before the app went idle (status line and scroll bar follow the view a "
-    "frame or two later; Textual draws at most 60 frames a second).",
+    "the last one before the app went idle (the same frame when view, status line and scroll "
+    "bar are drawn together; Textual draws at most 60 frames a second).",
     "Keys are timed on a comparison computed beforehand, so only the reader is measured; a "
-    "press that changes nothing (last row reached) is not counted, the cursor goes home.",
+    "press that does not redraw the view (last row or difference reached) is not counted, the "
+    "cursor goes home.",
     "While computing: keys posted every --interval seconds to the app running the real engine "
     "in its worker; handler = until the key's action starts, frame = until the next frame "
     "after it ends. Engine modules are already imported in this process.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar
 
 from textual import events
@@ -21,7 +21,7 @@ from tui.cell_render import (
     ComponentStyles,
 )
 from tui.keys import bindings
-from tui.messages import SelectionChanged, ViewStateChanged
+from tui.messages import ViewStateChanged
 from tui.row_layout import (
     FILTERS,
     LabelFilter,
@@ -111,8 +111,16 @@ class AlignedView(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        changed: Callable[[], None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """``changed`` is called whenever the selection or what is shown changes."""
         super().__init__(id=id, classes=classes)
+        self._changed = changed
         self.comparison: Comparison | None = None
         self.mode: Mode = "aligned"
         self.label_filter: LabelFilter = "all"
@@ -417,7 +425,16 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             index = self._layout.stream_lines.get(self.focused_column)
             lines = index.total if index else 0
-        self.virtual_size = Size(self._layout_width, lines + HEADER_HEIGHT)
+        size = Size(self._layout_width, lines + HEADER_HEIGHT)
+        if size == self.virtual_size:
+            return
+        # The view fills the space it is given whatever it holds, so the screen need not be
+        # laid out again: assigning ``virtual_size`` would ask for that, and the scroll bar
+        # would be redrawn a frame after the view. Update the scroll bar here instead, as
+        # Textual's OptionList does.
+        self.set_reactive(AlignedView.virtual_size, size)
+        if self.is_mounted:  # else its first layout sizes the scroll bar
+            self._scroll_update(size)
 
     def _cursor_for_anchor(self) -> int:
         """Where the cursor goes after a re-layout: the anchor sentence, or its nearest row."""
@@ -538,9 +555,10 @@ class AlignedView(ScrollView, can_focus=True):
         if scroll:
             self._scroll_to_cursor()
         self.refresh()
-        self.post_message(
-            SelectionChanged(self.selected_sentences, self.focused_sentence, self.selected_group_id)
-        )
+        if self._changed is not None:
+            # A call, not a message: a message would reach the app after this frame is drawn,
+            # and what mirrors the view (status line, details) would follow a frame later.
+            self._changed()
 
     def _scroll_to_cursor(self) -> None:
         index = self._focused_lines()

@@ -28,7 +28,6 @@ from tui.messages import (
     ComparisonFailed,
     ComparisonProgress,
     ComparisonReady,
-    SelectionChanged,
     ViewStateChanged,
 )
 from tui.notes import NotesStore
@@ -123,7 +122,7 @@ class ParallaxApp(App[int]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield AlignedView(id="view")
+            yield AlignedView(id="view", changed=self._view_changed)
             yield DetailsPanel(id="details")
         with Horizontal(id="progress"):
             yield Label("", id="stage", markup=False)
@@ -265,11 +264,14 @@ class ParallaxApp(App[int]):
 
     # ------------------------------------------------------------------ view events
 
-    def on_selection_changed(self, message: SelectionChanged) -> None:
+    def _view_changed(self) -> None:
+        """The view moved or changed what it shows: called before it is drawn, so the details
+        and the status line are redrawn in the same frame."""
         self._refresh_details()
         self._update_status()
 
     def on_view_state_changed(self, message: ViewStateChanged) -> None:
+        """Remember the view (reading or aligned) and the hidden sources for this corpus."""
         comparison = self.comparison
         if comparison is not None:
             hidden = sorted(comparison.articles[k].path for k in message.hidden)
@@ -283,7 +285,6 @@ class ParallaxApp(App[int]):
                 else:
                     sources.pop(key, None)
                 self._save(dataclasses.replace(self.config, hidden_sources=sources, view=view_name))
-        self._update_status()
 
     def _corpus_key(self) -> str:
         return corpus_key(self.corpus_paths)

@@ -36,19 +36,6 @@ class ComparisonFailed(Message):
 
 
 @dataclass
-class SelectionChanged(Message):
-    """The aligned view's cursor moved.
-
-    ``sentence_ids`` are the sentences of the selected row (reading view: the selected
-    sentence and its counterparts), ``focused_id`` the one in the focused column, if any.
-    """
-
-    sentence_ids: tuple[str, ...]
-    focused_id: str | None
-    group_id: str | None
-
-
-@dataclass
 class ViewStateChanged(Message):
     """The aligned view's mode, filter, shown sources or focused column changed."""
 

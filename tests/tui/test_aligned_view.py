@@ -320,6 +320,30 @@ async def test_filters_and_hidden_sources_change_the_rows() -> None:
         assert view.hidden == frozenset({0, 1})
 
 
+async def test_fewer_rows_reach_the_scroll_bar_without_laying_the_screen_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The view's size never depends on its rows: a screen layout would only delay the scroll
+    # bar by a frame.
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        layouts: list[bool] = []
+        real_refresh = view.refresh
+
+        def recording_refresh(*regions, **options):
+            layouts.append(bool(options.get("layout")))
+            return real_refresh(*regions, **options)
+
+        monkeypatch.setattr(view, "refresh", recording_refresh)
+        before = view.virtual_size.height
+        view.action_cycle_filter()
+        assert view.virtual_size.height < before
+        assert view.vertical_scrollbar.window_virtual_size == view.virtual_size.height
+        assert layouts and not any(layouts)
+
+
 async def test_search_counts_highlights_and_steps_through_matches() -> None:
     app = ViewHost(story_comparison())
     async with app.run_test(size=(140, 30)) as pilot:

@@ -35,6 +35,21 @@ async def test_start_shows_the_comparison_and_a_status_line() -> None:
         assert "row 3/9" in status(app)
 
 
+async def test_status_and_details_follow_the_view_before_it_is_drawn() -> None:
+    # Updated in the key's own turn of the message loop, so one frame shows all of it.
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        view, details = app.query_one(AlignedView), app.query_one(DetailsPanel)
+        view.action_cursor_down()
+        view.action_cursor_down()  # the contradicting row
+        assert "row 3/9" in status(app)
+        assert "Contradicting" in details.plain_text
+        view.action_toggle_mode()
+        assert "reading view" in status(app)
+
+
 async def test_details_panel_shows_versions_agreement_and_conflicts() -> None:
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
