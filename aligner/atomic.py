@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
@@ -15,6 +16,8 @@ from pathlib import Path
 STALE_TEMP_SECONDS = 60.0
 
 _TEMP_SUFFIX = ".tmp"
+# Room left in a 255-byte file name for the dot, the random token and the suffix.
+_LONGEST_PLAIN_STEM = 200
 _TEMP_TOKEN_BYTES = 4
 _TEMP_TOKEN = re.compile(f"[0-9a-f]{{{2 * _TEMP_TOKEN_BYTES}}}")
 _TEMP_ATTEMPTS = 100
@@ -85,11 +88,21 @@ def remove_stale_temporaries(target: str | Path, *, max_age: float = STALE_TEMP_
 
 
 def _is_temporary_of(name: str, target_name: str) -> bool:
-    prefix = f".{target_name}."
+    prefix = f".{_temporary_stem(target_name)}."
     if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
         return False
     token = name[len(prefix) : -len(_TEMP_SUFFIX)]
     return _TEMP_TOKEN.fullmatch(token) is not None
+
+
+def _temporary_stem(target_name: str) -> str:
+    """The target's name, or for a name too long to take the temporary file's additions
+    (file names stop at 255 bytes) its start plus a digest of the whole name."""
+    if len(target_name.encode("utf-8", "surrogateescape")) <= _LONGEST_PLAIN_STEM:
+        return target_name
+    digest = hashlib.sha256(target_name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    start = target_name.encode("utf-8", "surrogateescape")[: _LONGEST_PLAIN_STEM - 17]
+    return f"{start.decode('utf-8', 'ignore')}~{digest}"
 
 
 def _create_temporary(target: Path) -> tuple[int, Path]:
@@ -97,7 +110,7 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_TEMP_ATTEMPTS):
         token = secrets.token_hex(_TEMP_TOKEN_BYTES)
-        candidate = target.parent / f".{target.name}.{token}{_TEMP_SUFFIX}"
+        candidate = target.parent / f".{_temporary_stem(target.name)}.{token}{_TEMP_SUFFIX}"
         try:
             return os.open(candidate, flags, _NEW_FILE_MODE), candidate
         except FileExistsError:

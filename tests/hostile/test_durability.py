@@ -182,6 +182,21 @@ def test_only_this_targets_stale_temporaries_are_removed(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept_names, fresh.name])
 
 
+@pytest.mark.parametrize("name", ["r" * 250 + ".md", "é" * 120 + ".md"])
+def test_a_name_near_the_file_name_limit_is_still_written_atomically(
+    tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name  # 254 bytes: no room for ".<name>.<token>.tmp" beside it
+    write_text_atomic(target, "first")
+    write_text_atomic(target, "second", overwrite=True)
+    assert target.read_text() == "second"
+    assert list(tmp_path.iterdir()) == [target]
+    leftover = tmp_path / f".{name[:10]}.0123abcd.tmp"  # a foreign file with a similar start
+    leftover.write_text("x")
+    age([leftover], STALE_TEMP_SECONDS + 5)
+    assert remove_stale_temporaries(target) == 0
+
+
 # -- failures inside a write --------------------------------------------------------------------
 
 
