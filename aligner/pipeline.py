@@ -28,6 +28,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
+from aligner.parallel import split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
 from aligner.similarity import score_pairs
@@ -49,6 +50,7 @@ def compare(
     *,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    workers: int = 1,
     **options: object,
 ) -> Comparison:
     """Load ``paths`` (default: the sample corpus) and compare every article with every other.
@@ -56,6 +58,9 @@ def compare(
     ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
     max_file_bytes, max_sentences). ``progress(stage, fraction)`` is called between stages;
     ``should_stop()`` returning true raises ``Cancelled`` at the next stage boundary.
+    ``workers`` > 1 lets a large corpus be split into sentences and analysed by that many
+    processes (forked, and only where that is safe: see aligner/parallel.py); the result
+    is the same.
     """
     settings = CompareOptions(**options)  # type: ignore[arg-type]
     report = _Reporter(progress, should_stop)
@@ -68,8 +73,8 @@ def compare(
         )
         documents = loaded.documents if paths else tuple(map(_as_sample_path, loaded.documents))
         report("splitting sentences", 0.2)
-        articles = tuple(_build_article(k, doc) for k, doc in enumerate(documents))
-        return compare_articles(articles, loaded.skipped, settings, report)
+        articles = _build_articles(documents, workers=workers)
+        return compare_articles(articles, loaded.skipped, settings, report, workers=workers)
 
 
 def compare_articles(
@@ -77,10 +82,12 @@ def compare_articles(
     skipped: Sequence[SkippedFile],
     settings: CompareOptions,
     report: Callable[[str, float], None] | None = None,
+    *,
+    workers: int = 1,
 ) -> Comparison:
-    """Align and classify already segmented articles."""
+    """Align and classify already segmented articles (``workers``: see ``compare``)."""
     with collector_paused():
-        return _compare_articles(articles, skipped, settings, report or _no_report)
+        return _compare_articles(articles, skipped, settings, report or _no_report, workers)
 
 
 def _compare_articles(
@@ -88,6 +95,7 @@ def _compare_articles(
     skipped: Sequence[SkippedFile],
     settings: CompareOptions,
     report: Callable[[str, float], None],
+    workers: int,
 ) -> Comparison:
     prose = [s for article in articles for s in article.prose]
     if len(prose) > settings.max_sentences:
@@ -95,7 +103,7 @@ def _compare_articles(
             f"{len(prose):,} prose sentences exceed the limit of {settings.max_sentences:,}"
         )
     report("analysing sentences", 0.35)
-    features = [sentence_features(s.text) for s in prose]
+    features = _analyse([s.text for s in prose], workers=workers)
     index_of_article = {a.id: k for k, a in enumerate(articles)}
     article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
 
@@ -195,6 +203,33 @@ def _as_sample_path(document: Document) -> Document:
     # The sample corpus lives wherever the package is installed; name it the same way on
     # every machine so that its exports are byte-identical everywhere.
     return replace(document, path=f"sample_corpus/{Path(document.path).name}")
+
+
+# Below this much text (about 800 sentences) a second process costs more than it saves.
+PARALLEL_MIN_CHARS = 100_000
+
+
+def _build_articles(documents: Sequence[Document], *, workers: int) -> tuple[Article, ...]:
+    """One Article per document, in order."""
+    weights = [len(document.text) for document in documents]
+    workers = workers if sum(weights) >= PARALLEL_MIN_CHARS else 1
+    numbered = list(enumerate(documents))
+    return tuple(split_map(_build_numbered, numbered, weights=weights, workers=workers))
+
+
+def _build_numbered(numbered: Sequence[tuple[int, Document]]) -> list[Article]:
+    return [_build_article(position, document) for position, document in numbered]
+
+
+def _analyse(texts: Sequence[str], *, workers: int) -> list[SentenceFeatures]:
+    """``sentence_features`` of every text, in order."""
+    weights = [len(text) for text in texts]
+    workers = workers if sum(weights) >= PARALLEL_MIN_CHARS else 1
+    return split_map(_features_of, texts, weights=weights, workers=workers)
+
+
+def _features_of(texts: Sequence[str]) -> list[SentenceFeatures]:
+    return [sentence_features(text) for text in texts]
 
 
 def _build_article(position: int, document: Document) -> Article:
