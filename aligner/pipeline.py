@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
+from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
 from aligner.features import SentenceFeatures, sentence_features
 from aligner.model import (
@@ -163,24 +162,6 @@ def _build_groups(
         )
         for number, k in enumerate(order, start=1)
     ]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block (if it was running).
-
-    A comparison allocates hundreds of thousands of long-lived objects (sentences, features,
-    pairs) and next to no cyclic garbage; the full collections those allocations trigger
-    walk every object again and free nothing (a quarter of a second at 10k sentences).
-    The collector is process-wide: another thread's garbage waits until the block ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _no_report(stage: str, fraction: float) -> None:

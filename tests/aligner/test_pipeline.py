@@ -8,8 +8,9 @@ from collections import Counter
 import pytest
 
 from aligner import Label, LineKind
+from aligner.collector import collector_paused
 from aligner.model import Comparison
-from aligner.pipeline import Cancelled, TooManySentences, collector_paused, compare
+from aligner.pipeline import Cancelled, TooManySentences, compare
 
 
 @pytest.fixture(scope="module")
