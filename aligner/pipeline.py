@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from aligner.align import ScoredPairs, display_order, group_score, group_sentences
 from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
-from aligner.classify import find_conflicts, group_label
+from aligner.classify import Finding, find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
@@ -125,7 +126,9 @@ def _compare_articles(
         article_of.tolist(), pairs, threshold=settings.threshold, score_of=score_of
     )
     report("finding contradictions", 0.75)
-    conflicts, clusters = _conflicts(prose, features, clusters, pairs, article_of, settings)
+    conflicts, clusters = _conflicts(
+        prose, features, clusters, pairs, article_of, settings, workers
+    )
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
@@ -255,36 +258,34 @@ def _conflicts(
     pairs: ScoredPairs,
     article_of: np.ndarray,
     settings: CompareOptions,
+    workers: int,
 ) -> tuple[list[Conflict], list[list[int]]]:
     """Conflicts inside groups, then between related sentences of different groups.
 
     Two groups linked by such a conflict merge when their articles are disjoint, so the
     versions stand side by side; otherwise the conflict links the groups.
     """
+    inner = [
+        (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
+    ]
+    related = _related_pairs(features, pairs, settings)
+    # Every check is done up front (in parallel when asked): find_conflicts depends on the
+    # two sentences alone, so checking a related pair the merges below skip changes nothing.
+    checks = [(i, j, False) for i, j in inner] + [(i, j, True) for i, j in related]
+    workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
+    weights = [1] * len(checks)
+    found = split_map(partial(_check_pairs, features), checks, weights=weights, workers=workers)
+
     conflicts: list[Conflict] = []
-    for members in clusters:
-        for k, i in enumerate(members):
-            for j in members[k + 1 :]:
-                for finding in find_conflicts(features[i], features[j]):
-                    conflicts.append(
-                        Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail)
-                    )
+    for (i, j), findings in zip(inner, found[: len(inner)], strict=True):
+        for finding in findings:
+            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
-    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
-    related = (
-        (pairs.scores >= settings.threshold - RELATED_MARGIN)
-        & (pairs.scores < settings.threshold)
-        & has_figures[pairs.left]
-        & has_figures[pairs.right]
-    )
     merged: dict[int, int] = {}
-    for i, j in zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True):
+    for (i, j), findings in zip(related, found[len(inner) :], strict=True):
         ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
-        if ci == cj:
-            continue
-        findings = find_conflicts(features[i], features[j], numbers_only=True)
-        if not findings:
+        if ci == cj or not findings:
             continue
         for finding in findings:
             conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
@@ -296,6 +297,34 @@ def _conflicts(
             clusters[gone] = []
             merged[gone] = keep
     return conflicts, [c for c in clusters if c]
+
+
+# Fewer conflict checks than this are done in one process: a fork would cost more.
+PARALLEL_MIN_CHECKS = 2_000
+
+
+def _related_pairs(
+    features: Sequence[SentenceFeatures], pairs: ScoredPairs, settings: CompareOptions
+) -> list[tuple[int, int]]:
+    """Pairs just below the threshold whose sentences both hold figures, in pair order."""
+    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
+    related = (
+        (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & (pairs.scores < settings.threshold)
+        & has_figures[pairs.left]
+        & has_figures[pairs.right]
+    )
+    return list(zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True))
+
+
+def _check_pairs(
+    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool]]
+) -> list[list[Finding]]:
+    """``find_conflicts`` of each (i, j, numbers_only) check."""
+    return [
+        find_conflicts(features[i], features[j], numbers_only=numbers_only)
+        for i, j, numbers_only in checks
+    ]
 
 
 def _root(merged: dict[int, int], cluster: int) -> int:

@@ -121,6 +121,7 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr("aligner.pipeline.split_map", counting_split_map)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
     parallel_json = render(compare(workers=2), fmt="json")
-    assert calls == [2, 2]  # sentence splitting and sentence analysis
+    assert calls == [2, 2, 2]  # sentence splitting, sentence analysis, conflict checks
     assert parallel_json == render(compare(), fmt="json")
