@@ -282,6 +282,7 @@ def _conflicts(
             conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
     merged: dict[int, int] = {}
     for (i, j), findings in zip(related, found[len(inner) :], strict=True):
         ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
@@ -289,8 +290,8 @@ def _conflicts(
             continue
         for finding in findings:
             conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
-        articles_i = {int(article_of[m]) for m in clusters[ci]}
-        articles_j = {int(article_of[m]) for m in clusters[cj]}
+        articles_i = {article_list[m] for m in clusters[ci]}
+        articles_j = {article_list[m] for m in clusters[cj]}
         if not articles_i & articles_j:
             keep, gone = min(ci, cj), max(ci, cj)
             clusters[keep] = sorted(clusters[keep] + clusters[gone])
