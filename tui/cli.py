@@ -216,7 +216,8 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _usable_cpus() -> int:
+def usable_cpus() -> int:
+    """CPUs this process may run on: the engine's ``workers`` for `parallax export`."""
     # The export runs the engine in this (single-threaded) process, so the engine may fork
     # helpers for large corpora; the reader compares in a thread and never asks it to.
     if hasattr(os, "sched_getaffinity"):
@@ -240,7 +241,7 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["max_sentences"] = args.max_sentences
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
-        return compare(list(args.paths), progress=progress, workers=_usable_cpus(), **options)
+        return compare(list(args.paths), progress=progress, workers=usable_cpus(), **options)
     except NoInputError as error:
         raise UsageError(printable(error)) from error
     except ValueError as error:
