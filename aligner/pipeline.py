@@ -122,9 +122,7 @@ def _compare_articles(
         # Pairs the candidate step skipped share too little wording to be alike at all.
         return known.get((i, j) if i < j else (j, i), 0.0)
 
-    clusters = group_sentences(
-        article_of.tolist(), pairs, threshold=settings.threshold, score_of=score_of
-    )
+    clusters = group_sentences(article_of.tolist(), pairs, threshold=settings.threshold)
     report("finding contradictions", 0.75)
     conflicts, clusters = _conflicts(
         prose, features, clusters, pairs, article_of, settings, workers
