@@ -104,7 +104,12 @@ class _Child(Generic[Item, Result]):
     @classmethod
     def start(cls, work: Work[Item, Result], part: Sequence[Item]) -> _Child[Item, Result]:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the child: never returns
             os.close(read_end)
             _run_child(work, part, write_end)

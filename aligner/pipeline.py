@@ -58,9 +58,9 @@ def compare(
     ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
     max_file_bytes, max_sentences). ``progress(stage, fraction)`` is called between stages;
     ``should_stop()`` returning true raises ``Cancelled`` at the next stage boundary.
-    ``workers`` > 1 lets a large corpus be split into sentences and analysed by that many
-    processes (forked, and only where that is safe: see aligner/parallel.py); the result
-    is the same.
+    ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
+    large corpus run in that many processes (forked, and only where that is safe: see
+    aligner/parallel.py); the result is the same.
     """
     settings = CompareOptions(**options)  # type: ignore[arg-type]
     report = _Reporter(progress, should_stop)
