@@ -30,34 +30,42 @@ def group_sentences(
     pairs: ScoredPairs,
     *,
     threshold: float,
-    score_of: Callable[[int, int], float],
 ) -> list[list[int]]:
     """Cluster sentences into groups holding at most one sentence per article.
 
     Pairs at or above ``threshold`` are merged best first (ties by index, so the result is
     deterministic). Two clusters merge only when their articles are disjoint and their mean
     cross similarity stays near the threshold (``MEAN_SLACK``, ``WORST_SLACK``); this stops
-    chains A~B~C from joining A and C when they have nothing in common. ``score_of(i, j)``
-    gives the similarity of any pair; the caller caches it.
+    chains A~B~C from joining A and C when they have nothing in common. A pair missing from
+    ``pairs`` has similarity 0.
     Returns every sentence index exactly once, each group sorted by index.
     """
     n = len(article_of)
     above = np.flatnonzero(pairs.scores >= threshold)
     order = above[np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))]
+    similar = _neighbours(n, pairs)
 
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[int]] = {i: {article_of[i]} for i in range(n)}
+    # Clusters only grow, so a cluster id and its size name one membership: a check that
+    # failed for two clusters fails again while neither has grown (many pairs link them).
+    failed: set[tuple[int, int, int, int]] = set()
 
     for i, j in zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or articles[ci] & articles[cj]:
             continue
         if len(members[ci]) + len(members[cj]) > 2:
-            cross = [score_of(a, b) for a in members[ci] for b in members[cj]]
+            state = (ci, cj, len(members[ci]), len(members[cj]))
+            if state in failed:
+                continue
+            others = members[cj]
+            cross = [similar[a].get(b, 0.0) for a in members[ci] for b in others]
             if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
                 threshold - WORST_SLACK
             ):
+                failed.add(state)
                 continue
         keep, gone = (ci, cj) if ci < cj else (cj, ci)
         for member in members[gone]:
@@ -65,6 +73,20 @@ def group_sentences(
         members[keep].extend(members.pop(gone))
         articles[keep] |= articles.pop(gone)
     return [sorted(group) for _, group in sorted(members.items())]
+
+
+def _neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
+    """Per sentence, the similarity of each sentence it is paired with (both directions).
+
+    Merge checks look up millions of pairs on large corpora: a row per sentence spares
+    building a key per lookup.
+    """
+    similar: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, j, score in zip(
+        pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
+    ):
+        similar[i][j] = similar[j][i] = score
+    return similar
 
 
 def group_score(group: Sequence[int], score_of: Callable[[int, int], float]) -> float:

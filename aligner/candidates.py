@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,6 +27,8 @@ def candidate_pairs(
     while leaving a third of the pairs the shorter sentence's share would (bench/scale.py
     measures recall against brute force). Stems more common than the cap say little about
     which sentences match, and would make the work quadratic again.
+
+    Returns int64 index arrays ordered by (left, right).
     """
     n = len(features)
     postings: dict[str, list[int]] = {}
@@ -33,25 +37,20 @@ def candidate_pairs(
             postings.setdefault(token, []).append(index)
     if max_postings is None:
         max_postings = default_max_postings(n, [len(m) for m in postings.values()])
-    # Posting lists of one length are stacked into a matrix, so one triu index pair emits
-    # the pairs of all of them at once: a handful of numpy calls instead of one per stem.
-    by_length: dict[int, list[list[int]]] = {}
-    for members in postings.values():
-        if 2 <= len(members) <= max_postings:
-            by_length.setdefault(len(members), []).append(members)
-    counted = _PairCounter(n, article_of)
-    for length, lists in sorted(by_length.items()):
-        upper_i, upper_j = np.triu_indices(length, k=1)
-        # A few lists at a time: the emitted pairs of every list at once can run to
-        # tens of millions on large corpora.
-        step = max(1, _EMIT_CHUNK // len(upper_i))
-        for start in range(0, len(lists), step):
-            stacked = np.asarray(lists[start : start + step], dtype=np.int32)
-            counted.add(stacked[:, upper_i].ravel(), stacked[:, upper_j].ravel())
-    left, right, shared = counted.totals()
+    kept = [members for members in postings.values() if 2 <= len(members) <= max_postings]
+    del postings
     sizes = np.array([max(1, len(f.content_set)) for f in features], dtype=np.int64)
-    keep = shared / np.maximum(sizes[left], sizes[right]) >= min_overlap
-    return left[keep], right[keep]
+    articles = np.asarray(article_of)
+    found_left: list[np.ndarray] = []
+    found_right: list[np.ndarray] = []
+    for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
+        keep = shared / np.maximum(sizes[left], sizes[right]) >= min_overlap
+        found_left.append(left[keep])
+        found_right.append(right[keep])
+    if not found_left:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(found_left), np.concatenate(found_right)
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
@@ -71,44 +70,76 @@ def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
 
 
 # Emitted pairs handled per numpy step, and per sentence of the corpus in all.
-_EMIT_CHUNK = 1_000_000
+_EMIT_CHUNK = 250_000
 EMIT_BUDGET_PER_SENTENCE = 500
 
 
-class _PairCounter:
-    """Counts how often each cross-article pair is emitted, one chunk at a time."""
+@dataclass(frozen=True, slots=True)
+class _PostingIndex:
+    """The posting lists end to end, and every entry (one sentence in one list) by sentence.
 
-    def __init__(self, n: int, article_of: np.ndarray) -> None:
-        self._n = n
-        self._article_of = article_of
-        # Pair keys i * n + j in 32 bits while they fit: half the memory of the peak step.
-        self._key_type = np.uint32 if n * n < 2**32 else np.int64
-        self._keys: list[np.ndarray] = []
-        self._counts: list[np.ndarray] = []
+    An entry at position p of ``flat`` pairs its sentence with the later members of its list,
+    ``flat[p + 1 : list_end[p]]``. Walking the entries sentence by sentence emits every pair
+    of a left sentence in one block, so each block's counts are final as soon as it is done:
+    only the surviving pairs are kept, never all emissions at once.
+    """
 
-    def add(self, left: np.ndarray, right: np.ndarray) -> None:
-        keep = self._article_of[left] != self._article_of[right]
-        kind = self._key_type
-        keys = left[keep].astype(kind) * kind(self._n) + right[keep].astype(kind)
-        keys, counts = np.unique(keys, return_counts=True)
-        self._keys.append(keys)
-        self._counts.append(counts.astype(np.int32))
+    flat: np.ndarray  # int32: the posting lists (each ascending) end to end
+    rows: np.ndarray  # int32: the sentence of each entry, entries ordered by sentence
+    positions: np.ndarray  # int64: each entry's position in ``flat``, same order as ``rows``
+    emits: np.ndarray  # int64: how many pairs each entry emits, same order
 
-    def totals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(left, right, shared stems) for every counted pair, ordered by (left, right)."""
-        if not self._keys:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
-        keys = np.concatenate(self._keys)
-        counts = np.concatenate(self._counts)
-        self._keys, self._counts = [], []  # let the chunks go before sorting
-        if not len(keys):
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
-        order = np.argsort(keys, kind="stable")
-        keys, counts = keys[order], counts[order]
-        del order
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        totals = np.add.reduceat(counts, starts).astype(np.int64)
-        keys = keys[starts].astype(np.int64)
-        return keys // self._n, keys % self._n, totals
+    @classmethod
+    def build(cls, lists: Sequence[Sequence[int]], n: int) -> _PostingIndex:
+        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        total = int(lengths.sum())
+        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int32, count=total)
+        list_end = np.repeat(np.cumsum(lengths), lengths)
+        emits = list_end - np.arange(total, dtype=np.int64) - 1
+        del list_end
+        # Stable: the entries of one sentence stay in posting order (any order would do).
+        positions = np.argsort(flat, kind="stable")
+        return cls(flat, flat[positions], positions, emits[positions])
+
+    def counted_blocks(
+        self, article_of: np.ndarray
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(left, right, shared stems) of the cross-article pairs, one block of left
+        sentences at a time, each block ordered by (left, right)."""
+        articles = article_of.astype(np.int32, copy=False)
+        for lo, hi in self._blocks():
+            left, right = self._emit(lo, hi)
+            cross = articles[left] != articles[right]
+            n = len(articles)
+            keys = left[cross].astype(np.int64) * n + right[cross]
+            del left, right, cross
+            keys, shared = np.unique(keys, return_counts=True)
+            yield keys // n, keys % n, shared
+
+    def _blocks(self) -> Iterator[tuple[int, int]]:
+        """Entry ranges of about ``_EMIT_CHUNK`` emissions that never split a sentence."""
+        done = np.cumsum(self.emits)
+        lo = 0
+        while lo < len(self.rows):
+            hi = int(np.searchsorted(done, done[lo] - self.emits[lo] + _EMIT_CHUNK, "right"))
+            if hi < len(self.rows):
+                hi = self._sentence_edge(lo, hi)
+            yield lo, hi
+            lo = hi
+
+    def _sentence_edge(self, lo: int, hi: int) -> int:
+        """``hi`` moved back to the first entry of its sentence, or on past the sentence
+        when that would leave the range ``lo:hi`` empty."""
+        sentence = self.rows[hi]
+        start = int(np.searchsorted(self.rows, sentence, "left"))
+        return start if start > lo else int(np.searchsorted(self.rows, sentence, "right"))
+
+    def _emit(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair the entries ``lo:hi`` emit: (their sentence, a later list member)."""
+        emits = self.emits[lo:hi]
+        total = int(emits.sum())
+        left = np.repeat(self.rows[lo:hi], emits)
+        # Entry k covers flat[positions[k] + 1 :][: emits[k]]; one arange serves them all.
+        shift = self.positions[lo:hi] + 1 - (np.cumsum(emits) - emits)
+        right = self.flat[np.repeat(shift, emits) + np.arange(total, dtype=np.int64)]
+        return left, right

@@ -198,10 +198,25 @@ _MAX_CAPTION_WORDS = 60
 _MAX_CAPTION_SENTENCES = 2
 
 
+# Every credit above holds one of these (matched on the line folded as below): lines without
+# any skip the credit search, the costly part of judging a line.
+_CREDIT_WORDS = (
+    *("/", "photo", "getty", "shutterstock", "via ", "image", "picture", "credit", "video"),
+)
+# The only non-ASCII characters that case-insensitive regexes equate with ASCII letters.
+_ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _may_hold_credit(line: str) -> bool:
+    """False only for lines ``_CREDIT_AT_END`` cannot match."""
+    folded = line.translate(_ASCII_CASE_FOLD).lower()
+    return any(word in folded for word in _CREDIT_WORDS)
+
+
 def _is_caption(line: str, words: list[str]) -> bool:
     """A photo credit at the end of a short line. A credit inside a paragraph of several
     sentences does not make it a caption: that paragraph is prose quoting a credit."""
-    if len(words) > _MAX_CAPTION_WORDS:
+    if len(words) > _MAX_CAPTION_WORDS or not _may_hold_credit(line):
         return False  # checked first: the credit search is the costly part on long lines
     credit = _CREDIT_AT_END.search(line)
     if credit is None:

@@ -142,6 +142,8 @@ _DELETE_CHARACTERS = {
     for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *map(ord, _INVISIBLE)]
 }
 _DELETE_CHARACTERS[ord("\t")] = " "
+# Finds any of them: a scan in C, where translate looks up every character in the dict.
+_TO_DELETE = re.compile("[" + "".join(re.escape(chr(code)) for code in _DELETE_CHARACTERS) + "]")
 
 
 def sanitize_text(text: str) -> str:
@@ -151,5 +153,6 @@ def sanitize_text(text: str) -> str:
     """
     text = _LINE_BREAKS.sub("\n", text)
     text = _ESCAPE_SEQUENCES.sub("", text)
-    text = text.translate(_DELETE_CHARACTERS)
+    if _TO_DELETE.search(text):
+        text = text.translate(_DELETE_CHARACTERS)
     return unicodedata.normalize("NFC", text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
@@ -49,7 +49,10 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens of ``text`` (quotes folded; possessive ``'s`` dropped)."""
-    found = _WORD.findall(fold(text))
+    folded = fold(text)
+    found = _WORD.findall(folded)
+    if "'" not in folded:
+        return found  # no possessives to drop: most texts, spared a pass over their words
     return [w[:-2] if w.endswith("'s") else w for w in found]
 
 
@@ -58,8 +61,12 @@ def stem(word: str) -> str:
     """Porter stem with spelling variants of names folded (Zelenskiy/Zelensky -> zelenski)."""
     stemmed = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
     # Transliterated names vary in their endings (-iy/-y/-i, doubled consonants).
-    stemmed = re.sub(r"(iy|yi|ii|y)$", "i", stemmed)
-    return re.sub(r"(.)\1", r"\1", stemmed)
+    stemmed = _Y_ENDING.sub("i", stemmed)
+    return _DOUBLED.sub(r"\1", stemmed)
+
+
+_Y_ENDING = re.compile(r"(iy|yi|ii|y)$")
+_DOUBLED = re.compile(r"(.)\1")
 
 
 @lru_cache(maxsize=1)
@@ -87,24 +94,32 @@ class SentenceFeatures:
     vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
     content_set: frozenset[str]  # distinct content stems
 
+    def __reduce__(self) -> tuple[type[SentenceFeatures], tuple[object, ...]]:
+        # Unpickled through the constructor: twice as fast as the field-by-field state of a
+        # frozen slots dataclass, and parallel analysis (aligner/parallel.py) ships thousands.
+        return SentenceFeatures, tuple(getattr(self, name) for name in _FEATURE_FIELDS)
+
+
+_FEATURE_FIELDS = tuple(f.name for f in fields(SentenceFeatures))
+
 
 def sentence_features(text: str) -> SentenceFeatures:
     """Compute every feature of one sentence."""
     tokens = words(text)
-    stems = tuple(stem(w) for w in tokens)
+    stems = tuple(map(stem, tokens))
     content = tuple(
         s for w, s in zip(tokens, stems, strict=True) if w not in STOPWORDS and not w.isdigit()
     )
-    negations = tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
+    normalised = " ".join(tokens)
     names = tuple(_names(text))
     return SentenceFeatures(
         text=text,
         tokens=tuple(tokens),
-        normalised=" ".join(tokens),
+        normalised=normalised,
         stems=stems,
         content=content,
         content_key=" ".join(sorted(set(content))),
-        negations=negations,
+        negations=_negations(tokens, normalised),
         names=names,
         name_words=tuple(tuple(words(name)) for name in names),
         quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
@@ -113,13 +128,20 @@ def sentence_features(text: str) -> SentenceFeatures:
     )
 
 
+def _negations(tokens: list[str], normalised: str) -> tuple[str, ...]:
+    """Negation cue words in order. Most sentences have none: two checks in C say so."""
+    if "n't" not in normalised and NEGATION_CUES.isdisjoint(tokens):
+        return ()
+    return tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
+
+
 def _names(text: str) -> list[str]:
     """Capitalised phrases that are not merely the first word of the sentence."""
     found = []
+    first_word_at = len(text) - len(text.lstrip(" \"'-([“‘"))
     for match in _NAME.finditer(text.translate(_QUOTES)):
         phrase = match.group(0).strip()
-        first_word = match.start() == len(text) - len(text.lstrip(" \"'-([“‘"))
-        if first_word:
+        if match.start() == first_word_at:
             parts = phrase.split()
             if parts[0].lower() in STOPWORDS or len(parts) == 1:
                 parts = parts[1:]

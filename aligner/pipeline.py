@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +12,9 @@ import numpy as np
 from aligner.align import ScoredPairs, display_order, group_score, group_sentences
 from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
-from aligner.classify import find_conflicts, group_label
+from aligner.classify import Finding, find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
+from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
 from aligner.features import SentenceFeatures, sentence_features
 from aligner.model import (
@@ -26,6 +28,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
+from aligner.parallel import split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
 from aligner.similarity import score_pairs
@@ -47,6 +50,7 @@ def compare(
     *,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    workers: int = 1,
     **options: object,
 ) -> Comparison:
     """Load ``paths`` (default: the sample corpus) and compare every article with every other.
@@ -54,19 +58,23 @@ def compare(
     ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
     max_file_bytes, max_sentences). ``progress(stage, fraction)`` is called between stages;
     ``should_stop()`` returning true raises ``Cancelled`` at the next stage boundary.
+    ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
+    large corpus run in that many processes (forked, and only where that is safe: see
+    aligner/parallel.py); the result is the same.
     """
     settings = CompareOptions(**options)  # type: ignore[arg-type]
     report = _Reporter(progress, should_stop)
-    report("loading", 0.0)
-    loaded = load_documents(
-        list(paths) if paths else [sample_corpus_dir()],
-        recursive=settings.recursive,
-        max_file_bytes=settings.max_file_bytes,
-    )
-    documents = loaded.documents if paths else tuple(map(_as_sample_path, loaded.documents))
-    report("splitting sentences", 0.2)
-    articles = tuple(_build_article(k, doc) for k, doc in enumerate(documents))
-    return compare_articles(articles, loaded.skipped, settings, report)
+    with collector_paused():
+        report("loading", 0.0)
+        loaded = load_documents(
+            list(paths) if paths else [sample_corpus_dir()],
+            recursive=settings.recursive,
+            max_file_bytes=settings.max_file_bytes,
+        )
+        documents = loaded.documents if paths else tuple(map(_as_sample_path, loaded.documents))
+        report("splitting sentences", 0.2)
+        articles = _build_articles(documents, workers=workers)
+        return compare_articles(articles, loaded.skipped, settings, report, workers=workers)
 
 
 def compare_articles(
@@ -74,16 +82,28 @@ def compare_articles(
     skipped: Sequence[SkippedFile],
     settings: CompareOptions,
     report: Callable[[str, float], None] | None = None,
+    *,
+    workers: int = 1,
 ) -> Comparison:
-    """Align and classify already segmented articles."""
-    report = report or (lambda stage, fraction: None)
+    """Align and classify already segmented articles (``workers``: see ``compare``)."""
+    with collector_paused():
+        return _compare_articles(articles, skipped, settings, report or _no_report, workers)
+
+
+def _compare_articles(
+    articles: Sequence[Article],
+    skipped: Sequence[SkippedFile],
+    settings: CompareOptions,
+    report: Callable[[str, float], None],
+    workers: int,
+) -> Comparison:
     prose = [s for article in articles for s in article.prose]
     if len(prose) > settings.max_sentences:
         raise TooManySentences(
             f"{len(prose):,} prose sentences exceed the limit of {settings.max_sentences:,}"
         )
     report("analysing sentences", 0.35)
-    features = [sentence_features(s.text) for s in prose]
+    features = _analyse([s.text for s in prose], workers=workers)
     index_of_article = {a.id: k for k, a in enumerate(articles)}
     article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
 
@@ -102,11 +122,11 @@ def compare_articles(
         # Pairs the candidate step skipped share too little wording to be alike at all.
         return known.get((i, j) if i < j else (j, i), 0.0)
 
-    clusters = group_sentences(
-        article_of.tolist(), pairs, threshold=settings.threshold, score_of=score_of
-    )
+    clusters = group_sentences(article_of.tolist(), pairs, threshold=settings.threshold)
     report("finding contradictions", 0.75)
-    conflicts, clusters = _conflicts(prose, features, clusters, pairs, article_of, settings)
+    conflicts, clusters = _conflicts(
+        prose, features, clusters, pairs, article_of, settings, workers
+    )
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
@@ -145,6 +165,10 @@ def _build_groups(
     ]
 
 
+def _no_report(stage: str, fraction: float) -> None:
+    pass
+
+
 class _Reporter:
     def __init__(self, progress: Progress | None, should_stop: Callable[[], bool] | None):
         self._progress = progress
@@ -161,6 +185,33 @@ def _as_sample_path(document: Document) -> Document:
     # The sample corpus lives wherever the package is installed; name it the same way on
     # every machine so that its exports are byte-identical everywhere.
     return replace(document, path=f"sample_corpus/{Path(document.path).name}")
+
+
+# Below this much text (about 800 sentences) a second process costs more than it saves.
+PARALLEL_MIN_CHARS = 100_000
+
+
+def _build_articles(documents: Sequence[Document], *, workers: int) -> tuple[Article, ...]:
+    """One Article per document, in order."""
+    weights = [len(document.text) for document in documents]
+    workers = workers if sum(weights) >= PARALLEL_MIN_CHARS else 1
+    numbered = list(enumerate(documents))
+    return tuple(split_map(_build_numbered, numbered, weights=weights, workers=workers))
+
+
+def _build_numbered(numbered: Sequence[tuple[int, Document]]) -> list[Article]:
+    return [_build_article(position, document) for position, document in numbered]
+
+
+def _analyse(texts: Sequence[str], *, workers: int) -> list[SentenceFeatures]:
+    """``sentence_features`` of every text, in order."""
+    weights = [len(text) for text in texts]
+    workers = workers if sum(weights) >= PARALLEL_MIN_CHARS else 1
+    return split_map(_features_of, texts, weights=weights, workers=workers)
+
+
+def _features_of(texts: Sequence[str]) -> list[SentenceFeatures]:
+    return [sentence_features(text) for text in texts]
 
 
 def _build_article(position: int, document: Document) -> Article:
@@ -205,22 +256,57 @@ def _conflicts(
     pairs: ScoredPairs,
     article_of: np.ndarray,
     settings: CompareOptions,
+    workers: int,
 ) -> tuple[list[Conflict], list[list[int]]]:
     """Conflicts inside groups, then between related sentences of different groups.
 
     Two groups linked by such a conflict merge when their articles are disjoint, so the
     versions stand side by side; otherwise the conflict links the groups.
     """
+    inner = [
+        (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
+    ]
+    related = _related_pairs(features, pairs, settings)
+    # Every check is done up front (in parallel when asked): find_conflicts depends on the
+    # two sentences alone, so checking a related pair the merges below skip changes nothing.
+    checks = [(i, j, False) for i, j in inner] + [(i, j, True) for i, j in related]
+    workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
+    # A figures-only check costs about 3/5 of a full one (msrp/10k and 20k).
+    weights = [5] * len(inner) + [3] * len(related)
+    found = split_map(partial(_check_pairs, features), checks, weights=weights, workers=workers)
+
     conflicts: list[Conflict] = []
-    for members in clusters:
-        for k, i in enumerate(members):
-            for j in members[k + 1 :]:
-                for finding in find_conflicts(features[i], features[j]):
-                    conflicts.append(
-                        Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail)
-                    )
+    for (i, j), findings in zip(inner, found[: len(inner)], strict=True):
+        for finding in findings:
+            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
+    merged: dict[int, int] = {}
+    for (i, j), findings in zip(related, found[len(inner) :], strict=True):
+        ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
+        if ci == cj or not findings:
+            continue
+        for finding in findings:
+            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
+        articles_i = {article_list[m] for m in clusters[ci]}
+        articles_j = {article_list[m] for m in clusters[cj]}
+        if not articles_i & articles_j:
+            keep, gone = min(ci, cj), max(ci, cj)
+            clusters[keep] = sorted(clusters[keep] + clusters[gone])
+            clusters[gone] = []
+            merged[gone] = keep
+    return conflicts, [c for c in clusters if c]
+
+
+# Fewer conflict checks than this are done in one process: a fork would cost more.
+PARALLEL_MIN_CHECKS = 2_000
+
+
+def _related_pairs(
+    features: Sequence[SentenceFeatures], pairs: ScoredPairs, settings: CompareOptions
+) -> list[tuple[int, int]]:
+    """Pairs just below the threshold whose sentences both hold figures, in pair order."""
     has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
     related = (
         (pairs.scores >= settings.threshold - RELATED_MARGIN)
@@ -228,24 +314,17 @@ def _conflicts(
         & has_figures[pairs.left]
         & has_figures[pairs.right]
     )
-    merged: dict[int, int] = {}
-    for i, j in zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True):
-        ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
-        if ci == cj:
-            continue
-        findings = find_conflicts(features[i], features[j], numbers_only=True)
-        if not findings:
-            continue
-        for finding in findings:
-            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
-        articles_i = {int(article_of[m]) for m in clusters[ci]}
-        articles_j = {int(article_of[m]) for m in clusters[cj]}
-        if not articles_i & articles_j:
-            keep, gone = min(ci, cj), max(ci, cj)
-            clusters[keep] = sorted(clusters[keep] + clusters[gone])
-            clusters[gone] = []
-            merged[gone] = keep
-    return conflicts, [c for c in clusters if c]
+    return list(zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True))
+
+
+def _check_pairs(
+    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool]]
+) -> list[list[Finding]]:
+    """``find_conflicts`` of each (i, j, numbers_only) check."""
+    return [
+        find_conflicts(features[i], features[j], numbers_only=numbers_only)
+        for i, j, numbers_only in checks
+    ]
 
 
 def _root(merged: dict[int, int], cluster: int) -> int:

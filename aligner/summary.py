@@ -12,24 +12,28 @@ def similarity_matrix(
 ) -> dict[str, dict[str, float]]:
     """Share of A's prose sentences that have a counterpart from B in their group (sparse: a
     pair of sources that share nothing is left out, read it as 0)."""
-    article_of = {s.id: a.id for a in articles for s in a.sentences}
-    order = {a.id: k for k, a in enumerate(articles)}
-    together: dict[tuple[str, str], int] = {}
+    # Articles by position: rows and columns come out in article order without sorting by
+    # a lookup per entry (a dense articles x articles table would be as large as its square).
+    position = {a.id: k for k, a in enumerate(articles)}
+    article_at = {s.id: position[a.id] for a in articles for s in a.sentences}
+    together: list[dict[int, int]] = [{} for _ in articles]
     for group in groups:
-        present = {article_of[m] for m in group.members}
+        present = {article_at[m] for m in group.members}
+        if len(present) < 2:
+            continue
         for a in present:
+            row = together[a]
             for b in present:
                 if a != b:
-                    together[(a, b)] = together.get((a, b), 0) + 1
-    # Sparse: a pair of sources that share nothing is left out (read it as 0). A folder of
-    # thousands of short files would otherwise cost a dense articles x articles table.
-    prose_count = {a.id: len(a.prose) for a in articles}
-    matrix: dict[str, dict[str, float]] = {a.id: {a.id: 1.0} for a in articles}
-    for (a, b), count in sorted(together.items()):
-        matrix[a][b] = round(count / prose_count[a], 4)
-    return {
-        a.id: dict(sorted(matrix[a.id].items(), key=lambda item: order[item[0]])) for a in articles
-    }
+                    row[b] = row.get(b, 0) + 1
+    matrix: dict[str, dict[str, float]] = {}
+    for k, article in enumerate(articles):
+        counts, prose = together[k], len(article.prose)
+        counts[k] = 0  # the diagonal, 1.0 by definition
+        matrix[article.id] = {
+            articles[b].id: 1.0 if b == k else round(counts[b] / prose, 4) for b in sorted(counts)
+        }
+    return matrix
 
 
 def source_stats(articles: Sequence[Article], groups: Sequence[Group]) -> tuple[SourceStats, ...]:

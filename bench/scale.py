@@ -50,6 +50,7 @@ from aligner.model import CompareOptions, Sentence  # noqa: E402
 from aligner.pipeline import _build_article, compare  # noqa: E402
 from aligner.similarity import score_pairs  # noqa: E402
 from bench.quality import read_msrp  # noqa: E402
+from tui.cli import usable_cpus  # noqa: E402
 
 DEFAULT_MSRP = REPO.parent / "shared" / "data" / "msr_paraphrase_train.txt"
 DEFAULT_SIZES = (1_000, 5_000, 10_000, 20_000)
@@ -307,9 +308,10 @@ class StageRun:
 
 
 def measure_stages(folder: Path) -> StageRun:
-    """Compare ``folder`` and render it as JSON, timing each stage."""
+    """Compare ``folder`` and render it as JSON, timing each stage, with as many worker
+    processes as ``parallax export`` uses."""
     clock = StageClock()
-    comparison = compare([folder], progress=clock)
+    comparison = compare([folder], progress=clock, workers=usable_cpus())
     started = time.perf_counter()
     render(comparison, fmt="json")
     clock.seconds["export"] = time.perf_counter() - started
@@ -622,7 +624,8 @@ def _table_line(cells: Sequence[str]) -> str:
 def table_notes(rows: Sequence[Row], corpora_notes: Sequence[str], *, runs: int) -> list[str]:
     """What the columns mean and how the reference was computed."""
     notes = [
-        f"Stage and e2e times are medians of {runs} run(s), each in a fresh process. load, "
+        f"Stage and e2e times are medians of {runs} run(s), each in a fresh process with "
+        f"{usable_cpus()} worker process(es), as `parallax export` uses. load, "
         "segment: files -> Articles; align: features, candidates, scoring, grouping; classify: "
         "conflicts, display order, labels, stats; export: JSON render. e2e: `python -m tui.cli "
         "export DIR --format json` (stdout to /dev/null); RSS MB: its peak resident memory.",

@@ -216,6 +216,15 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on: the engine's ``workers`` for `parallax export`."""
+    # The export runs the engine in this (single-threaded) process, so the engine may fork
+    # helpers for large corpora; the reader compares in a thread and never asks it to.
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison:
     # Imported late: the engine pulls in rapidfuzz and NLTK, which `--help` never needs.
     from aligner.corpus import NoInputError
@@ -232,7 +241,7 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["max_sentences"] = args.max_sentences
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
-        return compare(list(args.paths), progress=progress, **options)
+        return compare(list(args.paths), progress=progress, workers=usable_cpus(), **options)
     except NoInputError as error:
         raise UsageError(printable(error)) from error
     except ValueError as error:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from aligner.collector import collector_paused
 from aligner.model import Comparison, Label
 
 SCHEMA = "parallax.comparison/1"
@@ -117,7 +118,8 @@ def _similarity(comparison: Comparison) -> dict[str, dict[str, float]]:
 
 def to_json(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:
     """The comparison as JSON text ending in a newline; same comparison, same bytes."""
-    text = _indented(comparison_to_dict(comparison, notes=notes), level=0)
+    with collector_paused():
+        text = _indented(comparison_to_dict(comparison, notes=notes), level=0)
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
@@ -129,11 +131,11 @@ def _indented(value: Any, *, level: int) -> str:
     many times slower on a 10k-sentence comparison, and a record per line reads better.
     """
     if _is_flat(value):
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return _encode_flat(value)
     inner = "  " * (level + 1)
     if isinstance(value, dict):
         items = [
-            f"{inner}{json.dumps(key, ensure_ascii=False)}: {_indented(item, level=level + 1)}"
+            f"{inner}{_encode_flat(key)}: {_indented(item, level=level + 1)}"
             for key, item in value.items()
         ]
         brackets = "{}"
@@ -145,21 +147,29 @@ def _indented(value: Any, *, level: int) -> str:
     return f"{brackets[0]}\n" + ",\n".join(items) + f"\n{'  ' * level}{brackets[1]}"
 
 
+# json.dumps with these options would build a new encoder for every record.
+_encode_flat = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def _is_flat(value: Any) -> bool:
     """A scalar, or a record/list holding only scalars and lists of scalars."""
-    if isinstance(value, dict):
-        return all(_is_scalar(v) or _is_scalar_list(v) for v in value.values())
+    # Plain loops: this runs once per sentence record, and generators of helper calls
+    # cost more than the encoding itself.
     if isinstance(value, list):
-        return all(_is_scalar(v) for v in value)
+        return not _holds_container(value)
+    if not isinstance(value, dict):
+        return True
+    for item in value.values():
+        if isinstance(item, dict) or (isinstance(item, list) and _holds_container(item)):
+            return False
     return True
 
 
-def _is_scalar(value: Any) -> bool:
-    return not isinstance(value, dict | list)
+def _holds_container(values: list[Any]) -> bool:
+    return any(isinstance(item, _CONTAINERS) for item in values)
 
 
-def _is_scalar_list(value: Any) -> bool:
-    return isinstance(value, list) and all(_is_scalar(v) for v in value)
+_CONTAINERS = (dict, list)
 
 
 def from_json(text: str) -> dict[str, Any]:

@@ -6,7 +6,14 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align import ScoredPairs, display_order, group_score, group_sentences
+from aligner.align import (
+    MEAN_SLACK,
+    WORST_SLACK,
+    ScoredPairs,
+    display_order,
+    group_score,
+    group_sentences,
+)
 
 
 def scored(pairs: dict[tuple[int, int], float]) -> tuple[ScoredPairs, callable]:
@@ -24,24 +31,24 @@ def scored(pairs: dict[tuple[int, int], float]) -> tuple[ScoredPairs, callable]:
 def test_best_pairs_merge_and_one_sentence_per_article() -> None:
     # articles: 0 -> sentences 0,1; 1 -> 2,3; 2 -> 4
     article_of = [0, 0, 1, 1, 2]
-    pairs, score_of = scored({(0, 2): 90, (1, 2): 80, (0, 3): 70, (2, 4): 85, (0, 4): 88})
-    groups = group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    pairs, _ = scored({(0, 2): 90, (1, 2): 80, (0, 3): 70, (2, 4): 85, (0, 4): 88})
+    groups = group_sentences(article_of, pairs, threshold=60)
     assert groups == [[0, 2, 4], [1], [3]]
     for group in groups:
         assert len({article_of[i] for i in group}) == len(group)
 
 
 def test_pairs_below_threshold_do_not_merge() -> None:
-    pairs, score_of = scored({(0, 1): 59.9})
-    assert group_sentences([0, 1], pairs, threshold=60, score_of=score_of) == [[0], [1]]
+    pairs, _ = scored({(0, 1): 59.9})
+    assert group_sentences([0, 1], pairs, threshold=60) == [[0], [1]]
 
 
 def test_chains_without_common_ground_do_not_merge() -> None:
     # 0~1 and 2~3 are strong; 1~2 is just above the threshold, but the clusters as a whole
     # have nothing in common, so they stay apart.
     article_of = [0, 1, 2, 3]
-    pairs, score_of = scored({(0, 1): 95, (2, 3): 95, (1, 2): 61})
-    groups = group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    pairs, _ = scored({(0, 1): 95, (2, 3): 95, (1, 2): 61})
+    groups = group_sentences(article_of, pairs, threshold=60)
     assert groups == [[0, 1], [2, 3]]
 
 
@@ -81,13 +88,13 @@ def test_display_order_follows_pivot_and_places_others_after_their_neighbour() -
 )
 def test_groups_partition_and_never_repeat_an_article(case) -> None:
     article_of, pair_scores = case
-    pairs, score_of = scored(pair_scores)
-    groups = group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    pairs, _ = scored(pair_scores)
+    groups = group_sentences(article_of, pairs, threshold=60)
     flat = sorted(i for g in groups for i in g)
     assert flat == list(range(len(article_of)))
     for group in groups:
         assert len({article_of[i] for i in group}) == len(group)
-    assert groups == group_sentences(article_of, pairs, threshold=60, score_of=score_of)
+    assert groups == group_sentences(article_of, pairs, threshold=60)
     position_of = list(range(len(article_of)))
     order = display_order(groups, article_of, position_of, pivot=0)
     assert sorted(order) == list(range(len(groups)))
@@ -110,3 +117,52 @@ def test_groups_without_the_pivot_are_placed_through_other_sources() -> None:
     order = display_order(groups, article_of, position_of, pivot=0)
     assert order.index(2) > order.index(1)
     assert order.index(3) < order.index(2)  # 5 precedes 6 in article 2, so it comes first
+
+
+def reference_grouping(article_of, pairs: ScoredPairs, threshold: float, score_of) -> list:
+    """group_sentences as it was with a score_of callback: each merge check calls it per pair."""
+    n = len(article_of)
+    above = np.flatnonzero(pairs.scores >= threshold)
+    order = above[np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))]
+    cluster_of = list(range(n))
+    members = {i: [i] for i in range(n)}
+    articles = {i: {article_of[i]} for i in range(n)}
+    for i, j in zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj or articles[ci] & articles[cj]:
+            continue
+        if len(members[ci]) + len(members[cj]) > 2:
+            cross = [score_of(a, b) for a in members[ci] for b in members[cj]]
+            if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
+                threshold - WORST_SLACK
+            ):
+                continue
+        keep, gone = (ci, cj) if ci < cj else (cj, ci)
+        for member in members[gone]:
+            cluster_of[member] = keep
+        members[keep].extend(members.pop(gone))
+        articles[keep] |= articles.pop(gone)
+    return [sorted(group) for _, group in sorted(members.items())]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=14).flatmap(
+        lambda arts: st.tuples(
+            st.just(arts),
+            st.dictionaries(
+                st.tuples(st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)).filter(
+                    lambda p: p[0] < p[1]
+                ),
+                st.floats(0, 100, width=32),
+                max_size=40,
+            ),
+        )
+    )
+)
+def test_same_groups_as_looking_up_every_pair_through_a_callback(case) -> None:
+    article_of, pair_scores = case
+    pairs, score_of = scored(pair_scores)
+    for threshold in (40, 60, 75):
+        expected = reference_grouping(article_of, pairs, threshold, score_of)
+        assert group_sentences(article_of, pairs, threshold=threshold) == expected

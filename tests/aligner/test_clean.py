@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aligner import clean
 from aligner.clean import TextLine, classify_lines, find_title
 from aligner.model import LineKind
 from aligner.resources import sample_corpus_dir
@@ -132,6 +133,24 @@ def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
 )
 def test_captions_and_photo_credits(line: str) -> None:
     assert kind_in_article(line) is CAPTION
+
+
+# Pieces of credits, their letters in other cases (and the non-ASCII letters a
+# case-insensitive regex equates with ASCII ones), and ordinary text around them.
+_CREDIT_PIECES = st.sampled_from(
+    [
+        *("Getty Images", "(Photo: x)", "AP Photo/Ap", "REUTERS/Jane Doe", "via AFP", "FILE PHOTO"),
+        *("Picture by Jane", "credits: x", "(video of it)", "Image: x", "Shutterstock"),
+        *("\u0130MAGE: x", "\u0131mage: x", "\u017fhutter\u017ftoc\u212a", "pool photo", "."),
+        *(" ", "The", " the talks went well", ")", "|", "-", "\u201c", "Doe/X", "courtesy of Ann"),
+    ]
+)
+
+
+@given(st.lists(_CREDIT_PIECES, max_size=6).map("".join))
+def test_the_credit_pre_check_never_hides_a_credit(line: str) -> None:
+    if clean._CREDIT_AT_END.search(line):
+        assert clean._may_hold_credit(line)
 
 
 @pytest.mark.parametrize(

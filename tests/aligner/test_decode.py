@@ -10,6 +10,7 @@ from article_files import ARTICLE, skip_reason, text_of, write
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aligner import decode
 from aligner.decode import sanitize_text
 
 # --- decoding ------------------------------------------------------------------------------
@@ -133,3 +134,11 @@ def test_sanitize_is_idempotent_and_leaves_no_control_characters(text: str) -> N
     assert sanitize_text(once) == once
     assert not (_CONTROL & set(once))
     assert "\r" not in once and "\u202e" not in once
+
+
+def test_the_quick_scan_finds_exactly_the_characters_sanitize_deletes() -> None:
+    for code in [*range(0x3000), *range(0xFE00, 0x10000)]:
+        if 0xD800 <= code < 0xE000:
+            continue
+        found = decode._TO_DELETE.search(f"ab{chr(code)}c") is not None
+        assert found == (code in decode._DELETE_CHARACTERS), hex(code)

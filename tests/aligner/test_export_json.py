@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import replace
 
@@ -9,6 +10,7 @@ import pytest
 
 from aligner import __version__
 from aligner.export import format_for_path, render
+from aligner.export import json as json_export
 from aligner.export.json import SCHEMA, SchemaError, from_json, to_json
 from aligner.model import CompareOptions, LineKind
 
@@ -155,3 +157,16 @@ def test_render_dispatches_and_rejects_unknown_formats(comparison) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         render(comparison, fmt="yaml")  # type: ignore[arg-type]
     assert json.loads(render(comparison, fmt="json", notes={"a1s2": "n"}))["notes"] == {"a1s2": "n"}
+
+
+def test_export_pauses_the_collector_and_restores_it(comparison, monkeypatch) -> None:
+    seen: list[bool] = []
+    original = json_export.comparison_to_dict
+
+    def recording(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(json_export, "comparison_to_dict", recording)
+    json_export.to_json(comparison)
+    assert seen == [False] and gc.isenabled()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 
 import pytest
 
 from aligner import Label, LineKind
+from aligner.collector import collector_paused
 from aligner.model import Comparison
 from aligner.pipeline import Cancelled, TooManySentences, compare
 
@@ -148,3 +150,23 @@ def test_similarity_is_sparse_and_many_sources_get_a_pair_list(tmp_path) -> None
     document = to_markdown(comparison)
     assert "most similar pairs" in document
     assert "Share of each row source" not in document  # no matrix table
+
+
+def test_collector_is_paused_during_a_comparison_and_restored_after() -> None:
+    seen: list[bool] = []
+    compare(progress=lambda stage, fraction: seen.append(gc.isenabled()))
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+
+
+def test_collector_is_restored_when_the_comparison_fails() -> None:
+    with pytest.raises(Cancelled):
+        compare(should_stop=lambda: True)
+    assert gc.isenabled()

@@ -1,0 +1,127 @@
+"""split_map: forked children compute slices, and the result is always the serial one."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from aligner import parallel
+from aligner.export import render
+from aligner.parallel import can_fork, slice_bounds, split_map
+from aligner.pipeline import compare
+
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform == "darwin", reason="forks only on POSIX, not macOS"
+)
+
+
+def squares_and_pids(items: Sequence[int]) -> list[tuple[int, int]]:
+    return [(item * item, os.getpid()) for item in items]
+
+
+@needs_fork
+def test_children_compute_the_later_slices_in_order() -> None:
+    assert can_fork()
+    items = list(range(100))
+    results = split_map(squares_and_pids, items, weights=[1] * 100, workers=3)
+    assert [square for square, _ in results] == [item * item for item in items]
+    pids = [pid for _, pid in results]
+    assert pids[:33] == [os.getpid()] * 33 and pids[33] != os.getpid()
+    assert len(set(pids)) == 3
+
+
+@needs_fork
+def test_a_failing_child_has_its_slice_recomputed_here() -> None:
+    parent = os.getpid()
+
+    def fails_in_children(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            raise RuntimeError("child failure")
+        return [item + 1 for item in items]
+
+    assert split_map(fails_in_children, [1, 2, 3, 4], weights=[1] * 4, workers=2) == [2, 3, 4, 5]
+
+
+@needs_fork
+def test_a_child_that_dies_has_its_slice_recomputed_here() -> None:
+    parent = os.getpid()
+
+    def dies_in_children(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            os._exit(3)
+        return list(items)
+
+    assert split_map(dies_in_children, [1, 2, 3, 4], weights=[1] * 4, workers=2) == [1, 2, 3, 4]
+
+
+def test_an_error_here_reaps_the_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    stopped: list[int] = []
+    original_stop = parallel._Child.stop
+
+    def recording_stop(child: parallel._Child) -> None:
+        stopped.append(child.pid)
+        original_stop(child)
+
+    monkeypatch.setattr(parallel._Child, "stop", recording_stop)
+
+    def fails_here(items: Sequence[int]) -> list[int]:
+        if os.getpid() == parent:
+            raise ValueError("parent failure")
+        return list(items)
+
+    with pytest.raises(ValueError, match="parent failure"):
+        split_map(fails_here, [1, 2, 3, 4], weights=[1] * 4, workers=2)
+    assert len(stopped) == (1 if can_fork() else 0)
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        results = split_map(squares_and_pids, [1, 2, 3], weights=[1, 1, 1], workers=2)
+    finally:
+        release.set()
+        thread.join()
+    assert results == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+
+
+@pytest.mark.parametrize(
+    ("weights", "parts", "expected"),
+    [
+        ([], 2, []),
+        ([5], 4, [(0, 1)]),
+        ([1, 1, 1, 1], 2, [(0, 2), (2, 4)]),
+        ([1, 1, 1, 1], 1, [(0, 4)]),
+        ([10, 1, 1, 1], 2, [(0, 1), (1, 4)]),
+        ([1, 1, 1, 10], 2, [(0, 3), (3, 4)]),
+        ([0, 0, 0], 3, [(0, 3)]),
+        ([3, 3, 3], 5, [(0, 1), (1, 2), (2, 3)]),
+    ],
+)
+def test_slices_are_contiguous_non_empty_and_balanced(
+    weights: list[int], parts: int, expected: list[tuple[int, int]]
+) -> None:
+    assert slice_bounds(weights, parts) == expected
+
+
+def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    original = parallel.split_map
+
+    def counting_split_map(work, items, *, weights, workers):  # type: ignore[no-untyped-def]
+        calls.append(workers)
+        return original(work, items, weights=weights, workers=workers)
+
+    monkeypatch.setattr("aligner.pipeline.split_map", counting_split_map)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
+    parallel_json = render(compare(workers=2), fmt="json")
+    assert calls == [2, 2, 2]  # sentence splitting, sentence analysis, conflict checks
+    assert parallel_json == render(compare(), fmt="json")
