@@ -90,8 +90,10 @@ def number_conflicts(
     a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False
 ) -> list[Finding]:
     """Figures of one kind that no figure of the other sentence can match."""
-    if a.vague_amount or b.vague_amount:
+    if a.vague_amount or b.vague_amount or not a.quantities or not b.quantities:
         return []
+    if _figures(a) == _figures(b):
+        return []  # every figure has its equal in the other sentence: the common case
     findings = []
     for kind in sorted({q.kind for q in a.quantities} & {q.kind for q in b.quantities}):
         left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
@@ -99,6 +101,10 @@ def number_conflicts(
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
             findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
     return findings
+
+
+def _figures(sentence: SentenceFeatures) -> set[tuple[str, float]]:
+    return {(q.kind, q.value) for q in sentence.quantities}
 
 
 def _unmatched(quantities: Sequence[Quantity], others: Sequence[Quantity]) -> list[Quantity]:

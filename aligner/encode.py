@@ -1,10 +1,10 @@
 """Sentences as short code strings, so rapidfuzz can compare token sets and sequences.
 
-Every distinct stem, n-gram or name word of a batch gets one character. For two strings of
-distinct characters in sorted order, the longest common subsequence *is* the intersection,
-so ``LCSseq.similarity`` over sorted code strings counts shared items; over codes in sentence
-order it is a word-level LCS. rapidfuzz then does all pairs in C on both cores, with no
-Python work per pair.
+Every distinct stem, n-gram, concept, figure or name word of a batch gets one character.
+For two strings of distinct characters in sorted order, the longest common subsequence *is*
+the intersection, so ``LCSseq.similarity`` over sorted code strings counts shared items; over
+codes in sentence order it is a word-level LCS. rapidfuzz then does all pairs in C on both
+cores, with no Python work per pair.
 """
 
 from __future__ import annotations
@@ -12,12 +12,17 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from aligner.features import SentenceFeatures
 from aligner.synonyms import concept_of
 
 # Characters from here on; the UTF-16 surrogate block is skipped (not valid in str data).
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
+# How many characters there are to hand out: every code point from _FIRST_CODE, minus the
+# surrogates.
+_CODE_SPACE = 0x110000 - _FIRST_CODE - len(_SURROGATES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,29 +41,59 @@ class SentenceCodes:
 
 def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
     """Code strings for every sentence of a batch (codes are shared across the batch)."""
-    book = _CodeBook()
+    book, content_book, concept_book, figure_book, name_book = (_CodeBook() for _ in range(5))
     sequences = [book.sequence(f.stems) for f in features]
-    # An n-gram of stems is a run of n characters of the stem sequence: slicing strings is
-    # far cheaper than building tuples of words.
     return SentenceCodes(
         stem_sequence=sequences,
         unigrams=["".join(sorted(set(seq))) for seq in sequences],
-        bigrams=[book.set_of(_runs(seq, 2)) for seq in sequences],
-        trigrams=[book.set_of(_runs(seq, 3)) for seq in sequences],
-        content=[book.set_of(("c", s) for s in f.content_set) for f in features],
-        concepts=[book.set_of(("k", concept_of(s)) for s in f.content_set) for f in features],
+        bigrams=_ngram_sets(sequences, 2),
+        trigrams=_ngram_sets(sequences, 3),
+        # Each family is compared only with itself, so each numbers its items on its own.
+        content=[content_book.set_of(f.content_set) for f in features],
+        concepts=[concept_book.set_of(map(concept_of, f.content_set)) for f in features],
         figures=[
-            book.set_of(("q", q.kind, round(q.value, 6)) for q in f.quantities) for f in features
+            figure_book.set_of((q.kind, round(q.value, 6)) for q in f.quantities) for f in features
         ],
         names=[
-            book.set_of(("n", w.lower()) for name in f.names for w in name.split())
-            for f in features
+            name_book.set_of(w.lower() for name in f.names for w in name.split()) for f in features
         ],
     )
 
 
-def _runs(sequence: str, n: int) -> set[str]:
-    return {sequence[k : k + n] for k in range(len(sequence) - n + 1)}
+def _ngram_sets(sequences: list[str], n: int) -> list[str]:
+    """Per sentence, the sorted distinct codes of its word n-grams (runs of n stem codes).
+
+    Done for the whole batch at once in numpy: every n-gram becomes one integer key, keys are
+    numbered by ``np.unique``, and each sentence's distinct numbers become characters. These
+    codes are compared only with codes of the same n, so they are numbered on their own. A
+    batch with more distinct n-grams than there are characters (millions of sentences)
+    folds numbers onto one character, which can only overcount a rare shared n-gram.
+    """
+    lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
+    points = np.frombuffer("".join(sequences).encode("utf-32-le"), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(sequences), dtype=np.int64), lengths)
+    # The n-gram starting at each position, valid where the sentence has n words left.
+    ends = np.cumsum(lengths)
+    valid = np.arange(len(points) - n + 1, dtype=np.int64) if len(points) >= n else None
+    if valid is None:
+        return [""] * len(sequences)
+    valid = valid[valid + n <= ends[owner[valid]]]
+    keys = np.zeros(len(valid), dtype=np.int64)
+    for offset in range(n):  # code points are below 2**21: three fit in 63 bits
+        keys = (keys << 21) | points[valid + offset].astype(np.int64)
+    _distinct, numbers = np.unique(keys, return_inverse=True)
+    per_sentence = np.unique(owner[valid] * (len(_distinct) + 1) + numbers.ravel())
+    sentence, number = np.divmod(per_sentence, len(_distinct) + 1)
+    text = _as_characters(number % _CODE_SPACE)
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(sentence, minlength=len(sequences)))))
+    return [text[bounds[k] : bounds[k + 1]] for k in range(len(sequences))]
+
+
+def _as_characters(numbers: np.ndarray) -> str:
+    """One character per number, in order (numbers below _CODE_SPACE)."""
+    points = numbers.astype(np.uint32) + _FIRST_CODE
+    points[points >= _SURROGATES.start] += len(_SURROGATES)
+    return points.astype("<u4").tobytes().decode("utf-32-le")
 
 
 class _CodeBook:

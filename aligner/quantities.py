@@ -199,6 +199,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         value, end = parsed
         upper = _range_end(words, i, end)
+        if upper is not None and upper[0] < value:
+            i = upper[2]  # "won 2 to 1", "a 4-to-3 vote": a ratio or a score, not a range
+            continue
         if upper is not None:  # "four to six weeks", "between one and three"
             upper_value, upper_start, end = upper
             quantity, end = _classify(words, upper_start, end, upper_value)

@@ -175,3 +175,13 @@ def test_a_hyphenated_figure_is_an_attribute() -> None:
 def test_surfaces_stay_right_after_em_dashes() -> None:
     found = extract_quantities("Fletcher \u2014 a three-term congressman \u2014 won 88,747 votes")
     assert [q.surface for q in found] == ["three", "88,747"]
+
+
+@pytest.mark.parametrize("text", ["won by nearly 2 to 1", "a 4-to-3 vote", "voted 1,821 to 1,199"])
+def test_ratios_and_scores_are_not_ranges_or_counts(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_a_rising_range_is_still_a_range() -> None:
+    weeks = only("within four to six weeks")
+    assert (weeks.kind, weeks.low, weeks.high) == ("duration", 4 * 604800, 6 * 604800)
