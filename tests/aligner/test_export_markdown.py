@@ -422,3 +422,15 @@ def test_document_renders_in_textual_markdown_widget(document) -> None:
 def test_title_is_the_pivot_headline(comparison, pivot: int, title: str) -> None:
     document = to_markdown(replace(comparison, options=CompareOptions(pivot=pivot)))
     assert headings(document)[0] == ("h1", f"Parallax comparison: {title}")
+
+
+def test_the_readme_excerpt_is_the_sample_corpus_export() -> None:
+    from pathlib import Path
+
+    from aligner.export import render
+    from aligner.pipeline import compare
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("````markdown\n", 1)[1].split("\n\n…\n````", 1)[0]
+    exported = render(compare(), fmt="markdown")
+    assert exported.startswith(excerpt)
