@@ -38,6 +38,14 @@ class ConflictKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """One reason two sentences disagree."""
+
+    kind: ConflictKind
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence (or one non-prose line) of an article.
 

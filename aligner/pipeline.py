@@ -12,7 +12,7 @@ import numpy as np
 from aligner.align import ScoredPairs, display_order, group_score, group_sentences
 from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
-from aligner.classify import Finding, find_conflicts, group_label
+from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
@@ -22,6 +22,7 @@ from aligner.model import (
     CompareOptions,
     Comparison,
     Conflict,
+    Finding,
     Group,
     Sentence,
     SkippedFile,

@@ -1,0 +1,80 @@
+"""Number conflicts: figures of one kind that no figure of the other sentence can match
+("29 killed" / "19 killed"), paired by what they count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligner.features import SentenceFeatures, stem
+from aligner.model import ConflictKind, Finding
+from aligner.quantities import MEASURE_UNITS, Quantity
+
+
+def number_conflicts(
+    a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False
+) -> list[Finding]:
+    """Figures of one kind that no figure of the other sentence can match."""
+    if a.vague_amount or b.vague_amount or not a.quantities or not b.quantities:
+        return []
+    if _figures(a) == _figures(b):
+        return []  # every figure has its equal in the other sentence: the common case
+    findings = []
+    for kind in sorted({q.kind for q in a.quantities} & {q.kind for q in b.quantities}):
+        left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
+        right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
+        for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
+            findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
+    return findings
+
+
+def _figures(sentence: SentenceFeatures) -> set[tuple[str, float]]:
+    return {(q.kind, q.value) for q in sentence.quantities}
+
+
+def _unmatched(quantities: Sequence[Quantity], others: Sequence[Quantity]) -> list[Quantity]:
+    return [q for q in quantities if not any(q.compatible(o) for o in others)]
+
+
+def _pair_up(
+    left: list[Quantity], right: list[Quantity], *, same_noun_only: bool
+) -> list[tuple[Quantity, Quantity]]:
+    """Pair figures that speak of the same thing; a lone figure on each side pairs anyway."""
+    pairs = []
+    remaining = list(right)
+    unpaired = []
+    for qa in left:
+        match = next((qb for qb in remaining if qa.unit and _same_unit(qa, qb)), None)
+        if match is None:
+            unpaired.append(qa)
+        else:
+            pairs.append((qa, match))
+            remaining.remove(match)
+    lone_pair = len(unpaired) == 1 and len(remaining) == 1
+    if lone_pair and not same_noun_only and _may_count_one_thing(unpaired[0], remaining[0]):
+        pairs.append((unpaired[0], remaining[0]))
+    return pairs
+
+
+def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
+    """May two lone figures of different words measure one thing ("four large parts" / "two
+    big objects")? Not years or clock times, not "a three-term senator" (an attribute), and
+    not one amount in two currencies or one distance in two units: those are conversions."""
+    if qa.kind in ("year", "time") or qa.modifier or qb.modifier:
+        return False
+    if qa.kind == "money":
+        return qa.unit == qb.unit
+    return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
+
+
+def _same_unit(qa: Quantity, qb: Quantity) -> bool:
+    if qa.kind != "count":
+        return qa.unit == qb.unit
+    return bool(qb.unit) and stem(qa.unit) == stem(qb.unit)
+
+
+def _number_detail(qa: Quantity, qb: Quantity) -> str:
+    what = {"count": qa.unit if qa.unit == qb.unit else "", "duration": "duration",
+            "money": "amount", "percent": "percentage", "age": "age", "year": "year",
+            "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
+    detail = f"{qa.surface} vs {qb.surface}"
+    return f"{detail} ({what})" if what else detail
