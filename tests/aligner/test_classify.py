@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.classify import find_conflicts, group_label
 from aligner.features import sentence_features
@@ -275,3 +277,60 @@ def test_conversions_attributes_dates_and_roundings_are_not_number_conflicts(
 def test_real_differences_still_conflict(a: str, b: str, detail: str) -> None:
     found = conflicts(a, b)
     assert [(f.kind, f.detail) for f in found] == [(ConflictKind.NUMBER, detail)]
+
+
+_WORDS = [
+    "Peterson",
+    ",",
+    "31",
+    "2",
+    "to",
+    "1",
+    "-",
+    "term",
+    "three",
+    "Sept",
+    ".",
+    "11",
+    "$",
+    "1.70",
+    "60,000",
+    "km",
+    "miles",
+    "not",
+    "dont",
+    "refused",
+    "nor",
+    "neither",
+    "IAEA",
+    "International",
+    "Atomic",
+    "Energy",
+    "Agency",
+    "in",
+    "Dublin",
+    "Friday's",
+    "percent",
+    "people",
+    "killed",
+    "29",
+    "19",
+    "the",
+    "men",
+    "were",
+    "found",
+    "rose",
+    "fell",
+]
+_SENTENCES = st.lists(st.sampled_from(_WORDS), max_size=16).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES, _SENTENCES)
+def test_conflict_kinds_do_not_depend_on_the_order_of_the_sentences(a: str, b: str) -> None:
+    fa, fb = sentence_features(a), sentence_features(b)
+    forward = {f.kind for f in find_conflicts(fa, fb)}
+    assert forward == {f.kind for f in find_conflicts(fb, fa)}
+    related = {f.kind for f in find_conflicts(fa, fb, numbers_only=True)}
+    assert related == {f.kind for f in find_conflicts(fb, fa, numbers_only=True)}
+    assert related <= {ConflictKind.NUMBER}
