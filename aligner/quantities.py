@@ -142,7 +142,7 @@ class Quantity:
 
 
 def _rounds_to(fine: Quantity, coarse: Quantity) -> bool:
-    """Is ``coarse`` ``fine`` rounded to fewer decimals? "0.8 percent" is a rounded "0.81
+    """Is ``coarse`` ``fine`` rounded to fewer digits? "0.8 percent" is a rounded "0.81
     percent", "4 percent" a rounded "3.8 percent"; "$1.70" is no rounded "$1.69"."""
     if not (0 < fine.step < coarse.step):
         return False
@@ -162,19 +162,17 @@ def _written_step(quantity: Quantity) -> float:
     match = _WRITTEN_NUMBER.search(quantity.surface)
     if match is None:
         return 0.0
-    written = float(match.group(0).replace(",", ""))
+    digits = match.group(0).replace(",", "")
+    written = float(digits)
     if written == 0:
         return 0.0
     decimals = len(match.group(1) or "")
     step = 10.0**-decimals
-    if not decimals:
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not decimals and zeros >= 2:
         # "60,000" is a rounded 59,619 and "300" a rounded 296, to one digit finer than the
         # zeros: "1,000" is no rounded 1,200, and "30" is never a rounded 29.
-        zeros = len(match.group(0).replace(",", "")) - len(
-            match.group(0).replace(",", "").rstrip("0")
-        )
-        if zeros >= 2:
-            step = 10.0 ** (zeros - 1)
+        step = 10.0 ** (zeros - 1)
     return step * quantity.value / written
 
 
