@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aligner.wordlists import MONTH_NAMES
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -46,34 +48,6 @@ _CURRENCY_WORDS = {
     "rupees": "₹",
 }
 _CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹"}
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 # Qualifiers turn a value into an interval: (low factor, high factor) around the value.
 _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("nearly",): (0.85, 1.0), ("almost",): (0.85, 1.0), ("close", "to"): (0.85, 1.0),
@@ -366,8 +340,8 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         return _q("time", value, "clock"), end
     if after == "s":
         return None, end  # a decade or an age bracket ("the 1990s", "in his 90s")
-    month_before = before in _MONTHS or (before == "." and _at(words, start - 2) in _MONTHS)
-    if month_before or after in _MONTHS:
+    month_before = before in MONTH_NAMES or (before == "." and _at(words, start - 2) in MONTH_NAMES)
+    if month_before or after in MONTH_NAMES:
         if token.isdigit() and len(token) == 4:
             return _q("year", value, "year"), end
         return None, end  # day of a month: dates are compared as names, not counts

@@ -321,49 +321,15 @@ def antonym_index() -> dict[str, frozenset[str]]:
     return {word: frozenset(opposites) for word, opposites in index.items()}
 
 
-# Day and month names: a name slot holding one of these is a date, never a person or place.
-TEMPORAL_NAMES: frozenset[str] = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ]
-)
+# Month names and their abbreviations, as folded words.
+MONTH_NAMES: frozenset[str] = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"]
+)  # fmt: skip
+DAY_NAMES: frozenset[str] = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)  # fmt: skip
+# A name slot holding only these is a date, never a person or place.
+TEMPORAL_NAMES: frozenset[str] = MONTH_NAMES | DAY_NAMES

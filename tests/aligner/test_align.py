@@ -58,6 +58,23 @@ def test_group_score_is_the_weakest_link() -> None:
     assert group_score([5], score_of) == 100
 
 
+# Up to 14 sentences in up to 4 articles, and scores for some of their pairs (i < j).
+ARTICLES_AND_SCORES = st.lists(
+    st.integers(min_value=0, max_value=3), min_size=1, max_size=14
+).flatmap(
+    lambda arts: st.tuples(
+        st.just(arts),
+        st.dictionaries(
+            st.tuples(st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)).filter(
+                lambda p: p[0] < p[1]
+            ),
+            st.floats(0, 100, width=32),
+            max_size=40,
+        ),
+    )
+)
+
+
 def test_display_order_follows_pivot_and_places_others_after_their_neighbour() -> None:
     # pivot article 0 has sentences 0,1,2 (positions 0..2); article 1 has 3,4,5.
     article_of = [0, 0, 0, 1, 1, 1]
@@ -72,20 +89,7 @@ def test_display_order_follows_pivot_and_places_others_after_their_neighbour() -
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=14).flatmap(
-        lambda arts: st.tuples(
-            st.just(arts),
-            st.dictionaries(
-                st.tuples(st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)).filter(
-                    lambda p: p[0] < p[1]
-                ),
-                st.floats(0, 100, width=32),
-                max_size=40,
-            ),
-        )
-    )
-)
+@given(ARTICLES_AND_SCORES)
 def test_groups_partition_and_never_repeat_an_article(case) -> None:
     article_of, pair_scores = case
     pairs, _ = scored(pair_scores)
@@ -146,20 +150,7 @@ def reference_grouping(article_of, pairs: ScoredPairs, threshold: float, score_o
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=14).flatmap(
-        lambda arts: st.tuples(
-            st.just(arts),
-            st.dictionaries(
-                st.tuples(st.integers(0, len(arts) - 1), st.integers(0, len(arts) - 1)).filter(
-                    lambda p: p[0] < p[1]
-                ),
-                st.floats(0, 100, width=32),
-                max_size=40,
-            ),
-        )
-    )
-)
+@given(ARTICLES_AND_SCORES)
 def test_same_groups_as_looking_up_every_pair_through_a_callback(case) -> None:
     article_of, pair_scores = case
     pairs, score_of = scored(pair_scores)
