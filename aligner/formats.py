@@ -11,6 +11,7 @@ from aligner.decode import sanitize_text
 from aligner.skip import SkipFile
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
     from markdown_it.token import Token
 
 # --- plain text ----------------------------------------------------------------------------
@@ -173,6 +174,32 @@ def _html_block_lines(block: str) -> list[str]:
 # --- HTML ----------------------------------------------------------------------------------
 
 
+# A consent banner names itself in its class or id (cookie-banner, consent, gdpr, a
+# consent-management platform), is short, and asks the reader to accept or choose. A page
+# that is nothing but a banner then has no article text; a recipe in a "cookie-recipe" box
+# is long or asks nothing, and stays.
+_BANNER_NAME = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|onetrust|privacy-banner)(?:$|[\s_-])", re.I
+)
+_BANNER_ASKS = re.compile(r"\b(?:accept|agree|consent|preferences|privacy)\b", re.I)
+_MAX_BANNER_WORDS = 150
+
+
+def _consent_banners(tree: HtmlElement) -> list[HtmlElement]:
+    """The page's cookie and consent banners, outermost only."""
+    found: list[HtmlElement] = []
+    for element in tree.iter():
+        if any(element in ancestor.iterdescendants() for ancestor in found):
+            continue
+        name = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _BANNER_NAME.search(name):
+            continue
+        words = element.text_content()
+        if len(words.split()) <= _MAX_BANNER_WORDS and _BANNER_ASKS.search(words):
+            found.append(element)
+    return found
+
+
 def html_text(text: str) -> tuple[str, str | None]:
     """Main article text of a web page via trafilatura (comments and navigation left out)."""
     import trafilatura
@@ -184,6 +211,8 @@ def html_text(text: str) -> tuple[str, str | None]:
         # <noscript> holds a page's "enable JavaScript" notice, never its article; trafilatura's
         # fallback extractors would return it as the text of a page that has no article.
         for element in tree.xpath("//noscript"):
+            element.drop_tree()
+        for element in _consent_banners(tree):
             element.drop_tree()
         metadata = trafilatura.extract_metadata(tree)
         body = trafilatura.extract(

@@ -172,3 +172,33 @@ def test_plain_text_does_not_import_trafilatura(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+BANNER = (
+    '<div class="cookie-banner"><h2>We value your privacy</h2><p>We and our partners use '
+    "cookies to store and access information on your device. By clicking Accept all you "
+    "consent to personalised ads.</p><button>Accept all</button></div>"
+)
+
+
+def test_a_page_that_is_only_a_cookie_banner_is_skipped(tmp_path: Path) -> None:
+    page = f"<html><head><title>News</title></head><body>{BANNER}</body></html>"
+    assert skip_reason(write(tmp_path / "consent.html", page)) == "no article text found in HTML"
+
+
+def test_a_cookie_banner_beside_an_article_is_left_out(tmp_path: Path) -> None:
+    page = HTML.replace("<body>", f"<body>{BANNER.replace('cookie-banner', 'gdpr_notice')}")
+    (document,) = load_one(write(tmp_path / "page.html", page)).documents
+    assert "A powerful storm struck the coast on Tuesday" in document.text
+    assert "cookies" not in document.text
+
+
+def test_a_recipe_in_a_cookie_box_is_article_text(tmp_path: Path) -> None:
+    recipe = (
+        "<html><body><article class='cookie-recipe'><h1>Grandma's oat cookies</h1>"
+        "<p>Mix the oats with butter and sugar, then bake the cookies for twelve minutes until "
+        "the edges turn golden. Let them cool on a rack before serving them with tea.</p>"
+        "</article></body></html>"
+    )
+    (document,) = load_one(write(tmp_path / "recipe.html", recipe)).documents
+    assert "bake the cookies for twelve minutes" in document.text
