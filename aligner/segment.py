@@ -85,7 +85,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     start, end, _ = slice(start, end).indices(len(text))
     if start >= end:
         return []
-    pieces = _split_at(text, start, end, _punkt_breaks(text, start, end))
+    breaks = sorted({*_punkt_breaks(text, start, end), *_full_width_breaks(text, start, end)})
+    pieces = _split_at(text, start, end, breaks)
     return [chunk for span in _rejoin_fragments(text, pieces) for chunk in _capped(text, span)]
 
 
@@ -109,6 +110,17 @@ def _punkt_breaks(text: str, start: int, end: int) -> list[int]:
         else:
             last_space = _last_whitespace(text, position + 1, window_end)
             position = window_end if last_space is None else last_space + 1
+
+
+# Chinese and Japanese end sentences with full-width marks and no space after them, which
+# Punkt (it splits at whitespace) never sees as breaks. A mark inside a closing quote is not
+# a break: "“会谈很顺利。”他说。" is one sentence, the quote and its attribution.
+_FULL_WIDTH_END = re.compile(r"[。！？](?=[^\s」』）”’])")
+
+
+def _full_width_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets right after a full-width sentence end that is followed by more text."""
+    return [match.end() for match in _FULL_WIDTH_END.finditer(text, start, end)]
 
 
 def _sentence_starts(window: str) -> list[int]:

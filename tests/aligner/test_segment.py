@@ -386,3 +386,18 @@ def test_no_span_is_bare_punctuation_when_the_text_has_words(text: str) -> None:
     if any(char.isalnum() for char in text):
         assert all(any(char.isalnum() for char in text[s:e]) for s, e in spans)
     assert sentence_spans(text) == spans
+
+
+def test_chinese_and_japanese_split_at_full_width_ends() -> None:
+    text = "特朗普周三与普京通话。双方同意立即开始谈判！他随后致电泽连斯基？会谈在东京举行。"
+    assert sentences(text) == [
+        "特朗普周三与普京通话。",
+        "双方同意立即开始谈判！",
+        "他随后致电泽连斯基？",
+        "会谈在东京举行。",
+    ]
+    assert sentences("首相は会談した。記者団に語った。") == ["首相は会談した。", "記者団に語った。"]
+
+
+def test_a_full_width_end_inside_a_closing_quote_keeps_the_attribution() -> None:
+    assert sentences("“会谈很顺利。”他说。") == ["“会谈很顺利。”他说。"]
