@@ -49,6 +49,7 @@ from textual.screen import Screen  # noqa: E402
 from aligner.model import Comparison  # noqa: E402
 from tui.aligned_view import AlignedView  # noqa: E402
 from tui.app import ParallaxApp  # noqa: E402
+from tui.details import DetailsPanel  # noqa: E402
 
 DEFAULT_SIZE = (160, 50)
 """A maximised terminal on a laptop; wide enough for the details panel beside the view."""
@@ -66,8 +67,11 @@ MEASURED_KEYS: dict[str, str] = {
     "n": "next difference",
     "tab": "next column",
     "r": "toggle view",
+    "d+down": "cursor down, details open",
 }
-"""Keys timed on the large corpus, in the order they are pressed (r last: it changes the view)."""
+"""Keys timed on the large corpus, in the order they are pressed (r after the plain keys: it
+changes the view). ``d+key``: ``key`` with the details panel open, which follows every move."""
+DETAILS_OPEN = "d+"
 NO_OP_KEY = "x"
 """A key nothing is bound to: what the harness costs around a press that does nothing."""
 
@@ -487,7 +491,11 @@ def measure_keys(
             rows.append(app.view.row_count)
             baseline.extend([await _press(pilot, probe, NO_OP_KEY) for _ in range(presses)])
             for key in keys:
-                timed[key] = await _presses(pilot, probe, key, presses)
+                plain = key.removeprefix(DETAILS_OPEN)
+                if plain != key and not app.query_one(DetailsPanel).display:
+                    await pilot.press("d")
+                    await pilot.pause()
+                timed[key] = await _presses(pilot, probe, plain, presses)
 
     with isolated_user_dirs(), instrument(probe):
         asyncio.run(run())

@@ -1,36 +1,45 @@
-"""DetailsPanel: every version of the selected row, its differences, agreement and conflicts."""
+"""DetailsPanel: the selected row's details, wrapped and drawn line by line."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from rich.style import Style
 from rich.text import Text
-from textual.color import Color, ColorParseError
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
-from aligner.model import Comparison, Label, Sentence
-from tui.row_layout import pivot_index, word_changes
-from tui.safe_text import safe_text, strip_controls
-
-_LABEL_GLYPH = {Label.SHARED: "=", Label.UNIQUE: "+", Label.CONTRADICTING: "!"}
+from aligner.model import Comparison
+from tui.details_text import details_text
 
 
-class DetailsPanel(VerticalScroll, can_focus=False):
-    """Shows one selection of the aligned view; the app hands it what to show."""
+class DetailsPanel(ScrollView, can_focus=False):
+    """Shows one selection of the aligned view; the app hands it what to show.
+
+    A Line-API widget rather than a scrolling container around a ``Static``: a new selection
+    changes how tall the text is, and a container would have the screen laid out again, the
+    scroll bar following a frame or two after the view. Here the text is wrapped to the
+    panel's width, and the scroll bar updated, in the same turn as the view moves.
+    """
 
     DEFAULT_CSS = """
     DetailsPanel {
         background: $panel;
         padding: 0 1;
+        overflow-x: hidden;
+        overflow-y: auto;
         scrollbar-size-vertical: 1;
     }
-    DetailsPanel > #details-body { width: 1fr; }
     """
 
-    def compose(self):
-        yield Static("", id="details-body", markup=False)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = Text(end="")
+        self._lines: list[Strip] = []
 
     def show(
         self,
@@ -42,145 +51,62 @@ class DetailsPanel(VerticalScroll, can_focus=False):
         colours: Mapping[str, str],
     ) -> None:
         """Describe the group ``group_id`` (or the non-prose line ``sentence_id``)."""
-        body = self.query_one("#details-body", Static)
         if comparison is None:
-            body.update("")
-            return
-        body.update(details_text(comparison, group_id, sentence_id, notes, colours))
+            self._text = Text(end="")
+        else:
+            self._text = details_text(comparison, group_id, sentence_id, notes, colours)
+        self._wrap()
 
     @property
     def plain_text(self) -> str:
         """What the panel says, without styles (for tests)."""
-        content = self.query_one("#details-body", Static).content
-        return content.plain if hasattr(content, "plain") else str(content)
+        return self._text.plain
 
+    # ------------------------------------------------------------------ wrapping
 
-def details_text(
-    comparison: Comparison,
-    group_id: str | None,
-    sentence_id: str | None,
-    notes: Mapping[str, str],
-    colours: Mapping[str, str],
-) -> Text:
-    """The panel's text for a selection. Article text is inserted literally, never as markup."""
-    palette = _Palette(colours)
-    out = Text(end="")
-    group = next((g for g in comparison.groups if g.id == group_id), None) if group_id else None
-    if group is None:
-        sentence = comparison.sentences.get(sentence_id) if sentence_id else None
-        if sentence is None:
-            out.append("Nothing selected.", palette.quiet)
-            return out
-        source = _source_name(comparison, sentence.article_id)
-        out.append(f"{sentence.kind.value.capitalize()} line of {source}", palette.title)
-        out.append(" — not compared\n\n", palette.quiet)
-        out.append_text(safe_text(sentence.text))
-        _append_note(out, notes.get(sentence.id), palette)
-        return out
+    def _wrap(self) -> None:
+        """Wrap the text to the width left beside a scroll bar when it needs one, then size the
+        scroll range to it without a screen layout: the panel's own size never depends on it."""
+        width, height = self.content_size
+        if width <= 0 or not self.is_mounted:
+            self._lines = []  # not laid out yet: its first resize wraps it
+            return
+        lines = self._strips(width)
+        if len(lines) > height and self.styles.overflow_y != "hidden":
+            lines = self._strips(max(1, width - self.styles.scrollbar_size_vertical))
+        self._lines = lines
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            self.set_reactive(DetailsPanel.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
 
-    members = [comparison.sentences[m] for m in group.members]
-    article_ids = {s.article_id for s in members}
-    told = [_source_name(comparison, s.article_id) for s in members]
-    silent = [
-        _source_name(comparison, a.id) for a in comparison.articles if a.id not in article_ids
-    ]
-    out.append(
-        f"{_LABEL_GLYPH[group.label]} {group.label.value.capitalize()}", palette.label(group.label)
-    )
-    out.append(f"  ·  group {group.id}", palette.quiet)
-    if len(members) > 1:
-        out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
-        out.append(" (weakest pair)", palette.quiet)
-    out.append("\n")
-    out.append(f"Told by {len(told)} of {len(comparison.articles)}: ", palette.quiet)
-    out.append(strip_controls(", ".join(told)))
-    out.append("\n")
-    if silent:
-        out.append("Not in: ", palette.quiet)
-        out.append(strip_controls(", ".join(silent)))
-        out.append("\n")
+    def _strips(self, width: int) -> list[Strip]:
+        """The text wrapped to ``width``, each line padded to it, as a ``Static`` draws it; never
+        read as markup (article text is untrusted)."""
+        content = Content.from_rich_text(self._text, console=self.app.console)
+        strips = Visual.to_strips(self, content, width, None, self.visual_style)
+        return [strip.extend_cell_length(width, self._blank_style) for strip in strips]
 
-    conflicts = comparison.group_conflicts(group)
-    in_conflict = {sid for c in conflicts for sid in (c.a, c.b)}
-    if len(members) > 1:
-        agreeing = [
-            _source_name(comparison, s.article_id) for s in members if s.id not in in_conflict
-        ]
-        if conflicts and agreeing:
-            out.append("Agree: ", palette.quiet)
-            out.append(strip_controls(", ".join(agreeing)) + "\n")
-    for conflict in conflicts:
-        a, b = comparison.sentences[conflict.a], comparison.sentences[conflict.b]
-        out.append("! ", palette.label(Label.CONTRADICTING))
-        pair = (
-            f"{_source_name(comparison, a.article_id)} vs {_source_name(comparison, b.article_id)}"
-        )
-        out.append(strip_controls(pair))
-        out.append(f" — {conflict.kind.value}: ", palette.quiet)
-        out.append(strip_controls(conflict.detail) + "\n")
+    @property
+    def _blank_style(self) -> Style:
+        """Empty cells: the panel's background only, as the compositor pads a ``Static``."""
+        return Style(bgcolor=self.visual_style.rich_style.bgcolor)
 
-    reference = _reference(comparison, members)
-    for sentence in members:
-        out.append("\n")
-        source = _source_name(comparison, sentence.article_id)
-        out.append(f"{_LABEL_GLYPH[group.label]} ", palette.label(group.label))
-        out.append(strip_controls(source), palette.title)
-        if sentence is reference and len(members) > 1:
-            out.append("  (reference for differences)", palette.quiet)
-        out.append("\n")
-        out.append_text(_sentence_with_changes(sentence, reference, palette))
-        out.append("\n")
-        _append_note(out, notes.get(sentence.id), palette)
-    return out
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._wrap()  # the strips hold the theme's colours
 
-def _reference(comparison: Comparison, members: Sequence[Sentence]) -> Sentence:
-    """The pivot's version when it has one, else the first version."""
-    pivot_id = comparison.articles[pivot_index(comparison)].id if comparison.articles else None
-    return next((s for s in members if s.article_id == pivot_id), members[0])
+    # ------------------------------------------------------------------ rendering
 
-
-def _sentence_with_changes(sentence: Sentence, reference: Sentence, palette: _Palette) -> Text:
-    text = strip_controls(sentence.text)
-    out = safe_text(text)
-    if sentence is not reference:
-        for start, end, name in word_changes(strip_controls(reference.text), text):
-            out.stylize(palette.diff_number if name == "diff-number" else palette.diff, start, end)
-    return out
-
-
-def _append_note(out: Text, note: str | None, palette: _Palette) -> None:
-    if note:
-        out.append("✎ ", palette.note)
-        out.append(strip_controls(note), palette.note)
-        out.append("\n")
-
-
-def _source_name(comparison: Comparison, article_id: str) -> str:
-    article = comparison.article_by_id[article_id]
-    return article.source or article.title or article.path
-
-
-class _Palette:
-    """Rich styles from the theme's label variables."""
-
-    def __init__(self, colours: Mapping[str, str]) -> None:
-        def colour(name: str) -> str | None:
-            try:
-                return Color.parse(colours[f"parallax-{name}"]).hex
-            except (KeyError, ColorParseError):
-                return None
-
-        self._labels = {
-            Label.SHARED: Style(color=colour("shared"), bold=True),
-            Label.UNIQUE: Style(color=colour("unique"), bold=True),
-            Label.CONTRADICTING: Style(color=colour("contradicting"), bold=True),
-        }
-        self.title = Style(bold=True)
-        self.quiet = Style(dim=True)
-        self.note = Style(color=colour("note"), italic=True)
-        self.diff = Style(bgcolor=colour("diff"), underline=True)
-        self.diff_number = Style(bgcolor=colour("diff-number"), bold=True, underline=True)
-
-    def label(self, label: Label) -> Style:
-        return self._labels[label]
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = round(self.scroll_y) + y
+        style = self._blank_style
+        if 0 <= line < len(self._lines):
+            return self._lines[line].crop_extend(0, width, style)
+        return Strip.blank(width, style)

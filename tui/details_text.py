@@ -1,0 +1,146 @@
+"""The details panel's text: every version of a row, its differences, agreement and conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color, ColorParseError
+
+from aligner.model import Comparison, Label, Sentence
+from tui.row_layout import pivot_index, word_changes
+from tui.safe_text import safe_text, strip_controls
+
+_LABEL_GLYPH = {Label.SHARED: "=", Label.UNIQUE: "+", Label.CONTRADICTING: "!"}
+
+
+def details_text(
+    comparison: Comparison,
+    group_id: str | None,
+    sentence_id: str | None,
+    notes: Mapping[str, str],
+    colours: Mapping[str, str],
+) -> Text:
+    """The panel's text for a selection. Article text is inserted literally, never as markup."""
+    palette = _Palette(colours)
+    out = Text(end="")
+    group = next((g for g in comparison.groups if g.id == group_id), None) if group_id else None
+    if group is None:
+        sentence = comparison.sentences.get(sentence_id) if sentence_id else None
+        if sentence is None:
+            out.append("Nothing selected.", palette.quiet)
+            return out
+        source = _source_name(comparison, sentence.article_id)
+        out.append(f"{sentence.kind.value.capitalize()} line of {source}", palette.title)
+        out.append(" — not compared\n\n", palette.quiet)
+        out.append_text(safe_text(sentence.text))
+        _append_note(out, notes.get(sentence.id), palette)
+        return out
+
+    members = [comparison.sentences[m] for m in group.members]
+    article_ids = {s.article_id for s in members}
+    told = [_source_name(comparison, s.article_id) for s in members]
+    silent = [
+        _source_name(comparison, a.id) for a in comparison.articles if a.id not in article_ids
+    ]
+    out.append(
+        f"{_LABEL_GLYPH[group.label]} {group.label.value.capitalize()}", palette.label(group.label)
+    )
+    out.append(f"  ·  group {group.id}", palette.quiet)
+    if len(members) > 1:
+        out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
+        out.append(" (weakest pair)", palette.quiet)
+    out.append("\n")
+    out.append(f"Told by {len(told)} of {len(comparison.articles)}: ", palette.quiet)
+    out.append(strip_controls(", ".join(told)))
+    out.append("\n")
+    if silent:
+        out.append("Not in: ", palette.quiet)
+        out.append(strip_controls(", ".join(silent)))
+        out.append("\n")
+
+    conflicts = comparison.group_conflicts(group)
+    in_conflict = {sid for c in conflicts for sid in (c.a, c.b)}
+    if len(members) > 1:
+        agreeing = [
+            _source_name(comparison, s.article_id) for s in members if s.id not in in_conflict
+        ]
+        if conflicts and agreeing:
+            out.append("Agree: ", palette.quiet)
+            out.append(strip_controls(", ".join(agreeing)) + "\n")
+    for conflict in conflicts:
+        a, b = comparison.sentences[conflict.a], comparison.sentences[conflict.b]
+        out.append("! ", palette.label(Label.CONTRADICTING))
+        pair = (
+            f"{_source_name(comparison, a.article_id)} vs {_source_name(comparison, b.article_id)}"
+        )
+        out.append(strip_controls(pair))
+        out.append(f" — {conflict.kind.value}: ", palette.quiet)
+        out.append(strip_controls(conflict.detail) + "\n")
+
+    reference = _reference(comparison, members)
+    for sentence in members:
+        out.append("\n")
+        source = _source_name(comparison, sentence.article_id)
+        out.append(f"{_LABEL_GLYPH[group.label]} ", palette.label(group.label))
+        out.append(strip_controls(source), palette.title)
+        if sentence is reference and len(members) > 1:
+            out.append("  (reference for differences)", palette.quiet)
+        out.append("\n")
+        out.append_text(_sentence_with_changes(sentence, reference, palette))
+        out.append("\n")
+        _append_note(out, notes.get(sentence.id), palette)
+    return out
+
+
+def _reference(comparison: Comparison, members: Sequence[Sentence]) -> Sentence:
+    """The pivot's version when it has one, else the first version."""
+    pivot_id = comparison.articles[pivot_index(comparison)].id if comparison.articles else None
+    return next((s for s in members if s.article_id == pivot_id), members[0])
+
+
+def _sentence_with_changes(sentence: Sentence, reference: Sentence, palette: _Palette) -> Text:
+    text = strip_controls(sentence.text)
+    out = safe_text(text)
+    if sentence is not reference:
+        for start, end, name in word_changes(strip_controls(reference.text), text):
+            out.stylize(palette.diff_number if name == "diff-number" else palette.diff, start, end)
+    return out
+
+
+def _append_note(out: Text, note: str | None, palette: _Palette) -> None:
+    if note:
+        out.append("✎ ", palette.note)
+        out.append(strip_controls(note), palette.note)
+        out.append("\n")
+
+
+def _source_name(comparison: Comparison, article_id: str) -> str:
+    article = comparison.article_by_id[article_id]
+    return article.source or article.title or article.path
+
+
+class _Palette:
+    """Rich styles from the theme's label variables."""
+
+    def __init__(self, colours: Mapping[str, str]) -> None:
+        def colour(name: str) -> str | None:
+            try:
+                return Color.parse(colours[f"parallax-{name}"]).hex
+            except (KeyError, ColorParseError):
+                return None
+
+        self._labels = {
+            Label.SHARED: Style(color=colour("shared"), bold=True),
+            Label.UNIQUE: Style(color=colour("unique"), bold=True),
+            Label.CONTRADICTING: Style(color=colour("contradicting"), bold=True),
+        }
+        self.title = Style(bold=True)
+        self.quiet = Style(dim=True)
+        self.note = Style(color=colour("note"), italic=True)
+        self.diff = Style(bgcolor=colour("diff"), underline=True)
+        self.diff_number = Style(bgcolor=colour("diff-number"), bold=True, underline=True)
+
+    def label(self, label: Label) -> Style:
+        return self._labels[label]
