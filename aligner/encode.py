@@ -69,21 +69,20 @@ def _ngram_sets(sequences: list[str], n: int) -> list[str]:
     batch with more distinct n-grams than there are characters (millions of sentences)
     folds numbers onto one character, which can only overcount a rare shared n-gram.
     """
+    if not 1 <= n <= 3:
+        raise ValueError("n-grams of 1 to 3 words: code points take 21 bits, keys 63")
     lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
     points = np.frombuffer("".join(sequences).encode("utf-32-le"), dtype=np.uint32)
     owner = np.repeat(np.arange(len(sequences), dtype=np.int64), lengths)
-    # The n-gram starting at each position, valid where the sentence has n words left.
-    ends = np.cumsum(lengths)
-    valid = np.arange(len(points) - n + 1, dtype=np.int64) if len(points) >= n else None
-    if valid is None:
-        return [""] * len(sequences)
-    valid = valid[valid + n <= ends[owner[valid]]]
-    keys = np.zeros(len(valid), dtype=np.int64)
-    for offset in range(n):  # code points are below 2**21: three fit in 63 bits
-        keys = (keys << 21) | points[valid + offset].astype(np.int64)
-    _distinct, numbers = np.unique(keys, return_inverse=True)
-    per_sentence = np.unique(owner[valid] * (len(_distinct) + 1) + numbers.ravel())
-    sentence, number = np.divmod(per_sentence, len(_distinct) + 1)
+    # The n-gram starting at each position, where its sentence has n words left.
+    starts = np.arange(max(0, len(points) - n + 1), dtype=np.int64)
+    starts = starts[starts + n <= np.cumsum(lengths)[owner[starts]]]
+    keys = np.zeros(len(starts), dtype=np.int64)
+    for offset in range(n):
+        keys = (keys << 21) | points[starts + offset].astype(np.int64)
+    distinct, numbers = np.unique(keys, return_inverse=True)
+    per_sentence = np.unique(owner[starts] * (len(distinct) + 1) + numbers.ravel())
+    sentence, number = np.divmod(per_sentence, len(distinct) + 1)
     text = _as_characters(number % _CODE_SPACE)
     bounds = np.concatenate(([0], np.cumsum(np.bincount(sentence, minlength=len(sequences)))))
     return [text[bounds[k] : bounds[k + 1]] for k in range(len(sequences))]

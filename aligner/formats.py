@@ -189,10 +189,8 @@ def _consent_banners(tree: HtmlElement) -> list[HtmlElement]:
     """The page's cookie and consent banners, outermost only."""
     found: list[HtmlElement] = []
     for element in tree.iter():
-        if any(element in ancestor.iterdescendants() for ancestor in found):
-            continue
         name = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not _BANNER_NAME.search(name):
+        if not _BANNER_NAME.search(name) or any(a in found for a in element.iterancestors()):
             continue
         words = element.text_content()
         if len(words.split()) <= _MAX_BANNER_WORDS and _BANNER_ASKS.search(words):
