@@ -35,7 +35,7 @@ class SentenceCodes:
     trigrams: list[str]
     content: list[str]  # sorted distinct content stems
     concepts: list[str]  # sorted distinct content stems, synonyms merged into one concept
-    names: list[str]  # sorted distinct lower-cased name words
+    names: list[str]  # sorted distinct name words, folded ("Putin’s" = "putin")
     figures: list[str]  # sorted distinct quantities by kind and value ("an hour" = "60 minutes")
 
 
@@ -55,7 +55,7 @@ def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
             figure_book.set_of((q.kind, round(q.value, 6)) for q in f.quantities) for f in features
         ],
         names=[
-            name_book.set_of(w.lower() for name in f.names for w in name.split()) for f in features
+            name_book.set_of(w for name in f.name_words for w in name) for f in features
         ],
     )
 
