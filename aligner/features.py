@@ -30,9 +30,14 @@ _QUOTES = str.maketrans(
     }
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# A capitalised word, dotted abbreviations included (U.S., D.C.), possibly several in a row.
-_NAME_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=[A-Z]))*"
-_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|la|van|von|al|bin))*")
+# A capitalised word, dotted abbreviations included with their last dot (U.S., D.C.),
+# possibly several in a row.
+_NAME_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=[A-Z]))*(?:(?<=\.[A-Z])\.)?"
+# Lower-case particles join a name only between two capitalised words ("Ursula von der
+# Leyen"), never as the start of the next word ("Putin lasted").
+_NAME = re.compile(
+    rf"\b{_NAME_WORD}(?:\s+(?:(?:de|der|la|van|von|al|bin)\s+)*{_NAME_WORD})*"
+)
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
@@ -65,7 +70,7 @@ def stem(word: str) -> str:
     return _DOUBLED.sub(r"\1", stemmed)
 
 
-_Y_ENDING = re.compile(r"(iy|yi|ii|y)$")
+_Y_ENDING = re.compile(r"(iy|yi|yy|ii|y)$")
 _DOUBLED = re.compile(r"(.)\1")
 
 

@@ -32,6 +32,14 @@ def test_different_figures_are_no_evidence_either_way() -> None:
     assert differ["figures_shared"] == none["figures_shared"] == 0.0
 
 
+def test_names_are_shared_whatever_their_possessive_or_apostrophe() -> None:
+    found = features_of(
+        "Zelenskiy’s office said Putin’s call lasted an hour.",
+        "Zelenskiy's office said the call with Putin lasted an hour.",
+    )
+    assert found["names_shared"] == 1.0
+
+
 def test_synonyms_count_as_shared_concepts_but_not_as_shared_words() -> None:
     found = features_of("The strike began on Monday.", "The strike started on Monday.")
     assert found["concept_coverage_low"] == 1.0

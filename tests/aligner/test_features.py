@@ -1,0 +1,50 @@
+"""Per-sentence features: folded words, stems, content words, negation cues and names."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.features import fold, sentence_features, stem, words
+
+
+def test_fold_unifies_quotes_dashes_accents_and_dotted_abbreviations() -> None:
+    assert fold("“Zelenskýy’s” U.S. talks – a.m.") == "\"zelenskyy's\" us talks - am"
+
+
+def test_words_drop_possessives_but_keep_contractions() -> None:
+    assert words("Putin’s aides didn't say") == ["putin", "aides", "didn't", "say"]
+
+
+def test_transliterated_names_share_one_stem() -> None:
+    assert stem("zelenskiy") == stem("zelensky") == stem("zelenskyy")
+
+
+def test_content_leaves_out_stopwords_and_bare_digits() -> None:
+    found = sentence_features("The 3 talks were held in Riyadh.")
+    assert found.content == (stem("talks"), stem("held"), stem("riyadh"))
+
+
+def test_negation_cues_in_order() -> None:
+    assert sentence_features("No one said he did not come.").negations == ("no", "not")
+    assert sentence_features("They came.").negations == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A lone capitalised first word is just the start of the sentence.
+        ("Officials met Putin in Riyadh.", ("Putin", "Riyadh")),
+        ("Zelenskiy’s office said Putin’s call lasted an hour.", ("Putin's",)),
+        # A particle joins a name only between capitalised words, never as a word's start.
+        ("The call with Putin lasted an hour.", ("Putin",)),
+        ("They met Ursula von der Leyen in La Paz.", ("Ursula von der Leyen", "La Paz")),
+        ("Officials said Osama bin Laden was dead.", ("Osama bin Laden",)),
+    ],
+)
+def test_names_are_capitalised_phrases(sentence: str, names: tuple[str, ...]) -> None:
+    assert sentence_features(sentence).names == names
+
+
+def test_name_words_are_folded_without_possessives() -> None:
+    found = sentence_features("Aides of Zelenskiy’s team met U.S. envoys.")
+    assert found.name_words == (("zelenskiy",), ("us",))
