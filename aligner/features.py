@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import compress
 
 from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
@@ -105,30 +108,76 @@ _FEATURE_FIELDS = tuple(f.name for f in fields(SentenceFeatures))
 
 def sentence_features(text: str) -> SentenceFeatures:
     """Compute every feature of one sentence."""
-    tokens = words(text)
-    stems = tuple(map(stem, tokens))
-    content = tuple(
-        s for w, s in zip(tokens, stems, strict=True) if w not in STOPWORDS and not w.isdigit()
-    )
+    read = read_sentence(text)
+    return with_stems(read, tuple(map(stem, read.tokens)))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSentence:
+    """The features taken from a sentence's text alone; stemming its words gives the rest.
+
+    The two halves can run in different places: parallel analysis reads sentences in the
+    processes that split them, then stems each distinct word of the corpus once.
+    """
+
+    text: str
+    tokens: tuple[str, ...]
+    normalised: str
+    content_words: tuple[bool, ...]  # per token: a content word, whose stem is content
+    negations: tuple[str, ...]
+    names: tuple[str, ...]
+    name_words: tuple[tuple[str, ...], ...]
+    quantities: tuple[Quantity, ...]
+    vague_amount: bool
+
+    def __reduce__(self) -> tuple[type[ReadSentence], tuple[object, ...]]:
+        # Through the constructor, as SentenceFeatures: processes ship thousands of these.
+        return ReadSentence, tuple(getattr(self, name) for name in _READ_FIELDS)
+
+
+_READ_FIELDS = tuple(f.name for f in fields(ReadSentence))
+
+
+def read_sentence(text: str) -> ReadSentence:
+    """Everything about one sentence that needs no stemming."""
+    # One string per distinct word, however many sentences use it: fewer objects to make,
+    # to ship between processes (see aligner/pipeline.py) and to free.
+    tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
-    return SentenceFeatures(
+    return ReadSentence(
         text=text,
-        tokens=tuple(tokens),
+        tokens=tokens,
         normalised=normalised,
-        stems=stems,
-        content=content,
-        content_key=" ".join(sorted(set(content))),
+        content_words=tuple(w not in STOPWORDS and not w.isdigit() for w in tokens),
         negations=_negations(tokens, normalised),
         names=names,
         name_words=tuple(tuple(words(name)) for name in names),
         quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
         vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
+    )
+
+
+def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
+    """The features of a read sentence whose words stem to ``stems``."""
+    content = tuple(compress(stems, read.content_words))
+    return SentenceFeatures(
+        text=read.text,
+        tokens=read.tokens,
+        normalised=read.normalised,
+        stems=stems,
+        content=content,
+        content_key=" ".join(sorted(set(content))),
+        negations=read.negations,
+        names=read.names,
+        name_words=read.name_words,
+        quantities=read.quantities,
+        vague_amount=read.vague_amount,
         content_set=frozenset(content),
     )
 
 
-def _negations(tokens: list[str], normalised: str) -> tuple[str, ...]:
+def _negations(tokens: Sequence[str], normalised: str) -> tuple[str, ...]:
     """Negation cue words in order. Most sentences have none: two checks in C say so."""
     if "n't" not in normalised and NEGATION_CUES.isdisjoint(tokens):
         return ()

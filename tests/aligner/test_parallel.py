@@ -11,8 +11,8 @@ import pytest
 
 from aligner import parallel
 from aligner.export import render
-from aligner.parallel import can_fork, slice_bounds, split_map
-from aligner.pipeline import compare
+from aligner.parallel import Aside, can_fork, slice_bounds, split_map
+from aligner.pipeline import TooManySentences, compare
 
 needs_fork = pytest.mark.skipif(
     not hasattr(os, "fork") or sys.platform == "darwin", reason="forks only on POSIX, not macOS"
@@ -111,17 +111,61 @@ def test_slices_are_contiguous_non_empty_and_balanced(
     assert slice_bounds(weights, parts) == expected
 
 
+def test_the_first_slice_can_be_the_larger_share() -> None:
+    # Shares 1.5 : 1 of ten equal items: six and four.
+    assert slice_bounds([1] * 10, 2, first_extra=0.5) == [(0, 6), (6, 10)]
+    assert slice_bounds([1] * 10, 2, first_extra=0.0) == [(0, 5), (5, 10)]
+
+
+@needs_fork
+def test_aside_computes_in_a_child_or_here() -> None:
+    parent = os.getpid()
+    with Aside(os.getpid, wanted=True) as child:
+        assert child.result() != parent
+    with Aside(os.getpid, wanted=False) as here:
+        assert here.result() == parent
+
+    def fails_in_children() -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("child failure")
+        return 7
+
+    with Aside(fails_in_children, wanted=True) as recomputed:
+        assert recomputed.result() == 7
+
+
+def test_parallel_comparison_refuses_too_many_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    prose = sum(len(article.prose) for article in compare().articles)
+    with pytest.raises(TooManySentences):  # over the limit in each process's share
+        compare(workers=2, max_sentences=10)
+    with pytest.raises(TooManySentences):  # within it in each share, not in all
+        compare(workers=2, max_sentences=prose - 1)
+    assert compare(workers=2, max_sentences=prose).groups
+
+
 def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
     original = parallel.split_map
 
-    def counting_split_map(work, items, *, weights, workers):  # type: ignore[no-untyped-def]
-        calls.append(workers)
-        return original(work, items, weights=weights, workers=workers)
+    def counting_split_map(work, items, **options):  # type: ignore[no-untyped-def]
+        calls.append(options["workers"])
+        return original(work, items, **options)
+
+    asides: list[int] = []
+    original_start = parallel._Child.start
+
+    def counting_start(work, part):  # type: ignore[no-untyped-def]
+        asides.append(len(part))
+        return original_start(work, part)
 
     monkeypatch.setattr("aligner.pipeline.split_map", counting_split_map)
+    monkeypatch.setattr(parallel._Child, "start", counting_start)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_SENTENCES", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
     parallel_json = render(compare(workers=2), fmt="json")
-    assert calls == [2, 2, 2]  # sentence splitting, sentence analysis, conflict checks
+    # Splitting and reading, stemming, conflict checks; and candidate pairs found aside.
+    assert calls == [2, 2, 2]
+    assert len(asides) == (4 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
