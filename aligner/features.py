@@ -6,10 +6,11 @@ import re
 import sys
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from aligner.parallel import pickled_by_constructor
 from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
@@ -80,6 +81,7 @@ def _stemmer():
     return PorterStemmer()
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class SentenceFeatures:
     """What the aligner and classifier need of one sentence, computed once."""
@@ -97,14 +99,6 @@ class SentenceFeatures:
     vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
     content_set: frozenset[str]  # distinct content stems
 
-    def __reduce__(self) -> tuple[type[SentenceFeatures], tuple[object, ...]]:
-        # Unpickled through the constructor: twice as fast as the field-by-field state of a
-        # frozen slots dataclass, and parallel analysis (aligner/parallel.py) ships thousands.
-        return SentenceFeatures, tuple(getattr(self, name) for name in _FEATURE_FIELDS)
-
-
-_FEATURE_FIELDS = tuple(f.name for f in fields(SentenceFeatures))
-
 
 def sentence_features(text: str) -> SentenceFeatures:
     """Compute every feature of one sentence."""
@@ -112,6 +106,7 @@ def sentence_features(text: str) -> SentenceFeatures:
     return with_stems(read, tuple(map(stem, read.tokens)))
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class ReadSentence:
     """The features taken from a sentence's text alone; stemming its words gives the rest.
@@ -129,13 +124,6 @@ class ReadSentence:
     name_words: tuple[tuple[str, ...], ...]
     quantities: tuple[Quantity, ...]
     vague_amount: bool
-
-    def __reduce__(self) -> tuple[type[ReadSentence], tuple[object, ...]]:
-        # Through the constructor, as SentenceFeatures: processes ship thousands of these.
-        return ReadSentence, tuple(getattr(self, name) for name in _READ_FIELDS)
-
-
-_READ_FIELDS = tuple(f.name for f in fields(ReadSentence))
 
 
 def read_sentence(text: str) -> ReadSentence:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
+import operator
 import os
 import pickle
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
+Shipped = TypeVar("Shipped", bound=type)
 Result = TypeVar("Result")
 
 Work = Callable[[Sequence[Item]], list[Result]]
@@ -71,6 +73,19 @@ def split_map(
     finally:
         for child in children:
             child.stop()
+
+
+def pickled_by_constructor(cls: Shipped) -> Shipped:
+    """Class decorator for a dataclass whose instances children send back by the thousand:
+    they pickle as a call of the constructor with the fields in order, several times
+    faster both ways than the field-by-field state of a frozen slots dataclass."""
+    state = operator.attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
+        return cls, state(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
 
 
 class Aside(Generic[Result]):

@@ -337,9 +337,11 @@ def _conflicts(
     # two sentences alone, so checking a related pair the merges below skip changes nothing.
     checks = [(i, j, False) for i, j in inner] + [(i, j, True) for i, j in related]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
-    # A figures-only check costs about 3/5 of a full one (msrp/10k and 20k).
-    weights = [5] * len(inner) + [3] * len(related)
-    found = split_map(partial(_check_pairs, features), checks, weights=weights, workers=workers)
+    # A figures-only check costs about 7/10 of a full one, and pickling the findings about
+    # a tenth of finding them (msrp/10k and 20k).
+    weights = [10] * len(inner) + [7] * len(related)
+    check = partial(_check_pairs, features)
+    found = split_map(check, checks, weights=weights, workers=workers, send_cost=0.1)
 
     conflicts: list[Conflict] = []
     for (i, j), findings in zip(inner, found[: len(inner)], strict=True):

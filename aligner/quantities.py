@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aligner.parallel import pickled_by_constructor
 from aligner.wordlists import MONTH_NAMES
 
 _UNITS = {
@@ -82,6 +83,7 @@ _COUNT_SKIP = frozenset(
 _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity: ``kind`` (count, money, percent, duration, age, year, time), its value in

@@ -11,6 +11,7 @@ import pytest
 
 from aligner import parallel
 from aligner.export import render
+from aligner.model import ConflictKind, LineKind
 from aligner.parallel import Aside, can_fork, slice_bounds, split_map
 from aligner.pipeline import TooManySentences, compare
 
@@ -169,3 +170,17 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     assert calls == [2, 2, 2]
     assert len(asides) == (4 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
+
+
+def test_shipped_records_pickle_through_their_constructor() -> None:
+    import pickle
+
+    from aligner.features import sentence_features
+    from aligner.model import Finding, Sentence
+
+    features = sentence_features("About 30 officials in Kyiv did not say it, Putin said.")
+    finding = Finding(ConflictKind.NUMBER, "30 vs 40")
+    sentence = Sentence("a1s1", "a1", 0, "Hi.", LineKind.PROSE, 0, 3, 0)
+    for record in (features, features.quantities[0], finding, sentence):
+        assert type(record).__reduce__(record)[0] is type(record)
+        assert pickle.loads(pickle.dumps(record)) == record
