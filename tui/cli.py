@@ -279,7 +279,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         found = "every file was skipped" if comparison.skipped else "no article files found"
         raise UsageError(f"no article could be read ({found})")
 
-    text = render(comparison, fmt=fmt)
+    text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
         _write_stdout(text, stdout)
     else:

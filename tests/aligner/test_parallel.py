@@ -153,11 +153,11 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
         calls.append(options["workers"])
         return original(work, items, **options)
 
-    asides: list[int] = []
+    children: list[int] = []
     original_start = parallel._Child.start
 
     def counting_start(work, part):  # type: ignore[no-untyped-def]
-        asides.append(len(part))
+        children.append(len(part))
         return original_start(work, part)
 
     monkeypatch.setattr("aligner.pipeline.split_map", counting_split_map)
@@ -165,10 +165,11 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_SENTENCES", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
-    parallel_json = render(compare(workers=2), fmt="json")
-    # Splitting and reading, stemming, conflict checks; and candidate pairs found aside.
-    assert calls == [2, 2, 2]
-    assert len(asides) == (4 if can_fork() else 0)
+    monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
+    parallel_json = render(compare(workers=2), fmt="json", workers=2)
+    assert calls == [2, 2, 2]  # splitting and reading, stemming, conflict checks
+    # A child for each of those, one finding candidate pairs, one encoding JSON sections.
+    assert len(children) == (5 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 
 
