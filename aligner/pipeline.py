@@ -10,7 +10,13 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.align import ScoredPairs, display_order, group_score, group_sentences
+from aligner.align import (
+    ScoredPairs,
+    display_order,
+    group_score,
+    group_sentences,
+    neighbours,
+)
 from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
 from aligner.classify import find_conflicts, group_label
@@ -129,18 +135,15 @@ def _compare_articles(
         left, right = found.result()
     pairs = ScoredPairs(left, right, score_pairs(features, left, right, codes=codes))
 
-    known = {
-        (i, j): float(s)
-        for i, j, s in zip(
-            pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
-        )
-    }
+    similar = neighbours(len(prose), pairs)
 
     def score_of(i: int, j: int) -> float:
         # Pairs the candidate step skipped share too little wording to be alike at all.
-        return known.get((i, j) if i < j else (j, i), 0.0)
+        return similar[i].get(j, 0.0)
 
-    clusters = group_sentences(article_of.tolist(), pairs, threshold=settings.threshold)
+    clusters = group_sentences(
+        article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+    )
     report("finding contradictions", 0.75)
     conflicts, clusters = _conflicts(
         prose, features, clusters, pairs, article_of, settings, workers
