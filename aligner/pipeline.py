@@ -127,27 +127,36 @@ def _compare_articles(
     article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
 
     report("aligning", 0.5)
+    parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
     # Finding candidate pairs and coding the sentences for scoring both need only the
     # features: a large corpus finds its pairs in a child meanwhile.
     find_pairs = partial(candidate_pairs, features, article_of)
-    with Aside(find_pairs, wanted=workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES) as found:
+    with Aside(find_pairs, wanted=parallel) as found:
         codes = encode(features)
         left, right = found.result()
     pairs = ScoredPairs(left, right, score_pairs(features, left, right, codes=codes))
 
-    similar = neighbours(len(prose), pairs)
+    # Related pairs, and so their checks, follow from the scores alone: a child checks
+    # them while the sentences are grouped.
+    related = _related_pairs(features, pairs, settings)
+    check_related = partial(_check_pairs, features, [(i, j, True) for i, j in related])
+    wanted = parallel and len(related) >= PARALLEL_MIN_CHECKS
+    with Aside(check_related, wanted=wanted) as related_checked:
+        similar = neighbours(len(prose), pairs)
+        clusters = group_sentences(
+            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+        )
+        report("finding contradictions", 0.75)
+        inner, inner_found = _inner_checks(features, clusters, workers)
+        related_found = related_checked.result()
+    conflicts, clusters = _conflicts(
+        prose, clusters, inner, inner_found, related, related_found, article_of
+    )
 
     def score_of(i: int, j: int) -> float:
         # Pairs the candidate step skipped share too little wording to be alike at all.
         return similar[i].get(j, 0.0)
 
-    clusters = group_sentences(
-        article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
-    )
-    report("finding contradictions", 0.75)
-    conflicts, clusters = _conflicts(
-        prose, features, clusters, pairs, article_of, settings, workers
-    )
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
@@ -318,43 +327,47 @@ def _build_article(position: int, document: Document) -> Article:
     )
 
 
-def _conflicts(
-    prose: Sequence[Sentence],
-    features: Sequence[SentenceFeatures],
-    clusters: list[list[int]],
-    pairs: ScoredPairs,
-    article_of: np.ndarray,
-    settings: CompareOptions,
-    workers: int,
-) -> tuple[list[Conflict], list[list[int]]]:
-    """Conflicts inside groups, then between related sentences of different groups.
-
-    Two groups linked by such a conflict merge when their articles are disjoint, so the
-    versions stand side by side; otherwise the conflict links the groups.
-    """
+def _inner_checks(
+    features: Sequence[SentenceFeatures], clusters: Sequence[Sequence[int]], workers: int
+) -> tuple[list[tuple[int, int]], list[list[Finding]]]:
+    """Every pair of sentences inside a group, and ``find_conflicts`` of each."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
-    related = _related_pairs(features, pairs, settings)
-    # Every check is done up front (in parallel when asked): find_conflicts depends on the
-    # two sentences alone, so checking a related pair the merges below skip changes nothing.
-    checks = [(i, j, False) for i, j in inner] + [(i, j, True) for i, j in related]
+    checks = [(i, j, False) for i, j in inner]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
-    # A figures-only check costs about 7/10 of a full one, and pickling the findings about
-    # a tenth of finding them (msrp/10k and 20k).
-    weights = [10] * len(inner) + [7] * len(related)
+    # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     check = partial(_check_pairs, features)
-    found = split_map(check, checks, weights=weights, workers=workers, send_cost=0.1)
+    found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
+    return inner, found
 
+
+def _conflicts(
+    prose: Sequence[Sentence],
+    clusters: list[list[int]],
+    inner: Sequence[tuple[int, int]],
+    inner_found: Sequence[Sequence[Finding]],
+    related: Sequence[tuple[int, int]],
+    related_found: Sequence[Sequence[Finding]],
+    article_of: np.ndarray,
+) -> tuple[list[Conflict], list[list[int]]]:
+    """Conflicts inside groups, then between related sentences of different groups, from
+    the findings of their checks.
+
+    Two groups linked by such a conflict merge when their articles are disjoint, so the
+    versions stand side by side; otherwise the conflict links the groups. Every related
+    pair was checked up front: find_conflicts depends on the two sentences alone, so
+    checking a pair the merges below skip changes nothing.
+    """
     conflicts: list[Conflict] = []
-    for (i, j), findings in zip(inner, found[: len(inner)], strict=True):
+    for (i, j), findings in zip(inner, inner_found, strict=True):
         for finding in findings:
             conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
     article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
     merged: dict[int, int] = {}
-    for (i, j), findings in zip(related, found[len(inner) :], strict=True):
+    for (i, j), findings in zip(related, related_found, strict=True):
         ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
         if ci == cj or not findings:
             continue

@@ -167,9 +167,10 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
-    assert calls == [2, 2, 2]  # splitting and reading, stemming, conflict checks
-    # A child for each of those, one finding candidate pairs, one encoding JSON sections.
-    assert len(children) == (5 if can_fork() else 0)
+    assert calls == [2, 2, 2]  # splitting and reading, stemming, checks inside groups
+    # A child for each of those, and one each for candidate pairs, checks of related
+    # pairs and JSON sections.
+    assert len(children) == (6 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 
 
