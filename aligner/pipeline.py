@@ -128,29 +128,9 @@ def _compare_articles(
 
     report("aligning", 0.5)
     parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
-    # Finding candidate pairs and coding the sentences for scoring both need only the
-    # features: a large corpus finds its pairs in a child meanwhile.
-    find_pairs = partial(candidate_pairs, features, article_of)
-    with Aside(find_pairs, wanted=parallel) as found:
-        codes = encode(features)
-        left, right = found.result()
-    pairs = ScoredPairs(left, right, score_pairs(features, left, right, codes=codes))
-
-    # Related pairs, and so their checks, follow from the scores alone: a child checks
-    # them while the sentences are grouped.
-    related = _related_pairs(features, pairs, settings)
-    check_related = partial(_check_pairs, features, [(i, j, True) for i, j in related])
-    wanted = parallel and len(related) >= PARALLEL_MIN_CHECKS
-    with Aside(check_related, wanted=wanted) as related_checked:
-        similar = neighbours(len(prose), pairs)
-        clusters = group_sentences(
-            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
-        )
-        report("finding contradictions", 0.75)
-        inner, inner_found = _inner_checks(features, clusters, workers)
-        related_found = related_checked.result()
-    conflicts, clusters = _conflicts(
-        prose, clusters, inner, inner_found, related, related_found, article_of
+    pairs = _scored_pairs(features, article_of, parallel=parallel)
+    similar, clusters, conflicts = _grouped(
+        prose, features, pairs, article_of, settings, report, workers
     )
 
     def score_of(i: int, j: int) -> float:
@@ -172,6 +152,50 @@ def _compare_articles(
     )
     report("done", 1.0)
     return result
+
+
+def _scored_pairs(
+    features: Sequence[SentenceFeatures], article_of: np.ndarray, *, parallel: bool
+) -> ScoredPairs:
+    """Candidate pairs with their similarity.
+
+    Finding the pairs and coding the sentences for scoring both need only the features: in
+    ``parallel``, a child finds the pairs meanwhile.
+    """
+    with Aside(partial(candidate_pairs, features, article_of), wanted=parallel) as found:
+        codes = encode(features)
+        left, right = found.result()
+    return ScoredPairs(left, right, score_pairs(features, left, right, codes=codes))
+
+
+def _grouped(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    article_of: np.ndarray,
+    settings: CompareOptions,
+    report: Callable[[str, float], None],
+    workers: int,
+) -> tuple[list[dict[int, float]], list[list[int]], list[Conflict]]:
+    """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
+    conflicts between related sentences, and the conflicts."""
+    # Related pairs, and so their checks, follow from the scores alone: a child checks
+    # them while the sentences are grouped.
+    related = _related_pairs(features, pairs, settings)
+    check_related = partial(_check_pairs, features, [(i, j, True) for i, j in related])
+    wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
+    with Aside(check_related, wanted=wanted) as related_checked:
+        similar = neighbours(len(prose), pairs)
+        clusters = group_sentences(
+            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+        )
+        report("finding contradictions", 0.75)
+        inner, inner_found = _inner_checks(features, clusters, workers)
+        related_found = related_checked.result()
+    conflicts, clusters = _conflicts(
+        prose, clusters, inner, inner_found, related, related_found, article_of
+    )
+    return similar, clusters, conflicts
 
 
 def _build_groups(
