@@ -1,9 +1,11 @@
-"""Share a list-to-list computation among forked processes: opt-in, for large inputs only.
+"""Share work with forked processes: opt-in, for large inputs only. ``split_map`` shares a
+list-to-list computation; ``Aside`` runs one computation while this process does another.
 
 Forking copies the parent's memory, so the children need nothing sent to them; only their
-results travel back, pickled through a pipe. A fork copies locks that other threads might
-hold, so nothing forks while another Python thread runs (the reader compares in a worker
-thread and so always computes serially), nor on platforms where forking is unsafe or absent.
+results travel back, pickled through a pipe (see ``pickled_by_constructor``). A fork copies
+locks that other threads might hold, so nothing forks while another Python thread runs (the
+reader compares in a worker thread and so always computes serially), nor on platforms where
+forking is unsafe or absent.
 """
 
 from __future__ import annotations
@@ -79,10 +81,11 @@ def pickled_by_constructor(cls: Shipped) -> Shipped:
     """Class decorator for a dataclass whose instances children send back by the thousand:
     they pickle as a call of the constructor with the fields in order, several times
     faster both ways than the field-by-field state of a frozen slots dataclass."""
-    state = operator.attrgetter(*(f.name for f in fields(cls)))
+    names = [f.name for f in fields(cls)]
+    values = operator.attrgetter(*names)  # a tuple, for more than one name
 
     def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
-        return cls, state(self)
+        return cls, values(self) if len(names) > 1 else (values(self),)
 
     cls.__reduce__ = __reduce__  # type: ignore[assignment]
     return cls
@@ -99,6 +102,7 @@ class Aside(Generic[Result]):
     def __init__(self, work: Callable[[], Result], *, wanted: bool) -> None:
         self._work = work
         self._child: _Child[Callable[[], Result], Result] | None = None
+        self._results: list[Result] | None = None
         if wanted and can_fork():
             with contextlib.suppress(OSError):  # no process to be had: computed here
                 self._child = _Child.start(_call_each, [work])
@@ -111,9 +115,9 @@ class Aside(Generic[Result]):
             self._child.stop()
 
     def result(self) -> Result:
-        if self._child is None:
-            return self._work()
-        return self._child.results()[0]
+        if self._results is None:
+            self._results = self._child.results() if self._child else _call_each([self._work])
+        return self._results[0]
 
 
 def _call_each(works: Sequence[Callable[[], Result]]) -> list[Result]:
