@@ -42,13 +42,18 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 def fold(text: str) -> str:
     """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
-    text = text.translate(_QUOTES)
+    text = _with_plain_quotes(text)
     if not text.isascii():  # accents: "Zelenskyy" and "Zelenskýy" are one word to a reader
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
     # "U.S." and "US", "a.m." and "am" are one word each.
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def _with_plain_quotes(text: str) -> str:
+    # Every character _QUOTES replaces is non-ASCII: most texts need no pass over them.
+    return text if text.isascii() else text.translate(_QUOTES)
 
 
 def words(text: str) -> list[str]:
@@ -176,7 +181,7 @@ def _names(text: str) -> list[str]:
     """Capitalised phrases that are not merely the first word of the sentence."""
     found = []
     first_word_at = len(text) - len(text.lstrip(" \"'-([“‘"))
-    for match in _NAME.finditer(text.translate(_QUOTES)):
+    for match in _NAME.finditer(_with_plain_quotes(text)):
         phrase = match.group(0).strip()
         if match.start() == first_word_at:
             parts = phrase.split()
