@@ -282,13 +282,12 @@ def _build_and_read(
     sentences in this share alone the corpus is refused anyway: the rest stay unread (None).
     """
     built: list[tuple[Article, list[ReadSentence] | None]] = []
-    read = 0
+    sentences = 0
     for article in _build_numbered(numbered):
         prose = article.prose
-        read += len(prose)
-        built.append(
-            (article, [read_sentence(s.text) for s in prose] if read <= max_sentences else None)
-        )
+        sentences += len(prose)
+        read = [read_sentence(s.text) for s in prose] if sentences <= max_sentences else None
+        built.append((article, read))
     return built
 
 
