@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -30,6 +30,7 @@ def group_sentences(
     pairs: ScoredPairs,
     *,
     threshold: float,
+    similar: Sequence[Mapping[int, float]] | None = None,
 ) -> list[list[int]]:
     """Cluster sentences into groups holding at most one sentence per article.
 
@@ -37,13 +38,14 @@ def group_sentences(
     deterministic). Two clusters merge only when their articles are disjoint and their mean
     cross similarity stays near the threshold (``MEAN_SLACK``, ``WORST_SLACK``); this stops
     chains A~B~C from joining A and C when they have nothing in common. A pair missing from
-    ``pairs`` has similarity 0.
+    ``pairs`` has similarity 0. ``similar``: ``neighbours(len(article_of), pairs)``, when
+    the caller has it already.
     Returns every sentence index exactly once, each group sorted by index.
     """
     n = len(article_of)
     above = np.flatnonzero(pairs.scores >= threshold)
     order = above[np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))]
-    similar = _neighbours(n, pairs)
+    similar = neighbours(n, pairs) if similar is None else similar
 
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -75,7 +77,7 @@ def group_sentences(
     return [sorted(group) for _, group in sorted(members.items())]
 
 
-def _neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
+def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
     """Per sentence, the similarity of each sentence it is paired with (both directions).
 
     Merge checks look up millions of pairs on large corpora: a row per sentence spares

@@ -50,7 +50,10 @@ def candidate_pairs(
     if not found_left:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    return np.concatenate(found_left), np.concatenate(found_right)
+    return (
+        np.concatenate(found_left).astype(np.int64, copy=False),
+        np.concatenate(found_right).astype(np.int64, copy=False),
+    )
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
@@ -107,14 +110,19 @@ class _PostingIndex:
         """(left, right, shared stems) of the cross-article pairs, one block of left
         sentences at a time, each block ordered by (left, right)."""
         articles = article_of.astype(np.int32, copy=False)
+        n = len(articles)
         for lo, hi in self._blocks():
             left, right = self._emit(lo, hi)
             cross = articles[left] != articles[right]
-            n = len(articles)
-            keys = left[cross].astype(np.int64) * n + right[cross]
+            # One key per pair, counted from the block's first sentence: small enough for
+            # int32 (sorted twice as fast) unless the block spans very many sentences.
+            first = int(self.rows[lo])
+            span = (int(self.rows[hi - 1]) - first + 1) * n
+            keys = (left[cross] - first).astype(np.int32 if span < 2**31 else np.int64) * n
+            keys += right[cross]
             del left, right, cross
             keys, shared = np.unique(keys, return_counts=True)
-            yield keys // n, keys % n, shared
+            yield keys // n + first, keys % n, shared
 
     def _blocks(self) -> Iterator[tuple[int, int]]:
         """Entry ranges of about ``_EMIT_CHUNK`` emissions that never split a sentence."""

@@ -173,8 +173,10 @@ def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None]:
     text = sanitize_text(decode_bytes(data))
     if not text.strip():
         raise SkipFile("empty file")  # blank whatever its format, not "empty after markup"
-    text, title = convert(text)
-    text = sanitize_text(text)  # markup can hide control characters in entities
+    converted, title = convert(text)
+    # Markup can hide control characters in entities; text the converter left as it was is
+    # sanitized already (sanitizing is idempotent).
+    text = converted if converted is text else sanitize_text(converted)
     if not text.strip():
         raise SkipFile("file is empty after removing markup")
     return text, clean_title(title)

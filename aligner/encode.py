@@ -5,12 +5,17 @@ For two strings of distinct characters in sorted order, the longest common subse
 the intersection, so ``LCSseq.similarity`` over sorted code strings counts shared items; over
 codes in sentence order it is a word-level LCS. rapidfuzz then does all pairs in C on both
 cores, with no Python work per pair.
+
+The batch is coded in numpy: items become numbers through one dictionary pass over all of
+them, and each sentence's sorted distinct numbers come from one ``np.unique`` per family,
+so the Python work per sentence is a slice of the family's text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -21,7 +26,8 @@ from aligner.synonyms import concept_of
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 # How many characters there are to hand out: every code point from _FIRST_CODE, minus the
-# surrogates.
+# surrogates. A batch with more distinct items of one family (millions of sentences) folds
+# numbers onto one character, which can only overcount a rare shared item.
 _CODE_SPACE = 0x110000 - _FIRST_CODE - len(_SURROGATES)
 
 
@@ -39,53 +45,110 @@ class SentenceCodes:
     figures: list[str]  # sorted distinct quantities by kind and value ("an hour" = "60 minutes")
 
 
+@dataclass(frozen=True, slots=True)
+class _Items:
+    """The items of every sentence of a batch end to end, each as a number."""
+
+    numbers: np.ndarray  # int64, one per item, sentence after sentence
+    owner: np.ndarray  # int64, the sentence of each item
+    sentences: int
+
+
 def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
-    """Code strings for every sentence of a batch (codes are shared across the batch)."""
-    book, content_book, concept_book, figure_book, name_book = (_CodeBook() for _ in range(5))
-    sequences = [book.sequence(f.stems) for f in features]
+    """Code strings for every sentence of a batch (codes are shared across the batch).
+
+    Each family is compared only with itself, so codes need only tell apart the items of
+    one family: content stems and concepts are numbered through the stems they are.
+    """
+    stem_number: dict[str, int] = {}
+    stems = _numbered([f.stems for f in features], stem_number)
+    content = _numbered([f.content for f in features], stem_number)
+    concept_number: dict[Hashable, int] = {}
+    concept_of_stem = _numbered([list(map(concept_of, stem_number))], concept_number).numbers
+    figures: dict[Hashable, int] = {}
+    names: dict[Hashable, int] = {}
     return SentenceCodes(
-        stem_sequence=sequences,
-        unigrams=["".join(sorted(set(seq))) for seq in sequences],
-        bigrams=_ngram_sets(sequences, 2),
-        trigrams=_ngram_sets(sequences, 3),
-        # Each family is compared only with itself, so each numbers its items on its own.
-        content=[content_book.set_of(f.content_set) for f in features],
-        concepts=[concept_book.set_of(map(concept_of, f.content_set)) for f in features],
-        figures=[
-            figure_book.set_of((q.kind, round(q.value, 6)) for q in f.quantities) for f in features
-        ],
-        names=[
-            name_book.set_of(w for name in f.name_words for w in name) for f in features
-        ],
+        stem_sequence=_sequences(stems),
+        unigrams=_distinct_sets(stems),
+        bigrams=_ngram_sets(stems, 2),
+        trigrams=_ngram_sets(stems, 3),
+        content=_distinct_sets(content),
+        concepts=_distinct_sets(_relabelled(content, concept_of_stem)),
+        figures=_distinct_sets(
+            _numbered([_figure_keys(f) if f.quantities else () for f in features], figures)
+        ),
+        names=_distinct_sets(
+            _numbered([list(chain.from_iterable(f.name_words)) for f in features], names)
+        ),
     )
 
 
-def _ngram_sets(sequences: list[str], n: int) -> list[str]:
-    """Per sentence, the sorted distinct codes of its word n-grams (runs of n stem codes).
+def _figure_keys(sentence: SentenceFeatures) -> list[tuple[str, float]]:
+    # Rounded: "an hour" and "60 minutes" must be one figure despite float noise.
+    return [(q.kind, round(q.value, 6)) for q in sentence.quantities]
 
-    Done for the whole batch at once in numpy: every n-gram becomes one integer key, keys are
-    numbered by ``np.unique``, and each sentence's distinct numbers become characters. These
-    codes are compared only with codes of the same n, so they are numbered on their own. A
-    batch with more distinct n-grams than there are characters (millions of sentences)
-    folds numbers onto one character, which can only overcount a rare shared n-gram.
+
+def _numbered(groups: Sequence[Sequence[Hashable]], numbering: dict[Hashable, int]) -> _Items:
+    """Each group's items as numbers: an item keeps its number from ``numbering``, or is
+    added to it with the next free one (so numbers follow first appearance)."""
+    flat = list(chain.from_iterable(groups))
+    for item in dict.fromkeys(flat):  # distinct items only: a few per sentence at most
+        if item not in numbering:
+            numbering[item] = len(numbering)
+    numbers = np.fromiter(map(numbering.__getitem__, flat), dtype=np.int64, count=len(flat))
+    lengths = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+    owner = np.repeat(np.arange(len(groups), dtype=np.int64), lengths)
+    return _Items(numbers, owner, len(groups))
+
+
+def _relabelled(items: _Items, label_of: np.ndarray) -> _Items:
+    """``items`` with each number k replaced by ``label_of[k]``."""
+    return _Items(label_of[items.numbers], items.owner, items.sentences)
+
+
+def _sequences(items: _Items) -> list[str]:
+    """Per sentence, one character per item, in order."""
+    return _split(_as_characters(items.numbers % _CODE_SPACE), items)
+
+
+def _distinct_sets(items: _Items) -> list[str]:
+    """Per sentence, the sorted distinct characters of its items."""
+    base = int(items.numbers.max(initial=0)) + 1
+    # Sorting (sentence, number) keys orders every sentence's numbers; repeats then drop.
+    keys = _sorted_distinct(items.owner * base + items.numbers)
+    owner, numbers = np.divmod(keys, base)
+    return _split(_as_characters(numbers % _CODE_SPACE), _Items(numbers, owner, items.sentences))
+
+
+def _ngram_sets(stems: _Items, n: int) -> list[str]:
+    """Per sentence, the sorted distinct codes of its word n-grams (runs of n stem numbers).
+
+    Every n-gram becomes one integer key, numbered by its rank among the distinct keys.
     """
     if not 1 <= n <= 3:
-        raise ValueError("n-grams of 1 to 3 words: code points take 21 bits, keys 63")
-    lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
-    points = np.frombuffer("".join(sequences).encode("utf-32-le"), dtype=np.uint32)
-    owner = np.repeat(np.arange(len(sequences), dtype=np.int64), lengths)
+        raise ValueError("n-grams of 1 to 3 words: numbers take 21 bits, keys 63")
+    points = stems.numbers % _CODE_SPACE
     # The n-gram starting at each position, where its sentence has n words left.
     starts = np.arange(max(0, len(points) - n + 1), dtype=np.int64)
-    starts = starts[starts + n <= np.cumsum(lengths)[owner[starts]]]
+    starts = starts[stems.owner[starts] == stems.owner[starts + n - 1]]
     keys = np.zeros(len(starts), dtype=np.int64)
     for offset in range(n):
-        keys = (keys << 21) | points[starts + offset].astype(np.int64)
-    distinct, numbers = np.unique(keys, return_inverse=True)
-    per_sentence = np.unique(owner[starts] * (len(distinct) + 1) + numbers.ravel())
-    sentence, number = np.divmod(per_sentence, len(distinct) + 1)
-    text = _as_characters(number % _CODE_SPACE)
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(sentence, minlength=len(sequences)))))
-    return [text[bounds[k] : bounds[k + 1]] for k in range(len(sequences))]
+        keys = (keys << 21) | points[starts + offset]
+    numbers = np.unique(keys, return_inverse=True)[1].ravel()
+    return _distinct_sets(_Items(numbers, stems.owner[starts], stems.sentences))
+
+
+def _sorted_distinct(keys: np.ndarray) -> np.ndarray:
+    """``np.unique(keys)``, several times faster: numpy 2 finds the distinct values of a
+    large integer array with a hash table before sorting them, where one sort would do."""
+    ordered = np.sort(keys)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(keys) else ordered
+
+
+def _split(text: str, items: _Items) -> list[str]:
+    """``text``, one character per item, cut into the sentences' parts."""
+    ends = np.cumsum(np.bincount(items.owner, minlength=items.sentences)).tolist()
+    return [text[start:end] for start, end in pairwise([0, *ends])]
 
 
 def _as_characters(numbers: np.ndarray) -> str:
@@ -93,25 +156,3 @@ def _as_characters(numbers: np.ndarray) -> str:
     points = numbers.astype(np.uint32) + _FIRST_CODE
     points[points >= _SURROGATES.start] += len(_SURROGATES)
     return points.astype("<u4").tobytes().decode("utf-32-le")
-
-
-class _CodeBook:
-    """Assigns each distinct item the next free character."""
-
-    def __init__(self) -> None:
-        self._codes: dict[Hashable, str] = {}
-
-    def _new(self, item: Hashable) -> str:
-        number = _FIRST_CODE + len(self._codes)
-        if number >= _SURROGATES.start:
-            number += len(_SURROGATES)
-        code = self._codes[item] = chr(number)
-        return code
-
-    def sequence(self, items: Iterable[Hashable]) -> str:
-        codes, new = self._codes, self._new
-        return "".join([codes.get(item) or new(item) for item in items])
-
-    def set_of(self, items: Iterable[Hashable]) -> str:
-        codes, new = self._codes, self._new
-        return "".join(sorted({codes.get(item) or new(item) for item in items}))

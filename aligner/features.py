@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
+from aligner.parallel import pickled_by_constructor
 from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
@@ -43,13 +47,18 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 def fold(text: str) -> str:
     """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
-    text = text.translate(_QUOTES)
+    text = _with_plain_quotes(text)
     if not text.isascii():  # accents: "Zelenskyy" and "Zelenskýy" are one word to a reader
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
     # "U.S." and "US", "a.m." and "am" are one word each.
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def _with_plain_quotes(text: str) -> str:
+    # Every character _QUOTES replaces is non-ASCII: most texts need no pass over them.
+    return text if text.isascii() else text.translate(_QUOTES)
 
 
 def words(text: str) -> list[str]:
@@ -82,6 +91,7 @@ def _stemmer():
     return PorterStemmer()
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class SentenceFeatures:
     """What the aligner and classifier need of one sentence, computed once."""
@@ -99,41 +109,73 @@ class SentenceFeatures:
     vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
     content_set: frozenset[str]  # distinct content stems
 
-    def __reduce__(self) -> tuple[type[SentenceFeatures], tuple[object, ...]]:
-        # Unpickled through the constructor: twice as fast as the field-by-field state of a
-        # frozen slots dataclass, and parallel analysis (aligner/parallel.py) ships thousands.
-        return SentenceFeatures, tuple(getattr(self, name) for name in _FEATURE_FIELDS)
-
-
-_FEATURE_FIELDS = tuple(f.name for f in fields(SentenceFeatures))
-
 
 def sentence_features(text: str) -> SentenceFeatures:
     """Compute every feature of one sentence."""
-    tokens = words(text)
-    stems = tuple(map(stem, tokens))
-    content = tuple(
-        s for w, s in zip(tokens, stems, strict=True) if w not in STOPWORDS and not w.isdigit()
-    )
+    read = read_sentence(text)
+    return with_stems(read, tuple(map(stem, read.tokens)))
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class ReadSentence:
+    """The features taken from a sentence's text alone; stemming its words gives the rest.
+
+    The two halves can run in different places: parallel analysis reads sentences in the
+    processes that split them, then stems each distinct word of the corpus once.
+    """
+
+    text: str
+    tokens: tuple[str, ...]
+    normalised: str
+    content_words: tuple[bool, ...]  # per token: a content word, whose stem is content
+    negations: tuple[str, ...]
+    names: tuple[str, ...]
+    name_words: tuple[tuple[str, ...], ...]
+    quantities: tuple[Quantity, ...]
+    vague_amount: bool
+
+
+def read_sentence(text: str) -> ReadSentence:
+    """Everything about one sentence that needs no stemming."""
+    # One string per distinct word, however many sentences use it: fewer objects to make,
+    # to ship between processes (see aligner/pipeline.py) and to free.
+    tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
-    return SentenceFeatures(
+    return ReadSentence(
         text=text,
-        tokens=tuple(tokens),
+        tokens=tokens,
         normalised=normalised,
-        stems=stems,
-        content=content,
-        content_key=" ".join(sorted(set(content))),
+        content_words=tuple(w not in STOPWORDS and not w.isdigit() for w in tokens),
         negations=_negations(tokens, normalised),
         names=names,
         name_words=tuple(tuple(words(name)) for name in names),
         quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
         vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
+    )
+
+
+def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
+    """The features of a read sentence whose words stem to ``stems``."""
+    content = tuple(compress(stems, read.content_words))
+    return SentenceFeatures(
+        text=read.text,
+        tokens=read.tokens,
+        normalised=read.normalised,
+        stems=stems,
+        content=content,
+        content_key=" ".join(sorted(set(content))),
+        negations=read.negations,
+        names=read.names,
+        name_words=read.name_words,
+        quantities=read.quantities,
+        vague_amount=read.vague_amount,
         content_set=frozenset(content),
     )
 
 
-def _negations(tokens: list[str], normalised: str) -> tuple[str, ...]:
+def _negations(tokens: Sequence[str], normalised: str) -> tuple[str, ...]:
     """Negation cue words in order. Most sentences have none: two checks in C say so."""
     if "n't" not in normalised and NEGATION_CUES.isdisjoint(tokens):
         return ()
@@ -144,7 +186,7 @@ def _names(text: str) -> list[str]:
     """Capitalised phrases that are not merely the first word of the sentence."""
     found = []
     first_word_at = len(text) - len(text.lstrip(" \"'-([“‘"))
-    for match in _NAME.finditer(text.translate(_QUOTES)):
+    for match in _NAME.finditer(_with_plain_quotes(text)):
         phrase = match.group(0).strip()
         if match.start() == first_word_at:
             parts = phrase.split()

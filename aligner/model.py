@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from aligner.calibration import DEFAULT_THRESHOLD
+from aligner.parallel import pickled_by_constructor
 
 
 class LineKind(StrEnum):
@@ -37,6 +38,7 @@ class ConflictKind(StrEnum):
     ENTITY = "entity"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One reason two sentences disagree."""
@@ -45,6 +47,7 @@ class Finding:
     detail: str
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence (or one non-prose line) of an article.

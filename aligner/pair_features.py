@@ -52,16 +52,13 @@ def pair_feature_matrix(
     swapping the sentences changes nothing.
     """
     columns: list[np.ndarray] = []
-    # Python ints index lists several times faster than numpy scalars do.
-    left_rows, right_rows = left.tolist(), right.tolist()
 
     def compare(strings: Sequence[str], scorer) -> np.ndarray:
+        # The pairs' strings picked by numpy: a list per pair side would cost more than
+        # some of the comparisons.
+        batch = np.array(strings, dtype=object)
         return process.cpdist(
-            [strings[i] for i in left_rows],
-            [strings[j] for j in right_rows],
-            scorer=scorer,
-            dtype=np.float64,
-            workers=workers,
+            batch[left], batch[right], scorer=scorer, dtype=np.float64, workers=workers
         )
 
     for sets in (codes.unigrams, codes.bigrams, codes.trigrams, codes.content, codes.concepts):

@@ -5,18 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
-from aligner.align import ScoredPairs, display_order, group_score, group_sentences
+from aligner.align import (
+    ScoredPairs,
+    display_order,
+    group_score,
+    group_sentences,
+    neighbours,
+)
 from aligner.calibration import RELATED_MARGIN
 from aligner.candidates import candidate_pairs
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
-from aligner.features import SentenceFeatures, sentence_features
+from aligner.encode import encode
+from aligner.features import (
+    ReadSentence,
+    SentenceFeatures,
+    read_sentence,
+    sentence_features,
+    stem,
+    with_stems,
+)
 from aligner.model import (
     Article,
     CompareOptions,
@@ -29,7 +44,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
-from aligner.parallel import split_map
+from aligner.parallel import Aside, split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
 from aligner.similarity import score_pairs
@@ -74,8 +89,8 @@ def compare(
         )
         documents = loaded.documents if paths else tuple(map(_as_sample_path, loaded.documents))
         report("splitting sentences", 0.2)
-        articles = _build_articles(documents, workers=workers)
-        return compare_articles(articles, loaded.skipped, settings, report, workers=workers)
+        articles, features = _build_articles(documents, workers, settings.max_sentences)
+        return _compare_articles(articles, loaded.skipped, settings, report, workers, features)
 
 
 def compare_articles(
@@ -97,37 +112,31 @@ def _compare_articles(
     settings: CompareOptions,
     report: Callable[[str, float], None],
     workers: int,
+    features: Sequence[SentenceFeatures] | None = None,
 ) -> Comparison:
+    """``compare_articles``; ``features`` of the prose sentences, when already analysed."""
     prose = [s for article in articles for s in article.prose]
     if len(prose) > settings.max_sentences:
         raise TooManySentences(
             f"{len(prose):,} prose sentences exceed the limit of {settings.max_sentences:,}"
         )
     report("analysing sentences", 0.35)
-    features = _analyse([s.text for s in prose], workers=workers)
+    if features is None:
+        features = _analyse([s.text for s in prose], workers=workers)
     index_of_article = {a.id: k for k, a in enumerate(articles)}
     article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
 
     report("aligning", 0.5)
-    left, right = candidate_pairs(features, article_of)
-    pairs = ScoredPairs(left, right, score_pairs(features, left, right))
-
-    known = {
-        (i, j): float(s)
-        for i, j, s in zip(
-            pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
-        )
-    }
+    parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
+    pairs = _scored_pairs(features, article_of, parallel=parallel)
+    similar, clusters, conflicts = _grouped(
+        prose, features, pairs, article_of, settings, report, workers
+    )
 
     def score_of(i: int, j: int) -> float:
         # Pairs the candidate step skipped share too little wording to be alike at all.
-        return known.get((i, j) if i < j else (j, i), 0.0)
+        return similar[i].get(j, 0.0)
 
-    clusters = group_sentences(article_of.tolist(), pairs, threshold=settings.threshold)
-    report("finding contradictions", 0.75)
-    conflicts, clusters = _conflicts(
-        prose, features, clusters, pairs, article_of, settings, workers
-    )
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
@@ -143,6 +152,50 @@ def _compare_articles(
     )
     report("done", 1.0)
     return result
+
+
+def _scored_pairs(
+    features: Sequence[SentenceFeatures], article_of: np.ndarray, *, parallel: bool
+) -> ScoredPairs:
+    """Candidate pairs with their similarity.
+
+    Finding the pairs and coding the sentences for scoring both need only the features: in
+    ``parallel``, a child finds the pairs meanwhile.
+    """
+    with Aside(partial(candidate_pairs, features, article_of), wanted=parallel) as found:
+        codes = encode(features)
+        left, right = found.result()
+    return ScoredPairs(left, right, score_pairs(features, left, right, codes=codes))
+
+
+def _grouped(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    article_of: np.ndarray,
+    settings: CompareOptions,
+    report: Callable[[str, float], None],
+    workers: int,
+) -> tuple[list[dict[int, float]], list[list[int]], list[Conflict]]:
+    """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
+    conflicts between related sentences, and the conflicts."""
+    # Related pairs, and so their checks, follow from the scores alone: a child checks
+    # them while the sentences are grouped.
+    related = _related_pairs(features, pairs, settings)
+    check_related = partial(_check_pairs, features, [(i, j, True) for i, j in related])
+    wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
+    with Aside(check_related, wanted=wanted) as related_checked:
+        similar = neighbours(len(prose), pairs)
+        clusters = group_sentences(
+            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+        )
+        report("finding contradictions", 0.75)
+        inner, inner_found = _inner_checks(features, clusters, workers)
+        related_found = related_checked.result()
+    conflicts, clusters = _conflicts(
+        prose, clusters, inner, inner_found, related, related_found, article_of
+    )
+    return similar, clusters, conflicts
 
 
 def _build_groups(
@@ -190,18 +243,65 @@ def _as_sample_path(document: Document) -> Document:
 
 # Below this much text (about 800 sentences) a second process costs more than it saves.
 PARALLEL_MIN_CHARS = 100_000
+PARALLEL_MIN_SENTENCES = 800
 
 
-def _build_articles(documents: Sequence[Document], *, workers: int) -> tuple[Article, ...]:
-    """One Article per document, in order."""
+def _build_articles(
+    documents: Sequence[Document], workers: int, max_sentences: int
+) -> tuple[tuple[Article, ...], list[SentenceFeatures] | None]:
+    """One Article per document, in order, and the features of their prose sentences when
+    computed in parallel (else None: they are computed after the sentence limit check).
+
+    In parallel, the processes that split the documents also read their sentences (words,
+    names, quantities: no waiting for the whole corpus to be split), then the corpus's
+    distinct words are stemmed, each once, shared among the processes. Stemming each
+    process's own words would stem most of the vocabulary in every process.
+    """
     weights = [len(document.text) for document in documents]
-    workers = workers if sum(weights) >= PARALLEL_MIN_CHARS else 1
     numbered = list(enumerate(documents))
-    return tuple(split_map(_build_numbered, numbered, weights=weights, workers=workers))
+    if workers < 2 or sum(weights) < PARALLEL_MIN_CHARS:
+        return tuple(_build_numbered(numbered)), None
+    work = partial(_build_and_read, max_sentences)
+    # Pickling the articles and read sentences takes a child an eighth of the time it
+    # spends making them (msrp/10k and 20k).
+    built = split_map(work, numbered, weights=weights, workers=workers, send_cost=0.12)
+    articles = tuple(article for article, _ in built)
+    if any(read is None for _, read in built):
+        return articles, None  # over the sentence limit: the comparison refuses it
+    return articles, _stemmed([r for _, read in built for r in read or ()], workers)
 
 
 def _build_numbered(numbered: Sequence[tuple[int, Document]]) -> list[Article]:
     return [_build_article(position, document) for position, document in numbered]
+
+
+def _build_and_read(
+    max_sentences: int, numbered: Sequence[tuple[int, Document]]
+) -> list[tuple[Article, list[ReadSentence] | None]]:
+    """Each document's Article and its prose sentences read. Past ``max_sentences`` prose
+    sentences in this share alone the corpus is refused anyway: the rest stay unread (None).
+    """
+    built: list[tuple[Article, list[ReadSentence] | None]] = []
+    sentences = 0
+    for article in _build_numbered(numbered):
+        prose = article.prose
+        sentences += len(prose)
+        read = [read_sentence(s.text) for s in prose] if sentences <= max_sentences else None
+        built.append((article, read))
+    return built
+
+
+def _stemmed(read: Sequence[ReadSentence], workers: int) -> list[SentenceFeatures]:
+    """The features of read sentences, each distinct word stemmed once."""
+    vocabulary = list(dict.fromkeys(chain.from_iterable(r.tokens for r in read)))
+    weights = [len(word) for word in vocabulary]
+    stems = split_map(_stems_of, vocabulary, weights=weights, workers=workers)
+    stem_of = dict(zip(vocabulary, stems, strict=True))
+    return [with_stems(r, tuple(map(stem_of.__getitem__, r.tokens))) for r in read]
+
+
+def _stems_of(words: Sequence[str]) -> list[str]:
+    return [stem(word) for word in words]
 
 
 def _analyse(texts: Sequence[str], *, workers: int) -> list[SentenceFeatures]:
@@ -250,41 +350,47 @@ def _build_article(position: int, document: Document) -> Article:
     )
 
 
-def _conflicts(
-    prose: Sequence[Sentence],
-    features: Sequence[SentenceFeatures],
-    clusters: list[list[int]],
-    pairs: ScoredPairs,
-    article_of: np.ndarray,
-    settings: CompareOptions,
-    workers: int,
-) -> tuple[list[Conflict], list[list[int]]]:
-    """Conflicts inside groups, then between related sentences of different groups.
-
-    Two groups linked by such a conflict merge when their articles are disjoint, so the
-    versions stand side by side; otherwise the conflict links the groups.
-    """
+def _inner_checks(
+    features: Sequence[SentenceFeatures], clusters: Sequence[Sequence[int]], workers: int
+) -> tuple[list[tuple[int, int]], list[list[Finding]]]:
+    """Every pair of sentences inside a group, and ``find_conflicts`` of each."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
-    related = _related_pairs(features, pairs, settings)
-    # Every check is done up front (in parallel when asked): find_conflicts depends on the
-    # two sentences alone, so checking a related pair the merges below skip changes nothing.
-    checks = [(i, j, False) for i, j in inner] + [(i, j, True) for i, j in related]
+    checks = [(i, j, False) for i, j in inner]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
-    # A figures-only check costs about 3/5 of a full one (msrp/10k and 20k).
-    weights = [5] * len(inner) + [3] * len(related)
-    found = split_map(partial(_check_pairs, features), checks, weights=weights, workers=workers)
+    # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
+    check = partial(_check_pairs, features)
+    found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
+    return inner, found
 
+
+def _conflicts(
+    prose: Sequence[Sentence],
+    clusters: list[list[int]],
+    inner: Sequence[tuple[int, int]],
+    inner_found: Sequence[Sequence[Finding]],
+    related: Sequence[tuple[int, int]],
+    related_found: Sequence[Sequence[Finding]],
+    article_of: np.ndarray,
+) -> tuple[list[Conflict], list[list[int]]]:
+    """Conflicts inside groups, then between related sentences of different groups, from
+    the findings of their checks.
+
+    Two groups linked by such a conflict merge when their articles are disjoint, so the
+    versions stand side by side; otherwise the conflict links the groups. Every related
+    pair was checked up front: find_conflicts depends on the two sentences alone, so
+    checking a pair the merges below skip changes nothing.
+    """
     conflicts: list[Conflict] = []
-    for (i, j), findings in zip(inner, found[: len(inner)], strict=True):
+    for (i, j), findings in zip(inner, inner_found, strict=True):
         for finding in findings:
             conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
     article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
     merged: dict[int, int] = {}
-    for (i, j), findings in zip(related, found[len(inner) :], strict=True):
+    for (i, j), findings in zip(related, related_found, strict=True):
         ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
         if ci == cj or not findings:
             continue

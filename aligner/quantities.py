@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aligner.parallel import pickled_by_constructor
 from aligner.wordlists import MONTH_NAMES
 
 _UNITS = {
@@ -82,6 +83,7 @@ _COUNT_SKIP = frozenset(
 _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity: ``kind`` (count, money, percent, duration, age, year, time), its value in
@@ -165,6 +167,9 @@ def extract_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(words):
+        if not words[i][0].isdigit() and words[i] not in _NUMBER_WORD_STARTS:
+            i += 1  # an ordinary word, the common case: no number starts here
+            continue
         parsed = _parse_number(words, i)
         if parsed is None:
             i += 1
@@ -375,11 +380,18 @@ def _q(kind: str, value: float, unit: str) -> Quantity:
 def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
     """Approximation words just before the number, as interval factors."""
     probe = start - 1 if start > 0 and words[start - 1] in _CURRENCY_SIGNS else start
-    for phrase, (low, high) in _QUALIFIERS.items():
-        n = len(phrase)
-        if probe - n >= 0 and tuple(words[probe - n : probe]) == phrase:
-            return probe - n, low, high
-    return start, 1.0, 1.0
+    before = (tuple(words[probe - n : probe]) for n in _QUALIFIER_LENGTHS if n <= probe)
+    found = [phrase for phrase in before if phrase in _QUALIFIERS]
+    if not found:
+        return start, 1.0, 1.0
+    # Phrases of several lengths can end at the number ("just over"): the first listed wins.
+    phrase = min(found, key=_QUALIFIER_RANK.__getitem__)
+    low, high = _QUALIFIERS[phrase]
+    return probe - len(phrase), low, high
+
+
+_QUALIFIER_LENGTHS = sorted({len(phrase) for phrase in _QUALIFIERS})
+_QUALIFIER_RANK = {phrase: rank for rank, phrase in enumerate(_QUALIFIERS)}
 
 
 def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:

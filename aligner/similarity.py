@@ -15,7 +15,7 @@ from importlib import resources
 
 import numpy as np
 
-from aligner.encode import encode
+from aligner.encode import SentenceCodes, encode
 from aligner.features import SentenceFeatures
 from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
 
@@ -62,11 +62,13 @@ def score_pairs(
     right: np.ndarray,
     *,
     workers: int = -1,
+    codes: SentenceCodes | None = None,
 ) -> np.ndarray:
-    """Similarity of ``features[left[k]]`` and ``features[right[k]]`` for every k."""
+    """Similarity of ``features[left[k]]`` and ``features[right[k]]`` for every k
+    (``codes``: ``encode(features)``, when already done)."""
     if len(left) == 0:
         return np.zeros(0, dtype=np.float32)
-    codes = encode(features)
+    codes = encode(features) if codes is None else codes
     rows = pair_feature_matrix(features, codes, left, right, workers=workers)
     sizes = np.array([len(unigrams) for unigrams in codes.unigrams])
     shorter = np.minimum(sizes[left], sizes[right])

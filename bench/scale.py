@@ -60,7 +60,8 @@ SENTENCES_PER_ARTICLE = 40
 STAGES = ("load", "segment", "align", "classify", "export")
 # The pipeline's progress reports mark its stage boundaries; each report starts the stage
 # named here (None: the comparison is finished). A new report name must be added here, so
-# the benchmark never silently books time to the wrong stage.
+# the benchmark never silently books time to the wrong stage. With worker processes the
+# sentences are analysed where they are split, so "segment" includes their analysis.
 STAGE_OF_REPORT: dict[str, str | None] = {
     "loading": "load",
     "splitting sentences": "segment",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import os
 import re
 import sys
@@ -277,7 +279,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         found = "every file was skipped" if comparison.skipped else "no article files found"
         raise UsageError(f"no article could be read ({found})")
 
-    text = render(comparison, fmt=fmt)
+    text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
         _write_stdout(text, stdout)
     else:
@@ -338,6 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     try:
         if arguments[:1] == ["export"]:
+            if argv is None:  # the program itself, which exits once the export is written
+                _without_garbage_collection()
             return _export(arguments[1:], stdout, stderr)
         return _read(arguments)
     except SystemExit as exit_request:  # --help and --version
@@ -365,6 +369,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"(set {_DEBUG_ENV}=1 for details)\n"
             )
         return EXIT_FAILURE
+
+
+def _without_garbage_collection() -> None:
+    """No cyclic garbage collection for the rest of this process.
+
+    An export allocates hundreds of thousands of long-lived objects and next to no cyclic
+    garbage (see aligner/collector.py). Pausing the collector around the work is not enough
+    in a process that ends soon after: the first collection after the pause, and the one
+    Python runs at exit, walk all of them again for nothing (0.15 s at 10k sentences).
+    """
+    gc.disable()
+    atexit.register(gc.freeze)  # the collection at exit skips frozen objects
 
 
 def _silence_stdout() -> None:

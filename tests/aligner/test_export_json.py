@@ -161,12 +161,12 @@ def test_render_dispatches_and_rejects_unknown_formats(comparison) -> None:
 
 def test_export_pauses_the_collector_and_restores_it(comparison, monkeypatch) -> None:
     seen: list[bool] = []
-    original = json_export.comparison_to_dict
+    original = json_export._articles
 
     def recording(*args, **kwargs):
         seen.append(gc.isenabled())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(json_export, "comparison_to_dict", recording)
+    monkeypatch.setattr(json_export, "_articles", recording)
     json_export.to_json(comparison)
     assert seen == [False] and gc.isenabled()

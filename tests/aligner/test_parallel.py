@@ -11,8 +11,9 @@ import pytest
 
 from aligner import parallel
 from aligner.export import render
-from aligner.parallel import can_fork, slice_bounds, split_map
-from aligner.pipeline import compare
+from aligner.model import ConflictKind, LineKind
+from aligner.parallel import Aside, can_fork, slice_bounds, split_map
+from aligner.pipeline import TooManySentences, compare
 
 needs_fork = pytest.mark.skipif(
     not hasattr(os, "fork") or sys.platform == "darwin", reason="forks only on POSIX, not macOS"
@@ -111,17 +112,77 @@ def test_slices_are_contiguous_non_empty_and_balanced(
     assert slice_bounds(weights, parts) == expected
 
 
+def test_the_first_slice_can_be_the_larger_share() -> None:
+    # Shares 1.5 : 1 of ten equal items: six and four.
+    assert slice_bounds([1] * 10, 2, first_extra=0.5) == [(0, 6), (6, 10)]
+    assert slice_bounds([1] * 10, 2, first_extra=0.0) == [(0, 5), (5, 10)]
+
+
+@needs_fork
+def test_aside_computes_in_a_child_or_here() -> None:
+    parent = os.getpid()
+    with Aside(os.getpid, wanted=True) as child:
+        assert child.result() != parent
+    with Aside(os.getpid, wanted=False) as here:
+        assert here.result() == parent
+
+    def fails_in_children() -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("child failure")
+        return 7
+
+    with Aside(fails_in_children, wanted=True) as recomputed:
+        assert recomputed.result() == 7
+
+
+def test_parallel_comparison_refuses_too_many_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    prose = sum(len(article.prose) for article in compare().articles)
+    with pytest.raises(TooManySentences):  # over the limit in each process's share
+        compare(workers=2, max_sentences=10)
+    with pytest.raises(TooManySentences):  # within it in each share, not in all
+        compare(workers=2, max_sentences=prose - 1)
+    assert compare(workers=2, max_sentences=prose).groups
+
+
 def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
     original = parallel.split_map
 
-    def counting_split_map(work, items, *, weights, workers):  # type: ignore[no-untyped-def]
-        calls.append(workers)
-        return original(work, items, weights=weights, workers=workers)
+    def counting_split_map(work, items, **options):  # type: ignore[no-untyped-def]
+        calls.append(options["workers"])
+        return original(work, items, **options)
+
+    children: list[int] = []
+    original_start = parallel._Child.start
+
+    def counting_start(work, part):  # type: ignore[no-untyped-def]
+        children.append(len(part))
+        return original_start(work, part)
 
     monkeypatch.setattr("aligner.pipeline.split_map", counting_split_map)
+    monkeypatch.setattr(parallel._Child, "start", counting_start)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_SENTENCES", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
-    parallel_json = render(compare(workers=2), fmt="json")
-    assert calls == [2, 2, 2]  # sentence splitting, sentence analysis, conflict checks
+    monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
+    parallel_json = render(compare(workers=2), fmt="json", workers=2)
+    assert calls == [2, 2, 2]  # splitting and reading, stemming, checks inside groups
+    # A child for each of those, and one each for candidate pairs, checks of related
+    # pairs and JSON sections.
+    assert len(children) == (6 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
+
+
+def test_shipped_records_pickle_through_their_constructor() -> None:
+    import pickle
+
+    from aligner.features import sentence_features
+    from aligner.model import Finding, Sentence
+
+    features = sentence_features("About 30 officials in Kyiv did not say it, Putin said.")
+    finding = Finding(ConflictKind.NUMBER, "30 vs 40")
+    sentence = Sentence("a1s1", "a1", 0, "Hi.", LineKind.PROSE, 0, 3, 0)
+    for record in (features, features.quantities[0], finding, sentence):
+        assert type(record).__reduce__(record)[0] is type(record)
+        assert pickle.loads(pickle.dumps(record)) == record
