@@ -16,17 +16,17 @@ def candidate_pairs(
     article_of: np.ndarray,
     *,
     max_postings: int | None = None,
-    min_overlap: float = 0.2,
+    min_overlap: float = 0.25,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences from different articles that share enough content stems.
 
     Every stem seen in at most ``max_postings`` sentences emits the pairs of its posting
     list; counting the emissions gives each pair's number of shared stems, and pairs whose
-    shared stems cover less than ``min_overlap`` of the *longer* sentence are dropped. On
-    MSRP-built corpora that keeps 99.99% of the pairs that align at the default threshold
-    while leaving a third of the pairs the shorter sentence's share would (bench/scale.py
-    measures recall against brute force). Stems more common than the cap say little about
-    which sentences match, and would make the work quadratic again.
+    shared stems cover less than ``min_overlap`` of the *longer* sentence's countable stems
+    (those within the cap) are dropped. Stems more common than the cap say little about
+    which sentences match, and would make the work quadratic again. bench/scale.py measures
+    the recall against brute force: at least 0.99 of the pairs that align at the default
+    threshold, on MSRP-built and synthetic corpora of 10k and 20k sentences.
 
     Returns int64 index arrays ordered by (left, right).
     """
@@ -38,8 +38,14 @@ def candidate_pairs(
     if max_postings is None:
         max_postings = default_max_postings(n, [len(m) for m in postings.values()])
     kept = [members for members in postings.values() if 2 <= len(members) <= max_postings]
-    del postings
-    sizes = np.array([max(1, len(f.content_set)) for f in features], dtype=np.int64)
+    # Overlap is measured on the stems that can be counted: stems over the cap emit nothing,
+    # so they count in neither the shared stems nor the sentence sizes. Counting them in the
+    # sizes lost pairs of sentences built from common words ("the index edged up 1.01
+    # points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
+    countable = (members for members in postings.values() if len(members) <= max_postings)
+    entries = np.fromiter(itertools.chain.from_iterable(countable), dtype=np.int64)
+    sizes = np.maximum(1, np.bincount(entries, minlength=n))
+    del postings, entries
     articles = np.asarray(article_of)
     found_left: list[np.ndarray] = []
     found_right: list[np.ndarray] = []
@@ -74,7 +80,7 @@ def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
 
 # Emitted pairs handled per numpy step, and per sentence of the corpus in all.
 _EMIT_CHUNK = 250_000
-EMIT_BUDGET_PER_SENTENCE = 500
+EMIT_BUDGET_PER_SENTENCE = 700
 
 
 @dataclass(frozen=True, slots=True)
