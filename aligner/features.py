@@ -39,9 +39,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NAME_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=[A-Z]))*(?:(?<=\.[A-Z])\.)?"
 # Lower-case particles join a name only between two capitalised words ("Ursula von der
 # Leyen"), never as the start of the next word ("Putin lasted").
-_NAME = re.compile(
-    rf"\b{_NAME_WORD}(?:\s+(?:(?:de|der|la|van|von|al|bin)\s+)*{_NAME_WORD})*"
-)
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:de|der|la|van|von|al|bin)\s+)*{_NAME_WORD})*")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import chain
@@ -24,6 +24,7 @@ from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
 from aligner.encode import encode
+from aligner.fact_conflicts import Fact, FactConflict, fact_conflicts, sentence_facts
 from aligner.features import (
     ReadSentence,
     SentenceFeatures,
@@ -37,6 +38,7 @@ from aligner.model import (
     CompareOptions,
     Comparison,
     Conflict,
+    ConflictKind,
     Finding,
     Group,
     Sentence,
@@ -192,10 +194,44 @@ def _grouped(
         report("finding contradictions", 0.75)
         inner, inner_found = _inner_checks(features, clusters, workers)
         related_found = related_checked.result()
-    conflicts, clusters = _conflicts(
-        prose, clusters, inner, inner_found, related, related_found, article_of
-    )
+    linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
+    conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
+    told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
+    conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     return similar, clusters, conflicts
+
+
+def _fact_conflicts(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    conflicts: Sequence[Conflict],
+    index_of: Mapping[str, int],
+) -> list[tuple[int, int, Sequence[Finding]]]:
+    """Fact conflicts (see aligner/fact_conflicts.py) the sentence checks did not already
+    report: a number conflict between the same two articles over the same two figures
+    already sets the versions side by side."""
+    facts = [sentence_facts(f.text, f.quantities) if f.quantities else () for f in features]
+    found = fact_conflicts(facts, article_of.tolist())
+    articles = article_of.tolist()
+    known = [(index_of[c.a], index_of[c.b]) for c in conflicts if c.kind is ConflictKind.NUMBER]
+
+    def already_told(conflict: FactConflict) -> bool:
+        pair = {articles[conflict.a], articles[conflict.b]}
+        return any(
+            {articles[x], articles[y]} == pair
+            and (
+                (_gives(features[x], conflict.fact_a) and _gives(features[y], conflict.fact_b))
+                or (_gives(features[y], conflict.fact_a) and _gives(features[x], conflict.fact_b))
+            )
+            for x, y in known
+        )
+
+    return [(c.a, c.b, [c.finding]) for c in found if not already_told(c)]
+
+
+def _gives(sentence: SentenceFeatures, fact: Fact) -> bool:
+    """Does the sentence give the fact's figure (or one that can match it)?"""
+    return any(q.compatible(fact.quantity) for q in sentence.quantities)
 
 
 def _build_groups(
@@ -370,19 +406,19 @@ def _conflicts(
     clusters: list[list[int]],
     inner: Sequence[tuple[int, int]],
     inner_found: Sequence[Sequence[Finding]],
-    related: Sequence[tuple[int, int]],
-    related_found: Sequence[Sequence[Finding]],
+    linked: Sequence[tuple[int, int, Sequence[Finding]]],
     article_of: np.ndarray,
+    earlier: Sequence[Conflict] = (),
 ) -> tuple[list[Conflict], list[list[int]]]:
-    """Conflicts inside groups, then between related sentences of different groups, from
-    the findings of their checks.
+    """``earlier`` conflicts, then conflicts inside groups, then between sentences of
+    different groups (related sentences, facts), from the findings of their checks.
 
     Two groups linked by such a conflict merge when their articles are disjoint, so the
-    versions stand side by side; otherwise the conflict links the groups. Every related
+    versions stand side by side; otherwise the conflict links the groups. Every linked
     pair was checked up front: find_conflicts depends on the two sentences alone, so
     checking a pair the merges below skip changes nothing.
     """
-    conflicts: list[Conflict] = []
+    conflicts: list[Conflict] = list(earlier)
     for (i, j), findings in zip(inner, inner_found, strict=True):
         for finding in findings:
             conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
@@ -390,7 +426,7 @@ def _conflicts(
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
     article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
     merged: dict[int, int] = {}
-    for (i, j), findings in zip(related, related_found, strict=True):
+    for i, j, findings in linked:
         ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
         if ci == cj or not findings:
             continue

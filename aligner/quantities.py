@@ -161,10 +161,35 @@ def _prepare(text: str) -> str:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order."""
+    return [placed.quantity for placed in locate_quantities(text).found]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedQuantity:
+    """A quantity and where it stands: tokens ``start`` (its qualifier included) to ``end``."""
+
+    quantity: Quantity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedQuantities:
+    """The lower-case tokens of a text (hyphens inside quantities split), their character
+    spans in the text, and its quantities."""
+
+    words: list[str]
+    spans: list[tuple[int, int]]
+    found: list[PlacedQuantity]
+
+
+def locate_quantities(text: str) -> LocatedQuantities:
+    """Every quantity in ``text``, in order, with its place among the text's tokens: what a
+    figure counts may be told by the words around it ("19 people were killed")."""
     original = text
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(_prepare(text))]
     words = [t[0] for t in tokens]
-    found: list[Quantity] = []
+    found: list[PlacedQuantity] = []
     i = 0
     while i < len(words):
         if not words[i][0].isdigit() and words[i] not in _NUMBER_WORD_STARTS:
@@ -192,7 +217,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             qualifier_start, low, high = _qualifier(words, i)
             start_char = tokens[qualifier_start][1]
             surface = original[start_char : tokens[end - 1][2]]
-            found.append(replace(quantity, surface=" ".join(surface.split())))
+            quantity = replace(quantity, surface=" ".join(surface.split()))
+            found.append(PlacedQuantity(quantity, qualifier_start, end))
         elif quantity is not None:
             if quantity.kind == "count" and _apposed_age(tokens, original, i, end):
                 quantity = replace(quantity, kind="age", unit="years old")
@@ -203,9 +229,11 @@ def extract_quantities(text: str) -> list[Quantity]:
             if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
                 start_char = tokens[qualifier_start - 1][1]
             surface = original[start_char : tokens[end - 1][2]]
-            found.append(_with_interval(quantity, low, high, surface))
+            found.append(
+                PlacedQuantity(_with_interval(quantity, low, high, surface), qualifier_start, end)
+            )
         i = max(end, i + 1)
-    return found
+    return LocatedQuantities(words, [(t[1], t[2]) for t in tokens], found)
 
 
 def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.model import Comparison, Label, Sentence
+from aligner.model import Comparison, Group, Label, Sentence
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
 
@@ -79,6 +79,8 @@ def details_text(
         out.append(f" — {conflict.kind.value}: ", palette.quiet)
         out.append(strip_controls(conflict.detail) + "\n")
 
+    _append_conflicts_elsewhere(out, comparison, group, palette)
+
     reference = _reference(comparison, members)
     for sentence in members:
         out.append("\n")
@@ -92,6 +94,32 @@ def details_text(
         out.append("\n")
         _append_note(out, notes.get(sentence.id), palette)
     return out
+
+
+def _append_conflicts_elsewhere(
+    out: Text, comparison: Comparison, group: Group, palette: _Palette
+) -> None:
+    """Conflicts between a member and a sentence of another group: a source that tells the
+    same fact with another figure in a sentence that did not align with this one."""
+    group_of = comparison.group_of
+    for member in group.members:
+        for conflict in comparison.conflicts_of.get(member, ()):
+            other_id = conflict.b if conflict.a == member else conflict.a
+            other_group = group_of.get(other_id)
+            if other_group is None or other_group.id == group.id:
+                continue
+            mine, other = comparison.sentences[member], comparison.sentences[other_id]
+            out.append("! ", palette.label(Label.CONTRADICTING))
+            pair = (
+                f"{_source_name(comparison, mine.article_id)} vs "
+                f"{_source_name(comparison, other.article_id)} (group {other_group.id})"
+            )
+            out.append(strip_controls(pair))
+            out.append(f" — {conflict.kind.value}: ", palette.quiet)
+            out.append(strip_controls(conflict.detail) + "\n")
+            out.append("  ", palette.quiet)
+            out.append_text(safe_text(strip_controls(other.text)))
+            out.append("\n")
 
 
 def _reference(comparison: Comparison, members: Sequence[Sentence]) -> Sentence:

@@ -170,3 +170,46 @@ def test_collector_is_restored_when_the_comparison_fails() -> None:
     with pytest.raises(Cancelled):
         compare(should_stop=lambda: True)
     assert gc.isenabled()
+
+
+def _write_articles(folder, *articles: str) -> None:
+    folder.mkdir()
+    for number, text in enumerate(articles, start=1):
+        (folder / f"a{number}.txt").write_text(text, encoding="utf-8")
+
+
+def test_a_toll_told_differently_in_unrelated_wording_is_a_conflict_side_by_side(
+    tmp_path,
+) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "A bomb tore through a crowded market in the capital on Sunday.\n\n"
+        "The death toll rose to 29 on Monday, hospital officials said.\n",
+        "Investigators are searching the rubble for clues about the attackers.\n\n"
+        "Nineteen people were killed, according to the interior ministry.\n",
+    )
+    comparison = compare([tmp_path / "event"])
+    (conflict,) = comparison.conflicts
+    assert conflict.detail == "29 vs Nineteen (killed)"
+    group = comparison.group_of[conflict.a]
+    assert group is comparison.group_of[conflict.b]
+    assert group.label is Label.CONTRADICTING
+
+
+def test_agreeing_tolls_and_ages_are_no_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "The judge sentenced Durst, 73, on Wednesday.\n\nThirty people died in the fire.\n",
+        "The 73-year-old Durst agreed to the deal.\n\nRescuers said 30 were killed.\n",
+    )
+    assert compare([tmp_path / "event"]).conflicts == ()
+
+
+def test_an_age_told_differently_is_a_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "U.S. District Judge Kurt Engelhardt sentenced the ailing Durst, 73, to 85 months.\n",
+        "The 72-year-old Durst agreed to the sentence as part of a guilty plea.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert conflict.detail == "73 vs 72-year-old (Durst's age)"

@@ -1,0 +1,190 @@
+"""Fact conflicts: one fact of the event told with other figures by another article, in
+sentences worded too differently to align or even to be related.
+
+"Durst, 73, was sentenced ..." and "The 72-year-old Durst agreed to the sentence ..." share
+few words, and "The death toll rose to 29" and "At least 19 people were killed" share none;
+yet a reader comparing the sources wants both pairs flagged. A folder holds articles about
+one event, so a named person's age and the event's toll (killed, injured, missing,
+arrested) are facts each article tells about the same thing, whatever the wording.
+
+Two articles disagree on a fact only when *no* figure one gives for it can match any the
+other gives: an article that first reports 19 dead and later 29 agrees with one saying 29.
+Figures of people of different kinds ("3 soldiers" / "5 people") are different facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aligner.features import stem
+from aligner.model import ConflictKind, Finding
+from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
+from aligner.wordlists import IRREGULAR_SINGULARS, STOPWORDS
+
+# Words that say what happened to the people a figure counts, by the fact they tell.
+_TOLL_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ["killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "deaths",
+         "perished", "fatalities", "lives"], "killed"),
+    **dict.fromkeys(
+        ["injured", "injuring", "injure", "injures", "injuries", "wounded", "wounding",
+         "hurt"], "injured"),
+    **dict.fromkeys(["missing", "unaccounted"], "missing"),
+    **dict.fromkeys(["arrested", "arresting", "arrests", "detained", "custody"], "arrested"),
+}  # fmt: skip
+# Words between a figure and what happened to them: "19 people were killed",
+# "four people are in custody", "two were reportedly injured".
+_LINKING_WORDS = frozenset(
+    ["people", "persons", "were", "was", "are", "is", "have", "has", "had", "been", "being",
+     "reportedly", "reported", "confirmed", "also", "now", "all", "in", "seriously", "critically",
+     "badly", "later"]
+)  # fmt: skip
+# A figure counting these (or nothing: "killing 19") counts people in general.
+_PEOPLE = frozenset(["", "people", "persons", "person", "others", "more"])
+# "the death toll rose to 29": a toll word this many tokens before the figure.
+_TOLL_REACH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A figure one sentence gives for a fact: ``key`` names the fact for matching,
+    ``label`` for a reader ("killed", "Durst's age")."""
+
+    key: str
+    label: str
+    quantity: Quantity
+
+
+def sentence_facts(text: str, quantities: Sequence[Quantity]) -> tuple[Fact, ...]:
+    """The facts ``text`` gives figures for (``quantities``: the sentence's, to skip the
+    many sentences with no figure of a person's age or of a toll)."""
+    if not any(q.kind in ("age", "count") for q in quantities):
+        return ()
+    located = locate_quantities(text)
+    facts: list[Fact] = []
+    for placed in located.found:
+        quantity = placed.quantity
+        if quantity.kind == "age":
+            name = _age_owner(text, located, placed.start, placed.end)
+            if name:
+                facts.append(Fact(f"age:{name.lower()}", f"{name}'s age", quantity))
+        elif quantity.kind == "count" and not quantity.modifier:
+            people = _people_kind(quantity.unit)
+            toll = _toll_of(located.words, placed.start, placed.end, quantity.unit)
+            if toll and people is not None:
+                label = f"{quantity.unit} {toll}" if people else toll
+                facts.append(Fact(f"toll:{toll}:{people}", label, quantity))
+    return tuple(facts)
+
+
+def _people_kind(unit: str) -> str | None:
+    """ "" for people in general, a noun's stem for one kind ("soldier"), None when the
+    figure counts no people ("19 cars")."""
+    if unit in _PEOPLE or unit in _TOLL_WORDS or unit in STOPWORDS:
+        return ""
+    word = IRREGULAR_SINGULARS.get(unit, unit)
+    return stem(word) if word in _PEOPLE_NOUNS else None
+
+
+_PEOPLE_NOUNS = frozenset(
+    ["man", "woman", "child", "adult", "children", "men", "women", "civilians", "civilian",
+     "soldiers", "soldier", "troops", "officers", "officer", "policemen", "police", "students",
+     "passengers", "passenger", "workers", "miners", "residents", "tourists", "pilgrims",
+     "fans", "protesters", "demonstrators", "militants", "suspects", "suspect", "migrants",
+     "crew", "firefighters", "guards", "staff", "victims", "patients", "teenagers", "girls",
+     "boys", "villagers", "employees", "journalists", "americans", "foreigners"]
+)  # fmt: skip
+
+
+def _toll_of(words: Sequence[str], start: int, end: int, counted: str) -> str:
+    """Which toll the figure at ``words[start:end]`` (of ``counted``) counts, or "" for none."""
+    before = words[start - 1] if start > 0 else ""
+    if before in _TOLL_WORDS and before not in ("custody", "lives", "deaths"):
+        return _TOLL_WORDS[before]  # "killed 19 people", "injuring at least 40"
+    after = end
+    if after < len(words) and words[after] == counted:
+        after += 1
+    while after < len(words) and after < end + 4 and words[after] in _LINKING_WORDS:
+        after += 1
+    told = words[after] if after < len(words) else ""
+    lost = words[after + 1] if after + 1 < len(words) else ""
+    if told in _TOLL_WORDS and (told != "lives" or lost == "lost"):
+        return _TOLL_WORDS[told]  # "19 people were killed", "29 dead", "29 lives lost"
+    reach = words[max(0, start - _TOLL_REACH) : start]
+    if "toll" in reach and reach[reach.index("toll") - 1 : reach.index("toll")] != ["injury"]:
+        return "killed"  # "the death toll rose to 29", "a toll of 29"
+    return ""
+
+
+def _age_owner(text: str, located: LocatedQuantities, start: int, end: int) -> str:
+    """The surname of the person an age belongs to, as written: "Durst" in "Durst, 73," and
+    in "the 72-year-old Durst"; "" when the age stands alone ("The 73-year-old, who ...")."""
+    words, spans = located.words, located.spans
+    if start >= 2 and words[start - 1] == ",":  # "Durst, 73,": capitalised, checked on finding
+        return text[spans[start - 2][0] : spans[start - 2][1]]
+    at = end
+    while at < len(words) and words[at] in _AGE_TITLES:
+        at += 1  # "the 72-year-old former ..."
+    surname = ""
+    while at < len(words) and _capitalised(text, spans[at]):
+        surname = text[spans[at][0] : spans[at][1]]
+        at += 1
+        if at < len(words) and words[at] == ".":  # "Mr. Durst"
+            at += 1
+    # The name must end the phrase: "the 72-year-old Durst agreed", not "the 30-year-old
+    # Manchester United striker" (the age is the striker's).
+    follower = words[at] if at < len(words) else ""
+    ends_phrase = not follower.isalpha() or follower in _AFTER_NAME or follower.endswith("ed")
+    return surname if surname[:1].isalpha() and ends_phrase else ""
+
+
+# Words that may stand between an age and a name: "the 72-year-old former Senator Smith".
+_AGE_TITLES = frozenset(["former", "late", "retired", "ex"])
+# Words that may follow a name that ends its noun phrase (besides verbs in -ed).
+_AFTER_NAME = frozenset(
+    ["was", "is", "has", "had", "will", "would", "could", "who", "said", "says", "told",
+     "and", "remains", "faces", "appeared", "sat", "sits", "stood", "stands", "went", "gave"]
+)  # fmt: skip
+
+
+def _capitalised(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[0] + 1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class FactConflict:
+    """Sentences ``a`` and ``b`` (indexes into the checked sentences) disagree on a fact:
+    ``fact_a`` against ``fact_b``."""
+
+    a: int
+    b: int
+    fact_a: Fact
+    fact_b: Fact
+
+    @property
+    def finding(self) -> Finding:
+        told = f"{self.fact_a.quantity.surface} vs {self.fact_b.quantity.surface}"
+        return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})")
+
+
+def fact_conflicts(
+    facts: Sequence[Sequence[Fact]], article_of: Sequence[int]
+) -> list[FactConflict]:
+    """Pairs of articles that give no matching figure for one fact, each told by the
+    first sentence of either article that gives a figure for it."""
+    told: dict[str, dict[int, list[tuple[int, Fact]]]] = {}
+    for sentence, facts_of_sentence in enumerate(facts):
+        for fact in facts_of_sentence:
+            by_article = told.setdefault(fact.key, {})
+            by_article.setdefault(article_of[sentence], []).append((sentence, fact))
+    found: list[FactConflict] = []
+    for key in sorted(told):
+        by_article = sorted(told[key].items())
+        for k, (_, left) in enumerate(by_article):
+            for _, right in by_article[k + 1 :]:
+                if any(fa.quantity.compatible(fb.quantity) for _, fa in left for _, fb in right):
+                    continue
+                (i, fa), (j, fb) = left[0], right[0]
+                found.append(FactConflict(i, j, fa, fb))
+    return found

@@ -1,0 +1,62 @@
+"""The details panel's text for a group whose member disagrees with a sentence of another group."""
+
+from __future__ import annotations
+
+from aligner.model import (
+    Article,
+    Comparison,
+    Conflict,
+    ConflictKind,
+    Group,
+    Label,
+    LineKind,
+    Sentence,
+)
+from tui.details_text import details_text
+
+
+def _article(article_id: str, source: str, *texts: str) -> Article:
+    sentences = []
+    offset = 0
+    for index, text in enumerate(texts):
+        sentences.append(
+            Sentence(
+                id=f"{article_id}s{index + 1}",
+                article_id=article_id,
+                index=index,
+                text=text,
+                kind=LineKind.PROSE,
+                start=offset,
+                end=offset + len(text),
+                paragraph=index,
+            )
+        )
+        offset += len(text) + 2
+    return Article(
+        article_id, f"{source}.txt", source, source, "\n\n".join(texts), tuple(sentences)
+    )
+
+
+def test_a_conflict_with_a_sentence_of_another_group_is_shown_with_that_sentence() -> None:
+    first = _article("a1", "Wire", "The blast killed 29 people.", "Police sealed the area.")
+    second = _article("a2", "Daily", "Nineteen were killed.", "Police sealed the area off.")
+    groups = (
+        Group("g1", Label.UNIQUE, ("a1s1",), 100.0),
+        Group("g2", Label.SHARED, ("a1s2", "a2s2"), 90.0),
+        Group("g3", Label.UNIQUE, ("a2s1",), 100.0),
+    )
+    conflict = Conflict("a1s1", "a2s1", ConflictKind.NUMBER, "29 vs Nineteen (killed)")
+    comparison = Comparison(
+        articles=(first, second),
+        skipped=(),
+        groups=groups,
+        conflicts=(conflict,),
+        similarity={},
+        stats=(),
+    )
+    text = details_text(comparison, "g1", "a1s1", {}, {}).plain
+    assert "! Wire vs Daily (group g3) — number: 29 vs Nineteen (killed)" in text
+    assert "  Nineteen were killed." in text
+    other = details_text(comparison, "g3", "a2s1", {}, {}).plain
+    assert "! Daily vs Wire (group g1) — number: 29 vs Nineteen (killed)" in other
+    assert "number" not in details_text(comparison, "g2", "a1s2", {}, {}).plain
