@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aligner.features import stem
+from aligner.features import SentenceFeatures, stem
 from aligner.model import ConflictKind, Finding
 from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
 from aligner.wordlists import IRREGULAR_SINGULARS, STOPWORDS
@@ -33,6 +33,7 @@ _TOLL_WORDS: dict[str, str] = {
     **dict.fromkeys(["missing", "unaccounted"], "missing"),
     **dict.fromkeys(["arrested", "arresting", "arrests", "detained", "custody"], "arrested"),
 }  # fmt: skip
+_TOLL_CUES = frozenset(_TOLL_WORDS) | {"toll"}
 # Words between a figure and what happened to them: "19 people were killed",
 # "four people are in custody", "two were reportedly injured".
 _LINKING_WORDS = frozenset(
@@ -46,6 +47,11 @@ _PEOPLE = frozenset(["", "people", "persons", "person", "others", "more"])
 _TOLL_REACH = 6
 
 
+# A fact given more different figures than this across the articles is no one fact: the
+# folder holds articles about several events (outlets updating one toll rarely give more).
+MAX_FIGURES_OF_A_FACT = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A figure one sentence gives for a fact: ``key`` names the fact for matching,
@@ -56,11 +62,12 @@ class Fact:
     quantity: Quantity
 
 
-def sentence_facts(text: str, quantities: Sequence[Quantity]) -> tuple[Fact, ...]:
-    """The facts ``text`` gives figures for (``quantities``: the sentence's, to skip the
-    many sentences with no figure of a person's age or of a toll)."""
-    if not any(q.kind in ("age", "count") for q in quantities):
-        return ()
+def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
+    """The facts a sentence gives figures for."""
+    ages = any(q.kind == "age" for q in sentence.quantities)
+    if not ages and (_TOLL_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
+        return ()  # most sentences: no age, no word of a toll
+    text = sentence.text
     located = locate_quantities(text)
     facts: list[Fact] = []
     for placed in located.found:
@@ -118,29 +125,61 @@ def _toll_of(words: Sequence[str], start: int, end: int, counted: str) -> str:
 
 
 def _age_owner(text: str, located: LocatedQuantities, start: int, end: int) -> str:
-    """The surname of the person an age belongs to, as written: "Durst" in "Durst, 73," and
-    in "the 72-year-old Durst"; "" when the age stands alone ("The 73-year-old, who ...")."""
+    """The name of the person an age belongs to, as written: "Durst" in "Durst, 73," and in
+    "the 72-year-old Durst", "Laci Peterson" in "Laci Peterson, 27,"; "" when the age stands
+    alone ("The 73-year-old, who ...").
+
+    A given name is kept when written, so "Scott Peterson, 30" and "Laci Peterson, 27" are
+    two people; a surname alone is only compared with the surname alone.
+    """
     words, spans = located.words, located.spans
     if start >= 2 and words[start - 1] == ",":  # "Durst, 73,": capitalised, checked on finding
-        return text[spans[start - 2][0] : spans[start - 2][1]]
-    at = end
-    while at < len(words) and words[at] in _AGE_TITLES:
-        at += 1  # "the 72-year-old former ..."
-    surname = ""
-    while at < len(words) and _capitalised(text, spans[at]):
-        surname = text[spans[at][0] : spans[at][1]]
-        at += 1
-        if at < len(words) and words[at] == ".":  # "Mr. Durst"
+        run = _name_run_before(text, located, start - 1)
+    else:
+        at = end
+        while at < len(words) and words[at] in _AGE_TITLES:
+            at += 1  # "the 72-year-old former ..."
+        run = []
+        while at < len(words) and words[at].isalpha() and _capitalised(text, spans[at]):
+            run.append(at)
             at += 1
-    # The name must end the phrase: "the 72-year-old Durst agreed", not "the 30-year-old
-    # Manchester United striker" (the age is the striker's).
-    follower = words[at] if at < len(words) else ""
-    ends_phrase = not follower.isalpha() or follower in _AFTER_NAME or follower.endswith("ed")
-    return surname if surname[:1].isalpha() and ends_phrase else ""
+            if at < len(words) and words[at] == ".":  # "Mr. Durst"
+                at += 1
+        # The name must end the phrase: "the 72-year-old Durst agreed", not "the 30-year-old
+        # Manchester United striker" (the age is the striker's).
+        follower = words[at] if at < len(words) else ""
+        if follower.isalpha() and follower not in _AFTER_NAME and not follower.endswith("ed"):
+            return ""
+    if not run:
+        return ""
+    surname = given = run[-1]
+    while given > run[0] and words[given - 1] not in _TITLES:
+        given -= 1  # "Police Chief Stephen Edward Johnson": Stephen
+    shown = [surname] if given == surname else [given, surname]
+    return " ".join(text[spans[k][0] : spans[k][1]] for k in shown)
+
+
+def _name_run_before(text: str, located: LocatedQuantities, stop: int) -> list[int]:
+    """The capitalised words just before token ``stop``, in order."""
+    words, spans = located.words, located.spans
+    at = stop
+    while at > 0 and words[at - 1].isalpha() and _capitalised(text, spans[at - 1]):
+        at -= 1
+    return list(range(at, stop))
 
 
 # Words that may stand between an age and a name: "the 72-year-old former Senator Smith".
 _AGE_TITLES = frozenset(["former", "late", "retired", "ex"])
+# Capitalised words before a name that are no given name: "Police Chief Stephen Johnson".
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "judge", "justice", "chief", "police", "president",
+     "senator", "sen", "rep", "representative", "gov", "governor", "officer", "detective",
+     "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "gen", "general", "col",
+     "colonel", "prof", "professor", "rev", "reverend", "sir", "lord", "lady", "king", "queen",
+     "prince", "princess", "minister", "secretary", "mayor", "commissioner", "director",
+     "attorney", "district", "deputy", "inspector", "sheriff", "coach", "pope", "st",
+     "prosecutor", "agent", "trooper", "pastor", "father", "sister", "brother", "dame", "the"]
+)  # fmt: skip
 # Words that may follow a name that ends its noun phrase (besides verbs in -ed).
 _AFTER_NAME = frozenset(
     ["was", "is", "has", "had", "will", "would", "could", "who", "said", "says", "told",
@@ -181,6 +220,9 @@ def fact_conflicts(
     found: list[FactConflict] = []
     for key in sorted(told):
         by_article = sorted(told[key].items())
+        values = {fact.quantity.value for _, told_ in by_article for _, fact in told_}
+        if len(values) > MAX_FIGURES_OF_A_FACT:
+            continue  # not one fact: articles about several events, or a common surname
         for k, (_, left) in enumerate(by_article):
             for _, right in by_article[k + 1 :]:
                 if any(fa.quantity.compatible(fb.quantity) for _, fa in left for _, fb in right):

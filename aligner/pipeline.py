@@ -210,20 +210,21 @@ def _fact_conflicts(
     """Fact conflicts (see aligner/fact_conflicts.py) the sentence checks did not already
     report: a number conflict between the same two articles over the same two figures
     already sets the versions side by side."""
-    facts = [sentence_facts(f.text, f.quantities) if f.quantities else () for f in features]
+    facts = [sentence_facts(f) for f in features]
     found = fact_conflicts(facts, article_of.tolist())
     articles = article_of.tolist()
-    known = [(index_of[c.a], index_of[c.b]) for c in conflicts if c.kind is ConflictKind.NUMBER]
+    known: dict[frozenset[int], list[tuple[int, int]]] = {}
+    for c in conflicts:
+        if c.kind is ConflictKind.NUMBER:
+            x, y = index_of[c.a], index_of[c.b]
+            known.setdefault(frozenset((articles[x], articles[y])), []).append((x, y))
 
     def already_told(conflict: FactConflict) -> bool:
-        pair = {articles[conflict.a], articles[conflict.b]}
+        pair = frozenset((articles[conflict.a], articles[conflict.b]))
         return any(
-            {articles[x], articles[y]} == pair
-            and (
-                (_gives(features[x], conflict.fact_a) and _gives(features[y], conflict.fact_b))
-                or (_gives(features[y], conflict.fact_a) and _gives(features[x], conflict.fact_b))
-            )
-            for x, y in known
+            (_gives(features[x], conflict.fact_a) and _gives(features[y], conflict.fact_b))
+            or (_gives(features[y], conflict.fact_a) and _gives(features[x], conflict.fact_b))
+            for x, y in known.get(pair, ())
         )
 
     return [(c.a, c.b, [c.finding]) for c in found if not already_told(c)]

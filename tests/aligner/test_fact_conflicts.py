@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from aligner.fact_conflicts import Fact, fact_conflicts, sentence_facts
+from aligner.features import sentence_features
 from aligner.quantities import extract_quantities
 
 
 def facts(text: str) -> list[tuple[str, str]]:
-    return [(f.key, f.quantity.surface) for f in sentence_facts(text, extract_quantities(text))]
+    return [(f.key, f.quantity.surface) for f in sentence_facts(sentence_features(text))]
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,8 @@ def facts(text: str) -> list[tuple[str, str]]:
     [
         ("The judge sentenced the ailing Durst, 73, to 85 months.", [("age:durst", "73")]),
         ("The 72-year-old Durst agreed to the sentence.", [("age:durst", "72-year-old")]),
-        ("Police Chief Stephen Johnson, 53, was arrested.", [("age:johnson", "53")]),
+        ("Police Chief Stephen Johnson, 53, was arrested.", [("age:stephen johnson", "53")]),
+        ("Laci Peterson, 27, vanished.", [("age:laci peterson", "27")]),
         ("The 60-year-old former Senator Smith said so.", [("age:smith", "60-year-old")]),
         ("At least 29 people were killed in the blast.", [("toll:killed:", "At least 29")]),
         ("The blast killed 19 people.", [("toll:killed:", "19")]),
@@ -52,7 +54,7 @@ def test_no_fact(text: str) -> None:
 
 
 def _told(*sentences: tuple[int, str]) -> list[tuple[int, int, str]]:
-    found = [sentence_facts(text, extract_quantities(text)) for _, text in sentences]
+    found = [sentence_facts(sentence_features(text)) for _, text in sentences]
     return [
         (c.a, c.b, c.finding.detail)
         for c in fact_conflicts(found, [article for article, _ in sentences])
@@ -105,6 +107,15 @@ def test_different_kinds_of_people_and_one_article_are_no_conflict() -> None:
 
 def test_different_people_of_other_names_are_other_facts() -> None:
     assert _told((0, "Smith, 40, was arrested."), (1, "Jones, 41, was arrested.")) == []
+    # One surname, two given names: a husband and his wife.
+    assert _told((0, "Scott Peterson, 30, was charged."), (1, "Laci Peterson, 27, vanished.")) == []
+
+
+def test_a_fact_given_many_figures_is_no_one_fact() -> None:
+    # Articles about several events: every toll differs, and none is the event's.
+    tolls = [(k, f"The blast killed {n} people.") for k, n in enumerate((3, 9, 14, 27, 40, 52))]
+    assert _told(*tolls) == []
+    assert len(_told(*tolls[:5])) == 10
 
 
 def test_conflict_is_told_by_the_first_sentence_of_each_article() -> None:
