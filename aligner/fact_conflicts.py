@@ -2,7 +2,7 @@
 sentences worded too differently to align or even to be related.
 
 "Durst, 73, was sentenced ..." and "The 72-year-old Durst agreed to the sentence ..." share
-few words, and "The death toll rose to 29" and "At least 19 people were killed" share none;
+few words, and "The death toll rose to 29" and "Nineteen people were killed" share none;
 yet a reader comparing the sources wants both pairs flagged. A folder holds articles about
 one event, so a named person's age and the event's toll (killed, injured, missing,
 arrested) are facts each article tells about the same thing, whatever the wording.

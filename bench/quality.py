@@ -116,11 +116,23 @@ def evaluate_sick(path: Path) -> dict[str, float]:
     }
 
 
-def cluster_report(folder: Path) -> str:
+@dataclass(frozen=True)
+class ClusterReport:
+    """The readable report, and how many events and conflicts it covers."""
+
+    text: str
+    events: int
+    conflicts: int
+
+
+def cluster_report(folder: Path) -> ClusterReport:
     """Every conflict and multi-source group per event folder, for a person to check."""
     lines = []
+    events = conflicts = 0
     for event in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("_")):
         comparison = compare([event])
+        events += 1
+        conflicts += len(comparison.conflicts)
         sources = {a.id: a.source for a in comparison.articles}
         text = comparison.sentences
         lines.append(f"## {event.name}")
@@ -144,7 +156,7 @@ def cluster_report(folder: Path) -> str:
                 sentence = text[member]
                 lines.append(f"  - {sources[sentence.article_id]}: {sentence.text}")
         lines.append("")
-    return "\n".join(lines)
+    return ClusterReport("\n".join(lines), events, conflicts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,14 +179,14 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         sick = evaluate_sick(args.sick)
         table.append(("SICK contradiction", sick, time.perf_counter() - started))
-    if args.clusters.is_dir():
-        report = cluster_report(args.clusters)
+    report = cluster_report(args.clusters) if args.clusters.is_dir() else None
+    if report is not None:
         if args.report:
-            args.report.write_text(report + "\n", encoding="utf-8")
+            args.report.write_text(report.text + "\n", encoding="utf-8")
             print(f"cluster report written to {args.report}")
         else:
-            print(report)
-    if not table:
+            print(report.text)
+    if not table and report is None:
         print("no evaluation data found; pass --msrp/--sick/--clusters", file=sys.stderr)
         return 2
     print()
@@ -188,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<20} {figures['pairs']:>6} {acc:>6} {figures['precision']:>6.3f} "
             f"{figures['recall']:>6.3f} {figures['f1']:>6.3f} {ent:>11} {seconds:>6.1f}"
+        )
+    if report is not None:
+        print(
+            f"{'news clusters':<20} {report.events:>6} events, {report.conflicts} conflicts "
+            "reported (listed in the cluster report)"
         )
     return 0
 
