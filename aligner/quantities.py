@@ -365,7 +365,12 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         ):
             seconds *= 1.5
             stop += 3
-        return replace(_q("duration", seconds, "s"), grain=_DURATION_SECONDS[after]), stop
+        grain = _DURATION_SECONDS[after]
+        finer = _finer_duration(words, stop, grain)
+        if finer is not None:  # "7 years, 1 month" is one duration: 85 months
+            extra, grain, stop = finer
+            seconds += extra
+        return replace(_q("duration", seconds, "s"), grain=grain), stop
     if after == ":" and _at(words, end + 1)[:1].isdigit():
         minutes = float(_at(words, end + 1).replace(",", ""))
         return _q("time", value + minutes / 60, "clock"), end + 2
@@ -385,6 +390,21 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
     if token == "one" and end == start + 1:
         return None, end  # "no one", "one of them": a pronoun far more often than a count
     return _q("count", value, _counted_noun(words, end)), end
+
+
+def _finer_duration(words: list[str], at: int, grain: float) -> tuple[float, float, int] | None:
+    """A duration in a finer unit right after ``, `` or ``and`` ("7 years, 1 month"):
+    (its seconds, its unit's seconds, where it ends), or None."""
+    if _at(words, at) not in (",", "and"):
+        return None
+    parsed = _parse_number(words, at + 1) if at + 1 < len(words) else None
+    if parsed is None:
+        return None
+    value, end = parsed
+    unit = _DURATION_SECONDS.get(_at(words, end), 0)
+    if not 0 < unit < grain:
+        return None
+    return value * unit, unit, end + 1
 
 
 def _counted_noun(words: list[str], end: int) -> str:

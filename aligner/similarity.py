@@ -1,8 +1,9 @@
 """Pair similarity (0-100) from the learned model, for many pairs at once.
 
 The score of a pair is 100 x the probability that the two sentences state the same claim,
-from a logistic regression over wording-overlap features (aligner/similarity_model.json,
-fitted by bench/calibrate.py on the MSRP training pairs).
+from a logistic regression over wording-overlap features and marker words (see
+aligner/marker_words.py), stored in aligner/similarity_model.json and fitted by
+bench/calibrate.py on the MSRP training pairs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from aligner.encode import SentenceCodes, encode
 from aligner.features import SentenceFeatures
+from aligner.marker_words import MarkerWeights
 from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
 
 # A sentence this long (distinct words) or longer counts as the same claim when the other
@@ -27,16 +29,18 @@ MIN_CONTAINED_SHARE = 0.85
 
 @dataclass(frozen=True, slots=True)
 class SimilarityModel:
-    """Standardisation and logistic-regression weights over ``FEATURE_NAMES``."""
+    """Standardisation and logistic-regression weights over ``FEATURE_NAMES``, and the
+    marker words' weights."""
 
     mean: np.ndarray
     scale: np.ndarray
     weights: np.ndarray
     bias: float
+    markers: MarkerWeights
 
-    def scores(self, rows: np.ndarray) -> np.ndarray:
-        """100 x P(same claim) for each row of raw feature values."""
-        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+    def scores(self, rows: np.ndarray, marker_terms: np.ndarray) -> np.ndarray:
+        """100 x P(same claim) for each row of raw feature values and its marker term."""
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias + marker_terms
         return (100.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
 
@@ -53,6 +57,26 @@ def similarity_model() -> SimilarityModel:
         scale=np.asarray(data["scale"], dtype=np.float64),
         weights=np.asarray(data["weights"], dtype=np.float64),
         bias=float(data["bias"]),
+        markers=_marker_weights(data["marker_words"]),
+    )
+
+
+def _marker_weights(data: dict) -> MarkerWeights:
+    """The stored per-column standardisation folded into the weights: a 0/1 column x with
+    mean m, scale s and weight w adds w (x - m) / s = (w / s) x - w m / s."""
+    constant = 0.0
+    folded = {}
+    for column in ("differs", "shared"):
+        mean, scale, weights = (
+            np.asarray(data[column][key], dtype=np.float64) for key in ("mean", "scale", "weights")
+        )
+        folded[column] = weights / scale
+        constant -= float(np.sum(weights * mean / scale))
+    return MarkerWeights(
+        words=tuple(data["words"]),
+        differs=folded["differs"],
+        shared=folded["shared"],
+        constant=constant,
     )
 
 
@@ -69,10 +93,12 @@ def score_pairs(
     if len(left) == 0:
         return np.zeros(0, dtype=np.float32)
     codes = encode(features) if codes is None else codes
+    model = similarity_model()
     rows = pair_feature_matrix(features, codes, left, right, workers=workers)
+    marker_terms = model.markers.pair_terms(model.markers.masks(features), left, right)
     sizes = np.array([len(unigrams) for unigrams in codes.unigrams])
     shorter = np.minimum(sizes[left], sizes[right])
-    return np.maximum(similarity_model().scores(rows), containment_scores(rows, shorter))
+    return np.maximum(model.scores(rows, marker_terms), containment_scores(rows, shorter))
 
 
 def containment_scores(rows: np.ndarray, shorter_sizes: np.ndarray) -> np.ndarray:

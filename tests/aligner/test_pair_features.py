@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import aligner.encode as encode_module
 from aligner.encode import encode
 from aligner.features import sentence_features
 from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
@@ -46,11 +48,13 @@ def test_synonyms_count_as_shared_concepts_but_not_as_shared_words() -> None:
     assert found["content_coverage_low"] < 1.0
 
 
-def test_a_synonym_raises_the_score_over_an_unrelated_word() -> None:
+def test_a_synonym_raises_the_score(monkeypatch: pytest.MonkeyPatch) -> None:
     base = sentence_features("Two old miners died in the flood near the river.")
     synonym = sentence_features("Two old miners perished in the flood near the river.")
-    unrelated = sentence_features("Two old miners danced in the flood near the river.")
-    assert score_pair(base, synonym) > score_pair(base, unrelated)
+    with_synonyms = score_pair(base, synonym)
+    # The same pair when no two words share a concept: "perished" is then just another word.
+    monkeypatch.setattr(encode_module, "concept_of", lambda stem: stem)
+    assert with_synonyms > score_pair(base, synonym)
 
 
 sentences = st.lists(

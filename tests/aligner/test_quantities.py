@@ -185,3 +185,16 @@ def test_ratios_and_scores_are_not_ranges_or_counts(text: str) -> None:
 def test_a_rising_range_is_still_a_range() -> None:
     weeks = only("within four to six weeks")
     assert (weeks.kind, weeks.low, weeks.high) == ("duration", 4 * 604800, 6 * 604800)
+
+
+def test_a_duration_in_two_units_is_one_duration() -> None:
+    served = only("to serve 7 years, 1 month in prison")
+    assert served.kind == "duration" and served.value == 85 * 2629800
+    assert served.surface == "7 years, 1 month"
+    assert served.compatible(only("an 85-month prison stint"))
+    assert only("for 2 hours and 30 minutes").value == 9000
+    # Only a finer unit joins: "three years and five people" are two quantities.
+    assert [q.kind for q in extract_quantities("three years and five people")] == [
+        "duration",
+        "count",
+    ]

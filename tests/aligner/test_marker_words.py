@@ -1,0 +1,83 @@
+"""Marker words: the masks, the pair term, and the stored model's standardised columns."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.encode import encode
+from aligner.features import sentence_features
+from aligner.marker_words import MAX_MARKER_WORDS, MarkerWeights, presence_columns
+from aligner.pair_features import pair_feature_matrix
+from aligner.similarity import containment_scores, score_pairs, similarity_model
+
+WORDS = tuple(f"w{k}" for k in range(MAX_MARKER_WORDS))
+
+
+def _weights(seed: int) -> MarkerWeights:
+    rng = np.random.default_rng(seed)
+    return MarkerWeights(
+        words=WORDS,
+        differs=rng.normal(size=len(WORDS)),
+        shared=rng.normal(size=len(WORDS)),
+        constant=float(rng.normal()),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*WORDS, "other", "x"]), max_size=12), min_size=2, max_size=8
+    ),
+    st.integers(0, 1000),
+)
+def test_pair_term_is_the_sum_over_the_presence_columns(sentences, seed: int) -> None:
+    markers = _weights(seed)
+    features = [sentence_features(" ".join(words)) for words in sentences]
+    left, right = np.triu_indices(len(features), k=1)
+    differs, shared = presence_columns(features, markers.words, left, right)
+    expected = markers.constant + differs @ markers.differs + shared @ markers.shared
+    found = markers.pair_terms(markers.masks(features), left, right)
+    np.testing.assert_allclose(found, expected, atol=1e-9)
+
+
+def test_masks_set_one_bit_per_marker_word_present() -> None:
+    markers = _weights(0)
+    (mask,) = markers.masks([sentence_features("w0 w3 w63 other w3")])
+    assert int(mask) == (1 << 0) | (1 << 3) | (1 << 63)
+
+
+def test_more_words_than_a_mask_holds_are_refused() -> None:
+    with pytest.raises(ValueError, match="at most"):
+        MarkerWeights(
+            words=(*WORDS, "one too many"), differs=np.zeros(65), shared=np.zeros(65), constant=0.0
+        )
+
+
+def test_scores_are_the_stored_logistic_regression_over_all_columns() -> None:
+    data = json.loads(resources.files("aligner").joinpath("similarity_model.json").read_text())
+    texts = [
+        "The company said profits rose 5 percent in the quarter.",
+        "Profits rose 5 percent, the company said.",
+        "He was not at home and the police did not find him.",
+        "The police found him at home, but he said nothing.",
+    ]
+    features = [sentence_features(t) for t in texts]
+    left, right = np.triu_indices(len(features), k=1)
+    rows = pair_feature_matrix(features, encode(features), left, right)
+    markers = data["marker_words"]
+    differs, shared = presence_columns(features, markers["words"], left, right)
+    z = data["bias"] + ((rows - data["mean"]) / data["scale"]) @ data["weights"]
+    for part, column in (("differs", differs), ("shared", shared)):
+        stored = markers[part]
+        z += ((column - stored["mean"]) / stored["scale"]) @ np.asarray(stored["weights"])
+    sizes = np.array([len(set(f.stems)) for f in features])
+    contained = containment_scores(rows, np.minimum(sizes[left], sizes[right]))
+    expected = np.maximum(100 / (1 + np.exp(-z)), contained)
+    np.testing.assert_allclose(score_pairs(features, left, right), expected, rtol=1e-4)
+    assert len(similarity_model().markers.words) == len(markers["words"]) <= MAX_MARKER_WORDS
