@@ -37,11 +37,31 @@ class SimilarityModel:
     weights: np.ndarray
     bias: float
     markers: MarkerWeights
+    # The content coverage (``MARKER_LIFT_FEATURE``) from which the marker words may raise a
+    # score in full; below it their lift fades linearly to nothing.
+    full_lift_at: float
 
     def scores(self, rows: np.ndarray, marker_terms: np.ndarray) -> np.ndarray:
-        """100 x P(same claim) for each row of raw feature values and its marker term."""
-        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias + marker_terms
+        """100 x P(same claim) for each row of raw feature values and its marker term.
+
+        The marker weights were learned on MSRP pairs, which all share much of their content;
+        applied to sentences that share little, their sum of small lifts ("said", "would",
+        "not" in both) scored unrelated sentences of one frame as the same claim ("Cox said
+        police would help, but Sturdivant would not be involved." / "Ferry said a search is in
+        progress but would not comment."). So the marker words may lower any score, but raise
+        it only as far as the pair's content coverage reaches the coverage that 95% of the
+        training pairs have (bench/calibrate.py).
+        """
+        coverage = rows[:, _LIFT_COLUMN]
+        lift = np.clip(coverage / self.full_lift_at, 0.0, 1.0) if self.full_lift_at > 0 else 1.0
+        markers = np.where(marker_terms > 0, marker_terms * lift, marker_terms)
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias + markers
         return (100.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+
+# The lower of the two shares of a sentence's content stems found in the other.
+MARKER_LIFT_FEATURE = "content_coverage_low"
+_LIFT_COLUMN = FEATURE_NAMES.index(MARKER_LIFT_FEATURE)
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +78,7 @@ def similarity_model() -> SimilarityModel:
         weights=np.asarray(data["weights"], dtype=np.float64),
         bias=float(data["bias"]),
         markers=_marker_weights(data["marker_words"]),
+        full_lift_at=float(data["marker_words"]["full_lift_at"]),
     )
 
 

@@ -23,6 +23,7 @@ from aligner.encode import encode  # noqa: E402
 from aligner.features import sentence_features  # noqa: E402
 from aligner.marker_words import presence_columns  # noqa: E402
 from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix  # noqa: E402
+from aligner.similarity import MARKER_LIFT_FEATURE  # noqa: E402
 from bench.quality import DEFAULT_DATA, read_msrp  # noqa: E402
 
 MODEL_PATH = REPO / "aligner" / "similarity_model.json"
@@ -33,6 +34,10 @@ MARKER_WORDS = 50
 # L2 penalty of the fit; the marker words' many 0/1 columns want more than the overlap
 # features alone did (1e-3).
 L2 = 3e-3
+# The marker words raise a score in full only from the content coverage this share of the
+# training pairs falls below (aligner/similarity.py, SimilarityModel.scores): their weights
+# say nothing about pairs unlike the training pairs.
+FULL_LIFT_QUANTILE = 0.05
 
 
 def fit_logistic(
@@ -57,9 +62,7 @@ def marker_vocabulary(features: list, left: np.ndarray, count: int) -> list[str]
     pairs_with: Counter[str] = Counter()
     for i in left.tolist():
         pairs_with.update(set(features[i].stems) | set(features[i + 1].stems))
-    return [stem for stem, _ in sorted(pairs_with.items(), key=lambda kv: (-kv[1], kv[0]))][
-        :count
-    ]
+    return [stem for stem, _ in sorted(pairs_with.items(), key=lambda kv: (-kv[1], kv[0]))][:count]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         cv.append(accuracy(fit_logistic(xs[train], y[train], l2=L2), xs[fold], y[fold]))
     w = fit_logistic(xs, y, l2=L2)
     dense = len(FEATURE_NAMES)
+    coverage = overlap[:, FEATURE_NAMES.index(MARKER_LIFT_FEATURE)]
+    full_lift_at = float(np.quantile(coverage, FULL_LIFT_QUANTILE))
 
     def plain(values: np.ndarray) -> list[float]:
         return [round(float(v), 6) for v in values]
@@ -107,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             "words": words,
             "differs": columns(slice(dense, dense + len(words))),
             "shared": columns(slice(dense + len(words), dense + 2 * len(words))),
+            "full_lift_at": round(full_lift_at, 6),
         },
     }
     MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aligner.calibration import DEFAULT_THRESHOLD
 from aligner.encode import encode
 from aligner.features import sentence_features
 from aligner.marker_words import MAX_MARKER_WORDS, MarkerWeights, presence_columns
-from aligner.pair_features import pair_feature_matrix
-from aligner.similarity import containment_scores, score_pairs, similarity_model
+from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
+from aligner.similarity import containment_scores, score_pair, score_pairs, similarity_model
 
 WORDS = tuple(f"w{k}" for k in range(MAX_MARKER_WORDS))
 
@@ -73,11 +74,49 @@ def test_scores_are_the_stored_logistic_regression_over_all_columns() -> None:
     markers = data["marker_words"]
     differs, shared = presence_columns(features, markers["words"], left, right)
     z = data["bias"] + ((rows - data["mean"]) / data["scale"]) @ data["weights"]
+    lift = np.zeros(len(left))
     for part, column in (("differs", differs), ("shared", shared)):
         stored = markers[part]
-        z += ((column - stored["mean"]) / stored["scale"]) @ np.asarray(stored["weights"])
+        lift += ((column - stored["mean"]) / stored["scale"]) @ np.asarray(stored["weights"])
+    coverage = rows[:, FEATURE_NAMES.index("content_coverage_low")]
+    lift = np.where(lift > 0, lift * np.minimum(1, coverage / markers["full_lift_at"]), lift)
+    z += lift
     sizes = np.array([len(set(f.stems)) for f in features])
     contained = containment_scores(rows, np.minimum(sizes[left], sizes[right]))
     expected = np.maximum(100 / (1 + np.exp(-z)), contained)
     np.testing.assert_allclose(score_pairs(features, left, right), expected, rtol=1e-4)
     assert len(similarity_model().markers.words) == len(markers["words"]) <= MAX_MARKER_WORDS
+
+
+def test_marker_words_do_not_lift_sentences_that_share_little_content() -> None:
+    # One frame ("X said ..., but ... would not ..."), different claims: the shared function
+    # words alone once scored this pair as the same claim.
+    a = sentence_features(
+        "Jack Ferry, company spokesman, said that a search is in progress but would not "
+        "comment on its status."
+    )
+    b = sentence_features(
+        "Cox said state police would still help his office in the investigation, but "
+        "Sturdivant would not be involved."
+    )
+    model = similarity_model()
+    index = np.array([0])
+    rows = pair_feature_matrix([a, b], encode([a, b]), index, index + 1)
+    lift = model.markers.pair_terms(model.markers.masks([a, b]), index, index + 1)
+    assert lift[0] > 0 and rows[0, FEATURE_NAMES.index("content_coverage_low")] < 0.2
+    assert score_pair(a, b) < DEFAULT_THRESHOLD
+
+
+def test_the_marker_lift_gate_only_ever_lowers_raising_terms() -> None:
+    model = similarity_model()
+    rows = np.tile(model.mean, (4, 1))
+    coverage = FEATURE_NAMES.index("content_coverage_low")
+    rows[:, coverage] = [0.0, model.full_lift_at / 2, model.full_lift_at, 1.0]
+    terms = np.array([1.5, 1.5, 1.5, 1.5])
+    raised = model.scores(rows, terms)
+    plain = model.scores(rows, np.zeros(4))
+    assert raised[0] == pytest.approx(plain[0])  # no shared content: no lift at all
+    assert plain[1] < raised[1] < model.scores(rows[1:2], terms[1:2] * 2)[0]
+    lowered = model.scores(rows, -terms)
+    assert np.all(lowered < plain)  # a lowering term counts in full at any coverage
+    assert 0 < model.full_lift_at < 1
