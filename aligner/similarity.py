@@ -70,6 +70,11 @@ def similarity_model() -> SimilarityModel:
     data = json.loads(
         resources.files("aligner").joinpath("similarity_model.json").read_text(encoding="utf-8")
     )
+    return model_from_data(data)
+
+
+def model_from_data(data: dict) -> SimilarityModel:
+    """A model from its stored form (what bench/calibrate.py writes)."""
     if tuple(data["features"]) != FEATURE_NAMES:
         raise RuntimeError("similarity_model.json does not match FEATURE_NAMES; rerun calibrate")
     return SimilarityModel(

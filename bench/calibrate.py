@@ -38,6 +38,7 @@ L2 = 3e-3
 # training pairs falls below (aligner/similarity.py, SimilarityModel.scores): their weights
 # say nothing about pairs unlike the training pairs.
 FULL_LIFT_QUANTILE = 0.05
+_LIFT_COLUMN = FEATURE_NAMES.index(MARKER_LIFT_FEATURE)
 
 
 def fit_logistic(
@@ -65,29 +66,29 @@ def marker_vocabulary(features: list, left: np.ndarray, count: int) -> list[str]
     return [stem for stem, _ in sorted(pairs_with.items(), key=lambda kv: (-kv[1], kv[0]))][:count]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--msrp", type=Path, default=DEFAULT_DATA / "msr_paraphrase_train.txt")
-    args = parser.parse_args(argv)
-    rows = read_msrp(args.msrp)
-    y = np.array([gold for gold, _, _ in rows], dtype=float)
-    features = [sentence_features(text) for _, a, b in rows for text in (a, b)]
-    left = np.arange(0, len(features), 2)
-    words = marker_vocabulary(features, left, MARKER_WORDS)
+def design_matrix(
+    features: list, words: list[str], left: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The columns of the pairs (features[k], features[k + 1]) for k in ``left``: overlap
+    features, then marker words in one sentence only, then in both; and the coverage that
+    limits the marker words' lift."""
     differs, shared = presence_columns(features, words, left, left + 1)
     overlap = pair_feature_matrix(features, encode(features), left, left + 1)
-    x = np.hstack([overlap, differs, shared])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    xs = (x - mean) / scale
-    folds = [np.arange(len(y))[k::5] for k in range(5)]
-    cv = []
-    for fold in folds:
-        train = np.setdiff1d(np.arange(len(y)), fold)
-        cv.append(accuracy(fit_logistic(xs[train], y[train], l2=L2), xs[fold], y[fold]))
-    w = fit_logistic(xs, y, l2=L2)
+    return np.hstack([overlap, differs, shared]), overlap[:, _LIFT_COLUMN]
+
+
+def standardisation(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Column means and scales; a constant column keeps scale 1 (it carries nothing, and a
+    stored scale of 0 would divide by zero)."""
+    scale = x.std(axis=0)
+    return x.mean(axis=0), np.where(scale > 1e-6, scale, 1.0)
+
+
+def stored_model(
+    w: np.ndarray, mean: np.ndarray, scale: np.ndarray, words: list[str], coverage: np.ndarray
+) -> dict:
+    """The fitted weights in the form aligner/similarity.py loads."""
     dense = len(FEATURE_NAMES)
-    coverage = overlap[:, FEATURE_NAMES.index(MARKER_LIFT_FEATURE)]
-    full_lift_at = float(np.quantile(coverage, FULL_LIFT_QUANTILE))
 
     def plain(values: np.ndarray) -> list[float]:
         return [round(float(v), 6) for v in values]
@@ -95,14 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     def columns(part: slice) -> dict[str, list[float]]:
         return {"mean": plain(mean[part]), "scale": plain(scale[part]), "weights": plain(w[part])}
 
-    model = {
-        "about": (
-            "Logistic regression over pair_feature_matrix and marker words (in one sentence "
-            "only / in both); score = 100 * P(same claim)."
-        ),
-        "trained_on": f"{args.msrp.name} ({len(rows)} pairs)",
-        "cross_validated_accuracy": round(float(np.mean(cv)), 4),
-        "training_accuracy": round(accuracy(w, xs, y), 4),
+    return {
         "features": list(FEATURE_NAMES),
         "mean": plain(mean[:dense]),
         "scale": plain(scale[:dense]),
@@ -112,8 +106,47 @@ def main(argv: list[str] | None = None) -> int:
             "words": words,
             "differs": columns(slice(dense, dense + len(words))),
             "shared": columns(slice(dense + len(words), dense + 2 * len(words))),
-            "full_lift_at": round(full_lift_at, 6),
+            "full_lift_at": round(float(np.quantile(coverage, FULL_LIFT_QUANTILE)), 6),
         },
+    }
+
+
+def fit_model(features: list, y: np.ndarray, left: np.ndarray) -> dict:
+    """The stored form of the model fitted on the pairs (features[k], features[k + 1]) for k
+    in ``left``, labelled ``y``: marker words, standardisation and weights from them alone."""
+    words = marker_vocabulary(features, left, MARKER_WORDS)
+    x, coverage = design_matrix(features, words, left)
+    mean, scale = standardisation(x)
+    return stored_model(fit_logistic((x - mean) / scale, y, l2=L2), mean, scale, words, coverage)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--msrp", type=Path, default=DEFAULT_DATA / "msr_paraphrase_train.txt")
+    args = parser.parse_args(argv)
+    rows = read_msrp(args.msrp)
+    y = np.array([gold for gold, _, _ in rows], dtype=float)
+    features = [sentence_features(text) for _, a, b in rows for text in (a, b)]
+    left = np.arange(0, len(features), 2)
+    words = marker_vocabulary(features, left, MARKER_WORDS)
+    x, coverage = design_matrix(features, words, left)
+    mean, scale = standardisation(x)
+    xs = (x - mean) / scale
+    folds = [np.arange(len(y))[k::5] for k in range(5)]
+    cv = []
+    for fold in folds:
+        train = np.setdiff1d(np.arange(len(y)), fold)
+        cv.append(accuracy(fit_logistic(xs[train], y[train], l2=L2), xs[fold], y[fold]))
+    w = fit_logistic(xs, y, l2=L2)
+    model = {
+        "about": (
+            "Logistic regression over pair_feature_matrix and marker words (in one sentence "
+            "only / in both); score = 100 * P(same claim)."
+        ),
+        "trained_on": f"{args.msrp.name} ({len(rows)} pairs)",
+        "cross_validated_accuracy": round(float(np.mean(cv)), 4),
+        "training_accuracy": round(accuracy(w, xs, y), 4),
+        **stored_model(w, mean, scale, words, coverage),
     }
     MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
     print(
