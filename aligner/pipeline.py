@@ -135,8 +135,9 @@ def _compare_articles(
         prose, features, pairs, article_of, settings, report, workers
     )
 
+    _score_unproposed_members(features, clusters, similar)
+
     def score_of(i: int, j: int) -> float:
-        # Pairs the candidate step skipped share too little wording to be alike at all.
         return similar[i].get(j, 0.0)
 
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
@@ -199,6 +200,38 @@ def _grouped(
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     return similar, clusters, conflicts
+
+
+PARALLEL_MIN_SCORES = 2_000
+
+
+def _score_unproposed_members(
+    features: Sequence[SentenceFeatures],
+    clusters: Sequence[Sequence[int]],
+    similar: list[dict[int, float]],
+) -> None:
+    """Score, into ``similar``, the pairs inside groups that the candidate step never proposed:
+    members joined through a third sentence or by a conflict between facts. A group's
+    similarity is its weakest pair, and those pairs' wording is measured, not taken for 0."""
+    missing = [
+        (a, b)
+        for members in clusters
+        for k, a in enumerate(members)
+        for b in members[k + 1 :]
+        if b not in similar[a]
+    ]
+    if not missing:
+        return
+    involved = sorted({i for pair in missing for i in pair})
+    local = {sentence: k for k, sentence in enumerate(involved)}
+    left = np.array([local[a] for a, _ in missing], dtype=np.int64)
+    right = np.array([local[b] for _, b in missing], dtype=np.int64)
+    # Usually a few pairs, for which threads would cost more than they save; chained groups
+    # of a large folder can hold tens of thousands.
+    workers = 1 if len(missing) < PARALLEL_MIN_SCORES else -1
+    scores = score_pairs([features[i] for i in involved], left, right, workers=workers)
+    for (a, b), score in zip(missing, scores.tolist(), strict=True):
+        similar[a][b] = similar[b][a] = score
 
 
 def _fact_conflicts(

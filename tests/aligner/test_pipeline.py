@@ -9,8 +9,10 @@ import pytest
 
 from aligner import Label, LineKind
 from aligner.collector import collector_paused
+from aligner.features import sentence_features
 from aligner.model import Comparison
 from aligner.pipeline import Cancelled, TooManySentences, compare
+from aligner.similarity import score_pair
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +196,10 @@ def test_a_toll_told_differently_in_unrelated_wording_is_a_conflict_side_by_side
     group = comparison.group_of[conflict.a]
     assert group is comparison.group_of[conflict.b]
     assert group.label is Label.CONTRADICTING
+    # The candidate step never scored this pair; the group's similarity is still measured.
+    text_of = {s.id: s.text for article in comparison.articles for s in article.prose}
+    measured = score_pair(*(sentence_features(text_of[m]) for m in group.members))
+    assert group.score == pytest.approx(measured, abs=0.01)
 
 
 def test_agreeing_tolls_and_ages_are_no_conflict(tmp_path) -> None:
