@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -111,13 +112,33 @@ def stored_model(
     }
 
 
+@dataclass(frozen=True)
+class Design:
+    """The standardised columns of a set of training pairs and what standardised them."""
+
+    words: list[str]
+    xs: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    coverage: np.ndarray
+
+    @classmethod
+    def of(cls, features: list, left: np.ndarray) -> Design:
+        """Marker words and columns of the pairs (features[k], features[k + 1]), k in ``left``."""
+        words = marker_vocabulary(features, left, MARKER_WORDS)
+        x, coverage = design_matrix(features, words, left)
+        mean, scale = standardisation(x)
+        return cls(words, (x - mean) / scale, mean, scale, coverage)
+
+    def stored(self, w: np.ndarray) -> dict:
+        return stored_model(w, self.mean, self.scale, self.words, self.coverage)
+
+
 def fit_model(features: list, y: np.ndarray, left: np.ndarray) -> dict:
     """The stored form of the model fitted on the pairs (features[k], features[k + 1]) for k
     in ``left``, labelled ``y``: marker words, standardisation and weights from them alone."""
-    words = marker_vocabulary(features, left, MARKER_WORDS)
-    x, coverage = design_matrix(features, words, left)
-    mean, scale = standardisation(x)
-    return stored_model(fit_logistic((x - mean) / scale, y, l2=L2), mean, scale, words, coverage)
+    design = Design.of(features, left)
+    return design.stored(fit_logistic(design.xs, y, l2=L2))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,10 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([gold for gold, _, _ in rows], dtype=float)
     features = [sentence_features(text) for _, a, b in rows for text in (a, b)]
     left = np.arange(0, len(features), 2)
-    words = marker_vocabulary(features, left, MARKER_WORDS)
-    x, coverage = design_matrix(features, words, left)
-    mean, scale = standardisation(x)
-    xs = (x - mean) / scale
+    design = Design.of(features, left)
+    xs = design.xs
     folds = [np.arange(len(y))[k::5] for k in range(5)]
     cv = []
     for fold in folds:
@@ -146,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": f"{args.msrp.name} ({len(rows)} pairs)",
         "cross_validated_accuracy": round(float(np.mean(cv)), 4),
         "training_accuracy": round(accuracy(w, xs, y), 4),
-        **stored_model(w, mean, scale, words, coverage),
+        **design.stored(w),
     }
     MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
     print(
