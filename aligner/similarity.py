@@ -52,7 +52,7 @@ class SimilarityModel:
         it only as far as the pair's content coverage reaches the coverage that 95% of the
         training pairs have (bench/calibrate.py).
         """
-        coverage = rows[:, _LIFT_COLUMN]
+        coverage = rows[:, MARKER_LIFT_COLUMN]
         lift = np.clip(coverage / self.full_lift_at, 0.0, 1.0) if self.full_lift_at > 0 else 1.0
         markers = np.where(marker_terms > 0, marker_terms * lift, marker_terms)
         z = ((rows - self.mean) / self.scale) @ self.weights + self.bias + markers
@@ -61,7 +61,7 @@ class SimilarityModel:
 
 # The lower of the two shares of a sentence's content stems found in the other.
 MARKER_LIFT_FEATURE = "content_coverage_low"
-_LIFT_COLUMN = FEATURE_NAMES.index(MARKER_LIFT_FEATURE)
+MARKER_LIFT_COLUMN = FEATURE_NAMES.index(MARKER_LIFT_FEATURE)
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from aligner.encode import encode  # noqa: E402
 from aligner.features import sentence_features  # noqa: E402
 from aligner.marker_words import presence_columns  # noqa: E402
 from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix  # noqa: E402
-from aligner.similarity import MARKER_LIFT_FEATURE  # noqa: E402
+from aligner.similarity import MARKER_LIFT_COLUMN  # noqa: E402
 from bench.quality import DEFAULT_DATA, read_msrp  # noqa: E402
 
 MODEL_PATH = REPO / "aligner" / "similarity_model.json"
@@ -39,7 +39,6 @@ L2 = 3e-3
 # training pairs falls below (aligner/similarity.py, SimilarityModel.scores): their weights
 # say nothing about pairs unlike the training pairs.
 FULL_LIFT_QUANTILE = 0.05
-_LIFT_COLUMN = FEATURE_NAMES.index(MARKER_LIFT_FEATURE)
 
 
 def fit_logistic(
@@ -75,7 +74,7 @@ def design_matrix(
     limits the marker words' lift."""
     differs, shared = presence_columns(features, words, left, left + 1)
     overlap = pair_feature_matrix(features, encode(features), left, left + 1)
-    return np.hstack([overlap, differs, shared]), overlap[:, _LIFT_COLUMN]
+    return np.hstack([overlap, differs, shared]), overlap[:, MARKER_LIFT_COLUMN]
 
 
 def standardisation(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -83,33 +82,6 @@ def standardisation(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     stored scale of 0 would divide by zero)."""
     scale = x.std(axis=0)
     return x.mean(axis=0), np.where(scale > 1e-6, scale, 1.0)
-
-
-def stored_model(
-    w: np.ndarray, mean: np.ndarray, scale: np.ndarray, words: list[str], coverage: np.ndarray
-) -> dict:
-    """The fitted weights in the form aligner/similarity.py loads."""
-    dense = len(FEATURE_NAMES)
-
-    def plain(values: np.ndarray) -> list[float]:
-        return [round(float(v), 6) for v in values]
-
-    def columns(part: slice) -> dict[str, list[float]]:
-        return {"mean": plain(mean[part]), "scale": plain(scale[part]), "weights": plain(w[part])}
-
-    return {
-        "features": list(FEATURE_NAMES),
-        "mean": plain(mean[:dense]),
-        "scale": plain(scale[:dense]),
-        "weights": plain(w[:dense]),
-        "bias": round(float(w[-1]), 6),
-        "marker_words": {
-            "words": words,
-            "differs": columns(slice(dense, dense + len(words))),
-            "shared": columns(slice(dense + len(words), dense + 2 * len(words))),
-            "full_lift_at": round(float(np.quantile(coverage, FULL_LIFT_QUANTILE)), 6),
-        },
-    }
 
 
 @dataclass(frozen=True)
@@ -131,7 +103,33 @@ class Design:
         return cls(words, (x - mean) / scale, mean, scale, coverage)
 
     def stored(self, w: np.ndarray) -> dict:
-        return stored_model(w, self.mean, self.scale, self.words, self.coverage)
+        """Weights ``w`` fitted on these columns, in the form aligner/similarity.py loads."""
+        dense = len(FEATURE_NAMES)
+        words = self.words
+
+        def plain(values: np.ndarray) -> list[float]:
+            return [round(float(v), 6) for v in values]
+
+        def columns(part: slice) -> dict[str, list[float]]:
+            return {
+                "mean": plain(self.mean[part]),
+                "scale": plain(self.scale[part]),
+                "weights": plain(w[part]),
+            }
+
+        return {
+            "features": list(FEATURE_NAMES),
+            "mean": plain(self.mean[:dense]),
+            "scale": plain(self.scale[:dense]),
+            "weights": plain(w[:dense]),
+            "bias": round(float(w[-1]), 6),
+            "marker_words": {
+                "words": words,
+                "differs": columns(slice(dense, dense + len(words))),
+                "shared": columns(slice(dense + len(words), dense + 2 * len(words))),
+                "full_lift_at": round(float(np.quantile(self.coverage, FULL_LIFT_QUANTILE)), 6),
+            },
+        }
 
 
 def fit_model(features: list, y: np.ndarray, left: np.ndarray) -> dict:

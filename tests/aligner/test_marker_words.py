@@ -116,7 +116,12 @@ def test_the_marker_lift_gate_only_ever_lowers_raising_terms() -> None:
     raised = model.scores(rows, terms)
     plain = model.scores(rows, np.zeros(4))
     assert raised[0] == pytest.approx(plain[0])  # no shared content: no lift at all
-    assert plain[1] < raised[1] < model.scores(rows[1:2], terms[1:2] * 2)[0]
+    # Half the coverage, half the lift: the log-odds rise by 0.75, not 1.5.
+    logit = np.log(plain[1] / (100.0 - plain[1]))
+    assert raised[1] == pytest.approx(100.0 / (1.0 + np.exp(-(logit + 0.75))), abs=1e-3)
+    assert raised[2] == pytest.approx(
+        100.0 / (1.0 + np.exp(-(np.log(plain[2] / (100.0 - plain[2])) + 1.5))), abs=1e-3
+    )
     lowered = model.scores(rows, -terms)
     assert np.all(lowered < plain)  # a lowering term counts in full at any coverage
     assert 0 < model.full_lift_at < 1
