@@ -92,10 +92,16 @@ def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
 
 
 def group_score(group: Sequence[int], score_of: Callable[[int, int], float]) -> float:
-    """The weakest pairwise similarity inside a group (100 for a single sentence)."""
+    """How firmly a group's weakest member is held: each member's best score with another
+    member, and the lowest of those (100 for a single sentence).
+
+    Every member joined through a pair at or above the threshold, so a group formed by
+    scores never shows less than its threshold, while the weakest pair of a group of three
+    or more can (two versions that each match a third one closely).
+    """
     if len(group) < 2:
         return 100.0
-    return min(score_of(a, b) for k, a in enumerate(group) for b in group[k + 1 :])
+    return min(max(score_of(a, b) for b in group if b != a) for a in group)
 
 
 def display_order(

@@ -108,11 +108,25 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """Two sentences of different groups that report the same fact: counterparts that could
+    not share a row (a row holds one sentence per source, and one sentence often retells
+    what another source says in two). ``score`` is their counterpart score (0-100)."""
+
+    a: str
+    b: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Aligned sentences: at most one per article, ordered by article order.
 
-    ``score`` is the weakest pairwise similarity (0-100) that holds the group together;
-    100 for a unique group.
+    ``score`` (0-100) is how firmly the weakest member is held: every member's best
+    counterpart score inside the group, and the lowest of those. A group formed by
+    counterparts is never below the threshold that formed it; only a group that a conflict
+    between facts joined can be (its members disagree rather than retell). 100 for a unique
+    group.
     """
 
     id: str
@@ -155,6 +169,7 @@ class Comparison:
     similarity: Mapping[str, Mapping[str, float]]
     stats: tuple[SourceStats, ...]
     options: CompareOptions = field(default_factory=CompareOptions)
+    links: tuple[Link, ...] = ()
 
     @cached_property
     def sentences(self) -> Mapping[str, Sentence]:
@@ -177,6 +192,15 @@ class Comparison:
         for conflict in self.conflicts:
             found.setdefault(conflict.a, []).append(conflict)
             found.setdefault(conflict.b, []).append(conflict)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def links_of(self) -> Mapping[str, tuple[Link, ...]]:
+        """Links touching each sentence, by sentence id (absent: none)."""
+        found: dict[str, list[Link]] = {}
+        for link in self.links:
+            found.setdefault(link.a, []).append(link)
+            found.setdefault(link.b, []).append(link)
         return {k: tuple(v) for k, v in found.items()}
 
     def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from aligner.calibration import RELATED_MARGIN
+from aligner.calibration import PAIR_RELATED_MARGIN, PAIR_THRESHOLD
 from aligner.classify import find_conflicts
 from aligner.features import sentence_features
-from aligner.model import CompareOptions
 from aligner.similarity import score_pair
 
 PairLabel = Literal["shared", "contradicting", "distinct"]
@@ -24,19 +23,21 @@ class PairVerdict:
 
 
 def compare_pair(a: str, b: str, *, threshold: float | None = None) -> PairVerdict:
-    """Decide as the aligner would whether ``a`` and ``b`` say the same, disagree, or neither.
+    """Decide whether ``a`` and ``b`` say the same, disagree, or neither, by their wording
+    alone: a folder's comparison also weighs words by how rare they are in the folder
+    (aligner/counterparts.py), which two sentences on their own cannot tell.
 
     Sentences at or above the threshold align: shared, or contradicting when a conflict is
     found. Sentences a little below it are contradicting only when they give different
     figures for the same counted thing; otherwise they are distinct.
     """
-    limit = CompareOptions().threshold if threshold is None else threshold
+    limit = PAIR_THRESHOLD if threshold is None else threshold
     fa, fb = sentence_features(a), sentence_features(b)
     score = round(score_pair(fa, fb), 2)
     if score >= limit:
         findings = find_conflicts(fa, fb)
         label: PairLabel = "contradicting" if findings else "shared"
-    elif score >= limit - RELATED_MARGIN:
+    elif score >= limit - PAIR_RELATED_MARGIN:
         findings = find_conflicts(fa, fb, numbers_only=True)
         label = "contradicting" if findings else "distinct"
     else:

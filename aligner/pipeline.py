@@ -17,13 +17,13 @@ from aligner.align import (
     group_sentences,
     neighbours,
 )
-from aligner.calibration import RELATED_MARGIN
+from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
 from aligner.candidates import candidate_pairs
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
-from aligner.encode import encode
+from aligner.counterparts import CounterpartScorer
 from aligner.fact_conflicts import Fact, FactConflict, fact_conflicts, sentence_facts
 from aligner.features import (
     ReadSentence,
@@ -41,6 +41,7 @@ from aligner.model import (
     ConflictKind,
     Finding,
     Group,
+    Link,
     Sentence,
     SkippedFile,
     article_id,
@@ -49,7 +50,6 @@ from aligner.model import (
 from aligner.parallel import Aside, split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
-from aligner.similarity import score_pairs
 from aligner.summary import similarity_matrix, source_stats
 
 Progress = Callable[[str, float], None]
@@ -130,12 +130,13 @@ def _compare_articles(
 
     report("aligning", 0.5)
     parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
-    pairs = _scored_pairs(features, article_of, parallel=parallel)
+    position_of = _prose_positions(article_of)
+    pairs, scorer = _scored_pairs(features, article_of, position_of, parallel=parallel)
     similar, clusters, conflicts = _grouped(
         prose, features, pairs, article_of, settings, report, workers
     )
 
-    _score_unproposed_members(features, clusters, similar)
+    _score_unproposed_members(scorer, clusters, similar)
 
     def score_of(i: int, j: int) -> float:
         return similar[i].get(j, 0.0)
@@ -143,6 +144,7 @@ def _compare_articles(
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
+    links = _links(prose, clusters, pairs, settings.threshold + LINK_MARGIN)
     report("summarising", 0.95)
     result = Comparison(
         articles=tuple(articles),
@@ -152,23 +154,85 @@ def _compare_articles(
         similarity=similarity_matrix(articles, groups),
         stats=source_stats(articles, groups),
         options=settings,
+        links=links,
     )
     report("done", 1.0)
     return result
 
 
 def _scored_pairs(
-    features: Sequence[SentenceFeatures], article_of: np.ndarray, *, parallel: bool
-) -> ScoredPairs:
-    """Candidate pairs with their similarity.
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    position_of: np.ndarray,
+    *,
+    parallel: bool,
+) -> tuple[ScoredPairs, CounterpartScorer]:
+    """The pairs worth scoring with their counterpart scores, and the folder's scorer.
 
-    Finding the pairs and coding the sentences for scoring both need only the features: in
-    ``parallel``, a child finds the pairs meanwhile.
+    A folder of the size people compare (up to ``ALL_PAIRS_LIMIT`` cross-article pairs,
+    about 600 sentences) has every pair scored: a fact retold in other words shares few
+    words, and the inverted index, which needs a quarter of the longer sentence's stems in
+    common, would miss most such counterparts. Larger folders get candidate pairs from the
+    index (aligner/candidates.py); in ``parallel``, a child finds them while the folder's
+    term weights and codes are computed.
     """
-    with Aside(partial(candidate_pairs, features, article_of), wanted=parallel) as found:
-        codes = encode(features)
-        left, right = found.result()
-    return ScoredPairs(left, right, score_pairs(features, left, right, codes=codes))
+    if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
+        left, right = _all_cross_pairs(article_of)
+        scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+    else:
+        with Aside(partial(candidate_pairs, features, article_of), wanted=parallel) as found:
+            scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+            left, right = found.result()
+    return ScoredPairs(left, right, scorer.scores(left, right)), scorer
+
+
+# Cross-article pairs up to which every pair is scored (about 0.5 s on 2 cores).
+ALL_PAIRS_LIMIT = 150_000
+
+
+def _cross_pairs(article_of: np.ndarray) -> int:
+    n = len(article_of)
+    sizes = np.bincount(article_of) if n else np.zeros(0, dtype=np.int64)
+    return int((n * n - int((sizes.astype(np.int64) ** 2).sum())) // 2)
+
+
+def _all_cross_pairs(article_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i < j) of sentences of different articles, ordered by (i, j)."""
+    left, right = np.triu_indices(len(article_of), k=1)
+    cross = article_of[left] != article_of[right]
+    return left[cross].astype(np.int64), right[cross].astype(np.int64)
+
+
+def _prose_positions(article_of: np.ndarray) -> np.ndarray:
+    """Each prose sentence's index among its article's prose sentences (sentences come
+    article by article, in reading order)."""
+    n = len(article_of)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
+    lengths = np.diff(np.r_[starts, n])
+    return np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
+
+
+def _links(
+    prose: Sequence[Sentence],
+    clusters: Sequence[Sequence[int]],
+    pairs: ScoredPairs,
+    level: float,
+) -> tuple[Link, ...]:
+    """Pairs scoring at least ``level`` whose sentences ended in different groups."""
+    cluster_of = np.empty(len(prose), dtype=np.int64)
+    for number, members in enumerate(clusters):
+        cluster_of[members] = number
+    strong = pairs.scores >= level
+    left, right, scores = pairs.left[strong], pairs.right[strong], pairs.scores[strong]
+    apart = cluster_of[left] != cluster_of[right]
+    return tuple(
+        Link(prose[i].id, prose[j].id, round(float(score), 2))
+        for i, j, score in zip(
+            left[apart].tolist(), right[apart].tolist(), scores[apart].tolist(), strict=True
+        )
+    )
 
 
 def _grouped(
@@ -206,13 +270,13 @@ PARALLEL_MIN_SCORES = 2_000
 
 
 def _score_unproposed_members(
-    features: Sequence[SentenceFeatures],
+    scorer: CounterpartScorer,
     clusters: Sequence[Sequence[int]],
     similar: list[dict[int, float]],
 ) -> None:
-    """Score, into ``similar``, the pairs inside groups that the candidate step never proposed:
-    members joined through a third sentence or by a conflict between facts. A group's
-    similarity is its weakest pair, and those pairs' wording is measured, not taken for 0."""
+    """Score, into ``similar``, the pairs inside groups that the candidate step never proposed
+    (a large folder's members joined through a third sentence or by a conflict between
+    facts): their wording is measured, not taken for 0."""
     missing = [
         (a, b)
         for members in clusters
@@ -222,14 +286,12 @@ def _score_unproposed_members(
     ]
     if not missing:
         return
-    involved = sorted({i for pair in missing for i in pair})
-    local = {sentence: k for k, sentence in enumerate(involved)}
-    left = np.array([local[a] for a, _ in missing], dtype=np.int64)
-    right = np.array([local[b] for _, b in missing], dtype=np.int64)
+    left = np.array([a for a, _ in missing], dtype=np.int64)
+    right = np.array([b for _, b in missing], dtype=np.int64)
     # Usually a few pairs, for which threads would cost more than they save; chained groups
     # of a large folder can hold tens of thousands.
     workers = 1 if len(missing) < PARALLEL_MIN_SCORES else -1
-    scores = score_pairs([features[i] for i in involved], left, right, workers=workers)
+    scores = scorer.scores(left, right, workers=workers)
     for (a, b), score in zip(missing, scores.tolist(), strict=True):
         similar[a][b] = similar[b][a] = score
 
@@ -342,7 +404,7 @@ def _build_articles(
 
 
 def _build_numbered(numbered: Sequence[tuple[int, Document]]) -> list[Article]:
-    return [_build_article(position, document) for position, document in numbered]
+    return [build_article(position, document) for position, document in numbered]
 
 
 def _build_and_read(
@@ -385,7 +447,7 @@ def _features_of(texts: Sequence[str]) -> list[SentenceFeatures]:
     return [sentence_features(text) for text in texts]
 
 
-def _build_article(position: int, document: Document) -> Article:
+def build_article(position: int, document: Document) -> Article:
     """Lines -> sentences with offsets; non-prose lines stay whole, one 'sentence' each."""
     ident = article_id(position)
     lines = classify_lines(document.text)

@@ -47,6 +47,7 @@ def _sections(notes: Mapping[str, str] | None) -> list[tuple[str, Section]]:
         ("skipped", _skipped),
         ("groups", _groups),
         ("conflicts", _conflicts),
+        ("links", _links),
         ("similarity", _similarity),
         ("stats", _stats),
     ]
@@ -110,6 +111,10 @@ def _conflicts(comparison: Comparison) -> list[dict[str, str]]:
     ]
 
 
+def _links(comparison: Comparison) -> list[dict[str, Any]]:
+    return [{"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links]
+
+
 def _stats(comparison: Comparison) -> dict[str, Any]:
     groups = comparison.groups
     return {
@@ -119,6 +124,7 @@ def _stats(comparison: Comparison) -> dict[str, Any]:
         "unique": sum(g.label is Label.UNIQUE for g in groups),
         "contradicting": sum(g.label is Label.CONTRADICTING for g in groups),
         "conflicts": len(comparison.conflicts),
+        "links": len(comparison.links),
         "skipped": len(comparison.skipped),
         "sources": {
             s.article_id: {
@@ -182,6 +188,7 @@ def _section_costs(comparison: Comparison) -> dict[str, int]:
         "articles": 30 * sum(len(article.sentences) for article in comparison.articles),
         "groups": 30 * len(comparison.groups),
         "conflicts": 20 * len(comparison.conflicts),
+        "links": 20 * len(comparison.links),
         "similarity": len(comparison.articles) ** 2,
     }
 
