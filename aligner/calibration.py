@@ -17,7 +17,7 @@ LINK_MARGIN = 30.0
 # Sentences that did not align but score at most this far below the threshold are still
 # checked for figures about the same thing ("four people in custody" / "three people in
 # custody"): related enough to be about one fact, too differently worded to align.
-RELATED_MARGIN = 0.0
+RELATED_MARGIN = 10.0
 
 # ``compare_pair`` judges two sentences alone, with no folder to weigh their words: by the
 # wording model (aligner/similarity.py, fitted on MSRP) at the threshold and margin that

@@ -15,8 +15,6 @@ turns them into 100 x P(counterparts).
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,8 +113,10 @@ class CounterpartScorer:
     ) -> None:
         self._features = features
         self._places = relative_places(article_of, position_of)
-        self._stems = _tf_idf([f.content for f in features])
-        self._concepts = _idf_sets([[concept_of(s) for s in f.content_set] for f in features])
+        self._stems = _weighted_terms([f.content for f in features], squared=True)
+        self._concepts = _weighted_terms(
+            [[concept_of(s) for s in f.content_set] for f in features], squared=False
+        )
         self._codes = encode(features) if codes is None else codes
         self._model = model
 
@@ -128,7 +128,7 @@ class CounterpartScorer:
             self._features, left, right, workers=workers, codes=self._codes
         )
         cosine = _pair_sums(self._stems, left, right, product=True)
-        norms = np.sqrt(self._stems.totals)  # totals of squared values, see _tf_idf
+        norms = np.sqrt(self._stems.totals)  # squared norms, see _weighted_terms
         cosine /= np.maximum(norms[left] * norms[right], 1e-12)
         shared = _pair_sums(self._concepts, left, right, product=False)
         cover_left = shared / np.maximum(self._concepts.totals[left], 1e-12)
@@ -155,6 +155,17 @@ class CounterpartScorer:
 _FIGURES_SHARED = FEATURE_NAMES.index("figures_shared")
 
 
+def prose_positions(article_of: np.ndarray) -> np.ndarray:
+    """Each sentence's index among its article's sentences, for sentences listed article by
+    article in reading order (as a comparison lists its prose sentences)."""
+    n = len(article_of)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
+    lengths = np.diff(np.r_[starts, n])
+    return np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
+
+
 def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np.ndarray:
     """Each sentence's place among its article's prose sentences, from 0 to 1."""
     articles = np.asarray(article_of, dtype=np.int64)
@@ -164,56 +175,31 @@ def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np
     return np.minimum(positions / last, 1.0)
 
 
-def _idf(document_terms: Sequence[Sequence[object]]) -> tuple[dict[object, int], np.ndarray]:
-    """Numbers for the distinct terms and their inverse sentence frequency, smoothed so that
-    a term in every sentence keeps a small weight: ln((N + 1) / (df + 1)) + 1."""
-    frequency: Counter[object] = Counter()
-    for terms in document_terms:
-        frequency.update(set(terms))
-    number = {term: k for k, term in enumerate(frequency)}
-    n = len(document_terms)
-    idf = np.array([math.log((n + 1) / (df + 1)) + 1.0 for df in frequency.values()])
-    return number, idf
+def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> _WeightedTerms:
+    """Each sentence's distinct terms with their weight, all sentences coded at once.
 
-
-def _tf_idf(documents: Sequence[Sequence[str]]) -> _WeightedTerms:
-    """(1 + ln tf) x idf per distinct term; ``totals`` hold the squared norms."""
-    number, idf = _idf(documents)
-    rows = []
-    for terms in documents:
-        counts = Counter(number[t] for t in terms)
-        ids = np.array(sorted(counts), dtype=np.int64)
-        tf = np.array([1.0 + math.log(counts[k]) for k in ids.tolist()])
-        rows.append((ids, tf * idf[ids] if len(ids) else tf))
-    packed = _packed(rows)
-    return _WeightedTerms(packed.terms, packed.values, packed.starts, _sums(packed, squared=True))
-
-
-def _idf_sets(documents: Sequence[Sequence[object]]) -> _WeightedTerms:
-    """idf per distinct term; ``totals`` hold each sentence's summed weight."""
-    number, idf = _idf(documents)
-    rows = []
-    for terms in documents:
-        ids = np.array(sorted({number[t] for t in terms}), dtype=np.int64)
-        rows.append((ids, idf[ids]))
-    packed = _packed(rows)
-    return _WeightedTerms(packed.terms, packed.values, packed.starts, _sums(packed, squared=False))
-
-
-def _packed(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> _WeightedTerms:
-    lengths = np.fromiter((len(ids) for ids, _ in rows), dtype=np.int64, count=len(rows))
-    starts = np.concatenate(([0], np.cumsum(lengths)))
-    empty = np.zeros(0)
-    terms = np.concatenate([ids for ids, _ in rows]) if rows else empty.astype(np.int64)
-    values = np.concatenate([v for _, v in rows]) if rows else empty
-    return _WeightedTerms(terms.astype(np.int64), values.astype(np.float64), starts, empty)
-
-
-def _sums(packed: _WeightedTerms, *, squared: bool) -> np.ndarray:
-    """Per sentence, the sum of its values (or of their squares)."""
-    owner = np.repeat(np.arange(len(packed.starts) - 1), np.diff(packed.starts))
-    values = packed.values**2 if squared else packed.values
-    return np.bincount(owner, weights=values, minlength=len(packed.starts) - 1)
+    The weight is the term's inverse sentence frequency in the folder, smoothed so that a
+    term in every sentence keeps a little: ln((N + 1) / (df + 1)) + 1. With ``squared``
+    (the cosine's vectors) it is multiplied by 1 + ln(times in the sentence), and ``totals``
+    hold the squared norms; otherwise ``totals`` hold each sentence's summed weight.
+    """
+    number: dict[object, int] = {}
+    flat = [number.setdefault(term, len(number)) for terms in documents for term in terms]
+    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+    owner = np.repeat(np.arange(len(documents), dtype=np.int64), lengths)
+    base = max(len(number), 1)
+    # Sorting (sentence, term) keys orders each sentence's terms and counts repeats.
+    keys, counts = np.unique(owner * base + np.asarray(flat, dtype=np.int64), return_counts=True)
+    sentence, terms = np.divmod(keys, base)
+    frequency = np.bincount(terms, minlength=base)
+    idf = np.log((len(documents) + 1) / (frequency + 1.0)) + 1.0
+    values = idf[terms] * (1.0 + np.log(counts)) if squared else idf[terms]
+    per_sentence = np.bincount(sentence, minlength=len(documents))
+    starts = np.concatenate(([0], np.cumsum(per_sentence))).astype(np.int64)
+    totals = np.bincount(
+        sentence, weights=values**2 if squared else values, minlength=len(documents)
+    )
+    return _WeightedTerms(terms.astype(np.int64), values, starts, totals)
 
 
 def _pair_sums(
@@ -239,9 +225,7 @@ def _chunk_sums(
     right_keys, right_at, _ = _keys(weighted, right, base)
     found = np.searchsorted(right_keys, left_keys)
     found = np.minimum(found, max(len(right_keys) - 1, 0))
-    both = (
-        right_keys[found] == left_keys if len(right_keys) else np.zeros(len(left_keys), bool)
-    )
+    both = right_keys[found] == left_keys if len(right_keys) else np.zeros(len(left_keys), bool)
     values = weighted.values[left_at[both]]
     if product:
         values = values * weighted.values[right_at[found[both]]]

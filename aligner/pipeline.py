@@ -23,7 +23,7 @@ from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
-from aligner.counterparts import CounterpartScorer
+from aligner.counterparts import CounterpartScorer, prose_positions
 from aligner.fact_conflicts import Fact, FactConflict, fact_conflicts, sentence_facts
 from aligner.features import (
     ReadSentence,
@@ -130,7 +130,7 @@ def _compare_articles(
 
     report("aligning", 0.5)
     parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
-    position_of = _prose_positions(article_of)
+    position_of = prose_positions(article_of)
     pairs, scorer = _scored_pairs(features, article_of, position_of, parallel=parallel)
     similar, clusters, conflicts = _grouped(
         prose, features, pairs, article_of, settings, report, workers
@@ -201,17 +201,6 @@ def _all_cross_pairs(article_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     left, right = np.triu_indices(len(article_of), k=1)
     cross = article_of[left] != article_of[right]
     return left[cross].astype(np.int64), right[cross].astype(np.int64)
-
-
-def _prose_positions(article_of: np.ndarray) -> np.ndarray:
-    """Each prose sentence's index among its article's prose sentences (sentences come
-    article by article, in reading order)."""
-    n = len(article_of)
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
-    lengths = np.diff(np.r_[starts, n])
-    return np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
 
 
 def _links(

@@ -44,11 +44,11 @@ import rapidfuzz  # noqa: E402
 
 from aligner.candidates import candidate_pairs  # noqa: E402
 from aligner.corpus import load_documents  # noqa: E402
+from aligner.counterparts import CounterpartScorer, prose_positions  # noqa: E402
 from aligner.export import render  # noqa: E402
 from aligner.features import SentenceFeatures, sentence_features  # noqa: E402
 from aligner.model import CompareOptions, Sentence  # noqa: E402
-from aligner.pipeline import _build_article, compare  # noqa: E402
-from aligner.similarity import score_pairs  # noqa: E402
+from aligner.pipeline import build_article, compare  # noqa: E402
 from bench.quality import read_msrp  # noqa: E402
 from tui.cli import usable_cpus  # noqa: E402
 
@@ -385,7 +385,7 @@ class ProseSentences:
 def prose_sentences(folder: Path) -> ProseSentences:
     """What ``compare_articles`` aligns for ``folder``, and ``candidate_pairs``' output for it."""
     documents = load_documents([folder]).documents
-    articles = [_build_article(k, document) for k, document in enumerate(documents)]
+    articles = [build_article(k, document) for k, document in enumerate(documents)]
     sentences = tuple(s for article in articles for s in article.prose)
     index_of_article = {article.id: k for k, article in enumerate(articles)}
     article_of = np.array([index_of_article[s.article_id] for s in sentences], dtype=np.int64)
@@ -424,20 +424,24 @@ def cross_pairs(article_of: np.ndarray, rows: range) -> tuple[np.ndarray, np.nda
 def brute_force(
     prose: ProseSentences, *, threshold: float, chunk_pairs: int = BRUTE_CHUNK_PAIRS
 ) -> BruteForce:
-    """Score all cross-article pairs with ``similarity.score_pairs`` (the upper triangle: the
-    score is symmetric), in row blocks of about ``chunk_pairs`` pairs to bound memory, timing
+    """Score all cross-article pairs with the engine's counterpart scorer (the upper triangle:
+    the score is symmetric), in row blocks of about ``chunk_pairs`` pairs to bound memory, timing
     only the scoring, and count how many pairs at or above ``threshold`` are candidates."""
     n = len(prose.features)
     cand_left, cand_right = prose.candidates
     candidate_keys = np.sort(cand_left * n + cand_right)
-    seconds = 0.0
+    started = time.perf_counter()
+    scorer = CounterpartScorer(
+        prose.features, prose.article_of.tolist(), prose_positions(prose.article_of).tolist()
+    )
+    seconds = time.perf_counter() - started
     pairs = true_pairs = found = 0
     start = 0
     while start < n - 1:
         stop = min(n - 1, start + max(1, chunk_pairs // (n - start)))
         left, right = cross_pairs(prose.article_of, range(start, stop))
         started = time.perf_counter()
-        scores = score_pairs(prose.features, left, right)
+        scores = scorer.scores(left, right)
         seconds += time.perf_counter() - started
         hits = scores >= threshold
         keys = left[hits] * n + right[hits]
@@ -630,7 +634,7 @@ def table_notes(rows: Sequence[Row], corpora_notes: Sequence[str], *, runs: int)
         "segment: files -> Articles; align: features, candidates, scoring, grouping; classify: "
         "conflicts, display order, labels, stats; export: JSON render. e2e: `python -m tui.cli "
         "export DIR --format json` (stdout to /dev/null); RSS MB: its peak resident memory.",
-        "cands: pairs candidate_pairs proposes for scoring. brute s: similarity.score_pairs "
+        "cands: pairs candidate_pairs proposes for scoring. brute s: the counterpart scorer "
         "(the engine's own scorer, rapidfuzz cpdist on both cores) over every cross-article "
         f"pair, upper triangle, in chunks of about {BRUTE_CHUNK_PAIRS:,} pairs, run once. "
         "ratio: brute s / align. recall: of the pairs brute force scores at or above the "

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from aligner.counterparts import CounterpartScorer, prose_positions
 from aligner.model import Label
 from aligner.pipeline import compare
-from aligner.similarity import score_pairs
 from bench import scale
 
 
@@ -95,7 +95,10 @@ def test_brute_force_scores_every_cross_pair_and_counts_missed_ones(small_folder
 
     ours = scale.brute_force(prose, threshold=threshold)
     assert ours.pairs == cross and ours.candidates == len(prose.candidates[0])
-    candidate_scores = score_pairs(prose.features, *prose.candidates)
+    scorer = CounterpartScorer(
+        prose.features, prose.article_of.tolist(), prose_positions(prose.article_of).tolist()
+    )
+    candidate_scores = scorer.scores(*prose.candidates)
     assert ours.found == int(np.count_nonzero(candidate_scores >= threshold)) > 0
     assert ours.true_pairs >= ours.found and 0 < ours.recall <= 1
     # Chunk size changes the memory bound, never the figures.

@@ -394,6 +394,22 @@ class ParallaxApp(App[int]):
         details.display = not details.display
         self._refresh_details()
 
+    def action_follow_link(self) -> None:
+        """Go to a sentence of another row that tells the selected sentence's fact: the
+        focused sentence's counterparts first, then the rest of the row's."""
+        view = self.view
+        comparison = view.comparison
+        if comparison is None:
+            return
+        focused = view.focused_sentence
+        row = [focused] if focused else []
+        row += [sid for sid in view.selected_sentences if sid != focused]
+        for sid in row:
+            for link in comparison.links_of.get(sid, ()):
+                view.select_sentence(link.b if link.a == sid else link.a)
+                return
+        self.notify("No counterpart beyond this row.", timeout=3)
+
     def action_threshold_up(self) -> None:
         self._change_threshold(+THRESHOLD_STEP)
 

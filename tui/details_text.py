@@ -50,7 +50,7 @@ def details_text(
     out.append(f"  ·  group {group.id}", palette.quiet)
     if len(members) > 1:
         out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
-        out.append(" (weakest pair)", palette.quiet)
+        out.append(" (weakest member's best match)", palette.quiet)
     out.append("\n")
     out.append(f"Told by {len(told)} of {len(comparison.articles)}: ", palette.quiet)
     out.append(strip_controls(", ".join(told)))
@@ -80,6 +80,7 @@ def details_text(
         out.append(strip_controls(conflict.detail) + "\n")
 
     _append_conflicts_elsewhere(out, comparison, group, palette)
+    _append_links(out, comparison, group, palette)
 
     reference = _reference(comparison, members)
     for sentence in members:
@@ -117,6 +118,30 @@ def _append_conflicts_elsewhere(
             out.append(strip_controls(pair))
             out.append(f" — {conflict.kind.value}: ", palette.quiet)
             out.append(strip_controls(conflict.detail) + "\n")
+            out.append("  ", palette.quiet)
+            out.append_text(safe_text(strip_controls(other.text)))
+            out.append("\n")
+
+
+def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Palette) -> None:
+    """Counterparts beyond the row: sentences of other groups that tell a member's fact (a
+    row holds one sentence per source, and one sentence can retell what another tells in
+    two)."""
+    group_of = comparison.group_of
+    for member in group.members:
+        for link in comparison.links_of.get(member, ()):
+            other_id = link.b if link.a == member else link.a
+            other_group = group_of.get(other_id)
+            if other_group is None:
+                continue
+            mine, other = comparison.sentences[member], comparison.sentences[other_id]
+            out.append("~ ", palette.quiet)
+            told = (
+                f"{_source_name(comparison, mine.article_id)} also told in "
+                f"{_source_name(comparison, other.article_id)} (group {other_group.id}, "
+                f"counterpart {link.score:.0f})"
+            )
+            out.append(strip_controls(told) + "\n")
             out.append("  ", palette.quiet)
             out.append_text(safe_text(strip_controls(other.text)))
             out.append("\n")

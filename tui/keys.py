@@ -123,6 +123,14 @@ KEYS: tuple[Key, ...] = (
         footer=True,
     ),
     Key(
+        "Move",
+        "l",
+        "follow_link",
+        "Also told in",
+        "Go to a counterpart beyond the row (also told in …)",
+        "l",
+    ),
+    Key(
         "View",
         "v,i",
         "overview",

@@ -139,6 +139,12 @@ class _Document:
         if reference is not None:
             changes = render_changes(word_diff(reference.text, sentence.text)) or "same words"
             self.emit(f"  - Differences from {self.label(reference.article_id)}: {changes}")
+        for link in self.comparison.links_of.get(sentence.id, ()):
+            other = self.comparison.sentences[link.b if link.a == sentence.id else link.a]
+            self.emit(
+                f"  - Also told in **{self.label(other.article_id)}** "
+                f"(counterpart {link.score:.0f}/100): {escape_inline(other.text)}"
+            )
         note = escape_inline(self.notes.get(sentence.id, ""))
         if note:
             self.emit(f"  - Note: {note}")

@@ -25,6 +25,7 @@ def test_top_level_keys_in_documented_order(comparison, notes) -> None:
         "skipped",
         "groups",
         "conflicts",
+        "links",
         "similarity",
         "stats",
         "notes",
@@ -170,3 +171,14 @@ def test_export_pauses_the_collector_and_restores_it(comparison, monkeypatch) ->
     monkeypatch.setattr(json_export, "_articles", recording)
     json_export.to_json(comparison)
     assert seen == [False] and gc.isenabled()
+
+
+def test_links_are_written_with_both_ids_and_their_score() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    data = from_json(to_json(comparison))
+    assert data["links"] == [
+        {"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links
+    ]
+    assert data["stats"]["links"] == len(comparison.links) > 0

@@ -434,3 +434,17 @@ def test_the_readme_excerpt_is_the_sample_corpus_export() -> None:
     excerpt = readme.split("````markdown\n", 1)[1].split("\n\n…\n````", 1)[0]
     exported = render(compare(), fmt="markdown")
     assert exported.startswith(excerpt)
+
+
+def test_links_are_told_under_both_sentences() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    link = comparison.links[0]
+    other = comparison.sentences[link.b].text
+    assert text.count(f"(counterpart {link.score:.0f}/100)") >= 2
+    assert any(
+        line.startswith("  - Also told in") and line.endswith(other[-20:])
+        for line in text.splitlines()
+    )

@@ -165,6 +165,7 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_SENTENCES", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
+    monkeypatch.setattr("aligner.pipeline.ALL_PAIRS_LIMIT", 0)  # candidates, found by a child
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
     assert calls == [2, 2, 2]  # splitting and reading, stemming, checks inside groups

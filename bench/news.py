@@ -1,0 +1,168 @@
+"""News gold: counterparts and discrepancies of the engine and two simple peers, scored exactly
+as ../shared/data/dev_clusters/GOLD.md defines (by its own scorer, tools/newsgold.py).
+
+usage: python bench/news.py [--data ../shared/data] [--tools ../shared/tools] [--no-loco]
+                            [--no-peers] [--verbose]
+
+For each gold file (dev_clusters, news_clusters) it exports every labelled cluster as
+`parallax export` would, scores the exports with newsgold.py, and prints one table:
+- parallax, the shipped counterpart model (fitted on all twelve labelled clusters, so its
+  figures on them are in-sample);
+- parallax, leave one cluster out: each cluster compared with a model fitted on the other
+  eleven (bench/fit_counterparts.py); the honest estimate for unseen events;
+- the peers tools/peer_tfidf.py (TF-IDF cosine >= 0.2, IDF from the cluster) and
+  tools/peer_token_set.py (rapidfuzz token_set_ratio >= 60), regrouping the same sentences.
+Reads ../shared at run time and copies nothing from it. Not run in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from unittest import mock
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from aligner.counterparts import CounterpartModel  # noqa: E402
+from aligner.export.json import to_json  # noqa: E402
+from aligner.pipeline import compare  # noqa: E402
+from bench.fit_counterparts import (  # noqa: E402
+    DEFAULT_DATA,
+    GOLD_SETS,
+    LabelledCluster,
+    fit_on,
+    labelled_clusters,
+)
+
+DEFAULT_TOOLS = REPO.parent / "shared" / "tools"
+_SUMMARY = re.compile(
+    r"counterparts P (?P<P>[\d.]+) R (?P<R>[\d.]+) F1 (?P<F1>[\d.]+) "
+    r"\(strong R (?P<strong>[\d.]+), R in rows (?P<rows>[\d.]+)\); "
+    r"discrepancies hard (?P<hard>\d+/\d+), soft (?P<soft>\d+/\d+) \(other (?P<other>\d+/\d+)\); "
+    r"false alarms (?P<alarms>\d+/\d+)"
+)
+COLUMNS = ("P", "R", "F1", "strong", "rows", "hard", "soft", "other", "alarms")
+
+
+def export_cluster(cluster: LabelledCluster, target: Path, model: CounterpartModel | None) -> Path:
+    """The cluster compared (with ``model`` instead of the shipped one, when given) and
+    written as `parallax export --format json` writes it."""
+    patched = (
+        mock.patch("aligner.counterparts.counterpart_model", lambda: model)
+        if model is not None
+        else nullcontext()
+    )
+    with patched:
+        comparison = compare([cluster.folder])
+    path = target / f"{cluster.name}.json"
+    path.write_text(to_json(comparison), encoding="utf-8")
+    return path
+
+
+def newsgold(
+    tools: Path, gold: Path, exports: dict[str, Path], verbose: bool
+) -> tuple[dict[str, str], str]:
+    """newsgold.py's summary figures for the exports, and its whole output."""
+    args = [f"{name}={path}" for name, path in sorted(exports.items())]
+    command = [sys.executable, str(tools / "newsgold.py"), str(gold), *args]
+    if verbose:
+        command.append("-v")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    found = _SUMMARY.search(done.stdout)
+    if found is None:
+        raise RuntimeError(f"newsgold.py printed no summary:\n{done.stdout}{done.stderr}")
+    return found.groupdict(), done.stdout
+
+
+def peer_exports(
+    tools: Path, exports: dict[str, Path], target: Path, script: str, extra: Sequence[str]
+) -> dict[str, Path]:
+    """The peer ``script`` run on each export (it regroups the same prose sentences)."""
+    regrouped = {}
+    for name, path in exports.items():
+        # The peers replace groups and conflicts but would keep the engine's links.
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("links", None)
+        plain = target / f"{name}.without-links.json"
+        plain.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        out = target / f"{name}.{Path(script).stem}.json"
+        command = [sys.executable, str(tools / script), str(plain), str(out), *extra]
+        subprocess.run(command, check=True, capture_output=True)
+        regrouped[name] = out
+    return regrouped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--tools", type=Path, default=DEFAULT_TOOLS)
+    parser.add_argument("--no-loco", action="store_true", help="skip leave one cluster out")
+    parser.add_argument("--no-peers", action="store_true", help="skip the two peers")
+    parser.add_argument("--verbose", action="store_true", help="print every miss (newsgold -v)")
+    args = parser.parse_args()
+    clusters = labelled_clusters(args.data)
+    if not clusters or not (args.tools / "newsgold.py").exists():
+        sys.exit(f"needs gold files under {args.data} and newsgold.py in {args.tools}")
+
+    rows: list[tuple[str, str, dict[str, str]]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        shipped_dir, loco_dir = Path(scratch, "shipped"), Path(scratch, "loco")
+        shipped_dir.mkdir()
+        loco_dir.mkdir()
+        for dataset in GOLD_SETS:
+            members = [c for c in clusters if c.dataset == dataset]
+            if not members:
+                continue
+            gold = args.data / dataset / "gold.json"
+
+            def score(
+                label: str, exports: dict[str, Path], gold: Path = gold, dataset: str = dataset
+            ) -> None:
+                figures, output = newsgold(args.tools, gold, exports, args.verbose)
+                rows.append((dataset, label, figures))
+                if args.verbose:
+                    print(f"## {dataset}: {label}\n{output}")
+
+            shipped = {c.name: export_cluster(c, shipped_dir, None) for c in members}
+            score("parallax (shipped model, in-sample)", shipped)
+            if not args.no_loco:
+                loco = {
+                    c.name: export_cluster(c, loco_dir, fit_on(_others(clusters, c)))
+                    for c in members
+                }
+                score("parallax, leave one cluster out", loco)
+            if not args.no_peers:
+                for label, script, extra in PEERS:
+                    score(label, peer_exports(args.tools, shipped, Path(scratch), script, extra))
+    _print_table(rows)
+
+
+PEERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("TF-IDF cosine >= 0.2 (peer_tfidf.py)", "peer_tfidf.py", ("0.2", "cos")),
+    ("token_set_ratio >= 60 (peer_token_set.py)", "peer_token_set.py", ()),
+)
+
+
+def _others(clusters: Sequence[LabelledCluster], left_out: LabelledCluster) -> list:
+    return [c for c in clusters if c.name != left_out.name]
+
+
+def _print_table(rows: Sequence[tuple[str, str, dict[str, str]]]) -> None:
+    header = ("gold", "aligner", *COLUMNS)
+    line: Callable[[Sequence[str]], str] = lambda cells: "| " + " | ".join(cells) + " |"  # noqa: E731
+    print(line(header))
+    print(line(["---"] * len(header)))
+    for dataset, label, figures in rows:
+        print(line([dataset, label, *(figures[c] for c in COLUMNS)]))
+
+
+if __name__ == "__main__":
+    main()

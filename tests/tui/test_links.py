@@ -1,0 +1,45 @@
+"""Counterparts beyond the row: the details panel names them and `l` goes there."""
+
+from __future__ import annotations
+
+from snapshot_apps.harness import settle, story_app
+
+from aligner.pipeline import compare
+from tui.aligned_view import AlignedView
+from tui.details import DetailsPanel
+from tui.details_text import details_text
+
+
+def sample_compare(paths=None, *, progress=None, should_stop=None, **options):  # type: ignore[no-untyped-def]
+    return compare(progress=progress, should_stop=should_stop, **options)
+
+
+def test_the_details_panel_lists_counterparts_beyond_the_row() -> None:
+    comparison = compare()
+    link = comparison.links[0]
+    group = comparison.group_of[link.a]
+    other = comparison.sentences[link.b]
+    text = details_text(comparison, group.id, link.a, {}, {}).plain
+    assert f"(group {comparison.group_of[link.b].id}, counterpart {link.score:.0f})" in text
+    assert "also told in" in text and other.text in text
+
+
+async def test_l_goes_to_the_linked_counterpart_and_says_when_there_is_none() -> None:
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        link = comparison.links[0]
+        view.select_sentence(link.a)
+        assert view.focused_sentence == link.a
+        await pilot.press("l")
+        assert view.focused_sentence == link.b
+        await pilot.press("d")
+        assert "also told in" in app.query_one(DetailsPanel).plain_text
+        unlinked = next(
+            s.id for a in comparison.articles for s in a.prose if s.id not in comparison.links_of
+        )
+        view.select_sentence(unlinked)
+        await pilot.press("l")
+        assert view.focused_sentence == unlinked
