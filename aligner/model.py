@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from aligner.calibration import DEFAULT_THRESHOLD
 from aligner.parallel import pickled_by_constructor
@@ -188,25 +189,29 @@ class Comparison:
     @cached_property
     def conflicts_of(self) -> Mapping[str, tuple[Conflict, ...]]:
         """Conflicts touching each sentence, by sentence id (absent: none)."""
-        found: dict[str, list[Conflict]] = {}
-        for conflict in self.conflicts:
-            found.setdefault(conflict.a, []).append(conflict)
-            found.setdefault(conflict.b, []).append(conflict)
-        return {k: tuple(v) for k, v in found.items()}
+        return _by_sentence(self.conflicts)
 
     @cached_property
     def links_of(self) -> Mapping[str, tuple[Link, ...]]:
         """Links touching each sentence, by sentence id (absent: none)."""
-        found: dict[str, list[Link]] = {}
-        for link in self.links:
-            found.setdefault(link.a, []).append(link)
-            found.setdefault(link.b, []).append(link)
-        return {k: tuple(v) for k, v in found.items()}
+        return _by_sentence(self.links)
 
     def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:
         """Conflicts between two members of ``group``."""
         members = set(group.members)
         return tuple(c for c in self.conflicts if c.a in members and c.b in members)
+
+
+_Pair = TypeVar("_Pair", Conflict, Link)
+
+
+def _by_sentence(pairs: Sequence[_Pair]) -> dict[str, tuple[_Pair, ...]]:
+    """Each pair under both of its sentences' ids, in the pairs' order."""
+    found: dict[str, list[_Pair]] = {}
+    for pair in pairs:
+        found.setdefault(pair.a, []).append(pair)
+        found.setdefault(pair.b, []).append(pair)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def article_id(index: int) -> str:
