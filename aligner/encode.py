@@ -65,7 +65,6 @@ def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
     content = _numbered([f.content for f in features], stem_number)
     concept_number: dict[Hashable, int] = {}
     concept_of_stem = _numbered([list(map(concept_of, stem_number))], concept_number).numbers
-    figures: dict[Hashable, int] = {}
     names: dict[Hashable, int] = {}
     return SentenceCodes(
         stem_sequence=_sequences(stems),
@@ -74,12 +73,18 @@ def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
         trigrams=_ngram_sets(stems, 3),
         content=_distinct_sets(content),
         concepts=_distinct_sets(_relabelled(content, concept_of_stem)),
-        figures=_distinct_sets(
-            _numbered([_figure_keys(f) if f.quantities else () for f in features], figures)
-        ),
+        figures=figure_codes(features),
         names=_distinct_sets(
             _numbered([list(chain.from_iterable(f.name_words)) for f in features], names)
         ),
+    )
+
+
+def figure_codes(features: Sequence[SentenceFeatures]) -> list[str]:
+    """Per sentence, the sorted distinct codes of its figures (``SentenceCodes.figures``)."""
+    figures: dict[Hashable, int] = {}
+    return _distinct_sets(
+        _numbered([_figure_keys(f) if f.quantities else () for f in features], figures)
     )
 
 

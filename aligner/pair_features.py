@@ -82,13 +82,26 @@ def pair_feature_matrix(
     name_counts = np.array([len(s) for s in codes.names], dtype=np.float64)
     union = name_counts[left] + name_counts[right] - shared_names
     columns.append(np.where(union > 0, shared_names / np.maximum(union, 1.0), 0.0))
-    # Agreeing figures are evidence of one claim; differing ones count as no evidence rather
-    # than against it, since a different figure makes a pair contradicting, not unrelated.
-    shared_figures = compare(codes.figures, LCSseq.similarity)
-    figure_counts = np.array([len(s) for s in codes.figures], dtype=np.float64)
-    most = np.maximum(figure_counts[left], figure_counts[right])
-    columns.append(np.where(most > 0, shared_figures / np.maximum(most, 1.0), 0.0))
+    columns.append(figures_shared(codes.figures, left, right, workers=workers))
     return np.column_stack(columns)
+
+
+def figures_shared(
+    figure_codes: Sequence[str], left: np.ndarray, right: np.ndarray, *, workers: int = -1
+) -> np.ndarray:
+    """Per pair, the share of figures both sentences give, of the larger count ("an hour" =
+    "60 minutes"); 0 when neither gives one.
+
+    Agreeing figures are evidence of one claim; differing ones count as no evidence rather
+    than against it, since a different figure makes a pair contradicting, not unrelated.
+    """
+    batch = np.array(figure_codes, dtype=object)
+    shared = process.cpdist(
+        batch[left], batch[right], scorer=LCSseq.similarity, dtype=np.float64, workers=workers
+    )
+    counts = np.array([len(s) for s in figure_codes], dtype=np.float64)
+    most = np.maximum(counts[left], counts[right])
+    return np.where(most > 0, shared / np.maximum(most, 1.0), 0.0)
 
 
 def _low_high(x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:

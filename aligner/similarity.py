@@ -116,29 +116,15 @@ def score_pairs(
 ) -> np.ndarray:
     """Similarity of ``features[left[k]]`` and ``features[right[k]]`` for every k
     (``codes``: ``encode(features)``, when already done)."""
-    return scored_pair_rows(features, left, right, workers=workers, codes=codes)[0]
-
-
-def scored_pair_rows(
-    features: Sequence[SentenceFeatures],
-    left: np.ndarray,
-    right: np.ndarray,
-    *,
-    workers: int = -1,
-    codes: SentenceCodes | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """``score_pairs`` and the pairs' feature rows (``FEATURE_NAMES`` columns), which the
-    counterpart model reads too (aligner/counterparts.py)."""
     if len(left) == 0:
-        return np.zeros(0, dtype=np.float32), np.zeros((0, len(FEATURE_NAMES)))
+        return np.zeros(0, dtype=np.float32)
     codes = encode(features) if codes is None else codes
     model = similarity_model()
     rows = pair_feature_matrix(features, codes, left, right, workers=workers)
     marker_terms = model.markers.pair_terms(model.markers.masks(features), left, right)
     sizes = np.array([len(unigrams) for unigrams in codes.unigrams])
     shorter = np.minimum(sizes[left], sizes[right])
-    scores = np.maximum(model.scores(rows, marker_terms), containment_scores(rows, shorter))
-    return scores, rows
+    return np.maximum(model.scores(rows, marker_terms), containment_scores(rows, shorter))
 
 
 def containment_scores(rows: np.ndarray, shorter_sizes: np.ndarray) -> np.ndarray:
