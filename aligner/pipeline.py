@@ -17,7 +17,7 @@ from aligner.align import (
     group_sentences,
     neighbours,
 )
-from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
+from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
 from aligner.candidates import candidate_pairs
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
@@ -144,7 +144,7 @@ def _compare_articles(
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
-    links = _links(prose, clusters, pairs, settings.threshold + LINK_MARGIN)
+    links = _links(prose, clusters, pairs, article_of, settings)
     report("summarising", 0.95)
     result = Comparison(
         articles=tuple(articles),
@@ -207,21 +207,40 @@ def _links(
     prose: Sequence[Sentence],
     clusters: Sequence[Sequence[int]],
     pairs: ScoredPairs,
-    level: float,
+    article_of: np.ndarray,
+    settings: CompareOptions,
 ) -> tuple[Link, ...]:
-    """Pairs scoring at least ``level`` whose sentences ended in different groups."""
+    """Counterparts that ended in different groups: pairs scoring at least the threshold plus
+    ``LINK_MARGIN``, and pairs of sentences that are each other's best counterpart in the
+    other's source scoring at least the threshold minus ``MUTUAL_LINK_MARGIN``."""
     cluster_of = np.empty(len(prose), dtype=np.int64)
     for number, members in enumerate(clusters):
         cluster_of[members] = number
-    strong = pairs.scores >= level
-    left, right, scores = pairs.left[strong], pairs.right[strong], pairs.scores[strong]
-    apart = cluster_of[left] != cluster_of[right]
+    wanted = (pairs.scores >= settings.threshold + LINK_MARGIN) | (
+        (pairs.scores >= settings.threshold - MUTUAL_LINK_MARGIN) & _mutual_best(pairs, article_of)
+    )
+    wanted &= cluster_of[pairs.left] != cluster_of[pairs.right]
+    left, right, scores = pairs.left[wanted], pairs.right[wanted], pairs.scores[wanted]
     return tuple(
         Link(prose[i].id, prose[j].id, round(float(score), 2))
-        for i, j, score in zip(
-            left[apart].tolist(), right[apart].tolist(), scores[apart].tolist(), strict=True
-        )
+        for i, j, score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)
     )
+
+
+def _mutual_best(pairs: ScoredPairs, article_of: np.ndarray) -> np.ndarray:
+    """Per pair, whether each sentence is the other's best-scoring counterpart in its source
+    (ties count for both)."""
+    if len(pairs.scores) == 0:
+        return np.zeros(0, dtype=bool)
+    articles = int(article_of.max()) + 1
+    scores = pairs.scores.astype(np.float64)
+    best_here = np.full(len(article_of) * articles, -np.inf)
+    # Key: (sentence, the other sentence's article); the best score under each key.
+    forward = pairs.left * articles + article_of[pairs.right]
+    backward = pairs.right * articles + article_of[pairs.left]
+    np.maximum.at(best_here, forward, scores)
+    np.maximum.at(best_here, backward, scores)
+    return (scores >= best_here[forward]) & (scores >= best_here[backward])
 
 
 def _grouped(

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from aligner import Label, LineKind
-from aligner.calibration import LINK_MARGIN
+from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
 from aligner.collector import collector_paused
 from aligner.counterparts import CounterpartScorer
 from aligner.features import sentence_features
@@ -237,8 +237,10 @@ def test_links_join_counterparts_that_could_not_share_a_row(sample: Comparison) 
     group_of = sample.group_of
     for link in sample.links:
         assert group_of[link.a] is not group_of[link.b]
-        assert link.score >= sample.options.threshold + LINK_MARGIN
+        # Sure links, or each other's best counterpart in the other's source.
+        assert link.score >= sample.options.threshold - MUTUAL_LINK_MARGIN
         assert sample.sentences[link.a].article_id != sample.sentences[link.b].article_id
+    assert any(k.score >= sample.options.threshold + LINK_MARGIN for k in sample.links)
 
 
 def test_the_lede_and_the_negotiations_post_line_up_in_the_sample(sample: Comparison) -> None:
@@ -255,3 +257,19 @@ def test_groups_formed_by_scores_never_show_less_than_the_threshold(
     for group in sample.groups:
         if group.label is Label.SHARED:
             assert group.score >= sample.options.threshold
+
+
+def test_mutual_best_counterparts_are_found_per_source() -> None:
+    from aligner.align import ScoredPairs
+    from aligner.pipeline import _mutual_best
+
+    # Sentence 0 (article 0) against 1 and 2 (article 1) and 3 (article 2).
+    article_of = np.array([0, 1, 1, 2, 0])
+    pairs = ScoredPairs(
+        np.array([0, 0, 0, 4, 4]),
+        np.array([1, 2, 3, 1, 3]),
+        np.array([20.0, 12.0, 5.0, 25.0, 4.0], dtype=np.float32),
+    )
+    # 0-1: 1 prefers 4 (25 > 20); 0-2: 0 prefers 1; 0-3: both best (3 ties 0 over 4: 5 > 4);
+    # 4-1: both best; 4-3: 3 prefers 0.
+    assert _mutual_best(pairs, article_of).tolist() == [False, False, True, True, False]
