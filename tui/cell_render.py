@@ -25,6 +25,9 @@ GLYPHS: Mapping[Label | None, str] = {
     None: "¶",
 }
 """Gutter glyph per label, so colour is never the only signal."""
+TOLD_ELSEWHERE_MARK = "~"
+"""Gutter glyph of a sentence alone in its row whose fact another source tells in another
+row (a link): drawn in the shared colour, since it is not only in its source."""
 NOTE_MARK = "✎"
 GAP_MARK = "·"
 SEPARATOR = "│"
@@ -142,8 +145,12 @@ class CellRenderer:
             label_style = self.style(highlight, label_class)
             if line == 0:
                 note = NOTE_MARK if noted else " "
+                glyph, glyph_style = GLYPHS[label], label_style
+                if sid in model.told_elsewhere:
+                    glyph = TOLD_ELSEWHERE_MARK
+                    glyph_style = self.style(highlight, LABEL_CLASS[Label.SHARED])
                 gutter = [
-                    Segment(GLYPHS[label], label_style),
+                    Segment(glyph, glyph_style),
                     Segment(note, self.style(highlight, "aligned-view--note")),
                     Segment(" ", base),
                 ]

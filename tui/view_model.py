@@ -65,6 +65,11 @@ class ViewModel:
             sid: strip_controls(s.text) for sid, s in comparison.sentences.items()
         }
         self.labels: dict[str, Label | None] = sentence_labels(comparison)
+        # Alone in its row, but linked to a counterpart in another row: not "only in" its
+        # source, so it is not drawn as unique.
+        self.told_elsewhere: frozenset[str] = frozenset(
+            sid for sid in comparison.links_of if self.labels.get(sid) is Label.UNIQUE
+        )
         index_of = {a.id: k for k, a in enumerate(comparison.articles)}
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()

@@ -327,13 +327,21 @@ class _Document:
                     if member in sentences:
                         sentence = sentences[member]
                         unique_by_article.setdefault(sentence.article_id, []).append(sentence)
+        links_of = self.comparison.links_of
         for article in self.comparison.articles:
             self.section(f"## Only in {self.label(article.id)}")
-            own = sorted(unique_by_article.get(article.id, ()), key=lambda s: s.index)
+            alone = sorted(unique_by_article.get(article.id, ()), key=lambda s: s.index)
+            # Alone in their rows, but another source tells the same fact in another row.
+            elsewhere = [s for s in alone if s.id in links_of]
+            own = [s for s in alone if s.id not in links_of]
             if not own:
                 self.emit("Nothing: every sentence of this source is told by another one too.")
             for sentence in own:
                 self.plain_item(sentence)
+            if elsewhere:
+                self.emit("", "Told by another source in other words, in another row:", "")
+                for sentence in elsewhere:
+                    self.plain_item(sentence)
 
     def skipped(self) -> None:
         if not self.comparison.skipped:

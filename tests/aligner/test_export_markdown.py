@@ -448,3 +448,20 @@ def test_links_are_told_under_both_sentences() -> None:
         line.startswith("  - Also told in") and line.endswith(other[-20:])
         for line in text.splitlines()
     )
+
+
+def test_a_sentence_alone_in_its_row_but_linked_is_not_listed_as_only_in_its_source() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    linked_alone = [
+        comparison.sentences[g.members[0]]
+        for g in comparison.groups
+        if g.label is Label.UNIQUE and g.members[0] in comparison.links_of
+    ]
+    assert linked_alone
+    for sentence in linked_alone:
+        section = text.split(f"\n- {escape_inline(sentence.text)}\n")[0].rsplit("\n## ", 1)[1]
+        assert section.startswith("Only in")
+        assert "Told by another source in other words, in another row:" in section

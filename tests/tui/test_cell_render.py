@@ -146,3 +146,26 @@ def test_source_name_is_literal_and_numbered_only_for_the_number_keys() -> None:
     model = ViewModel(build_comparison(articles, groups))
     assert source_name(model, 0) == " 1 S[1m0 ★"
     assert source_name(model, 9) == " S[1m9"
+
+
+def test_a_sentence_alone_in_its_row_but_told_elsewhere_is_not_drawn_as_unique() -> None:
+    from dataclasses import replace
+
+    from aligner.model import Link
+    from tui.cell_render import TOLD_ELSEWHERE_MARK
+
+    comparison = story_comparison()
+    unique = [g.members[0] for g in comparison.groups if g.label is Label.UNIQUE]
+    shared = next(g.members[0] for g in comparison.groups if g.label is Label.SHARED)
+    linked, alone = unique[0], unique[1]
+    model = ViewModel(replace(comparison, links=(Link(linked, shared, 70.0),)))
+    cells, _ = renderer()
+    drawn = cells.sentence(model, linked, 0, 30, None, noted=False, matches=())
+    assert drawn.text.startswith(TOLD_ELSEWHERE_MARK)
+    assert next(iter(drawn)).style == BASE + COMPONENT["aligned-view--shared"]
+    plain = cells.sentence(model, alone, 0, 30, None, noted=False, matches=())
+    assert plain.text.startswith(GLYPHS[Label.UNIQUE])
+    # The row's own sentence in a shared group keeps its glyph.
+    assert cells.sentence(model, shared, 0, 30, None, noted=False, matches=()).text.startswith(
+        GLYPHS[Label.SHARED]
+    )
