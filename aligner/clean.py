@@ -301,8 +301,22 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
     if not (line[0].isupper() or line[0].isdigit()):
         return False
     if _ends_like_sentence(line):
-        return line.rstrip(_CLOSERS)[-1:] == "?" and _is_title_case(words)  # "What Comes Next?"
+        if line.rstrip(_CLOSERS)[-1:] != "?":
+            return False
+        # "What Comes Next?", and the short questions news sites put above a section ("How
+        # did he die?", "Who did it?"): a line of its own, not a sentence of a paragraph.
+        return _is_title_case(words) or _is_question_heading(words)
     return len(words) <= _MAX_SENTENCE_CASE_HEADING_WORDS or _is_title_case(words)
+
+
+# Question words that open section questions; "Will the war end soon?" stays prose (the
+# sample corpus asks it inside the story).
+_QUESTION_WORDS = frozenset("how what who whom whose why where when which is are".split())
+_MAX_QUESTION_HEADING_WORDS = 7
+
+
+def _is_question_heading(words: list[str]) -> bool:
+    return len(words) <= _MAX_QUESTION_HEADING_WORDS and words[0].casefold() in _QUESTION_WORDS
 
 
 def _is_title_case(words: list[str]) -> bool:

@@ -331,3 +331,21 @@ def test_lines_cover_every_non_blank_line_in_order(text: str) -> None:
         assert previous_end < line.start < line.end
         assert span == span.strip() and "\n" not in span
         previous_end = line.end
+
+
+# Section questions from the BBC's Kim Jong-nam article (dev cluster), and questions that are
+# part of the text: longer, quoted, or not opening with a question word.
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("How did he die?", HEADING),
+        ("Who did it?", HEADING),
+        ("Is Kuala Lumpur airport safe?", HEADING),
+        ("Who was Kim Jong-nam?", HEADING),
+        ("“Where’s my daughter?”", PROSE),
+        ("So why did the police wait three days before they told the family anything?", PROSE),
+        ("He asked what happened?", PROSE),
+    ],
+)
+def test_short_section_questions_are_headings(line: str, kind: LineKind) -> None:
+    assert kind_in_article(line) is kind
