@@ -311,7 +311,9 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
 
 # Question words that open section questions; "Will the war end soon?" stays prose (the
 # sample corpus asks it inside the story).
-_QUESTION_WORDS = frozenset("how what who whom whose why where when which is are".split())
+_QUESTION_WORDS = frozenset(
+    ["how", "what", "who", "whom", "whose", "why", "where", "when", "which", "is", "are"]
+)
 _MAX_QUESTION_HEADING_WORDS = 7
 
 

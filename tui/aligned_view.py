@@ -484,12 +484,18 @@ class AlignedView(ScrollView, can_focus=True):
             self._move_cursor(found[0] if found[0] != self._cursor else found[0] + direction)
 
     def _jump(self, labels: set[Label], *, forward: bool) -> None:
+        # A sentence alone in its row but told by another source elsewhere ("~") is no
+        # difference: the reader looks for what only one source says.
+        elsewhere = self._model.told_elsewhere if self._model else frozenset()
         if self.mode == "aligned":
-            candidates = [row.label for row in self._layout.rows]
+            candidates = [
+                None if set(row.cells.values()) <= elsewhere else row.label
+                for row in self._layout.rows
+            ]
         else:
             label_of = self._model.labels if self._model else {}
             stream = self._layout.streams.get(self.focused_column, ())
-            candidates = [label_of[sid] for sid in stream]
+            candidates = [None if sid in elsewhere else label_of[sid] for sid in stream]
         order = (
             range(self._cursor + 1, len(candidates)) if forward else range(self._cursor - 1, -1, -1)
         )

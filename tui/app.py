@@ -85,6 +85,8 @@ class ParallaxApp(App[int]):
         self._compare = compare
         self._generation = 0
         self._comparing = False
+        # Where `l` started and the counterparts it walks through: (origin, targets, at).
+        self._link_trail: tuple[str, list[str], int] | None = None
         themes, theme_warnings = load_themes()
         self._warnings += theme_warnings
         for theme in themes:
@@ -396,19 +398,39 @@ class ParallaxApp(App[int]):
 
     def action_follow_link(self) -> None:
         """Go to a sentence of another row that tells the selected sentence's fact: the
-        focused sentence's counterparts first, then the rest of the row's."""
+        focused sentence's counterparts first, then the rest of the row's. Pressed again
+        at one of them, go to the next, and after the last back to where it started."""
         view = self.view
         comparison = view.comparison
         if comparison is None:
             return
         focused = view.focused_sentence
+        trail = self._link_trail
+        if trail is not None and focused == trail[1][trail[2]]:
+            origin, targets, index = trail
+            index += 1
+            if index == len(targets):
+                self._link_trail = None
+                view.select_sentence(origin)
+                return
+            self._link_trail = (origin, targets, index)
+            view.select_sentence(targets[index])
+            return
         row = [focused] if focused else []
         row += [sid for sid in view.selected_sentences if sid != focused]
-        for sid in row:
-            for link in comparison.links_of.get(sid, ()):
-                view.select_sentence(link.b if link.a == sid else link.a)
-                return
-        self.notify("No counterpart beyond this row.", timeout=3)
+        targets = list(
+            dict.fromkeys(
+                link.b if link.a == sid else link.a
+                for sid in row
+                for link in comparison.links_of.get(sid, ())
+            )
+        )
+        if not targets:
+            self._link_trail = None
+            self.notify("No counterpart beyond this row.", timeout=3)
+            return
+        self._link_trail = (row[0], targets, 0)
+        view.select_sentence(targets[0])
 
     def action_threshold_up(self) -> None:
         self._change_threshold(+THRESHOLD_STEP)

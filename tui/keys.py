@@ -127,7 +127,7 @@ KEYS: tuple[Key, ...] = (
         "l",
         "follow_link",
         "Also told in",
-        "Go to a counterpart beyond the row (also told in …)",
+        "Go to a counterpart in another row (again: the next one, then back)",
         "l",
     ),
     Key(

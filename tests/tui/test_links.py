@@ -46,3 +46,39 @@ async def test_l_goes_to_the_linked_counterpart_and_says_when_there_is_none() ->
         view.select_sentence(unlinked)
         await pilot.press("l")
         assert view.focused_sentence == unlinked
+
+
+async def test_l_walks_through_every_counterpart_and_back() -> None:
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        origin = max(comparison.links_of, key=lambda sid: len(comparison.links_of[sid]))
+        expected = [k.b if k.a == origin else k.a for k in comparison.links_of[origin]]
+        assert len(expected) >= 2
+        view.select_sentence(origin)
+        row = set(view.selected_sentences)
+        visited = []
+        for _ in range(len(expected) + 5):
+            await pilot.press("l")
+            visited.append(view.focused_sentence)
+            if view.focused_sentence == origin:
+                break
+        assert visited[-1] == origin
+        # The origin's own counterparts come first, each once, then the row's others.
+        assert visited[: len(expected)] == list(dict.fromkeys(expected))
+        assert len(set(visited[:-1])) == len(visited) - 1
+        assert row  # the origin's row was shown
+
+
+async def test_n_skips_rows_told_by_another_source_elsewhere() -> None:
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        elsewhere = app.query_one(AlignedView)._model.told_elsewhere
+        assert elsewhere
+        for _ in range(60):
+            await pilot.press("n")
+            assert not set(view.selected_sentences) <= elsewhere
