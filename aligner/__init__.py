@@ -16,6 +16,7 @@ from aligner.model import (
     LineKind,
     Link,
     Sentence,
+    Severity,
     SkippedFile,
     SourceStats,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "LineKind",
     "Link",
     "Sentence",
+    "Severity",
     "SkippedFile",
     "SourceStats",
     "__version__",

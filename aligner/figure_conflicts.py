@@ -1,12 +1,13 @@
 """Number conflicts: figures of one kind that no figure of the other sentence can match
-("29 killed" / "19 killed"), paired by what they count."""
+("29 killed" / "19 killed"), paired by what they count; and, softer, a bound against a
+different figure of the same thing ("at least 19 killed" / "29 killed")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from aligner.features import SentenceFeatures, stem
-from aligner.model import ConflictKind, Finding
+from aligner.model import ConflictKind, Finding, Severity
 from aligner.quantities import MEASURE_UNITS, Quantity
 
 
@@ -24,7 +25,38 @@ def number_conflicts(
         right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
             findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
+    findings += _bound_findings(a, b)
     return findings
+
+
+def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """Soft findings: a lower bound ("at least 19", "more than 20") against an exact,
+    different figure of the same thing ("29"). Both can be true, but a reader comparing
+    outlets wants them side by side. Approximations ("about 7 years") and ranges ("2,500 to
+    5,000") allow the other figure as told; upper bounds ("up to 4,500 tons", "up to two
+    years") mostly state a capacity or a maximum, not the count itself."""
+    found = []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.kind != qb.kind or not qa.unit or not _same_unit(qa, qb):
+                continue
+            one_bound = (_is_lower_bound(qa) and _is_exact(qb)) or (
+                _is_lower_bound(qb) and _is_exact(qa)
+            )
+            differ = abs(qa.value - qb.value) > 1e-9 * max(abs(qa.value), abs(qb.value), 1.0)
+            if one_bound and differ and qa.compatible(qb):
+                detail = _number_detail(qa, qb)
+                found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
+    return found
+
+
+def _is_lower_bound(quantity: Quantity) -> bool:
+    """Open above: "at least 19", "more than 20" (the figure to infinity)."""
+    return quantity.high == float("inf") and quantity.low == quantity.value
+
+
+def _is_exact(quantity: Quantity) -> bool:
+    return quantity.low == quantity.value == quantity.high
 
 
 def _figures(sentence: SentenceFeatures) -> set[tuple[str, float]]:

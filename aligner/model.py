@@ -39,6 +39,15 @@ class ConflictKind(StrEnum):
     ENTITY = "entity"
 
 
+class Severity(StrEnum):
+    """How sure a disagreement is: ``hard`` when both versions cannot be true as told,
+    ``soft`` when they are told differently in a way a reader should check (a bound against
+    a figure, a name spelled two ways)."""
+
+    HARD = "hard"
+    SOFT = "soft"
+
+
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -46,6 +55,7 @@ class Finding:
 
     kind: ConflictKind
     detail: str
+    severity: Severity = Severity.HARD
 
 
 @pickled_by_constructor
@@ -106,6 +116,7 @@ class Conflict:
     b: str
     kind: ConflictKind
     detail: str
+    severity: Severity = Severity.HARD
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ from aligner.model import (
 from aligner.parallel import Aside, split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
+from aligner.spelling_conflicts import spelling_conflicts
 from aligner.summary import similarity_matrix, source_stats
 
 Progress = Callable[[str, float], None]
@@ -271,6 +272,14 @@ def _grouped(
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
+    # Names spelled two ways only link their sentences: those need not tell one fact.
+    paired = {frozenset((c.a, c.b)) for c in conflicts}
+    for spelled in spelling_conflicts(
+        features, article_of.tolist(), lambda i, j: similar[i].get(j, 0.0)
+    ):
+        a, b = prose[spelled.a].id, prose[spelled.b].id
+        if frozenset((a, b)) not in paired:
+            conflicts.append(_conflict(a, b, spelled.finding))
     return similar, clusters, conflicts
 
 
@@ -525,7 +534,7 @@ def _conflicts(
     conflicts: list[Conflict] = list(earlier)
     for (i, j), findings in zip(inner, inner_found, strict=True):
         for finding in findings:
-            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
+            conflicts.append(_conflict(prose[i].id, prose[j].id, finding))
 
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
     article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
@@ -535,7 +544,7 @@ def _conflicts(
         if ci == cj or not findings:
             continue
         for finding in findings:
-            conflicts.append(Conflict(prose[i].id, prose[j].id, finding.kind, finding.detail))
+            conflicts.append(_conflict(prose[i].id, prose[j].id, finding))
         articles_i = {article_list[m] for m in clusters[ci]}
         articles_j = {article_list[m] for m in clusters[cj]}
         if not articles_i & articles_j:
@@ -572,6 +581,10 @@ def _check_pairs(
         find_conflicts(features[i], features[j], numbers_only=numbers_only)
         for i, j, numbers_only in checks
     ]
+
+
+def _conflict(a: str, b: str, finding: Finding) -> Conflict:
+    return Conflict(a, b, finding.kind, finding.detail, finding.severity)
 
 
 def _root(merged: dict[int, int], cluster: int) -> int:

@@ -68,6 +68,7 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--shared",
         "aligned-view--unique",
         "aligned-view--contradicting",
+        "aligned-view--soft",
         "aligned-view--nonprose",
         "aligned-view--gap",
         "aligned-view--diff",
@@ -92,6 +93,7 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--shared { color: $parallax-shared; }
         & > .aligned-view--unique { color: $parallax-unique; }
         & > .aligned-view--contradicting { color: $parallax-contradicting; }
+        & > .aligned-view--soft { color: $parallax-soft; }
         & > .aligned-view--nonprose { color: $parallax-nonprose; text-style: italic; }
         & > .aligned-view--gap { color: $parallax-gap; }
         & > .aligned-view--diff { background: $parallax-diff; text-style: underline; }

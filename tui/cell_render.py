@@ -25,6 +25,9 @@ GLYPHS: Mapping[Label | None, str] = {
     None: "¶",
 }
 """Gutter glyph per label, so colour is never the only signal."""
+SOFT_MARK = "?"
+"""Gutter glyph of a contradicting row whose conflicts are all soft (a bound against a
+figure, a name spelled two ways): to check, not impossible together."""
 TOLD_ELSEWHERE_MARK = "~"
 """Gutter glyph of a sentence alone in its row whose fact another source tells in another
 row (a link): drawn in the shared colour, since it is not only in its source."""
@@ -38,6 +41,8 @@ LABEL_CLASS: Mapping[Label | None, str] = {
     Label.CONTRADICTING: "aligned-view--contradicting",
     None: "aligned-view--nonprose",
 }
+
+SOFT_CLASS = "aligned-view--soft"
 
 # How a cell is highlighted beyond plain: as part of the selected row, or as the cursor.
 ROW, CURSOR = "aligned-view--row", "aligned-view--cursor"
@@ -141,11 +146,12 @@ class CellRenderer:
             strip = Strip.blank(width, base)
         else:
             label = model.labels.get(sid)
-            label_class = LABEL_CLASS[label]
+            soft = sid in model.soft_only
+            label_class = SOFT_CLASS if soft else LABEL_CLASS[label]
             label_style = self.style(highlight, label_class)
             if line == 0:
                 note = NOTE_MARK if noted else " "
-                glyph, glyph_style = GLYPHS[label], label_style
+                glyph, glyph_style = (SOFT_MARK if soft else GLYPHS[label]), label_style
                 if sid in model.told_elsewhere:
                     glyph = TOLD_ELSEWHERE_MARK
                     glyph_style = self.style(highlight, LABEL_CLASS[Label.SHARED])

@@ -76,7 +76,7 @@ def details_text(
             f"{_source_name(comparison, a.article_id)} vs {_source_name(comparison, b.article_id)}"
         )
         out.append(strip_controls(pair))
-        out.append(f" — {conflict.kind.value}: ", palette.quiet)
+        out.append(f" — {conflict.kind.value}, {conflict.severity.value}: ", palette.quiet)
         out.append(strip_controls(conflict.detail) + "\n")
 
     _append_conflicts_elsewhere(out, comparison, group, palette)
@@ -116,7 +116,7 @@ def _append_conflicts_elsewhere(
                 f"{_source_name(comparison, other.article_id)} (group {other_group.id})"
             )
             out.append(strip_controls(pair))
-            out.append(f" — {conflict.kind.value}: ", palette.quiet)
+            out.append(f" — {conflict.kind.value}, {conflict.severity.value}: ", palette.quiet)
             out.append(strip_controls(conflict.detail) + "\n")
             out.append("  ", palette.quiet)
             out.append_text(safe_text(strip_controls(other.text)))

@@ -17,12 +17,13 @@ from aligner.resources import themes_dir
 from tui.config import config_dir
 
 # Colours the reader draws with, as theme variables (``$parallax-shared`` in CSS,
-# ``app.theme_variables["parallax-shared"]`` in code). The first six and the note are text
+# ``app.theme_variables["parallax-shared"]`` in code). The first seven and the note are text
 # colours; diff, diff-number, match and cursor are backgrounds drawn behind text.
 LABEL_VARIABLES: tuple[str, ...] = (
     "parallax-shared",
     "parallax-unique",
     "parallax-contradicting",
+    "parallax-soft",
     "parallax-nonprose",
     "parallax-diff",
     "parallax-diff-number",
@@ -38,6 +39,7 @@ _DARK_LABELS = {
     "parallax-shared": "#7fbdea",
     "parallax-unique": "#e6c15c",
     "parallax-contradicting": "#ff7a70",
+    "parallax-soft": "#e89ad6",
     "parallax-nonprose": "#a0a8b5",
     "parallax-diff": "#4a3f1c",
     "parallax-diff-number": "#6b2a2a",
@@ -50,6 +52,7 @@ _LIGHT_LABELS = {
     "parallax-shared": "#0b5cad",
     "parallax-unique": "#8a5a00",
     "parallax-contradicting": "#b3261e",
+    "parallax-soft": "#8e2f7a",
     "parallax-nonprose": "#5f6670",
     "parallax-diff": "#f7e3a1",
     "parallax-diff-number": "#f6c2bb",

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from aligner.collector import collector_paused
-from aligner.model import Comparison, Label
+from aligner.model import Comparison, Label, Severity
 from aligner.parallel import split_map
 
 SCHEMA = "parallax.comparison/1"
@@ -107,7 +107,8 @@ def _groups(comparison: Comparison) -> list[dict[str, Any]]:
 
 def _conflicts(comparison: Comparison) -> list[dict[str, str]]:
     return [
-        {"a": c.a, "b": c.b, "kind": str(c.kind), "detail": c.detail} for c in comparison.conflicts
+        {"a": c.a, "b": c.b, "kind": str(c.kind), "detail": c.detail, "severity": str(c.severity)}
+        for c in comparison.conflicts
     ]
 
 
@@ -124,6 +125,7 @@ def _stats(comparison: Comparison) -> dict[str, Any]:
         "unique": sum(g.label is Label.UNIQUE for g in groups),
         "contradicting": sum(g.label is Label.CONTRADICTING for g in groups),
         "conflicts": len(comparison.conflicts),
+        "soft_conflicts": sum(c.severity is Severity.SOFT for c in comparison.conflicts),
         "links": len(comparison.links),
         "skipped": len(comparison.skipped),
         "sources": {

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from aligner.diff import DiffOp, word_diff
-from aligner.model import Article, Comparison, Conflict, Label, Sentence
+from aligner.model import Article, Comparison, Conflict, Label, Sentence, Severity
 
 # Characters turned into one space: line breaks of every flavour and other layout whitespace,
 # so that a sentence never spans two Markdown lines.
@@ -182,6 +182,7 @@ class _Document:
             f"{sum(g.label is Label.SHARED for g in groups)} shared",
             f"{sum(g.label is Label.UNIQUE for g in groups)} unique",
             f"{sum(g.label is Label.CONTRADICTING for g in groups)} contradicting",
+            _conflict_counts(self.comparison.conflicts),
             _count(len(self.comparison.skipped), "skipped file"),
         ]
         self.emit(" · ".join(counts))
@@ -299,7 +300,7 @@ class _Document:
             for side in (conflict.a, conflict.b)
         )
         kind = escape_inline(str(conflict.kind))
-        return f"**{kind}**: {escape_inline(conflict.detail)} — {sides}"
+        return f"**{kind}**, {conflict.severity}: {escape_inline(conflict.detail)} — {sides}"
 
     def shared(self) -> None:
         self.section("## Shared by several sources")
@@ -358,6 +359,11 @@ def _source_labels(articles: Sequence[Article]) -> dict[str, str]:
         a.id: name if name and names.count(name) == 1 else f"{name} ({a.id})".strip()
         for a, name in zip(articles, names, strict=True)
     }
+
+
+def _conflict_counts(conflicts: Sequence[Conflict]) -> str:
+    soft = sum(c.severity is Severity.SOFT for c in conflicts)
+    return f"{_count(len(conflicts), 'conflict')} ({len(conflicts) - soft} hard, {soft} soft)"
 
 
 def _count(n: int, noun: str) -> str:

@@ -334,3 +334,23 @@ def test_conflict_kinds_do_not_depend_on_the_order_of_the_sentences(a: str, b: s
     related = {f.kind for f in find_conflicts(fa, fb, numbers_only=True)}
     assert related == {f.kind for f in find_conflicts(fb, fa, numbers_only=True)}
     assert related <= {ConflictKind.NUMBER}
+
+
+def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> None:
+    from aligner.model import Severity
+
+    found = find_conflicts(
+        sentence_features("At least 19 people were killed in the attack on Sunday."),
+        sentence_features("29 people were killed in the attack on Sunday."),
+    )
+    assert [(f.detail, f.severity) for f in found] == [
+        ("At least 19 vs 29 (people)", Severity.SOFT)
+    ]
+    # An approximation, a range or an upper bound allows the other figure as told.
+    for left, right in [
+        ("Durst will serve about 7 years in prison.", "Durst will serve 85 months in prison."),
+        ("North Korea can make up to 4,500 tons.", "North Korea has 2,500 to 5,000 tons."),
+        ("He faces up to two years in prison.", "He faces five months in prison."),
+        ("At least 19 people were killed.", "At least 19 people were killed."),
+    ]:
+        assert find_conflicts(sentence_features(left), sentence_features(right)) == []

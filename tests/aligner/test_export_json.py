@@ -76,6 +76,7 @@ def test_conflicts_skipped_similarity_and_stats(comparison) -> None:
         "b": "a2s3",
         "kind": "number",
         "detail": "29 vs 19 (killed)",
+        "severity": "hard",
     }
     assert data["skipped"] == [{"path": "corpus/photo|<x>.png", "reason": "binary file, not text"}]
     assert data["similarity"]["a1"] == {"a1": 1.0, "a2": 0.6667, "a3": 0.3333}
@@ -182,3 +183,17 @@ def test_links_are_written_with_both_ids_and_their_score() -> None:
         {"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links
     ]
     assert data["stats"]["links"] == len(comparison.links) > 0
+
+
+def test_soft_conflicts_are_counted_apart(comparison) -> None:
+    from dataclasses import replace as changed
+
+    from aligner.model import Severity
+
+    softened = changed(
+        comparison,
+        conflicts=tuple(changed(c, severity=Severity.SOFT) for c in comparison.conflicts),
+    )
+    data = from_json(to_json(softened))
+    assert {c["severity"] for c in data["conflicts"]} == {"soft"}
+    assert data["stats"]["soft_conflicts"] == data["stats"]["conflicts"] > 0

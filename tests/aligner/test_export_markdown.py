@@ -352,8 +352,8 @@ def test_only_in_sections_list_unique_sentences_in_article_order(document) -> No
 
 def test_contradictions_show_versions_reasons_and_word_changes(document) -> None:
     items = list_items(document)
-    assert "number: 29 vs 19 (killed) — BBC | News vs Reuters*" in items
-    assert "entity: <b>x</b> | `y` vs *z* — BBC | News vs [AP](http://x)" in items
+    assert "number, hard: 29 vs 19 (killed) — BBC | News vs Reuters*" in items
+    assert "entity, hard: <b>x</b> | `y` vs *z* — BBC | News vs [AP](http://x)" in items
     difference = next(i for i in items if i.startswith("Differences from BBC | News: 29"))
     assert "→ 19" in difference
 

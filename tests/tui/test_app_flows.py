@@ -62,7 +62,9 @@ async def test_details_panel_shows_versions_agreement_and_conflicts() -> None:
         assert "Contradicting" in text
         assert "Told by 3 of 4: Harbour Herald, Coast Courier, Evening Post" in text
         assert "Not in: Daily Wire" in text
-        assert "Harbour Herald vs Coast Courier — number: 29 vs 19 (taken to hospital)" in text
+        assert (
+            "Harbour Herald vs Coast Courier — number, hard: 29 vs 19 (taken to hospital)" in text
+        )
         assert "According to the fire brigade, 19 people were taken to hospital." in text
         assert "similarity" in text
         await pilot.press("j")

@@ -169,3 +169,29 @@ def test_a_sentence_alone_in_its_row_but_told_elsewhere_is_not_drawn_as_unique()
     assert cells.sentence(model, shared, 0, 30, None, noted=False, matches=()).text.startswith(
         GLYPHS[Label.SHARED]
     )
+
+
+def test_a_row_whose_conflicts_are_all_soft_has_its_own_mark_and_colour() -> None:
+    from dataclasses import replace
+
+    from aligner.model import Severity
+    from tui.cell_render import SOFT_MARK
+
+    comparison = story_comparison()
+    group = next(g for g in comparison.groups if g.label is Label.CONTRADICTING)
+    hard = ViewModel(comparison)
+    soft = ViewModel(
+        replace(
+            comparison,
+            conflicts=tuple(replace(c, severity=Severity.SOFT) for c in comparison.conflicts),
+        )
+    )
+    member = group.members[0]
+    cells, _ = renderer()
+    assert cells.sentence(hard, member, 0, 30, None, noted=False, matches=()).text.startswith(
+        GLYPHS[Label.CONTRADICTING]
+    )
+    fresh, _ = renderer()  # strips are cached per sentence, not per comparison
+    drawn = fresh.sentence(soft, member, 0, 30, None, noted=False, matches=())
+    assert drawn.text.startswith(SOFT_MARK)
+    assert member in soft.soft_only and member not in hard.soft_only

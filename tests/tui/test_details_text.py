@@ -55,8 +55,8 @@ def test_a_conflict_with_a_sentence_of_another_group_is_shown_with_that_sentence
         stats=(),
     )
     text = details_text(comparison, "g1", "a1s1", {}, {}).plain
-    assert "! Wire vs Daily (group g3) — number: 29 vs Nineteen (killed)" in text
+    assert "! Wire vs Daily (group g3) — number, hard: 29 vs Nineteen (killed)" in text
     assert "  Nineteen were killed." in text
     other = details_text(comparison, "g3", "a2s1", {}, {}).plain
-    assert "! Daily vs Wire (group g1) — number: 29 vs Nineteen (killed)" in other
+    assert "! Daily vs Wire (group g1) — number, hard: 29 vs Nineteen (killed)" in other
     assert "number" not in details_text(comparison, "g2", "a1s2", {}, {}).plain

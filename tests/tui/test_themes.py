@@ -25,13 +25,14 @@ TEXT_COLOURS = (
     "parallax-shared",
     "parallax-unique",
     "parallax-contradicting",
+    "parallax-soft",
     "parallax-nonprose",
     "parallax-gap",
     "parallax-note",
 )
 # Label colours are also drawn over the word-diff, search-match and cursor highlights.
 HIGHLIGHTS = ("parallax-diff", "parallax-diff-number", "parallax-match", "parallax-cursor")
-LABELS = ("parallax-shared", "parallax-unique", "parallax-contradicting")
+LABELS = ("parallax-shared", "parallax-unique", "parallax-contradicting", "parallax-soft")
 
 
 def shipped_themes():
