@@ -210,8 +210,9 @@ class FactConflict:
 def fact_conflicts(
     facts: Sequence[Sequence[Fact]], article_of: Sequence[int]
 ) -> list[FactConflict]:
-    """Pairs of articles that give no matching figure for one fact, each told by the
-    first sentence of either article that gives a figure for it."""
+    """Pairs of articles that give no matching figure for one fact: every sentence of one
+    that gives a figure for it against every such sentence of the other (the first
+    ``MAX_TELLINGS`` of each), so an outlet that repeats its figure is linked each time."""
     told: dict[str, dict[int, list[tuple[int, Fact]]]] = {}
     for sentence, facts_of_sentence in enumerate(facts):
         for fact in facts_of_sentence:
@@ -227,6 +228,12 @@ def fact_conflicts(
             for _, right in by_article[k + 1 :]:
                 if any(fa.quantity.compatible(fb.quantity) for _, fa in left for _, fb in right):
                     continue
-                (i, fa), (j, fb) = left[0], right[0]
-                found.append(FactConflict(i, j, fa, fb))
+                for i, fa in left[:MAX_TELLINGS]:
+                    for j, fb in right[:MAX_TELLINGS]:
+                        found.append(FactConflict(i, j, fa, fb))
     return found
+
+
+# Sentences of one article that tell a fact linked to the other article's (a repeated
+# figure, a sentence quoting it again); more say nothing new and multiply the links.
+MAX_TELLINGS = 3

@@ -24,7 +24,7 @@ from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
 from aligner.counterparts import CounterpartScorer, prose_positions
-from aligner.fact_conflicts import Fact, FactConflict, fact_conflicts, sentence_facts
+from aligner.fact_conflicts import fact_conflicts, sentence_facts
 from aligner.features import (
     ReadSentence,
     SentenceFeatures,
@@ -319,32 +319,16 @@ def _fact_conflicts(
     conflicts: Sequence[Conflict],
     index_of: Mapping[str, int],
 ) -> list[tuple[int, int, Sequence[Finding]]]:
-    """Fact conflicts (see aligner/fact_conflicts.py) the sentence checks did not already
-    report: a number conflict between the same two articles over the same two figures
-    already sets the versions side by side."""
+    """Fact conflicts (see aligner/fact_conflicts.py) between sentences that the sentence
+    checks did not already set against each other with a number conflict."""
     facts = [sentence_facts(f) for f in features]
     found = fact_conflicts(facts, article_of.tolist())
-    articles = article_of.tolist()
-    known: dict[frozenset[int], list[tuple[int, int]]] = {}
-    for c in conflicts:
-        if c.kind is ConflictKind.NUMBER:
-            x, y = index_of[c.a], index_of[c.b]
-            known.setdefault(frozenset((articles[x], articles[y])), []).append((x, y))
-
-    def already_told(conflict: FactConflict) -> bool:
-        pair = frozenset((articles[conflict.a], articles[conflict.b]))
-        return any(
-            (_gives(features[x], conflict.fact_a) and _gives(features[y], conflict.fact_b))
-            or (_gives(features[y], conflict.fact_a) and _gives(features[x], conflict.fact_b))
-            for x, y in known.get(pair, ())
-        )
-
-    return [(c.a, c.b, [c.finding]) for c in found if not already_told(c)]
-
-
-def _gives(sentence: SentenceFeatures, fact: Fact) -> bool:
-    """Does the sentence give the fact's figure (or one that can match it)?"""
-    return any(q.compatible(fact.quantity) for q in sentence.quantities)
+    known = {
+        frozenset((index_of[c.a], index_of[c.b]))
+        for c in conflicts
+        if c.kind is ConflictKind.NUMBER
+    }
+    return [(c.a, c.b, [c.finding]) for c in found if frozenset((c.a, c.b)) not in known]
 
 
 def _build_groups(

@@ -125,3 +125,16 @@ def test_conflict_is_told_by_the_first_sentence_of_each_article() -> None:
     ]
     conflict = fact_conflicts([found[0], found[0], found[1]], [0, 0, 1])[0]
     assert (conflict.a, conflict.b) == (0, 2)
+
+
+def test_an_article_that_repeats_its_figure_is_linked_each_time() -> None:
+    facts = [
+        sentence_facts(sentence_features(text))
+        for text in (
+            "Durst, 73, was sentenced on Wednesday.",
+            "The 72-year-old Durst agreed to the sentence.",
+            "The sentence, which the 72-year-old Durst accepted, was approved.",
+        )
+    ]
+    found = fact_conflicts(facts, [0, 1, 1])
+    assert sorted((c.a, c.b) for c in found) == [(0, 1), (0, 2)]
