@@ -43,6 +43,7 @@ from aligner.model import (
     Group,
     Link,
     Sentence,
+    Severity,
     SkippedFile,
     article_id,
     sentence_id,
@@ -267,6 +268,11 @@ def _grouped(
         )
         report("finding contradictions", 0.75)
         inner, inner_found = _inner_checks(features, clusters, workers)
+        sure = settings.threshold + LINK_MARGIN
+        inner_found = [
+            _softened(found, similar[i].get(j, 0.0) < sure)
+            for (i, j), found in zip(inner, inner_found, strict=True)
+        ]
         related_found = related_checked.result()
     linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
@@ -564,6 +570,20 @@ def _check_pairs(
     return [
         find_conflicts(features[i], features[j], numbers_only=numbers_only)
         for i, j, numbers_only in checks
+    ]
+
+
+def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
+    """Figures that differ between two sentences that are not surely counterparts (their
+    score is under the link level) are soft: told differently, for the reader to check. The
+    row may set two facts side by side ("12 to 18 months" recommended by the probation
+    report beside the agreed "7-year-and-one-month" term), and a hard false alarm costs a
+    reader's trust more than a soft one."""
+    if not unsure:
+        return list(findings)
+    return [
+        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f
+        for f in findings
     ]
 
 

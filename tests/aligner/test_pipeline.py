@@ -13,7 +13,7 @@ from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
 from aligner.collector import collector_paused
 from aligner.counterparts import CounterpartScorer
 from aligner.features import sentence_features
-from aligner.model import Comparison
+from aligner.model import Comparison, ConflictKind
 from aligner.pipeline import Cancelled, TooManySentences, compare
 
 
@@ -273,3 +273,16 @@ def test_mutual_best_counterparts_are_found_per_source() -> None:
     # 0-1: 1 prefers 4 (25 > 20); 0-2: 0 prefers 1; 0-3: both best (3 ties 0 over 4: 5 > 4);
     # 4-1: both best; 4-3: 3 prefers 0.
     assert _mutual_best(pairs, article_of).tolist() == [False, False, True, True, False]
+
+
+def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
+    from aligner.model import Finding, Severity
+    from aligner.pipeline import _softened
+
+    number = Finding(ConflictKind.NUMBER, "7-year vs 12 to 18 months (duration)")
+    negation = Finding(ConflictKind.NEGATION, '"not" in one only')
+    assert [f.severity for f in _softened([number, negation], unsure=True)] == [
+        Severity.SOFT,
+        Severity.HARD,
+    ]
+    assert _softened([number], unsure=False) == [number]
