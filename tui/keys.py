@@ -98,7 +98,7 @@ KEYS: tuple[Key, ...] = (
         "f",
         "cycle_filter",
         "Filter",
-        "Filter rows: all / shared / unique / contradicting",
+        "Filter rows: all / shared / unique / contradicting / hard contradictions only",
         "f",
         "view",
     ),

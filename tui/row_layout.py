@@ -18,8 +18,9 @@ from rich.style import Style
 
 from aligner.model import Comparison, Label
 
-LabelFilter = Literal["all", "shared", "unique", "contradicting"]
-FILTERS: tuple[LabelFilter, ...] = ("all", "shared", "unique", "contradicting")
+LabelFilter = Literal["all", "shared", "unique", "contradicting", "hard"]
+FILTERS: tuple[LabelFilter, ...] = ("all", "shared", "unique", "contradicting", "hard")
+"""``hard``: contradicting rows with at least one hard conflict (soft ones left out)."""
 
 Mode = Literal["aligned", "reading"]
 
@@ -96,15 +97,28 @@ def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def keep_row(row: Row, *, label_filter: LabelFilter, columns: frozenset[int]) -> bool:
-    """Whether ``row`` passes the label filter and has a sentence in a shown column."""
-    if label_filter != "all" and (row.label is None or row.label.value != label_filter):
+def keep_row(
+    row: Row,
+    *,
+    label_filter: LabelFilter,
+    columns: frozenset[int],
+    soft: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether ``row`` passes the label filter and has a sentence in a shown column
+    (``soft``: sentences of rows whose conflicts are all soft)."""
+    if label_filter == "hard":
+        if row.label is not Label.CONTRADICTING or set(row.cells.values()) <= soft:
+            return False
+    elif label_filter != "all" and (row.label is None or row.label.value != label_filter):
         return False
     return any(column in columns for column in row.cells)
 
 
-def keep_sentence(label: Label | None, *, label_filter: LabelFilter) -> bool:
-    """Whether a sentence with ``label`` passes the label filter (reading view)."""
+def keep_sentence(label: Label | None, *, label_filter: LabelFilter, soft: bool = False) -> bool:
+    """Whether a sentence with ``label`` passes the label filter (reading view); ``soft``:
+    its row's conflicts are all soft."""
+    if label_filter == "hard":
+        return label is Label.CONTRADICTING and not soft
     return label_filter == "all" or (label is not None and label.value == label_filter)
 
 

@@ -112,7 +112,9 @@ class ViewModel:
         return tuple(
             s.id
             for s in self.comparison.articles[column].sentences
-            if keep_sentence(self.labels[s.id], label_filter=label_filter)
+            if keep_sentence(
+                self.labels[s.id], label_filter=label_filter, soft=s.id in self.soft_only
+            )
         )
 
     def counterpart(self, sid: str, column: int) -> str | None:
@@ -148,7 +150,9 @@ class ViewModel:
     def _aligned_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:
         shown = frozenset(text_widths)
         rows = tuple(
-            row for row in self.rows if keep_row(row, label_filter=label_filter, columns=shown)
+            row
+            for row in self.rows
+            if keep_row(row, label_filter=label_filter, columns=shown, soft=self.soft_only)
         )
         # A row is as tall as its tallest shown cell, so the columns stay level.
         heights = [

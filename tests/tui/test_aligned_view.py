@@ -308,7 +308,13 @@ async def test_filters_and_hidden_sources_change_the_rows() -> None:
         assert {row.label for row in view._layout.rows} == {Label.SHARED}
         await pilot.press("f")
         assert [row.key for row in view._layout.rows] == ["g4", "g7"]
-        await pilot.press("f", "f")
+        await pilot.press("f")
+        assert view.label_filter == "contradicting"
+        contradicting = [row.key for row in view._layout.rows]
+        await pilot.press("f")  # the story's conflicts are all hard
+        assert view.label_filter == "hard"
+        assert [row.key for row in view._layout.rows] == contradicting
+        await pilot.press("f")
         assert view.label_filter == "all" and view.row_count == 9
         await pilot.press("3")  # hide Daily Wire: its unique row goes
         assert view.hidden == frozenset({2})

@@ -121,3 +121,27 @@ def test_layouts_and_wraps_are_made_once(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_the_empty_layout_has_nothing_to_show() -> None:
     assert EMPTY_LAYOUT.rows == () and EMPTY_LAYOUT.streams == {}
     assert EMPTY_LAYOUT.row_lines.total == 0 and EMPTY_LAYOUT.row_lines.locate(0) is None
+
+
+def test_the_hard_filter_leaves_out_rows_whose_conflicts_are_all_soft() -> None:
+    from dataclasses import replace
+
+    from aligner.model import Severity
+
+    def rows(model: ViewModel, label_filter) -> list[str]:  # type: ignore[no-untyped-def]
+        layout = model.layout(
+            mode="aligned", label_filter=label_filter, shown=(0, 1, 2, 3), widths=(40,) * 4
+        )
+        return [row.key for row in layout.rows]
+
+    comparison = story_comparison()
+    everything = ViewModel(comparison)
+    assert rows(everything, "hard") == rows(everything, "contradicting") != []
+    soft = tuple(replace(c, severity=Severity.SOFT) for c in comparison.conflicts)
+    softened = ViewModel(replace(comparison, conflicts=soft))
+    assert rows(softened, "hard") == []
+    assert rows(softened, "contradicting") == rows(everything, "contradicting")
+    assert softened.stream(0, label_filter="hard") == ()
+    assert everything.stream(0, label_filter="hard") == everything.stream(
+        0, label_filter="contradicting"
+    )
