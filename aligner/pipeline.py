@@ -582,8 +582,7 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
     if not unsure:
         return list(findings)
     return [
-        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f
-        for f in findings
+        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f for f in findings
     ]
 
 

@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.model import Comparison, Group, Label, Sentence
+from aligner.model import Comparison, Group, Label, Sentence, Severity
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
 
@@ -44,9 +44,12 @@ def details_text(
     silent = [
         _source_name(comparison, a.id) for a in comparison.articles if a.id not in article_ids
     ]
-    out.append(
-        f"{_LABEL_GLYPH[group.label]} {group.label.value.capitalize()}", palette.label(group.label)
-    )
+    conflicts = comparison.group_conflicts(group)
+    soft = bool(conflicts) and all(c.severity is Severity.SOFT for c in conflicts)
+    glyph = "?" if soft else _LABEL_GLYPH[group.label]
+    style = palette.soft if soft else palette.label(group.label)
+    title = "Contradicting softly (told differently: check)" if soft else None
+    out.append(f"{glyph} {title or group.label.value.capitalize()}", style)
     out.append(f"  ·  group {group.id}", palette.quiet)
     if len(members) > 1:
         out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
@@ -60,7 +63,6 @@ def details_text(
         out.append(strip_controls(", ".join(silent)))
         out.append("\n")
 
-    conflicts = comparison.group_conflicts(group)
     in_conflict = {sid for c in conflicts for sid in (c.a, c.b)}
     if len(members) > 1:
         agreeing = [
@@ -86,7 +88,7 @@ def details_text(
     for sentence in members:
         out.append("\n")
         source = _source_name(comparison, sentence.article_id)
-        out.append(f"{_LABEL_GLYPH[group.label]} ", palette.label(group.label))
+        out.append(f"{glyph} ", style)
         out.append(strip_controls(source), palette.title)
         if sentence is reference and len(members) > 1:
             out.append("  (reference for differences)", palette.quiet)
@@ -189,6 +191,7 @@ class _Palette:
             Label.UNIQUE: Style(color=colour("unique"), bold=True),
             Label.CONTRADICTING: Style(color=colour("contradicting"), bold=True),
         }
+        self.soft = Style(color=colour("soft"), bold=True)
         self.title = Style(bold=True)
         self.quiet = Style(dim=True)
         self.note = Style(color=colour("note"), italic=True)

@@ -60,3 +60,21 @@ def test_a_conflict_with_a_sentence_of_another_group_is_shown_with_that_sentence
     other = details_text(comparison, "g3", "a2s1", {}, {}).plain
     assert "! Daily vs Wire (group g1) — number, hard: 29 vs Nineteen (killed)" in other
     assert "number" not in details_text(comparison, "g2", "a1s2", {}, {}).plain
+
+
+def test_a_group_whose_conflicts_are_all_soft_says_so() -> None:
+    from dataclasses import replace
+
+    from aligner.model import Severity
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    group = next(g for g in comparison.groups if len(g.members) == 2)
+    a, b = group.members
+    soft = Conflict(a, b, ConflictKind.ENTITY, "Semintelli vs Sementilli (spelling)", Severity.SOFT)
+    group = replace(group, label=Label.CONTRADICTING)
+    groups = tuple(group if g.id == group.id else g for g in comparison.groups)
+    changed = replace(comparison, groups=groups, conflicts=(soft,))
+    text = details_text(changed, group.id, a, {}, {}).plain
+    assert text.startswith("? Contradicting softly (told differently: check)")
+    assert "entity, soft: Semintelli vs Sementilli (spelling)" in text
