@@ -80,7 +80,9 @@ class ParallaxApp(App[int]):
         self._config_path = config_path
         self.config, config_warning = load_config(config_path)
         self._warnings = [config_warning] if config_warning else []
-        self.threshold = threshold if threshold is not None else self.config.threshold
+        # This session's threshold (None: the engine's default, as `parallax export` uses);
+        # never remembered, so reader and export always start from the same rule.
+        self.threshold = threshold
         self.pivot = 0
         self._compare = compare
         self._generation = 0
@@ -245,6 +247,9 @@ class ParallaxApp(App[int]):
         self._hide_progress()
         if message.cancelled:
             self.notify("Comparison cancelled.")
+            if self.comparison is not None:
+                # A cancelled re-align leaves the shown comparison, and its threshold.
+                self.threshold = self.comparison.options.threshold
             if self.comparison is None:
                 self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
                 self.view.refresh()
@@ -375,6 +380,9 @@ class ParallaxApp(App[int]):
             self._comparing = False
             self._hide_progress()
             self.notify("Comparison cancelled.")
+            if self.comparison is not None:
+                # A cancelled re-align leaves the shown comparison, and its threshold.
+                self.threshold = self.comparison.options.threshold
             if self.comparison is None:
                 self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
                 self.view.refresh()
@@ -450,7 +458,6 @@ class ParallaxApp(App[int]):
             self.bell()
             return
         self.threshold = new
-        self._save(dataclasses.replace(self.config, threshold=new))
         self.notify(f"Re-aligning at threshold {new:g}…", timeout=2)
         self.start_comparison()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
 import os
 import tomllib
 from collections.abc import Sequence
@@ -28,7 +27,6 @@ class Config:
     """Everything the reader remembers between runs."""
 
     theme: str = "parallax-dark"
-    threshold: float | None = None  # None: the engine's default
     recent_folders: list[str] = field(default_factory=list)  # most recent first
     hidden_sources: dict[str, list[str]] = field(default_factory=dict)  # corpus key -> paths
     view: str = "aligned"  # "aligned" | "reading"
@@ -119,8 +117,6 @@ def config_to_toml(config: Config) -> str:
         "# Parallax settings, rewritten by the app. Edit them while it is closed.",
         f"theme = {toml_string(config.theme)}",
     ]
-    if config.threshold is not None:
-        lines.append(f"threshold = {float(config.threshold)!r}")
     lines.append(f"view = {toml_string(config.view)}")
     lines.append(f"recent_folders = {_toml_string_list(config.recent_folders)}")
     hidden = {k: v for k, v in config.hidden_sources.items() if _storable(k)}
@@ -191,10 +187,9 @@ def _config_from_table(table: dict[str, Any]) -> tuple[Config, list[str]]:
         problems.append("'theme' must be a theme name")
         theme = defaults.theme
 
-    threshold = table.get("threshold", defaults.threshold)
-    if threshold is not None and not _is_threshold(threshold):
-        problems.append("'threshold' must be a number from 0 to 100")
-        threshold = defaults.threshold
+    # A 'threshold' written by earlier versions is left unread: the threshold is no
+    # longer remembered (the reader and `parallax export` use one default), and the score
+    # it was on has changed since.
 
     view = table.get("view", defaults.view)
     if view not in VIEWS:
@@ -221,19 +216,11 @@ def _config_from_table(table: dict[str, Any]) -> tuple[Config, list[str]]:
 
     config = Config(
         theme=theme,
-        threshold=None if threshold is None else float(threshold),
         recent_folders=recent,
         hidden_sources=hidden,
         view=view,
     )
     return config, problems
-
-
-def _is_threshold(value: object) -> bool:
-    # bool is an int subclass; `threshold = true` is a mistake, not 1.
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return math.isfinite(value) and 0 <= value <= 100
 
 
 def _string_list(value: object) -> list[str] | None:

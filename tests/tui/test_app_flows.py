@@ -145,7 +145,7 @@ async def test_theme_key_switches_theme_and_remembers_it() -> None:
         assert again.theme == chosen
 
 
-async def test_threshold_keys_recompute_and_remember() -> None:
+async def test_threshold_keys_recompute_for_this_session_only() -> None:
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -156,7 +156,11 @@ async def test_threshold_keys_recompute_and_remember() -> None:
         assert app.comparison.options.threshold > start
         raised = app.comparison.options.threshold
         assert f"threshold {raised:g}" in status(app)
-        assert load_config()[0].threshold == raised
+        # Not remembered: the next start, like `parallax export`, uses the default.
+        from tui.config import CONFIG_FILE_NAME, config_dir
+
+        saved = config_dir() / CONFIG_FILE_NAME
+        assert not saved.exists() or "threshold" not in saved.read_text("utf-8")
         await pilot.press("minus", "minus")
         await settle(pilot)
         assert app.comparison.options.threshold == raised - 10
@@ -273,3 +277,27 @@ async def test_jumping_past_the_last_contradiction_says_so() -> None:
         await pilot.press("g", "C")
         await pilot.pause()
         assert "No further contradiction above." in [n.message for n in app._notifications]
+
+
+async def test_a_cancelled_re_align_keeps_the_shown_threshold() -> None:
+    from snapshot_apps.harness import story_compare
+
+    calls: list[str] = []
+    stuck = stoppable_compare([])
+
+    def first_then_stuck(paths=None, **options):  # type: ignore[no-untyped-def]
+        calls.append("call")
+        return story_compare(paths, **options) if len(calls) == 1 else stuck(paths, **options)
+
+    app = story_app(compare=first_then_stuck)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.comparison is not None
+        shown = app.comparison.options.threshold
+        await pilot.press("plus")  # a re-align that never finishes
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.threshold == shown
+        assert f"threshold {shown:g}" in status(app)

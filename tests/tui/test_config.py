@@ -48,7 +48,6 @@ def test_missing_file_gives_defaults_without_warning() -> None:
 def test_save_then_load_round_trips_and_creates_the_folder(user_dirs: tuple[Path, Path]) -> None:
     config = Config(
         theme="parallax-light",
-        threshold=70.5,
         recent_folders=['/tmp/with "quotes"', "C:\\Users\\me\\news", "/tmp/tab\there"],
         hidden_sources={"0123456789abcdef": ["/a/b.txt", "/a/c d.txt"], "key.with.dots": []},
         view="reading",
@@ -56,12 +55,12 @@ def test_save_then_load_round_trips_and_creates_the_folder(user_dirs: tuple[Path
     save_config(config)
     path = user_dirs[0] / "config.toml"
     assert load_config() == (config, None)
-    assert tomllib.loads(path.read_text("utf-8"))["threshold"] == 70.5
+    assert "threshold" not in tomllib.loads(path.read_text("utf-8"))
     # Written atomically: no temporary file is left behind.
     assert sorted(p.name for p in path.parent.iterdir()) == ["config.toml"]
 
 
-def test_default_threshold_is_left_out_of_the_file() -> None:
+def test_the_threshold_is_never_written() -> None:
     assert "threshold" not in tomllib.loads(config_to_toml(Config()))
 
 
@@ -97,21 +96,17 @@ _text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=
 @settings(max_examples=60, deadline=None)
 @given(
     theme=_text.filter(str.strip),
-    threshold=st.none() | st.floats(min_value=0, max_value=100),
     recent=st.lists(_text, unique=True, max_size=10),
     hidden=st.dictionaries(st.text(max_size=20), st.lists(_text, max_size=4), max_size=4),
     view=st.sampled_from(["aligned", "reading"]),
 )
 def test_any_valid_config_round_trips(
     theme: str,
-    threshold: float | None,
     recent: list[str],
     hidden: dict[str, list[str]],
     view: str,
 ) -> None:
-    config = Config(
-        theme=theme, threshold=threshold, recent_folders=recent, hidden_sources=hidden, view=view
-    )
+    config = Config(theme=theme, recent_folders=recent, hidden_sources=hidden, view=view)
     table = tomllib.loads(config_to_toml(config))
     rebuilt, problems = config_module._config_from_table(table)
     assert problems == []
@@ -185,34 +180,21 @@ def test_wrong_values_fall_back_one_by_one(user_dirs: tuple[Path, Path]) -> None
     config, warning = load_config()
     assert config == Config(hidden_sources={"good": ["/a.txt"]})
     assert warning is not None
-    for name in ("'theme'", "'threshold'", "'view'", "'recent_folders'", "'hidden_sources.bad'"):
+    for name in ("'theme'", "'view'", "'recent_folders'", "'hidden_sources.bad'"):
         assert name in warning
     assert "future_setting" not in warning
     assert path.exists(), "a readable file with bad values is not moved aside"
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("threshold = 55", 55.0),
-        ("threshold = 0", 0.0),
-        ("threshold = 100.0", 100.0),
-        ("threshold = true", None),
-        ("threshold = 101", None),
-        ("threshold = -1", None),
-        ("threshold = nan", None),
-        ("threshold = inf", None),
-    ],
-)
-def test_threshold_must_be_a_number_from_0_to_100(
-    line: str, expected: float | None, user_dirs: tuple[Path, Path]
+@pytest.mark.parametrize("line", ["threshold = 55", "threshold = 40.0", 'threshold = "high"'])
+def test_a_threshold_remembered_by_earlier_versions_is_ignored(
+    line: str, user_dirs: tuple[Path, Path]
 ) -> None:
+    # One rule for the reader and `parallax export`: the engine's default unless given.
     path = user_dirs[0] / "config.toml"
     path.parent.mkdir(parents=True)
     path.write_text(line + "\n", "utf-8")
-    config, warning = load_config()
-    assert config.threshold == expected
-    assert (warning is None) == (expected is not None)
+    assert load_config() == (Config(), None)
 
 
 def test_recent_folders_are_deduplicated_and_capped_on_load(user_dirs: tuple[Path, Path]) -> None:
