@@ -15,6 +15,7 @@ from tui.cell_render import (
     CURSOR,
     GAP_MARK,
     GLYPHS,
+    LINKED,
     NOTE_MARK,
     ROW,
     CellRenderer,
@@ -76,6 +77,7 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--note",
         "aligned-view--match",
         "aligned-view--row",
+        "aligned-view--linked",
         "aligned-view--cursor",
         "aligned-view--separator",
         "aligned-view--header",
@@ -103,6 +105,7 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--note { color: $parallax-note; text-style: bold; }
         & > .aligned-view--match { background: $parallax-match; text-style: bold; }
         & > .aligned-view--row { background: $parallax-cursor 40%; }
+        & > .aligned-view--linked { background: $parallax-cursor 40%; text-style: dim; }
         & > .aligned-view--cursor { background: $parallax-cursor; }
         & > .aligned-view--separator { color: $panel-lighten-2; }
         & > .aligned-view--header { background: $panel; color: $foreground; }
@@ -204,7 +207,11 @@ class AlignedView(ScrollView, can_focus=True):
         if self.mode == "aligned":
             row = self.selected_row
             return () if row is None else tuple(row.cells[k] for k in sorted(row.cells))
-        return tuple(sid for sid in self._reading_selection().values() if sid is not None)
+        return tuple(
+            sid
+            for sid in self._reading_selection().values()
+            if sid is not None and self._beside_focus(sid) is ROW
+        )
 
     @property
     def selected_group_id(self) -> str | None:
@@ -671,9 +678,27 @@ class AlignedView(ScrollView, can_focus=True):
         if found is None:
             return self._cells.blank(width, None)
         entry, line_in_entry = found
-        highlight = self._highlight(column) if entry == self._reading_entries.get(column) else None
         sid = self._layout.streams[column][entry]
+        highlight = None
+        if entry == self._reading_entries.get(column):
+            highlight = CURSOR if column == self.focused_column else self._beside_focus(sid)
         return self._sentence_cell(sid, line_in_entry, width, highlight)
+
+    def _beside_focus(self, sid: str) -> str | None:
+        """Reading mode: how a sentence standing level with the focused one is highlighted:
+        as the selection when it is its counterpart (one row), weaker when a link joins them
+        (told in another row), not at all when it only stands nearest."""
+        focused = self.focused_sentence
+        comparison = self.comparison
+        if focused is None or comparison is None:
+            return None
+        if sid == focused:
+            return ROW
+        group = comparison.group_of.get(focused)
+        if group is not None and sid in group.members:
+            return ROW
+        links = comparison.links_of.get(focused, ())
+        return LINKED if any(sid in (link.a, link.b) for link in links) else None
 
     def _highlight(self, column: int) -> str:
         """The selection's highlight in ``column``: the cursor where the focus is."""

@@ -46,6 +46,8 @@ SOFT_CLASS = "aligned-view--soft"
 
 # How a cell is highlighted beyond plain: as part of the selected row, or as the cursor.
 ROW, CURSOR = "aligned-view--row", "aligned-view--cursor"
+# A sentence joined to the selection by a link (told in another row): weaker than ROW.
+LINKED = "aligned-view--linked"
 
 _MATCH = "aligned-view--match"
 

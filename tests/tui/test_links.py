@@ -82,3 +82,33 @@ async def test_n_skips_rows_told_by_another_source_elsewhere() -> None:
         for _ in range(60):
             await pilot.press("n")
             assert not set(view.selected_sentences) <= elsewhere
+
+
+async def test_reading_view_highlights_only_counterparts_and_links_weaker() -> None:
+    from tui.cell_render import LINKED, ROW
+
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        await pilot.press("r")
+        assert view.mode == "reading"
+        lone = next(
+            s.id
+            for s in comparison.articles[0].prose
+            if comparison.group_of[s.id].label.value == "unique" and s.id not in comparison.links_of
+        )
+        view.select_sentence(lone)
+        assert view.selected_sentences == (lone,)  # nearest sentences are no counterparts
+        shared = next(g for g in comparison.groups if len(g.members) >= 3)
+        view.select_sentence(shared.members[0])
+        assert set(view.selected_sentences) == set(shared.members) & set(
+            view._reading_selection().values()
+        )
+        assert all(view._beside_focus(m) is ROW for m in shared.members)
+        link = comparison.links[0]
+        view.select_sentence(link.a)
+        assert view._beside_focus(link.b) in (LINKED, ROW)
+        if comparison.group_of[link.a] is not comparison.group_of[link.b]:
+            assert view._beside_focus(link.b) is LINKED
