@@ -25,7 +25,8 @@ OUTRO = "Officials said further meetings were planned for the coming weeks."
 
 @cache
 def sample(prefix: str) -> tuple[str, tuple[TextLine, ...]]:
-    (path,) = sample_corpus_dir().glob(f"{prefix}_*.txt")
+    # The sample files are a1_… to a5_…; tests name them 000 to 004 by their old prefixes.
+    (path,) = sample_corpus_dir().glob(f"a{int(prefix) + 1}_*.txt")
     text = path.read_text(encoding="utf-8")
     return text, classify_lines(text)
 

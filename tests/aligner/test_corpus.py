@@ -41,7 +41,8 @@ def test_sample_corpus_loads_line_for_line() -> None:
         assert document.path == file.as_posix()
         # The sample files are clean UTF-8 with one paragraph per line: hygiene changes nothing.
         assert document.text == file.read_text(encoding="utf-8")
-        assert document.source == file.stem  # prefix + hash only: nothing readable remains
+        # "a2_first-big-foray" reads "first big foray": the ordering prefix goes.
+        assert document.source == file.stem.split("_", 1)[1].replace("-", " ")
         assert document.title is None
 
 

@@ -133,11 +133,11 @@ def test_sample_corpus_paths_are_the_same_on_every_machine(sample: Comparison) -
     assert [a.path for a in sample.articles] == [
         f"sample_corpus/{name}"
         for name in (
-            "000_7d4413c7ecb2e290.txt",
-            "001_afc6bf5d3029826a.txt",
-            "002_07fc05ca8bfde29b.txt",
-            "003_dc1560fb2344031c.txt",
-            "004_be88fe9b0bee517e.txt",
+            "a1_diplomatic-talks.txt",
+            "a2_first-big-foray.txt",
+            "a3_phone-discussions.txt",
+            "a4_lengthy-call.txt",
+            "a5_war-talks.txt",
         )
     ]
 
