@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +95,8 @@ def natural_sort_key(text: str) -> tuple[tuple[int | str, ...], str]:
 def _collect_files(
     paths: Sequence[str | Path], *, recursive: bool
 ) -> tuple[list[Path], list[SkippedFile]]:
-    """Expand folders, order naturally and drop paths that resolve to the same file."""
+    """Expand folders, order naturally and list paths that resolve to a file already found
+    as duplicates."""
     found: list[Path] = []
     skipped: list[SkippedFile] = []
     for given in paths:
@@ -105,7 +106,9 @@ def _collect_files(
         else:
             found.append(path)  # given files are always attempted, whatever their name
     found.sort(key=lambda path: natural_sort_key(display_path(path)))
-    return _without_duplicates(found), skipped
+    kept, duplicates = _without_duplicates(found)
+    skipped += duplicates
+    return kept, skipped
 
 
 def _given_path_is_folder(path: Path) -> bool:
@@ -118,10 +121,21 @@ def _given_path_is_folder(path: Path) -> bool:
         return False  # e.g. a symlink loop or no permission: loading it reports why
 
 
+LINK_OUTSIDE = "link leads outside the folder"
+
+
 def _list_folder(
     folder: Path, *, recursive: bool, found: list[Path], skipped: list[SkippedFile]
 ) -> None:
-    """Append the visible files under ``folder``; never enter the same real folder twice."""
+    """Append the visible files under ``folder``; never enter the same real folder twice.
+
+    A folder the user names is theirs to read, but a link inside it that leads out of it
+    (``dl/appendix.txt -> ~/.ssh/id_ed25519``, a folder link to ``/``) is not: unpacked
+    archives keep their links, and an export would carry what they point at. Such links,
+    dangling links and what is neither a file nor a folder (pipes, sockets, devices) are
+    listed as skipped with the reason.
+    """
+    root = os.path.realpath(folder)
     pending = [folder]
     seen: set[tuple[int, int]] = set()
     while pending:
@@ -138,29 +152,63 @@ def _list_folder(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if _entry_is(entry, "file"):
-                found.append(current / entry.name)
-            elif recursive and _entry_is(entry, "dir"):
-                pending.append(current / entry.name)
+            path = current / entry.name
+            if entry.is_symlink() and not _inside(os.path.realpath(path), root):
+                skipped.append(SkippedFile(display_path(path), LINK_OUTSIDE))
+            elif _entry_is(entry, "file"):
+                found.append(path)
+            elif _entry_is(entry, "dir"):
+                if recursive:
+                    pending.append(path)
+            else:
+                skipped.append(SkippedFile(display_path(path), _odd_entry_reason(entry)))
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _odd_entry_reason(entry: os.DirEntry[str]) -> str:
+    """Why a folder entry that is neither a file nor a folder is skipped."""
+    if entry.is_symlink():
+        try:
+            os.stat(entry.path)
+        except OSError as error:
+            return (
+                "link leads nowhere"
+                if isinstance(error, FileNotFoundError)
+                else (_os_error_reason(error))
+            )
+    return "not a regular file (a pipe, socket or device)"
 
 
 def _entry_is(entry: os.DirEntry[str], kind: str) -> bool:
-    # Following a symlink can fail (loops, dangling links); such entries are ignored.
+    # Following a symlink can fail (loops, dangling links): such entries are neither.
     try:
         return entry.is_file() if kind == "file" else entry.is_dir()
     except OSError:
         return False
 
 
-def _without_duplicates(paths: Iterable[Path]) -> list[Path]:
-    kept: list[Path] = []
-    seen: set[str] = set()
-    for path in paths:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            kept.append(path)
-    return kept
+def _without_duplicates(paths: Sequence[Path]) -> tuple[list[Path], list[SkippedFile]]:
+    """The paths in order, each real file once (the file itself rather than a link to it);
+    the other paths to one file as skipped, saying which they repeat (a path given twice is
+    just read once)."""
+    by_real: dict[str, list[int]] = {}
+    for index, path in enumerate(paths):
+        by_real.setdefault(os.path.realpath(path), []).append(index)
+    chosen: dict[str, int] = {
+        real: next((k for k in group if not paths[k].is_symlink()), group[0])
+        for real, group in by_real.items()
+    }
+    keep = set(chosen.values())
+    duplicates = [
+        SkippedFile(display_path(paths[k]), f"same file as {display_path(paths[chosen[real]])}")
+        for real, group in by_real.items()
+        for k in group
+        if k != chosen[real] and paths[k] != paths[chosen[real]]
+    ]
+    return [path for k, path in enumerate(paths) if k in keep], duplicates
 
 
 # --- reading one file ----------------------------------------------------------------------

@@ -220,7 +220,12 @@ def test_recursive_walks_nested_folders_and_survives_symlink_loops(tmp_path: Pat
     result = load_documents([tmp_path], recursive=True)
     found = [Path(document.path).relative_to(tmp_path).as_posix() for document in result.documents]
     assert found == ["one/mid.txt", "one/two/deep.md", "top.txt"]
-    assert result.skipped == ()
+    # The loop back to the top is entered once; broken links are said, not dropped.
+    skipped = [(Path(s.path).relative_to(tmp_path).as_posix(), s.reason) for s in result.skipped]
+    assert skipped == [
+        ("one/dangling.txt", "link leads nowhere"),
+        ("one/self", "could not read: Too many levels of symbolic links"),
+    ]
 
 
 # --- source names --------------------------------------------------------------------------

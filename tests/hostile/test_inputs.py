@@ -297,8 +297,13 @@ def test_symlink_loops_end_and_each_article_loads_once(corpus, cli) -> None:
     os.symlink("pong.txt", corpus.path("a/ping.txt"))
 
     result, document = json_export(cli, corpus.root, "--recursive")
-    assert (result.code, result.err) == (0, "")
+    assert result.code == 0
     assert loaded_paths(document) == [first.as_posix(), second.as_posix()]
+    # The looping links are listed with the system's reason, not dropped without a word.
+    reasons = {Path(s["path"]).name: s["reason"] for s in document["skipped"]}
+    assert set(reasons) == {"self.txt", "ping.txt", "pong.txt"}
+    assert all("symbolic links" in reason for reason in reasons.values())
+    assert len(result.skipped_lines()) == 3
 
     # A looping link given by name is tried, and skipped with the system's reason.
     result = cli("export", corpus.path("a/self.txt"), first)
@@ -432,3 +437,39 @@ def test_a_file_still_being_written_is_skipped(corpus, monkeypatch) -> None:
     assert [(s.path, s.reason) for s in comparison.skipped] == [
         (growing.as_posix(), "file changed while it was read (still being written?)")
     ]
+
+
+def test_links_that_leave_the_folder_are_skipped_unless_named(corpus, cli, tmp_path) -> None:
+    # An unpacked archive keeps its links: `dl/appendix.txt -> ~/.ssh/id_ed25519`.
+    (first,) = corpus.articles(folder="dl")[:1]
+    secret = tmp_path / "private" / "id_ed25519"
+    secret.parent.mkdir()
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY----- do not share\n", encoding="utf-8")
+    os.symlink(secret, corpus.path("dl/appendix.txt"))
+    os.symlink(secret.parent, corpus.path("dl/everything"), target_is_directory=True)
+    os.symlink(first, corpus.path("dl/again.txt"))  # inside: a duplicate, said as such
+
+    result, document = json_export(cli, corpus.path("dl"), "--recursive")
+    assert result.code == 0
+    assert "PRIVATE KEY" not in result.out
+    reasons = {Path(s["path"]).name: s["reason"] for s in document["skipped"]}
+    assert reasons["appendix.txt"] == "link leads outside the folder"
+    assert reasons["everything"] == "link leads outside the folder"
+    assert reasons["again.txt"].startswith("same file as ")
+
+    # Named on the command line, the link is the user's explicit choice and opens.
+    result, document = json_export(cli, corpus.path("dl/appendix.txt"))
+    assert result.code == 0 and "PRIVATE KEY" in result.out
+
+
+def test_pipes_and_dangling_links_in_a_folder_are_listed_with_a_reason(corpus, cli) -> None:
+    corpus.articles()
+    os.mkfifo(corpus.path("feed.txt"))
+    os.symlink("gone.txt", corpus.path("moved.txt"))
+    result, document = json_export(cli, corpus.root)
+    assert result.code == 0
+    reasons = {Path(s["path"]).name: s["reason"] for s in document["skipped"]}
+    assert reasons == {
+        "feed.txt": "not a regular file (a pipe, socket or device)",
+        "moved.txt": "link leads nowhere",
+    }
