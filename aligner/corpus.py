@@ -240,21 +240,35 @@ def _converter_for(path: Path) -> Converter:
 
 
 def _read_limited(path: Path, *, max_file_bytes: int) -> bytes:
-    """The file's bytes; the size is checked with stat first so huge files are never read."""
+    """The file's bytes; the size is checked first so huge files are never read.
+
+    The file is opened without blocking and then checked through the open descriptor: a
+    file swapped for a named pipe between a check and the open would otherwise block the
+    read forever.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        info = os.stat(path)
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise SkipFile(_os_error_reason(error)) from None
+    try:
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise SkipFile("not a regular file")  # reading a FIFO or device could block forever
+            raise SkipFile("not a regular file")  # a folder, or a FIFO that could block
         _check_size(info.st_size, max_file_bytes=max_file_bytes)
-        with open(path, "rb") as handle:
-            # read(n) allocates n bytes up front, so ask for the size stat gave (which is within
-            # the limit), not for the limit; one byte more shows a file still being written.
+        with os.fdopen(descriptor, "rb") as handle:
+            descriptor = -1  # the handle closes it now
+            # read(n) allocates n bytes up front, so ask for the size fstat gave (within the
+            # limit), not for the limit; one byte more shows a file still being written.
             data = handle.read(info.st_size + 1)
     except OSError as error:
         raise SkipFile(_os_error_reason(error)) from None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
     if len(data) > info.st_size:
         raise SkipFile("file changed while it was read (still being written?)")
-    _check_size(len(data), max_file_bytes=max_file_bytes)  # it may have shrunk since stat
+    _check_size(len(data), max_file_bytes=max_file_bytes)  # it may have shrunk since fstat
     return data
 
 

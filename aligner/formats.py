@@ -188,13 +188,16 @@ _MAX_BANNER_WORDS = 150
 def _consent_banners(tree: HtmlElement) -> list[HtmlElement]:
     """The page's cookie and consent banners, outermost only."""
     found: list[HtmlElement] = []
+    # A set: a page of 150,000 banner-like elements made a list search quadratic.
+    inside: set[HtmlElement] = set()
     for element in tree.iter():
         name = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not _BANNER_NAME.search(name) or any(a in found for a in element.iterancestors()):
+        if not _BANNER_NAME.search(name) or any(a in inside for a in element.iterancestors()):
             continue
         words = element.text_content()
         if len(words.split()) <= _MAX_BANNER_WORDS and _BANNER_ASKS.search(words):
             found.append(element)
+            inside.add(element)
     return found
 
 

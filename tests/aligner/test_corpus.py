@@ -124,7 +124,7 @@ def test_read_errors_become_reasons(
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(corpus, "open", fail, raising=False)
+    monkeypatch.setattr(corpus.os, "open", fail)
     assert skip_reason(path) == reason
 
 

@@ -398,7 +398,7 @@ def test_files_that_vanish_or_change_after_listing(corpus, cli, monkeypatch) -> 
         emptied.write_bytes(b"")
         return listed
 
-    real_open = open
+    real_open = os.open
 
     def deny_locked(file, *args, **kwargs):
         if os.fspath(file) == os.fspath(locked):
@@ -406,7 +406,7 @@ def test_files_that_vanish_or_change_after_listing(corpus, cli, monkeypatch) -> 
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(aligner.corpus, "_collect_files", list_then_change)
-    monkeypatch.setattr(aligner.corpus, "open", deny_locked, raising=False)
+    monkeypatch.setattr(aligner.corpus.os, "open", deny_locked)
 
     result, document = json_export(cli, corpus.root)
     assert result.code == 0
@@ -422,16 +422,18 @@ def test_files_that_vanish_or_change_after_listing(corpus, cli, monkeypatch) -> 
 def test_a_file_still_being_written_is_skipped(corpus, monkeypatch) -> None:
     first, _ = corpus.articles()
     growing = corpus.write("growing.txt", "The download of this article is not finished")
-    real_stat = os.stat
+    real_fstat = os.fstat
+    grown: list[int] = []
 
-    def stat_then_grow(path, *args, **kwargs):
-        info = real_stat(path, *args, **kwargs)
-        if os.fspath(path) == os.fspath(growing):
+    def fstat_then_grow(descriptor, *args, **kwargs):
+        info = real_fstat(descriptor, *args, **kwargs)
+        if not grown and info.st_size == len("The download of this article is not finished"):
+            grown.append(descriptor)
             with growing.open("ab") as handle:
                 handle.write(b" yet, more words keep arriving.")
         return info
 
-    monkeypatch.setattr(aligner.corpus.os, "stat", stat_then_grow)
+    monkeypatch.setattr(aligner.corpus.os, "fstat", fstat_then_grow)
     comparison = compare([first, growing])
     assert [a.path for a in comparison.articles] == [first.as_posix()]
     assert [(s.path, s.reason) for s in comparison.skipped] == [
@@ -473,3 +475,22 @@ def test_pipes_and_dangling_links_in_a_folder_are_listed_with_a_reason(corpus, c
         "feed.txt": "not a regular file (a pipe, socket or device)",
         "moved.txt": "link leads nowhere",
     }
+
+
+def test_a_named_pipe_is_refused_through_the_open_descriptor(tmp_path, monkeypatch) -> None:
+    # A file swapped for a pipe after any check by name: the opened descriptor says so, and
+    # opening never blocks, so the read cannot hang.
+    from aligner import corpus as corpus_module
+    from aligner.skip import SkipFile
+
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(
+        corpus_module.os,
+        "stat",
+        lambda *a, **k: (_ for _ in ()).throw(
+            AssertionError("checked by name, not by the open descriptor")
+        ),
+    )
+    with pytest.raises(SkipFile, match="not a regular file"):
+        corpus_module._read_limited(fifo, max_file_bytes=1_000_000)
