@@ -473,3 +473,12 @@ def test_paths_and_options_may_be_mixed(engine, tmp_path, capsys) -> None:
     second.write_text("y", encoding="utf-8")
     assert main(["export", str(first), "--format", "json", str(second)]) == 0
     assert engine.calls[0][0] == [str(first), str(second)]
+
+
+def test_a_pivot_past_the_last_source_is_a_usage_error(capsys) -> None:
+    # The sample corpus has five sources, numbered 0 to 4.
+    assert main(["export", "--pivot", "4", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--pivot", "5"]) == 2
+    err = capsys.readouterr().err
+    assert "--pivot 5 names no source: 5 were read, numbered 0 to 4" in err

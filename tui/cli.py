@@ -278,6 +278,11 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     if not comparison.articles:
         found = "every file was skipped" if comparison.skipped else "no article files found"
         raise UsageError(f"no article could be read ({found})")
+    if args.pivot is not None and args.pivot >= len(comparison.articles):
+        count = len(comparison.articles)
+        raise UsageError(
+            f"--pivot {args.pivot} names no source: {count} were read, numbered 0 to {count - 1}"
+        )
 
     text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
