@@ -482,3 +482,10 @@ def test_a_pivot_past_the_last_source_is_a_usage_error(capsys) -> None:
     assert main(["export", "--pivot", "5"]) == 2
     err = capsys.readouterr().err
     assert "--pivot 5 names no source: 5 were read, numbered 0 to 4" in err
+
+
+def test_an_output_folder_is_named_as_a_folder(tmp_path, capsys) -> None:
+    folder = tmp_path / "outs"
+    folder.mkdir()
+    assert main(["export", "-o", str(folder)]) == 2
+    assert "outs is a folder; -o needs a file name" in capsys.readouterr().err

@@ -261,6 +261,9 @@ def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     args = _export_parser().parse_intermixed_args(argv)
     to_stdout = args.output in (None, "-")
+    if not to_stdout and Path(args.output).is_dir():
+        # Said before the suffix is read: "outs" is a folder, not a file without a suffix.
+        raise UsageError(f"{printable(args.output)} is a folder; -o needs a file name")
     fmt: ExportFormat | None = args.format
     if fmt is None:
         fmt = "markdown" if to_stdout else format_for_path(args.output)
