@@ -173,12 +173,10 @@ def _odd_entry_reason(entry: os.DirEntry[str]) -> str:
     if entry.is_symlink():
         try:
             os.stat(entry.path)
-        except OSError as error:
-            return (
-                "link leads nowhere"
-                if isinstance(error, FileNotFoundError)
-                else (_os_error_reason(error))
-            )
+        except FileNotFoundError:
+            return "link leads nowhere"
+        except OSError as error:  # a loop, or no permission to follow it
+            return _os_error_reason(error)
     return "not a regular file (a pipe, socket or device)"
 
 

@@ -102,7 +102,7 @@ class _WeightedTerms:
 
 class CounterpartScorer:
     """Scores pairs of one folder's prose sentences. The folder's term weights and the
-    sentences' codes are computed once, for every pair asked about later."""
+    sentences' figure codes are computed once, for every pair asked about later."""
 
     def __init__(
         self,

@@ -207,6 +207,18 @@ class Comparison:
         """Links touching each sentence, by sentence id (absent: none)."""
         return _by_sentence(self.links)
 
+    def softly_contradicting(self, group: Group) -> bool:
+        """Whether ``group``'s members disagree only softly: every conflict between two of
+        them is soft (told differently, for the reader to check), and there is one."""
+        members = set(group.members)
+        inner = [
+            c
+            for m in group.members
+            for c in self.conflicts_of.get(m, ())
+            if c.a in members and c.b in members
+        ]
+        return bool(inner) and all(c.severity is Severity.SOFT for c in inner)
+
     def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:
         """Conflicts between two members of ``group``."""
         members = set(group.members)

@@ -426,7 +426,8 @@ def brute_force(
 ) -> BruteForce:
     """Score all cross-article pairs with the engine's counterpart scorer (the upper triangle:
     the score is symmetric), in row blocks of about ``chunk_pairs`` pairs to bound memory, timing
-    only the scoring, and count how many pairs at or above ``threshold`` are candidates."""
+    the folder's term weights and the scoring, and count how many pairs at or above
+    ``threshold`` are candidates."""
     n = len(prose.features)
     cand_left, cand_right = prose.candidates
     candidate_keys = np.sort(cand_left * n + cand_right)
@@ -635,7 +636,7 @@ def table_notes(rows: Sequence[Row], corpora_notes: Sequence[str], *, runs: int)
         "conflicts, display order, labels, stats; export: JSON render. e2e: `python -m tui.cli "
         "export DIR --format json` (stdout to /dev/null); RSS MB: its peak resident memory.",
         "cands: pairs candidate_pairs proposes for scoring. brute s: the counterpart scorer "
-        "(the engine's own scorer, rapidfuzz cpdist on both cores) over every cross-article "
+        "(the engine's own scorer: numpy over the folder's term weights) over every cross-article "
         f"pair, upper triangle, in chunks of about {BRUTE_CHUNK_PAIRS:,} pairs, run once. "
         "ratio: brute s / align. recall: of the pairs brute force scores at or above the "
         "default threshold, the share candidate_pairs proposes.",

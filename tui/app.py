@@ -246,19 +246,27 @@ class ParallaxApp(App[int]):
         self._comparing = False
         self._hide_progress()
         if message.cancelled:
-            self.notify("Comparison cancelled.")
-            if self.comparison is not None:
-                # A cancelled re-align leaves the shown comparison, and its threshold.
-                self.threshold = self.comparison.options.threshold
-            if self.comparison is None:
-                self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
-                self.view.refresh()
+            self._cancelled()
         else:
+            self._keep_shown_threshold()
             self.notify(message.reason, title="Could not compare", severity="error", timeout=10)
             if self.comparison is None:
                 self.view.empty_message = f"Could not compare: {message.reason}"
                 self.view.refresh()
         self._update_status()
+
+    def _cancelled(self) -> None:
+        self.notify("Comparison cancelled.")
+        self._keep_shown_threshold()
+        if self.comparison is None:
+            self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
+            self.view.refresh()
+
+    def _keep_shown_threshold(self) -> None:
+        # A re-align that was cancelled or failed leaves the shown comparison, and its
+        # threshold is the one the next + or - starts from.
+        if self.comparison is not None:
+            self.threshold = self.comparison.options.threshold
 
     def _show_progress(self, stage: str, fraction: float) -> None:
         panel = self.query_one("#progress")
@@ -379,13 +387,7 @@ class ParallaxApp(App[int]):
             self._generation += 1
             self._comparing = False
             self._hide_progress()
-            self.notify("Comparison cancelled.")
-            if self.comparison is not None:
-                # A cancelled re-align leaves the shown comparison, and its threshold.
-                self.threshold = self.comparison.options.threshold
-            if self.comparison is None:
-                self.view.empty_message = "Cancelled. Press o to open a folder, + or - to retry."
-                self.view.refresh()
+            self._cancelled()
             self._update_status()
             return
         search = self.query_one(SearchBar)

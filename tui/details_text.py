@@ -8,7 +8,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.model import Comparison, Group, Label, Sentence, Severity
+from aligner.model import Comparison, Group, Label, Sentence
+from tui.cell_render import SOFT_MARK
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
 
@@ -45,8 +46,8 @@ def details_text(
         _source_name(comparison, a.id) for a in comparison.articles if a.id not in article_ids
     ]
     conflicts = comparison.group_conflicts(group)
-    soft = bool(conflicts) and all(c.severity is Severity.SOFT for c in conflicts)
-    glyph = "?" if soft else _LABEL_GLYPH[group.label]
+    soft = comparison.softly_contradicting(group)
+    glyph = SOFT_MARK if soft else _LABEL_GLYPH[group.label]
     style = palette.soft if soft else palette.label(group.label)
     title = "Contradicting softly (told differently: check)" if soft else None
     out.append(f"{glyph} {title or group.label.value.capitalize()}", style)

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from aligner.model import Comparison, Label, Severity
+from aligner.model import Comparison, Label
 from tui.row_layout import (
     Counterparts,
     LabelFilter,
@@ -70,7 +70,13 @@ class ViewModel:
         self.told_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.links_of if self.labels.get(sid) is Label.UNIQUE
         )
-        self.soft_only: frozenset[str] = _softly_contradicting(comparison)
+        # Members of groups whose conflicts are all soft: drawn apart from hard ones.
+        self.soft_only: frozenset[str] = frozenset(
+            m
+            for g in comparison.groups
+            if g.label is Label.CONTRADICTING and comparison.softly_contradicting(g)
+            for m in g.members
+        )
         index_of = {a.id: k for k, a in enumerate(comparison.articles)}
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
@@ -189,18 +195,3 @@ class ViewModel:
             )
             heights.append(len(self.wrap(sid, width)) + ends_paragraph)
         return heights
-
-
-def _softly_contradicting(comparison: Comparison) -> frozenset[str]:
-    """Members of contradicting groups whose conflicts inside the group are all soft (told
-    differently in a way to check, not impossible together): drawn apart from hard ones."""
-    found: set[str] = set()
-    conflicts_of = comparison.conflicts_of
-    for group in comparison.groups:
-        if group.label is not Label.CONTRADICTING:
-            continue
-        members = set(group.members)
-        inner = {c for m in group.members for c in conflicts_of.get(m, ()) if {c.a, c.b} <= members}
-        if inner and all(c.severity is Severity.SOFT for c in inner):
-            found |= members
-    return frozenset(found)

@@ -58,7 +58,6 @@ async def test_l_walks_through_every_counterpart_and_back() -> None:
         expected = [k.b if k.a == origin else k.a for k in comparison.links_of[origin]]
         assert len(expected) >= 2
         view.select_sentence(origin)
-        row = set(view.selected_sentences)
         visited = []
         for _ in range(len(expected) + 5):
             await pilot.press("l")
@@ -69,7 +68,6 @@ async def test_l_walks_through_every_counterpart_and_back() -> None:
         # The origin's own counterparts come first, each once, then the row's others.
         assert visited[: len(expected)] == list(dict.fromkeys(expected))
         assert len(set(visited[:-1])) == len(visited) - 1
-        assert row  # the origin's row was shown
 
 
 async def test_n_skips_rows_told_by_another_source_elsewhere() -> None:
@@ -107,8 +105,6 @@ async def test_reading_view_highlights_only_counterparts_and_links_weaker() -> N
             view._reading_selection().values()
         )
         assert all(view._beside_focus(m) is ROW for m in shared.members)
-        link = comparison.links[0]
+        link = comparison.links[0]  # its sentences sit in different rows
         view.select_sentence(link.a)
-        assert view._beside_focus(link.b) in (LINKED, ROW)
-        if comparison.group_of[link.a] is not comparison.group_of[link.b]:
-            assert view._beside_focus(link.b) is LINKED
+        assert view._beside_focus(link.b) is LINKED
