@@ -249,6 +249,7 @@ class AlignedView(ScrollView, can_focus=True):
             self.mode = mode
             self._anchor = anchor
             self._relayout()
+            self.refresh_bindings()  # the footer names the other mode
 
     def set_filter(self, label_filter: LabelFilter) -> None:
         if label_filter != self.label_filter:
@@ -299,7 +300,16 @@ class AlignedView(ScrollView, can_focus=True):
     def action_previous_column(self) -> None:
         self._cycle_column(-1)
 
-    def action_toggle_mode(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ``r`` has one binding per mode (keys.Key.mode_labels): only the current mode's
+        # is active and shown. Without a mode (command palette) it always toggles.
+        if action == "toggle_mode" and parameters:
+            return parameters[0] == self.mode
+        return True
+
+    def action_toggle_mode(self, shown_in: str = "") -> None:
+        """Switch to the other view; ``shown_in`` is the mode the pressed binding belongs to."""
+        del shown_in
         self.set_mode("reading" if self.mode == "aligned" else "aligned")
 
     def action_cycle_filter(self) -> None:

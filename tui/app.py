@@ -24,6 +24,7 @@ from tui.commands import ParallaxCommands
 from tui.config import Config, corpus_key, load_config, remember_folder, save_config
 from tui.details import DetailsPanel
 from tui.keys import bindings, help_rows
+from tui.legend import help_rows as signs_help_rows
 from tui.messages import (
     ComparisonFailed,
     ComparisonProgress,
@@ -31,8 +32,10 @@ from tui.messages import (
     ViewStateChanged,
 )
 from tui.notes import NotesStore
+from tui.row_layout import FILTER_NAMES
 from tui.safe_text import strip_controls
 from tui.search_bar import SearchBar
+from tui.status_line import ACTIVITY, CONTEXT, POSITION, SETTING, fit_status
 from tui.themes import default_label_variables, load_themes
 
 CompareFunction = Callable[..., Comparison]
@@ -43,6 +46,8 @@ THRESHOLD_RANGE = (10.0, 95.0)
 DEFAULT_THEME = "parallax-dark"
 WIDE_LAYOUT = 130
 """From this many columns on, the details panel sits beside the view instead of below it."""
+PALETTE_IN_FOOTER = 100
+"""From this many columns on, the footer names ctrl+p too."""
 
 
 def _freeze_long_lived_objects() -> None:
@@ -87,6 +92,8 @@ class ParallaxApp(App[int]):
         self._compare = compare
         self._generation = 0
         self._comparing = False
+        # While another folder opens: the paths and pivot to go back to if it gives nothing.
+        self._opening: tuple[list[str], int] | None = None
         # Where `l` started and the counterparts it walks through: (origin, targets, at).
         self._link_trail: tuple[str, list[str], int] | None = None
         themes, theme_warnings = load_themes()
@@ -133,7 +140,8 @@ class ParallaxApp(App[int]):
             yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="bar")
         yield SearchBar(id="search")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        # Compact: the main keys fit in 80 columns.
+        yield Footer(compact=True)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Textual's own themes know nothing of the label colours; give them ours.
@@ -141,7 +149,7 @@ class ParallaxApp(App[int]):
 
     def on_mount(self) -> None:
         view = self.query_one(AlignedView)
-        view.mode = "reading" if self.config.view == "reading" else "aligned"
+        view.set_mode("reading" if self.config.view == "reading" else "aligned")
         view.focus()
         self._fit_layout(self.size.width)
         for warning in self._warnings:
@@ -151,9 +159,12 @@ class ParallaxApp(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_layout(event.size.width)
+        self._update_status()
 
     def _fit_layout(self, width: int) -> None:
         self.query_one("#body").set_class(width < WIDE_LAYOUT, "-narrow")
+        # Below this the main keys fill the footer; ctrl+p is still listed under F1.
+        self.query_one(Footer).show_command_palette = width >= PALETTE_IN_FOOTER
 
     @property
     def view(self) -> AlignedView:
@@ -217,6 +228,9 @@ class ParallaxApp(App[int]):
         self._comparing = False
         self._hide_progress()
         comparison = message.comparison
+        if not self._opened(comparison):
+            self._update_status()
+            return
         gc.unfreeze()  # let the previous comparison be collected
         self.comparison = comparison
         self.threshold = comparison.options.threshold
@@ -245,6 +259,7 @@ class ParallaxApp(App[int]):
             return
         self._comparing = False
         self._hide_progress()
+        self._abandon_opening()
         if message.cancelled:
             self._cancelled()
         else:
@@ -321,36 +336,47 @@ class ParallaxApp(App[int]):
         if not self.screen_stack or not self.query(AlignedView):
             return  # shutting down: a late message may arrive after the view is gone
         view = self.view
-        parts: list[str] = []
+        parts: list[tuple[int, str]] = []
         comparison = self.comparison
         if self._comparing:
-            parts.append("aligning…")
+            parts.append((ACTIVITY, "aligning…"))
         if comparison is not None:
             total = len(comparison.articles)
-            parts.append(f"{view.mode} view")
-            parts.append(f"filter: {view.label_filter}")
+            parts.append((CONTEXT, f"{view.mode} view"))
+            label_filter = view.label_filter
+            importance = CONTEXT if label_filter == "all" else SETTING
+            parts.append((importance, f"filter: {FILTER_NAMES[label_filter]}"))
             shown = len(view.shown_columns)
             sources = f"{total} sources"
             if shown < total:
                 sources += f", {shown} shown"
             if view.hidden:
                 sources += f", {len(view.hidden)} hidden"
-            parts.append(sources)
-            parts.append(f"threshold {comparison.options.threshold:g}")
+            parts.append((CONTEXT, sources))
+            parts.append((SETTING, f"threshold {comparison.options.threshold:g}"))
             if view.row_count:
                 unit = "row" if view.mode == "aligned" else "sentence"
-                parts.append(f"{unit} {view.cursor_line + 1}/{view.row_count}")
+                parts.append((POSITION, f"{unit} {view.cursor_line + 1}/{view.row_count}"))
         search = self.query_one(SearchBar)
         if search.query_text:
             count = view.match_count
             current = view.current_match()
             text = f"match {current}/{count}" if current else f"{count} matches"
             search.show_count(text)
-            parts.append(f"“{strip_controls(search.query_text)}”: {text}")
+            parts.append((ACTIVITY, f"“{strip_controls(search.query_text)}”: {text}"))
+        # The line spans the screen, less a cell of padding on each side.
+        line = fit_status(parts, self.size.width - 2)
         # One line of fixed height: no need to lay the whole screen out again for it.
-        self.query_one("#status", Static).update(" · ".join(parts), layout=False)
+        self.query_one("#status", Static).update(line, layout=False)
 
     # ------------------------------------------------------------------ search
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is a priority key (so the letters typed right after it reach the search);
+        # it opens the search only from the view, and is a character in any text field.
+        if action == "search":
+            return isinstance(self.focused, AlignedView)
+        return True
 
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
@@ -380,6 +406,10 @@ class ParallaxApp(App[int]):
 
     # ------------------------------------------------------------------ actions
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit (Textual's own toast is markup, and ours never is)."""
+        self.notify("Press q or ctrl+q to quit.", title="Do you want to quit?")
+
     def action_cancel(self) -> None:
         """Escape: stop a running comparison, else close the search, else the details."""
         if self._comparing:
@@ -387,6 +417,7 @@ class ParallaxApp(App[int]):
             self._generation += 1
             self._comparing = False
             self._hide_progress()
+            self._abandon_opening()
             self._cancelled()
             self._update_status()
             return
@@ -488,7 +519,7 @@ class ParallaxApp(App[int]):
     def action_help(self) -> None:
         from tui.screens import HelpScreen
 
-        self.push_screen(HelpScreen(help_rows()))
+        self.push_screen(HelpScreen(signs_help_rows() + help_rows()))
 
     def action_overview(self) -> None:
         if self.comparison is None:
@@ -565,17 +596,43 @@ class ParallaxApp(App[int]):
         self.open_paths([str(folder)])
 
     def open_paths(self, paths: Sequence[str]) -> None:
-        """Compare another folder (or files); remembered among the recent folders."""
+        """Compare another folder (or files). The shown comparison stays until the new one is
+        ready; a folder with no article keeps it, and only a folder that opened is remembered
+        among the recent folders."""
+        if self._opening is None:
+            self._opening = (self.paths, self.pivot)
         self.paths = list(paths)
         self.pivot = 0
+        self.start_comparison()
+
+    def _opened(self, comparison: Comparison) -> bool:
+        """Settle a pending ``open_paths``: False (and the previous folder back) when the new
+        folder gave no article and there is a comparison to go back to."""
+        if self._opening is None:
+            return True
+        previous_paths, previous_pivot = self._opening
+        self._opening = None
+        if not comparison.articles and self.comparison is not None:
+            self.paths, self.pivot = previous_paths, previous_pivot
+            self.notify(_why_nothing_opened(comparison), title="Nothing opened", severity="warning")
+            return False
         config = self.config
         for path in reversed(self.paths):
             config = remember_folder(config, path)
         self._save(config)
-        self.comparison = None
-        self.view.empty_message = "Aligning…"
-        self.view.show_comparison(None)
-        self.start_comparison()
+        # A search belongs to the folder it was typed in.
+        search = self.query_one(SearchBar)
+        if search.is_open or search.query_text:
+            search.close(clear=True)
+            self.view.set_search("")
+            self.view.focus()
+        return True
+
+    def _abandon_opening(self) -> None:
+        """A new folder was cancelled or failed: the shown comparison's folder stays current."""
+        if self._opening is not None and self.comparison is not None:
+            self.paths, self.pivot = self._opening
+        self._opening = None
 
     def _save(self, config: Config) -> None:
         """Keep ``config`` and write it; a read-only disk costs a warning, not the session."""
@@ -584,6 +641,18 @@ class ParallaxApp(App[int]):
             save_config(config, self._config_path)
         except OSError as error:
             self.notify(f"Could not save settings: {error}", severity="warning")
+
+
+def _why_nothing_opened(comparison: Comparison) -> str:
+    """Why a folder gave no article, in the CLI's words, with the first skip reasons (the
+    overview shows the current comparison's, not these)."""
+    skipped = comparison.skipped
+    if not skipped:
+        return "No article files found there; the current comparison stays."
+    reasons = [f"{Path(item.path).name}: {item.reason}" for item in skipped[:3]]
+    if len(skipped) > 3:
+        reasons.append(f"and {len(skipped) - 3} more")
+    return f"Every file there was skipped ({'; '.join(reasons)}); the current comparison stays."
 
 
 def run_app(paths: list[str], *, threshold: float | None, recursive: bool) -> int:

@@ -33,6 +33,7 @@ TOLD_ELSEWHERE_MARK = "~"
 row (a link): drawn in the shared colour, since it is not only in its source."""
 NOTE_MARK = "✎"
 GAP_MARK = "·"
+PIVOT_MARK = "★"
 SEPARATOR = "│"
 
 LABEL_CLASS: Mapping[Label | None, str] = {
@@ -234,5 +235,5 @@ def source_name(model: ViewModel, column: int) -> str:
     """A column's header: its number for the 1…9 keys, its source and a star on the pivot."""
     article = model.comparison.articles[column]
     number = f"{column + 1} " if column < 9 else ""
-    pivot = " ★" if column == model.pivot else ""
+    pivot = f" {PIVOT_MARK}" if column == model.pivot else ""
     return f" {number}{strip_controls(article.source or article.title)}{pivot}"

@@ -12,6 +12,7 @@ from textual.fuzzy import Matcher
 from textual.style import Style
 
 from tui.keys import KEYS
+from tui.row_layout import FILTER_COMMANDS, FILTER_NAMES
 from tui.safe_text import strip_controls
 
 PaletteCommand = tuple[str, str, Callable[[], object]]
@@ -35,12 +36,22 @@ class ParallaxCommands(Provider):
                 yield from self._source_commands(target)
                 continue
             yield key.description, f"key: {key.display}", partial(target.run_action, key.action)
+            if key.action == "cycle_filter":
+                yield from self._filter_commands(target)
         for name in sorted(app.available_themes, key=lambda n: (not n.startswith("parallax"), n)):
             yield (
                 f"Theme: {name}",
                 "switch theme (remembered)",
                 partial(setattr, app, "theme", name),
             )
+
+    def _filter_commands(self, view: object) -> Iterator[PaletteCommand]:
+        for label_filter, name in FILTER_COMMANDS.items():
+            yield (
+                name,
+                f"filter: {FILTER_NAMES[label_filter]}",
+                partial(view.set_filter, label_filter),
+            )  # type: ignore[attr-defined]
 
     def _source_commands(self, view: object) -> Iterator[PaletteCommand]:
         comparison = getattr(self.app, "comparison", None)

@@ -29,6 +29,12 @@ class Key:
     display: str
     scope: Scope = "app"
     footer: bool = False
+    priority: bool = False
+    """Checked when the key arrives, before keys typed after it are handed on: for a key
+    that moves the focus, so that what is typed next lands where the focus went."""
+    mode_labels: tuple[tuple[str, str], ...] = ()
+    """``(view mode, footer label)``: a key whose footer label depends on the view's mode
+    (``r`` reads "Reading" in aligned view and "Aligned" in reading view)."""
 
 
 SOURCE_KEYS = 9
@@ -56,13 +62,23 @@ KEYS: tuple[Key, ...] = (
         "Move",
         "n",
         "next_difference",
-        "Next diff",
+        "Diff",
         "Next difference (unique or contradicting)",
         "n",
         "view",
+        footer=True,
     ),
     Key("Move", "N", "previous_difference", "Prev diff", "Previous difference", "N", "view"),
-    Key("Move", "c", "next_contradiction", "Next conflict", "Next contradiction", "c", "view"),
+    Key(
+        "Move",
+        "c",
+        "next_contradiction",
+        "Conflict",
+        "Next contradiction",
+        "c",
+        "view",
+        footer=True,
+    ),
     Key(
         "Move",
         "C",
@@ -83,7 +99,16 @@ KEYS: tuple[Key, ...] = (
         "view",
     ),
     # Finding
-    Key("Find", "slash", "search", "Search", "Search the text of every source", "/", footer=True),
+    Key(
+        "Find",
+        "slash",
+        "search",
+        "Search",
+        "Search the text of every source",
+        "/",
+        footer=True,
+        priority=True,
+    ),
     Key(
         "Find",
         "f3",
@@ -98,9 +123,11 @@ KEYS: tuple[Key, ...] = (
         "f",
         "cycle_filter",
         "Filter",
-        "Filter rows: all / shared / unique / contradicting / hard contradictions only",
+        "Filter rows: all / told by every source / shared / told by one source only / "
+        "contradicting / hard contradictions only",
         "f",
         "view",
+        footer=True,
     ),
     # Views and panels
     Key(
@@ -112,6 +139,7 @@ KEYS: tuple[Key, ...] = (
         "r",
         "view",
         footer=True,
+        mode_labels=(("aligned", "Reading"), ("reading", "Aligned")),
     ),
     Key(
         "View",
@@ -173,7 +201,15 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("Notes & export", "e", "export", "Export", "Export to Markdown or JSON", "e", footer=True),
     # The application
-    Key("App", "f1,question_mark", "help", "Help", "Help: every key", "F1 ?", footer=True),
+    Key(
+        "App",
+        "f1,question_mark",
+        "help",
+        "Help",
+        "Help: every key and what the signs mean",
+        "F1 ?",
+        footer=True,
+    ),
     Key(
         "App",
         "escape",
@@ -191,17 +227,24 @@ KEYS: tuple[Key, ...] = (
         "^p",
         "builtin",
     ),
-    Key("App", "q", "quit", "Quit", "Quit (also ctrl+q)", "q ^q", footer=True),
+    # Not in the footer: the keys above fill 80 columns, and q quits as everywhere.
+    Key("App", "q", "quit", "Quit", "Quit (also ctrl+q)", "q ^q"),
 )
 
 
-def _expanded(key: Key) -> Iterator[tuple[str, str]]:
-    # The single "1..9" row stands for nine bindings.
+def _expanded(key: Key) -> Iterator[tuple[str, str, str]]:
+    """``(keys, action, footer label)`` of each binding a row of the table stands for."""
     if key.action == "toggle_source(0)":
+        # The single "1..9" row stands for nine bindings.
         for number in range(1, SOURCE_KEYS + 1):
-            yield str(number), f"toggle_source({number - 1})"
+            yield str(number), f"toggle_source({number - 1})", key.label
+    elif key.mode_labels:
+        # One binding per mode; the view's check_action enables the one of its mode, so the
+        # footer names what the key does now.
+        for mode, label in key.mode_labels:
+            yield key.keys, f"{key.action}('{mode}')", label
     else:
-        yield key.keys, key.action
+        yield key.keys, key.action, key.label
 
 
 def bindings(scope: Scope) -> list[Binding]:
@@ -210,13 +253,14 @@ def bindings(scope: Scope) -> list[Binding]:
         Binding(
             keys,
             action,
-            key.label,
+            label,
             show=key.footer,
             key_display=key.display.split()[0],
+            priority=key.priority,
         )
         for key in KEYS
         if key.scope == scope
-        for keys, action in _expanded(key)
+        for keys, action, label in _expanded(key)
     ]
 
 

@@ -18,9 +18,28 @@ from rich.style import Style
 
 from aligner.model import Comparison, Label
 
-LabelFilter = Literal["all", "shared", "unique", "contradicting", "hard"]
-FILTERS: tuple[LabelFilter, ...] = ("all", "shared", "unique", "contradicting", "hard")
-"""``hard``: contradicting rows with at least one hard conflict (soft ones left out)."""
+LabelFilter = Literal["all", "every", "shared", "unique", "contradicting", "hard"]
+FILTERS: tuple[LabelFilter, ...] = ("all", "every", "shared", "unique", "contradicting", "hard")
+FILTER_NAMES: Mapping[LabelFilter, str] = {
+    "all": "all",
+    "every": "told by every source",
+    "shared": "shared",
+    "unique": "told by one source only",
+    "contradicting": "contradicting",
+    "hard": "hard contradictions",
+}
+FILTER_COMMANDS: Mapping[LabelFilter, str] = {
+    "all": "Show every row (no filter)",
+    "every": "Show only what every source tells",
+    "shared": "Show only what several sources tell",
+    "unique": "Show only what one source says",
+    "contradicting": "Show only contradictions",
+    "hard": "Show only hard contradictions",
+}
+"""How the status line names each filter (FILTER_NAMES) and the palette offers it (here).
+``every``: rows with a sentence of every source, agreeing or not; ``unique``: sentences no
+other source tells, in this row or another; ``hard``: contradicting rows with at least one
+hard conflict (soft ones left out)."""
 
 Mode = Literal["aligned", "reading"]
 
@@ -97,29 +116,46 @@ def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
     return tuple(rows)
 
 
+@dataclass(frozen=True, slots=True)
+class FilterFacts:
+    """What the filters ask of a sentence beyond its label: its row's conflicts are all soft,
+    another source tells it in another row, its row has a sentence of every source."""
+
+    soft: frozenset[str] = frozenset()
+    told_elsewhere: frozenset[str] = frozenset()
+    everywhere: frozenset[str] = frozenset()
+
+
+NO_FACTS = FilterFacts()
+
+
+def keep_sentence(
+    sid: str, label: Label | None, *, label_filter: LabelFilter, facts: FilterFacts = NO_FACTS
+) -> bool:
+    """Whether sentence ``sid`` with ``label`` passes the label filter."""
+    if label_filter == "all":
+        return True
+    if label_filter == "every":
+        return sid in facts.everywhere
+    if label_filter == "hard":
+        return label is Label.CONTRADICTING and sid not in facts.soft
+    if label_filter == "unique" and sid in facts.told_elsewhere:
+        return False
+    return label is not None and label.value == label_filter
+
+
 def keep_row(
     row: Row,
     *,
     label_filter: LabelFilter,
     columns: frozenset[int],
-    soft: frozenset[str] = frozenset(),
+    facts: FilterFacts = NO_FACTS,
 ) -> bool:
-    """Whether ``row`` passes the label filter and has a sentence in a shown column
-    (``soft``: sentences of rows whose conflicts are all soft)."""
-    if label_filter == "hard":
-        if row.label is not Label.CONTRADICTING or set(row.cells.values()) <= soft:
-            return False
-    elif label_filter != "all" and (row.label is None or row.label.value != label_filter):
-        return False
-    return any(column in columns for column in row.cells)
-
-
-def keep_sentence(label: Label | None, *, label_filter: LabelFilter, soft: bool = False) -> bool:
-    """Whether a sentence with ``label`` passes the label filter (reading view); ``soft``:
-    its row's conflicts are all soft."""
-    if label_filter == "hard":
-        return label is Label.CONTRADICTING and not soft
-    return label_filter == "all" or (label is not None and label.value == label_filter)
+    """Whether ``row`` passes the label filter and has a sentence in a shown column."""
+    return any(column in columns for column in row.cells) and any(
+        keep_sentence(sid, row.label, label_filter=label_filter, facts=facts)
+        for sid in row.cells.values()
+    )
 
 
 class Counterparts:

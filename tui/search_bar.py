@@ -66,7 +66,9 @@ class SearchBar(Horizontal):
         """Show the bar and put the cursor in it, the current query selected."""
         self.add_class("-open")
         field = self.query_one(Input)
-        field.focus()
+        # At once, not after the next refresh as ``focus()`` does: keys typed right after
+        # the slash are already queued, and they belong to the search.
+        self.screen.set_focus(field)
         field.select_all()
 
     def close(self, *, clear: bool = False) -> None:

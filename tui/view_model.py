@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aligner.model import Comparison, Label
 from tui.row_layout import (
     Counterparts,
+    FilterFacts,
     LabelFilter,
     LineIndex,
     Mode,
@@ -81,6 +82,11 @@ class ViewModel:
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
         }
+        self.filter_facts = FilterFacts(
+            soft=self.soft_only,
+            told_elsewhere=self.told_elsewhere,
+            everywhere=self._told_by_every_source(),
+        )
         self.pivot = pivot_index(comparison)
         self.rows = aligned_rows(comparison)
         self.counterparts = Counterparts(comparison, self.rows)
@@ -89,6 +95,18 @@ class ViewModel:
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
+
+    def _told_by_every_source(self) -> frozenset[str]:
+        """Members of groups with a sentence of every article (of two or more)."""
+        count = len(self.comparison.articles)
+        if count < 2:
+            return frozenset()
+        return frozenset(
+            m
+            for g in self.comparison.groups
+            if len({self.article_of[m] for m in g.members}) == count
+            for m in g.members
+        )
 
     def wrap(self, sid: str, width: int) -> Spans:
         """The lines of sentence ``sid`` wrapped to ``width`` cells."""
@@ -119,7 +137,7 @@ class ViewModel:
             s.id
             for s in self.comparison.articles[column].sentences
             if keep_sentence(
-                self.labels[s.id], label_filter=label_filter, soft=s.id in self.soft_only
+                s.id, self.labels[s.id], label_filter=label_filter, facts=self.filter_facts
             )
         )
 
@@ -158,7 +176,7 @@ class ViewModel:
         rows = tuple(
             row
             for row in self.rows
-            if keep_row(row, label_filter=label_filter, columns=shown, soft=self.soft_only)
+            if keep_row(row, label_filter=label_filter, columns=shown, facts=self.filter_facts)
         )
         # A row is as tall as its tallest shown cell, so the columns stay level.
         heights = [

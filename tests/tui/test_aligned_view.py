@@ -304,6 +304,9 @@ async def test_filters_and_hidden_sources_change_the_rows() -> None:
     async with app.run_test(size=(140, 30)) as pilot:
         view = app.query_one(AlignedView)
         await pilot.press("f")
+        assert view.label_filter == "every"
+        assert view._layout.rows == ()  # no fact of the story is told by all four sources
+        await pilot.press("f")
         assert view.label_filter == "shared"
         assert {row.label for row in view._layout.rows} == {Label.SHARED}
         await pilot.press("f")

@@ -4,6 +4,7 @@ cancelling, help and the command palette."""
 from __future__ import annotations
 
 from snapshot_apps.harness import settle, stoppable_compare, story_app
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
 
@@ -11,6 +12,7 @@ from tui.aligned_view import NOTE_MARK, AlignedView
 from tui.config import load_config
 from tui.details import DetailsPanel
 from tui.keys import KEYS
+from tui.legend import SIGNS
 from tui.screens import HelpScreen
 from tui.search_bar import SearchBar
 
@@ -114,8 +116,10 @@ async def test_filter_and_source_toggles_show_in_status_and_are_remembered() -> 
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await pilot.press("f")
+        assert "filter: told by every source" in status(app)
         await pilot.press("f", "f")
-        assert "filter: unique" in status(app)
+        assert "filter: told by one source only" in status(app)
         await pilot.press("2", "r")
         assert "reading view" in status(app)
         assert "2 Coast Courier" not in app.query_one(AlignedView).line_text(0)
@@ -194,15 +198,22 @@ async def test_escape_cancels_a_running_comparison_and_keys_still_work() -> None
         assert any("cancelled" in n.message for n in app._notifications)
 
 
-async def test_help_lists_every_key_of_the_key_table() -> None:
+async def test_help_explains_every_sign_then_lists_every_key_of_the_key_table() -> None:
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one(DataTable)
-        descriptions = {str(table.get_row_at(k)[2]) for k in range(table.row_count)}
-        assert descriptions == {key.description for key in KEYS}
+        rows = [[str(cell) for cell in table.get_row_at(k)] for k in range(table.row_count)]
+        assert [(sign, meaning) for _, sign, meaning in rows[: len(SIGNS)]] == list(SIGNS)
+        assert {sign for sign, _ in SIGNS} >= {"=", "+", "~", "!", "?", "¶", "★", "·", "✎"}
+        assert sorted(row[2] for row in rows[len(SIGNS) :]) == sorted(k.description for k in KEYS)
+        # Home and End reach the ends of the table (the table alone scrolls sideways).
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
         await pilot.press("escape")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -227,6 +238,13 @@ async def test_command_palette_runs_view_actions_and_switches_themes() -> None:
         await pilot.pause()
         assert app.theme == "parallax-light"
         assert load_config()[0].theme == "parallax-light"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"show only contradictions")
+        await pilot.pause(0.3)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert view.label_filter == "contradicting"
+        assert "filter: contradicting" in status(app)
 
 
 async def test_clicking_selects_a_row_and_column() -> None:
@@ -301,3 +319,17 @@ async def test_a_cancelled_re_align_keeps_the_shown_threshold() -> None:
         await pilot.pause()
         assert app.threshold == shown
         assert f"threshold {shown:g}" in status(app)
+
+
+async def test_keys_typed_right_after_slash_reach_the_search_bar() -> None:
+    # A fast typist (or a terminal pasting "/word") sends every key before the next frame.
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "harbour")]:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as the terminal does: no pause between keys
+        await pilot.pause()
+        assert app.query_one(SearchBar).query_text == "harbour"
+        assert "“harbour”: match 1/6" in status(app)

@@ -12,6 +12,7 @@ from tui.aligned_view import AlignedView
 from tui.app import ParallaxApp
 from tui.config import load_config
 from tui.screens import OpenFolderDialog
+from tui.search_bar import SearchBar
 
 HOSTILE = (
     "Officials said [bold]x[/bold] and [@click=app.quit]click me[/] and "
@@ -140,3 +141,53 @@ async def test_bad_files_are_listed_with_reasons_while_the_rest_loads(tmp_path: 
         assert rows["archive.md"].startswith("binary file")
         assert rows["script.html"] == "no article text found in HTML"
         assert app.is_running
+
+
+async def test_a_folder_with_no_article_keeps_the_comparison_and_says_why(tmp_path: Path) -> None:
+    first = write_corpus(
+        tmp_path / "first",
+        {
+            "a.txt": "The bridge reopened on Monday after repairs.\n",
+            "b.txt": "The bridge reopened on Monday after long repairs.\n",
+        },
+    )
+    empty = write_corpus(tmp_path / "empty", {"blank.txt": "", "photo.jpg": "\xff\xd8"})
+    nothing = write_corpus(tmp_path / "nothing", {})
+    app = ParallaxApp([str(first)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = app.comparison
+        await pilot.press("slash", *"bridge", "enter", "escape")
+        for folder, why in ((empty, "blank.txt"), (nothing, "No article files found")):
+            app.open_paths([str(folder)])
+            await settle(pilot)
+            assert app.comparison is shown and app.paths == [str(first)]
+            assert "bridge" in app.query_one(AlignedView).line_text(2)
+            texts = [n.message for n in app._notifications]
+            assert any(why in text and "current comparison stays" in text for text in texts)
+            assert app.query_one(SearchBar).query_text == "bridge"  # still this folder's
+        await pilot.press("e")  # the export still offers the shown comparison
+        assert type(app.screen).__name__ == "ExportDialog"
+    recent = load_config()[0].recent_folders
+    assert str(empty.resolve()) not in recent and str(nothing.resolve()) not in recent
+
+
+async def test_a_search_is_forgotten_when_another_folder_opens(tmp_path: Path) -> None:
+    first = write_corpus(
+        tmp_path / "first",
+        {"a.txt": "The bridge reopened.\n", "b.txt": "The bridge reopened today.\n"},
+    )
+    second = write_corpus(
+        tmp_path / "second",
+        {"x.txt": "The museum will close.\n", "y.txt": "The bridge museum will close.\n"},
+    )
+    app = ParallaxApp([str(first)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"bridge", "enter")
+        app.open_paths([str(second)])
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        assert [Path(a.path).name for a in app.comparison.articles] == ["x.txt", "y.txt"]
+        assert view.match_count == 0 and "bridge" not in str(app.query_one("#status").content)
+        assert view.has_focus

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from snapshot_apps.harness import settle, story_app
 
+from tui import legend
 from tui.aligned_view import AlignedView
 from tui.app import ParallaxApp
 from tui.commands import ParallaxCommands, highlighted
@@ -35,8 +36,9 @@ def test_bindings_help_and_readme_come_from_the_same_table() -> None:
     table = markdown_table()
     for key in KEYS:
         assert f"| `{key.display}` | {key.description} |" in table
-    shown = [b.description for scope in ("app", "view") for b in bindings(scope) if b.show]
-    assert 5 <= len(shown) <= 9  # the footer holds the main keys only
+    shown = {b.key for scope in ("app", "view") for b in bindings(scope) if b.show}
+    assert {"n", "c", "f", "r", "slash"} <= shown  # the core keys are in sight
+    assert len(shown) <= 9  # the footer holds the main keys only
 
 
 def test_importing_the_app_does_not_load_the_engine() -> None:
@@ -77,3 +79,10 @@ def test_readme_lists_exactly_the_key_table() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("<!-- keys:begin -->")[1].split("<!-- keys:end -->")[0]
     assert section.strip() == markdown_table().strip()
+
+
+def test_readme_explains_exactly_the_signs_of_the_help_screen() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- signs:begin -->")[1].split("<!-- signs:end -->")[0]
+    assert section.strip() == legend.markdown_table().strip()
+    assert [row[1] for row in legend.help_rows()] == [sign for sign, _ in legend.SIGNS]

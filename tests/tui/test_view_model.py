@@ -145,3 +145,44 @@ def test_the_hard_filter_leaves_out_rows_whose_conflicts_are_all_soft() -> None:
     assert everything.stream(0, label_filter="hard") == everything.stream(
         0, label_filter="contradicting"
     )
+
+
+def test_filters_ask_about_soft_conflicts_links_and_every_source() -> None:
+    from aligner.model import Label
+    from tui.row_layout import FilterFacts, keep_sentence
+
+    facts = FilterFacts(
+        soft=frozenset({"soft"}),
+        told_elsewhere=frozenset({"linked"}),
+        everywhere=frozenset({"all"}),
+    )
+
+    def kept(sid: str, label: Label | None, label_filter: str) -> bool:
+        return keep_sentence(sid, label, label_filter=label_filter, facts=facts)  # type: ignore[arg-type]
+
+    assert kept("alone", Label.UNIQUE, "unique") and not kept("linked", Label.UNIQUE, "unique")
+    assert kept("all", Label.SHARED, "every") and kept("all", Label.CONTRADICTING, "every")
+    assert not kept("some", Label.SHARED, "every")
+    assert kept("hard", Label.CONTRADICTING, "hard") and not kept(
+        "soft", Label.CONTRADICTING, "hard"
+    )
+    assert kept("soft", Label.CONTRADICTING, "contradicting")
+    assert kept("heading", None, "all") and not kept("heading", None, "shared")
+
+
+def test_told_by_every_source_means_a_sentence_of_every_article_in_the_group() -> None:
+    articles = [
+        build_article(
+            k, f"x/{k}.txt", name, name, [[(f"{name} says the dam broke.", LineKind.PROSE)]]
+        )
+        for k, name in enumerate("ABC")
+    ]
+    groups = [(Label.SHARED, ("a1s1", "a2s1", "a3s1"))]
+    model = ViewModel(build_comparison(articles, groups))
+    assert model.filter_facts.everywhere == {"a1s1", "a2s1", "a3s1"}
+    model = ViewModel(
+        build_comparison(articles, [(Label.SHARED, ("a1s1", "a2s1")), (Label.UNIQUE, ("a3s1",))])
+    )
+    assert model.filter_facts.everywhere == frozenset()
+    layout = model.layout(mode="aligned", label_filter="every", shown=(0, 1, 2), widths=(40,) * 3)
+    assert layout.rows == ()

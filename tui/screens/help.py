@@ -1,4 +1,4 @@
-"""The help screen: every key of the reader, grouped by section."""
+"""The help screen: what the reader's signs mean and every key, grouped by section."""
 
 from __future__ import annotations
 
@@ -23,8 +23,12 @@ def grouped_by_section(
     return list(sections.items())
 
 
+PANEL_MAX_WIDTH = 110
+MIN_DESCRIPTION_WIDTH = 24
+
+
 class HelpScreen(ModalScreen[None]):
-    """Lists ``(section, key, description)`` rows; Escape, q, F1 or ? close it."""
+    """Lists ``(section, key or sign, description)`` rows; Escape, q, F1 or ? close it."""
 
     DEFAULT_CSS = """
     HelpScreen {
@@ -32,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen > #panel {
         width: 90%;
-        max-width: 110;
+        max-width: 110;  /* PANEL_MAX_WIDTH */
         height: 90%;
         padding: 0 1;
         border: thick $primary;
@@ -56,6 +60,9 @@ class HelpScreen(ModalScreen[None]):
         Binding("k", "move('cursor_up')", "Up", show=False),
         Binding("g", "move('scroll_top')", "First", show=False),
         Binding("G", "move('scroll_bottom')", "Last", show=False),
+        # The table binds Home/End to sideways scrolling, which does nothing here.
+        Binding("home", "move('scroll_top')", "First", show=False, priority=True),
+        Binding("end", "move('scroll_bottom')", "Last", show=False, priority=True),
     ]
 
     def __init__(self, keys: Sequence[tuple[str, str, str]]) -> None:
@@ -64,21 +71,36 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table: DataTable[Text] = DataTable(id="keys", cursor_type="row", zebra_stripes=True)
-        table.add_column(Text("Section"), key="section")
-        table.add_column(Text("Key"), key="key")
-        table.add_column(Text("What it does"), key="description")
-        for section, rows in grouped_by_section(self._keys):
+        grouped = grouped_by_section(self._keys)
+        section_width = max(len("Section"), *(len(section) for section, _ in grouped))
+        key_width = max(len("Sign / key"), *(len(key) for _, key, _ in self._keys))
+        table.add_column(Text("Section"), key="section", width=section_width)
+        table.add_column(Text("Sign / key"), key="key", width=key_width)
+        # Descriptions wrap to the panel instead of running off its edge at 80 columns.
+        table.add_column(
+            Text("What it does"),
+            key="description",
+            width=self._description_width(section_width + key_width),
+        )
+        for section, rows in grouped:
             for index, (key, description) in enumerate(rows):
                 # The section is named once, on its first row, so the groups read as blocks.
                 table.add_row(
                     Text(section if index == 0 else "", style="bold"),
                     Text(key, style="bold"),
                     Text(description),
+                    height=None,
                 )
         with Vertical(id="panel"):
-            yield Static("Keys", classes="title", markup=False)
+            yield Static("Signs and keys", classes="title", markup=False)
             yield table
         yield Footer()
+
+    def _description_width(self, other_columns: int) -> int:
+        """What is left of the panel (90% of the screen, at most 110 cells, less its border,
+        padding, scroll bar and the cells' own padding) for the description column."""
+        panel = min(self.app.size.width * 9 // 10, PANEL_MAX_WIDTH)
+        return max(MIN_DESCRIPTION_WIDTH, panel - 4 - 2 - other_columns - 6)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,77 @@
+"""The status line: the least important parts give way, what the reader asked for stays."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from snapshot_apps.harness import settle, story_app
+from textual.widgets import Footer
+
+from tui.status_line import ACTIVITY, CONTEXT, POSITION, SEPARATOR, SETTING, fit_status
+
+PARTS = [
+    (CONTEXT, "aligned view"),
+    (CONTEXT, "filter: all"),
+    (CONTEXT, "5 sources, 2 shown"),
+    (SETTING, "threshold 30"),
+    (POSITION, "row 1/42"),
+    (ACTIVITY, "“Putin”: match 2/33"),
+]
+
+
+def test_everything_is_kept_when_it_fits() -> None:
+    assert fit_status(PARTS, 200) == SEPARATOR.join(text for _, text in PARTS)
+
+
+def test_the_least_important_parts_go_first_and_the_order_stays() -> None:
+    line = fit_status(PARTS, 60)
+    assert line == "aligned view · threshold 30 · row 1/42 · “Putin”: match 2/33"
+    assert fit_status(PARTS, 40) == "row 1/42 · “Putin”: match 2/33"
+    assert fit_status(PARTS, 5) == "“Putin”: match 2/33"  # the last part is never dropped
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.text(min_size=1, max_size=12)), min_size=1),
+    st.integers(0, 120),
+)
+def test_it_fits_unless_one_part_alone_is_too_wide(parts, width) -> None:
+    line = fit_status(parts, width)
+    assert cell_len(line) <= width or SEPARATOR not in line or len(parts) == 1
+    most_important = min(parts, key=lambda p: p[0])[0]
+    assert any(text in line for importance, text in parts if importance == most_important)
+
+
+async def test_at_80_columns_the_search_count_is_in_sight() -> None:
+    app = story_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"harbour", "enter")
+        text = str(app.query_one("#status").content)
+        assert re.search(r"“harbour”: match \d/6$", text) and cell_len(text) <= 78
+        assert not app.query_one(Footer).show_command_palette  # the main keys fill the footer
+
+
+async def test_the_footer_names_the_other_view_and_ctrl_c_says_how_to_quit() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+
+        def footer_labels() -> set[str]:
+            return {
+                b.binding.description
+                for b in app.active_bindings.values()
+                if b.enabled and b.binding.show
+            }
+
+        assert "Reading" in footer_labels() and "Aligned" not in footer_labels()
+        await pilot.press("r")
+        assert app.query_one("AlignedView").mode == "reading"
+        assert "Aligned" in footer_labels() and "Reading" not in footer_labels()
+        await pilot.press("r")
+        assert app.query_one("AlignedView").mode == "aligned"
+        await pilot.press("ctrl+c")
+        message = list(app._notifications)[-1].message
+        assert message == "Press q or ctrl+q to quit." and "[" not in message

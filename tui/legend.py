@@ -1,0 +1,50 @@
+"""What every sign of the reader means: one table for the help screen and the README."""
+
+from __future__ import annotations
+
+from aligner.model import Label
+from tui.cell_render import (
+    GAP_MARK,
+    GLYPHS,
+    NOTE_MARK,
+    PIVOT_MARK,
+    SOFT_MARK,
+    TOLD_ELSEWHERE_MARK,
+)
+
+SIGNS: tuple[tuple[str, str], ...] = (
+    (GLYPHS[Label.SHARED], "Shared: another source tells the same in this row"),
+    (GLYPHS[Label.UNIQUE], "Only in this source: no other source tells it"),
+    (
+        TOLD_ELSEWHERE_MARK,
+        "Alone in its row, but told in other words in another row (d: where, l: go there)",
+    ),
+    (GLYPHS[Label.CONTRADICTING], "Contradicting: the sources of this row disagree (d: why)"),
+    (
+        SOFT_MARK,
+        "Contradicting softly: to check, not impossible together (a bound vs a figure, "
+        "two spellings)",
+    ),
+    (GLYPHS[None], "Heading, caption or boilerplate: shown, not compared"),
+    (PIVOT_MARK, "The pivot source: rows follow its order, differences are against it"),
+    (GAP_MARK, "This source has nothing in this row"),
+    (NOTE_MARK, "Your note on this sentence (a to edit)"),
+    (
+        "=3 +2 !0 ¶1",
+        "Under a source's name: its shared, only-here, contradicting sentences, headings",
+    ),
+    ("abc", "Underlined words differ from the pivot's version of the sentence"),
+)
+"""``(sign, meaning)`` in the order a reader meets them."""
+
+
+def help_rows() -> list[tuple[str, str, str]]:
+    """The signs as ``(section, sign, meaning)`` rows of the help screen."""
+    return [("Signs", sign, meaning) for sign, meaning in SIGNS]
+
+
+def markdown_table() -> str:
+    """The signs as Markdown, for the README."""
+    lines = ["| Sign | Meaning |", "| --- | --- |"]
+    lines += [f"| `{sign}` | {meaning} |" for sign, meaning in SIGNS]
+    return "\n".join(lines) + "\n"
