@@ -107,7 +107,7 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--row { background: $parallax-cursor 40%; }
         & > .aligned-view--linked { background: $parallax-cursor 40%; text-style: dim; }
         & > .aligned-view--cursor { background: $parallax-cursor; }
-        & > .aligned-view--separator { color: $panel-lighten-2; }
+        & > .aligned-view--separator { color: $parallax-gap; }  /* 3:1 on the background */
         & > .aligned-view--header { background: $panel; color: $foreground; }
         & > .aligned-view--header-focused {
             background: $panel; color: $accent; text-style: bold underline;

@@ -100,6 +100,8 @@ class ParallaxApp(App[int]):
         self._warnings += theme_warnings
         for theme in themes:
             self.register_theme(theme)
+        # `t` cycles these (the project's and the user's); Textual's own stay in the palette.
+        self._own_themes = [theme.name for theme in themes]
         self._settled = False
         self.theme = (
             self.config.theme
@@ -505,7 +507,7 @@ class ParallaxApp(App[int]):
         self.start_comparison()
 
     def action_cycle_theme(self) -> None:
-        names = sorted(self.available_themes, key=lambda n: (not n.startswith("parallax"), n))
+        names = self._own_themes or sorted(self.available_themes)
         at = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(at + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2)

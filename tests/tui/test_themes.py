@@ -328,3 +328,49 @@ def test_a_user_theme_with_good_textual_variables_loads(tmp_path: Path) -> None:
         'my-own-variable = "anything at all"\n',
     )
     assert load_theme_file(path).variables["my-own-variable"] == "anything at all"
+
+
+# --- what the reader draws, as drawn ------------------------------------------------------
+
+
+def _hex(color: object) -> str:
+    """A Rich colour (or Textual ``Color``) as #rrggbb."""
+    triplet = color.get_truecolor() if hasattr(color, "get_truecolor") else color.rgb  # type: ignore[union-attr]
+    return "#{:02x}{:02x}{:02x}".format(*triplet)
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+async def test_every_line_and_label_the_reader_draws_is_visible(name: str) -> None:
+    # WCAG 2.1: 4.5:1 for text (3:1 is allowed for the coloured labels, tested above),
+    # 3:1 for the lines that separate the columns and panels (1.4.11).
+    from snapshot_apps.harness import settle, story_app
+
+    app = story_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.theme = name
+        await pilot.press("d")  # the details panel and its border
+        await pilot.pause()
+        view = app.query_one("AlignedView")
+        background = _hex(view.background_colors[1])
+        failures = []
+
+        def check(what: str, fg: str, bg: str, minimum: float) -> None:
+            ratio = contrast_ratio(fg, bg)
+            if ratio < minimum:
+                failures.append(f"{what}: {fg} on {bg} is {ratio:.2f}:1")
+
+        separator = view.get_component_rich_style("aligned-view--separator")
+        check("column separator", _hex(separator.color), background, 3.0)
+        header = view.get_component_rich_style("aligned-view--header")
+        check("source names", _hex(header.color), _hex(header.bgcolor), 4.5)
+        focused = view.get_component_rich_style("aligned-view--header-focused")
+        check("focused source name", _hex(focused.color), _hex(focused.bgcolor), 4.5)
+        status = app.query_one("#status")
+        check("status line", _hex(status.rich_style.color), _hex(status.rich_style.bgcolor), 4.5)
+        details = app.query_one("#details")
+        border = details.styles.border_left[1] if not details.parent.has_class("-narrow") else None
+        if border is None:
+            border = details.styles.border_top[1]
+        check("details border", _hex(border), background, 3.0)
+    assert failures == []

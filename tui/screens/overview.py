@@ -139,12 +139,14 @@ class OverviewScreen(ModalScreen[None]):
 
     def _sources_table(self) -> DataTable[Text]:
         table: DataTable[Text] = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
-        headings = ("ID", "Source", "Title", "File")
-        numbers = ("Prose", "Shared", "Unique", "Contradicting", "Non-prose")
-        for heading in headings:
-            table.add_column(Text(heading), key=heading.lower())
+        # The counts come right after the source, so a narrow screen cuts titles, not them.
+        numbers = ("Prose", "Shared", "Unique", "Conflicts", "Non-prose")
+        table.add_column(Text("ID"), key="id")
+        table.add_column(Text("Source"), key="source")
         for heading in numbers:
             table.add_column(Text(heading, justify="right"), key=heading.lower())
+        table.add_column(Text("Title"), key="title")
+        table.add_column(Text("File"), key="file")
         stats = {s.article_id: s for s in self._comparison.stats}
         for article in self._comparison.articles:
             counts = stats.get(article.id)
@@ -156,9 +158,9 @@ class OverviewScreen(ModalScreen[None]):
             table.add_row(
                 safe_text(article.id),
                 _shortened(article.source, _SOURCE_WIDTH),
+                *(Text("–" if v is None else str(v), justify="right") for v in values),
                 _shortened(article.title, _TITLE_WIDTH),
                 _shortened(Path(article.path).name, _FILE_WIDTH),
-                *(Text("–" if v is None else str(v), justify="right") for v in values),
                 key=article.id,
             )
         return table
