@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.theme import Theme
 
 from aligner.resources import themes_dir
-from tui.config import config_dir
+from tui.config import DEFAULT_THEME, DamagedFile, config_dir, parse_toml
 
 # Colours the reader draws with, as theme variables (``$parallax-shared`` in CSS,
 # ``app.theme_variables["parallax-shared"]`` in code). The first seven and the note are text
@@ -90,16 +90,25 @@ def default_label_variables(dark: bool) -> dict[str, str]:
     return dict(_DARK_LABELS if dark else _LIGHT_LABELS)
 
 
+def theme_to_start(
+    wanted: str, available: Collection[str], default: str = DEFAULT_THEME
+) -> tuple[str, str | None]:
+    """``wanted`` when it is among ``available``, else the default and a message saying so
+    (a user theme that was deleted or failed to load must not be replaced silently)."""
+    if wanted in available:
+        return wanted, None
+    fallback = default if default in available else "textual-dark"
+    return fallback, f"Theme {wanted!r} in settings not found; using {fallback!r}."
+
+
 def load_theme_file(path: Path) -> Theme:
     """A ``Theme`` from a TOML file whose keys are ``Theme`` arguments; raises ``ThemeError``."""
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        data = parse_toml(path.read_bytes())
     except OSError as error:
         raise ThemeError(f"{path}: cannot be read ({error})") from None
-    except UnicodeDecodeError:
-        raise ThemeError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ThemeError(f"{path}: not TOML ({error})") from None
+    except DamagedFile as error:
+        raise ThemeError(f"{path}: {error}") from None
     problem = _problem_with(data)
     if problem:
         raise ThemeError(f"{path}: {problem}")
