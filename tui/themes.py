@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.color import Color, ColorParseError
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
+from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
 from aligner.resources import themes_dir
@@ -116,7 +117,7 @@ def load_theme_file(path: Path) -> Theme:
     try:
         # Overrides of derived colours (e.g. background-darken-1) are only parsed here.
         theme.to_color_system().generate()
-    except (ColorParseError, ValueError) as error:
+    except Exception as error:  # ColorParseError, ValueError for NaN: a user file, never fatal
         raise ThemeError(f"{path}: {error}") from None
     problem = _css_variable_problem(theme)
     if problem:
@@ -208,7 +209,7 @@ def _css_variable_problem(theme: Theme) -> str | None:
         sheet.add_source(f"Widget {{ {css_property}: ${name}; }}", read_from=("theme", name))
         try:
             sheet.parse()
-        except StylesheetParseError:
+        except (StylesheetParseError, TokenError):  # TokenError: a value such as 'bold {'
             return f"variable {name!r} has a value Textual cannot use: {variables[name]!r}"
     return None
 

@@ -230,3 +230,11 @@ def test_an_update_never_replaces_settings_it_could_not_read(monkeypatch) -> Non
         patch.setattr(Path, "read_bytes", denied)
         update_config(lambda c: with_hidden_sources(c, "corpus", ["a.txt"]))
     assert load_config()[0] == Config(theme="parallax-light")
+
+
+def test_a_theme_value_textuals_css_tokenizer_rejects_is_skipped(user_dirs) -> None:
+    theme = b'name = "odd"\nprimary = "#000000"\n[variables]\nblock-cursor-text-style = "bold {"\n'
+    write(user_dirs[0] / "themes" / "odd.toml", theme)
+    themes, warnings = load_themes()
+    assert "odd" not in {theme.name for theme in themes}
+    assert [w for w in warnings if "odd.toml" in w and "'block-cursor-text-style'" in w]
