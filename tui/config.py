@@ -117,9 +117,10 @@ def update_config(
     """Apply ``change`` to the settings on disk now and write the result, under a lock.
 
     Another reader window may have written since this one read the file; changing only what
-    this window changed keeps the other's settings. Returns the settings written and a
-    message when the file on disk had to be moved aside. Raises ``OSError`` (nothing written)
-    when the file cannot be read, the lock cannot be had, or the folder is not writable.
+    this window changed keeps the other's settings. Returns the settings now on disk and, as
+    ``load_config`` does, a message when the file was damaged (and moved aside) or had wrong
+    values. Raises ``OSError`` (nothing written) when the file cannot be read, the lock
+    cannot be had, or the folder is not writable.
     """
     path = path if path is not None else config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
