@@ -29,18 +29,53 @@ class RefusedOverwrite(FileExistsError):
     """The target exists and the caller did not allow replacing it."""
 
 
+class NotRegularFile(OSError):
+    """The target exists but is not a regular file: replacing a named pipe, device, socket or
+    folder with a file would not write to it, and would destroy it."""
+
+    def __init__(self, path: str | Path, kind: str) -> None:
+        super().__init__(f"{path} is a {kind}, not a regular file")
+        self.path = Path(path)
+        self.kind = kind
+
+
+_KINDS = (
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "named pipe"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
+
+
+def check_replaceable(path: str | Path) -> None:
+    """Raise ``NotRegularFile`` when ``path`` exists and is not a regular file (links are
+    followed), and ``OSError`` when it cannot be looked up (a name too long, a folder on the
+    way that cannot be searched). A missing file, or one behind a missing folder, passes.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not stat.S_ISREG(mode):
+        kind = next((name for is_kind, name in _KINDS if is_kind(mode)), "special file")
+        raise NotRegularFile(path, kind)
+
+
 def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Path:
     """Write ``text`` (UTF-8) to ``path`` so readers see the old file or the new one, never a mix.
 
     Raises ``RefusedOverwrite`` when ``path`` exists and ``overwrite`` is false (also when it
-    appears while writing), and ``OSError`` (read-only folder, full disk, ...) with the target
-    untouched and no temporary file left. A replaced file keeps its permission bits.
+    appears while writing), ``NotRegularFile`` when it is a pipe, device, socket or folder,
+    and ``OSError`` (read-only folder, full disk, ...) with the target untouched and no
+    temporary file left. A replaced file keeps its permission bits.
 
     The data goes to a hidden sibling ``.<name>.<random>.tmp`` first. A process killed in the
     middle cannot remove that file; later writes to the same target delete such leftovers
     once they are ``STALE_TEMP_SECONDS`` old.
     """
     target = Path(path)
+    check_replaceable(target)
     if not overwrite and target.exists():
         raise RefusedOverwrite(f"{target} exists; refusing to overwrite it")
     data = text.encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import math
 import sys
@@ -21,7 +22,14 @@ from aligner.atomic import RefusedOverwrite, write_text_atomic
 from aligner.model import CompareOptions, Comparison
 from tui.aligned_view import AlignedView
 from tui.commands import ParallaxCommands
-from tui.config import Config, corpus_key, load_config, remember_folder, save_config
+from tui.config import (
+    Config,
+    corpus_key,
+    load_config,
+    remember_folder,
+    update_config,
+    with_hidden_sources,
+)
 from tui.details import DetailsPanel
 from tui.keys import bindings, help_rows
 from tui.legend import help_rows as signs_help_rows
@@ -36,14 +44,13 @@ from tui.row_layout import FILTER_NAMES
 from tui.safe_text import strip_controls
 from tui.search_bar import SearchBar
 from tui.status_line import ACTIVITY, CONTEXT, POSITION, SETTING, fit_status
-from tui.themes import default_label_variables, load_themes
+from tui.themes import default_label_variables, load_themes, theme_to_start
 
 CompareFunction = Callable[..., Comparison]
 """``aligner.pipeline.compare``'s signature; tests may hand in their own."""
 
 THRESHOLD_STEP = 5.0
 THRESHOLD_RANGE = (10.0, 95.0)
-DEFAULT_THEME = "parallax-dark"
 WIDE_LAYOUT = 130
 """From this many columns on, the details panel sits beside the view instead of below it."""
 PALETTE_IN_FOOTER = 100
@@ -103,11 +110,9 @@ class ParallaxApp(App[int]):
         # `t` cycles these (the project's and the user's); Textual's own stay in the palette.
         self._own_themes = [theme.name for theme in themes]
         self._settled = False
-        self.theme = (
-            self.config.theme
-            if self.config.theme in self.available_themes
-            else (DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark")
-        )
+        theme, theme_warning = theme_to_start(self.config.theme, self.available_themes)
+        self._warnings += [theme_warning] if theme_warning else []
+        self.theme = theme
 
     # ------------------------------------------------------------------ layout
 
@@ -308,15 +313,10 @@ class ParallaxApp(App[int]):
         if comparison is not None:
             hidden = sorted(comparison.articles[k].path for k in message.hidden)
             key = self._corpus_key()
-            remembered = self.config.hidden_sources.get(key, [])
-            view_name = message.mode
-            if sorted(remembered) != hidden or self.config.view != view_name:
-                sources = dict(self.config.hidden_sources)
-                if hidden:
-                    sources[key] = hidden
-                else:
-                    sources.pop(key, None)
-                self._save(dataclasses.replace(self.config, hidden_sources=sources, view=view_name))
+            if sorted(self.config.hidden_sources.get(key, [])) != hidden:
+                self._save(lambda config: with_hidden_sources(config, key, hidden))
+            if self.config.view != message.mode:
+                self._save(lambda config: dataclasses.replace(config, view=message.mode))
 
     def _corpus_key(self) -> str:
         return corpus_key(self.corpus_paths)
@@ -514,7 +514,7 @@ class ParallaxApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         if self._settled and theme != self.config.theme:
-            self._save(dataclasses.replace(self.config, theme=theme))
+            self._save(lambda config: dataclasses.replace(config, theme=theme))
         if self._settled:
             self._refresh_details()
 
@@ -618,10 +618,8 @@ class ParallaxApp(App[int]):
             self.paths, self.pivot = previous_paths, previous_pivot
             self.notify(_why_nothing_opened(comparison), title="Nothing opened", severity="warning")
             return False
-        config = self.config
-        for path in reversed(self.paths):
-            config = remember_folder(config, path)
-        self._save(config)
+        opened = list(reversed(self.paths))
+        self._save(lambda config: functools.reduce(remember_folder, opened, config))
         # A search belongs to the folder it was typed in.
         search = self.query_one(SearchBar)
         if search.is_open or search.query_text:
@@ -636,13 +634,17 @@ class ParallaxApp(App[int]):
             self.paths, self.pivot = self._opening
         self._opening = None
 
-    def _save(self, config: Config) -> None:
-        """Keep ``config`` and write it; a read-only disk costs a warning, not the session."""
-        self.config = config
+    def _save(self, change: Callable[[Config], Config]) -> None:
+        """Apply ``change`` to this window's settings and to those on disk now, so another
+        window's changes survive; a read-only disk costs a warning, not the session."""
+        self.config = change(self.config)
         try:
-            save_config(config, self._config_path)
+            _, warning = update_config(change, self._config_path)
         except OSError as error:
             self.notify(f"Could not save settings: {error}", severity="warning")
+            return
+        if warning:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
 
 
 def _why_nothing_opened(comparison: Comparison) -> str:

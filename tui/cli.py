@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import gc
 import os
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import aligner
+from aligner.atomic import NotRegularFile, check_replaceable
 from aligner.export import FORMATS, ExportFormat, format_for_path, render
 
 EXIT_OK = 0
@@ -261,9 +263,12 @@ def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     args = _export_parser().parse_intermixed_args(argv)
     to_stdout = args.output in (None, "-")
-    if not to_stdout and Path(args.output).is_dir():
+    if to_stdout and stdout is None:
+        # Started with stdout closed (`>&-`): say so before doing the work for nothing.
+        raise CommandFailed("cannot write to standard output: it is closed")
+    if not to_stdout:
         # Said before the suffix is read: "outs" is a folder, not a file without a suffix.
-        raise UsageError(f"{printable(args.output)} is a folder; -o needs a file name")
+        _check_target_kind(Path(args.output))
     fmt: ExportFormat | None = args.format
     if fmt is None:
         fmt = "markdown" if to_stdout else format_for_path(args.output)
@@ -295,13 +300,25 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def _check_target_kind(target: Path) -> None:
+    """Refuse a target that names no file the export could replace: a folder, a device or
+    pipe (it would be replaced by a file, not written to), or a name the system cannot take."""
+    try:
+        check_replaceable(target)
+    except NotRegularFile as error:
+        if error.kind == "folder":
+            raise UsageError(f"{printable(target)} is a folder; -o needs a file name") from None
+        advice = "use -o - for stdout"
+        raise UsageError(f"{printable(target)} is not a regular file; {advice}") from None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise UsageError(f"file name too long: {printable(target)}") from None
+        raise CommandFailed(f"cannot write {printable(target)}: {_reason(error)}") from None
+
+
 def _check_writable_target(target: Path, *, force: bool) -> None:
-    # Checked before the comparison runs so a doomed export fails at once, not after the work.
-    if target.is_dir():
-        raise UsageError(f"{printable(target)} is a folder; -o needs a file name")
-    if target.exists() and not target.is_file():
-        # A device or pipe (/dev/null, a FIFO) would be replaced by a file, not written to.
-        raise UsageError(f"{printable(target)} is not a regular file; use -o - for stdout")
+    # Checked before the comparison runs so a doomed export fails at once, not after the work
+    # (what kind of file the target is was checked first of all, by _check_target_kind).
     if target.exists() and not force:
         raise CommandFailed(f"{printable(target)} exists; use --force to overwrite it")
     if not target.parent.is_dir():
@@ -316,11 +333,25 @@ def _write_file(target: Path, text: str, *, force: bool) -> None:
     except RefusedOverwrite:
         raise CommandFailed(f"{printable(target)} exists; use --force to overwrite it") from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise CommandFailed(f"cannot write {printable(target)}: {printable(reason)}") from None
+        raise CommandFailed(f"cannot write {printable(target)}: {_reason(error)}") from None
+
+
+def _reason(error: OSError) -> str:
+    """An OSError's reason without the file name it repeats ("No space left on device")."""
+    return printable(error.strerror or error)
 
 
 def _write_stdout(text: str, stdout: TextIO) -> None:
+    try:
+        _write_text(text, stdout)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main ends quietly
+    except OSError as error:  # a full disk behind `> file`, /dev/full, an I/O error
+        _silence_stdout()
+        raise CommandFailed(f"cannot write to standard output: {_reason(error)}") from None
+
+
+def _write_text(text: str, stdout: TextIO) -> None:
     # The export is UTF-8 whatever the locale says; text streams without a buffer (tests)
     # take the str.
     buffer = getattr(stdout, "buffer", None)
@@ -392,7 +423,7 @@ def _without_garbage_collection() -> None:
 
 
 def _silence_stdout() -> None:
-    # Python would report the broken pipe again when it flushes stdout at exit.
+    # Python would report the broken pipe (or full disk) again when it flushes stdout at exit.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

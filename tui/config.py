@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import os
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,18 +15,20 @@ from typing import Any
 import platformdirs
 
 from aligner.atomic import write_text_atomic
+from tui.file_lock import locked
 
 APP_NAME = "parallax"
 CONFIG_FILE_NAME = "config.toml"
 MAX_RECENT_FOLDERS = 10
 VIEWS = ("aligned", "reading")
+DEFAULT_THEME = "parallax-dark"
 
 
 @dataclass
 class Config:
     """Everything the reader remembers between runs."""
 
-    theme: str = "parallax-dark"
+    theme: str = DEFAULT_THEME
     recent_folders: list[str] = field(default_factory=list)  # most recent first
     hidden_sources: dict[str, list[str]] = field(default_factory=dict)  # corpus key -> paths
     view: str = "aligned"  # "aligned" | "reading"
@@ -72,34 +74,94 @@ def move_aside_damaged(path: Path) -> Path:
     return target
 
 
+class DamagedFile(ValueError):
+    """A settings, theme or notes file whose bytes cannot be parsed; the message says why."""
+
+
+def damage_reason(error: BaseException, language: str) -> str:
+    """Why a file could not be parsed as ``language`` (TOML, JSON), in a few words."""
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(error, RecursionError):
+        return f"{language} nested too deeply to read"
+    if isinstance(error, MemoryError):
+        return f"{language} too large to read"
+    return f"not {language}: {error}"
+
+
+def parse_toml(raw: bytes) -> dict[str, Any]:
+    """The table in a TOML file's bytes; raises ``DamagedFile`` whatever goes wrong."""
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except Exception as error:  # 100,000 nested '[' raise RecursionError, not TOMLDecodeError
+        raise DamagedFile(damage_reason(error, "TOML")) from None
+
+
 def load_config(path: Path | None = None) -> tuple[Config, str | None]:
     """Read the settings; never raises. Returns the config and a message for the user, if any.
 
-    A missing file gives the defaults. A file that is not UTF-8 TOML is moved aside (and the
-    message says where). A setting with a wrong value falls back to its default on its own.
+    A missing file gives the defaults. A file that cannot be parsed as UTF-8 TOML is moved
+    aside (and the message says where). A setting with a wrong value falls back to its
+    default on its own.
     """
-    path = path if path is not None else config_dir() / CONFIG_FILE_NAME
+    path = path if path is not None else config_path()
+    try:
+        return _read_config(path)
+    except OSError as error:
+        return Config(), f"Could not read settings {path} ({error}); using defaults."
+
+
+def update_config(
+    change: Callable[[Config], Config], path: Path | None = None
+) -> tuple[Config, str | None]:
+    """Apply ``change`` to the settings on disk now and write the result, under a lock.
+
+    Another reader window may have written since this one read the file; changing only what
+    this window changed keeps the other's settings. Returns the settings now on disk and, as
+    ``load_config`` does, a message when the file was damaged (and moved aside) or had wrong
+    values. Raises ``OSError`` (nothing written) when the file cannot be read, the lock
+    cannot be had, or the folder is not writable.
+    """
+    path = path if path is not None else config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path):
+        current, warning = _read_config(path)
+        changed = change(current)
+        if changed != current:
+            save_config(changed, path)
+    return changed, warning
+
+
+def config_path() -> Path:
+    """The settings file: ``config.toml`` in the settings folder."""
+    return config_dir() / CONFIG_FILE_NAME
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    """Write the settings atomically; raises ``OSError`` when the folder is not writable.
+
+    This replaces whatever is on disk: a reader window changes settings with
+    ``update_config`` instead, so that it keeps what other windows wrote.
+    """
+    path = path if path is not None else config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, config_to_toml(config), overwrite=True)
+
+
+def _read_config(path: Path) -> tuple[Config, str | None]:
+    """Like ``load_config`` but raises ``OSError`` when the file exists and cannot be read."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return Config(), None
-    except OSError as error:
-        return Config(), f"Could not read settings {path} ({error}); using defaults."
     try:
-        table = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        table = parse_toml(raw)
+    except DamagedFile as error:
         return Config(), _damaged_message(path, error)
     config, problems = _config_from_table(table)
     if not problems:
         return config, None
     return config, f"Settings {path}: {'; '.join(problems)}. Using the defaults for those."
-
-
-def save_config(config: Config, path: Path | None = None) -> None:
-    """Write the settings atomically; raises ``OSError`` when the folder is not writable."""
-    path = path if path is not None else config_dir() / CONFIG_FILE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, config_to_toml(config), overwrite=True)
 
 
 def remember_folder(config: Config, folder: str) -> Config:
@@ -109,6 +171,16 @@ def remember_folder(config: Config, folder: str) -> Config:
         return dataclasses.replace(config, recent_folders=list(config.recent_folders))
     others = [f for f in config.recent_folders if f != absolute]
     return dataclasses.replace(config, recent_folders=[absolute, *others][:MAX_RECENT_FOLDERS])
+
+
+def with_hidden_sources(config: Config, key: str, paths: Sequence[str]) -> Config:
+    """A copy of ``config`` remembering ``paths`` as the hidden sources of corpus ``key``."""
+    sources = dict(config.hidden_sources)
+    if paths:
+        sources[key] = list(paths)
+    else:
+        sources.pop(key, None)
+    return dataclasses.replace(config, hidden_sources=sources)
 
 
 def config_to_toml(config: Config) -> str:
@@ -165,8 +237,7 @@ def _storable(value: str) -> bool:
     return not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
 
 
-def _damaged_message(path: Path, error: Exception) -> str:
-    reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else f"not TOML: {error}"
+def _damaged_message(path: Path, reason: DamagedFile) -> str:
     try:
         moved = move_aside_damaged(path)
     except OSError as move_error:

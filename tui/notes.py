@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
-import os
 import re
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,20 +13,15 @@ from typing import Any
 
 from aligner.atomic import write_text_atomic
 from aligner.model import Comparison
-from tui.config import corpus_key, data_dir, move_aside_damaged
-
-try:  # POSIX only; elsewhere notes are still written atomically, just without the lock.
-    import fcntl
-except ImportError:  # pragma: no cover - exercised on Windows only
-    fcntl = None  # type: ignore[assignment]
+from tui.config import corpus_key, damage_reason, data_dir, move_aside_damaged
+from tui.file_lock import LockTimeout, locked
 
 SCHEMA = "parallax.notes/1"
 LOCK_TIMEOUT_SECONDS = 5.0
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-
-class NotesLockTimeout(OSError):
-    """Another process held the notes lock for too long."""
+#: Another process held the notes lock for too long.
+NotesLockTimeout = LockTimeout
 
 
 class DamagedNotes(ValueError):
@@ -175,47 +167,16 @@ class NotesStore:
     def _timestamp(self) -> str:
         return self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    def _lock_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".lock")
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        if fcntl is None:  # pragma: no cover - Windows
-            yield
-            return
-        fd = os.open(self._lock_path(), os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            _acquire(fd, self._lock_path())
-            yield
-        finally:
-            os.close(fd)  # closing the descriptor releases the lock
-
-
-def _acquire(fd: int, lock_path: Path) -> None:
-    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise NotesLockTimeout(f"{lock_path} stayed locked by another process") from None
-            time.sleep(0.01)
-        except OSError as error:
-            # Some network file systems do not lock at all; carry on without it.
-            if error.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
-                return
-            raise
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return locked(self.path, timeout=LOCK_TIMEOUT_SECONDS)
 
 
 def _parse(raw: bytes) -> dict[NoteKey, _Entry]:
     """Notes from a file's bytes; raises ``DamagedNotes`` for anything unexpected."""
     try:
         document: Any = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise DamagedNotes("not UTF-8 text") from None
-    except ValueError as error:
-        raise DamagedNotes(f"not JSON: {error}") from None
+    except Exception as error:  # whatever the parser raises (RecursionError too), it is damaged
+        raise DamagedNotes(damage_reason(error, "JSON")) from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         raise DamagedNotes(f"not a {SCHEMA} document")
     rows = document.get("notes")

@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
+from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
 from aligner.resources import themes_dir
-from tui.config import config_dir
+from tui.config import DEFAULT_THEME, DamagedFile, config_dir, parse_toml
 
 # Colours the reader draws with, as theme variables (``$parallax-shared`` in CSS,
 # ``app.theme_variables["parallax-shared"]`` in code). The first seven and the note are text
@@ -90,16 +91,25 @@ def default_label_variables(dark: bool) -> dict[str, str]:
     return dict(_DARK_LABELS if dark else _LIGHT_LABELS)
 
 
+def theme_to_start(
+    wanted: str, available: Collection[str], default: str = DEFAULT_THEME
+) -> tuple[str, str | None]:
+    """``wanted`` when it is among ``available``, else the default and a message saying so
+    (a user theme that was deleted or failed to load must not be replaced silently)."""
+    if wanted in available:
+        return wanted, None
+    fallback = default if default in available else "textual-dark"
+    return fallback, f"Theme {wanted!r} in settings not found; using {fallback!r}."
+
+
 def load_theme_file(path: Path) -> Theme:
     """A ``Theme`` from a TOML file whose keys are ``Theme`` arguments; raises ``ThemeError``."""
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        data = parse_toml(path.read_bytes())
     except OSError as error:
         raise ThemeError(f"{path}: cannot be read ({error})") from None
-    except UnicodeDecodeError:
-        raise ThemeError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ThemeError(f"{path}: not TOML ({error})") from None
+    except DamagedFile as error:
+        raise ThemeError(f"{path}: {error}") from None
     problem = _problem_with(data)
     if problem:
         raise ThemeError(f"{path}: {problem}")
@@ -107,7 +117,7 @@ def load_theme_file(path: Path) -> Theme:
     try:
         # Overrides of derived colours (e.g. background-darken-1) are only parsed here.
         theme.to_color_system().generate()
-    except (ColorParseError, ValueError) as error:
+    except Exception as error:  # ColorParseError, ValueError for NaN: a user file, never fatal
         raise ThemeError(f"{path}: {error}") from None
     problem = _css_variable_problem(theme)
     if problem:
@@ -199,7 +209,7 @@ def _css_variable_problem(theme: Theme) -> str | None:
         sheet.add_source(f"Widget {{ {css_property}: ${name}; }}", read_from=("theme", name))
         try:
             sheet.parse()
-        except StylesheetParseError:
+        except (StylesheetParseError, TokenError):  # TokenError: a value such as 'bold {'
             return f"variable {name!r} has a value Textual cannot use: {variables[name]!r}"
     return None
 

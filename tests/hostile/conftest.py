@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,15 +87,18 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
 def cli_process() -> Callable[..., subprocess.CompletedProcess[bytes]]:
     """Run ``python -m tui.cli ARGS`` in a fresh interpreter; output stays raw bytes."""
 
-    def run(*args: str | Path | bytes) -> subprocess.CompletedProcess[bytes]:
+    def run(*args: str | Path | bytes, **popen: Any) -> subprocess.CompletedProcess[bytes]:
+        """``popen`` may redirect stdout (``stdout=``) or prepare the child (``preexec_fn=``)."""
         env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
         env.pop("PARALLAX_DEBUG", None)
+        popen.setdefault("stdout", subprocess.PIPE)
         result = subprocess.run(
             [sys.executable, "-m", "tui.cli", *(os.fsencode(arg) for arg in args)],
-            capture_output=True,
+            stderr=subprocess.PIPE,
             cwd=REPO_ROOT,
             env=env,
             timeout=120,
+            **popen,
         )
         assert b"Traceback" not in result.stderr, result.stderr.decode("utf-8", "replace")
         return result

@@ -182,3 +182,33 @@ def test_exit_codes_through_real_processes(corpus, cli_process) -> None:
     none = cli_process("export", corpus.path("broken.txt"))
     assert none.returncode == 2
     assert none.stderr.endswith(b"parallax: no article could be read (every file was skipped)\n")
+
+
+# -- output that cannot be written: one specific line, the right exit code -----------------
+
+LONG_NAME = "a" * 255 + ".md"  # 258 bytes: over every common file system's 255
+
+
+def test_a_file_name_too_long_is_a_usage_error(corpus, cli, tmp_path) -> None:
+    corpus.articles()
+    target = tmp_path / LONG_NAME
+    result = cli("export", corpus.root, "-o", target)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"parallax: file name too long: {target}\n"
+
+
+def test_a_full_stdout_is_one_line_and_exit_1(corpus, cli_process) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    corpus.articles()
+    with open("/dev/full", "wb") as full:
+        result = cli_process("export", corpus.root, stdout=full)
+    assert result.returncode == 1
+    assert result.stderr == b"parallax: cannot write to standard output: No space left on device\n"
+
+
+def test_a_closed_stdout_is_one_line_and_exit_1(corpus, cli_process) -> None:
+    corpus.articles()
+    result = cli_process("export", corpus.root, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1
+    assert result.stderr == b"parallax: cannot write to standard output: it is closed\n"

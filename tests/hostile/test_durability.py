@@ -20,7 +20,9 @@ import pytest
 
 from aligner.atomic import (
     STALE_TEMP_SECONDS,
+    NotRegularFile,
     RefusedOverwrite,
+    check_replaceable,
     remove_stale_temporaries,
     write_text_atomic,
 )
@@ -353,3 +355,33 @@ def test_really_read_only_folder(corpus, cli, tmp_path) -> None:
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_named_pipe_is_never_replaced_by_a_file(tmp_path: Path, overwrite: bool) -> None:
+    pipe = tmp_path / "export.md"
+    os.mkfifo(pipe)
+    with pytest.raises(NotRegularFile, match="is a named pipe, not a regular file"):
+        write_text_atomic(pipe, "text", overwrite=overwrite)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.md"], "no temporary left"
+
+
+def test_what_is_not_a_regular_file_is_named(tmp_path: Path) -> None:
+    check_replaceable(tmp_path / "new.md")  # nothing there yet: fine
+    check_replaceable(tmp_path / "no-folder" / "new.md")
+    (tmp_path / "old.md").write_text("old")
+    check_replaceable(tmp_path / "old.md")
+    (tmp_path / "link.md").symlink_to(tmp_path / "old.md")
+    check_replaceable(tmp_path / "link.md")  # a link to a file: the file is replaced
+    with pytest.raises(NotRegularFile) as folder:
+        check_replaceable(tmp_path)
+    assert folder.value.kind == "folder"
+    if os.path.exists("/dev/null"):
+        with pytest.raises(NotRegularFile) as device:
+            check_replaceable("/dev/null")
+        assert device.value.kind == "character device"
+    with pytest.raises(OSError) as too_long:
+        check_replaceable(tmp_path / ("a" * 256))
+    assert too_long.value.errno == errno.ENAMETOOLONG

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
@@ -307,6 +310,31 @@ async def test_a_missing_folder_is_reported_inline(tmp_path: Path) -> None:
         await pilot.press("enter")
         assert shown(app, "#error") == "Enter the path of the file to write."
         assert app.result is NOT_DISMISSED
+
+
+async def refusal_of(target: Path) -> str:
+    """The dialog's inline error for ``target``; asserts it stays open and asks nothing."""
+    app = Host(lambda: ExportDialog(target, "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportDialog), "no 'Overwrite?' question"
+        assert app.result is NOT_DISMISSED
+        return shown(app, "#error")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+async def test_a_named_pipe_is_refused_not_offered_for_overwriting(tmp_path: Path) -> None:
+    pipe = tmp_path / "storm.md"
+    os.mkfifo(pipe)
+    refusal = f"{pipe} is a named pipe, not a regular file; choose a file name."
+    assert await refusal_of(pipe) == refusal
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+async def test_a_file_name_too_long_is_reported_inline(tmp_path: Path) -> None:
+    too_long = tmp_path / ("a" * 255 + ".md")
+    assert await refusal_of(too_long) == f"Cannot write {too_long}: File name too long."
 
 
 async def test_export_cancel(tmp_path: Path) -> None:

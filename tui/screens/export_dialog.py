@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from aligner.atomic import NotRegularFile, check_replaceable
 from tui.safe_text import safe_text, strip_controls
 from tui.screens.confirm import ConfirmDialog
 
@@ -175,9 +176,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if typed is None:
             return None, "Enter the path of the file to write."
         path = typed.expanduser().absolute()
-        if path.is_dir():
-            return None, f"{path} is a folder; add a file name."
-        if not path.parent.is_dir():
+        try:
+            # The export's rule too: a pipe or device would be replaced by a file, not written.
+            check_replaceable(path)
+            folder_exists = path.parent.is_dir()
+        except NotRegularFile as error:
+            if error.kind == "folder":
+                return None, f"{path} is a folder; add a file name."
+            return None, f"{path} is a {error.kind}, not a regular file; choose a file name."
+        except OSError as error:  # a name too long, a folder on the way that cannot be searched
+            return None, f"Cannot write {path}: {error.strerror or error}."
+        if not folder_exists:
             return None, f"The folder {path.parent} does not exist."
         return path, None
 
