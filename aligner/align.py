@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -126,12 +127,13 @@ def display_order(
     place: dict[int, float] = {
         group_of[m]: float(rank) for rank, m in enumerate(by_article.get(pivot, []))
     }
+    taken = sorted(place.values())
     # Each pass places the unplaced groups of every article that has placed groups; a group
     # placed in one pass can anchor another article's sentences in the next.
     for _ in range(len(by_article)):
         placed_before = len(place)
         for sentences in by_article.values():
-            _place_between_anchors([group_of[m] for m in sentences], place)
+            _place_between_anchors([group_of[m] for m in sentences], place, taken)
         if len(place) == placed_before:
             break
     last = max(place.values(), default=0.0)
@@ -147,9 +149,16 @@ def display_order(
     return sorted(range(len(groups)), key=key)
 
 
-def _place_between_anchors(sequence: list[int], place: dict[int, float]) -> None:
+def _place_between_anchors(
+    sequence: list[int], place: dict[int, float], taken: list[float]
+) -> None:
     """Give the unplaced groups of one article's sentence sequence positions between the
-    placed groups around them (after the last one, before the first one)."""
+    placed groups around them (after the last one, before the first one).
+
+    A run goes after whatever is already placed between the same anchors (``taken``: every
+    place so far, sorted), so two sources' unmatched runs read as two blocks rather than
+    interleaved sentence by sentence, which would suggest counterparts that are not there.
+    """
     anchors = [k for k, g in enumerate(sequence) if g in place]
     if not anchors:
         return
@@ -162,5 +171,9 @@ def _place_between_anchors(sequence: list[int], place: dict[int, float]) -> None
         high = place[sequence[stop]] if stop < len(sequence) else math.floor(low) + 1.0
         if high <= low:  # reordered relative to the pivot: stay right after the predecessor
             high = math.floor(low) + 1.0
+        inside = bisect_left(taken, high)
+        if inside > bisect_right(taken, low):
+            low = taken[inside - 1]
         for k, g in enumerate(gap, start=1):
             place[g] = low + (high - low) * k / (len(gap) + 1)
+            insort(taken, place[g])

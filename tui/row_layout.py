@@ -82,36 +82,43 @@ def pivot_index(comparison: Comparison) -> int:
 
 
 def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
-    """Groups in display order, with the pivot's non-prose lines (headings, captions) as quiet
-    rows just before the pivot sentence that follows them, so the pivot's structure shows."""
+    """Groups in display order, with every source's non-prose lines (headings, captions) as
+    quiet rows just before the row of the sentence that follows them in that source, so each
+    source's structure shows and all of its text can be found."""
     index_of = {article.id: k for k, article in enumerate(comparison.articles)}
     sentences = comparison.sentences
     pivot = pivot_index(comparison)
     before: dict[str, list[str]] = {}
-    trailing: list[str] = []
-    if comparison.articles:
+    trailing: dict[int, list[str]] = {}
+    for column, article in enumerate(comparison.articles):
         pending: list[str] = []
-        for sentence in comparison.articles[pivot].sentences:
+        for sentence in article.sentences:
             if sentence.is_prose:
                 if pending:
                     before[sentence.id] = pending
                     pending = []
             else:
                 pending.append(sentence.id)
-        trailing = pending
+        if pending:
+            trailing[column] = pending
     rows: list[Row] = []
 
-    def quiet_rows(ids: Sequence[str]) -> None:
-        rows.extend(Row(sid, len(rows), None, {pivot: sid}) for sid in ids)
+    def quiet_rows(lines: Mapping[int, Sequence[str]]) -> None:
+        # Line i of each source's run shares quiet row i: runs stay in order, side by side.
+        for depth in range(max((len(run) for run in lines.values()), default=0)):
+            cells = {c: run[depth] for c, run in sorted(lines.items()) if depth < len(run)}
+            key = cells.get(pivot) or next(iter(cells.values()))
+            rows.append(Row(key, len(rows), None, cells))
 
     for group in comparison.groups:
         cells = {index_of[sentences[sid].article_id]: sid for sid in group.members}
-        pivot_member = cells.get(pivot)
-        if pivot_member in before:
-            quiet_rows(before.pop(pivot_member))
+        quiet_rows({c: before.pop(sid) for c, sid in cells.items() if sid in before})
         rows.append(Row(group.id, len(rows), group.label, cells))
     # Headings whose following prose never made it into a group still belong somewhere.
-    quiet_rows([sid for ids in before.values() for sid in ids])
+    leftover: dict[int, list[str]] = {}
+    for ids in before.values():
+        leftover.setdefault(index_of[sentences[ids[0]].article_id], []).extend(ids)
+    quiet_rows(leftover)
     quiet_rows(trailing)
     return tuple(rows)
 
@@ -168,11 +175,14 @@ class Counterparts:
         position: dict[str, int] = {}
         self._positions_of: dict[int, list[int]] = {}
         for pos, row in enumerate(rows):
+            if row.label is None:
+                continue  # a heading is never another sentence's counterpart
             for column, sid in row.cells.items():
                 position[sid] = pos
                 self._positions_of.setdefault(column, []).append(pos)
-        # Sentences that are in no row (non-prose lines of non-pivot sources, say) borrow
-        # the position of their nearest positioned neighbour in the same article.
+        # Headings and captions (and anything in no row) stand where the sentence after
+        # them in their article stands, the one they introduce; the last ones, where the
+        # sentence before them does.
         self._position: dict[str, int] = {}
         for article in comparison.articles:
             last: int | None = None
@@ -180,16 +190,16 @@ class Counterparts:
             for sentence in article.sentences:
                 here = position.get(sentence.id)
                 if here is None:
-                    if last is None:
-                        unplaced.append(sentence.id)
-                    else:
-                        self._position[sentence.id] = last
+                    unplaced.append(sentence.id)
                     continue
                 last = here
                 self._position[sentence.id] = here
                 for sid in unplaced:
                     self._position[sid] = here
                 unplaced = []
+            if last is not None:
+                for sid in unplaced:
+                    self._position[sid] = last
 
     def position(self, sentence_id: str) -> int | None:
         """The aligned row position a sentence stands at (or borrows)."""

@@ -167,3 +167,18 @@ def test_same_groups_as_looking_up_every_pair_through_a_callback(case) -> None:
     for threshold in (40, 60, 75):
         expected = reference_grouping(article_of, pairs, threshold, score_of)
         assert group_sentences(article_of, pairs, threshold=threshold) == expected
+
+
+def test_two_sources_unmatched_runs_between_the_same_rows_stay_two_blocks() -> None:
+    # Pivot: 0 (shared), 1 (alone), 2 (shared). Article 1: 3 (with 0), 4, 5, 6 alone, 7 (with 2).
+    # Article 2: 8 (with 0), 9, 10 alone, 11 (with 2).
+    article_of = [0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2]
+    position_of = [0, 1, 2, 0, 1, 2, 3, 4, 0, 1, 2, 3]
+    groups = [[0, 3, 8], [1], [2, 7, 11], [4], [5], [6], [9], [10]]
+    order = display_order(groups, article_of, position_of, pivot=0)
+    # Each run is contiguous, in its article's order, between the shared rows.
+    assert order[0] == 0 and order[-1] == 2
+    middle = order[1:-1]
+    for run in ([1], [3, 4, 5], [6, 7]):
+        start = middle.index(run[0])
+        assert middle[start : start + len(run)] == run, middle

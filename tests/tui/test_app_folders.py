@@ -191,3 +191,20 @@ async def test_a_search_is_forgotten_when_another_folder_opens(tmp_path: Path) -
         assert [Path(a.path).name for a in app.comparison.articles] == ["x.txt", "y.txt"]
         assert view.match_count == 0 and "bridge" not in str(app.query_one("#status").content)
         assert view.has_focus
+
+
+async def test_aligned_view_shows_and_finds_every_sources_headings() -> None:
+    # "first big foray" is only in source 2's headline (a non-pivot source's heading).
+    app = ParallaxApp()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        view.set_mode("aligned")
+        comparison = app.comparison
+        headings = [s.id for a in comparison.articles[1:] for s in a.sentences if not s.is_prose]
+        rows = {sid: row for row in view._model.rows for sid in row.cells.values()}
+        assert headings and all(sid in rows and rows[sid].label is None for sid in headings)
+        await pilot.press("slash", *"foray", "enter")
+        assert view.match_count >= 1
+        sentence = comparison.sentences[view.focused_sentence]
+        assert "foray" in sentence.text.lower() and not sentence.is_prose
