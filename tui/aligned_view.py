@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from textual import events
@@ -25,6 +25,7 @@ from tui.keys import bindings
 from tui.messages import ViewStateChanged
 from tui.row_layout import (
     FILTERS,
+    NARROW_COLUMN,
     LabelFilter,
     LineIndex,
     Mode,
@@ -34,6 +35,7 @@ from tui.row_layout import (
     column_window,
     columns_that_fit,
     find_matches,
+    keep_row,
 )
 from tui.search_order import (
     Key,
@@ -136,7 +138,6 @@ class AlignedView(ScrollView, can_focus=True):
         self._model: ViewModel | None = None
         # Layout, rebuilt when the comparison, width, filter, sources or mode change.
         self._layout_width = -1
-        self._window_start = 0
         self._shown: tuple[int, ...] = ()
         self._widths: tuple[int, ...] = ()
         self._layout: Layout = EMPTY_LAYOUT
@@ -236,6 +237,17 @@ class AlignedView(ScrollView, can_focus=True):
         if self.mode == "aligned":
             return len(self._layout.rows)
         return len(self._layout.streams.get(self.focused_column, ()))
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """``(number, total)`` of the cursor for the status line, from 1. In aligned view a row
+        keeps its number whichever sources are shown or hidden: rows are counted over every
+        source (with the filter), not only over those on screen."""
+        if self.mode == "reading" or self._model is None:
+            return (self._cursor + 1, self.row_count) if self.row_count else (0, 0)
+        numbers = self._model.row_numbers(self.label_filter)
+        row = self.selected_row
+        return (numbers.get(row.order, 0) if row else 0, len(numbers))
 
     def line_text(self, y: int) -> str:
         """Plain text of screen line ``y`` (for tests and debugging)."""
@@ -410,17 +422,24 @@ class AlignedView(ScrollView, can_focus=True):
         after = [k for k in candidates if k > column]
         return after[0] if after else candidates[-1]
 
-    def _relayout(self) -> None:
-        """Fit the columns to the width, then take the model's layout for the mode, filter and
-        shown sources, and put the cursor back on the anchor sentence."""
+    def _relayout(self, *, wanted: Sequence[int] = ()) -> None:
+        """Fit the columns to the width (``wanted``: sources to bring into view), then take
+        the model's layout for the mode, filter and shown sources, and put the cursor back on
+        the anchor sentence."""
         width = self.scrollable_content_region.width
         self._layout_width = width
         self._match_order = None
-        self._shown, self._window_start = column_window(
+        fits = columns_that_fit(width)
+        if wanted:
+            # A row jumped to shows all its sources, in narrower columns if it must.
+            fits = max(fits, min(len(wanted), columns_that_fit(width, min_width=NARROW_COLUMN)))
+        self._shown = column_window(
             self._candidates(),
             focused=self.focused_column,
-            fits=columns_that_fit(width),
-            start=self._window_start,
+            fits=fits,
+            previous=self._shown,
+            pinned=self._model.pivot if self._model else None,
+            wanted=wanted,
         )
         self._widths = column_widths(width, len(self._shown))
         self._layout = (
@@ -507,27 +526,73 @@ class AlignedView(ScrollView, can_focus=True):
         # difference: the reader looks for what only one source says.
         elsewhere = self._model.told_elsewhere if self._model else frozenset()
         if self.mode == "aligned":
-            candidates = [
-                None if set(row.cells.values()) <= elsewhere else row.label
-                for row in self._layout.rows
-            ]
+            if self._jump_to_row(labels, elsewhere, forward=forward):
+                return
+            candidates: list[Label | None] = []
         else:
             label_of = self._model.labels if self._model else {}
             stream = self._layout.streams.get(self.focused_column, ())
             candidates = [None if sid in elsewhere else label_of[sid] for sid in stream]
-        order = (
-            range(self._cursor + 1, len(candidates)) if forward else range(self._cursor - 1, -1, -1)
-        )
-        for index in order:
-            if candidates[index] in labels:
-                self._move_cursor(index)
-                return
+            order = (
+                range(self._cursor + 1, len(candidates))
+                if forward
+                else range(self._cursor - 1, -1, -1)
+            )
+            for index in order:
+                if candidates[index] in labels:
+                    self._move_cursor(index)
+                    return
         self.app.bell()
         what = "contradiction" if labels == {Label.CONTRADICTING} else "difference"
-        if not any(label in labels for label in candidates):
+        found_any = (
+            any(label in labels for label in candidates)
+            if self.mode == "reading"
+            else self._jump_targets(labels, elsewhere) != []
+        )
+        if not found_any:
             self.notify(f"No {what} in view.", timeout=2)
         else:
             self.notify(f"No further {what} {'below' if forward else 'above'}.", timeout=2)
+
+    def _jump_targets(self, labels: set[Label], elsewhere: frozenset[str]) -> list[Row]:
+        """Rows of any shown or off-screen source (not hidden) that ``n``/``c`` stop at."""
+        if self._model is None:
+            return []
+        columns = frozenset(self._candidates())
+        facts = self._model.filter_facts
+        return [
+            row
+            for row in self._model.rows
+            if row.label in labels
+            and not set(row.cells.values()) <= elsewhere
+            and keep_row(row, label_filter=self.label_filter, columns=columns, facts=facts)
+        ]
+
+    def _jump_to_row(self, labels: set[Label], elsewhere: frozenset[str], *, forward: bool) -> bool:
+        """Select the next (previous) row with one of ``labels``, bringing every source of it
+        into view, also those off-screen; False when there is none."""
+        selected = self.selected_row
+        here = selected.order if selected else -1
+        targets = self._jump_targets(labels, elsewhere)
+        ahead = (
+            [r for r in targets if r.order > here]
+            if forward
+            else [r for r in reversed(targets) if r.order < here]
+        )
+        if not ahead:
+            return False
+        row = ahead[0]
+        columns = [c for c in self._candidates() if c in row.cells]
+        if all(c in self._shown for c in columns):
+            self._move_cursor(self._layout.row_of[next(iter(row.cells.values()))])
+            return True
+        # Focus a source of the row other than the pivot (pinned anyway) and show the rest.
+        pivot = self._model.pivot if self._model else 0
+        focus = next((c for c in columns if c != pivot), columns[0])
+        self.focused_column = focus
+        self._anchor = row.cells[focus]
+        self._relayout(wanted=columns)
+        return True
 
     def _cycle_column(self, step: int) -> None:
         candidates = self._candidates()
@@ -535,8 +600,16 @@ class AlignedView(ScrollView, can_focus=True):
             return
         at = candidates.index(self.focused_column) if self.focused_column in candidates else 0
         column = candidates[(at + step) % len(candidates)]
-        selected = self.focused_sentence or self._anchor
-        target = self._model.counterpart(selected, column) if selected and self._model else None
+        if self.mode == "aligned":
+            # Stay on the row: its sentence in that column, or the row itself if it has none.
+            row = self.selected_row
+            target = row.cells.get(column) if row else None
+            if target is None and row is not None:
+                self._anchor = self.focused_sentence or self._row_anchor()
+        else:
+            selected = self.focused_sentence or self._anchor
+            model = self._model
+            target = model.counterpart(selected, column) if selected and model else None
         self._move_focus(column, target)
 
     def _move_focus(self, column: int, sentence_id: str | None) -> None:

@@ -356,9 +356,10 @@ class ParallaxApp(App[int]):
                 sources += f", {len(view.hidden)} hidden"
             parts.append((CONTEXT, sources))
             parts.append((SETTING, f"threshold {comparison.options.threshold:g}"))
-            if view.row_count:
+            number, total = view.position
+            if number:
                 unit = "row" if view.mode == "aligned" else "sentence"
-                parts.append((POSITION, f"{unit} {view.cursor_line + 1}/{view.row_count}"))
+                parts.append((POSITION, f"{unit} {number}/{total}"))
         search = self.query_one(SearchBar)
         if search.query_text:
             count = view.match_count

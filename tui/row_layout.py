@@ -45,6 +45,8 @@ Mode = Literal["aligned", "reading"]
 
 MIN_COLUMN_WIDTH = 32
 """Columns never get narrower than this many cells; fewer sources are shown instead."""
+NARROW_COLUMN = 24
+"""How narrow columns may get to show every source of a row jumped to (80 columns: three)."""
 SEPARATOR_WIDTH = 1
 GUTTER_WIDTH = 3
 """Label glyph, note marker, space."""
@@ -266,17 +268,37 @@ def columns_that_fit(total_width: int, *, min_width: int = MIN_COLUMN_WIDTH) -> 
 
 
 def column_window(
-    candidates: Sequence[int], *, focused: int, fits: int, start: int
-) -> tuple[tuple[int, ...], int]:
-    """The columns shown: ``fits`` consecutive candidates that include ``focused``, moved as
-    little as possible from the previous first position ``start``. Returns (columns, start)."""
+    candidates: Sequence[int],
+    *,
+    focused: int,
+    fits: int,
+    previous: Sequence[int] = (),
+    pinned: int | None = None,
+    wanted: Sequence[int] = (),
+) -> tuple[int, ...]:
+    """The columns shown, in source order: ``fits`` of the candidates. The focused one
+    always; the ``pinned`` one (the pivot, the reference every other is read against, as
+    Meld and vimdiff keep theirs) whenever two fit; then the ``wanted`` ones (the sources of
+    a row jumped to); the rest filled from the ``previous`` window, so it moves as little as
+    possible (the columns nearest the focused one kept), then from the focused column's
+    neighbours."""
     if not candidates:
-        return (), 0
+        return ()
     fits = max(1, min(fits, len(candidates)))
-    at = candidates.index(focused) if focused in candidates else 0
-    start = min(max(start, at - fits + 1), at)
-    start = max(0, min(start, len(candidates) - fits))
-    return tuple(candidates[start : start + fits]), start
+    rank = {column: k for k, column in enumerate(candidates)}
+    at = rank.get(focused, 0)
+    first = [candidates[at]]
+    if fits >= 2 and pinned in rank:
+        first.append(pinned)  # type: ignore[arg-type]
+    first += [c for c in wanted if c in rank]
+
+    def nearest_first(columns: Iterable[int]) -> list[int]:
+        return sorted(columns, key=lambda c: (abs(rank[c] - at), rank[c] < at))
+
+    first += nearest_first(c for c in previous if c in rank)
+    first += nearest_first(candidates)
+    chosen = list(dict.fromkeys(first))[:fits]
+    return tuple(sorted(chosen, key=rank.__getitem__))
 
 
 def column_widths(total_width: int, count: int) -> tuple[int, ...]:

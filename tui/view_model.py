@@ -91,6 +91,7 @@ class ViewModel:
         self.rows = aligned_rows(comparison)
         self.counterparts = Counterparts(comparison, self.rows)
         self._wraps: dict[tuple[str, int], Spans] = {}
+        self._row_numbers: dict[LabelFilter, dict[int, int]] = {}
         self._changes: dict[str, Changes] = {}
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
@@ -107,6 +108,22 @@ class ViewModel:
             if len({self.article_of[m] for m in g.members}) == count
             for m in g.members
         )
+
+    def row_numbers(self, label_filter: LabelFilter) -> Mapping[int, int]:
+        """Each row's number (from 1) among the rows that pass the filter over every source,
+        by ``Row.order``: the same whichever sources are on screen."""
+        numbers = self._row_numbers.get(label_filter)
+        if numbers is None:
+            every = frozenset(range(len(self.comparison.articles)))
+            passing = (
+                row
+                for row in self.rows
+                if keep_row(row, label_filter=label_filter, columns=every, facts=self.filter_facts)
+            )
+            numbers = self._row_numbers[label_filter] = {
+                row.order: k for k, row in enumerate(passing, start=1)
+            }
+        return numbers
 
     def wrap(self, sid: str, width: int) -> Spans:
         """The lines of sentence ``sid`` wrapped to ``width`` cells."""

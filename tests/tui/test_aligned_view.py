@@ -115,10 +115,26 @@ def test_columns_never_narrower_than_the_minimum() -> None:
 
 def test_column_window_keeps_the_focused_source_and_moves_little() -> None:
     candidates = [0, 1, 2, 3, 4]
-    assert column_window(candidates, focused=0, fits=2, start=0) == ((0, 1), 0)
-    assert column_window(candidates, focused=2, fits=2, start=0) == ((1, 2), 1)
-    assert column_window(candidates, focused=1, fits=2, start=1) == ((1, 2), 1)
-    assert column_window(candidates, focused=4, fits=9, start=3) == ((0, 1, 2, 3, 4), 0)
+    assert column_window(candidates, focused=0, fits=2) == (0, 1)
+    assert column_window(candidates, focused=2, fits=2, previous=(0, 1)) == (1, 2)
+    assert column_window(candidates, focused=1, fits=2, previous=(1, 2)) == (1, 2)
+    assert column_window(candidates, focused=4, fits=9, previous=(3, 4)) == (0, 1, 2, 3, 4)
+    assert column_window(candidates, focused=3, fits=3, previous=(0, 1, 2)) == (1, 2, 3)
+
+
+def test_column_window_pins_the_pivot_and_brings_wanted_sources_into_view() -> None:
+    candidates = [0, 1, 2, 3, 4]
+    # Tab through the others: the pivot stays, the rest follow the focus.
+    shown = (0, 1)
+    for focused in (1, 2, 3, 4):
+        shown = column_window(candidates, focused=focused, fits=2, previous=shown, pinned=0)
+        assert shown == (0, focused)
+    assert column_window(candidates, focused=3, fits=3, previous=(0, 1, 2), pinned=0) == (0, 2, 3)
+    # A row of sources 2 and 4 jumped to, focus on 4: both shown, and the pivot if it fits.
+    assert column_window(candidates, focused=4, fits=3, pinned=0, wanted=(2, 4)) == (0, 2, 4)
+    assert column_window(candidates, focused=4, fits=2, pinned=None, wanted=(2, 4)) == (2, 4)
+    assert column_window(candidates, focused=2, fits=1, pinned=0) == (2,)
+    assert column_window([1, 3], focused=0, fits=2, pinned=0) == (1, 3)  # pivot hidden
 
 
 def test_column_at_maps_every_cell_to_the_column_drawn_there() -> None:
@@ -263,13 +279,13 @@ async def test_tab_moves_focus_and_narrow_terminal_shows_the_focused_source() ->
         assert view.shown_columns == (0, 1)
         await pilot.press("j", "tab", "tab")
         assert view.focused_column == 2
-        assert view.shown_columns == (1, 2)
+        assert view.shown_columns == (0, 2)  # the pivot stays beside the focused source
         assert "3 Daily Wire" in view.line_text(0)
         await pilot.press("tab", "tab")
         assert view.focused_column == 0
-        assert view.shown_columns == (0, 1)
+        assert view.shown_columns == (0, 3)
         await pilot.press("shift+tab")
-        assert view.focused_column == 3 and view.shown_columns == (2, 3)
+        assert view.focused_column == 3 and view.shown_columns == (0, 3)
 
 
 async def test_reading_view_lines_counterparts_up_beside_the_selection() -> None:
@@ -446,3 +462,44 @@ async def test_key_press_only_renders_the_visible_rows_of_a_large_comparison(
         visible_cells = (view.size.height - HEADER_HEIGHT) * len(view.shown_columns)
         # Four full repaints at most cost a few screens of cells, never the 10,000 sentences.
         assert 0 < calls["cells"] <= 10 * visible_cells
+
+
+async def test_c_brings_every_source_of_the_contradiction_into_view_at_80_columns() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(AlignedView)
+        assert view.shown_columns == (0, 1)
+        await pilot.press("c")  # g2: Harbour Herald, Coast Courier and the fourth source
+        assert view.selected_row.key == "g2"
+        assert view.shown_columns == (0, 1, 3)
+        await pilot.press("c")  # g6: sources 1 and 2 only
+        assert view.selected_row.key == "g6"
+        assert {0, 1} <= set(view.shown_columns)
+
+
+async def test_n_finds_what_only_an_off_screen_source_says() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(AlignedView)
+        seen = []
+        for _ in range(6):
+            await pilot.press("n")
+            seen.append(view.selected_row.key)
+        assert "g7" in seen  # Daily Wire's own sentence, in a column not shown at first
+        assert 2 in view.shown_columns or seen[-1] != "g7"
+
+
+async def test_tab_stays_on_the_row_in_aligned_view() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        while view.selected_row.key != "g4":  # Coast Courier's sentence alone
+            await pilot.press("j")
+        await pilot.press("tab")
+        assert view.focused_column == 1 and view.focused_sentence == "a2s4"
+        await pilot.press("tab")  # the Daily Wire has nothing in this row: the row stays
+        assert view.focused_column == 2 and view.selected_row.key == "g4"
+        await pilot.press("tab")
+        assert view.focused_column == 3 and view.selected_row.key == "g4"
+        await pilot.press("shift+tab", "shift+tab")
+        assert view.focused_column == 1 and view.focused_sentence == "a2s4"

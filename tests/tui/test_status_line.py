@@ -75,3 +75,19 @@ async def test_the_footer_names_the_other_view_and_ctrl_c_says_how_to_quit() -> 
         await pilot.press("ctrl+c")
         message = list(app._notifications)[-1].message
         assert message == "Press q or ctrl+q to quit." and "[" not in message
+
+
+async def test_a_row_keeps_its_number_whichever_sources_are_shown() -> None:
+    numbers = {}
+    for width in (80, 140):
+        app = story_app()
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot)
+            view = app.query_one("AlignedView")
+            await pilot.press("c")
+            numbers[width] = re.search(r"row (\d+/\d+)", str(app.query_one("#status").content))[1]
+            key = view.selected_row.key
+            await pilot.press("4")  # hide a source: the number stays
+            assert view.selected_row.key == key
+            assert f"row {numbers[width]}" in str(app.query_one("#status").content)
+    assert numbers[80] == numbers[140]
