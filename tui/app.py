@@ -360,6 +360,9 @@ class ParallaxApp(App[int]):
             if number:
                 unit = "row" if view.mode == "aligned" else "sentence"
                 parts.append((POSITION, f"{unit} {number}/{total}"))
+            told_by = _told_by(comparison, view.focused_sentence or view.selected_sentences)
+            if told_by:
+                parts.append((POSITION, told_by))
         search = self.query_one(SearchBar)
         if search.query_text:
             count = view.match_count
@@ -646,6 +649,16 @@ class ParallaxApp(App[int]):
             return
         if warning:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
+
+
+def _told_by(comparison: Comparison, selection: str | Sequence[str]) -> str:
+    """How many sources tell the selected sentence's fact in its row, of all of them (those
+    off-screen and hidden too); nothing for a heading or caption."""
+    sid = selection if isinstance(selection, str) else next(iter(selection), None)
+    group = comparison.group_of.get(sid) if sid else None
+    if group is None:
+        return ""
+    return f"told by {len(group.members)}/{len(comparison.articles)}"
 
 
 def _why_nothing_opened(comparison: Comparison) -> str:

@@ -91,3 +91,16 @@ async def test_a_row_keeps_its_number_whichever_sources_are_shown() -> None:
             assert view.selected_row.key == key
             assert f"row {numbers[width]}" in str(app.query_one("#status").content)
     assert numbers[80] == numbers[140]
+
+
+async def test_the_status_line_says_how_many_sources_tell_the_row() -> None:
+    app = story_app()
+    async with app.run_test(size=(80, 30)) as pilot:  # two of four sources on screen
+        await settle(pilot)
+        view = app.query_one("AlignedView")
+        while view.selected_row.key != "g2":
+            await pilot.press("j")
+        assert "told by 3/4" in str(app.query_one("#status").content)
+        while view.selected_row.key != "g4":
+            await pilot.press("j")
+        assert "told by 1/4" in str(app.query_one("#status").content)
