@@ -43,7 +43,7 @@ from tui.notes import NotesStore
 from tui.row_layout import FILTER_NAMES
 from tui.safe_text import strip_controls
 from tui.search_bar import SearchBar
-from tui.status_line import ACTIVITY, CONTEXT, POSITION, SETTING, fit_status
+from tui.status_line import ACTIVITY, CONTEXT, HINT, POSITION, SETTING, fit_status
 from tui.themes import default_label_variables, load_themes, theme_to_start
 
 CompareFunction = Callable[..., Comparison]
@@ -370,6 +370,8 @@ class ParallaxApp(App[int]):
             text = f"match {current}/{count}" if current else f"{count} matches"
             search.show_count(text)
             parts.append((ACTIVITY, f"“{strip_controls(search.query_text)}”: {text}"))
+        if comparison is not None:
+            parts.append((HINT, "F1: what the signs mean"))
         # The line spans the screen, less a cell of padding on each side.
         line = fit_status(parts, self.size.width - 2)
         # One line of fixed height: no need to lay the whole screen out again for it.

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 SEPARATOR = " · "
 
 # Importance of a part: what the reader just asked for first, the setting they know last.
-ACTIVITY, POSITION, SETTING, CONTEXT = 0, 1, 2, 3
+ACTIVITY, POSITION, SETTING, CONTEXT, HINT = 0, 1, 2, 3, 4
 
 
 def fit_status(parts: Sequence[tuple[int, str]], width: int) -> str:

@@ -44,6 +44,13 @@ def test_it_fits_unless_one_part_alone_is_too_wide(parts, width) -> None:
     assert any(text in line for importance, text in parts if importance == most_important)
 
 
+async def test_a_wide_first_screen_says_where_the_signs_are_explained() -> None:
+    app = story_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        assert str(app.query_one("#status").content).endswith("F1: what the signs mean")
+
+
 async def test_at_80_columns_the_search_count_is_in_sight() -> None:
     app = story_app()
     async with app.run_test(size=(80, 24)) as pilot:
