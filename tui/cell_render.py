@@ -34,6 +34,8 @@ row (a link): drawn in the shared colour, since it is not only in its source."""
 NOTE_MARK = "✎"
 GAP_MARK = "·"
 PIVOT_MARK = "★"
+MANY_SOURCES = "*"
+"""Shown for ten sources or more in the one cell a row's source count has."""
 SEPARATOR = "│"
 
 LABEL_CLASS: Mapping[Label | None, str] = {
@@ -160,6 +162,7 @@ class CellRenderer:
                     glyph_style = self.style(highlight, LABEL_CLASS[Label.SHARED])
                 gutter = [
                     Segment(glyph, glyph_style),
+                    Segment(source_count(model.tellers.get(sid, 1)), glyph_style),
                     Segment(note, self.style(highlight, "aligned-view--note")),
                     Segment(" ", base),
                 ]
@@ -229,6 +232,14 @@ class CellRenderer:
             style = self.style("aligned-view--header", LABEL_CLASS[label])
             segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
         return segments
+
+
+def source_count(count: int) -> str:
+    """The one cell after a row's glyph: how many sources tell it, when more than one (so
+    ``=5`` of five sources reads "all agree" even with columns off-screen)."""
+    if count < 2:
+        return " "
+    return str(count) if count < 10 else MANY_SOURCES
 
 
 def source_name(model: ViewModel, column: int) -> str:

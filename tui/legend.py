@@ -6,6 +6,7 @@ from aligner.model import Label
 from tui.cell_render import (
     GAP_MARK,
     GLYPHS,
+    MANY_SOURCES,
     NOTE_MARK,
     PIVOT_MARK,
     SOFT_MARK,
@@ -14,6 +15,10 @@ from tui.cell_render import (
 
 SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[Label.SHARED], "Shared: another source tells the same in this row"),
+    (
+        f"{GLYPHS[Label.SHARED]}3",
+        f"How many sources tell it (of all, those off-screen too; {MANY_SOURCES}: ten or more)",
+    ),
     (GLYPHS[Label.UNIQUE], "Only in this source: no other source tells it"),
     (
         TOLD_ELSEWHERE_MARK,

@@ -48,8 +48,8 @@ MIN_COLUMN_WIDTH = 32
 NARROW_COLUMN = 24
 """How narrow columns may get to show every source of a row jumped to (80 columns: three)."""
 SEPARATOR_WIDTH = 1
-GUTTER_WIDTH = 3
-"""Label glyph, note marker, space."""
+GUTTER_WIDTH = 4
+"""Label glyph, how many sources tell it, note marker, space."""
 RIGHT_PADDING = 1
 
 _WORD = re.compile(r"\S+")

@@ -82,6 +82,10 @@ class ViewModel:
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
         }
+        # How many sources tell each sentence in its row (its group's size).
+        self.tellers: dict[str, int] = {
+            m: len(g.members) for g in comparison.groups for m in g.members
+        }
         self.filter_facts = FilterFacts(
             soft=self.soft_only,
             told_elsewhere=self.told_elsewhere,

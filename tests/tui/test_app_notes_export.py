@@ -27,7 +27,7 @@ async def test_note_is_marked_saved_and_still_there_after_a_restart() -> None:
         await pilot.pause()
         assert view.notes == {"a2s2": "check the 19"}
         line = next(y for y in range(view.size.height) if "According to" in view.line_text(y))
-        assert f"!{NOTE_MARK} According to" in view.line_text(line)
+        assert f"!3{NOTE_MARK} According to" in view.line_text(line)
 
     again = story_app()
     async with again.run_test(size=(120, 40)) as pilot:

@@ -74,12 +74,13 @@ def test_first_line_has_glyph_and_note_mark_then_words_continue_under_the_gutter
         for k in range(len(spans) + 1)
     ]
     text = model.texts["a1s2"]
-    assert lines[0].text.startswith(f"{GLYPHS[Label.SHARED]}{NOTE_MARK} {text[: spans[0][1]]}")
-    assert lines[1].text.startswith("   " + text[spans[1][0] : spans[1][1]])
+    # Glyph, how many sources tell it (a1s2's row: three), note mark, then the words.
+    assert lines[0].text.startswith(f"{GLYPHS[Label.SHARED]}3{NOTE_MARK} {text[: spans[0][1]]}")
+    assert lines[1].text.startswith("    " + text[spans[1][0] : spans[1][1]])
     assert all(line.cell_length == width for line in lines)
     assert lines[len(spans)].text == " " * width  # past the sentence: blank
     heading = cells.sentence(model, "a1s1", 0, width, None, noted=False, matches=())
-    assert heading.text.startswith(f"{GLYPHS[None]}  Storm")
+    assert heading.text.startswith(f"{GLYPHS[None]}   Storm")
 
 
 def test_changed_words_are_marked_and_a_match_shows_over_a_diff() -> None:
@@ -195,3 +196,11 @@ def test_a_row_whose_conflicts_are_all_soft_has_its_own_mark_and_colour() -> Non
     drawn = fresh.sentence(soft, member, 0, 30, None, noted=False, matches=())
     assert drawn.text.startswith(SOFT_MARK)
     assert member in soft.soft_only and member not in hard.soft_only
+
+
+def test_the_source_count_shows_from_two_sources_and_stays_one_cell() -> None:
+    from tui.cell_render import MANY_SOURCES, source_count
+
+    assert source_count(1) == " " and source_count(0) == " "
+    assert [source_count(n) for n in (2, 5, 9)] == ["2", "5", "9"]
+    assert source_count(10) == source_count(40) == MANY_SOURCES
