@@ -107,3 +107,45 @@ def test_importing_the_whole_engine_loads_neither_textual_nor_tui() -> None:
     assert not_engine == {}
     if in_ci:
         assert report["unavailable"] == {}
+
+
+_RUN_PROBE = """
+import json, sys
+from aligner import compare, compare_pair
+from aligner.export import render
+from aligner.resources import sample_corpus_dir
+
+comparison = compare([sample_corpus_dir()])
+render(comparison, fmt="markdown")
+render(comparison, fmt="json")
+compare_pair("The dam broke on Monday.", "On Monday the dam broke.")
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "tui"))))
+"""
+
+
+def test_comparing_and_exporting_load_neither_textual_nor_tui() -> None:
+    # Imports made while the engine runs (inside functions, through importlib) count too.
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []
+
+
+def test_the_import_contract_holds() -> None:
+    # import-linter (pyproject [tool.importlinter]): aligner imports neither tui nor textual.
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
