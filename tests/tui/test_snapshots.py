@@ -95,3 +95,21 @@ def test_hostile_markup_is_rendered_literally(snap_compare) -> None:
     assert snap_compare(
         story_app(compare=fixed), press=["d"], terminal_size=(120, 30), run_before=ready
     )
+
+
+def test_help_screen_80x24(snap_compare) -> None:
+    assert snap_compare(story_app(), press=["f1"], terminal_size=(80, 24), run_before=ready)
+
+
+def test_note_dialog(snap_compare) -> None:
+    assert snap_compare(
+        story_app(),
+        press=["j", "j", "a", *"Check the toll"],
+        terminal_size=(100, 30),
+        run_before=ready,
+    )
+
+
+def test_export_dialog(snap_compare, monkeypatch) -> None:
+    monkeypatch.chdir("/")  # the suggested file name sits in the working folder
+    assert snap_compare(story_app(), press=["e"], terminal_size=(100, 30), run_before=ready)
