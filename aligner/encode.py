@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
+from typing import TypeVar
 
 import numpy as np
 
 from aligner.features import SentenceFeatures
 from aligner.synonyms import concept_of
+
+ItemT = TypeVar("ItemT", bound=Hashable)
 
 # Characters from here on; the UTF-16 surrogate block is skipped (not valid in str data).
 _FIRST_CODE = 0x100
@@ -93,7 +96,7 @@ def _figure_keys(sentence: SentenceFeatures) -> list[tuple[str, float]]:
     return [(q.kind, round(q.value, 6)) for q in sentence.quantities]
 
 
-def _numbered(groups: Sequence[Sequence[Hashable]], numbering: dict[Hashable, int]) -> _Items:
+def _numbered(groups: Sequence[Sequence[ItemT]], numbering: dict[ItemT, int]) -> _Items:
     """Each group's items as numbers: an item keeps its number from ``numbering``, or is
     added to it with the next free one (so numbers follow first appearance)."""
     flat = list(chain.from_iterable(groups))

@@ -110,9 +110,9 @@ class ParallaxApp(App[int]):
         # `t` cycles these (the project's and the user's); Textual's own stay in the palette.
         self._own_themes = [theme.name for theme in themes]
         self._settled = False
-        theme, theme_warning = theme_to_start(self.config.theme, self.available_themes)
+        theme_name, theme_warning = theme_to_start(self.config.theme, self.available_themes)
         self._warnings += [theme_warning] if theme_warning else []
-        self.theme = theme
+        self.theme = theme_name
 
     # ------------------------------------------------------------------ layout
 
@@ -205,7 +205,9 @@ class ParallaxApp(App[int]):
         compare = self._compare
         if compare is None:
             # The engine (numpy, rapidfuzz, NLTK) loads here, off the start-up path.
-            from aligner.pipeline import compare
+            from aligner.pipeline import compare as engine_compare
+
+            compare = engine_compare
 
         def progress(stage: str, fraction: float) -> None:
             self.post_message(ComparisonProgress(generation, stage, fraction))

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.style import Style
 
+from tui.aligned_view import AlignedView
 from tui.keys import KEYS
 from tui.row_layout import FILTER_COMMANDS, FILTER_NAMES
 from tui.safe_text import strip_controls
@@ -25,7 +26,7 @@ class ParallaxCommands(Provider):
     def _commands(self) -> Iterator[PaletteCommand]:
         app = self.app
         # The aligned view owns the moving keys; run its actions on it, not on the app.
-        view = next(iter(self.screen.query("AlignedView")), None)
+        view = next(iter(self.screen.query(AlignedView)), None)
         for key in KEYS:
             if key.scope == "builtin":
                 continue
@@ -36,8 +37,8 @@ class ParallaxCommands(Provider):
                 yield from self._source_commands(target)
                 continue
             yield key.description, f"key: {key.display}", partial(target.run_action, key.action)
-            if key.action == "cycle_filter":
-                yield from self._filter_commands(target)
+            if key.action == "cycle_filter" and view is not None:
+                yield from self._filter_commands(view)
         for name in sorted(app.available_themes, key=lambda n: (not n.startswith("parallax"), n)):
             yield (
                 f"Theme: {name}",
@@ -45,13 +46,10 @@ class ParallaxCommands(Provider):
                 partial(setattr, app, "theme", name),
             )
 
-    def _filter_commands(self, view: object) -> Iterator[PaletteCommand]:
+    def _filter_commands(self, view: AlignedView) -> Iterator[PaletteCommand]:
         for label_filter, name in FILTER_COMMANDS.items():
-            yield (
-                name,
-                f"filter: {FILTER_NAMES[label_filter]}",
-                partial(view.set_filter, label_filter),
-            )  # type: ignore[attr-defined]
+            help_text = f"filter: {FILTER_NAMES[label_filter]}"
+            yield name, help_text, partial(view.set_filter, label_filter)
 
     def _source_commands(self, view: object) -> Iterator[PaletteCommand]:
         comparison = getattr(self.app, "comparison", None)

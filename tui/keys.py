@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 Scope = Literal["app", "view", "search", "builtin"]
 """Where a key is bound: the app, the aligned view (focused), the search bar, or Textual itself."""
@@ -247,7 +247,7 @@ def _expanded(key: Key) -> Iterator[tuple[str, str, str]]:
         yield key.keys, key.action, key.label
 
 
-def bindings(scope: Scope) -> list[Binding]:
+def bindings(scope: Scope) -> list[BindingType]:
     """Textual bindings for one scope, footer keys shown, the rest only in help."""
     return [
         Binding(

@@ -14,7 +14,7 @@ def anchored_row(model: ViewModel, layout: Layout, anchor: str | None, *, curren
     rows = layout.rows
     if not rows:
         return 0
-    if anchor in layout.row_of:
+    if anchor is not None and anchor in layout.row_of:
         return layout.row_of[anchor]
     position = model.counterparts.position(anchor) if anchor else None
     if position is None:
