@@ -10,6 +10,7 @@ neither is used.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -31,7 +32,8 @@ def clean_outlet(value: object) -> str | None:
     A URL gives its host ("https://www.reuters.com/world/…" -> "reuters.com"): web clippers
     write the page's address as its ``source``.
     """
-    if not isinstance(value, str):
+    # Far longer than any name: not read at all (a 5 MB attribute would cost a second).
+    if not isinstance(value, str) or len(value) > 4 * MAX_OUTLET_CHARS:
         return None
     name = " ".join(sanitize_text(value).split()).strip("\"'").lstrip("@").strip()
     if re.match(r"(?i)https?://", name):
@@ -108,7 +110,8 @@ def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
 
 # Most specific first: "source" is often the page's address (web clippers write it).
 _FRONT_MATTER_KEYS = ("outlet", "publisher", "source")
-_FRONT_MATTER_LINE = re.compile(r"^(\w+)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+# A value longer than a name could be is no match (and not scanned to its end).
+_FRONT_MATTER_LINE = re.compile(r"^(\w+)[ \t]*:[ \t]*(.{0,240}?)[ \t]*$", re.MULTILINE)
 
 
 def outlet_from_front_matter(front_matter: str) -> str | None:
@@ -130,7 +133,7 @@ CREDIT_LINES = 6
 """How many of the first non-blank lines may hold the opening credit: a page's captions
 and headline often come before it ("WASHINGTON (AP) —" is the fourth line of one AP page)."""
 
-_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|\d{1,4})"  # "NEW YORK, Feb. 12 (Reuters) -"
 _PLACE = rf"{_PLACE_WORD}(?:(?:,[ ]?|[ ]|/){_PLACE_WORD}){{0,5}}"
 _DATELINE = re.compile(
     rf"(?:(?P<place>{_PLACE})[ ]?)?"
@@ -158,6 +161,7 @@ _ROLE_OR_DATE = re.compile(
     r"updated|published|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d{1,2}:\d\d"
 )
 _MAX_BYLINE_CHARS = 80
+_MAX_DATELINE_CHARS = 160
 
 
 def outlet_from_credit(text: str) -> str | None:
@@ -169,15 +173,16 @@ def outlet_from_credit(text: str) -> str | None:
     "Tesla (TSLA) shares fell" is no credit. A byline names the outlet after the writers on
     a short line of its own ("By Jane Doe, BBC News").
     """
-    lines = (line.strip() for line in text.split("\n"))
-    for line in [line for line in lines if line][:CREDIT_LINES]:
+    lines = (found.group().strip() for found in re.finditer(r"[^\n]+", text))
+    for line in itertools.islice(filter(None, lines), CREDIT_LINES):
         if name := _dateline_outlet(line) or _byline_outlet(line):
             return name
     return None
 
 
 def _dateline_outlet(line: str) -> str | None:
-    found = _DATELINE.match(line)
+    # A dateline is a few words long; a 5 MB one-word line would cost a second to try.
+    found = _DATELINE.match(line[:_MAX_DATELINE_CHARS])
     if found is None:
         return None
     outlet, place = found["outlet"].strip(), found["place"]
