@@ -167,11 +167,12 @@ _MAX_DATELINE_CHARS = 160
 def outlet_from_credit(text: str) -> str | None:
     """The outlet of a dateline or byline opening one of the first lines of ``text``.
 
-    A dateline is a place and the outlet in parentheses before a dash ("LOS ANGELES
-    (Reuters) -", "MONTPELIER, Vt. (AP) —"); without the dash it counts when the place is in
-    capitals or the credit is a known wire or network ("Seoul (CNN) North…"), so that
-    "Tesla (TSLA) shares fell" is no credit. A byline names the outlet after the writers on
-    a short line of its own ("By Jane Doe, BBC News").
+    A dateline is a place and the outlet in parentheses, often before a dash ("LOS ANGELES
+    (Reuters) -", "MONTPELIER, Vt. (AP) —"). It counts when the credit is a known wire or
+    network ("Seoul (CNN) North…"), the place is in capitals, or call letters come before a
+    dash ("Los Angeles (KTLA) —"); so "Tesla (TSLA) shares fell" and a headline's "Trump
+    Says (Again) - …" are no credits. A byline names the outlet after the writers on a short
+    line of its own ("By Jane Doe, BBC News").
     """
     lines = (found.group().strip() for found in re.finditer(r"[^\n]+", text))
     for line in itertools.islice(filter(None, lines), CREDIT_LINES):
@@ -189,11 +190,17 @@ def _dateline_outlet(line: str) -> str | None:
     if outlet.casefold() in _NOT_OUTLETS:
         return None
     credited = (
-        found["dash"] is not None
-        or outlet.casefold() in _KNOWN_CREDITS
-        or (place is not None and place.isupper())
+        outlet.casefold() in _KNOWN_CREDITS
+        or _in_capitals(place)
+        or (found["dash"] is not None and _in_capitals(outlet.replace(".", "")))
     )
     return clean_outlet(outlet) if credited else None
+
+
+def _in_capitals(words: str | None) -> bool:
+    """Whether the first word is two or more capital letters ("WASHINGTON", "KTLA")."""
+    first = words.split()[0] if words and words.strip() else ""
+    return sum(c.isalpha() for c in first) >= 2 and first.isupper()
 
 
 def _byline_outlet(line: str) -> str | None:

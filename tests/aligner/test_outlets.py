@@ -124,6 +124,8 @@ def test_a_markdown_file_is_named_by_its_front_matter(tmp_path: Path) -> None:
         ("BOSTON (CBS) – One of the people killed was a boy.", "CBS"),
         ("WOODLAND HILLS (CBSLA.com) — Was it a random attack?", "CBSLA.com"),
         ("(Reuters) - Shares fell on Monday.", "Reuters"),
+        ("Los Angeles (KTLA) — A fire broke out.", "KTLA"),
+        ("(CBSLA) — A fire broke out.", "CBSLA"),
         ("NEW YORK, Feb. 12 (Reuters) - Shares fell.", "Reuters"),
         ("LONDON, Feb 12 (Reuters Breakingviews) - BP faces a vote.", "Reuters Breakingviews"),
         ("By Jane Doe, BBC News", "BBC News"),
@@ -146,6 +148,8 @@ def test_an_opening_credit_names_the_outlet(opening: str, outlet: str) -> None:
         "Tesla (TSLA) shares fell on Monday.",
         "Sen. Jane Doe (R) said the bill would pass.",
         "(Updated) - Officials said the storm passed.",
+        "Trump Says (Again) - What the Call Means",
+        "(Spoilers) - The finale explained.",
         "A creepy neighbor (Stanley Tucci) lives next door.",
         # Bylines that name a role, a date or nothing.
         "By Jane Doe, Staff Writer",
