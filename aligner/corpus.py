@@ -12,6 +12,7 @@ from pathlib import Path
 from aligner.decode import decode_bytes, sanitize_text
 from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
 from aligner.model import SkippedFile, display_path
+from aligner.outlets import outlet_from_credit
 from aligner.skip import SkipFile
 
 __all__ = [
@@ -35,7 +36,7 @@ class Document:
     """One loaded file: its clean text (one paragraph per line) and what it says about itself."""
 
     path: str
-    source: str
+    source: str  # the outlet the file names, else a name made from the file name
     text: str
     title: str | None
 
@@ -64,18 +65,18 @@ def load_documents(
     Raises NoInputError when a given path does not exist.
     """
     files, skipped = _collect_files(paths, recursive=recursive)
-    loaded: list[tuple[Path, str, str | None]] = []
+    loaded: list[tuple[Path, str, str | None, str | None]] = []
     for path in files:
         try:
-            text, title = _load_file(path, max_file_bytes=max_file_bytes)
+            text, title, outlet = _load_file(path, max_file_bytes=max_file_bytes)
         except SkipFile as skip:
             skipped.append(SkippedFile(display_path(path), skip.reason))
         else:
-            loaded.append((path, text, title))
-    sources = _unique_names([source_name(path) for path, _, _ in loaded])
+            loaded.append((path, text, title, outlet))
+    sources = _unique_names([outlet or source_name(path) for path, _, _, outlet in loaded])
     documents = tuple(
         Document(path=display_path(path), source=source, text=text, title=title)
-        for (path, text, title), source in zip(loaded, sources, strict=True)
+        for (path, text, title, _), source in zip(loaded, sources, strict=True)
     )
     skipped.sort(key=lambda item: natural_sort_key(item.path))
     return LoadResult(documents=documents, skipped=tuple(skipped))
@@ -212,20 +213,24 @@ def _without_duplicates(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped
 # --- reading one file ----------------------------------------------------------------------
 
 
-def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None]:
-    """Text and title of one file; raises SkipFile with a reason for people."""
+def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None, str | None]:
+    """Text, title and outlet of one file; raises SkipFile with a reason for people.
+
+    The outlet is what the file's metadata or front matter names, else the credit that
+    opens its text; None when it names none (the file name is then the source's name).
+    """
     convert = _converter_for(path)
     data = _read_limited(path, max_file_bytes=max_file_bytes)
     text = sanitize_text(decode_bytes(data))
     if not text.strip():
         raise SkipFile("empty file")  # blank whatever its format, not "empty after markup"
-    converted, title = convert(text)
+    converted, title, outlet = convert(text)
     # Markup can hide control characters in entities; text the converter left as it was is
     # sanitized already (sanitizing is idempotent).
     text = converted if converted is text else sanitize_text(converted)
     if not text.strip():
         raise SkipFile("file is empty after removing markup")
-    return text, clean_title(title)
+    return text, clean_title(title), outlet or outlet_from_credit(text)
 
 
 def _converter_for(path: Path) -> Converter:

@@ -8,11 +8,15 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from aligner.decode import sanitize_text
+from aligner.outlets import outlet_from_front_matter, outlet_from_html
 from aligner.skip import SkipFile
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from markdown_it.token import Token
+
+Converted = tuple[str, str | None, str | None]
+"""What a format gives: text (one paragraph per line), title and outlet when it says them."""
 
 # --- plain text ----------------------------------------------------------------------------
 
@@ -21,14 +25,14 @@ _MIN_WRAP_WIDTH = 50
 _MAX_WRAP_WIDTH = 120
 
 
-def plain_text(text: str) -> tuple[str, str | None]:
+def plain_text(text: str) -> Converted:
     """Plain text line for line, or one line per paragraph when it was hard-wrapped."""
     if not text.strip():
         raise SkipFile("empty file")
     blocks = _blocks(text.split("\n"))
     if _is_hard_wrapped(blocks):
         text = "\n\n".join("\n".join(_unwrap_block(block)) for block in blocks)
-    return text, None
+    return text, None, None
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -92,22 +96,23 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _FRONT_MATTER_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
 
 
-def markdown_text(text: str) -> tuple[str, str | None]:
+def markdown_text(text: str) -> Converted:
     """Markdown -> one line per block; list items keep a "- " bullet; images and HTML dropped."""
     from markdown_it import MarkdownIt
 
-    title = None
+    title = outlet = None
     front_matter = _FRONT_MATTER.match(text)
     if front_matter:
         text = text[front_matter.end() :]
         found = _FRONT_MATTER_TITLE.search(front_matter.group(1))
         title = found.group(1).strip("\"'") if found else None
+        outlet = outlet_from_front_matter(front_matter.group(1))
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     lines, heading = _render_blocks(parser.parse(text))
     body = "\n".join(lines)
     if not body.strip():
         raise SkipFile("file is empty after removing markup")
-    return body, title or heading
+    return body, title or heading, outlet
 
 
 def _render_blocks(tokens: Sequence[Token]) -> tuple[list[str], str | None]:
@@ -201,7 +206,7 @@ def _consent_banners(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def html_text(text: str) -> tuple[str, str | None]:
+def html_text(text: str) -> Converted:
     """Main article text of a web page via trafilatura (comments and navigation left out)."""
     import trafilatura
 
@@ -216,6 +221,7 @@ def html_text(text: str) -> tuple[str, str | None]:
         for element in _consent_banners(tree):
             element.drop_tree()
         metadata = trafilatura.extract_metadata(tree)
+        outlet = outlet_from_html(tree)
         body = trafilatura.extract(
             tree, include_comments=False, favor_precision=False, output_format="txt"
         )
@@ -225,12 +231,12 @@ def html_text(text: str) -> tuple[str, str | None]:
         raise SkipFile(f"could not parse HTML: {error}") from None
     if not body or not body.strip():
         raise SkipFile("no article text found in HTML")
-    return body, metadata.title if metadata is not None else None
+    return body, metadata.title if metadata is not None else None, outlet
 
 
 # --- by file type --------------------------------------------------------------------------
 
-Converter = Callable[[str], tuple[str, str | None]]
+Converter = Callable[[str], Converted]
 # Keyed by lower-case suffix, in the order the "unsupported file type" reason lists them.
 CONVERTERS: dict[str, Converter] = {
     ".txt": plain_text,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -206,6 +206,16 @@ class Comparison:
     def links_of(self) -> Mapping[str, tuple[Link, ...]]:
         """Links touching each sentence, by sentence id (absent: none)."""
         return _by_sentence(self.links)
+
+    def with_source_names(self, names: Mapping[str, str]) -> Comparison:
+        """This comparison with the sources at the paths in ``names`` called by those names
+        (a reader's own names for its sources); nothing else changes."""
+        if not any(a.path in names and names[a.path] != a.source for a in self.articles):
+            return self
+        articles = tuple(
+            replace(a, source=names[a.path]) if a.path in names else a for a in self.articles
+        )
+        return replace(self, articles=articles)
 
     def softly_contradicting(self, group: Group) -> bool:
         """Whether ``group``'s members disagree only softly: every conflict between two of

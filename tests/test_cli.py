@@ -447,6 +447,29 @@ def test_sample_corpus_markdown_to_stdout_is_deterministic(tmp_path) -> None:
                 assert escape_inline(sentence["text"]) in document
 
 
+def test_export_names_sources_by_the_outlet_their_files_name(tmp_path) -> None:
+    story = "The bridge reopened on Monday after two years of repairs.\n"
+    (tmp_path / "001_afc6bf5d3029826a.txt").write_text(
+        f"Bridge reopens\n\nLONDON (Reuters) - {story}", encoding="utf-8"
+    )
+    (tmp_path / "002.md").write_text(
+        f"---\ntitle: Bridge\noutlet: Valley Times\n---\n{story}", encoding="utf-8"
+    )
+    (tmp_path / "003.html").write_text(
+        '<html><head><meta property="og:site_name" content="The Harbour Herald"></head>'
+        f"<body><article><p>{story}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "a4_sun-sentinel.txt").write_text(story, encoding="utf-8")
+    names = ["Reuters", "Valley Times", "The Harbour Herald", "sun sentinel"]
+    data = from_json(run_parallax("export", str(tmp_path), "--format", "json").stdout)
+    assert [article["source"] for article in data["articles"]] == names
+    markdown = run_parallax("export", str(tmp_path))
+    assert markdown.returncode == 0, markdown.stderr
+    for name in names:
+        assert f"| {name} |" in markdown.stdout
+
+
 def test_nonexistent_path_end_to_end(tmp_path) -> None:
     result = run_parallax("export", str(tmp_path / "missing"))
     assert result.returncode == 2

@@ -29,6 +29,7 @@ from tui.config import (
     remember_folder,
     update_config,
     with_hidden_sources,
+    with_source_name,
 )
 from tui.details import DetailsPanel
 from tui.keys import bindings, help_rows
@@ -88,6 +89,8 @@ class ParallaxApp(App[int]):
         self.paths = [str(p) for p in paths]
         self.recursive = recursive
         self.comparison: Comparison | None = None
+        # The comparison as the engine named its sources; ``comparison`` has the reader's names.
+        self._compared: Comparison | None = None
         self.notes_store: NotesStore | None = None
         self._config_path = config_path
         self.config, config_warning = load_config(config_path)
@@ -241,6 +244,8 @@ class ParallaxApp(App[int]):
             self._update_status()
             return
         gc.unfreeze()  # let the previous comparison be collected
+        self._compared = comparison
+        comparison = self._with_own_names(comparison)
         self.comparison = comparison
         self.threshold = comparison.options.threshold
         self.pivot = comparison.options.pivot
@@ -593,6 +598,40 @@ class ParallaxApp(App[int]):
             self.notify(f"Could not export: {error}", title="Export", severity="error")
             return
         self.notify(f"Exported to {path}", title="Export")
+
+    def action_rename_source(self) -> None:
+        if self.comparison is None or self._compared is None:
+            self.bell()
+            return
+        from tui.screens import RenameSourceDialog
+
+        column = self.view.focused_column
+        article = self.comparison.articles[column]
+        named_by_file = self._compared.articles[column].source
+        key = self._corpus_key()
+
+        def rename(name: str | None) -> None:
+            if name is None:
+                return
+            own = "" if name == named_by_file else name  # the file's name: nothing to keep
+            self._save(lambda config: with_source_name(config, key, article.path, own))
+            self._show_own_names()
+            self.notify(f"Source {column + 1}: {name or named_by_file}", timeout=2)
+
+        self.push_screen(RenameSourceDialog(column + 1, article.source, named_by_file), rename)
+
+    def _with_own_names(self, comparison: Comparison) -> Comparison:
+        """``comparison`` with the names the reader gave sources of this folder."""
+        return comparison.with_source_names(self.config.source_names.get(self._corpus_key(), {}))
+
+    def _show_own_names(self) -> None:
+        if self._compared is None:
+            return
+        self.comparison = self._with_own_names(self._compared)
+        view = self.view
+        view.show_comparison(self.comparison, hidden=view.hidden)
+        self._refresh_details()
+        self._update_status()
 
     def action_open_folder(self) -> None:
         from tui.screens import OpenFolderDialog

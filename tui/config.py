@@ -32,6 +32,8 @@ class Config:
     recent_folders: list[str] = field(default_factory=list)  # most recent first
     hidden_sources: dict[str, list[str]] = field(default_factory=dict)  # corpus key -> paths
     view: str = "aligned"  # "aligned" | "reading"
+    # corpus key -> {article path: the name the user gave its source}
+    source_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def config_dir() -> Path:
@@ -183,6 +185,20 @@ def with_hidden_sources(config: Config, key: str, paths: Sequence[str]) -> Confi
     return dataclasses.replace(config, hidden_sources=sources)
 
 
+def with_source_name(config: Config, key: str, path: str, name: str) -> Config:
+    """A copy of ``config`` where corpus ``key`` calls the source at ``path`` ``name``; an
+    empty name forgets it (the source is named by its file again)."""
+    names = {corpus: dict(renamed) for corpus, renamed in config.source_names.items()}
+    renamed = names.setdefault(key, {})
+    if name:
+        renamed[path] = name
+    else:
+        renamed.pop(path, None)
+    if not renamed:
+        names.pop(key)
+    return dataclasses.replace(config, source_names=names)
+
+
 def config_to_toml(config: Config) -> str:
     """The TOML text of ``config``; strings TOML cannot hold (lone surrogates) are left out."""
     lines = [
@@ -195,6 +211,14 @@ def config_to_toml(config: Config) -> str:
     if hidden:
         lines += ["", "[hidden_sources]"]
         lines += [f"{toml_string(k)} = {_toml_string_list(hidden[k])}" for k in sorted(hidden)]
+    for key in sorted(k for k in config.source_names if _storable(k)):
+        renamed = config.source_names[key]
+        lines += ["", f"[source_names.{toml_string(key)}]"]
+        lines += [
+            f"{toml_string(path)} = {toml_string(name)}"
+            for path, name in sorted(renamed.items())
+            if _storable(path) and _storable(name)
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -285,13 +309,31 @@ def _config_from_table(table: dict[str, Any]) -> tuple[Config, list[str]]:
     else:
         problems.append("'hidden_sources' must be a table of path lists")
 
+    source_names = _source_names(table.get("source_names", {}), problems)
     config = Config(
         theme=theme,
         recent_folders=recent,
         hidden_sources=hidden,
         view=view,
+        source_names=source_names,
     )
     return config, problems
+
+
+def _source_names(table: object, problems: list[str]) -> dict[str, dict[str, str]]:
+    """The ``[source_names]`` tables; a table that is not path -> name is dropped and said."""
+    if not isinstance(table, dict):
+        problems.append("'source_names' must be a table of tables")
+        return {}
+    names: dict[str, dict[str, str]] = {}
+    for key, renamed in table.items():
+        if isinstance(renamed, dict) and all(
+            isinstance(name, str) and name for name in renamed.values()
+        ):
+            names[key] = dict(renamed)
+        else:
+            problems.append(f"'source_names.{key}' must map file paths to names")
+    return names
 
 
 def _string_list(value: object) -> list[str] | None:

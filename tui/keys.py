@@ -188,6 +188,14 @@ KEYS: tuple[Key, ...] = (
         "Looser matching: lower the threshold (re-aligns)",
         "-",
     ),
+    Key(
+        "Sources",
+        "R",
+        "rename_source",
+        "Rename",
+        "Rename the focused source (kept for this folder, used in exports)",
+        "R",
+    ),
     Key("Sources", "o", "open_folder", "Open", "Open another folder", "o"),
     # Notes and export
     Key(

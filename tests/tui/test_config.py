@@ -25,6 +25,8 @@ from tui.config import (
     remember_folder,
     save_config,
     toml_string,
+    update_config,
+    with_source_name,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -99,14 +101,20 @@ _text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=
     recent=st.lists(_text, unique=True, max_size=10),
     hidden=st.dictionaries(st.text(max_size=20), st.lists(_text, max_size=4), max_size=4),
     view=st.sampled_from(["aligned", "reading"]),
+    names=st.dictionaries(
+        st.text(max_size=20), st.dictionaries(_text, _text, max_size=3), max_size=3
+    ),
 )
 def test_any_valid_config_round_trips(
     theme: str,
     recent: list[str],
     hidden: dict[str, list[str]],
     view: str,
+    names: dict[str, dict[str, str]],
 ) -> None:
-    config = Config(theme=theme, recent_folders=recent, hidden_sources=hidden, view=view)
+    config = Config(
+        theme=theme, recent_folders=recent, hidden_sources=hidden, view=view, source_names=names
+    )
     table = tomllib.loads(config_to_toml(config))
     rebuilt, problems = config_module._config_from_table(table)
     assert problems == []
@@ -278,3 +286,27 @@ def test_settings_and_notes_do_not_need_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert result.stdout.strip() == "False"
+
+
+def test_source_names_are_kept_per_folder_and_forgotten_when_emptied() -> None:
+    update_config(lambda c: with_source_name(c, "folder-a", "a/1.txt", "Herald"))
+    update_config(lambda c: with_source_name(c, "folder-a", "a/2.txt", "Courier"))
+    update_config(lambda c: with_source_name(c, "folder-b", "b/1.txt", "Times"))
+    assert load_config()[0].source_names == {
+        "folder-a": {"a/1.txt": "Herald", "a/2.txt": "Courier"},
+        "folder-b": {"b/1.txt": "Times"},
+    }
+    update_config(lambda c: with_source_name(c, "folder-a", "a/1.txt", ""))
+    update_config(lambda c: with_source_name(c, "folder-b", "b/1.txt", ""))
+    assert load_config()[0].source_names == {"folder-a": {"a/2.txt": "Courier"}}
+
+
+def test_wrong_source_names_are_dropped_and_said(user_dirs: tuple[Path, Path]) -> None:
+    path = user_dirs[0] / "config.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '[source_names.good]\n"a.txt" = "Herald"\n[source_names.bad]\n"b.txt" = 5\n', "utf-8"
+    )
+    config, warning = load_config()
+    assert config.source_names == {"good": {"a.txt": "Herald"}}
+    assert warning is not None and "'source_names.bad'" in warning

@@ -8,6 +8,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.note_dialog import NoteDialog
 from tui.screens.open_folder import FolderTree, OpenFolderDialog
 from tui.screens.overview import OverviewScreen
+from tui.screens.rename_source import RenameSourceDialog
 
 __all__ = [
     "ConfirmDialog",
@@ -19,4 +20,5 @@ __all__ = [
     "NoteDialog",
     "OpenFolderDialog",
     "OverviewScreen",
+    "RenameSourceDialog",
 ]
