@@ -253,9 +253,11 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         progress.clear()
 
 
-def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
+def _report_loading(comparison: aligner.Comparison, stderr: TextIO) -> None:
     for skipped in comparison.skipped:
         stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
+    for notice in comparison.notices:
+        stderr.write(f"repaired {printable(notice.path)}: {printable(notice.message)}\n")
 
 
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
@@ -277,7 +279,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         _check_writable_target(Path(args.output), force=args.force)
 
     comparison = _compare(args, Progress(stderr, enabled=_is_terminal(stderr)))
-    _report_skipped(comparison, stderr)
+    _report_loading(comparison, stderr)
     if not comparison.articles:
         found = "every file was skipped" if comparison.skipped else "no article files found"
         raise UsageError(f"no article could be read ({found})")

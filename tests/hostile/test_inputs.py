@@ -184,6 +184,35 @@ def test_invalid_utf8_is_loaded_not_skipped(corpus, cli) -> None:
     assert text.endswith("on Monday morning, officials said.")
 
 
+RUSSIAN = "Старый мост через реку обрушился в понедельник утром, сообщили власти."
+JAPANESE = "月曜日の朝、川に架かる古い橋が崩落したと当局が発表した。"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, JAPANESE], ids=["russian", "japanese"])
+def test_utf16_and_utf32_without_bom_load_in_any_script(corpus, cli, text: str, codec: str):
+    corpus.articles()
+    odd = corpus.write("wide.txt", (text + "\n").encode(codec))
+    result, document = json_export(cli, corpus.root)
+    assert (result.code, result.err) == (0, "")
+    assert loaded_text(document, odd) == text
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_reported(corpus, cli) -> None:
+    corpus.articles()
+    french = FRENCH.replace("à la", "\x92à la")
+    damaged = corpus.write("damaged.txt", french.encode().replace("\x92".encode(), b"\x92"))
+    russian = corpus.write("russian.txt", RUSSIAN.encode().replace(b" ", b" \xff", 1))
+    result, document = json_export(cli, corpus.root)
+    assert result.code == 0
+    assert loaded_text(document, damaged) == FRENCH.replace("à la", "\ufffdà la")
+    assert loaded_text(document, russian) == RUSSIAN.replace(" ", " \ufffd", 1)
+    assert result.err.splitlines() == [
+        f"repaired {damaged.as_posix()}: 1 invalid UTF-8 byte replaced",
+        f"repaired {russian.as_posix()}: 1 invalid UTF-8 byte replaced",
+    ]
+
+
 # -- size limits ---------------------------------------------------------------------------
 
 
