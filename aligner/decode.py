@@ -228,3 +228,29 @@ def sanitize_text(text: str) -> str:
     if _TO_DELETE.search(text):
         text = text.translate(_DELETE_CHARACTERS)
     return unicodedata.normalize("NFC", text)
+
+
+# Invisible characters that stay in the text, because they matter when it is shown (ZWNJ and
+# ZWJ spell Persian and Indic words and join emoji, variation selectors pick a glyph, tag
+# characters make subdivision flags), but are left out of its analysis: between two letters
+# they would split a word, and a line of such words would read as page furniture.
+KEPT_INVISIBLE = (
+    "\u034f"  # combining grapheme joiner
+    "\u180b-\u180d\u180f"  # Mongolian variation selectors
+    "\u200c\u200d"  # zero-width non-joiner and joiner
+    "\u2061-\u2064"  # invisible mathematical operators
+    "\ufe00-\ufe0f"  # variation selectors
+    "\U000e0000-\U000e007f"  # tag characters
+    "\U000e0100-\U000e01ef"  # variation selectors supplement
+)
+_KEPT_INVISIBLE = re.compile(f"[{KEPT_INVISIBLE}]")
+
+
+def fold_invisible(text: str) -> str:
+    """``text`` without the invisible characters kept for display: the text to analyse
+    (line kinds, sentence breaks, words) as a reader sees it."""
+    return _KEPT_INVISIBLE.sub("", text)
+
+
+def is_kept_invisible(char: str) -> bool:
+    return _KEPT_INVISIBLE.match(char) is not None

@@ -6,7 +6,6 @@ import argparse
 import atexit
 import gc
 import os
-import re
 import sys
 import time
 import traceback
@@ -16,6 +15,7 @@ from typing import Any, NoReturn, TextIO
 
 import aligner
 from aligner.export import FORMATS, ExportFormat, format_for_path, render
+from aligner.terminal_safety import escape_unsafe
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -36,10 +36,6 @@ _EPILOG = (
     "command; to open a folder that is literally named `export`, write ./export."
 )
 
-# Control characters and bidi overrides in file names or messages must not reach the terminal;
-# lone surrogates (file-name bytes that are not UTF-8) cannot be encoded for it at all.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
 
 class UsageError(Exception):
     """The command line asks for something impossible; exit status 2."""
@@ -58,8 +54,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def printable(text: object) -> str:
-    """``text`` with every control character shown as an escape instead of acting on a terminal."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    """``text`` with every character the terminal rule (aligner/terminal_safety.py) refuses
+    shown as an escape instead of acting on the terminal or hiding in it."""
+    return escape_unsafe(str(text))
 
 
 def _threshold(value: str) -> float:

@@ -73,6 +73,8 @@ HOSTILE_BITS = [
     "\u202e",
     "\u2028",
     "\t",
+    "\U000e0041\U000e007f",  # tag characters: hidden ASCII
+    "\u200d\ufe0f",  # a joiner and a variation selector
 ]
 HEADLINE_BITS = ["Bridge", "collapse", "Monday", "| x |", "# y", "[z](w)", "<i>"]
 

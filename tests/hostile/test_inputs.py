@@ -213,6 +213,36 @@ def test_a_stray_byte_in_utf8_is_replaced_and_reported(corpus, cli) -> None:
     ]
 
 
+# -- invisible characters ------------------------------------------------------------------
+
+# Tag characters spell hidden ASCII ("IGNORE" here); a ZWJ and a variation selector too.
+HIDDEN = "".join(chr(0xE0000 + ord(c)) for c in "IGNORE") + "\u200d\ufe0f"
+
+
+def test_invisible_characters_between_letters_keep_a_sentence_in_the_comparison(
+    corpus, cli
+) -> None:
+    corpus.articles()
+    sentence = "The old bridge over the river collapsed on Monday morning."
+    hidden_in = sentence.replace("bridge", f"bri{HIDDEN}dge").replace(" ", f"{HIDDEN} ")
+    marked = corpus.write("marked.txt", "\u200d".join(hidden_in[:12]) + hidden_in[12:])
+    result, document = json_export(cli, corpus.root)
+    assert (result.code, result.err) == (0, "")
+    (article,) = [a for a in document["articles"] if a["path"] == marked.as_posix()]
+    (own,) = article["sentences"]
+    assert own["kind"] == "prose"
+    assert own["text"] == "\u200d".join(hidden_in[:12]) + hidden_in[12:]  # kept as written
+    (group,) = [g for g in document["groups"] if own["id"] in g["sentences"]]
+    assert group["label"] == "shared" and len(group["sentences"]) == 3
+
+    raw = cli("export", corpus.root, "--format", "json").out
+    assert not any(0xE0000 <= ord(char) <= 0xE007F for char in raw)
+    assert "\\udb40\\udc49" in raw  # TAG LATIN CAPITAL LETTER I as a surrogate pair
+    markdown = cli("export", corpus.root).out
+    assert not any(0xE0000 <= ord(char) <= 0xE007F for char in markdown)
+    assert "&#xE0049;" in markdown
+
+
 # -- size limits ---------------------------------------------------------------------------
 
 
