@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from aligner.diff import DiffOp, word_diff
 from aligner.model import Article, Comparison, Conflict, Label, Sentence, Severity
-from aligner.terminal_safety import TAG_CHARACTERS, UNSAFE_BEYOND_C0
+from aligner.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
 
 # Characters turned into one space: line breaks of every flavour and other layout whitespace,
 # so that a sentence never spans two Markdown lines.
@@ -16,7 +16,7 @@ _LAYOUT_WHITESPACE = re.compile("[\t\n\r\f\v\x85\u2028\u2029 ]+")
 # What the terminal rule refuses (controls, bidi overrides, invisible characters): inert in
 # Markdown but able to act on a terminal (the export can go to stdout), reorder what the
 # reader sees or hide text. Tag characters are kept, written as character references.
-_INVISIBLE_CONTROLS = re.compile(f"(?![{TAG_CHARACTERS}])[\x00-\x1f{UNSAFE_BEYOND_C0}]")
+_INVISIBLE_CONTROLS = re.compile(f"[\x00-\x1f{UNSAFE_IN_BMP_BEYOND_C0}]")
 _TAG_CHARACTER = re.compile(f"[{TAG_CHARACTERS}]")
 # Lone surrogates stand for file-name bytes that are not UTF-8 ("caf\udce9.txt"); they cannot
 # be written as UTF-8 at all, so they are shown as the replacement character.
