@@ -47,6 +47,7 @@ def _sections(notes: Mapping[str, str] | None) -> list[tuple[str, Section]]:
         ("options", _options),
         ("articles", _articles),
         ("skipped", _skipped),
+        ("repaired", _repaired),
         ("groups", _groups),
         ("conflicts", _conflicts),
         ("links", _links),
@@ -93,6 +94,10 @@ def _articles(comparison: Comparison) -> list[dict[str, Any]]:
 
 def _skipped(comparison: Comparison) -> list[dict[str, str]]:
     return [{"path": s.path, "reason": s.reason} for s in comparison.skipped]
+
+
+def _repaired(comparison: Comparison) -> list[dict[str, str]]:
+    return [{"path": n.path, "repair": n.message} for n in comparison.notices]
 
 
 def _groups(comparison: Comparison) -> list[dict[str, Any]]:

@@ -171,6 +171,7 @@ class _Document:
         self.shared()
         self.only_in()
         self.skipped()
+        self.repaired()
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
     def title(self) -> None:
@@ -351,11 +352,20 @@ class _Document:
                     self.plain_item(sentence)
 
     def skipped(self) -> None:
-        if not self.comparison.skipped:
+        rows = [(skipped.path, skipped.reason) for skipped in self.comparison.skipped]
+        self.file_list("## Skipped files", rows)
+
+    def repaired(self) -> None:
+        rows = [(notice.path, notice.message) for notice in self.comparison.notices]
+        self.file_list("## Repaired files", rows)
+
+    def file_list(self, heading: str, rows: Sequence[tuple[str, str]]) -> None:
+        """A section of files, each with what happened to it; none when there are none."""
+        if not rows:
             return
-        self.section("## Skipped files")
-        for skipped in self.comparison.skipped:
-            self.emit(f"- {escape_inline(skipped.path)}: {escape_inline(skipped.reason)}")
+        self.section(heading)
+        for path, what in rows:
+            self.emit(f"- {escape_inline(path)}: {escape_inline(what)}")
 
 
 def _source_labels(articles: Sequence[Article]) -> dict[str, str]:

@@ -178,6 +178,7 @@ def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
         *(("h3", f"Shared {k}: ") for k in range(1, len(shared) + 1)),
         *(("h2", f"Only in {clean_text(a.source)}") for a in articles),
         *([("h2", "Skipped files")] if comparison.skipped else []),
+        *([("h2", "Repaired files")] if comparison.notices else []),
     ]
 
 

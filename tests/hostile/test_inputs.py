@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import aligner.corpus
+from aligner.export.markdown import escape_inline
 from aligner.pipeline import compare
 from aligner.segment import MAX_SENTENCE_CHARS
 
@@ -211,6 +212,14 @@ def test_a_stray_byte_in_utf8_is_replaced_and_reported(corpus, cli) -> None:
         f"repaired {damaged.as_posix()}: 1 invalid UTF-8 byte replaced",
         f"repaired {russian.as_posix()}: 1 invalid UTF-8 byte replaced",
     ]
+    repair = "1 invalid UTF-8 byte replaced"
+    assert document["repaired"] == [
+        {"path": damaged.as_posix(), "repair": repair},
+        {"path": russian.as_posix(), "repair": repair},
+    ]
+    markdown = cli("export", corpus.root).out
+    section = markdown.split("## Repaired files\n", 1)[1]
+    assert f"- {escape_inline(damaged.as_posix())}: {repair}\n" in section
 
 
 # -- invisible characters ------------------------------------------------------------------
