@@ -94,7 +94,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
         return _visible_sentence_spans(text, start, end)
     offsets = [k for k, char in enumerate(paragraph) if not is_kept_invisible(char)]
     spans = _unfolded(paragraph, offsets, _visible_sentence_spans(visible, 0, len(visible)))
-    return [(start + lo, start + hi) for lo, hi in spans]
+    # Capped again: a run of invisible characters after every letter must not make a
+    # sentence of visible length 2,000 tens of thousands of characters long.
+    return [(start + lo, start + hi) for span in spans for lo, hi in _capped(paragraph, span)]
 
 
 def _visible_sentence_spans(text: str, start: int, end: int) -> list[Span]:

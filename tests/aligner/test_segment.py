@@ -448,3 +448,10 @@ def test_invisible_characters_are_covered_but_decide_nothing(
     # a paragraph of nothing else is one span of them.
     visible = [fold_invisible(marked[start:end]).strip() for start, end in spans]
     assert [piece for piece in visible if piece] == sentences(text)
+
+
+def test_invisible_characters_cannot_stretch_a_sentence_past_the_cap() -> None:
+    sentence = " ".join(["word\ufe0f\u200d\U000e0041"] * 600) + "."  # 3,000 visible
+    spans = sentence_spans(sentence)
+    assert_well_formed(sentence, 0, len(sentence), spans)
+    assert len(spans) > 1
