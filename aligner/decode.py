@@ -32,7 +32,7 @@ _BYTE_ORDER_MARKS = (
 )
 _WIDE_SAMPLE_BYTES = 65_536  # how much of a file a UTF-16/32 guess reads
 # Stray NULs (a glitchy editor or download) are dropped when they are rare and the rest is
-# valid UTF-8; anything NUL-heavier is treated as binary rather than guessed at.
+# valid UTF-8; anything NUL-heavier is UTF-16/32 text that reads as text, or binary.
 _MAX_STRAY_NUL_RATIO = 0.01
 _MAX_CHAOS = 0.15
 _UNKNOWN_ENCODING = "could not determine the text encoding"
@@ -40,7 +40,7 @@ _UNKNOWN_ENCODING = "could not determine the text encoding"
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
-    """A file's text, and what was repaired to get it (for the reader's list of notices)."""
+    """A file's text, and what was repaired to get it (listed beside the skipped files)."""
 
     text: str
     notice: str | None = None
@@ -94,6 +94,7 @@ _WIDE_CODECS = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 # wrong guess turns every newline, and most binary data, into such characters.
 _MAX_SUSPICIOUS_SHARE = 0.005
 _SUSPICIOUS_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 
 
 def _utf16_or_32_without_bom(data: bytes) -> str | None:
@@ -104,7 +105,7 @@ def _utf16_or_32_without_bom(data: bytes) -> str | None:
     put their NUL byte where that codec expects it). Latin text has a NUL in every other
     byte, but Russian or Japanese text only in its spaces, newlines and digits.
     """
-    scored = []
+    scored: list[tuple[int, int, str]] = []
     for codec in _WIDE_CODECS:
         sample = _decoded_sample(data, codec)
         if sample:
@@ -118,9 +119,6 @@ def _utf16_or_32_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue  # the sample was clean but the rest is not: try the next best
     return None
-
-
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
 
 
 def _decoded_sample(data: bytes, codec: str) -> str:
@@ -251,7 +249,7 @@ def sanitize_text(text: str) -> str:
 # ZWJ spell Persian and Indic words and join emoji, variation selectors pick a glyph, tag
 # characters make subdivision flags), but are left out of its analysis: between two letters
 # they would split a word, and a line of such words would read as page furniture.
-KEPT_INVISIBLE = (
+_KEPT_INVISIBLE_CHARACTERS = (
     "\u034f"  # combining grapheme joiner
     "\u180b-\u180d\u180f"  # Mongolian variation selectors
     "\u200c\u200d"  # zero-width non-joiner and joiner
@@ -260,7 +258,7 @@ KEPT_INVISIBLE = (
     "\U000e0000-\U000e007f"  # tag characters
     "\U000e0100-\U000e01ef"  # variation selectors supplement
 )
-_KEPT_INVISIBLE = re.compile(f"[{KEPT_INVISIBLE}]")
+_KEPT_INVISIBLE = re.compile(f"[{_KEPT_INVISIBLE_CHARACTERS}]")
 
 
 def fold_invisible(text: str) -> str:
