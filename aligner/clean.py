@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from aligner.decode import fold_invisible
 from aligner.model import LineKind
 
 
@@ -28,7 +29,8 @@ class TextLine:
 def classify_lines(text: str) -> tuple[TextLine, ...]:
     """Every non-empty line of ``text`` in order, with what kind of text it is."""
     spans = _line_spans(text)
-    lines = [text[start:end] for start, end, _ in spans]
+    # Judged as a reader sees them: a ZWJ or tag character between letters splits no word.
+    lines = [fold_invisible(text[start:end]) for start, end, _ in spans]
     bulleted = [is_bulleted for _, _, is_bulleted in spans]
     kinds = [
         _classify_line(line, bulleted=flag) for line, flag in zip(lines, bulleted, strict=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aligner.decode import decode_bytes, sanitize_text
 from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
-from aligner.model import SkippedFile, display_path
+from aligner.model import FileNotice, SkippedFile, display_path
 from aligner.outlets import outlet_from_credit
 from aligner.skip import SkipFile
 
@@ -43,10 +43,12 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """Documents in natural path order, and the files that could not be loaded."""
+    """Documents in natural path order, the files that could not be loaded, and what was
+    repaired in files that did load."""
 
     documents: tuple[Document, ...]
     skipped: tuple[SkippedFile, ...]
+    notices: tuple[FileNotice, ...] = ()
 
 
 class NoInputError(Exception):
@@ -66,20 +68,23 @@ def load_documents(
     """
     files, skipped = _collect_files(paths, recursive=recursive)
     loaded: list[tuple[Path, str, str | None, str | None]] = []
+    notices: list[FileNotice] = []
     for path in files:
         try:
-            text, title, outlet = _load_file(path, max_file_bytes=max_file_bytes)
+            text, title, outlet, notice = _load_file(path, max_file_bytes=max_file_bytes)
         except SkipFile as skip:
             skipped.append(SkippedFile(display_path(path), skip.reason))
         else:
             loaded.append((path, text, title, outlet))
+            if notice:
+                notices.append(FileNotice(display_path(path), notice))
     sources = _unique_names([outlet or source_name(path) for path, _, _, outlet in loaded])
     documents = tuple(
         Document(path=display_path(path), source=source, text=text, title=title)
         for (path, text, title, _), source in zip(loaded, sources, strict=True)
     )
     skipped.sort(key=lambda item: natural_sort_key(item.path))
-    return LoadResult(documents=documents, skipped=tuple(skipped))
+    return LoadResult(documents=documents, skipped=tuple(skipped), notices=tuple(notices))
 
 
 # --- finding files -------------------------------------------------------------------------
@@ -213,15 +218,20 @@ def _without_duplicates(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped
 # --- reading one file ----------------------------------------------------------------------
 
 
-def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None, str | None]:
-    """Text, title and outlet of one file; raises SkipFile with a reason for people.
+def _load_file(
+    path: Path, *, max_file_bytes: int
+) -> tuple[str, str | None, str | None, str | None]:
+    """Text, title, outlet and repair notice of one file; raises SkipFile with a reason
+    for people.
 
     The outlet is what the file's metadata or front matter names, else the credit that
-    opens its text; None when it names none (the file name is then the source's name).
+    opens its text; None when it names none (the file name is then the source's name). The
+    notice says what decoding had to repair (invalid UTF-8 bytes replaced), None if nothing.
     """
     convert = _converter_for(path)
     data = _read_limited(path, max_file_bytes=max_file_bytes)
-    text = sanitize_text(decode_bytes(data))
+    decoded = decode_bytes(data)
+    text = sanitize_text(decoded.text)
     if not text.strip():
         raise SkipFile("empty file")  # blank whatever its format, not "empty after markup"
     converted, title, outlet = convert(text)
@@ -230,7 +240,7 @@ def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None, str
     text = converted if converted is text else sanitize_text(converted)
     if not text.strip():
         raise SkipFile("file is empty after removing markup")
-    return text, clean_title(title), outlet or outlet_from_credit(text)
+    return text, clean_title(title), outlet or outlet_from_credit(text), decoded.notice
 
 
 def _converter_for(path: Path) -> Converter:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from aligner.skip import SkipFile
 
@@ -28,31 +30,36 @@ _BYTE_ORDER_MARKS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_UTF16_SAMPLE_BYTES = 65_536
+_WIDE_SAMPLE_BYTES = 65_536  # how much of a file a UTF-16/32 guess reads
 # Stray NULs (a glitchy editor or download) are dropped when they are rare and the rest is
-# valid UTF-8; anything NUL-heavier is treated as binary rather than guessed at.
+# valid UTF-8; anything NUL-heavier is UTF-16/32 text that reads as text, or binary.
 _MAX_STRAY_NUL_RATIO = 0.01
 _MAX_CHAOS = 0.15
 _UNKNOWN_ENCODING = "could not determine the text encoding"
 
 
-def decode_bytes(data: bytes) -> str:
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A file's text, and what was repaired to get it (listed beside the skipped files)."""
+
+    text: str
+    notice: str | None = None
+
+
+def decode_bytes(data: bytes) -> DecodedText:
     """Decode file bytes to text, or raise SkipFile for binary or undecodable data."""
     for magic, kind in _MAGIC_NUMBERS:
         if data.startswith(magic):
             raise SkipFile(f"binary file ({kind})")
     for mark, codec in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
-            return _decode_strict(data, codec)
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
+            return DecodedText(_decode_strict(data, codec))
     if b"\x00" in data:
-        data = _without_stray_nuls(data)
+        return DecodedText(_text_with_nuls(data))
     try:
-        return data.decode("utf-8")
+        return DecodedText(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return _decode_legacy(data)
+        return _utf8_with_bad_bytes_replaced(data) or DecodedText(_decode_legacy(data))
 
 
 def _decode_strict(data: bytes, codec: str) -> str:
@@ -62,36 +69,116 @@ def _decode_strict(data: bytes, codec: str) -> str:
         raise SkipFile(_UNKNOWN_ENCODING) from None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: Latin-script text puts a NUL in every other byte."""
-    sample = data[:_UTF16_SAMPLE_BYTES]
-    if len(sample) < 4:
-        return None
-    half = len(sample) / 2
-    even_nuls = sample[0::2].count(0) / half
-    odd_nuls = sample[1::2].count(0) / half
-    codec = None
-    if odd_nuls > 0.4 and even_nuls < 0.05:
-        codec = "utf-16-le"
-    elif even_nuls > 0.4 and odd_nuls < 0.05:
-        codec = "utf-16-be"
-    if codec is None:
-        return None
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
+def _text_with_nuls(data: bytes) -> str:
+    """UTF-8 with a few stray NULs, or UTF-16/32 without a BOM; else the file is binary."""
+    text = _without_stray_nuls(data)
+    if text is None:
+        text = _utf16_or_32_without_bom(data)
+    if text is None:
+        raise SkipFile("binary file (contains NUL bytes)")
+    return text
 
 
-def _without_stray_nuls(data: bytes) -> bytes:
+def _without_stray_nuls(data: bytes) -> str | None:
     cleaned = data.replace(b"\x00", b"")
     if (len(data) - len(cleaned)) > _MAX_STRAY_NUL_RATIO * len(data):
-        raise SkipFile("binary file (contains NUL bytes)")
+        return None
     try:
-        cleaned.decode("utf-8")
+        return cleaned.decode("utf-8")
     except UnicodeDecodeError:
-        raise SkipFile("binary file (contains NUL bytes)") from None
-    return cleaned
+        return None
+
+
+_WIDE_CODECS = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+# Share of a decoded sample that may be controls, unassigned or private-use characters: a
+# wrong guess turns every newline, and most binary data, into such characters.
+_MAX_SUSPICIOUS_SHARE = 0.005
+_SUSPICIOUS_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+
+
+def _utf16_or_32_without_bom(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text without a BOM, in any script.
+
+    Every codec is tried on a sample and the one whose text looks most like text wins: the
+    fewest suspicious characters, then the most ASCII ones (newlines, spaces, digits, which
+    put their NUL byte where that codec expects it). Latin text has a NUL in every other
+    byte, but Russian or Japanese text only in its spaces, newlines and digits.
+    """
+    scored: list[tuple[int, int, str]] = []
+    for codec in _WIDE_CODECS:
+        sample = _decoded_sample(data, codec)
+        if sample:
+            suspicious = _suspicious_characters(sample)
+            if suspicious <= _MAX_SUSPICIOUS_SHARE * len(sample):
+                ascii_characters = len(_NON_ASCII.sub("", sample))
+                scored.append((suspicious, -ascii_characters, codec))
+    for _, _, codec in sorted(scored):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue  # the sample was clean but the rest is not: try the next best
+    return None
+
+
+def _decoded_sample(data: bytes, codec: str) -> str:
+    """The start of ``data`` decoded with ``codec`` ("" when it is not valid there)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        # Not final: a sample may end inside a character, which is no error.
+        return decoder.decode(data[:_WIDE_SAMPLE_BYTES], final=len(data) <= _WIDE_SAMPLE_BYTES)
+    except UnicodeDecodeError:
+        return ""
+
+
+def _suspicious_characters(text: str) -> int:
+    return sum(
+        1
+        for char in text
+        if char not in "\t\n\r\f\v" and unicodedata.category(char) in _SUSPICIOUS_CATEGORIES
+    )
+
+
+# Bytes a UTF-8 decode with ``surrogateescape`` could not decode, one lone surrogate each.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_ASCII_BYTES = bytes(range(0x80))
+# UTF-8 with a few bad bytes (a stray Windows-1252 quote pasted into it, a damaged download)
+# is still UTF-8. A legacy file has next to no valid multi-byte sequences: its high bytes
+# stand alone, so nearly all of them are invalid.
+_MAX_BAD_BYTE_SHARE = 0.5
+
+
+def _utf8_with_bad_bytes_replaced(data: bytes) -> DecodedText | None:
+    """Mostly valid UTF-8 with its invalid bytes replaced by U+FFFD, else None.
+
+    "Mostly": at least as many bytes outside ASCII belong to valid UTF-8 sequences as not.
+    A Windows-1252 file (French accents, or one curly quote in English text) has no valid
+    multi-byte sequence, so it stays a legacy file.
+    """
+    # A legacy file shows itself in its first bytes: that spares it the count over the whole
+    # file (each invalid byte is slow to decode: 0.5 s for 5 MB of French Windows-1252).
+    sample = data[:_WIDE_SAMPLE_BYTES]
+    partial_sample = len(sample) < len(data)
+    if partial_sample and _mostly_invalid(sample, _invalid_utf8_bytes(sample, complete=False)):
+        return None
+    bad_bytes = _invalid_utf8_bytes(data, complete=True)
+    if _mostly_invalid(data, bad_bytes):
+        return None
+    plural = "s" * (bad_bytes != 1)
+    notice = f"{bad_bytes} invalid UTF-8 byte{plural} replaced"
+    return DecodedText(data.decode("utf-8", errors="replace"), notice)
+
+
+def _mostly_invalid(data: bytes, bad_bytes: int) -> bool:
+    """Whether too many of the bytes beyond ASCII are invalid for ``data`` to be UTF-8."""
+    return bad_bytes > _MAX_BAD_BYTE_SHARE * len(data.translate(None, _ASCII_BYTES))
+
+
+def _invalid_utf8_bytes(data: bytes, *, complete: bool) -> int:
+    """How many bytes of ``data`` are not valid UTF-8; a character cut off at the end of an
+    incomplete sample is not counted."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    return len(_ESCAPED_BYTE.findall(decoder.decode(data, final=complete)))
 
 
 def _decode_legacy(data: bytes) -> str:
@@ -156,3 +243,31 @@ def sanitize_text(text: str) -> str:
     if _TO_DELETE.search(text):
         text = text.translate(_DELETE_CHARACTERS)
     return unicodedata.normalize("NFC", text)
+
+
+# Invisible characters that stay in the text, because they matter when it is shown (ZWNJ and
+# ZWJ spell Persian and Indic words and join emoji, variation selectors pick a glyph, tag
+# characters make subdivision flags), but are left out of its analysis: between two letters
+# they would split a word, and a line of such words would read as page furniture.
+_KEPT_INVISIBLE_CHARACTERS = (
+    "\u034f"  # combining grapheme joiner
+    "\u180b-\u180d\u180f"  # Mongolian variation selectors
+    "\u200c\u200d"  # zero-width non-joiner and joiner
+    "\u2061-\u2064"  # invisible mathematical operators
+    "\ufe00-\ufe0f"  # variation selectors
+    "\U000e0000-\U000e007f"  # tag characters
+    "\U000e0100-\U000e01ef"  # variation selectors supplement
+)
+_KEPT_INVISIBLE = re.compile(f"[{_KEPT_INVISIBLE_CHARACTERS}]")
+
+
+def fold_invisible(text: str) -> str:
+    """``text`` without the invisible characters kept for display: the text to analyse
+    (line kinds, sentence breaks, words) as a reader sees it."""
+    if text.isascii():  # none of them is ASCII, and this check is 25 times faster than the scan
+        return text
+    return _KEPT_INVISIBLE.sub("", text)
+
+
+def is_kept_invisible(char: str) -> bool:
+    return _KEPT_INVISIBLE.match(char) is not None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from aligner.decode import fold_invisible
 from aligner.parallel import pickled_by_constructor
 from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
@@ -135,7 +136,9 @@ class ReadSentence:
 
 
 def read_sentence(text: str) -> ReadSentence:
-    """Everything about one sentence that needs no stemming."""
+    """Everything about one sentence that needs no stemming, read as people see it (the
+    invisible characters kept for display left out)."""
+    text = fold_invisible(text)
     # One string per distinct word, however many sentences use it: fewer objects to make,
     # to ship between processes (see aligner/pipeline.py) and to free.
     tokens = tuple(map(sys.intern, words(text)))

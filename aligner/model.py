@@ -106,6 +106,14 @@ class SkippedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class FileNotice:
+    """A file that loaded, but not exactly as written (invalid bytes replaced, say)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """Two sentences from different sources that disagree, and why.
 
@@ -182,6 +190,7 @@ class Comparison:
     stats: tuple[SourceStats, ...]
     options: CompareOptions = field(default_factory=CompareOptions)
     links: tuple[Link, ...] = ()
+    notices: tuple[FileNotice, ...] = ()  # files loaded with repairs, in path order
 
     @cached_property
     def sentences(self) -> Mapping[str, Sentence]:

@@ -94,7 +94,8 @@ def compare(
         documents = loaded.documents if paths else tuple(map(_as_sample_path, loaded.documents))
         report("splitting sentences", 0.2)
         articles, features = _build_articles(documents, workers, settings.max_sentences)
-        return _compare_articles(articles, loaded.skipped, settings, report, workers, features)
+        result = _compare_articles(articles, loaded.skipped, settings, report, workers, features)
+        return replace(result, notices=loaded.notices)
 
 
 def compare_articles(

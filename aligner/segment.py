@@ -11,6 +11,8 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from aligner.decode import fold_invisible, is_kept_invisible
+
 __all__ = ["MAX_SENTENCE_CHARS", "punkt_parameters", "sentence_spans"]
 
 #: Longest sentence handed to the aligner and the reader. A longer run (a paragraph without
@@ -80,14 +82,47 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     whitespace, covering every non-whitespace character of the range exactly once. Punkt
     decides the breaks; then a fragment without letters or digits (a stray closing quote)
     joins its neighbour, a quotation followed by a lower-case attribution is rejoined, and
-    sentences longer than :data:`MAX_SENTENCE_CHARS` are cut at whitespace.
+    sentences longer than :data:`MAX_SENTENCE_CHARS` are cut at whitespace. Invisible
+    characters kept for display (a ZWJ, a tag character) play no part in these decisions.
     """
     start, end, _ = slice(start, end).indices(len(text))
     if start >= end:
         return []
+    paragraph = text[start:end]
+    visible = fold_invisible(paragraph)
+    if len(visible) == len(paragraph) or not visible.strip():
+        return _visible_sentence_spans(text, start, end)
+    offsets = [k for k, char in enumerate(paragraph) if not is_kept_invisible(char)]
+    spans = _unfolded(paragraph, offsets, _visible_sentence_spans(visible, 0, len(visible)))
+    # Capped again: a run of invisible characters after every letter must not make a
+    # sentence of visible length 2,000 tens of thousands of characters long.
+    return [(start + lo, start + hi) for span in spans for lo, hi in _capped(paragraph, span)]
+
+
+def _visible_sentence_spans(text: str, start: int, end: int) -> list[Span]:
     breaks = sorted({*_punkt_breaks(text, start, end), *_full_width_breaks(text, start, end)})
     pieces = _split_at(text, start, end, breaks)
     return [chunk for span in _rejoin_fragments(text, pieces) for chunk in _capped(text, span)]
+
+
+def _unfolded(paragraph: str, offsets: list[int], spans: list[Span]) -> list[Span]:
+    """Spans of the paragraph without its invisible characters as spans of the paragraph.
+
+    ``offsets[k]`` is where the k-th visible character stands in ``paragraph``. Invisible
+    characters right before a sentence (no space between) belong to it; any others to the
+    sentence before them (or, before the first sentence, to the first). So each invisible
+    character is covered exactly once, like every visible one.
+    """
+    mapped = [[offsets[lo], offsets[hi - 1] + 1] for lo, hi in spans]
+    for span in mapped:
+        while span[0] > 0 and is_kept_invisible(paragraph[span[0] - 1]):
+            span[0] -= 1
+    following_starts = [*(span[0] for span in mapped[1:]), len(paragraph)]
+    for span, following in zip(mapped, following_starts, strict=True):
+        span[1] += len(paragraph[span[1] : following].rstrip())
+    lead = paragraph[: mapped[0][0]]
+    mapped[0][0] = len(lead) - len(lead.lstrip())
+    return [(lo, hi) for lo, hi in mapped]
 
 
 def _punkt_breaks(text: str, start: int, end: int) -> list[int]:

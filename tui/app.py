@@ -58,6 +58,18 @@ PALETTE_IN_FOOTER = 100
 """From this many columns on, the footer names ctrl+p too."""
 
 
+def files_not_loaded_as_written(comparison: Comparison) -> str:
+    """The toast for skipped files and files loaded with repairs (invalid bytes replaced)."""
+    parts = []
+    if comparison.skipped:
+        count = len(comparison.skipped)
+        parts.append(f"{count} file{'s' * (count != 1)} skipped")
+    if comparison.notices:
+        count = len(comparison.notices)
+        parts.append(f"{count} file{'s' * (count != 1)} repaired")
+    return f"{', '.join(parts)}; press v for the reasons."
+
+
 def _freeze_long_lived_objects() -> None:
     """Move the comparison and its caches out of the collector's way.
 
@@ -258,12 +270,8 @@ class ParallaxApp(App[int]):
         hidden = [k for k, a in enumerate(comparison.articles) if a.path in hidden_paths]
         view.empty_message = "No articles found." if not comparison.articles else ""
         view.show_comparison(comparison, hidden=hidden)
-        if comparison.skipped:
-            count = len(comparison.skipped)
-            self.notify(
-                f"{count} file{'s' * (count != 1)} skipped; press v for the reasons.",
-                severity="warning",
-            )
+        if comparison.skipped or comparison.notices:
+            self.notify(files_not_loaded_as_written(comparison), severity="warning")
         self._refresh_details()
         self._update_status()
         self.call_after_refresh(_freeze_long_lived_objects)

@@ -7,7 +7,6 @@ import atexit
 import errno
 import gc
 import os
-import re
 import sys
 import time
 import traceback
@@ -18,6 +17,7 @@ from typing import Any, NoReturn, TextIO
 import aligner
 from aligner.atomic import NotRegularFile, check_replaceable
 from aligner.export import FORMATS, ExportFormat, format_for_path, render
+from aligner.terminal_safety import escape_unsafe
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -38,10 +38,6 @@ _EPILOG = (
     "command; to open a folder that is literally named `export`, write ./export."
 )
 
-# Control characters and bidi overrides in file names or messages must not reach the terminal;
-# lone surrogates (file-name bytes that are not UTF-8) cannot be encoded for it at all.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
 
 class UsageError(Exception):
     """The command line asks for something impossible; exit status 2."""
@@ -60,8 +56,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def printable(text: object) -> str:
-    """``text`` with every control character shown as an escape instead of acting on a terminal."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    """``text`` with every character the terminal rule (aligner/terminal_safety.py) refuses
+    shown as an escape instead of acting on the terminal or hiding in it."""
+    return escape_unsafe(str(text))
 
 
 def _threshold(value: str) -> float:
@@ -255,9 +252,11 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         progress.clear()
 
 
-def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
+def _report_loading(comparison: aligner.Comparison, stderr: TextIO) -> None:
     for skipped in comparison.skipped:
         stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
+    for notice in comparison.notices:
+        stderr.write(f"repaired {printable(notice.path)}: {printable(notice.message)}\n")
 
 
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
@@ -282,7 +281,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         _check_writable_target(Path(args.output), force=args.force)
 
     comparison = _compare(args, Progress(stderr, enabled=_is_terminal(stderr)))
-    _report_skipped(comparison, stderr)
+    _report_loading(comparison, stderr)
     if not comparison.articles:
         found = "every file was skipped" if comparison.skipped else "no article files found"
         raise UsageError(f"no article could be read ({found})")

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-# C0/C1 controls (ESC, BEL, backspace, ...), DEL, bidi overrides/isolates and zero-width
-# characters: any of them could move the cursor, retitle the window, reach the clipboard
-# (OSC 52) or reorder what the reader sees.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+from aligner.terminal_safety import strip_unsafe
 
 
 def strip_controls(text: str) -> str:
-    """Drop every character that could act on a terminal; tabs and newlines become spaces."""
-    return _UNSAFE.sub("", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    """Drop every character that could act on a terminal or hide text (the rule of
+    aligner/terminal_safety.py, shared with the command line); tabs and newlines become
+    spaces. Joiners and variation selectors stay: they spell words and emoji."""
+    return strip_unsafe(text)
 
 
 def safe_text(text: str, style: str = "") -> Text:

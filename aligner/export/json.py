@@ -11,16 +11,18 @@ from typing import Any
 from aligner.collector import collector_paused
 from aligner.model import Comparison, Label, Severity
 from aligner.parallel import split_map
+from aligner.terminal_safety import UNSAFE_BEYOND_C0
 
 SCHEMA = "parallax.comparison/1"
 
 _TOP_LEVEL_KEYS = ("schema", "articles", "skipped", "groups", "conflicts", "similarity")
-# json.dumps(ensure_ascii=False) leaves these raw; escaped as \uXXXX they stay the same
-# string for a parser but cannot act on a terminal the JSON is printed to (C1 controls,
-# DEL), reorder what a reader sees (bidi overrides) or end a JavaScript line (U+2028/9).
+# json.dumps(ensure_ascii=False) escapes the C0 controls but leaves the rest of what the
+# terminal rule refuses raw; escaped as \uXXXX they stay the same string for a parser but
+# cannot act on a terminal the JSON is printed to (C1 controls, DEL), reorder what a reader
+# sees (bidi overrides), hide text (tag characters) or end a JavaScript line (U+2028/9).
 # Lone surrogates (file-name bytes that are not UTF-8) cannot be encoded as UTF-8 raw;
 # escaped, they parse back to the very same path.
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL_UNSAFE = re.compile(f"[{UNSAFE_BEYOND_C0}]")
 
 
 class SchemaError(ValueError):
@@ -45,6 +47,7 @@ def _sections(notes: Mapping[str, str] | None) -> list[tuple[str, Section]]:
         ("options", _options),
         ("articles", _articles),
         ("skipped", _skipped),
+        ("repaired", _repaired),
         ("groups", _groups),
         ("conflicts", _conflicts),
         ("links", _links),
@@ -91,6 +94,10 @@ def _articles(comparison: Comparison) -> list[dict[str, Any]]:
 
 def _skipped(comparison: Comparison) -> list[dict[str, str]]:
     return [{"path": s.path, "reason": s.reason} for s in comparison.skipped]
+
+
+def _repaired(comparison: Comparison) -> list[dict[str, str]]:
+    return [{"path": n.path, "repair": n.message} for n in comparison.notices]
 
 
 def _groups(comparison: Comparison) -> list[dict[str, Any]]:
@@ -207,7 +214,12 @@ def _encoded_sections(comparison: Comparison, sections: Sequence[tuple[str, Sect
 
 
 def _escaped(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    # Beyond the BMP (tag characters) JSON has only the UTF-16 surrogate pair.
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
 def _indented(value: Any, *, level: int) -> str:

@@ -8,13 +8,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from aligner.diff import DiffOp, word_diff
 from aligner.model import Article, Comparison, Conflict, Label, Sentence, Severity
+from aligner.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
 
 # Characters turned into one space: line breaks of every flavour and other layout whitespace,
 # so that a sentence never spans two Markdown lines.
 _LAYOUT_WHITESPACE = re.compile("[\t\n\r\f\v\x85\u2028\u2029 ]+")
-# Control characters and bidi overrides/isolates: inert in Markdown but able to act on a
-# terminal (the export can go to stdout) or to reorder what the reader sees.
-_INVISIBLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What the terminal rule refuses (controls, bidi overrides, invisible characters): inert in
+# Markdown but able to act on a terminal (the export can go to stdout), reorder what the
+# reader sees or hide text. Tag characters are kept, written as character references.
+_INVISIBLE_CONTROLS = re.compile(f"[\x00-\x1f{UNSAFE_IN_BMP_BEYOND_C0}]")
+_TAG_CHARACTER = re.compile(f"[{TAG_CHARACTERS}]")
 # Lone surrogates stand for file-name bytes that are not UTF-8 ("caf\udce9.txt"); they cannot
 # be written as UTF-8 at all, so they are shown as the replacement character.
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
@@ -36,8 +39,9 @@ MAX_LISTED_PAIRS = 20
 
 
 def clean_text(text: str) -> str:
-    """``text`` on one line: controls dropped, runs of whitespace and line breaks as one space,
-    lone surrogates (undecodable file-name bytes) as U+FFFD."""
+    """``text`` on one line: controls and invisible characters dropped (tag characters
+    kept), runs of whitespace and line breaks as one space, lone surrogates (undecodable
+    file-name bytes) as U+FFFD."""
     text = _LAYOUT_WHITESPACE.sub(" ", text)
     text = _LONE_SURROGATES.sub("\ufffd", text)
     return _INVISIBLE_CONTROLS.sub("", text).strip()
@@ -50,6 +54,8 @@ def _escape(text: str, *, pipe: str) -> str:
     # `<` would open raw HTML or an autolink; `>` would open a block quote.
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("|", pipe)
+    # Invisible in a document, tag characters are written where a reader of the file sees them.
+    text = _TAG_CHARACTER.sub(lambda match: f"&#x{ord(match.group()):X};", text)
     return _LEADING_MARKER.sub(_escape_leading_marker, text, count=1)
 
 
@@ -165,6 +171,7 @@ class _Document:
         self.shared()
         self.only_in()
         self.skipped()
+        self.repaired()
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
     def title(self) -> None:
@@ -345,11 +352,20 @@ class _Document:
                     self.plain_item(sentence)
 
     def skipped(self) -> None:
-        if not self.comparison.skipped:
+        rows = [(skipped.path, skipped.reason) for skipped in self.comparison.skipped]
+        self.file_list("## Skipped files", rows)
+
+    def repaired(self) -> None:
+        rows = [(notice.path, notice.message) for notice in self.comparison.notices]
+        self.file_list("## Repaired files", rows)
+
+    def file_list(self, heading: str, rows: Sequence[tuple[str, str]]) -> None:
+        """A section of files, each with what happened to it; none when there are none."""
+        if not rows:
             return
-        self.section("## Skipped files")
-        for skipped in self.comparison.skipped:
-            self.emit(f"- {escape_inline(skipped.path)}: {escape_inline(skipped.reason)}")
+        self.section(heading)
+        for path, what in rows:
+            self.emit(f"- {escape_inline(path)}: {escape_inline(what)}")
 
 
 def _source_labels(articles: Sequence[Article]) -> dict[str, str]:

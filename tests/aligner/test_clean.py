@@ -350,3 +350,22 @@ def test_lines_cover_every_non_blank_line_in_order(text: str) -> None:
 )
 def test_short_section_questions_are_headings(line: str, kind: LineKind) -> None:
     assert kind_in_article(line) is kind
+
+
+# A joiner, variation selectors and tag characters between letters: invisible to a reader,
+# so they change no line's kind (and the line keeps them: offsets still point at them).
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\ufe0f", "\U000e0041", "\U000e0100"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The president said the talks in Geneva were a success and would go on.",
+        "Who was Kim Jong-nam?",
+        "Photo: Jane Doe/Reuters",
+    ],
+)
+def test_invisible_characters_between_letters_change_no_line_kind(line: str, mark: str) -> None:
+    marked = mark.join(line)
+    (plain,) = classify_lines(line)
+    (line_kind,) = classify_lines(marked)
+    assert line_kind.kind is plain.kind
+    assert marked[line_kind.start : line_kind.end] == marked

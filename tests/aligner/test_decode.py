@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner import decode
+from aligner.corpus import load_documents
 from aligner.decode import sanitize_text
+from aligner.model import FileNotice
 
 # --- decoding ------------------------------------------------------------------------------
 
@@ -33,6 +35,69 @@ def test_unicode_encodings_decode_exactly(tmp_path: Path, codec: str, prefix: by
     assert text_of(path) == text  # BOM removed, nothing else changed
 
 
+NON_LATIN = [
+    "Президент заявил, что переговоры прошли успешно.\nОни продолжатся в пятницу.\n",
+    "東京の会談は成功したと大統領は述べた。\n交渉は金曜日に続く予定だ。\n",
+    "一个人说，一二三。这是第一次会谈。\n",  # U+4E00 puts a NUL in the other byte
+    "Ο πρόεδρος δήλωσε ότι οι συνομιλίες ήταν επιτυχείς.\n",
+    "قال الرئيس إن المحادثات كانت ناجحة.\n",
+    "The talks 🤝 went well, Zelenskiy’s office said.\n",  # a surrogate pair in UTF-16
+]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", NON_LATIN, ids=["ru", "ja", "zh", "el", "ar", "emoji"])
+def test_utf16_and_utf32_without_bom_decode_in_any_script(
+    tmp_path: Path, text: str, codec: str
+) -> None:
+    path = write(tmp_path / "article.txt", text.encode(codec))
+    assert text_of(path) == text
+
+
+def test_utf16_without_bom_and_without_line_breaks_decodes(tmp_path: Path) -> None:
+    # No newline to tell the byte orders apart: the one with ASCII characters wins.
+    text = "Президент заявил, что переговоры прошли успешно, 5 раз."
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert text_of(write(tmp_path / f"{codec}.txt", text.encode(codec))) == text
+
+
+FRENCH = "Le président a déclaré que les négociations avaient été très fructueuses à Genève.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "notice"),
+    [
+        # A Windows-1252 apostrophe pasted into UTF-8 French text.
+        (
+            FRENCH.replace("avaient", "l’avaient").encode().replace("’".encode(), b"\x92"),
+            FRENCH.replace("avaient", "l\ufffdavaient"),
+            "1 invalid UTF-8 byte replaced",
+        ),
+        # A damaged byte in Russian UTF-8: one byte of "з" replaced by \xff.
+        (
+            "Президент заявил о переговорах.\n".encode().replace("з".encode(), b"\xd0\xff", 1),
+            "Пре\ufffd\ufffdидент заявил о переговорах.\n",
+            "2 invalid UTF-8 bytes replaced",
+        ),
+    ],
+    ids=["french-x92", "russian-xff"],
+)
+def test_utf8_with_a_few_bad_bytes_stays_utf8_with_a_notice(
+    tmp_path: Path, data: bytes, expected: str, notice: str
+) -> None:
+    decoded = decode.decode_bytes(data)
+    assert (decoded.text, decoded.notice) == (expected, notice)
+    result = load_documents([write(tmp_path / "article.txt", data)])
+    assert [d.text for d in result.documents] == [expected]
+    assert result.notices == (FileNotice((tmp_path / "article.txt").as_posix(), notice),)
+
+
+def test_clean_files_carry_no_notice(tmp_path: Path) -> None:
+    for name, data in [("utf8.txt", FRENCH.encode()), ("legacy.txt", FRENCH.encode("cp1252"))]:
+        assert decode.decode_bytes(data).notice is None
+        assert load_documents([write(tmp_path / name, data)]).notices == ()
+
+
 @pytest.mark.parametrize(
     ("text", "codec"),
     [
@@ -40,6 +105,7 @@ def test_unicode_encodings_decode_exactly(tmp_path: Path, codec: str, prefix: by
         ("Die Größe der Straße überraschte die Besucher aus Köln.\n", "latin-1"),
         ("The minister’s office said talks were “productive” on Monday.\n", "cp1252"),
         ("Президент России провёл телефонный разговор с президентом США.\n", "cp1251"),
+        ("Київ і Львів. Від Європи до України їхали вісім годин.\n", "cp1251"),
     ],
 )
 def test_legacy_encodings_are_detected(tmp_path: Path, text: str, codec: str) -> None:

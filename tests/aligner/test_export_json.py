@@ -23,6 +23,7 @@ def test_top_level_keys_in_documented_order(comparison, notes) -> None:
         "options",
         "articles",
         "skipped",
+        "repaired",
         "groups",
         "conflicts",
         "links",

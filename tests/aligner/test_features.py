@@ -76,3 +76,16 @@ def test_read_then_stemmed_is_sentence_features() -> None:
     read = read_sentence(text)
     assert with_stems(read, tuple(map(stem, read.tokens))) == sentence_features(text)
     assert read.quantities and read.names and read.negations
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\ufe0f", "\U000e0041"])
+def test_invisible_characters_between_letters_split_no_word(mark: str) -> None:
+    sentence = "Zelenskiy said 29 people were not killed in Kyiv."
+    marked = mark.join(sentence)
+    plain, read = sentence_features(sentence), sentence_features(marked)
+    assert read.tokens == plain.tokens
+    assert (read.names, read.negations, read.quantities) == (
+        plain.names,
+        plain.negations,
+        plain.quantities,
+    )

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner import segment
+from aligner.decode import fold_invisible
 from aligner.resources import sample_corpus_dir
 from aligner.segment import MAX_SENTENCE_CHARS, punkt_parameters, sentence_spans
 
@@ -401,3 +402,56 @@ def test_chinese_and_japanese_split_at_full_width_ends() -> None:
 
 def test_a_full_width_end_inside_a_closing_quote_keeps_the_attribution() -> None:
     assert sentences("“会谈很顺利。”他说。") == ["“会谈很顺利。”他说。"]
+
+
+# --- invisible characters kept for display --------------------------------------------------
+
+# A joiner, a variation selector and a tag character: kept in the text, not in its analysis.
+_KEPT_INVISIBLE = st.sampled_from(["\u200d", "\u200c", "\ufe0f", "\U000e0041", "\U000e007f"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.\u200dS. team won the match. It was close.",
+            ["The U.\u200dS. team won the match.", "It was close."],
+        ),
+        (
+            "He said “Stop.\U000e0041” Then he left.",
+            ["He said “Stop.\U000e0041”", "Then he left."],
+        ),
+        (
+            "The talks went well.\ufe0f \u200dThey end soon.",
+            ["The talks went well.\ufe0f", "\u200dThey end soon."],
+        ),
+    ],
+)
+def test_invisible_characters_do_not_change_where_sentences_break(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(text=_PROSE_LIKE, data=st.data())
+def test_invisible_characters_are_covered_but_decide_nothing(
+    text: str, data: st.DataObject
+) -> None:
+    positions = data.draw(st.lists(st.integers(0, len(text)), max_size=8))
+    marked = text
+    for position in sorted(positions, reverse=True):
+        marked = marked[:position] + data.draw(_KEPT_INVISIBLE) + marked[position:]
+    spans = sentence_spans(marked)
+    assert_well_formed(marked, 0, len(marked), spans)
+    # Invisible characters before the first sentence join it, spaces between them and it too;
+    # a paragraph of nothing else is one span of them.
+    visible = [fold_invisible(marked[start:end]).strip() for start, end in spans]
+    assert [piece for piece in visible if piece] == sentences(text)
+
+
+def test_invisible_characters_cannot_stretch_a_sentence_past_the_cap() -> None:
+    sentence = " ".join(["word\ufe0f\u200d\U000e0041"] * 600) + "."  # 3,000 visible
+    spans = sentence_spans(sentence)
+    assert_well_formed(sentence, 0, len(sentence), spans)
+    assert len(spans) > 1

@@ -54,6 +54,17 @@ def test_markdown_export_prints_no_control_sequence(hostile_corpus, cli) -> None
     assert "At least 29 people were killed" in result.out
 
 
+def test_file_names_keep_joiners_and_show_hidden_characters_escaped(corpus, cli) -> None:
+    corpus.articles()
+    tags = "".join(chr(0xE0000 + ord(c)) for c in "hi")
+    corpus.write(f"می\u200cخواهم{tags}\u200b.png", b"\x89PNG\r\n\x1a\n")
+    result = cli("export", corpus.root)
+    assert result.code == 0
+    (line,) = result.skipped_lines()
+    # ZWNJ spells the Persian word; the tag characters and zero-width space are shown.
+    assert "/می\u200cخواهم\\U000e0068\\U000e0069\\u200b.png: unsupported" in line
+
+
 def test_markdown_export_through_a_real_process(hostile_corpus, cli_process) -> None:
     result = cli_process("export", hostile_corpus.root)
     assert result.returncode == 0

@@ -73,6 +73,8 @@ HOSTILE_BITS = [
     "\u202e",
     "\u2028",
     "\t",
+    "\U000e0041\U000e007f",  # tag characters: hidden ASCII
+    "\u200d\ufe0f",  # a joiner and a variation selector
 ]
 HEADLINE_BITS = ["Bridge", "collapse", "Monday", "| x |", "# y", "[z](w)", "<i>"]
 
@@ -176,6 +178,7 @@ def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
         *(("h3", f"Shared {k}: ") for k in range(1, len(shared) + 1)),
         *(("h2", f"Only in {clean_text(a.source)}") for a in articles),
         *([("h2", "Skipped files")] if comparison.skipped else []),
+        *([("h2", "Repaired files")] if comparison.notices else []),
     ]
 
 

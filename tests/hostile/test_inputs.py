@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import aligner.corpus
+from aligner.export.markdown import escape_inline
 from aligner.pipeline import compare
 from aligner.segment import MAX_SENTENCE_CHARS
 
@@ -182,6 +183,73 @@ def test_invalid_utf8_is_loaded_not_skipped(corpus, cli) -> None:
     text = loaded_text(document, broken)
     assert text.startswith("The old bridge ") and "collapsed" in text
     assert text.endswith("on Monday morning, officials said.")
+
+
+RUSSIAN = "Старый мост через реку обрушился в понедельник утром, сообщили власти."
+JAPANESE = "月曜日の朝、川に架かる古い橋が崩落したと当局が発表した。"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, JAPANESE], ids=["russian", "japanese"])
+def test_utf16_and_utf32_without_bom_load_in_any_script(corpus, cli, text: str, codec: str):
+    corpus.articles()
+    odd = corpus.write("wide.txt", (text + "\n").encode(codec))
+    result, document = json_export(cli, corpus.root)
+    assert (result.code, result.err) == (0, "")
+    assert loaded_text(document, odd) == text
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_reported(corpus, cli) -> None:
+    corpus.articles()
+    french = FRENCH.replace("à la", "\x92à la")
+    damaged = corpus.write("damaged.txt", french.encode().replace("\x92".encode(), b"\x92"))
+    russian = corpus.write("russian.txt", RUSSIAN.encode().replace(b" ", b" \xff", 1))
+    result, document = json_export(cli, corpus.root)
+    assert result.code == 0
+    assert loaded_text(document, damaged) == FRENCH.replace("à la", "\ufffdà la")
+    assert loaded_text(document, russian) == RUSSIAN.replace(" ", " \ufffd", 1)
+    assert result.err.splitlines() == [
+        f"repaired {damaged.as_posix()}: 1 invalid UTF-8 byte replaced",
+        f"repaired {russian.as_posix()}: 1 invalid UTF-8 byte replaced",
+    ]
+    repair = "1 invalid UTF-8 byte replaced"
+    assert document["repaired"] == [
+        {"path": damaged.as_posix(), "repair": repair},
+        {"path": russian.as_posix(), "repair": repair},
+    ]
+    markdown = cli("export", corpus.root).out
+    section = markdown.split("## Repaired files\n", 1)[1]
+    assert f"- {escape_inline(damaged.as_posix())}: {repair}\n" in section
+
+
+# -- invisible characters ------------------------------------------------------------------
+
+# Tag characters spell hidden ASCII ("IGNORE" here); a ZWJ and a variation selector too.
+HIDDEN = "".join(chr(0xE0000 + ord(c)) for c in "IGNORE") + "\u200d\ufe0f"
+
+
+def test_invisible_characters_between_letters_keep_a_sentence_in_the_comparison(
+    corpus, cli
+) -> None:
+    corpus.articles()
+    sentence = "The old bridge over the river collapsed on Monday morning."
+    hidden_in = sentence.replace("bridge", f"bri{HIDDEN}dge").replace(" ", f"{HIDDEN} ")
+    marked = corpus.write("marked.txt", "\u200d".join(hidden_in[:12]) + hidden_in[12:])
+    result, document = json_export(cli, corpus.root)
+    assert (result.code, result.err) == (0, "")
+    (article,) = [a for a in document["articles"] if a["path"] == marked.as_posix()]
+    (own,) = article["sentences"]
+    assert own["kind"] == "prose"
+    assert own["text"] == "\u200d".join(hidden_in[:12]) + hidden_in[12:]  # kept as written
+    (group,) = [g for g in document["groups"] if own["id"] in g["sentences"]]
+    assert group["label"] == "shared" and len(group["sentences"]) == 3
+
+    raw = cli("export", corpus.root, "--format", "json").out
+    assert not any(0xE0000 <= ord(char) <= 0xE007F for char in raw)
+    assert "\\udb40\\udc49" in raw  # TAG LATIN CAPITAL LETTER I as a surrogate pair
+    markdown = cli("export", corpus.root).out
+    assert not any(0xE0000 <= ord(char) <= 0xE007F for char in markdown)
+    assert "&#xE0049;" in markdown
 
 
 # -- size limits ---------------------------------------------------------------------------

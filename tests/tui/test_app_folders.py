@@ -208,3 +208,35 @@ async def test_aligned_view_shows_and_finds_every_sources_headings() -> None:
         assert view.match_count >= 1
         sentence = comparison.sentences[view.focused_sentence]
         assert "foray" in sentence.text.lower() and not sentence.is_prose
+
+
+async def test_files_loaded_with_repairs_are_reported(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from tui.screens import OverviewScreen
+
+    folder = write_corpus(
+        tmp_path / "repaired",
+        {"a.txt": "The harbour bridge reopened on Monday after repairs.\n"},
+    )
+    # A Windows-1252 apostrophe pasted into UTF-8 French text, and Russian UTF-16 (no BOM).
+    french = "Le pont a rouvert lundi, l’été venu, après les travaux.\n"
+    (folder / "damaged.txt").write_bytes(french.encode().replace("’".encode(), b"\x92"))
+    russian = "Мост снова открыли в понедельник после ремонта.\n"
+    (folder / "russian.txt").write_bytes(russian.encode("utf-16-le"))
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        comparison = app.comparison
+        assert comparison is not None
+        texts = {Path(a.path).name: a.text for a in comparison.articles}
+        assert texts["damaged.txt"] == french.replace("’", "\ufffd")
+        assert texts["russian.txt"] == russian
+        toasts = [n.message for n in app._notifications]
+        assert "1 file repaired; press v for the reasons." in toasts
+        await pilot.press("v")
+        assert isinstance(app.screen, OverviewScreen)
+        table = app.screen.query_one("#repaired", DataTable)
+        assert [[str(cell) for cell in table.get_row_at(0)]] == [
+            [(folder / "damaged.txt").as_posix(), "1 invalid UTF-8 byte replaced"]
+        ]

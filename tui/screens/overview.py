@@ -118,6 +118,13 @@ class OverviewScreen(ModalScreen[None]):
                 yield self._skipped_table()
             else:
                 yield Static("No files skipped.", id="no-skipped", markup=False)
+            if comparison.notices:
+                yield Static("Repaired files", classes="section", markup=False)
+                yield self._file_table(
+                    "repaired",
+                    "What was repaired",
+                    [(n.path, n.message) for n in comparison.notices],
+                )
 
     def on_mount(self) -> None:
         # The heat colours come from the theme, so follow it when it changes.
@@ -166,11 +173,17 @@ class OverviewScreen(ModalScreen[None]):
         return table
 
     def _skipped_table(self) -> DataTable[Text]:
-        table: DataTable[Text] = DataTable(id="skipped", cursor_type="row")
+        rows = [(skipped.path, skipped.reason) for skipped in self._comparison.skipped]
+        return self._file_table("skipped", "Reason", rows)
+
+    @staticmethod
+    def _file_table(ident: str, heading: str, rows: list[tuple[str, str]]) -> DataTable[Text]:
+        """A table of files, each with what happened to it."""
+        table: DataTable[Text] = DataTable(id=ident, cursor_type="row")
         table.add_column(Text("File"), key="file")
-        table.add_column(Text("Reason"), key="reason")
-        for skipped in self._comparison.skipped:
-            table.add_row(safe_text(skipped.path), safe_text(skipped.reason))
+        table.add_column(Text(heading), key="reason")
+        for path, reason in rows:
+            table.add_row(safe_text(path), safe_text(reason))
         return table
 
     def _heat_colours(self) -> tuple[Color, Color]:
