@@ -182,6 +182,8 @@ class Comparison:
     stats: tuple[SourceStats, ...]
     options: CompareOptions = field(default_factory=CompareOptions)
     links: tuple[Link, ...] = ()
+    # What the comparison left out to stay within its limits, for people (one line each).
+    notices: tuple[str, ...] = ()
 
     @cached_property
     def sentences(self) -> Mapping[str, Sentence]:

@@ -159,7 +159,7 @@ def _export_parser() -> _Parser:
         "--max-sentences",
         type=_sentence_limit,
         metavar="N",
-        help="refuse to align more than N prose sentences in all (default 200000)",
+        help="refuse to align more than N sentences and other lines in all (default 200000)",
     )
     return parser
 
@@ -256,6 +256,8 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
 def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
     for skipped in comparison.skipped:
         stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
+    for notice in comparison.notices:
+        stderr.write(f"note: {printable(notice)}\n")
 
 
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:

@@ -1,0 +1,164 @@
+"""Inputs within the file size limit that once exhausted time or memory (issue 15, items 2-4):
+each limit is exercised with small inputs and a low limit passed in, never timed."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from aligner import candidates, pipeline
+from aligner.candidates import budgeted_candidates, candidate_pairs
+from aligner.features import sentence_features
+from aligner.pipeline import TooManySentences, compare
+from bench.hostile_inputs import random_sentence, vocabulary
+
+
+def small_vocabulary_folder(corpus, *, files: int = 4, sentences: int = 60) -> None:
+    """Articles of random sentences over 100 words: each shares words with many others."""
+    rng = random.Random(3)
+    words = vocabulary(rng, 100)
+    for number in range(files):
+        text = "\n".join(random_sentence(rng, words) for _ in range(sentences))
+        corpus.write(f"{number}.txt", text)
+
+
+def comparison_outcome(comparison) -> tuple:
+    return comparison.groups, comparison.links, comparison.conflicts
+
+
+# -- item 2: candidate pairs bounded in count and memory ---------------------------------------
+
+
+def overlap_corpus(seed: int, sentences: int = 80):
+    rng = random.Random(seed)
+    words = vocabulary(rng, 12)
+    texts = [" ".join(rng.choices(words, k=rng.randint(2, 6))) for _ in range(sentences)]
+    article_of = np.array(sorted(rng.randrange(8) for _ in range(sentences)), dtype=np.int64)
+    return [sentence_features(t) for t in texts], article_of
+
+
+def overlap_of(features, i: int, j: int) -> float:
+    a, b = features[i].content_set, features[j].content_set
+    return len(a & b) / max(1, len(a), len(b))
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("chunk", [5, 250_000])
+def test_candidates_past_the_budget_are_those_of_most_overlap(seed, chunk, monkeypatch) -> None:
+    monkeypatch.setattr(candidates, "_EMIT_CHUNK", chunk)  # many blocks: shrinks on the way
+    features, article_of = overlap_corpus(seed)
+    every = candidate_pairs(features, article_of, max_postings=80, max_pairs=10**9)
+    limit = len(every[0]) // 3
+    found = budgeted_candidates(features, article_of, max_postings=80, max_pairs=limit)
+
+    assert found.cut and len(found.left) == limit
+    kept = set(zip(found.left.tolist(), found.right.tolist(), strict=True))
+    assert kept <= set(zip(*(side.tolist() for side in every), strict=True))
+    assert np.all(np.diff(found.left * len(features) + found.right) > 0)  # (left, right) order
+    # No pair left out overlaps more than one kept: the cut follows the overlap.
+    least_kept = min(overlap_of(features, i, j) for i, j in kept)
+    dropped = set(zip(*(side.tolist() for side in every), strict=True)) - kept
+    assert all(overlap_of(features, i, j) <= least_kept + 1 / 64 for i, j in dropped)
+    assert found.least_overlap == pytest.approx(least_kept, abs=1 / 64)
+
+
+def test_candidates_within_the_budget_are_not_cut() -> None:
+    features, article_of = overlap_corpus(0)
+    every = candidate_pairs(features, article_of, max_postings=80, max_pairs=10**9)
+    found = budgeted_candidates(features, article_of, max_postings=80, max_pairs=len(every[0]))
+    assert not found.cut and found.least_overlap == 0.25
+    assert (found.left.tolist(), found.right.tolist()) == (every[0].tolist(), every[1].tolist())
+
+
+def test_pairs_held_stay_within_twice_the_budget() -> None:
+    budget = candidates._PairBudget(100)
+    rng = np.random.default_rng(1)
+    start = 0
+    for _ in range(50):
+        left = np.arange(start, start + 40, dtype=np.int64)
+        start += 40
+        budget.add(left, left + 1, rng.uniform(0.25, 1.0, 40))
+        assert budget._held <= 2 * 100 + 40
+    left, _, _ = budget.result()
+    assert len(left) == 100 and budget.cut
+
+
+def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
+    corpus, cli, monkeypatch
+) -> None:
+    small_vocabulary_folder(corpus)
+    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)  # the candidate step, as for a large one
+    monkeypatch.setattr(candidates, "PAIR_BUDGET_PER_SENTENCE", 2)
+
+    comparison = compare([corpus.root])
+    (notice,) = comparison.notices
+    assert notice.startswith("too many sentences share words (a small vocabulary?)")
+    assert "only 480 pairs sharing at least" in notice  # 2 x 240 sentences
+
+    result = cli("export", corpus.root)
+    assert result.code == 0
+    assert result.err == f"note: {notice}\n"
+
+
+def test_a_folder_within_the_budget_has_no_notice(corpus, monkeypatch) -> None:
+    small_vocabulary_folder(corpus)
+    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    assert compare([corpus.root]).notices == ()
+
+
+def test_dropping_pairs_under_the_useful_score_changes_nothing(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)  # the sample corpus through candidates
+    kept = compare()
+    monkeypatch.setattr(pipeline, "_useful_score", lambda settings: -np.inf)
+    assert comparison_outcome(kept) == comparison_outcome(compare())
+    # A floor any higher would change the comparison: the sample corpus can tell.
+    monkeypatch.setattr(pipeline, "_useful_score", lambda settings: settings.threshold - 10)
+    assert comparison_outcome(kept) != comparison_outcome(compare())
+
+
+def test_candidates_are_scored_a_chunk_at_a_time_with_the_same_result(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    whole = compare()
+    monkeypatch.setattr(pipeline, "_SCORE_CHUNK", 7)
+    assert comparison_outcome(compare()) == comparison_outcome(whole)
+
+
+# -- item 3: every line kept counts against the sentence limit ---------------------------------
+
+
+def test_a_file_of_more_lines_than_the_limit_is_skipped_and_the_rest_loads(corpus, cli) -> None:
+    corpus.articles()
+    lines = corpus.write("lines.txt", "a\n" * 60)
+    result = cli("export", corpus.root, "--max-sentences", "50")
+    assert result.code == 0
+    assert result.err == (
+        f"skipped {lines.as_posix()}: too many lines (60; the limit is 50 sentences and lines)\n"
+    )
+    assert "2 sources" in result.out
+
+
+def test_short_lines_of_several_files_count_against_the_limit(corpus) -> None:
+    corpus.write("one.txt", "a\n" * 30)
+    corpus.write("two.txt", "b\n" * 30)
+    with pytest.raises(TooManySentences, match=r"^60 sentences and other lines exceed the limit"):
+        compare([corpus.root], max_sentences=50)
+    assert len(compare([corpus.root], max_sentences=60).articles) == 2
+
+
+def test_sentences_of_every_kind_count_once_split(corpus) -> None:
+    # 10 lines, so within the limit as lines; 3 sentences and a heading each past splitting.
+    paragraph = "The bridge fell. The river rose. The city wept."
+    corpus.write("one.txt", "\n".join(["Headline of the day"] + [paragraph] * 9))
+    comparison = compare([corpus.root])
+    sentences = sum(len(article.sentences) for article in comparison.articles)
+    assert sentences == 28 and sum(len(a.prose) for a in comparison.articles) == 27
+    with pytest.raises(TooManySentences, match=r"^28 sentences and other lines exceed"):
+        compare([corpus.root], max_sentences=27)
+
+
+def test_white_space_lines_are_not_counted(corpus) -> None:
+    corpus.write("one.txt", "The bridge fell on Monday.\n \t\n\n" * 5)
+    assert pipeline._kept_lines((corpus.root / "one.txt").read_text()) == 5
+    assert compare([corpus.root], max_sentences=5).articles
