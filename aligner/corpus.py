@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.decode import decode_bytes, sanitize_text
-from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
+from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, clean_title
 from aligner.model import SkippedFile, display_path
 from aligner.skip import SkipFile
+from aligner.timed_convert import DEFAULT_CONVERT_SECONDS, convert_within
 
 __all__ = [
+    "DEFAULT_CONVERT_SECONDS",
     "DEFAULT_MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "Document",
@@ -57,17 +59,21 @@ def load_documents(
     *,
     recursive: bool = False,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_convert_seconds: float = DEFAULT_CONVERT_SECONDS,
 ) -> LoadResult:
     """Load every supported file found in ``paths`` (files and/or folders).
 
-    Bad files never raise; they come back in ``LoadResult.skipped`` with a reason.
+    Bad files never raise; they come back in ``LoadResult.skipped`` with a reason, as do
+    HTML and Markdown files whose conversion takes over ``max_convert_seconds``.
     Raises NoInputError when a given path does not exist.
     """
     files, skipped = _collect_files(paths, recursive=recursive)
     loaded: list[tuple[Path, str, str | None]] = []
     for path in files:
         try:
-            text, title = _load_file(path, max_file_bytes=max_file_bytes)
+            text, title = _load_file(
+                path, max_file_bytes=max_file_bytes, max_convert_seconds=max_convert_seconds
+            )
         except SkipFile as skip:
             skipped.append(SkippedFile(display_path(path), skip.reason))
         else:
@@ -212,14 +218,16 @@ def _without_duplicates(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped
 # --- reading one file ----------------------------------------------------------------------
 
 
-def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None]:
+def _load_file(
+    path: Path, *, max_file_bytes: int, max_convert_seconds: float
+) -> tuple[str, str | None]:
     """Text and title of one file; raises SkipFile with a reason for people."""
-    convert = _converter_for(path)
+    suffix = _supported_suffix(path)
     data = _read_limited(path, max_file_bytes=max_file_bytes)
     text = sanitize_text(decode_bytes(data))
     if not text.strip():
         raise SkipFile("empty file")  # blank whatever its format, not "empty after markup"
-    converted, title = convert(text)
+    converted, title = convert_within(suffix, text, seconds=max_convert_seconds)
     # Markup can hide control characters in entities; text the converter left as it was is
     # sanitized already (sanitizing is idempotent).
     text = converted if converted is text else sanitize_text(converted)
@@ -228,13 +236,13 @@ def _load_file(path: Path, *, max_file_bytes: int) -> tuple[str, str | None]:
     return text, clean_title(title)
 
 
-def _converter_for(path: Path) -> Converter:
+def _supported_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in CONVERTERS:
         shown = suffix or "without extension"
         expected = ", ".join(SUPPORTED_SUFFIXES)
         raise SkipFile(f"unsupported file type {shown} (expected {expected})")
-    return CONVERTERS[suffix]
+    return suffix
 
 
 def _read_limited(path: Path, *, max_file_bytes: int) -> bytes:

@@ -168,6 +168,7 @@ class CompareOptions:
     recursive: bool = False
     max_file_bytes: int = 5_000_000
     max_sentences: int = 200_000
+    max_convert_seconds: float = 5.0
 
 
 @dataclass(frozen=True)

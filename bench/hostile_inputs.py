@@ -11,8 +11,9 @@ Kinds (each within the 5 MB default file size limit):
   (about 17k sentences per 2 MB file): every sentence shares words with thousands of others.
 - ``vocab-20000-tiny``: 20,000 files of one paragraph of 3 such sentences each.
 - ``short-lines-1``, ``short-lines-3``, ``short-lines-6``: files of ``a`` lines, 2,250,000
-  lines each (4.5 MB).
-- ``links-40k``: one HTML page whose single paragraph holds 40,000 links (1.3 MB).
+  lines each (4.5 MB); ``short-lines-limit``: one file of 199,999 (just within the default
+  sentence limit, so it is compared and exported).
+- ``links-40k``: one HTML page whose article is one paragraph of 40,000 links (1.3 MB).
 
 The text is seeded, so every run writes the same bytes.
 """
@@ -62,14 +63,15 @@ def write_vocabulary_files(folder: Path, files: int, size: int) -> None:
         (folder / f"{number:05d}.txt").write_text(vocabulary_text(rng, words, size), "utf-8")
 
 
-def write_short_lines(folder: Path, files: int) -> None:
+def write_short_lines(folder: Path, files: int, *, lines: int = SHORT_LINES) -> None:
     for number in range(files):
-        (folder / f"{number}.txt").write_bytes(b"a\n" * SHORT_LINES)
+        (folder / f"{number}.txt").write_bytes(b"a\n" * lines)
 
 
 def write_links_page(folder: Path) -> None:
     links = "".join(f'<a href="/p/{k}">link {k}</a> ' for k in range(LINKS))
-    page = f"<html><head><title>Links</title></head><body><p>{links}</p></body></html>\n"
+    body = f"<article><p>{links}</p></article>"
+    page = f"<html><head><title>Links</title></head><body>{body}</body></html>\n"
     (folder / "links.html").write_text(page, "utf-8")
 
 
@@ -80,6 +82,7 @@ KINDS: dict[str, Callable[[Path], None]] = {
     "short-lines-1": lambda folder: write_short_lines(folder, 1),
     "short-lines-3": lambda folder: write_short_lines(folder, 3),
     "short-lines-6": lambda folder: write_short_lines(folder, 6),
+    "short-lines-limit": lambda folder: write_short_lines(folder, 1, lines=199_999),
     "links-40k": write_links_page,
 }
 

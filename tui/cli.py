@@ -28,7 +28,7 @@ _READ_USAGE = "parallax [PATH ...] [--threshold N] [--recursive]\n       paralla
 _EXPORT_USAGE = (
     "parallax export [PATH ...] [-o FILE] [--format {markdown,json}] [--threshold N]\n"
     "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]\n"
-    "                       [--max-sentences N]"
+    "                       [--max-sentences N] [--max-convert-seconds N]"
 )
 _EPILOG = (
     "With no PATH, Parallax compares its built-in sample corpus. A PATH is a folder of "
@@ -83,7 +83,7 @@ def _sentence_limit(value: str) -> int:
     return number
 
 
-def _megabytes(value: str) -> float:
+def _positive(value: str) -> float:
     number = _number(value, float)
     if not number > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
@@ -151,7 +151,7 @@ def _export_parser() -> _Parser:
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument(
         "--max-file-mb",
-        type=_megabytes,
+        type=_positive,
         metavar="N",
         help="skip files larger than N megabytes (default 5)",
     )
@@ -160,6 +160,13 @@ def _export_parser() -> _Parser:
         type=_sentence_limit,
         metavar="N",
         help="refuse to align more than N sentences and other lines in all (default 200000)",
+    )
+    parser.add_argument(
+        "--max-convert-seconds",
+        type=_positive,
+        metavar="N",
+        help="skip an HTML or Markdown file that takes longer than N seconds to convert "
+        "(default 5)",
     )
     return parser
 
@@ -241,6 +248,8 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["max_file_bytes"] = int(args.max_file_mb * 1_000_000)
     if args.max_sentences is not None:
         options["max_sentences"] = args.max_sentences
+    if args.max_convert_seconds is not None:
+        options["max_convert_seconds"] = args.max_convert_seconds
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
         return compare(list(args.paths), progress=progress, workers=usable_cpus(), **options)

@@ -169,9 +169,10 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.pipeline.ALL_PAIRS_LIMIT", 0)  # candidates, found by a child
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
-    assert calls == [2, 2, 2]  # splitting and reading, stemming, checks inside groups
-    # A child for each of those, and one each for candidate pairs, checks of related
-    # pairs and JSON sections.
+    # Splitting and reading, stemming, scoring candidates, checks inside groups.
+    assert calls == [2, 2, 2, 2]
+    # A child for each of those but the scoring (one chunk), and one each for candidate
+    # pairs, checks of related pairs and JSON sections.
     assert len(children) == (6 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 

@@ -4,13 +4,18 @@ each limit is exercised with small inputs and a low limit passed in, never timed
 from __future__ import annotations
 
 import random
+import tracemalloc
+from dataclasses import astuple
 
 import numpy as np
 import pytest
 
-from aligner import candidates, pipeline
+from aligner import candidates, pipeline, timed_convert
+from aligner.align import ScoredPairs
 from aligner.candidates import budgeted_candidates, candidate_pairs
+from aligner.corpus import load_documents
 from aligner.features import sentence_features
+from aligner.formats import html_text, markdown_text
 from aligner.pipeline import TooManySentences, compare
 from bench.hostile_inputs import random_sentence, vocabulary
 
@@ -123,6 +128,39 @@ def test_candidates_are_scored_a_chunk_at_a_time_with_the_same_result(monkeypatc
     whole = compare()
     monkeypatch.setattr(pipeline, "_SCORE_CHUNK", 7)
     assert comparison_outcome(compare()) == comparison_outcome(whole)
+    # Shared among processes (forked when it is safe), chunks come back in order.
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)
+    assert comparison_outcome(compare(workers=2)) == comparison_outcome(whole)
+
+
+def test_mutual_best_needs_memory_for_the_pairs_not_sentences_times_sources() -> None:
+    # 2,000 sources of 3 sentences: a sentence x source table would take 48 MB.
+    rng = np.random.default_rng(4)
+    article_of = np.repeat(np.arange(2_000), 3)
+    left = rng.integers(0, 5_994, 3_000)
+    right = left - left % 3 + rng.integers(3, 6, 3_000)  # a sentence of a later source
+    pairs = ScoredPairs(left, right, rng.uniform(0, 100, 3_000).astype(np.float32))
+    tracemalloc.start()
+    try:
+        found = pipeline._mutual_best(pairs, article_of)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
+    assert found.tolist() == mutual_best_by_looking(pairs, article_of)
+
+
+def mutual_best_by_looking(pairs, article_of) -> list[bool]:
+    triples = list(zip(*(side.tolist() for side in astuple(pairs)), strict=True))
+    best: dict[tuple[int, int], float] = {}
+    for i, j, score in triples:
+        for one, other in ((i, j), (j, i)):
+            key = (one, int(article_of[other]))
+            best[key] = max(best.get(key, -1.0), score)
+    return [
+        score >= best[(i, int(article_of[j]))] and score >= best[(j, int(article_of[i]))]
+        for i, j, score in triples
+    ]
 
 
 # -- item 3: every line kept counts against the sentence limit ---------------------------------
@@ -162,3 +200,61 @@ def test_white_space_lines_are_not_counted(corpus) -> None:
     corpus.write("one.txt", "The bridge fell on Monday.\n \t\n\n" * 5)
     assert pipeline._kept_lines((corpus.root / "one.txt").read_text()) == 5
     assert compare([corpus.root], max_sentences=5).articles
+
+
+# -- item 4: converters under a time budget ----------------------------------------------------
+
+
+def links_page(links: int) -> str:
+    """An article that is one paragraph of links: trafilatura takes time quadratic in them
+    (10,000: about 28 s; see bench/hostile_inputs.py)."""
+    body = "".join(f'<a href="/p/{k}">link {k}</a> ' for k in range(links))
+    head = "<html><head><title>Links</title></head>"
+    return f"{head}<body><article><p>{body}</p></article></body></html>"
+
+
+ARTICLE_PAGE = (
+    "<html><head><title>Bridge falls</title></head><body><article>"
+    "<p>The old bridge over the river collapsed on Monday morning, officials said.</p>"
+    "<p>Rescue teams searched the water for survivors through the night.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_page_slow_to_convert_is_skipped_and_the_rest_loads(corpus, cli) -> None:
+    corpus.articles()
+    slow = corpus.write("links.html", links_page(10_000))
+    result = cli("export", corpus.root, "--max-convert-seconds", "0.5")
+    assert result.code == 0
+    assert result.err == f"skipped {slow.as_posix()}: took longer than 0.5 s to convert\n"
+    assert "2 sources" in result.out
+
+
+def test_the_converter_helper_gives_what_converting_here_gives(corpus) -> None:
+    page = corpus.write("page.html", ARTICLE_PAGE)
+    empty = corpus.write("empty.html", "<html><body><noscript>Enable it</noscript></body></html>")
+    notes = corpus.write("notes.md", "# Bridge falls\n\nThe old *bridge* fell.\n")
+    loaded = load_documents([corpus.root])
+    assert [(d.path, d.text, d.title) for d in loaded.documents] == [
+        (notes.as_posix(), *markdown_text(notes.read_text())),
+        (page.as_posix(), *html_text(ARTICLE_PAGE)),
+    ]
+    (skipped,) = loaded.skipped
+    assert (skipped.path, skipped.reason) == (empty.as_posix(), "no article text found in HTML")
+
+
+def test_a_killed_helper_is_replaced_for_the_next_file(corpus) -> None:
+    corpus.write("links.html", links_page(10_000))
+    first = load_documents([corpus.root], max_convert_seconds=0.5)
+    assert [s.reason for s in first.skipped] == ["took longer than 0.5 s to convert"]
+    corpus.write("page.html", ARTICLE_PAGE)
+    (corpus.root / "links.html").unlink()
+    (document,) = load_documents([corpus.root]).documents
+    assert document.title == "Bridge falls"
+
+
+def test_without_a_helper_files_are_converted_here(corpus, monkeypatch) -> None:
+    corpus.write("page.html", ARTICLE_PAGE)
+    monkeypatch.setattr(timed_convert.sys, "executable", "")
+    (document,) = load_documents([corpus.root]).documents
+    assert (document.text, document.title) == html_text(ARTICLE_PAGE)
