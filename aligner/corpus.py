@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.decode import decode_bytes, sanitize_text
-from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, clean_title
+from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
 from aligner.model import SkippedFile, display_path
 from aligner.skip import SkipFile
 from aligner.timed_convert import DEFAULT_CONVERT_SECONDS, convert_within
@@ -222,12 +222,12 @@ def _load_file(
     path: Path, *, max_file_bytes: int, max_convert_seconds: float
 ) -> tuple[str, str | None]:
     """Text and title of one file; raises SkipFile with a reason for people."""
-    suffix = _supported_suffix(path)
+    convert = _converter_for(path)
     data = _read_limited(path, max_file_bytes=max_file_bytes)
     text = sanitize_text(decode_bytes(data))
     if not text.strip():
         raise SkipFile("empty file")  # blank whatever its format, not "empty after markup"
-    converted, title = convert_within(suffix, text, seconds=max_convert_seconds)
+    converted, title = convert_within(convert, text, seconds=max_convert_seconds)
     # Markup can hide control characters in entities; text the converter left as it was is
     # sanitized already (sanitizing is idempotent).
     text = converted if converted is text else sanitize_text(converted)
@@ -236,13 +236,13 @@ def _load_file(
     return text, clean_title(title)
 
 
-def _supported_suffix(path: Path) -> str:
+def _converter_for(path: Path) -> Converter:
     suffix = path.suffix.lower()
     if suffix not in CONVERTERS:
         shown = suffix or "without extension"
         expected = ", ".join(SUPPORTED_SUFFIXES)
         raise SkipFile(f"unsupported file type {shown} (expected {expected})")
-    return suffix
+    return CONVERTERS[suffix]
 
 
 def _read_limited(path: Path, *, max_file_bytes: int) -> bytes:

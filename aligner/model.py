@@ -184,7 +184,7 @@ class Comparison:
     options: CompareOptions = field(default_factory=CompareOptions)
     links: tuple[Link, ...] = ()
     # What the comparison left out to stay within its limits, for people (one line each).
-    notices: tuple[str, ...] = ()
+    limit_notices: tuple[str, ...] = ()
 
     @cached_property
     def sentences(self) -> Mapping[str, Sentence]:

@@ -201,7 +201,7 @@ def _compare_articles(
         stats=source_stats(articles, groups),
         options=settings,
         links=links,
-        notices=_candidate_notices(candidates),
+        limit_notices=_candidate_notices(candidates),
     )
     report("done", 1.0)
     return result

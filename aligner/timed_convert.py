@@ -24,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-from aligner.formats import CONVERTERS, plain_text
+from aligner.formats import CONVERTERS, Converter, plain_text
 from aligner.skip import SkipFile
 
 DEFAULT_CONVERT_SECONDS = 5.0
@@ -32,14 +32,16 @@ DEFAULT_CONVERT_SECONDS = 5.0
 # The helper imports the parsers before it says it is ready; that time is not a file's.
 _START_SECONDS = 60.0
 _READY = {"ready": True}
+# The helper is told which converter to run by its name.
+_BY_NAME: dict[str, Converter] = {convert.__name__: convert for convert in CONVERTERS.values()}
 
 
-def convert_within(suffix: str, text: str, *, seconds: float) -> tuple[str, str | None]:
-    """``CONVERTERS[suffix](text)``, skipped with the reason when it takes over ``seconds``."""
-    convert = CONVERTERS[suffix]
+def convert_within(convert: Converter, text: str, *, seconds: float) -> tuple[str, str | None]:
+    """``convert(text)``, one of ``CONVERTERS``, skipped with the reason when it takes over
+    ``seconds``."""
     if convert is plain_text or not _HELPER.usable():
         return convert(text)
-    return _HELPER.convert(suffix, text, seconds=seconds)
+    return _HELPER.convert(convert.__name__, text, seconds=seconds)
 
 
 def budget_reason(seconds: float) -> str:
@@ -61,13 +63,13 @@ class _Helper:
     def usable(self) -> bool:
         return os.name == "posix" and bool(sys.executable) and not self._broken
 
-    def convert(self, suffix: str, text: str, *, seconds: float) -> tuple[str, str | None]:
+    def convert(self, name: str, text: str, *, seconds: float) -> tuple[str, str | None]:
         with self._lock:
             process = self._started()
             if process is None:
-                return CONVERTERS[suffix](text)
+                return _BY_NAME[name](text)
             try:
-                _write_frame(process, {"suffix": suffix, "text": text})
+                _write_frame(process, {"converter": name, "text": text})
                 answer = _read_frame(process, time.monotonic() + seconds)
             except TooSlow:
                 self.stop()
@@ -81,7 +83,7 @@ class _Helper:
         if "skip" in answer:
             raise SkipFile(str(answer["skip"]))
         if "error" in answer:
-            return CONVERTERS[suffix](text)  # fails here as it did there, as if never sent
+            return _BY_NAME[name](text)  # fails here as it did there, as if never sent
         return str(answer["text"]), answer["title"]
 
     def stop(self) -> None:
@@ -170,7 +172,7 @@ def _serve(source: int, sink: int) -> None:
             return
         request = json.loads(_receive(source, int.from_bytes(header, "big")) or b"{}")
         try:
-            text, title = CONVERTERS[request["suffix"]](request["text"])
+            text, title = _BY_NAME[request["converter"]](request["text"])
         except SkipFile as skip:
             _send(sink, {"skip": skip.reason})
         except Exception as error:  # a bug: the caller converts the file itself to see it

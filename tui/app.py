@@ -236,6 +236,8 @@ class ParallaxApp(App[int]):
                 f"{count} file{'s' * (count != 1)} skipped; press v for the reasons.",
                 severity="warning",
             )
+        for notice in comparison.limit_notices:  # what was left out to stay within the limits
+            self.notify(notice, severity="warning", timeout=15)
         self._refresh_details()
         self._update_status()
         self.call_after_refresh(_freeze_long_lived_objects)

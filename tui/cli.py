@@ -265,7 +265,7 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
 def _report_skipped(comparison: aligner.Comparison, stderr: TextIO) -> None:
     for skipped in comparison.skipped:
         stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
-    for notice in comparison.notices:
+    for notice in comparison.limit_notices:
         stderr.write(f"note: {printable(notice)}\n")
 
 

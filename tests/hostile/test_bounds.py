@@ -98,7 +98,7 @@ def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
     monkeypatch.setattr(candidates, "PAIR_BUDGET_PER_SENTENCE", 2)
 
     comparison = compare([corpus.root])
-    (notice,) = comparison.notices
+    (notice,) = comparison.limit_notices
     assert notice.startswith("too many sentences share words (a small vocabulary?)")
     assert "only 480 pairs sharing at least" in notice  # 2 x 240 sentences
 
@@ -110,7 +110,7 @@ def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
 def test_a_folder_within_the_budget_has_no_notice(corpus, monkeypatch) -> None:
     small_vocabulary_folder(corpus)
     monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
-    assert compare([corpus.root]).notices == ()
+    assert compare([corpus.root]).limit_notices == ()
 
 
 def test_dropping_pairs_under_the_useful_score_changes_nothing(monkeypatch) -> None:
