@@ -82,8 +82,8 @@ class _Helper:
                 raise
         if "skip" in answer:
             raise SkipFile(str(answer["skip"]))
-        if "error" in answer:
-            return _BY_NAME[name](text)  # fails here as it did there, as if never sent
+        if "error" in answer:  # not again here: it could take as long as it did there
+            raise SkipFile(f"could not convert: {answer['error']}")
         return str(answer["text"]), answer["title"]
 
     def stop(self) -> None:
@@ -175,8 +175,8 @@ def _serve(source: int, sink: int) -> None:
             text, title = _BY_NAME[request["converter"]](request["text"])
         except SkipFile as skip:
             _send(sink, {"skip": skip.reason})
-        except Exception as error:  # a bug: the caller converts the file itself to see it
-            _send(sink, {"error": type(error).__name__})
+        except Exception as error:  # e.g. RecursionError on deeply nested markup
+            _send(sink, {"error": f"{type(error).__name__}: {error}"[:200]})
         else:
             _send(sink, {"text": text, "title": title})
 

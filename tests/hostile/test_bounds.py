@@ -17,16 +17,7 @@ from aligner.corpus import load_documents
 from aligner.features import sentence_features
 from aligner.formats import html_text, markdown_text
 from aligner.pipeline import TooManySentences, compare
-from bench.hostile_inputs import random_sentence, vocabulary
-
-
-def small_vocabulary_folder(corpus, *, files: int = 4, sentences: int = 60) -> None:
-    """Articles of random sentences over 100 words: each shares words with many others."""
-    rng = random.Random(3)
-    words = vocabulary(rng, 100)
-    for number in range(files):
-        text = "\n".join(random_sentence(rng, words) for _ in range(sentences))
-        corpus.write(f"{number}.txt", text)
+from bench.hostile_inputs import vocabulary, write_vocabulary_files
 
 
 def comparison_outcome(comparison) -> tuple:
@@ -93,14 +84,16 @@ def test_pairs_held_stay_within_twice_the_budget() -> None:
 def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
     corpus, cli, monkeypatch
 ) -> None:
-    small_vocabulary_folder(corpus)
+    # Random sentences over 100 words: each shares words with many others.
+    write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
     monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)  # the candidate step, as for a large one
     monkeypatch.setattr(candidates, "PAIR_BUDGET_PER_SENTENCE", 2)
 
     comparison = compare([corpus.root])
     (notice,) = comparison.limit_notices
     assert notice.startswith("too many sentences share words (a small vocabulary?)")
-    assert "only 480 pairs sharing at least" in notice  # 2 x 240 sentences
+    sentences = sum(len(article.prose) for article in comparison.articles)
+    assert f"only {2 * sentences:,} pairs sharing at least" in notice
 
     result = cli("export", corpus.root)
     assert result.code == 0
@@ -108,7 +101,7 @@ def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
 
 
 def test_a_folder_within_the_budget_has_no_notice(corpus, monkeypatch) -> None:
-    small_vocabulary_folder(corpus)
+    write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
     monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
     assert compare([corpus.root]).limit_notices == ()
 
