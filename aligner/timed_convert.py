@@ -1,8 +1,9 @@
 """Converters of third-party parsers run in a helper process under a time budget.
 
-trafilatura takes time quadratic in the links of one paragraph (40,000 links, 1.3 MB: several
-minutes, inside lxml and trafilatura's own loops), and nothing in this process could stop it:
-a thread cannot be interrupted, and a signal waits for the C code to return. So HTML and
+trafilatura can take time quadratic in the links of one paragraph (issue 15: 40,000 links,
+300 s; bench/hostile_inputs.py links-10k: 15 s of CPU for 0.3 MB), inside lxml and its own
+loops, and nothing in this process could stop it: a thread cannot be interrupted, and a
+signal waits for the C code to return. So HTML and
 Markdown are converted in one long-lived helper (``python -m aligner.timed_convert``), fed one
 file at a time through a pipe; a file that takes longer than the budget has the helper killed
 (the next file starts a new one) and is skipped with the reason. Plain text is converted here:
@@ -61,7 +62,7 @@ class _Helper:
         self._broken = False  # it could not be started: convert here, without a budget
 
     def usable(self) -> bool:
-        return os.name == "posix" and bool(sys.executable) and not self._broken
+        return hasattr(select, "poll") and bool(sys.executable) and not self._broken
 
     def convert(self, name: str, text: str, *, seconds: float) -> tuple[str, str | None]:
         with self._lock:
@@ -139,11 +140,14 @@ def _read_frame(process: subprocess.Popen[bytes], deadline: float) -> dict:
 
 
 def _read_exactly(descriptor: int, size: int, deadline: float) -> bytes:
+    # poll, not select: select cannot watch descriptors numbered 1024 or more.
+    waiting = select.poll()
+    waiting.register(descriptor, select.POLLIN)
     chunks: list[bytes] = []
     missing = size
     while missing:
         left = deadline - time.monotonic()
-        if left <= 0 or not select.select([descriptor], [], [], left)[0]:
+        if left <= 0 or not waiting.poll(left * 1000):
             raise TooSlow
         chunk = os.read(descriptor, min(missing, 1 << 20))
         if not chunk:

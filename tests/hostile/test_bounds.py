@@ -17,6 +17,7 @@ from aligner.corpus import load_documents
 from aligner.features import sentence_features
 from aligner.formats import html_text, markdown_text
 from aligner.pipeline import TooManySentences, compare
+from aligner.skip import SkipFile
 from bench.hostile_inputs import vocabulary, write_vocabulary_files
 
 
@@ -251,3 +252,12 @@ def test_without_a_helper_files_are_converted_here(corpus, monkeypatch) -> None:
     monkeypatch.setattr(timed_convert.sys, "executable", "")
     (document,) = load_documents([corpus.root]).documents
     assert (document.text, document.title) == html_text(ARTICLE_PAGE)
+
+
+def test_a_converter_failing_in_the_helper_skips_its_file_and_the_next_one_converts() -> None:
+    # A converter the helper does not know fails there as a broken converter would.
+    with pytest.raises(SkipFile, match=r"^could not convert: KeyError: 'no_such_converter'$"):
+        timed_convert._HELPER.convert("no_such_converter", "text", seconds=30)
+    assert timed_convert.convert_within(html_text, ARTICLE_PAGE, seconds=30) == html_text(
+        ARTICLE_PAGE
+    )
