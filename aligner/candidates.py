@@ -59,7 +59,7 @@ def budgeted_candidates(
     the recall against brute force: at least 0.99 of the pairs that align at the default
     threshold, on MSRP-built and synthetic corpora of 10k and 20k sentences.
 
-    At most ``max_pairs`` pairs are kept (default ``PAIR_BUDGET_PER_SENTENCE`` per sentence):
+    At most ``max_pairs`` pairs are kept (default: ``default_max_pairs``):
     text over a small vocabulary (800 words, 34k sentences) passes the overlap test for
     hundreds of pairs per sentence, each of which costs time and memory to score. Past the
     budget, the pairs with the most overlap are kept (see ``_PairBudget``).
@@ -81,7 +81,7 @@ def budgeted_candidates(
     sizes = np.maximum(1, np.bincount(entries, minlength=n))
     del postings, entries
     articles = np.asarray(article_of)
-    budget = _PairBudget(PAIR_BUDGET_PER_SENTENCE * n if max_pairs is None else max_pairs)
+    budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
     for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
         overlap = shared / np.maximum(sizes[left], sizes[right])
         keep = overlap >= min_overlap
@@ -114,6 +114,15 @@ EMIT_BUDGET_PER_SENTENCE = 700
 # Candidate pairs kept per sentence of the corpus in all (news keeps about 11 per sentence:
 # MSRP-built 20k corpus; 1.8 synthetic). Scoring takes about 3 us per pair on one core.
 PAIR_BUDGET_PER_SENTENCE = 100
+
+# ... and in any corpus: scoring 6 million pairs takes about 20 s of CPU.
+MAX_CANDIDATE_PAIRS = 6_000_000
+
+
+def default_max_pairs(n: int) -> int:
+    """The candidate pairs a corpus of ``n`` sentences may keep."""
+    return min(PAIR_BUDGET_PER_SENTENCE * n, MAX_CANDIDATE_PAIRS)
+
 
 # Overlap is ranked in this many steps of equal width when pairs must be cut to the budget.
 _OVERLAP_LEVELS = 64

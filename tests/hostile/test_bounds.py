@@ -101,6 +101,14 @@ def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
     assert result.err == f"note: {notice}\n"
 
 
+def test_the_budget_is_capped_whatever_the_number_of_sentences(corpus, monkeypatch) -> None:
+    write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
+    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(candidates, "MAX_CANDIDATE_PAIRS", 50)
+    (notice,) = compare([corpus.root]).limit_notices
+    assert "only 50 pairs sharing at least" in notice
+
+
 def test_a_folder_within_the_budget_has_no_notice(corpus, monkeypatch) -> None:
     write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
     monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
