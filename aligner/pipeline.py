@@ -175,7 +175,7 @@ def _compare_articles(
     report("aligning", 0.5)
     parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
     position_of = prose_positions(article_of)
-    pairs, scorer, candidates = _scored_pairs(
+    pairs, scorer, notices = _scored_pairs(
         features, article_of, position_of, floor=_useful_score(settings), parallel=parallel
     )
     similar, clusters, conflicts = _grouped(
@@ -201,7 +201,7 @@ def _compare_articles(
         stats=source_stats(articles, groups),
         options=settings,
         links=links,
-        limit_notices=_candidate_notices(candidates),
+        limit_notices=notices,
     )
     report("done", 1.0)
     return result
@@ -214,9 +214,9 @@ def _scored_pairs(
     *,
     floor: float,
     parallel: bool,
-) -> tuple[ScoredPairs, CounterpartScorer, Candidates | None]:
-    """The pairs worth scoring with their counterpart scores, the folder's scorer, and the
-    candidates when the index proposed the pairs.
+) -> tuple[ScoredPairs, CounterpartScorer, tuple[str, ...]]:
+    """The pairs worth scoring with their counterpart scores, the folder's scorer, and what
+    was left out to stay within the candidate budget (see ``_candidate_notices``).
 
     A folder of the size people compare (up to ``ALL_PAIRS_LIMIT`` cross-article pairs,
     about 600 sentences) has every pair scored: a fact retold in other words shares few
@@ -229,12 +229,13 @@ def _scored_pairs(
     if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
         left, right = _all_cross_pairs(article_of)
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
-        return ScoredPairs(left, right, scorer.scores(left, right)), scorer, None
+        return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
     with Aside(partial(budgeted_candidates, features, article_of), wanted=parallel) as found:
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
         candidates = found.result()
     workers = 2 if parallel else 1
-    return _scored_at_least(scorer, candidates, floor, workers=workers), scorer, candidates
+    scored = _scored_at_least(scorer, candidates, floor, workers=workers)
+    return scored, scorer, _candidate_notices(candidates)
 
 
 def _useful_score(settings: CompareOptions) -> float:
@@ -285,9 +286,9 @@ def _score_chunks(
     return kept
 
 
-def _candidate_notices(candidates: Candidates | None) -> tuple[str, ...]:
+def _candidate_notices(candidates: Candidates) -> tuple[str, ...]:
     """What the comparison left out to stay within its time and memory budget."""
-    if candidates is None or not candidates.cut:
+    if not candidates.cut:
         return ()
     share = f"{candidates.least_overlap:.0%}"
     return (
