@@ -11,13 +11,44 @@ import numpy as np
 from aligner.features import SentenceFeatures
 
 
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Candidate pairs ordered by (left, right), and the least overlap a pair needed: above
+    ``min_overlap`` when the pairs had to be cut to ``max_pairs`` (``cut`` is then true)."""
+
+    left: np.ndarray  # int64
+    right: np.ndarray  # int64
+    least_overlap: float
+    cut: bool
+
+
 def candidate_pairs(
     features: Sequence[SentenceFeatures],
     article_of: np.ndarray,
     *,
     max_postings: int | None = None,
     min_overlap: float = 0.25,
+    max_pairs: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
+    """(left, right) of ``budgeted_candidates``."""
+    found = budgeted_candidates(
+        features,
+        article_of,
+        max_postings=max_postings,
+        min_overlap=min_overlap,
+        max_pairs=max_pairs,
+    )
+    return found.left, found.right
+
+
+def budgeted_candidates(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    *,
+    max_postings: int | None = None,
+    min_overlap: float = 0.25,
+    max_pairs: int | None = None,
+) -> Candidates:
     """Pairs (i < j) of sentences from different articles that share enough content stems.
 
     Every stem seen in at most ``max_postings`` sentences emits the pairs of its posting
@@ -28,7 +59,10 @@ def candidate_pairs(
     the recall against brute force: at least 0.99 of the pairs that align at the default
     threshold, on MSRP-built and synthetic corpora of 10k and 20k sentences.
 
-    Returns int64 index arrays ordered by (left, right).
+    At most ``max_pairs`` pairs are kept (default: ``default_max_pairs``):
+    text over a small vocabulary (800 words, 34k sentences) passes the overlap test for
+    hundreds of pairs per sentence, each of which costs time and memory to score. Past the
+    budget, the pairs with the most overlap are kept (see ``_PairBudget``).
     """
     n = len(features)
     postings: dict[str, list[int]] = {}
@@ -47,19 +81,14 @@ def candidate_pairs(
     sizes = np.maximum(1, np.bincount(entries, minlength=n))
     del postings, entries
     articles = np.asarray(article_of)
-    found_left: list[np.ndarray] = []
-    found_right: list[np.ndarray] = []
+    budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
     for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
-        keep = shared / np.maximum(sizes[left], sizes[right]) >= min_overlap
-        found_left.append(left[keep])
-        found_right.append(right[keep])
-    if not found_left:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    return (
-        np.concatenate(found_left).astype(np.int64, copy=False),
-        np.concatenate(found_right).astype(np.int64, copy=False),
-    )
+        overlap = shared / np.maximum(sizes[left], sizes[right])
+        keep = overlap >= min_overlap
+        budget.add(left[keep], right[keep], overlap[keep])
+    left, right, least_level = budget.result()
+    least = max(min_overlap, least_level / _OVERLAP_LEVELS)
+    return Candidates(left, right, least, cut=budget.cut)
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
@@ -81,6 +110,78 @@ def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
 # Emitted pairs handled per numpy step, and per sentence of the corpus in all.
 _EMIT_CHUNK = 250_000
 EMIT_BUDGET_PER_SENTENCE = 700
+
+# Candidate pairs kept per sentence of the corpus in all (news keeps about 11 per sentence:
+# MSRP-built 20k corpus; 1.8 synthetic). Scoring takes about 3 us per pair on one core.
+PAIR_BUDGET_PER_SENTENCE = 100
+
+# ... and in any corpus: scoring 6 million pairs takes about 20 s of CPU.
+MAX_CANDIDATE_PAIRS = 6_000_000
+
+
+def default_max_pairs(n: int) -> int:
+    """The candidate pairs a corpus of ``n`` sentences may keep."""
+    return min(PAIR_BUDGET_PER_SENTENCE * n, MAX_CANDIDATE_PAIRS)
+
+
+# Overlap is ranked in this many steps of equal width when pairs must be cut to the budget.
+_OVERLAP_LEVELS = 64
+
+
+class _PairBudget:
+    """Kept pairs, at most ``limit`` of them in the end: those of the highest overlap level,
+    and of the lowest level kept, the first in (left, right) order.
+
+    Pairs arrive in blocks; once twice the limit are held, the levels that can no longer
+    make the cut are dropped and later pairs below them are never held, so memory stays
+    within about twice the limit whatever the number of pairs.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = max(0, limit)
+        self._floor = 0  # no pair under this level can be among the kept ones
+        self._held = 0
+        self.cut = False  # whether any pair was dropped
+        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def add(self, left: np.ndarray, right: np.ndarray, overlap: np.ndarray) -> None:
+        level = np.minimum(overlap * _OVERLAP_LEVELS, _OVERLAP_LEVELS).astype(np.uint8)
+        keep = level >= self._floor
+        self._blocks.append((left[keep], right[keep], level[keep]))
+        self._held += int(keep.sum())
+        if self._held > 2 * self._limit:
+            self._shrink()
+
+    def result(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """(left, right) as int64 in (left, right) order, and the least level kept."""
+        if self._held > self._limit:
+            self._shrink()
+        left, right, _ = self._joined()
+        return left.astype(np.int64, copy=False), right.astype(np.int64, copy=False), self._floor
+
+    def _shrink(self) -> None:
+        """Keep the ``limit`` pairs of the highest levels (the first ones of a tied level)."""
+        left, right, level = self._joined()
+        held_at = np.bincount(level, minlength=_OVERLAP_LEVELS + 1)
+        above = np.r_[np.cumsum(held_at[::-1])[::-1], 0]  # pairs at this level or higher
+        floor = int(np.flatnonzero(above > self._limit).max(initial=-1)) + 1
+        keep = level >= floor
+        if floor > 0 and above[floor] < self._limit:
+            # The level just under the floor fills the rest of the budget, in pair order.
+            floor -= 1
+            tied = np.flatnonzero(level == floor)[: self._limit - int(above[floor + 1])]
+            keep[tied] = True
+        self._floor = max(self._floor, floor)
+        self._blocks = [(left[keep], right[keep], level[keep])]
+        self._held = int(keep.sum())
+        self.cut = self.cut or self._held < len(level)
+
+    def _joined(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if not self._blocks:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.uint8)
+        left, right, level = (np.concatenate(parts) for parts in zip(*self._blocks, strict=True))
+        return left, right, level
 
 
 @dataclass(frozen=True, slots=True)

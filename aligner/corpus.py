@@ -14,8 +14,10 @@ from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_tit
 from aligner.model import FileNotice, SkippedFile, display_path
 from aligner.outlets import outlet_from_credit
 from aligner.skip import SkipFile
+from aligner.timed_convert import DEFAULT_CONVERT_SECONDS, convert_within
 
 __all__ = [
+    "DEFAULT_CONVERT_SECONDS",
     "DEFAULT_MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "Document",
@@ -60,10 +62,12 @@ def load_documents(
     *,
     recursive: bool = False,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_convert_seconds: float = DEFAULT_CONVERT_SECONDS,
 ) -> LoadResult:
     """Load every supported file found in ``paths`` (files and/or folders).
 
-    Bad files never raise; they come back in ``LoadResult.skipped`` with a reason.
+    Bad files never raise; they come back in ``LoadResult.skipped`` with a reason, as do
+    HTML and Markdown files whose conversion takes over ``max_convert_seconds``.
     Raises NoInputError when a given path does not exist.
     """
     files, skipped = _collect_files(paths, recursive=recursive)
@@ -71,7 +75,9 @@ def load_documents(
     notices: list[FileNotice] = []
     for path in files:
         try:
-            text, title, outlet, notice = _load_file(path, max_file_bytes=max_file_bytes)
+            text, title, outlet, notice = _load_file(
+                path, max_file_bytes=max_file_bytes, max_convert_seconds=max_convert_seconds
+            )
         except SkipFile as skip:
             skipped.append(SkippedFile(display_path(path), skip.reason))
         else:
@@ -219,7 +225,7 @@ def _without_duplicates(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped
 
 
 def _load_file(
-    path: Path, *, max_file_bytes: int
+    path: Path, *, max_file_bytes: int, max_convert_seconds: float
 ) -> tuple[str, str | None, str | None, str | None]:
     """Text, title, outlet and repair notice of one file; raises SkipFile with a reason
     for people.
@@ -234,7 +240,7 @@ def _load_file(
     text = sanitize_text(decoded.text)
     if not text.strip():
         raise SkipFile("empty file")  # blank whatever its format, not "empty after markup"
-    converted, title, outlet = convert(text)
+    converted, title, outlet = convert_within(convert, text, seconds=max_convert_seconds)
     # Markup can hide control characters in entities; text the converter left as it was is
     # sanitized already (sanitizing is idempotent).
     text = converted if converted is text else sanitize_text(converted)

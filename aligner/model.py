@@ -176,6 +176,7 @@ class CompareOptions:
     recursive: bool = False
     max_file_bytes: int = 5_000_000
     max_sentences: int = 200_000
+    max_convert_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,8 @@ class Comparison:
     options: CompareOptions = field(default_factory=CompareOptions)
     links: tuple[Link, ...] = ()
     notices: tuple[FileNotice, ...] = ()  # files loaded with repairs, in path order
+    # What the comparison left out to stay within its limits, for people (one line each).
+    limit_notices: tuple[str, ...] = ()
 
     @cached_property
     def sentences(self) -> Mapping[str, Sentence]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from aligner.align import (
+    WORST_SLACK,
     ScoredPairs,
     display_order,
     group_score,
@@ -18,11 +19,11 @@ from aligner.align import (
     neighbours,
 )
 from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
-from aligner.candidates import candidate_pairs
+from aligner.candidates import Candidates, budgeted_candidates
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
-from aligner.corpus import Document, load_documents
+from aligner.corpus import Document, load_documents, natural_sort_key
 from aligner.counterparts import CounterpartScorer, prose_positions
 from aligner.fact_conflicts import fact_conflicts, sentence_facts
 from aligner.features import (
@@ -62,7 +63,8 @@ class Cancelled(Exception):
 
 
 class TooManySentences(ValueError):
-    """The corpus has more prose sentences than ``max_sentences`` allows."""
+    """The corpus has more sentences (prose or not: every line kept counts) than
+    ``max_sentences`` allows."""
 
 
 def compare(
@@ -76,8 +78,9 @@ def compare(
     """Load ``paths`` (default: the sample corpus) and compare every article with every other.
 
     ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
-    max_file_bytes, max_sentences). ``progress(stage, fraction)`` is called between stages;
-    ``should_stop()`` returning true raises ``Cancelled`` at the next stage boundary.
+    max_file_bytes, max_sentences, max_convert_seconds). ``progress(stage, fraction)`` is
+    called between stages; ``should_stop()`` returning true raises ``Cancelled`` at the next
+    stage boundary.
     ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
     large corpus run in that many processes (forked, and only where that is safe: see
     aligner/parallel.py); the result is the same.
@@ -90,12 +93,54 @@ def compare(
             list(paths) if paths else [sample_corpus_dir()],
             recursive=settings.recursive,
             max_file_bytes=settings.max_file_bytes,
+            max_convert_seconds=settings.max_convert_seconds,
         )
         documents = loaded.documents if paths else tuple(map(_as_sample_path, loaded.documents))
+        documents, too_long = _within_line_limit(documents, settings.max_sentences)
+        skipped = sorted((*loaded.skipped, *too_long), key=lambda s: natural_sort_key(s.path))
         report("splitting sentences", 0.2)
         articles, features = _build_articles(documents, workers, settings.max_sentences)
-        result = _compare_articles(articles, loaded.skipped, settings, report, workers, features)
+        result = _compare_articles(articles, skipped, settings, report, workers, features)
         return replace(result, notices=loaded.notices)
+
+
+def _within_line_limit(
+    documents: Sequence[Document], max_sentences: int
+) -> tuple[tuple[Document, ...], list[SkippedFile]]:
+    """The documents that fit ``max_sentences``, and the others as skipped; refuses a corpus
+    whose documents together have too many lines before any is split into sentences.
+
+    Every non-blank line becomes at least one sentence, so the lines are a cheap floor: a
+    4.5 MB file of 2,250,000 one-letter lines would otherwise be built, aligned and exported
+    (2.8 GB and 29 s to JSON) before the sentence limit saw it, as none of them is prose.
+    """
+    kept: list[Document] = []
+    skipped: list[SkippedFile] = []
+    total = 0
+    for document in documents:
+        lines = _kept_lines(document.text)
+        if lines > max_sentences:
+            reason = (
+                f"too many lines ({lines:,}; the limit is {max_sentences:,} sentences and lines)"
+            )
+            skipped.append(SkippedFile(document.path, reason))
+        else:
+            kept.append(document)
+            total += lines
+    _check_sentence_limit(total, max_sentences)
+    return tuple(kept), skipped
+
+
+def _kept_lines(text: str) -> int:
+    """Lines holding more than white space: each is kept as one sentence or more."""
+    return sum(1 for line in text.split("\n") if line and not line.isspace())
+
+
+def _check_sentence_limit(sentences: int, max_sentences: int) -> None:
+    if sentences > max_sentences:
+        raise TooManySentences(
+            f"{sentences:,} sentences and other lines exceed the limit of {max_sentences:,}"
+        )
 
 
 def compare_articles(
@@ -120,11 +165,8 @@ def _compare_articles(
     features: Sequence[SentenceFeatures] | None = None,
 ) -> Comparison:
     """``compare_articles``; ``features`` of the prose sentences, when already analysed."""
+    _check_sentence_limit(sum(len(a.sentences) for a in articles), settings.max_sentences)
     prose = [s for article in articles for s in article.prose]
-    if len(prose) > settings.max_sentences:
-        raise TooManySentences(
-            f"{len(prose):,} prose sentences exceed the limit of {settings.max_sentences:,}"
-        )
     report("analysing sentences", 0.35)
     if features is None:
         features = _analyse([s.text for s in prose], workers=workers)
@@ -134,7 +176,9 @@ def _compare_articles(
     report("aligning", 0.5)
     parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
     position_of = prose_positions(article_of)
-    pairs, scorer = _scored_pairs(features, article_of, position_of, parallel=parallel)
+    pairs, scorer, notices = _scored_pairs(
+        features, article_of, position_of, floor=_useful_score(settings), parallel=parallel
+    )
     similar, clusters, conflicts = _grouped(
         prose, features, pairs, article_of, settings, report, workers
     )
@@ -158,6 +202,7 @@ def _compare_articles(
         stats=source_stats(articles, groups),
         options=settings,
         links=links,
+        limit_notices=notices,
     )
     report("done", 1.0)
     return result
@@ -168,25 +213,90 @@ def _scored_pairs(
     article_of: np.ndarray,
     position_of: np.ndarray,
     *,
+    floor: float,
     parallel: bool,
-) -> tuple[ScoredPairs, CounterpartScorer]:
-    """The pairs worth scoring with their counterpart scores, and the folder's scorer.
+) -> tuple[ScoredPairs, CounterpartScorer, tuple[str, ...]]:
+    """The pairs worth scoring with their counterpart scores, the folder's scorer, and what
+    was left out to stay within the candidate budget (see ``_candidate_notices``).
 
     A folder of the size people compare (up to ``ALL_PAIRS_LIMIT`` cross-article pairs,
     about 600 sentences) has every pair scored: a fact retold in other words shares few
     words, and the inverted index, which needs a quarter of the longer sentence's stems in
     common, would miss most such counterparts. Larger folders get candidate pairs from the
     index (aligner/candidates.py); in ``parallel``, a child finds them while the folder's
-    term weights and codes are computed.
+    term weights and codes are computed. Only candidates scoring at least ``floor`` are
+    kept: a large folder can propose millions of pairs, few of which matter.
     """
     if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
         left, right = _all_cross_pairs(article_of)
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
-    else:
-        with Aside(partial(candidate_pairs, features, article_of), wanted=parallel) as found:
-            scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
-            left, right = found.result()
-    return ScoredPairs(left, right, scorer.scores(left, right)), scorer
+        return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
+    with Aside(partial(budgeted_candidates, features, article_of), wanted=parallel) as found:
+        scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+        candidates = found.result()
+    workers = 2 if parallel else 1
+    scored = _scored_at_least(scorer, candidates, floor, workers=workers)
+    return scored, scorer, _candidate_notices(candidates)
+
+
+def _useful_score(settings: CompareOptions) -> float:
+    """The lowest score that can change a comparison at ``settings.threshold``: a pair under
+    it neither passes a merge check (``WORST_SLACK``), nor is related (``RELATED_MARGIN``)
+    or a mutual link (``MUTUAL_LINK_MARGIN``); it counts as unscored (0), as it would then."""
+    return settings.threshold - max(WORST_SLACK, RELATED_MARGIN, MUTUAL_LINK_MARGIN)
+
+
+# Candidate pairs scored per step: bounds the memory of scoring (about 500 bytes a pair)
+# whatever the number of candidates.
+_SCORE_CHUNK = 500_000
+
+
+def _scored_at_least(
+    scorer: CounterpartScorer, candidates: Candidates, floor: float, *, workers: int
+) -> ScoredPairs:
+    """The candidates scoring at least ``floor``, in order, scored a chunk at a time (the
+    chunks shared among ``workers`` processes)."""
+    chunks = [
+        (lo, min(lo + _SCORE_CHUNK, len(candidates.left)))
+        for lo in range(0, len(candidates.left), _SCORE_CHUNK)
+    ]
+    work = partial(_score_chunks, scorer, candidates, floor)
+    kept = split_map(work, chunks, weights=[hi - lo for lo, hi in chunks], workers=workers)
+    if not kept:
+        return ScoredPairs(
+            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)
+        )
+    left, right, scores = (np.concatenate(parts) for parts in zip(*kept, strict=True))
+    return ScoredPairs(left, right, scores)
+
+
+def _score_chunks(
+    scorer: CounterpartScorer,
+    candidates: Candidates,
+    floor: float,
+    chunks: Sequence[tuple[int, int]],
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Per chunk ``lo:hi`` of the candidates, those scoring at least ``floor`` and their
+    scores."""
+    kept = []
+    for lo, hi in chunks:
+        left, right = candidates.left[lo:hi], candidates.right[lo:hi]
+        scores = scorer.scores(left, right)
+        useful = scores >= floor
+        kept.append((left[useful], right[useful], scores[useful]))
+    return kept
+
+
+def _candidate_notices(candidates: Candidates) -> tuple[str, ...]:
+    """What the comparison left out to stay within its time and memory budget."""
+    if not candidates.cut:
+        return ()
+    share = f"{candidates.least_overlap:.0%}"
+    return (
+        f"too many sentences share words (a small vocabulary?): to stay within time and "
+        f"memory, only {len(candidates.left):,} pairs sharing at least {share} of their "
+        f"words were compared",
+    )
 
 
 # Cross-article pairs up to which every pair is scored (168,000 pairs of 600 MSRP sentences
@@ -238,13 +348,16 @@ def _mutual_best(pairs: ScoredPairs, article_of: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=bool)
     articles = int(article_of.max()) + 1
     scores = pairs.scores.astype(np.float64)
-    best_here = np.full(len(article_of) * articles, -np.inf)
-    # Key: (sentence, the other sentence's article); the best score under each key.
+    # Key: (sentence, the other sentence's article); the best score under each key. Only the
+    # keys that occur get a slot: a table of every sentence x article took 9.6 GB for
+    # 20,000 files of 3 sentences.
     forward = pairs.left * articles + article_of[pairs.right]
     backward = pairs.right * articles + article_of[pairs.left]
-    np.maximum.at(best_here, forward, scores)
-    np.maximum.at(best_here, backward, scores)
-    return (scores >= best_here[forward]) & (scores >= best_here[backward])
+    keys, slot = np.unique(np.concatenate((forward, backward)), return_inverse=True)
+    best_here = np.full(len(keys), -np.inf)
+    np.maximum.at(best_here, slot, np.concatenate((scores, scores)))
+    count = len(scores)
+    return (scores >= best_here[slot[:count]]) & (scores >= best_here[slot[count:]])
 
 
 def _grouped(
@@ -419,14 +532,14 @@ def _build_numbered(numbered: Sequence[tuple[int, Document]]) -> list[Article]:
 def _build_and_read(
     max_sentences: int, numbered: Sequence[tuple[int, Document]]
 ) -> list[tuple[Article, list[ReadSentence] | None]]:
-    """Each document's Article and its prose sentences read. Past ``max_sentences`` prose
+    """Each document's Article and its prose sentences read. Past ``max_sentences``
     sentences in this share alone the corpus is refused anyway: the rest stay unread (None).
     """
     built: list[tuple[Article, list[ReadSentence] | None]] = []
     sentences = 0
     for article in _build_numbered(numbered):
         prose = article.prose
-        sentences += len(prose)
+        sentences += len(article.sentences)
         read = [read_sentence(s.text) for s in prose] if sentences <= max_sentences else None
         built.append((article, read))
     return built

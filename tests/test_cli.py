@@ -216,10 +216,10 @@ def test_engine_no_input_error_is_a_usage_error(engine, capsys) -> None:
 
 
 def test_input_the_engine_refuses_is_a_usage_error(engine, capsys) -> None:
-    engine.error = ValueError("250,000 prose sentences exceed the limit of 200,000")
+    engine.error = ValueError("250,000 sentences and other lines exceed the limit of 200,000")
     assert main(["export"]) == 2
     assert capsys.readouterr().err == (
-        "parallax: 250,000 prose sentences exceed the limit of 200,000\n"
+        "parallax: 250,000 sentences and other lines exceed the limit of 200,000\n"
     )
 
 

@@ -272,6 +272,8 @@ class ParallaxApp(App[int]):
         view.show_comparison(comparison, hidden=hidden)
         if comparison.skipped or comparison.notices:
             self.notify(files_not_loaded_as_written(comparison), severity="warning")
+        for notice in comparison.limit_notices:  # what was left out to stay within the limits
+            self.notify(notice, severity="warning", timeout=15)
         self._refresh_details()
         self._update_status()
         self.call_after_refresh(_freeze_long_lived_objects)

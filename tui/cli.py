@@ -30,7 +30,7 @@ _READ_USAGE = "parallax [PATH ...] [--threshold N] [--recursive]\n       paralla
 _EXPORT_USAGE = (
     "parallax export [PATH ...] [-o FILE] [--format {markdown,json}] [--threshold N]\n"
     "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]\n"
-    "                       [--max-sentences N]"
+    "                       [--max-sentences N] [--max-convert-seconds N]"
 )
 _EPILOG = (
     "With no PATH, Parallax compares its built-in sample corpus. A PATH is a folder of "
@@ -82,7 +82,7 @@ def _sentence_limit(value: str) -> int:
     return number
 
 
-def _megabytes(value: str) -> float:
+def _positive(value: str) -> float:
     number = _number(value, float)
     if not number > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
@@ -150,7 +150,7 @@ def _export_parser() -> _Parser:
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument(
         "--max-file-mb",
-        type=_megabytes,
+        type=_positive,
         metavar="N",
         help="skip files larger than N megabytes (default 5)",
     )
@@ -158,7 +158,14 @@ def _export_parser() -> _Parser:
         "--max-sentences",
         type=_sentence_limit,
         metavar="N",
-        help="refuse to align more than N prose sentences in all (default 200000)",
+        help="refuse to align more than N sentences and other lines in all (default 200000)",
+    )
+    parser.add_argument(
+        "--max-convert-seconds",
+        type=_positive,
+        metavar="N",
+        help="skip an HTML or Markdown file that takes longer than N seconds to convert "
+        "(default 5)",
     )
     return parser
 
@@ -240,6 +247,8 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["max_file_bytes"] = int(args.max_file_mb * 1_000_000)
     if args.max_sentences is not None:
         options["max_sentences"] = args.max_sentences
+    if args.max_convert_seconds is not None:
+        options["max_convert_seconds"] = args.max_convert_seconds
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
         return compare(list(args.paths), progress=progress, workers=usable_cpus(), **options)
@@ -257,6 +266,8 @@ def _report_loading(comparison: aligner.Comparison, stderr: TextIO) -> None:
         stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
     for notice in comparison.notices:
         stderr.write(f"repaired {printable(notice.path)}: {printable(notice.message)}\n")
+    for notice in comparison.limit_notices:
+        stderr.write(f"note: {printable(notice)}\n")
 
 
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:

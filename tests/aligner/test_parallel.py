@@ -137,12 +137,13 @@ def test_aside_computes_in_a_child_or_here() -> None:
 
 def test_parallel_comparison_refuses_too_many_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
-    prose = sum(len(article.prose) for article in compare().articles)
+    # Every sentence counts, prose or not (headings, datelines: every line kept).
+    sentences = sum(len(article.sentences) for article in compare().articles)
     with pytest.raises(TooManySentences):  # over the limit in each process's share
         compare(workers=2, max_sentences=10)
     with pytest.raises(TooManySentences):  # within it in each share, not in all
-        compare(workers=2, max_sentences=prose - 1)
-    assert compare(workers=2, max_sentences=prose).groups
+        compare(workers=2, max_sentences=sentences - 1)
+    assert compare(workers=2, max_sentences=sentences).groups
 
 
 def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -168,9 +169,10 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.pipeline.ALL_PAIRS_LIMIT", 0)  # candidates, found by a child
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
-    assert calls == [2, 2, 2]  # splitting and reading, stemming, checks inside groups
-    # A child for each of those, and one each for candidate pairs, checks of related
-    # pairs and JSON sections.
+    # Splitting and reading, stemming, scoring candidates, checks inside groups.
+    assert calls == [2, 2, 2, 2]
+    # A child for each of those but the scoring (one chunk), and one each for candidate
+    # pairs, checks of related pairs and JSON sections.
     assert len(children) == (6 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 

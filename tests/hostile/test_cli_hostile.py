@@ -136,7 +136,7 @@ def test_file_names_that_are_not_utf8(corpus, cli, cli_process, fmt: str) -> Non
 
 def test_too_many_sentences_is_a_clear_error(corpus) -> None:
     corpus.articles()
-    with pytest.raises(TooManySentences, match="6 prose sentences exceed the limit of 5"):
+    with pytest.raises(TooManySentences, match="6 sentences and other lines exceed the limit of 5"):
         compare([corpus.root], max_sentences=5)
     assert len(compare([corpus.root], max_sentences=6).groups) > 0
 
@@ -146,7 +146,7 @@ def test_too_many_sentences_on_the_command_line(corpus, cli, tmp_path) -> None:
     output = tmp_path / "out.md"
     result = cli("export", corpus.root, "--max-sentences", "5", "-o", output)
     assert (result.code, result.out) == (2, "")
-    assert result.err == "parallax: 6 prose sentences exceed the limit of 5\n"
+    assert result.err == "parallax: 6 sentences and other lines exceed the limit of 5\n"
     assert not output.exists()
     assert cli("export", corpus.root, "--max-sentences", "6", "-o", output).code == 0
 
@@ -164,7 +164,7 @@ def test_too_many_sentences_through_a_real_process(corpus, cli_process) -> None:
     result = cli_process("export", corpus.root, "--max-sentences", "2")
     assert result.returncode == 2
     assert result.stdout == b""
-    assert result.stderr == b"parallax: 6 prose sentences exceed the limit of 2\n"
+    assert result.stderr == b"parallax: 6 sentences and other lines exceed the limit of 2\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
