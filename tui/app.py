@@ -595,7 +595,11 @@ class ParallaxApp(App[int]):
     def _open_folder(self, folder: Path | None) -> None:
         if folder is None:
             return
-        self.open_paths([str(folder)])
+        from aligner.resources import sample_corpus_dir
+
+        # The sample is what no path means: opened as at start-up, not a recent folder.
+        sample = folder == sample_corpus_dir().resolve()
+        self.open_paths([] if sample else [str(folder)])
 
     def open_paths(self, paths: Sequence[str]) -> None:
         """Compare another folder (or files). The shown comparison stays until the new one is

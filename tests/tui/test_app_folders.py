@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from snapshot_apps.harness import settle
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from tui.aligned_view import AlignedView
 from tui.app import ParallaxApp
@@ -191,3 +191,29 @@ async def test_a_search_is_forgotten_when_another_folder_opens(tmp_path: Path) -
         assert [Path(a.path).name for a in app.comparison.articles] == ["x.txt", "y.txt"]
         assert view.match_count == 0 and "bridge" not in str(app.query_one("#status").content)
         assert view.has_focus
+
+
+async def test_the_sample_articles_reopen_from_the_dialog_and_are_not_a_recent_folder(
+    tmp_path: Path,
+) -> None:
+    folder = write_corpus(
+        tmp_path / "mine",
+        {
+            "a.txt": "The bridge reopened on Monday after repairs.\n",
+            "b.txt": "The bridge reopened on Monday after long repairs.\n",
+        },
+    )
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        dialog = app.screen
+        assert isinstance(dialog, OpenFolderDialog)
+        options = dialog.query_one("#recent", OptionList)
+        options.focus()
+        options.highlighted = options.option_count - 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.comparison is not None and len(app.comparison.articles) == 5
+        assert app.paths == []
+    assert load_config()[0].recent_folders == []
