@@ -122,3 +122,19 @@ def test_open_folder_dialog_80x24(snap_compare, tmp_path: Path, monkeypatch) -> 
         await pilot.pause()
 
     assert snap_compare(story_app(), terminal_size=(80, 24), run_before=typed_a_missing_folder)
+
+
+def test_notes_list(snap_compare) -> None:
+    async def with_notes(pilot: Pilot) -> None:
+        await ready(pilot)
+        app = pilot.app
+        notes = {"a1s3": "[b]29[/b] or 19? \x1b[31mask", "a2s4": "no other source says this"}
+        for sid, note in notes.items():
+            sentence = app.comparison.sentences[sid]
+            article = app.comparison.article_by_id[sentence.article_id]
+            app.notes_store.set(article.path, sentence.text, note)
+        app.view.set_notes(app.notes_store.for_comparison(app.comparison))
+        await pilot.press("A")
+        await pilot.pause()
+
+    assert snap_compare(story_app(), terminal_size=(100, 30), run_before=with_notes)
