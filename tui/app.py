@@ -56,6 +56,8 @@ WIDE_LAYOUT = 130
 """From this many columns on, the details panel sits beside the view instead of below it."""
 PALETTE_IN_FOOTER = 100
 """From this many columns on, the footer names ctrl+p too."""
+COPIED_SHOWN = 60
+"""Characters of a copied sentence the toast repeats."""
 
 
 def files_not_loaded_as_written(comparison: Comparison) -> str:
@@ -554,9 +556,14 @@ class ParallaxApp(App[int]):
 
         self.push_screen(OverviewScreen(self.comparison))
 
+    def _selected_sentence_id(self) -> str | None:
+        """The sentence `a` and `y` act on: the focused one, else the row's first."""
+        view = self.view
+        return view.focused_sentence or next(iter(view.selected_sentences), None)
+
     def action_annotate(self) -> None:
         view = self.view
-        sid = view.focused_sentence or next(iter(view.selected_sentences), None)
+        sid = self._selected_sentence_id()
         if self.comparison is None or self.notes_store is None or sid is None:
             self.bell()
             return
@@ -581,6 +588,46 @@ class ParallaxApp(App[int]):
         self.push_screen(
             NoteDialog(sentence.text, store.get(article.path, sentence.text)), save_note
         )
+
+    def action_notes_list(self) -> None:
+        if self.comparison is None or self.notes_store is None:
+            self.bell()
+            return
+        from tui.screens import NotesListScreen, note_entries
+
+        notes = self.notes_store.for_comparison(self.comparison)
+        entries = note_entries(self.comparison, notes)
+        self.push_screen(NotesListScreen(entries), self._go_to_note)
+
+    def _go_to_note(self, sentence_id: str | None) -> None:
+        comparison = self.comparison
+        if sentence_id is None or comparison is None or sentence_id not in comparison.sentences:
+            return
+        view = self.view
+        article_id = comparison.sentences[sentence_id].article_id
+        column = next(k for k, a in enumerate(comparison.articles) if a.id == article_id)
+        if column in view.hidden:
+            view.action_toggle_source(column)
+        view.select_sentence(sentence_id)
+        if view.focused_sentence != sentence_id and view.label_filter != "all":
+            # The filter hides the note's row: show every row rather than a neighbour.
+            view.set_filter("all")
+            view.select_sentence(sentence_id)
+            self.notify("Filter: all rows, to show the note's sentence.", timeout=3)
+
+    def action_copy_sentence(self) -> None:
+        """Put the selected sentence and its source on the clipboard (OSC 52)."""
+        sid = self._selected_sentence_id()
+        if self.comparison is None or sid is None:
+            self.bell()
+            return
+        from tui.citation import citation, shortened
+
+        sentence = self.comparison.sentences[sid]
+        article = self.comparison.article_by_id[sentence.article_id]
+        self.copy_to_clipboard(citation(article, sentence.text))
+        shown = citation(article, shortened(sentence.text, COPIED_SHOWN))
+        self.notify(f"Copied {shown}", timeout=3)
 
     def action_export(self) -> None:
         if self.comparison is None:
@@ -652,7 +699,11 @@ class ParallaxApp(App[int]):
     def _open_folder(self, folder: Path | None) -> None:
         if folder is None:
             return
-        self.open_paths([str(folder)])
+        from aligner.resources import sample_corpus_dir
+
+        # The sample is what no path means: opened as at start-up, not a recent folder.
+        sample = folder == sample_corpus_dir().resolve()
+        self.open_paths([] if sample else [str(folder)])
 
     def open_paths(self, paths: Sequence[str]) -> None:
         """Compare another folder (or files). The shown comparison stays until the new one is

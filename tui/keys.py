@@ -207,6 +207,22 @@ KEYS: tuple[Key, ...] = (
         "a",
         footer=True,
     ),
+    Key(
+        "Notes & export",
+        "A",
+        "notes_list",
+        "Notes",
+        "List every note of this comparison (Enter goes to its sentence)",
+        "A",
+    ),
+    Key(
+        "Notes & export",
+        "y",
+        "copy_sentence",
+        "Copy",
+        "Copy the selected sentence with its source to the clipboard",
+        "y",
+    ),
     Key("Notes & export", "e", "export", "Export", "Export to Markdown or JSON", "e", footer=True),
     # The application
     Key(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from snapshot_apps.harness import settle
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from tui.aligned_view import AlignedView
 from tui.app import ParallaxApp
@@ -240,3 +240,29 @@ async def test_files_loaded_with_repairs_are_reported(tmp_path: Path) -> None:
         assert [[str(cell) for cell in table.get_row_at(0)]] == [
             [(folder / "damaged.txt").as_posix(), "1 invalid UTF-8 byte replaced"]
         ]
+
+
+async def test_the_sample_articles_reopen_from_the_dialog_and_are_not_a_recent_folder(
+    tmp_path: Path,
+) -> None:
+    folder = write_corpus(
+        tmp_path / "mine",
+        {
+            "a.txt": "The bridge reopened on Monday after repairs.\n",
+            "b.txt": "The bridge reopened on Monday after long repairs.\n",
+        },
+    )
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        dialog = app.screen
+        assert isinstance(dialog, OpenFolderDialog)
+        options = dialog.query_one("#recent", OptionList)
+        options.focus()
+        options.highlighted = options.option_count - 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.comparison is not None and len(app.comparison.articles) == 5
+        assert app.paths == []
+    assert load_config()[0].recent_folders == []

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Input, OptionList, RadioButton, Static
 
 from aligner.model import Comparison
+from aligner.resources import sample_corpus_dir
 from tui.screens import (
     ConfirmDialog,
     ExportDialog,
@@ -406,7 +407,7 @@ async def test_open_folder_takes_a_typed_path(tmp_path: Path) -> None:
         path_input.value = str(news / "article.txt")
         path_input.focus()
         await pilot.press("enter")
-        assert shown(app, "#error") == f"{news / 'article.txt'} is not a folder."
+        assert shown(app, "#error") == f"{news / 'article.txt'} is a file, not a folder."
         assert app.result is NOT_DISMISSED
 
         path_input.value = str(old)
@@ -422,15 +423,117 @@ async def test_folder_tree_lists_folders_literally_and_enter_opens_one(tmp_path:
         await tree.reload()
         await pilot.pause()
         names = [str(child.label) for child in tree.root.children]
-        assert names == ["[b]loud [@click=app.quit]", "today"]
+        assert names == ["..", "[b]loud [@click=app.quit]", "today"]
         assert "[b]loud [@click=app.quit]" in screen_text(app)
 
         tree.focus()
-        tree.move_cursor(tree.root.children[1])
+        tree.move_cursor(tree.root.children[2])
         await pilot.pause()
         assert app.screen.query_one("#path", Input).value == str(news / "today")
         await pilot.press("enter")
         assert app.result == (news / "today").resolve()
+
+
+async def test_open_folder_goes_up_with_backspace_or_the_parent_entry(tmp_path: Path) -> None:
+    news, _, _ = make_folders(tmp_path)
+    app = Host(lambda: OpenFolderDialog([], news / "today"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        tree = app.screen.query_one(FolderTree)
+        path_input = app.screen.query_one("#path", Input)
+        await tree.reload()
+        assert app.screen.focused is tree
+        await pilot.press("backspace")
+        await tree.reload()
+        await pilot.pause()
+        assert tree.path == news
+        assert path_input.value == str(news)
+        assert [str(child.label) for child in tree.root.children][:2] == [
+            "..",
+            "[b]loud [@click=app.quit]",
+        ]
+
+        # The `..` entry: highlighting it names the folder it stands for; Enter goes there.
+        tree.move_cursor(tree.root.children[0])
+        await pilot.pause()
+        assert path_input.value == str(tmp_path)
+        await pilot.press("enter")
+        await tree.reload()
+        await pilot.pause()
+        assert tree.path == tmp_path
+        assert [str(child.label) for child in tree.root.children] == ["..", "news", "old"]
+        assert app.result is NOT_DISMISSED
+
+        # In the path field Backspace edits the text.
+        path_input.focus()
+        await pilot.press("end", "backspace")
+        assert path_input.value == str(tmp_path)[:-1]
+        assert tree.path == tmp_path
+
+
+async def test_the_root_folder_has_no_parent_entry() -> None:
+    app = Host(lambda: OpenFolderDialog([], Path("/")))
+    async with app.run_test(size=(100, 40)) as pilot:
+        tree = app.screen.query_one(FolderTree)
+        await tree.reload()
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert tree.path == Path("/")
+        assert ".." not in [str(child.label) for child in tree.root.children]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("{tmp}/nowhere", "{tmp}/nowhere does not exist."),
+        ("{tmp}/news/article.txt", "{tmp}/news/article.txt is a file, not a folder."),
+        ("~/nowhere", "{tmp}/nowhere does not exist."),
+        ("~no-such-user-xq/news", "~no-such-user-xq is not a user of this system."),
+        ("{tmp}/" + "n" * 300, "cannot be opened (File name too long)."),
+        ("   ", "Enter the path of a folder."),
+    ],
+)
+async def test_a_typed_path_that_is_no_folder_is_explained_inline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, message: str
+) -> None:
+    make_folders(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = Host(lambda: OpenFolderDialog([], tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        path_input = app.screen.query_one("#path", Input)
+        path_input.value = typed.format(tmp=tmp_path)
+        path_input.focus()
+        await pilot.press("enter")
+        assert shown(app, "#error").endswith(message.format(tmp=tmp_path))
+        assert app.result is NOT_DISMISSED
+
+
+async def test_a_typed_path_expands_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news, _, _ = make_folders(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = Host(lambda: OpenFolderDialog([], tmp_path / "old"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        path_input = app.screen.query_one("#path", Input)
+        path_input.value = "~/news/today"
+        path_input.focus()
+        await pilot.press("enter")
+        assert app.result == (news / "today").resolve()
+
+
+async def test_open_folder_offers_the_sample_articles_once(tmp_path: Path) -> None:
+    _, old, _ = make_folders(tmp_path)
+    sample = sample_corpus_dir().resolve()
+    app = Host(lambda: OpenFolderDialog([str(sample), str(old)], tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#recent", OptionList)
+        assert options.option_count == 2, "the sample is listed once, as itself"
+        assert str(options.get_option_at_index(0).prompt) == str(old)
+        assert "sample articles" in str(options.get_option_at_index(1).prompt)
+        assert app.screen.focused is options
+        await pilot.press("down", "enter")
+        assert app.result == sample
 
 
 async def test_open_folder_cancel(tmp_path: Path) -> None:

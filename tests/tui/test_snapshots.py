@@ -6,11 +6,16 @@ They run on the hand-built story, so tuning the engine does not move them. Regen
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from snapshot_apps.harness import settle, story_app
 from snapshot_apps.story import build_article, build_comparison
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from aligner.model import Label, LineKind
+from tui.config import remember_folder, update_config
+from tui.screens import FolderTree
 
 HOSTILE = (
     "Literal [bold]x[/bold], [@click=app.quit]click[/] and [link=file:///etc/passwd]x[/link]; "
@@ -113,3 +118,41 @@ def test_note_dialog(snap_compare) -> None:
 def test_export_dialog(snap_compare, monkeypatch) -> None:
     monkeypatch.chdir("/")  # the suggested file name sits in the working folder
     assert snap_compare(story_app(), press=["e"], terminal_size=(100, 30), run_before=ready)
+
+
+def test_open_folder_dialog_80x24(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    """Recent folders (one gone), the sample, the tree with `..`, and a typed path explained."""
+    monkeypatch.chdir(tmp_path)
+    for folder in ("harbour/2024-storm", "harbour/archive"):
+        (tmp_path / folder).mkdir(parents=True)
+    # Absolute paths that read the same on every machine: one that exists, one that does not.
+    for folder in ("/no/such/folder/old-news", "/tmp"):
+        update_config(lambda config, folder=folder: remember_folder(config, folder))
+
+    async def typed_a_missing_folder(pilot: Pilot) -> None:
+        await ready(pilot)
+        await pilot.press("o")
+        dialog = pilot.app.screen
+        await dialog.query_one(FolderTree).reload()
+        dialog.query_one("#path", Input).value = "harbour/gone"
+        dialog.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(story_app(), terminal_size=(80, 24), run_before=typed_a_missing_folder)
+
+
+def test_notes_list(snap_compare) -> None:
+    async def with_notes(pilot: Pilot) -> None:
+        await ready(pilot)
+        app = pilot.app
+        notes = {"a1s3": "[b]29[/b] or 19? \x1b[31mask", "a2s4": "no other source says this"}
+        for sid, note in notes.items():
+            sentence = app.comparison.sentences[sid]
+            article = app.comparison.article_by_id[sentence.article_id]
+            app.notes_store.set(article.path, sentence.text, note)
+        app.view.set_notes(app.notes_store.for_comparison(app.comparison))
+        await pilot.press("A")
+        await pilot.pause()
+
+    assert snap_compare(story_app(), terminal_size=(100, 30), run_before=with_notes)

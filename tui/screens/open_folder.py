@@ -1,8 +1,9 @@
-"""The open-folder dialog: recent folders, a folder tree and a typed path."""
+"""The open-folder dialog: recent folders, the sample articles, a folder tree and a typed path."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,9 +14,16 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, OptionList, Static, Tree
+from textual.widgets.directory_tree import DirEntry
 from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
+from textual.worker import Worker
 
+from aligner.resources import sample_corpus_dir
 from tui.safe_text import safe_text, strip_controls
+
+PARENT_ENTRY = ".."
+SAMPLE_OPTION = "sample"
 
 
 def _is_dir(path: Path) -> bool:
@@ -25,10 +33,44 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def is_parent_entry(path: Path) -> bool:
+    """The tree's ``..`` entry, which stands for the folder above the tree's root."""
+    return path.name == PARENT_ENTRY
+
+
+def _meant(path: Path) -> Path:
+    """The folder an entry stands for: ``/a/b/..`` is ``/a``."""
+    return path.parent.parent if is_parent_entry(path) else path
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be opened as a folder, in one line; None when it can."""
+    try:
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                return f"{path} cannot be read (permission denied)."
+            return None
+        if path.exists():
+            return f"{path} is a file, not a folder."
+    except OSError as error:  # a name too long, a permission denied on the way
+        return f"{path} cannot be opened ({error.strerror or error})."
+    return f"{path} does not exist."
+
+
+def typed_folder(typed: str) -> Path | str:
+    """The folder a typed path names (``~`` expanded), or why it names none."""
+    try:
+        folder = Path(typed).expanduser()
+    except RuntimeError:  # "~someone" for a user this system does not know
+        return f"{typed.split('/', 1)[0]} is not a user of this system."
+    return folder_problem(folder) or folder
+
+
 class FolderTree(DirectoryTree):
     """A tree of visible folders (no files, no dot-folders), names shown literally.
 
-    Enter chooses the folder under the cursor; Space and clicks expand as usual.
+    Enter chooses the folder under the cursor; Space and clicks expand as usual. The root's
+    first entry is ``..``: Enter, Space or a click on it goes up a folder.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,9 +84,33 @@ class FolderTree(DirectoryTree):
             super().__init__()
             self.path = path
 
+    class GoUp(Message):
+        """The user chose the ``..`` entry."""
+
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         # Hidden folders (.git, .cache, ...) crowd the tree; a typed path still reaches them.
-        return [path for path in paths if not path.name.startswith(".") and _is_dir(path)]
+        return [
+            path
+            for path in paths
+            if is_parent_entry(path) or (not path.name.startswith(".") and _is_dir(path))
+        ]
+
+    def _directory_content(self, location: Path, worker: Worker) -> Iterator[Path]:
+        # The root's listing starts with `..` (but `/` has nothing above it).
+        if location == Path(self.path).expanduser().resolve() and location.parent != location:
+            yield location / PARENT_ENTRY
+        yield from super()._directory_content(location, worker)
+
+    def _populate_node(self, node: TreeNode[DirEntry], content: Iterable[Path]) -> None:
+        # `..` leads whatever the other names sort like ("-drafts" sorts before it).
+        super()._populate_node(node, sorted(content, key=lambda path: not is_parent_entry(path)))
+
+    def _toggle_node(self, node: TreeNode[DirEntry]) -> None:
+        # Expanding `..` would nest the parent's folders inside the tree; go up instead.
+        if node.data is not None and is_parent_entry(node.data.path):
+            self.post_message(self.GoUp())
+            return
+        super()._toggle_node(node)
 
     def process_label(self, label: str | Text) -> Text:
         # File names are untrusted: never markup, never control characters.
@@ -52,7 +118,11 @@ class FolderTree(DirectoryTree):
 
     def action_choose(self) -> None:
         node = self.cursor_node
-        if node is not None and node.data is not None:
+        if node is None or node.data is None:
+            return
+        if is_parent_entry(node.data.path):
+            self.post_message(self.GoUp())
+        else:
             self.post_message(self.Chosen(node.data.path))
 
 
@@ -110,11 +180,15 @@ class OpenFolderDialog(ModalScreen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=False),
         Binding("ctrl+o", "open", "Open", show=False),
+        # The path field keeps Backspace for itself; everywhere else it goes up a folder.
+        Binding("backspace", "parent_folder", "Parent folder", show=False),
     ]
 
     def __init__(self, recent: Sequence[str], start: Path) -> None:
         super().__init__()
-        self._recent = list(recent)
+        # The sample has its own entry, so it is not listed twice.
+        sample = os.path.normpath(sample_corpus_dir().resolve())
+        self._recent = [folder for folder in recent if os.path.normpath(folder) != sample]
         self._start = start if _is_dir(start) else Path.home()
         # Paths are shown without control characters (they would reach the terminal), so
         # remember which real path each shown one stands for.
@@ -123,12 +197,11 @@ class OpenFolderDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Open a folder of articles", classes="title", markup=False)
-            yield Label("Recent folders", markup=False)
-            if self._recent:
-                yield OptionList(*self._recent_options(), id="recent")
-            else:
+            yield Label("Recent folders (↑ ↓ Enter)", markup=False)
+            if not self._recent:
                 yield Static("No recent folders yet.", id="no-recent", markup=False)
-            yield Label("Browse (Space expands, Enter opens)", markup=False)
+            yield OptionList(*self._recent_options(), self._sample_option(), id="recent")
+            yield Label("Browse (Space expands, Enter opens, Backspace goes up)", markup=False)
             yield FolderTree(self._start, id="tree")
             yield Label("Folder", markup=False)
             with Horizontal(id="path-row"):
@@ -137,15 +210,15 @@ class OpenFolderDialog(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
             yield Static("", id="error", classes="-empty")
             yield Static(
-                "Enter: open   Tab: next   ctrl+o: open typed path   Esc: cancel",
+                "Enter: open   Tab: next   Backspace: parent folder   ctrl+o: open typed path"
+                "   Esc: cancel",
                 classes="hint",
                 markup=False,
             )
 
     def on_mount(self) -> None:
-        recent = self.query("#recent")
-        if recent and any(_is_dir(Path(folder)) for folder in self._recent):
-            recent.first().focus()
+        if any(_is_dir(Path(folder)) for folder in self._recent):
+            self.query_one("#recent", OptionList).focus()
         else:
             self.query_one("#tree", FolderTree).focus()
 
@@ -161,22 +234,33 @@ class OpenFolderDialog(ModalScreen[Path | None]):
                 options.append(Option(label, id=f"recent-{index}", disabled=True))
         return options
 
+    @staticmethod
+    def _sample_option() -> Option:
+        return Option("★ The sample articles that come with Parallax", id=SAMPLE_OPTION)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._open(Path(self._recent[event.option_index]))
+        if event.option.id == SAMPLE_OPTION:
+            self._open(sample_corpus_dir())
+        else:
+            self._open(Path(self._recent[event.option_index]))
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         event.stop()
         if event.node.data is not None:
-            self._set_typed_path(event.node.data.path)
+            self._set_typed_path(_meant(event.node.data.path))
 
     def on_directory_tree_directory_selected(self, event: DirectoryTree.DirectorySelected) -> None:
         event.stop()
-        self._set_typed_path(event.path)
+        self._set_typed_path(_meant(event.path))
 
     def on_folder_tree_chosen(self, event: FolderTree.Chosen) -> None:
         event.stop()
         self._open(event.path)
+
+    def on_folder_tree_go_up(self, event: FolderTree.GoUp) -> None:
+        event.stop()
+        self.action_parent_folder()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show_error(None)
@@ -197,14 +281,29 @@ class OpenFolderDialog(ModalScreen[Path | None]):
         if not typed:
             self._show_error("Enter the path of a folder.")
             return
-        self._open(self._real_paths.get(typed) or Path(typed).expanduser())
+        folder = self._real_paths.get(typed) or typed_folder(typed)
+        if isinstance(folder, str):
+            self._show_error(folder)
+        else:
+            self._open(folder)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_parent_folder(self) -> None:
+        """Show the folder above the tree's in the tree and in the path field."""
+        tree = self.query_one("#tree", FolderTree)
+        here = Path(tree.path).expanduser().resolve()
+        if here.parent == here:
+            self.app.bell()
+            return
+        tree.path = here.parent
+        self._set_typed_path(here.parent)
+
     def _open(self, folder: Path) -> None:
-        if not _is_dir(folder):
-            self._show_error(f"{folder} is not a folder.")
+        problem = folder_problem(folder)
+        if problem:
+            self._show_error(problem)
             return
         self.dismiss(folder.resolve())
 
