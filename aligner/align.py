@@ -9,6 +9,8 @@ from itertools import pairwise
 
 import numpy as np
 
+from aligner.cancel import checked
+
 # A merge must keep the clusters coherent, not just joined through their best pair: the
 # mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
 # no cross pair more than WORST_SLACK below it.
@@ -54,7 +56,8 @@ def group_sentences(
     # failed for two clusters fails again while neither has grown (many pairs link them).
     failed: set[tuple[int, int, int, int]] = set()
 
-    for i, j in zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True):
+    merges = zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True)
+    for i, j in checked(merges, every=1024):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or articles[ci] & articles[cj]:
             continue
@@ -84,9 +87,8 @@ def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
     building a key per lookup.
     """
     similar: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, j, score in zip(
-        pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
-    ):
+    rows = zip(pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True)
+    for i, j, score in checked(rows, every=4096):
         similar[i][j] = similar[j][i] = score
     return similar
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.cancel import checked, checkpoint
 from aligner.features import SentenceFeatures
 
 
@@ -32,7 +33,7 @@ def candidate_pairs(
     """
     n = len(features)
     postings: dict[str, list[int]] = {}
-    for index, feat in enumerate(features):
+    for index, feat in checked(enumerate(features), every=256):
         for token in feat.content_set:
             postings.setdefault(token, []).append(index)
     if max_postings is None:
@@ -50,6 +51,7 @@ def candidate_pairs(
     found_left: list[np.ndarray] = []
     found_right: list[np.ndarray] = []
     for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
+        checkpoint()
         keep = shared / np.maximum(sizes[left], sizes[right]) >= min_overlap
         found_left.append(left[keep])
         found_right.append(right[keep])

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.cancel import checked, checkpoint
 from aligner.decode import decode_bytes, sanitize_text
 from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
 from aligner.model import SkippedFile, display_path
@@ -65,7 +66,7 @@ def load_documents(
     """
     files, skipped = _collect_files(paths, recursive=recursive)
     loaded: list[tuple[Path, str, str | None]] = []
-    for path in files:
+    for path in checked(files):
         try:
             text, title = _load_file(path, max_file_bytes=max_file_bytes)
         except SkipFile as skip:
@@ -139,6 +140,7 @@ def _list_folder(
     pending = [folder]
     seen: set[tuple[int, int]] = set()
     while pending:
+        checkpoint()
         current = pending.pop()
         try:
             info = os.stat(current)

@@ -26,6 +26,7 @@ from importlib import resources
 
 import numpy as np
 
+from aligner.cancel import checkpoint
 from aligner.encode import figure_codes
 from aligner.features import SentenceFeatures
 from aligner.pair_features import figures_shared
@@ -202,6 +203,7 @@ def _pair_sums(
     right one (``product``) or of the left value alone."""
     out = np.zeros(len(left), dtype=np.float64)
     for lo in range(0, len(left), _PAIR_CHUNK):
+        checkpoint()
         hi = min(lo + _PAIR_CHUNK, len(left))
         out[lo:hi] = _chunk_sums(weighted, left[lo:hi], right[lo:hi], product)
     return out
