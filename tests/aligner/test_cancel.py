@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from aligner import candidates, counterparts, pipeline
+from aligner import atomic, candidates, counterparts, pipeline
+from aligner.atomic import write_text_atomic
 from aligner.cancel import Cancelled, checked, checkpoint, stopping_when
+from aligner.export import ExportFormat, render
 from aligner.parallel import Aside, split_map
 
 # The pipeline's functions that make up each long stage (called from aligner.pipeline).
@@ -252,3 +254,51 @@ def test_children_ignore_their_copy_of_the_stop_test() -> None:
     with stopping_when(stops_only_children):
         pids = split_map(looks_in_children, [1, 2], weights=[1, 1], workers=2)
     assert pids[1] != parent
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+class CountingStop:
+    """A ``should_stop`` that counts its calls and answers true from the ``at``-th on."""
+
+    def __init__(self, at: int | None = None) -> None:
+        self.at = at
+        self.count = 0
+
+    def __call__(self) -> bool:
+        self.count += 1
+        return self.at is not None and self.count >= self.at
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_a_stop_in_the_middle_of_rendering_an_export_raises_cancelled_at_once(
+    fmt: ExportFormat, tmp_path: Path
+) -> None:
+    write_corpus(tmp_path, sources=3, sentences=10)
+    comparison = pipeline.compare([tmp_path])
+    never = CountingStop()
+    with stopping_when(never):
+        render(comparison, fmt=fmt)
+    assert never.count >= 10
+    stop = CountingStop(at=never.count // 2)
+    with stopping_when(stop), pytest.raises(Cancelled):
+        render(comparison, fmt=fmt)
+    assert stop.count == never.count // 2
+
+
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_stop_during_an_atomic_write_leaves_the_old_file_and_no_temporary(
+    existing: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic, "_WRITE_CHUNK", 1_000)
+    target = tmp_path / "export.md"
+    if existing:
+        target.write_text("old", encoding="utf-8")
+    stop = CountingStop(at=5)  # in the middle of the 20 chunks
+    with stopping_when(stop), pytest.raises(Cancelled):
+        write_text_atomic(target, "x" * 20_000, overwrite=existing)
+    assert stop.count == 5
+    assert list(tmp_path.iterdir()) == ([target] if existing else [])
+    if existing:
+        assert target.read_text(encoding="utf-8") == "old"
