@@ -377,7 +377,8 @@ class ParallaxApp(App[int]):
         parts: list[str] = []
         comparison = self.comparison
         if self._export_stage:
-            parts.append(f"exporting: {self._export_stage}… (Esc cancels)")
+            # The stage may name the file, and file names may hold control characters.
+            parts.append(f"exporting: {strip_controls(self._export_stage)}… (Esc cancels)")
         if self._comparing:
             parts.append("aligning…")
         if comparison is not None:
@@ -641,7 +642,7 @@ class ParallaxApp(App[int]):
         return f"Exported to {path}", "information"
 
     def on_export_progress(self, message: ExportProgress) -> None:
-        if self._export_worker is not None:
+        if self._export_worker is not None and not self._export_worker.is_cancelled:
             self._export_stage = message.stage
             self._update_status()
 

@@ -7,15 +7,18 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from snapshot_apps.harness import Cancelled, settle, story_app
 from snapshot_apps.story import story_compare
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from aligner import export
 from aligner.cancel import checkpoint
 from aligner.model import Comparison
+from tui import app as app_module
 from tui.app import ParallaxApp
 from tui.screens import ExportDialog, HelpScreen
 
@@ -158,31 +161,26 @@ def export_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-class EndlessRender:
-    """Stands in for ``aligner.export.render`` on a huge comparison: renders until stopped."""
-
-    def __init__(self) -> None:
-        self.started = threading.Event()
-
-    def __call__(self, comparison: Comparison, **options: object) -> str:
-        self.started.set()
-        deadline = time.monotonic() + PATIENCE
-        while True:
-            checkpoint()
-            assert time.monotonic() < deadline, "the export was never cancelled"
-            time.sleep(0.005)
+def work_until_cancelled(started: threading.Event) -> NoReturn:
+    """Stands in for rendering or writing a huge export: never ends unless cancelled."""
+    started.set()
+    deadline = time.monotonic() + PATIENCE
+    while True:
+        checkpoint()
+        assert time.monotonic() < deadline, "the export was never cancelled"
+        time.sleep(0.005)
 
 
 async def test_export_runs_in_a_worker_with_progress_and_escape_leaves_no_file(
     export_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    render = EndlessRender()
-    monkeypatch.setattr(export, "render", render)
+    rendering, real_render = threading.Event(), export.render
+    monkeypatch.setattr(export, "render", lambda *_, **__: work_until_cancelled(rendering))
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("e", "enter")
-        await wait_until(pilot, render.started.is_set)
+        await wait_until(pilot, rendering.is_set)
         # The reader answers while exporting, and says what the export is doing.
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -199,22 +197,32 @@ async def test_export_runs_in_a_worker_with_progress_and_escape_leaves_no_file(
         assert list(export_folder.iterdir()) == []  # no file, no temporary file
         assert app.comparison is not None  # Escape stopped the export only
 
-
-async def test_after_a_cancelled_export_the_next_one_writes_the_file(
-    export_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    endless, real_render = EndlessRender(), export.render
-    monkeypatch.setattr(export, "render", endless)
-    app = story_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("e", "enter")
-        await wait_until(pilot, endless.started.is_set)
-        await pilot.press("escape")
-        await settle(pilot)
+        # The next export writes the file.
         monkeypatch.setattr(export, "render", real_render)
         await pilot.press("e", "enter")
         await settle(pilot)
         (written,) = export_folder.iterdir()
         assert "Harbour Herald" in written.read_text(encoding="utf-8")
         assert any(f"Exported to {written}" in n.message for n in app._notifications)
+
+
+async def test_a_cancelled_write_shows_its_stage_safely_and_writes_nothing(
+    export_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writing = threading.Event()
+    monkeypatch.setattr(
+        app_module, "write_text_atomic", lambda *_, **__: work_until_cancelled(writing)
+    )
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(export_folder / "red\x1b[31m.md")
+        await pilot.press("enter")
+        await wait_until(pilot, writing.is_set)
+        await wait_until(pilot, lambda: "exporting: writing red" in status(app))
+        assert "\x1b" not in status(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert any("Export cancelled" in n.message for n in app._notifications)
+        assert list(export_folder.iterdir()) == []
