@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from aligner.cancel import checked
+from aligner.cancel import checked, checkpoint
 
 # A merge must keep the clusters coherent, not just joined through their best pair: the
 # mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
@@ -87,10 +87,17 @@ def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
     building a key per lookup.
     """
     similar: list[dict[int, float]] = [{} for _ in range(n)]
-    rows = zip(pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True)
-    for i, j, score in checked(rows, every=4096):
-        similar[i][j] = similar[j][i] = score
+    # In steps, each a checkpoint: ten million pairs take seconds, as plain lists as well.
+    for lo in range(0, len(pairs.scores), _NEIGHBOUR_STEP):
+        checkpoint()
+        hi = lo + _NEIGHBOUR_STEP
+        left, right = pairs.left[lo:hi].tolist(), pairs.right[lo:hi].tolist()
+        for i, j, score in zip(left, right, pairs.scores[lo:hi].tolist(), strict=True):
+            similar[i][j] = similar[j][i] = score
     return similar
+
+
+_NEIGHBOUR_STEP = 65_536
 
 
 def group_score(group: Sequence[int], score_of: Callable[[int, int], float]) -> float:

@@ -142,8 +142,12 @@ def _compare_articles(
         return similar[i].get(j, 0.0)
 
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
+    # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
+    checkpoint()
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
+    checkpoint()
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
+    checkpoint()
     links = _links(prose, clusters, pairs, article_of, settings)
     report("summarising", 0.95)
     result = Comparison(
@@ -182,6 +186,7 @@ def _scored_pairs(
     else:
         with Aside(partial(candidate_pairs, features, article_of), wanted=parallel) as found:
             scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+            checkpoint()
             left, right = found.result()
     return ScoredPairs(left, right, scorer.scores(left, right)), scorer
 

@@ -16,12 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from aligner import atomic, candidates, counterparts, pipeline
 from aligner.atomic import write_text_atomic
 from aligner.cancel import Cancelled, checked, checkpoint, stopping_when
+from aligner.counterparts import CounterpartScorer
 from aligner.export import ExportFormat, render
+from aligner.features import sentence_features
 from aligner.parallel import Aside, split_map
 
 # The pipeline's functions that make up each long stage (called from aligner.pipeline).
@@ -302,3 +305,30 @@ def test_a_stop_during_an_atomic_write_leaves_the_old_file_and_no_temporary(
     assert list(tmp_path.iterdir()) == ([target] if existing else [])
     if existing:
         assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_scoring_looks_between_steps_of_pairs_and_scores_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(5)
+    words = [f"w{k}ord" for k in range(40)]
+    texts = [" ".join(rng.choice(words) for _ in range(12)) + f" at {k} pm." for k in range(60)]
+    features = [sentence_features(text) for text in texts]
+    article_of = np.repeat(np.arange(3), 20)
+    scorer = CounterpartScorer(features, article_of.tolist(), [k % 20 for k in range(60)])
+    left, right = np.triu_indices(60, k=1)
+    whole = scorer.scores(left, right)
+    monkeypatch.setattr(counterparts, "_SCORE_CHUNK", 100)
+    assert np.array_equal(scorer.scores(left, right), whole)
+
+    figure_steps: list[int] = []
+    counted = counterparts.figures_shared
+    monkeypatch.setattr(
+        counterparts,
+        "figures_shared",
+        lambda *args, **kwargs: figure_steps.append(1) or counted(*args, **kwargs),
+    )
+    stop = CountingStop(at=4 * 3)  # three looks per step: two term sums and the step itself
+    with stopping_when(stop), pytest.raises(Cancelled):
+        scorer.scores(left, right)
+    assert len(figure_steps) == 3  # of the 18 steps
