@@ -63,7 +63,7 @@ class StageTracker:
 
     @property
     def stage(self) -> str:
-        # The outermost stage: scoring's candidate step counts as candidates.
+        # The innermost stage: the candidate step inside scoring counts as candidates.
         return self.current[-1] if self.current else "between stages"
 
 
