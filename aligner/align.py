@@ -10,6 +10,8 @@ from itertools import pairwise
 
 import numpy as np
 
+from aligner.cancel import checked, checkpoint
+
 # A merge must keep the clusters coherent, not just joined through their best pair: the
 # mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
 # no cross pair more than WORST_SLACK below it.
@@ -55,7 +57,8 @@ def group_sentences(
     # failed for two clusters fails again while neither has grown (many pairs link them).
     failed: set[tuple[int, int, int, int]] = set()
 
-    for i, j in zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True):
+    merges = zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True)
+    for i, j in checked(merges, every=1024):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or articles[ci] & articles[cj]:
             continue
@@ -85,11 +88,17 @@ def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
     building a key per lookup.
     """
     similar: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, j, score in zip(
-        pairs.left.tolist(), pairs.right.tolist(), pairs.scores.tolist(), strict=True
-    ):
-        similar[i][j] = similar[j][i] = score
+    # In steps, each a checkpoint: ten million pairs take seconds, as plain lists as well.
+    for lo in range(0, len(pairs.scores), _NEIGHBOUR_STEP):
+        checkpoint()
+        hi = lo + _NEIGHBOUR_STEP
+        left, right = pairs.left[lo:hi].tolist(), pairs.right[lo:hi].tolist()
+        for i, j, score in zip(left, right, pairs.scores[lo:hi].tolist(), strict=True):
+            similar[i][j] = similar[j][i] = score
     return similar
+
+
+_NEIGHBOUR_STEP = 65_536
 
 
 def group_score(group: Sequence[int], score_of: Callable[[int, int], float]) -> float:

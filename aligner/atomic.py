@@ -10,6 +10,9 @@ import secrets
 import stat
 import time
 from pathlib import Path
+from typing import BinaryIO
+
+from aligner.cancel import checkpoint
 
 #: A temporary file this old is a leftover of a writer that was killed (SIGKILL, power loss)
 #: before it could clean up; a live writer renames its file within moments.
@@ -23,6 +26,8 @@ _TEMP_TOKEN = re.compile(f"[0-9a-f]{{{2 * _TEMP_TOKEN_BYTES}}}")
 _TEMP_ATTEMPTS = 100
 # New files get the usual permissions (0o666 minus the umask), as `open()` would give them.
 _NEW_FILE_MODE = 0o666
+# Written between two checkpoints (aligner/cancel.py): a few milliseconds of disk time.
+_WRITE_CHUNK = 4 << 20
 
 
 class RefusedOverwrite(FileExistsError):
@@ -83,7 +88,7 @@ def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -
     try:
         with os.fdopen(fd, "wb") as handle:
             _keep_permissions(target, handle.fileno())
-            handle.write(data)
+            _write_in_chunks(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:
@@ -97,6 +102,15 @@ def write_text_atomic(path: str | Path, text: str, *, overwrite: bool = False) -
     _fsync_dir(target.parent)
     remove_stale_temporaries(target)
     return target
+
+
+def _write_in_chunks(handle: BinaryIO, data: bytes) -> None:
+    # A checkpoint between chunks: a cancelled export stops here, before the file is
+    # published, and the temporary file is removed like after any other failure.
+    view = memoryview(data)
+    for start in range(0, len(data), _WRITE_CHUNK):
+        checkpoint()
+        handle.write(view[start : start + _WRITE_CHUNK])
 
 
 def remove_stale_temporaries(target: str | Path, *, max_age: float = STALE_TEMP_SECONDS) -> int:

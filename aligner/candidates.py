@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.cancel import checked, checkpoint
 from aligner.features import SentenceFeatures
 
 
@@ -66,7 +67,7 @@ def budgeted_candidates(
     """
     n = len(features)
     postings: dict[str, list[int]] = {}
-    for index, feat in enumerate(features):
+    for index, feat in checked(enumerate(features), every=256):
         for token in feat.content_set:
             postings.setdefault(token, []).append(index)
     if max_postings is None:
@@ -83,6 +84,7 @@ def budgeted_candidates(
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
     for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
+        checkpoint()
         overlap = shared / np.maximum(sizes[left], sizes[right])
         keep = overlap >= min_overlap
         budget.add(left[keep], right[keep], overlap[keep])

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.cancel import checked, checkpoint
 from aligner.decode import decode_bytes, sanitize_text
 from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
 from aligner.model import FileNotice, SkippedFile, display_path
@@ -73,7 +74,7 @@ def load_documents(
     files, skipped = _collect_files(paths, recursive=recursive)
     loaded: list[tuple[Path, str, str | None, str | None]] = []
     notices: list[FileNotice] = []
-    for path in files:
+    for path in checked(files):
         try:
             text, title, outlet, notice = _load_file(
                 path, max_file_bytes=max_file_bytes, max_convert_seconds=max_convert_seconds
@@ -151,6 +152,7 @@ def _list_folder(
     pending = [folder]
     seen: set[tuple[int, int]] = set()
     while pending:
+        checkpoint()
         current = pending.pop()
         try:
             info = os.stat(current)

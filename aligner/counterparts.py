@@ -26,6 +26,7 @@ from importlib import resources
 
 import numpy as np
 
+from aligner.cancel import checkpoint
 from aligner.encode import figure_codes
 from aligner.features import SentenceFeatures
 from aligner.pair_features import figures_shared
@@ -41,6 +42,8 @@ COUNTERPART_FEATURES: tuple[str, ...] = (
 
 # Pairs scored per numpy step: bounds the memory of the term arrays of a large folder.
 _PAIR_CHUNK = 50_000
+# Pairs per scoring step, with a checkpoint (aligner/cancel.py) before each.
+_SCORE_CHUNK = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,13 @@ class CounterpartScorer:
         if len(left) == 0:
             return np.zeros(0, dtype=np.float32)
         model = counterpart_model() if self._model is None else self._model
-        return model.scores(self.rows(left, right, workers=workers))
+        scored = []
+        # In steps: ten million pairs take tens of seconds, and a cancel must not wait.
+        for lo in range(0, len(left), _SCORE_CHUNK):
+            checkpoint()
+            hi = lo + _SCORE_CHUNK
+            scored.append(model.scores(self.rows(left[lo:hi], right[lo:hi], workers=workers)))
+        return np.concatenate(scored)
 
 
 def prose_positions(article_of: np.ndarray) -> np.ndarray:
@@ -202,6 +211,7 @@ def _pair_sums(
     right one (``product``) or of the left value alone."""
     out = np.zeros(len(left), dtype=np.float64)
     for lo in range(0, len(left), _PAIR_CHUNK):
+        checkpoint()
         hi = min(lo + _PAIR_CHUNK, len(left))
         out[lo:hi] = _chunk_sums(weighted, left[lo:hi], right[lo:hi], product)
     return out

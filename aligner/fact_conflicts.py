@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from aligner.cancel import checked
 from aligner.features import SentenceFeatures, stem
 from aligner.model import ConflictKind, Finding
 from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
@@ -219,7 +220,7 @@ def fact_conflicts(
             by_article = told.setdefault(fact.key, {})
             by_article.setdefault(article_of[sentence], []).append((sentence, fact))
     found: list[FactConflict] = []
-    for key in sorted(told):
+    for key in checked(sorted(told), every=64):
         by_article = sorted(told[key].items())
         values = {fact.quantity.value for _, told_ in by_article for _, fact in told_}
         if len(values) > MAX_FIGURES_OF_A_FACT:

@@ -5,7 +5,8 @@ Forking copies the parent's memory, so the children need nothing sent to them; o
 results travel back, pickled through a pipe (see ``pickled_by_constructor``). A fork copies
 locks that other threads might hold, so nothing forks while another Python thread runs (the
 reader compares in a worker thread and so always computes serially), nor on platforms where
-forking is unsafe or absent.
+forking is unsafe or absent. Waiting for a child is a checkpoint (aligner/cancel.py): a
+cancelled computation stops waiting, and its children are killed on the way out.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import itertools
 import operator
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Generic, TypeVar
+
+from aligner.cancel import checkpoint, stopping_when
 
 Item = TypeVar("Item")
 Shipped = TypeVar("Shipped", bound=type)
@@ -178,8 +182,7 @@ class _Child(Generic[Item, Result]):
 
     def results(self) -> list[Result]:
         """The child's results; computed here instead if the child failed."""
-        with os.fdopen(self.pipe, "rb", closefd=False) as stream:
-            payload = stream.read()
+        payload = self._received()
         _, status = os.waitpid(self.pid, 0)
         self.reaped = True
         if os.waitstatus_to_exitcode(status) == 0:
@@ -190,6 +193,20 @@ class _Child(Generic[Item, Result]):
             if isinstance(results, list) and len(results) == len(self.part):
                 return results
         return self.work(self.part)
+
+    def _received(self) -> bytes:
+        """Everything the child writes to the pipe, with a checkpoint at least every
+        ``_WAIT_STEP`` seconds while waiting."""
+        chunks: list[bytes] = []
+        while True:
+            checkpoint()
+            ready, _, _ = select.select([self.pipe], [], [], _WAIT_STEP)
+            if not ready:
+                continue
+            chunk = os.read(self.pipe, _READ_SIZE)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
 
     def stop(self) -> None:
         """Close the pipe; kill and reap the child unless it was already reaped."""
@@ -206,7 +223,11 @@ def _run_child(work: Work[Item, Result], part: Sequence[Item], pipe: int) -> Non
     exit handlers or flush its copies of the parent's output buffers."""
     status = 1
     try:
-        payload = pickle.dumps(work(part), protocol=pickle.HIGHEST_PROTOCOL)
+        # The parent stops a child by killing it; the child's copy of the stop test, taken
+        # at the fork, would never change anyway.
+        with stopping_when(None):
+            results = work(part)
+        payload = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(pipe, "wb") as stream:
             stream.write(payload)
         status = 0
@@ -214,3 +235,8 @@ def _run_child(work: Work[Item, Result], part: Sequence[Item], pipe: int) -> Non
         pass  # any failure: the parent recomputes the slice
     finally:
         os._exit(status)
+
+
+# How long waiting for a child goes without a checkpoint, and how much is read at once.
+_WAIT_STEP = 0.05
+_READ_SIZE = 1 << 20

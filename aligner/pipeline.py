@@ -19,6 +19,7 @@ from aligner.align import (
     neighbours,
 )
 from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
+from aligner.cancel import Cancelled, checked, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
 from aligner.candidates import Candidates, budgeted_candidates
 from aligner.classify import find_conflicts, group_label
 from aligner.clean import classify_lines, find_title
@@ -58,10 +59,6 @@ from aligner.summary import similarity_matrix, source_stats
 Progress = Callable[[str, float], None]
 
 
-class Cancelled(Exception):
-    """The caller's ``should_stop`` asked the comparison to stop."""
-
-
 class TooManySentences(ValueError):
     """The corpus has more sentences (prose or not: every line kept counts) than
     ``max_sentences`` allows."""
@@ -79,15 +76,16 @@ def compare(
 
     ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
     max_file_bytes, max_sentences, max_convert_seconds). ``progress(stage, fraction)`` is
-    called between stages; ``should_stop()`` returning true raises ``Cancelled`` at the next
-    stage boundary.
+    called between stages; once ``should_stop()`` returns true, ``Cancelled`` is raised at the
+    next checkpoint: every long loop of every stage has them (aligner/cancel.py), and forked
+    children are killed.
     ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
     large corpus run in that many processes (forked, and only where that is safe: see
     aligner/parallel.py); the result is the same.
     """
     settings = CompareOptions(**options)  # type: ignore[arg-type]
-    report = _Reporter(progress, should_stop)
-    with collector_paused():
+    report = _Reporter(progress)
+    with collector_paused(), stopping_when(should_stop):
         report("loading", 0.0)
         loaded = load_documents(
             list(paths) if paths else [sample_corpus_dir()],
@@ -189,8 +187,12 @@ def _compare_articles(
         return similar[i].get(j, 0.0)
 
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
+    # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
+    checkpoint()
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
+    checkpoint()
     groups = _build_groups(prose, clusters, order, conflicts, score_of)
+    checkpoint()
     links = _links(prose, clusters, pairs, article_of, settings)
     report("summarising", 0.95)
     result = Comparison(
@@ -233,6 +235,7 @@ def _scored_pairs(
         return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
     with Aside(partial(budgeted_candidates, features, article_of), wanted=parallel) as found:
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+        checkpoint()
         candidates = found.result()
     workers = 2 if parallel else 1
     scored = _scored_at_least(scorer, candidates, floor, workers=workers)
@@ -280,6 +283,7 @@ def _score_chunks(
     scores."""
     kept = []
     for lo, hi in chunks:
+        checkpoint()
         left, right = candidates.left[lo:hi], candidates.right[lo:hi]
         scores = scorer.scores(left, right)
         useful = scores >= floor
@@ -442,7 +446,7 @@ def _fact_conflicts(
 ) -> list[tuple[int, int, Sequence[Finding]]]:
     """Fact conflicts (see aligner/fact_conflicts.py) between sentences that the sentence
     checks did not already set against each other with a number conflict."""
-    facts = [sentence_facts(f) for f in features]
+    facts = [sentence_facts(f) for f in checked(features, every=256)]
     found = fact_conflicts(facts, article_of.tolist())
     known = {
         frozenset((index_of[c.a], index_of[c.b]))
@@ -478,13 +482,11 @@ def _no_report(stage: str, fraction: float) -> None:
 
 
 class _Reporter:
-    def __init__(self, progress: Progress | None, should_stop: Callable[[], bool] | None):
+    def __init__(self, progress: Progress | None):
         self._progress = progress
-        self._should_stop = should_stop
 
     def __call__(self, stage: str, fraction: float) -> None:
-        if self._should_stop is not None and self._should_stop():
-            raise Cancelled(stage)
+        checkpoint()
         if self._progress is not None:
             self._progress(stage, fraction)
 
@@ -526,7 +528,7 @@ def _build_articles(
 
 
 def _build_numbered(numbered: Sequence[tuple[int, Document]]) -> list[Article]:
-    return [build_article(position, document) for position, document in numbered]
+    return [build_article(position, document) for position, document in checked(numbered)]
 
 
 def _build_and_read(
@@ -555,7 +557,7 @@ def _stemmed(read: Sequence[ReadSentence], workers: int) -> list[SentenceFeature
 
 
 def _stems_of(words: Sequence[str]) -> list[str]:
-    return [stem(word) for word in words]
+    return [stem(word) for word in checked(words, every=1024)]
 
 
 def _analyse(texts: Sequence[str], *, workers: int) -> list[SentenceFeatures]:
@@ -566,7 +568,7 @@ def _analyse(texts: Sequence[str], *, workers: int) -> list[SentenceFeatures]:
 
 
 def _features_of(texts: Sequence[str]) -> list[SentenceFeatures]:
-    return [sentence_features(text) for text in texts]
+    return [sentence_features(text) for text in checked(texts, every=16)]
 
 
 def build_article(position: int, document: Document) -> Article:
@@ -574,7 +576,8 @@ def build_article(position: int, document: Document) -> Article:
     ident = article_id(position)
     lines = classify_lines(document.text)
     sentences: list[Sentence] = []
-    for line in lines:
+    # A checkpoint every few lines: one file may hold millions of them.
+    for line in checked(lines, every=64):
         spans = (
             sentence_spans(document.text, line.start, line.end)
             if line.kind == "prose"
@@ -644,7 +647,7 @@ def _conflicts(
     cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
     article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
     merged: dict[int, int] = {}
-    for i, j, findings in linked:
+    for i, j, findings in checked(linked, every=256):
         ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
         if ci == cj or not findings:
             continue
@@ -684,7 +687,7 @@ def _check_pairs(
     """``find_conflicts`` of each (i, j, numbers_only) check."""
     return [
         find_conflicts(features[i], features[j], numbers_only=numbers_only)
-        for i, j, numbers_only in checks
+        for i, j, numbers_only in checked(checks, every=64)
     ]
 
 

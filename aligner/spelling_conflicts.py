@@ -22,6 +22,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from aligner.cancel import checked
 from aligner.features import SentenceFeatures, stem
 from aligner.model import ConflictKind, Finding, Severity
 from aligner.wordlists import STOPWORDS
@@ -50,7 +51,7 @@ def spelling_conflicts(
     """One conflict per sentence that spells a name as no other source spells it, against the
     sentence of another source with the usual spelling that is most like it (``score_of``)."""
     where: dict[str, list[int]] = {}
-    for index, sentence in enumerate(features):
+    for index, sentence in checked(enumerate(features), every=256):
         for word in {w for name in sentence.name_words for w in name}:
             if len(word) >= MIN_LETTERS and word.isalpha():
                 where.setdefault(word, []).append(index)
@@ -79,7 +80,7 @@ def _neighbours(features: Sequence[SentenceFeatures], words: Sequence[str]) -> d
     """Per name word, the content words within ``CONTEXT_WORDS`` of it, wherever it stands."""
     wanted = set(words)
     found: dict[str, set[str]] = {word: set() for word in words}
-    for sentence in features:
+    for sentence in checked(features, every=256):
         tokens = sentence.tokens
         for k, token in enumerate(tokens):
             if token in wanted:

@@ -7,18 +7,19 @@ import functools
 import gc
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Label, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from aligner.atomic import RefusedOverwrite, write_text_atomic
+from aligner.cancel import Cancelled, stopping_when
 from aligner.model import CompareOptions, Comparison
 from tui.aligned_view import AlignedView
 from tui.commands import ParallaxCommands
@@ -35,9 +36,12 @@ from tui.details import DetailsPanel
 from tui.keys import bindings, help_rows
 from tui.legend import help_rows as signs_help_rows
 from tui.messages import (
+    ComparisonEnded,
     ComparisonFailed,
     ComparisonProgress,
     ComparisonReady,
+    ExportEnded,
+    ExportProgress,
     ViewStateChanged,
 )
 from tui.notes import NotesStore
@@ -46,6 +50,9 @@ from tui.safe_text import strip_controls
 from tui.search_bar import SearchBar
 from tui.status_line import ACTIVITY, CONTEXT, HINT, POSITION, SETTING, fit_status
 from tui.themes import default_label_variables, load_themes, theme_to_start
+
+if TYPE_CHECKING:
+    from tui.screens.export_dialog import ExportRequest
 
 CompareFunction = Callable[..., Comparison]
 """``aligner.pipeline.compare``'s signature; tests may hand in their own."""
@@ -70,6 +77,18 @@ def files_not_loaded_as_written(comparison: Comparison) -> str:
         count = len(comparison.notices)
         parts.append(f"{count} file{'s' * (count != 1)} repaired")
     return f"{', '.join(parts)}; press v for the reasons."
+
+
+STOPPING_PREVIOUS = "stopping the previous comparison"
+
+
+@dataclasses.dataclass(frozen=True)
+class CompareRequest:
+    """One comparison asked for: its generation, the paths and the engine's options."""
+
+    generation: int
+    paths: list[str]
+    options: dict[str, object]
 
 
 def _freeze_long_lived_objects() -> None:
@@ -118,6 +137,13 @@ class ParallaxApp(App[int]):
         self._comparing = False
         # While another folder opens: the paths and pivot to go back to if it gives nothing.
         self._opening: tuple[list[str], int] | None = None
+        # The comparison whose thread still runs (also one cancelled but not yet stopped) and
+        # the latest request waiting for that thread to end: one comparison at a time.
+        self._compare_worker: Worker[None] | None = None
+        self._waiting: CompareRequest | None = None
+        # The running export and the stage it reached, for Escape and the status line.
+        self._export_worker: Worker[None] | None = None
+        self._export_stage = ""
         # Where `l` started and the counterparts it walks through: (origin, targets, at).
         self._link_trail: tuple[str, list[str], int] | None = None
         themes, theme_warnings = load_themes()
@@ -206,18 +232,47 @@ class ParallaxApp(App[int]):
         return [str(sample_corpus_dir())]
 
     def start_comparison(self) -> None:
-        """(Re)compute the comparison in a worker; the old one stays on screen meanwhile."""
+        """(Re)compute the comparison in a worker; the old one stays on screen meanwhile.
+
+        A comparison still running, or still stopping after Escape, is asked to stop, and
+        this request waits for its thread to end (a later request replaces it): two would
+        hold twice the memory, and the abandoned one's work is wasted anyway.
+        """
         self._generation += 1
         self._comparing = True
         options: dict[str, object] = {"pivot": self.pivot, "recursive": self.recursive}
         if self.threshold is not None:
             options["threshold"] = self.threshold
-        self._show_progress("loading", 0.0)
+        request = CompareRequest(self._generation, list(self.paths), options)
+        if self._compare_worker is None:
+            self._launch_comparison(request)
+        else:
+            self._compare_worker.cancel()
+            self._waiting = request
+            self._show_progress(STOPPING_PREVIOUS, 0.0)
         self._update_status()
-        self._compare_in_thread(self._generation, list(self.paths), options)
 
-    @work(thread=True, exclusive=True, group="compare")
-    def _compare_in_thread(self, generation: int, paths: list[str], options: dict) -> None:
+    def _launch_comparison(self, request: CompareRequest) -> None:
+        self._show_progress("loading", 0.0)
+        self._compare_worker = self._compare_in_thread(request)
+
+    def on_comparison_ended(self, message: ComparisonEnded) -> None:
+        """The comparison thread returned: start the request that waited for it, if any."""
+        self._compare_worker = None
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting.generation == self._generation:
+            self._launch_comparison(waiting)
+
+    @work(thread=True, group="compare")
+    def _compare_in_thread(self, request: CompareRequest) -> None:
+        try:
+            self._compare_and_report(request)
+        finally:
+            self.post_message(ComparisonEnded(request.generation))
+
+    def _compare_and_report(self, request: CompareRequest) -> None:
+        """Run the comparison; post its result, or why it stopped."""
+        generation = request.generation
         worker = get_current_worker()
         compare = self._compare
         if compare is None:
@@ -231,10 +286,10 @@ class ParallaxApp(App[int]):
 
         try:
             comparison = compare(
-                paths or None,
+                request.paths or None,
                 progress=progress,
                 should_stop=lambda: worker.is_cancelled,
-                **options,
+                **request.options,
             )
         except Exception as error:  # any failure becomes a message, never a traceback
             # Once asked to stop, whatever the engine raises is how it stopped.
@@ -359,6 +414,10 @@ class ParallaxApp(App[int]):
         view = self.view
         parts: list[tuple[int, str]] = []
         comparison = self.comparison
+        if self._export_stage:
+            # The stage may name the file, and file names may hold control characters.
+            stage = strip_controls(self._export_stage)
+            parts.append((ACTIVITY, f"exporting: {stage}… (Esc cancels)"))
         if self._comparing:
             parts.append((ACTIVITY, "aligning…"))
         if comparison is not None:
@@ -438,9 +497,17 @@ class ParallaxApp(App[int]):
         self.notify("Press q or ctrl+q to quit.", title="Do you want to quit?")
 
     def action_cancel(self) -> None:
-        """Escape: stop a running comparison, else close the search, else the details."""
+        """Escape: stop a running export, else a running comparison, else close the search,
+        else the details."""
+        if self._export_worker is not None:
+            self._export_worker.cancel()
+            self._export_stage = "cancelling"
+            self._update_status()
+            return
         if self._comparing:
-            self.workers.cancel_group(self, "compare")
+            if self._compare_worker is not None:
+                self._compare_worker.cancel()
+            self._waiting = None
             self._generation += 1
             self._comparing = False
             self._hide_progress()
@@ -633,28 +700,64 @@ class ParallaxApp(App[int]):
         if self.comparison is None:
             self.bell()
             return
+        if self._export_worker is not None:
+            self.notify("An export is running; Esc cancels it.", title="Export", timeout=3)
+            return
         from tui.screens import ExportDialog
 
         name = Path(self.paths[0]).resolve().name if self.paths else "sample-corpus"
         default = Path.cwd() / f"parallax-{name or 'export'}.md"
         self.push_screen(ExportDialog(default, "markdown"), self._export)
 
-    def _export(self, request) -> None:
+    def _export(self, request: ExportRequest | None) -> None:
+        """Export in a worker: a large comparison takes seconds to render and write."""
         if request is None or self.comparison is None:
             return
+        self._export_stage = "starting"
+        self._update_status()
+        self._export_worker = self._export_in_thread(request, self.comparison, self.notes_store)
+
+    @work(thread=True, group="export")
+    def _export_in_thread(
+        self, request: ExportRequest, comparison: Comparison, store: NotesStore | None
+    ) -> None:
+        worker = get_current_worker()
+        # Matching the notes to 20,000 sentences takes a sixth of a second: not on the UI.
+        notes = store.for_comparison(comparison) if store else {}
+        with stopping_when(lambda: worker.is_cancelled):
+            notice, severity = self._write_export(request, comparison, notes)
+        self.post_message(ExportEnded(notice, severity))
+
+    def _write_export(
+        self, request: ExportRequest, comparison: Comparison, notes: Mapping[str, str]
+    ) -> tuple[str, SeverityLevel]:
+        """Render and write the export (in the export worker); what to tell the user."""
         from aligner.export import render
 
-        notes = self.notes_store.for_comparison(self.comparison) if self.notes_store else {}
+        shown_format = "Markdown" if request.fmt == "markdown" else "JSON"
         try:
-            text = render(self.comparison, fmt=request.fmt, notes=notes)
+            self.post_message(ExportProgress(f"rendering {shown_format}"))
+            text = render(comparison, fmt=request.fmt, notes=notes)
+            self.post_message(ExportProgress(f"writing {request.path.name}"))
             path = write_text_atomic(request.path, text, overwrite=request.overwrite)
+        except Cancelled:
+            return "Export cancelled; nothing was written.", "information"
         except RefusedOverwrite:
-            self.notify(f"{request.path} exists; not overwritten.", severity="warning")
-            return
+            return f"{request.path} exists; not overwritten.", "warning"
         except (OSError, ValueError) as error:
-            self.notify(f"Could not export: {error}", title="Export", severity="error")
-            return
-        self.notify(f"Exported to {path}", title="Export")
+            return f"Could not export: {error}", "error"
+        return f"Exported to {path}", "information"
+
+    def on_export_progress(self, message: ExportProgress) -> None:
+        if self._export_worker is not None and not self._export_worker.is_cancelled:
+            self._export_stage = message.stage
+            self._update_status()
+
+    def on_export_ended(self, message: ExportEnded) -> None:
+        self._export_worker = None
+        self._export_stage = ""
+        self.notify(message.notice, title="Export", severity=message.severity)
+        self._update_status()
 
     def action_rename_source(self) -> None:
         if self.comparison is None or self._compared is None:

@@ -239,7 +239,7 @@ KEYS: tuple[Key, ...] = (
         "escape",
         "cancel",
         "Cancel",
-        "Cancel the running comparison, close search or panels",
+        "Cancel the running export or comparison, close search or panels",
         "Esc",
     ),
     Key(

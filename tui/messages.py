@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
+from textual.notifications import SeverityLevel
 
 from aligner.model import Comparison
 
@@ -33,6 +34,28 @@ class ComparisonFailed(Message):
     generation: int
     reason: str
     cancelled: bool = False
+
+
+@dataclass
+class ComparisonEnded(Message):
+    """The comparison worker's thread returned: its memory is free for the next one."""
+
+    generation: int
+
+
+@dataclass
+class ExportProgress(Message):
+    """The export worker reached a stage ("rendering Markdown", "writing 61.2 MB")."""
+
+    stage: str
+
+
+@dataclass
+class ExportEnded(Message):
+    """The export worker ended: what to tell the user, and how loudly."""
+
+    notice: str
+    severity: SeverityLevel = "information"
 
 
 @dataclass

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
+from aligner.cancel import checked
 from aligner.collector import collector_paused
 from aligner.model import Comparison, Label, Severity
 from aligner.parallel import split_map
@@ -235,11 +236,11 @@ def _indented(value: Any, *, level: int) -> str:
     if isinstance(value, dict):
         items = [
             f"{inner}{_encode_flat(key)}: {_indented(item, level=level + 1)}"
-            for key, item in value.items()
+            for key, item in checked(value.items(), every=256)
         ]
         brackets = "{}"
     else:
-        items = [f"{inner}{_indented(item, level=level + 1)}" for item in value]
+        items = [f"{inner}{_indented(item, level=level + 1)}" for item in checked(value, every=256)]
         brackets = "[]"
     if not items:
         return brackets

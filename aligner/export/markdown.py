@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from aligner.cancel import checkpoint
 from aligner.diff import DiffOp, word_diff
 from aligner.model import Article, Comparison, Conflict, Label, Sentence, Severity
 from aligner.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
@@ -125,6 +126,7 @@ class _Document:
         return escape_inline(self._labels.get(article_id, "")) or escape_inline(article_id)
 
     def emit(self, *lines: str) -> None:
+        checkpoint()  # a large comparison's document takes seconds: every line may stop it
         self.lines.extend(lines)
 
     def section(self, heading: str) -> None:

@@ -64,7 +64,7 @@ async def test_export_writes_markdown_with_notes_and_asks_before_overwriting(
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.query_one("#path", Input).value == str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the export runs in a worker
         written = target.read_text(encoding="utf-8")
         assert "Harbour Herald" in written and "first note" in written
         assert any(str(target) in n.message for n in app._notifications)
@@ -83,7 +83,7 @@ async def test_export_writes_markdown_with_notes_and_asks_before_overwriting(
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert "Harbour Herald" in target.read_text(encoding="utf-8")
 
 
@@ -95,7 +95,7 @@ async def test_export_json_and_errors_become_notifications(in_tmp_cwd: Path) -> 
         app.screen.query_one("#path", Input).value = str(in_tmp_cwd / "out.json")
         await pilot.click("#json")
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         data = json.loads((in_tmp_cwd / "out.json").read_text(encoding="utf-8"))
         assert len(data["articles"]) == 4
 
@@ -103,7 +103,7 @@ async def test_export_json_and_errors_become_notifications(in_tmp_cwd: Path) -> 
         missing = in_tmp_cwd / "no-such-folder" / "x.md"
         app.screen.query_one("#path", Input).value = str(missing)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         if isinstance(app.screen, ExportDialog):  # the dialog may refuse the folder itself
             await pilot.press("escape")
         else:
