@@ -19,6 +19,8 @@ def number_conflicts(
         return []
     if _figures(a) == _figures(b):
         return []  # every figure has its equal in the other sentence: the common case
+    if other_time_frames(a, b):
+        return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     findings = []
     for kind in sorted({q.kind for q in a.quantities} & {q.kind for q in b.quantities}):
         left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
@@ -27,6 +29,37 @@ def number_conflicts(
             findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
     findings += _bound_findings(a, b)
     return findings
+
+
+# Words before a verb that tell its act as still to come: "to serve", "will serve".
+_TO_COME = frozenset(["to", "will", "would", "could", "may", "might", "must", "shall", "can"])
+
+
+def other_time_frames(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+    """Does one sentence tell an act as done ("served about three years") and the other the
+    same act as still to come ("agreed to serve about 7 years")? Their figures then belong
+    to two terms, an earlier one and the next, not to one fact told two ways."""
+    done_a, to_come_a = _verb_frames(a)
+    done_b, to_come_b = _verb_frames(b)
+    return bool(
+        ((done_a - to_come_a) & (to_come_b - done_b))
+        or ((done_b - to_come_b) & (to_come_a - done_a))
+    )
+
+
+def _verb_frames(sentence: SentenceFeatures) -> tuple[set[str], set[str]]:
+    """Stems of verbs told in the past ("served") and of verbs told as to come ("to
+    serve", "will serve")."""
+    done: set[str] = set()
+    to_come: set[str] = set()
+    tokens, stems = sentence.tokens, sentence.stems
+    for k, token in enumerate(tokens):
+        before = tokens[k - 1] if k else ""
+        if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
+            to_come.add(stems[k])
+        elif token.endswith("ed") and before not in _TO_COME and before != "be":
+            done.add(stems[k])
+    return done, to_come
 
 
 def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:

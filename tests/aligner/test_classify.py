@@ -354,3 +354,25 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
         ("At least 19 people were killed.", "At least 19 people were killed."),
     ]:
         assert find_conflicts(sentence_features(left), sentence_features(right)) == []
+
+
+@pytest.mark.parametrize(
+    ("done", "to_come"),
+    [
+        (
+            "The mayor served about three years for the bribery case.",
+            "The mayor agreed to serve about 5 years.",
+        ),
+        ("Rebels released 12 hostages last week.", "Rebels will release 40 hostages on Monday."),
+    ],
+)
+def test_an_act_done_and_the_same_act_to_come_are_two_terms(done: str, to_come: str) -> None:
+    assert conflicts(done, to_come) == []
+    assert conflicts(to_come, done) == []
+
+
+def test_the_same_act_told_done_in_both_still_conflicts() -> None:
+    found = conflicts(
+        "She served three years for the theft.", "She served five years for the theft."
+    )
+    assert [f.detail for f in found] == ["three years vs five years (duration)"]
