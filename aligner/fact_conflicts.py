@@ -76,6 +76,8 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
             name = _age_owner(text, located, placed.start, placed.end)
             if name:
                 facts.append(Fact(f"age:{name.lower()}", f"{name}'s age", quantity))
+            elif _stands_alone(located.words, placed.start, placed.end):
+                facts.append(Fact(UNNAMED_AGE, "age", quantity))
         elif quantity.kind == "count" and not quantity.modifier:
             people = _people_kind(quantity.unit)
             toll = _toll_of(located.words, placed.start, placed.end, quantity.unit)
@@ -83,6 +85,67 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
                 label = f"{quantity.unit} {toll}" if people else toll
                 facts.append(Fact(f"toll:{toll}:{people}", label, quantity))
     return tuple(facts)
+
+
+# The key of an age told without a name ("The 73-year-old, who ..."), until
+# ``attribute_unnamed_ages`` gives it its person.
+UNNAMED_AGE = "age:"
+
+
+def _stands_alone(words: Sequence[str], start: int, end: int) -> bool:
+    """ "The 73-year-old, who ..." or "The 73-year-old was ...": an age standing for a
+    person the article names elsewhere."""
+    after = words[end] if end < len(words) else ""
+    return start == 1 and words[0] == "the" and (after == "," or after in _AFTER_NAME)
+
+
+def attribute_unnamed_ages(
+    facts: Sequence[Sequence[Fact]], mentions: Sequence[frozenset[str]], article_of: Sequence[int]
+) -> list[tuple[Fact, ...]]:
+    """``facts`` with each unnamed age given to the person its article names in the most
+    sentences, among the people whose age some article gives by name: a report that opens
+    "The 73-year-old, who ..." speaks of its main subject. ``mentions``: each sentence's
+    words. An age whose article names no such person, or two as often, stays unnamed."""
+    named = {f.key: f.label for told in facts for f in told if f.key.startswith("age:")}
+    named.pop(UNNAMED_AGE, None)
+    resolved = []
+    for sentence, told in enumerate(facts):
+        if all(f.key != UNNAMED_AGE for f in told):
+            resolved.append(tuple(told))
+            continue
+        person = _main_person(named, mentions, article_of, article_of[sentence])
+        resolved.append(
+            tuple(
+                Fact(person, named[person], f.quantity) if f.key == UNNAMED_AGE and person else f
+                for f in told
+            )
+        )
+    return resolved
+
+
+def _main_person(
+    named: dict[str, str],
+    mentions: Sequence[frozenset[str]],
+    article_of: Sequence[int],
+    article: int,
+) -> str:
+    """The age key of the person named in most sentences of ``article`` ("" for none, or
+    a tie); a person is counted by surname, the last word of the key."""
+    sentences = [m for m, a in zip(mentions, article_of, strict=True) if a == article]
+    counts = {
+        key: sum(key.split()[-1].removeprefix("age:") in words for words in sentences)
+        for key in named
+    }
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MIN_MENTIONS_OF_MAIN_PERSON:
+        return ""
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ""
+    return ranked[0][0]
+
+
+# The main person of an article is named in this many of its sentences at least.
+MIN_MENTIONS_OF_MAIN_PERSON = 3
 
 
 def _people_kind(unit: str) -> str | None:
@@ -220,6 +283,8 @@ def fact_conflicts(
             by_article.setdefault(article_of[sentence], []).append((sentence, fact))
     found: list[FactConflict] = []
     for key in sorted(told):
+        if key == UNNAMED_AGE:
+            continue  # whose age is not known: not one fact across articles
         by_article = sorted(told[key].items())
         values = {fact.quantity.value for _, told_ in by_article for _, fact in told_}
         if len(values) > MAX_FIGURES_OF_A_FACT:

@@ -24,7 +24,12 @@ from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents
 from aligner.counterparts import CounterpartScorer, prose_positions
-from aligner.fact_conflicts import fact_conflicts, sentence_facts
+from aligner.fact_conflicts import (
+    UNNAMED_AGE,
+    attribute_unnamed_ages,
+    fact_conflicts,
+    sentence_facts,
+)
 from aligner.features import (
     ReadSentence,
     SentenceFeatures,
@@ -328,8 +333,11 @@ def _fact_conflicts(
 ) -> list[tuple[int, int, Sequence[Finding]]]:
     """Fact conflicts (see aligner/fact_conflicts.py) between sentences that the sentence
     checks did not already set against each other with a number conflict."""
+    articles = article_of.tolist()
     facts = [sentence_facts(f) for f in features]
-    found = fact_conflicts(facts, article_of.tolist())
+    if any(f.key == UNNAMED_AGE for told in facts for f in told):
+        facts = attribute_unnamed_ages(facts, [frozenset(f.tokens) for f in features], articles)
+    found = fact_conflicts(facts, articles)
     known = {
         frozenset((index_of[c.a], index_of[c.b]))
         for c in conflicts
