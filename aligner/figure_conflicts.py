@@ -83,6 +83,45 @@ def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     return found
 
 
+class ArticleFigures:
+    """The figures each article gives, to ask whether an article tells a figure elsewhere."""
+
+    def __init__(self, features: Sequence[SentenceFeatures], article_of: Sequence[int]):
+        self._features = features
+        self._article_of = article_of
+        self._by_article: dict[int, list[tuple[int, Quantity]]] = {}
+        for index, sentence in enumerate(features):
+            for quantity in sentence.quantities:
+                self._by_article.setdefault(article_of[index], []).append((index, quantity))
+
+    def told_elsewhere(self, i: int, j: int) -> bool:
+        """Does one sentence's article give, in another sentence, every figure of the other
+        sentence that this one does not match? "$80 for a 30-minute session" against "$100
+        for 30 minutes" is no disagreement when the first article goes on "he was willing to
+        pay $100": it tells both amounts in sequence (a first offer and the one taken, an
+        early toll and a later one), and the other article tells one of them."""
+        a, b = self._features[i], self._features[j]
+        return self._gives_elsewhere(j, _compared_unmatched(a, b)) or (
+            self._gives_elsewhere(i, _compared_unmatched(b, a))
+        )
+
+    def _gives_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
+        """Does ``sentence``'s article give each of ``figures`` (same kind and unit) in
+        another of its sentences?"""
+        others = [
+            q for k, q in self._by_article.get(self._article_of[sentence], []) if k != sentence
+        ]
+        return bool(figures) and all(
+            any(_same_unit(q, o) and q.compatible(o) for o in others) for q in figures
+        )
+
+
+def _compared_unmatched(a: SentenceFeatures, b: SentenceFeatures) -> list[Quantity]:
+    """Figures of ``a`` that no figure of ``b`` matches, of the kinds ``b`` gives too."""
+    kinds = {q.kind for q in b.quantities}
+    return _unmatched([q for q in a.quantities if q.kind in kinds], b.quantities)
+
+
 def _is_lower_bound(quantity: Quantity) -> bool:
     """Open above: "at least 19", "more than 20" (the figure to infinity)."""
     return quantity.high == float("inf") and quantity.low == quantity.value

@@ -38,6 +38,7 @@ from aligner.features import (
     stem,
     with_stems,
 )
+from aligner.figure_conflicts import ArticleFigures
 from aligner.model import (
     Article,
     CompareOptions,
@@ -275,12 +276,16 @@ def _grouped(
         report("finding contradictions", 0.75)
         inner, inner_found = _inner_checks(features, clusters, workers)
         sure = settings.threshold + LINK_MARGIN
+        figures = ArticleFigures(features, article_of.tolist())
         inner_found = [
-            _softened(found, similar[i].get(j, 0.0) < sure)
+            _softened(_unless_told_elsewhere(figures, i, j, found), similar[i].get(j, 0.0) < sure)
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
         related_found = related_checked.result()
-    linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
+    linked = [
+        (i, j, _unless_told_elsewhere(figures, i, j, found))
+        for (i, j), found in zip(related, related_found, strict=True)
+    ]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
@@ -593,6 +598,17 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
     return [
         replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f for f in findings
     ]
+
+
+def _unless_told_elsewhere(
+    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding]
+) -> list[Finding]:
+    """``findings`` without the number ones when either article gives the other sentence's
+    figures elsewhere (see ``ArticleFigures.told_elsewhere``)."""
+    numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
+    if not numbers or not figures.told_elsewhere(i, j):
+        return list(findings)
+    return [f for f in findings if f.kind is not ConflictKind.NUMBER]
 
 
 def _conflict(a: str, b: str, finding: Finding) -> Conflict:

@@ -286,3 +286,23 @@ def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
         Severity.HARD,
     ]
     assert _softened([number], unsure=False) == [number]
+
+
+def test_two_amounts_one_article_tells_in_sequence_are_no_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "The dealer agreed to pay $900 for the painting, the report said.\n",
+        "The dealer was told he could pay $700 for the painting, the report said.\n\n"
+        "But when he saw the frame, the dealer said he would pay a price of $900.\n",
+    )
+    assert compare([tmp_path / "event"]).conflicts == ()
+
+
+def test_two_amounts_told_once_each_still_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "The dealer agreed to pay $900 for the painting, the report said.\n",
+        "The dealer was told he could pay $700 for the painting, the report said.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert conflict.detail == "$900 vs $700 (amount)"
