@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from aligner.features import SentenceFeatures, stem
 from aligner.model import ConflictKind, Finding
 from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
-from aligner.wordlists import IRREGULAR_SINGULARS, STOPWORDS
+from aligner.wordlists import IRREGULAR_SINGULARS, PERSON_TITLES, STOPWORDS
 
 # Words that say what happened to the people a figure counts, by the fact they tell.
 _TOLL_WORDS: dict[str, str] = {
@@ -216,7 +216,7 @@ def _age_owner(text: str, located: LocatedQuantities, start: int, end: int) -> s
     if not run:
         return ""
     surname = given = run[-1]
-    while given > run[0] and words[given - 1] not in _TITLES:
+    while given > run[0] and words[given - 1] not in PERSON_TITLES:
         given -= 1  # "Police Chief Stephen Edward Johnson": Stephen
     shown = [surname] if given == surname else [given, surname]
     return " ".join(text[spans[k][0] : spans[k][1]] for k in shown)
@@ -233,16 +233,6 @@ def _name_run_before(text: str, located: LocatedQuantities, stop: int) -> list[i
 
 # Words that may stand between an age and a name: "the 72-year-old former Senator Smith".
 _AGE_TITLES = frozenset(["former", "late", "retired", "ex"])
-# Capitalised words before a name that are no given name: "Police Chief Stephen Johnson".
-_TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "judge", "justice", "chief", "police", "president",
-     "senator", "sen", "rep", "representative", "gov", "governor", "officer", "detective",
-     "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "gen", "general", "col",
-     "colonel", "prof", "professor", "rev", "reverend", "sir", "lord", "lady", "king", "queen",
-     "prince", "princess", "minister", "secretary", "mayor", "commissioner", "director",
-     "attorney", "district", "deputy", "inspector", "sheriff", "coach", "pope", "st",
-     "prosecutor", "agent", "trooper", "pastor", "father", "sister", "brother", "dame", "the"]
-)  # fmt: skip
 # Words that may follow a name that ends its noun phrase (besides verbs in -ed).
 _AFTER_NAME = frozenset(
     ["was", "is", "has", "had", "will", "would", "could", "who", "said", "says", "told",

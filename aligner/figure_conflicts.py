@@ -12,9 +12,10 @@ from aligner.quantities import MEASURE_UNITS, Quantity
 
 
 def number_conflicts(
-    a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False
+    a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False, dated: bool = True
 ) -> list[Finding]:
-    """Figures of one kind that no figure of the other sentence can match."""
+    """Figures of one kind that no figure of the other sentence can match; ages and months
+    (which person, which event) only when ``dated``."""
     if a.vague_amount or b.vague_amount or not a.quantities or not b.quantities:
         return []
     if _figures(a) == _figures(b):
@@ -22,7 +23,10 @@ def number_conflicts(
     if other_time_frames(a, b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     findings = []
-    for kind in sorted({q.kind for q in a.quantities} & {q.kind for q in b.quantities}):
+    kinds = {q.kind for q in a.quantities} & {q.kind for q in b.quantities} - {"place"}
+    if not dated:
+        kinds -= {"age", "month"}
+    for kind in sorted(kinds):
         left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
         right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
@@ -163,7 +167,7 @@ def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
     """May two lone figures of different words measure one thing ("four large parts" / "two
     big objects")? Not years or clock times, not "a three-term senator" (an attribute), and
     not one amount in two currencies or one distance in two units: those are conversions."""
-    if qa.kind in ("year", "time") or qa.modifier or qb.modifier:
+    if qa.kind in ("year", "month", "time") or qa.modifier or qb.modifier:
         return False
     if qa.kind == "money":
         return qa.unit == qb.unit
@@ -179,6 +183,7 @@ def _same_unit(qa: Quantity, qb: Quantity) -> bool:
 def _number_detail(qa: Quantity, qb: Quantity) -> str:
     what = {"count": qa.unit if qa.unit == qb.unit else "", "duration": "duration",
             "money": "amount", "percent": "percentage", "age": "age", "year": "year",
+            "month": "month",
             "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
     detail = f"{qa.surface} vs {qb.surface}"
     return f"{detail} ({what})" if what else detail

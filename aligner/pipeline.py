@@ -54,6 +54,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
+from aligner.name_conflicts import wrong_name_conflicts
 from aligner.parallel import Aside, split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
@@ -266,7 +267,7 @@ def _grouped(
     # Related pairs, and so their checks, follow from the scores alone: a child checks
     # them while the sentences are grouped.
     related = _related_pairs(features, pairs, settings)
-    check_related = partial(_check_pairs, features, [(i, j, True) for i, j in related])
+    check_related = partial(_check_pairs, features, [(i, j, True, at) for i, j, at in related])
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(check_related, wanted=wanted) as related_checked:
         similar = neighbours(len(prose), pairs)
@@ -282,18 +283,25 @@ def _grouped(
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
         related_found = related_checked.result()
-    linked = [
-        (i, j, _unless_told_elsewhere(figures, i, j, found))
-        for (i, j), found in zip(related, related_found, strict=True)
+    checked = [
+        (i, j, aligned, _unless_told_elsewhere(figures, i, j, found))
+        for (i, j, aligned), found in zip(related, related_found, strict=True)
     ]
+    linked = [(i, j, found) for i, j, aligned, found in checked if not aligned]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
+    across = [(i, j, found) for i, j, aligned, found in checked if aligned]
+    conflicts += _conflicts_across_rows(prose, clusters, across)
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # Names spelled two ways only link their sentences: those need not tell one fact.
     paired = {frozenset((c.a, c.b)) for c in conflicts}
-    for spelled in spelling_conflicts(
-        features, article_of.tolist(), lambda i, j: similar[i].get(j, 0.0)
-    ):
+    articles = article_of.tolist()
+    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
+    related_from = settings.threshold - RELATED_MARGIN
+    for spelled in [
+        *spelling_conflicts(features, articles, score_of),
+        *wrong_name_conflicts(features, articles, score_of, related_from),
+    ]:
         a, b = prose[spelled.a].id, prose[spelled.b].id
         if frozenset((a, b)) not in paired:
             conflicts.append(_conflict(a, b, spelled.finding))
@@ -510,7 +518,7 @@ def _inner_checks(
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
-    checks = [(i, j, False) for i, j in inner]
+    checks = [(i, j, False, True) for i, j in inner]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     check = partial(_check_pairs, features)
@@ -559,31 +567,58 @@ def _conflicts(
     return conflicts, [c for c in clusters if c]
 
 
+def _conflicts_across_rows(
+    prose: Sequence[Sentence],
+    clusters: Sequence[Sequence[int]],
+    checked: Sequence[tuple[int, int, Sequence[Finding]]],
+) -> list[Conflict]:
+    """Conflicts between counterparts that ended in different rows (``checked``: their
+    findings). Their rows stay apart: each already holds its own counterparts."""
+    cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    return [
+        _conflict(prose[i].id, prose[j].id, finding)
+        for i, j, findings in checked
+        if cluster_of[i] != cluster_of[j]
+        for finding in findings
+    ]
+
+
 # Fewer conflict checks than this are done in one process: a fork would cost more.
 PARALLEL_MIN_CHECKS = 2_000
 
 
 def _related_pairs(
     features: Sequence[SentenceFeatures], pairs: ScoredPairs, settings: CompareOptions
-) -> list[tuple[int, int]]:
-    """Pairs just below the threshold whose sentences both hold figures, in pair order."""
+) -> list[tuple[int, int, bool]]:
+    """Pairs from just below the threshold up whose sentences both hold figures, in pair
+    order, each with whether it is aligned (at or above the threshold). Aligned pairs
+    usually share a row, whose checks find their conflicts (``_conflicts`` skips them); the
+    others are counterparts that ended in different rows (one sentence of each source per
+    row), checked here."""
     has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
     related = (
         (pairs.scores >= settings.threshold - RELATED_MARGIN)
-        & (pairs.scores < settings.threshold)
         & has_figures[pairs.left]
         & has_figures[pairs.right]
     )
-    return list(zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True))
+    aligned = pairs.scores[related] >= settings.threshold
+    return list(
+        zip(
+            pairs.left[related].tolist(),
+            pairs.right[related].tolist(),
+            aligned.tolist(),
+            strict=True,
+        )
+    )
 
 
 def _check_pairs(
-    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool]]
+    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool, bool]]
 ) -> list[list[Finding]]:
-    """``find_conflicts`` of each (i, j, numbers_only) check."""
+    """``find_conflicts`` of each (i, j, numbers_only, counterparts) check."""
     return [
-        find_conflicts(features[i], features[j], numbers_only=numbers_only)
-        for i, j, numbers_only in checks
+        find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts)
+        for i, j, only, counterparts in checks
     ]
 
 

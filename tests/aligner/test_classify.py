@@ -376,3 +376,29 @@ def test_the_same_act_told_done_in_both_still_conflicts() -> None:
         "She served three years for the theft.", "She served five years for the theft."
     )
     assert [f.detail for f in found] == ["three years vs five years (duration)"]
+
+
+def test_a_month_of_one_event_told_differently_conflicts() -> None:
+    found = conflicts(
+        "Garcia was named fire chief in May 2014 after a long career.",
+        "In April 2014, Garcia was named fire chief of the city.",
+    )
+    assert [f.detail for f in found] == ["May 2014 vs April 2014 (month)"]
+
+
+def test_two_street_addresses_are_no_number_conflict() -> None:
+    assert (
+        conflicts(
+            "The shooting happened in the 5500 block of East 84th Street.",
+            "Police found the car in the 4200 block of East 68th Street.",
+        )
+        == []
+    )
+
+
+def test_unaligned_sentences_compare_no_ages_or_months_unless_counterparts() -> None:
+    left = "Garcia, 52, was named fire chief in May 2014."
+    right = "Garcia, 53, was named fire chief in April 2014."
+    assert conflicts(left, right, numbers_only=True) == []
+    found = conflicts(left, right, numbers_only=True, counterparts=True)
+    assert [f.detail for f in found] == ["52 vs 53 (age)", "May 2014 vs April 2014 (month)"]

@@ -306,3 +306,19 @@ def test_two_amounts_told_once_each_still_conflict(tmp_path) -> None:
     )
     (conflict,) = compare([tmp_path / "event"]).conflicts
     assert conflict.detail == "$900 vs $700 (amount)"
+
+
+def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> None:
+    # The second article tells the appointment twice: one telling shares a row with the
+    # first article's, the other is its counterpart in another row.
+    _write_articles(
+        tmp_path / "event",
+        "Fire Chief Maria Garcia was appointed in May 2014 by the city council.\n",
+        "Fire Chief Maria Garcia was appointed in April 2014 by the city council.\n\n"
+        "The city council appointed Fire Chief Maria Garcia in April 2014, records show.\n",
+    )
+    comparison = compare([tmp_path / "event"])
+    rows = {comparison.group_of[s.id].id for s in comparison.articles[1].prose}
+    assert len(rows) == 2
+    told = sorted((c.a, c.b, c.detail) for c in comparison.conflicts)
+    assert [detail for _, _, detail in told] == ["May 2014 vs April 2014 (month)"] * 2

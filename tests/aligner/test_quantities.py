@@ -198,3 +198,24 @@ def test_a_duration_in_two_units_is_one_duration() -> None:
         "duration",
         "count",
     ]
+
+
+def test_a_month_before_a_year_is_a_month_told_with_it() -> None:
+    may = only("She took office in May 2014.")
+    assert (may.kind, may.surface) == ("month", "May 2014")
+    assert not may.compatible(only("In April 2014, she took office."))
+    assert not may.compatible(only("in May 2015"))
+    assert may.compatible(only("since May 2014"))
+    # A day of the month keeps the year alone, as before.
+    assert only("on March 14, 2015").kind == "year"
+
+
+@pytest.mark.parametrize(
+    "text", ["in the 5500 block of Elm Street", "on East 84th Street", "her 21st birthday"]
+)
+def test_addresses_and_ranks_are_places_not_counts(text: str) -> None:
+    assert only(text).kind == "place"
+
+
+def test_blocks_walked_are_still_counted() -> None:
+    assert only("She walked 3 blocks to the store.").kind == "count"
