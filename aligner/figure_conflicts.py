@@ -69,9 +69,10 @@ def _verb_frames(sentence: SentenceFeatures) -> tuple[set[str], set[str]]:
 def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """Soft findings: a lower bound ("at least 19", "more than 20") against an exact,
     different figure of the same thing ("29"). Both can be true, but a reader comparing
-    outlets wants them side by side. Approximations ("about 7 years") and ranges ("2,500 to
-    5,000") allow the other figure as told; upper bounds ("up to 4,500 tons", "up to two
-    years") mostly state a capacity or a maximum, not the count itself."""
+    outlets wants them side by side. So are two different time limits ("within hours" /
+    "within an hour"). Approximations ("about 7 years") and ranges ("2,500 to 5,000") allow
+    the other figure as told; other upper bounds ("up to 4,500 tons") mostly state a
+    capacity or a maximum, not the count itself."""
     found = []
     for qa in a.quantities:
         for qb in b.quantities:
@@ -80,7 +81,9 @@ def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
             one_bound = (_is_lower_bound(qa) and _is_exact(qb)) or (
                 _is_lower_bound(qb) and _is_exact(qa)
             )
-            differ = abs(qa.value - qb.value) > 1e-9 * max(abs(qa.value), abs(qb.value), 1.0)
+            differ = _differ(qa.value, qb.value)
+            if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
+                one_bound, differ = True, _differ(qa.high, qb.high)
             if one_bound and differ and qa.compatible(qb):
                 detail = _number_detail(qa, qb)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
@@ -124,6 +127,21 @@ def _compared_unmatched(a: SentenceFeatures, b: SentenceFeatures) -> list[Quanti
     """Figures of ``a`` that no figure of ``b`` matches, of the kinds ``b`` gives too."""
     kinds = {q.kind for q in b.quantities}
     return _unmatched([q for q in a.quantities if q.kind in kinds], b.quantities)
+
+
+def _differ(one: float, other: float) -> bool:
+    return abs(one - other) > 1e-9 * max(abs(one), abs(other), 1.0)
+
+
+def _two_time_limits(qa: Quantity, qb: Quantity) -> bool:
+    """Two durations both told as limits ("within hours", "within an hour", "up to two
+    years"): a time frame each, told differently when the limits differ."""
+    return qa.kind == qb.kind == "duration" and _is_upper_bound(qa) and _is_upper_bound(qb)
+
+
+def _is_upper_bound(quantity: Quantity) -> bool:
+    """Open below: "within an hour", "up to two years" (zero to the figure)."""
+    return quantity.low == 0 < quantity.high < float("inf")
 
 
 def _is_lower_bound(quantity: Quantity) -> bool:
@@ -187,3 +205,70 @@ def _number_detail(qa: Quantity, qb: Quantity) -> str:
             "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
     detail = f"{qa.surface} vs {qb.surface}"
     return f"{detail} ({what})" if what else detail
+
+
+# People whose number a story is about (who did it, who was hurt, who found the body), as
+# singular: plural. Police officers and detectives are left out: a story tells them as a
+# group and as the one who spoke or acted, with no disagreement in that.
+_COUNTED_PEOPLE: dict[str, str] = {
+    "woman": "women", "man": "men", "child": "children", "girl": "girls", "boy": "boys",
+    "daughter": "daughters", "son": "sons", "sister": "sisters", "brother": "brothers",
+    "wife": "wives", "husband": "husbands", "victim": "victims", "attacker": "attackers",
+    "suspect": "suspects", "gunman": "gunmen", "assailant": "assailants",
+    "hostage": "hostages", "survivor": "survivors",
+}  # fmt: skip
+_COUNTED_PEOPLE_WORDS = frozenset(_COUNTED_PEOPLE) | frozenset(_COUNTED_PEOPLE.values())
+# Words before a noun worth showing with it: "a woman", "two women", "his daughters".
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "one", "both", "his", "her", "their", "its", "two", "three", "four",
+     "five", "six", "seven", "eight", "nine", "ten", "several", "some"]
+)  # fmt: skip
+
+
+def tells_counted_people(sentence: SentenceFeatures) -> bool:
+    """Does the sentence name people whose number a story is about ("a woman", "his
+    daughters")?"""
+    return not _COUNTED_PEOPLE_WORDS.isdisjoint(sentence.tokens)
+
+
+def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """Soft findings: people told as one in one sentence and as several in the other ("a
+    woman" / "two women", "his daughters" / "daughter"), with neither form in both."""
+    found = []
+    for singular, plural in sorted(_COUNTED_PEOPLE.items()):
+        for one, many in ((a, b), (b, a)):
+            if _only_form(one, singular, plural) and _only_form(many, plural, singular):
+                told = (_shown(one, singular), _shown(many, plural))
+                first, second = told if one is a else told[::-1]
+                found.append(Finding(ConflictKind.NUMBER, f"{first} vs {second}", Severity.SOFT))
+    return found
+
+
+def _only_form(sentence: SentenceFeatures, form: str, other: str) -> bool:
+    """Does the sentence tell the people in this form only, and as a count of them?"""
+    tokens = sentence.tokens
+    told = [k for k, token in enumerate(tokens) if token == form]
+    return bool(told) and other not in tokens and not any(_not_a_count(tokens, k) for k in told)
+
+
+# "a second woman", "another man": one of several, not their number.
+_ONE_OF_SEVERAL = frozenset(["second", "third", "another", "other", "fellow"])
+
+
+def _not_a_count(tokens: Sequence[str], at: int) -> bool:
+    """Is the noun at ``at`` no telling of how many: "one of the two women" (one, of
+    several), "a second woman", "battery to a child", "endangerment of child" (the law's
+    words)?"""
+    before = tokens[max(0, at - 3) : at]
+    return (
+        "of" in before
+        or (bool(before) and before[-1] in _ONE_OF_SEVERAL)
+        or tuple(before[-2:]) in (("to", "a"), ("to", "an"))
+    )
+
+
+def _shown(sentence: SentenceFeatures, noun: str) -> str:
+    """The noun with its determiner when it has one: "a woman", "two women"."""
+    at = sentence.tokens.index(noun)
+    before = sentence.tokens[at - 1] if at else ""
+    return f"{before} {noun}" if before in _DETERMINERS else noun

@@ -38,7 +38,11 @@ from aligner.features import (
     stem,
     with_stems,
 )
-from aligner.figure_conflicts import ArticleFigures
+from aligner.figure_conflicts import (
+    ArticleFigures,
+    people_number_findings,
+    tells_counted_people,
+)
 from aligner.model import (
     Article,
     CompareOptions,
@@ -291,6 +295,7 @@ def _grouped(
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     across = [(i, j, found) for i, j, aligned, found in checked if aligned]
     conflicts += _conflicts_across_rows(prose, clusters, across)
+    conflicts += _people_number_conflicts(prose, features, pairs, settings)
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # Names spelled two ways only link their sentences: those need not tell one fact.
@@ -580,6 +585,27 @@ def _conflicts_across_rows(
         for i, j, findings in checked
         if cluster_of[i] != cluster_of[j]
         for finding in findings
+    ]
+
+
+def _people_number_conflicts(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    settings: CompareOptions,
+) -> list[Conflict]:
+    """Soft conflicts between related or aligned sentences that tell people as one and as
+    several ("a woman" / "two women"). They link the sentences and merge no rows."""
+    tells = np.array([tells_counted_people(f) for f in features], dtype=bool)
+    wanted = (
+        (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & tells[pairs.left]
+        & tells[pairs.right]
+    )
+    return [
+        _conflict(prose[i].id, prose[j].id, finding)
+        for i, j in zip(pairs.left[wanted].tolist(), pairs.right[wanted].tolist(), strict=True)
+        for finding in people_number_findings(features[i], features[j])
     ]
 
 

@@ -59,7 +59,7 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("upwards", "of"): (1.0, math.inf), ("just", "over"): (1.0, 1.15),
     ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
     ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
-    ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0),
+    ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0), ("within",): (0.0, 1.0),
 }  # fmt: skip
 NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
     "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
@@ -196,7 +196,12 @@ def locate_quantities(text: str) -> LocatedQuantities:
     i = 0
     while i < len(words):
         if not words[i][0].isdigit() and words[i] not in _NUMBER_WORD_STARTS:
+            if words[i] == "within" and _at(words, i + 1) in _VAGUE_SPANS:
+                found.append(_vague_span(tokens, original, i))  # "within hours"
             i += 1  # an ordinary word, the common case: no number starts here
+            continue
+        if words[i] in ("a", "an") and found and found[-1].end == i:
+            i += 1  # "$165,000 a year", "20 hours a week": a rate, not a duration
             continue
         parsed = _parse_number(words, i)
         if parsed is None:
@@ -239,6 +244,24 @@ def locate_quantities(text: str) -> LocatedQuantities:
             )
         i = max(end, i + 1)
     return LocatedQuantities(words, [(t[1], t[2]) for t in tokens], found)
+
+
+# "within hours": some of a unit, fewer than the next unit holds (in seconds).
+_VAGUE_SPANS: dict[str, tuple[float, float]] = {
+    "seconds": (1, 60), "minutes": (60, 3600), "hours": (3600, 86400),
+    "days": (86400, 2629800), "weeks": (604800, 7889400), "months": (2629800, 31557600),
+    "years": (31557600, 315576000),
+}  # fmt: skip
+
+
+def _vague_span(tokens: list[tuple[str, int, int]], text: str, at: int) -> PlacedQuantity:
+    """ "within hours" at token ``at``: a duration of some of the unit, up to the next unit."""
+    unit, ceiling = _VAGUE_SPANS[tokens[at + 1][0]]
+    surface = " ".join(text[tokens[at][1] : tokens[at + 1][2]].split())
+    quantity = Quantity(
+        "duration", 2 * unit, 0.0, ceiling, "s", surface, grain=unit, modifier=False
+    )
+    return PlacedQuantity(quantity, at, at + 2)
 
 
 def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
@@ -477,10 +500,13 @@ def _with_interval(quantity: Quantity, low: float, high: float, surface: str) ->
 
 def may_hold_quantity(words: Sequence[str]) -> bool:
     """Could a sentence with these lower-case words hold a quantity? A cheap test on tokens
-    (a digit, a number word, "a"/"an" before a unit) that skips most sentences."""
+    (a digit, a number word, "a"/"an" before a unit, "within hours") that skips most
+    sentences."""
     for k, word in enumerate(words):
         if word[:1].isdigit() or word in _NUMBER_WORD_STARTS_ALONE:
             return True
         if word in ("a", "an") and k + 1 < len(words) and words[k + 1] in _UNIT_AFTER_ARTICLE:
+            return True
+        if word == "within" and k + 1 < len(words) and words[k + 1] in _VAGUE_SPANS:
             return True
     return False

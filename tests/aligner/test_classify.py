@@ -402,3 +402,17 @@ def test_unaligned_sentences_compare_no_ages_or_months_unless_counterparts() -> 
     assert conflicts(left, right, numbers_only=True) == []
     found = conflicts(left, right, numbers_only=True, counterparts=True)
     assert [f.detail for f in found] == ["52 vs 53 (age)", "May 2014 vs April 2014 (month)"]
+
+
+def test_two_different_time_limits_are_a_soft_conflict() -> None:
+    from aligner.model import Severity
+
+    found = conflicts(
+        "Within hours of the vote, the council fired the manager.",
+        "Within an hour of the vote, the council fired the manager.",
+    )
+    assert [(f.detail, f.severity) for f in found] == [
+        ("Within hours vs Within an hour (duration)", Severity.SOFT)
+    ]
+    same = "Within two hours of the vote, the council fired the manager."
+    assert conflicts(same, same.replace("two", "2")) == []

@@ -322,3 +322,15 @@ def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> Non
     assert len(rows) == 2
     told = sorted((c.a, c.b, c.detail) for c in comparison.conflicts)
     assert [detail for _, _, detail in told] == ["May 2014 vs April 2014 (month)"] * 2
+
+
+def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
+    from aligner.model import Severity
+
+    _write_articles(
+        tmp_path / "event",
+        "A man was seen running from the bank with a bag on Monday.\n",
+        "Two men were seen running from the bank with bags on Monday.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert (conflict.detail, conflict.severity) == ("a man vs two men", Severity.SOFT)

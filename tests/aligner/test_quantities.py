@@ -219,3 +219,22 @@ def test_addresses_and_ranks_are_places_not_counts(text: str) -> None:
 
 def test_blocks_walked_are_still_counted() -> None:
     assert only("She walked 3 blocks to the store.").kind == "count"
+
+
+def test_within_a_time_is_a_limit() -> None:
+    hour = only("The mayor resigned within an hour of the vote.")
+    assert (hour.low, hour.high, hour.surface) == (0.0, 3600.0, "within an hour")
+    assert hour.compatible(only("She resigned 40 minutes after the vote."))
+    assert not hour.compatible(only("She resigned three hours after the vote."))
+
+
+def test_within_hours_is_some_hours_and_less_than_a_day() -> None:
+    hours = only("The mayor resigned within hours of the vote.")
+    assert (hours.kind, hours.surface) == ("duration", "within hours")
+    assert hours.compatible(only("within five hours"))
+    assert not hours.compatible(only("two days"))
+
+
+def test_a_rate_per_year_is_no_duration() -> None:
+    assert [q.kind for q in extract_quantities("He earned $90,000 a year.")] == ["money"]
+    assert [q.kind for q in extract_quantities("He worked 60 hours a week.")] == ["duration"]
