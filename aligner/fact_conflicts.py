@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.features import SentenceFeatures, stem
-from aligner.model import ConflictKind, Finding
+from aligner.model import ConflictKind, Finding, Severity
 from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
 from aligner.wordlists import IRREGULAR_SINGULARS, PERSON_TITLES, STOPWORDS
 
@@ -34,6 +34,8 @@ _TOLL_WORDS: dict[str, str] = {
     **dict.fromkeys(["arrested", "arresting", "arrests", "detained", "custody"], "arrested"),
 }  # fmt: skip
 _TOLL_CUES = frozenset(_TOLL_WORDS) | {"toll"}
+_DEATH_WORDS = frozenset(["death", "died", "dead", "killed", "die", "dies"])
+_FACT_CUES = _TOLL_CUES | _DEATH_WORDS
 # Words between a figure and what happened to them: "19 people were killed",
 # "four people are in custody", "two were reportedly injured".
 _LINKING_WORDS = frozenset(
@@ -65,7 +67,7 @@ class Fact:
 def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
     """The facts a sentence gives figures for."""
     ages = any(q.kind == "age" for q in sentence.quantities)
-    if not ages and (_TOLL_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
+    if not ages and (_FACT_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
         return ()  # most sentences: no age, no word of a toll
     text = sentence.text
     located = locate_quantities(text)
@@ -78,6 +80,9 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
                 facts.append(Fact(f"age:{name.lower()}", f"{name}'s age", quantity))
             elif _stands_alone(located.words, placed.start, placed.end):
                 facts.append(Fact(UNNAMED_AGE, "age", quantity))
+        elif quantity.kind == "duration" and _is_limit(quantity):
+            if _told_of_death(located.words, placed.start):
+                facts.append(Fact("time:killed", "time to death", quantity))
         elif quantity.kind == "count" and not quantity.modifier:
             people = _people_kind(quantity.unit)
             toll = _toll_of(located.words, placed.start, placed.end, quantity.unit)
@@ -146,6 +151,28 @@ def _main_person(
 
 # The main person of an article is named in this many of its sentences at least.
 MIN_MENTIONS_OF_MAIN_PERSON = 3
+
+
+def _is_limit(quantity: Quantity) -> bool:
+    """ "within two hours", "within minutes": a time limit, zero to the figure."""
+    return quantity.low == 0 < quantity.high < float("inf")
+
+
+# A death word this many tokens before a time limit tells how soon someone died.
+_DEATH_REACH = 8
+
+
+def _told_of_death(words: Sequence[str], start: int) -> bool:
+    """ "died ... within two hours", "death within minutes"."""
+    return not _DEATH_WORDS.isdisjoint(words[max(0, start - _DEATH_REACH) : start])
+
+
+def _agree(qa: Quantity, qb: Quantity) -> bool:
+    """Could both figures tell the fact? Two time limits only when they are one limit
+    ("within minutes" and "within two hours" overlap, but are told differently)."""
+    if _is_limit(qa) and _is_limit(qb):
+        return abs(qa.high - qb.high) <= 1e-9 * max(qa.high, qb.high)
+    return qa.compatible(qb)
 
 
 def _people_kind(unit: str) -> str | None:
@@ -256,8 +283,11 @@ class FactConflict:
 
     @property
     def finding(self) -> Finding:
-        told = f"{self.fact_a.quantity.surface} vs {self.fact_b.quantity.surface}"
-        return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})")
+        qa, qb = self.fact_a.quantity, self.fact_b.quantity
+        told = f"{qa.surface} vs {qb.surface}"
+        # Two time limits can both hold: told differently, for the reader to check.
+        severity = Severity.SOFT if _is_limit(qa) or _is_limit(qb) else Severity.HARD
+        return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})", severity)
 
 
 def fact_conflicts(
@@ -281,7 +311,7 @@ def fact_conflicts(
             continue  # not one fact: articles about several events, or a common surname
         for k, (_, left) in enumerate(by_article):
             for _, right in by_article[k + 1 :]:
-                if any(fa.quantity.compatible(fb.quantity) for _, fa in left for _, fb in right):
+                if any(_agree(fa.quantity, fb.quantity) for _, fa in left for _, fb in right):
                     continue
                 for i, fa in left[:MAX_TELLINGS]:
                     for j, fb in right[:MAX_TELLINGS]:

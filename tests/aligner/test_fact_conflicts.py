@@ -186,3 +186,28 @@ def test_an_age_standing_for_a_person_is_an_unnamed_age(text: str) -> None:
 
 def test_an_age_of_a_described_person_is_no_unnamed_age() -> None:
     assert facts("He hired a 61-year-old accountant.") == []
+
+
+def test_two_time_limits_of_a_death_are_a_soft_conflict() -> None:
+    from aligner.model import Severity
+
+    texts = (
+        "The poison causes seizures and then death within minutes, a doctor said.",
+        "He collapsed at the station and died within two hours of the attack.",
+    )
+    found = fact_conflicts([sentence_facts(sentence_features(t)) for t in texts], [0, 1])
+    assert [(c.finding.detail, c.finding.severity) for c in found] == [
+        ("within minutes vs within two hours (time to death)", Severity.SOFT)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("He died within two hours of the attack.", "Death came within 2 hours, police said."),
+        # The limit tells how soon police arrested someone, not how soon the man died.
+        ("The man died on Monday.", "Police arrested a suspect within hours."),
+    ],
+)
+def test_one_time_limit_or_a_limit_of_something_else_is_no_conflict(left: str, right: str) -> None:
+    assert _told((0, left), (1, right)) == []
