@@ -114,11 +114,15 @@ def attribute_unnamed_ages(
     named = {f.key: f.label for told in facts for f in told if f.key.startswith("age:")}
     named.pop(UNNAMED_AGE, None)
     resolved = []
+    main_person: dict[int, str] = {}  # per article, found once
     for sentence, told in enumerate(facts):
         if all(f.key != UNNAMED_AGE for f in told):
             resolved.append(tuple(told))
             continue
-        person = _main_person(named, mentions, article_of, article_of[sentence])
+        article = article_of[sentence]
+        if article not in main_person:
+            main_person[article] = _main_person(named, mentions, article_of, article)
+        person = main_person[article]
         resolved.append(
             tuple(
                 Fact(person, named[person], f.quantity) if f.key == UNNAMED_AGE and person else f

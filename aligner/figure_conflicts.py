@@ -20,8 +20,6 @@ def number_conflicts(
         return []
     if _figures(a) == _figures(b):
         return []  # every figure has its equal in the other sentence: the common case
-    if other_time_frames(a, b):
-        return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     findings = []
     kinds = {q.kind for q in a.quantities} & {q.kind for q in b.quantities} - {"place"}
     if not dated:
@@ -32,6 +30,8 @@ def number_conflicts(
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
             findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
     findings += _bound_findings(a, b)
+    if findings and other_time_frames(a, b):
+        return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     return findings
 
 
@@ -96,10 +96,13 @@ class ArticleFigures:
     def __init__(self, features: Sequence[SentenceFeatures], article_of: Sequence[int]):
         self._features = features
         self._article_of = article_of
-        self._by_article: dict[int, list[tuple[int, Quantity]]] = {}
+        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
+        # among its like only (a large folder's article can give hundreds).
+        self._by_unit: dict[tuple[int, str, str], list[tuple[int, Quantity]]] = {}
         for index, sentence in enumerate(features):
             for quantity in sentence.quantities:
-                self._by_article.setdefault(article_of[index], []).append((index, quantity))
+                key = (article_of[index], quantity.kind, _unit_key(quantity))
+                self._by_unit.setdefault(key, []).append((index, quantity))
 
     def told_elsewhere(self, i: int, j: int) -> bool:
         """Does one sentence's article give, in another sentence, every figure of the other
@@ -108,18 +111,34 @@ class ArticleFigures:
         pay $100": it tells both amounts in sequence (a first offer and the one taken, an
         early toll and a later one), and the other article tells one of them."""
         a, b = self._features[i], self._features[j]
-        return self._gives_elsewhere(j, _compared_unmatched(a, b)) or (
-            self._gives_elsewhere(i, _compared_unmatched(b, a))
+        return (
+            self._may_give_elsewhere(j, a.quantities)
+            and self._gives_elsewhere(j, _compared_unmatched(a, b))
+        ) or (
+            self._may_give_elsewhere(i, b.quantities)
+            and self._gives_elsewhere(i, _compared_unmatched(b, a))
+        )
+
+    def _may_give_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
+        """Does ``sentence``'s article give a figure of the kind and unit of one of
+        ``figures`` in another sentence? (The cheap test first: mostly it does not.)"""
+        article = self._article_of[sentence]
+        return any(
+            k != sentence
+            for q in figures
+            for k, _ in self._by_unit.get((article, q.kind, _unit_key(q)), ())
         )
 
     def _gives_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
         """Does ``sentence``'s article give each of ``figures`` (same kind and unit) in
         another of its sentences?"""
-        others = [
-            q for k, q in self._by_article.get(self._article_of[sentence], []) if k != sentence
-        ]
+        article = self._article_of[sentence]
         return bool(figures) and all(
-            any(_same_unit(q, o) and q.compatible(o) for o in others) for q in figures
+            any(
+                k != sentence and _same_unit(q, o) and q.compatible(o)
+                for k, o in self._by_unit.get((article, q.kind, _unit_key(q)), ())
+            )
+            for q in figures
         )
 
 
@@ -190,6 +209,11 @@ def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
     if qa.kind == "money":
         return qa.unit == qb.unit
     return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
+
+
+def _unit_key(quantity: Quantity) -> str:
+    """What ``_same_unit`` compares: a count's noun by its stem, other units as written."""
+    return stem(quantity.unit) if quantity.kind == "count" else quantity.unit
 
 
 def _same_unit(qa: Quantity, qb: Quantity) -> bool:

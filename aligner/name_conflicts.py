@@ -2,11 +2,11 @@
 Johnson" and then has "Edwards" post bond, where every other outlet has Johnson do it.
 
 A name word used alone (the name of a person in a sentence) that no other source uses, and
-that is one typing slip from a given or middle name of a full name the same article gives,
-names that person by the wrong word: the article means the full name's bearer, whom other
-sources call by his surname. Each sentence with the wrong name is set against the most alike
-sentence of each other source that uses the surname (when they are at least related): a
-hard name conflict, "Edwards vs Johnson (Stephen Edward Johnson)".
+that is one typing slip (same initial) from a given or middle name of a full name the same
+article gives, names that person by the wrong word: the article means the full name's
+bearer, whom other sources call by his surname. Each sentence with the wrong name is set
+against the most alike sentence of each other source that uses the surname (when they are
+at least related): a hard name conflict, "Edwards vs Johnson (Stephen Edward Johnson)".
 """
 
 from __future__ import annotations
@@ -33,16 +33,18 @@ def wrong_name_conflicts(
 ) -> list[SpellingConflict]:
     """Each sentence that calls a person by a wrong name against, in each other source, the
     most alike sentence (scoring ``related_from`` at least) that uses the right surname."""
+    slips = _slips(features, article_of)
+    wanted = {word for word, _, _, _ in slips} | {surname for _, surname, _, _ in slips}
+    with_word: dict[str, list[int]] = {}
+    for index, sentence in enumerate(features):
+        for word in wanted.intersection(sentence.tokens):
+            with_word.setdefault(word, []).append(index)
     found: list[SpellingConflict] = []
-    for wrong, surname, full, sentences in _wrong_names(features, article_of):
-        article = article_of[sentences[0]]
-        right = [
-            k
-            for k, sentence in enumerate(features)
-            if article_of[k] != article and surname in sentence.tokens
-        ]
+    for wrong, surname, full, article in _wrong_names(slips, article_of, with_word):
+        right = [k for k in with_word[surname] if article_of[k] != article]
         detail = f"{wrong.capitalize()} vs {surname.capitalize()} ({full})"
-        for sentence in sentences:
+        # Every sentence with the word: one opening a sentence is no name to ``names``.
+        for sentence in with_word[wrong]:
             for other in sorted({article_of[k] for k in right}):
                 best = max(
                     (k for k in right if article_of[k] == other),
@@ -54,43 +56,61 @@ def wrong_name_conflicts(
     return sorted(found, key=lambda c: (c.a, c.b))
 
 
-def _wrong_names(
+def _slips(
     features: Sequence[SentenceFeatures], article_of: Sequence[int]
-) -> list[tuple[str, str, str, list[int]]]:
-    """(wrong word, the right surname, the full name as written, the sentences using the
-    wrong word) for each name word an article uses alone that is a slip of a given or middle
-    name of one of its full names, used by no other source, whose surname other sources use."""
+) -> list[tuple[str, str, str, int]]:
+    """(word, surname, full name as written, article) for each name word an article uses
+    alone that is one slip from a given or middle name of one of its full names."""
     alone: set[tuple[int, str]] = set()
-    full_names: dict[int, list[tuple[tuple[str, ...], str]]] = {}
-    articles_of_word: dict[str, set[int]] = {}
+    # Per article and initial: the given and middle names of its full names, each with its
+    # person's words and the name as written.
+    given: dict[tuple[int, str], set[tuple[str, tuple[str, ...], str]]] = {}
     for index, sentence in enumerate(features):
         article = article_of[index]
-        for word in sentence.tokens:
-            articles_of_word.setdefault(word, set()).add(article)
         for name, words in zip(sentence.names, sentence.name_words, strict=True):
             if len(words) == 1:
                 alone.add((article, words[0]))
-            person = [w for w in words if w not in PERSON_TITLES]
+            person = tuple(w for w in words if w not in PERSON_TITLES)
             if len(person) >= MIN_FULL_NAME_WORDS and len(words) > 1:
-                full_names.setdefault(article, []).append((tuple(person), name))
+                for part in person[:-1]:
+                    if part.isalpha():
+                        given.setdefault((article, part[0]), set()).add((part, person, name))
     found = []
     for article, word in sorted(alone):
-        if len(word) < MIN_LETTERS or articles_of_word[word] != {article}:
+        if len(word) < MIN_LETTERS or not word.isalpha():
             continue
-        for words, written in full_names.get(article, []):
-            surname, given = words[-1], words[:-1]
-            slipped = any(OSA.distance(word, part) == 1 for part in given if part.isalpha())
-            if slipped and articles_of_word.get(surname, set()) - {article}:
-                # Every sentence with the word: one opening a sentence is no name to
-                # ``names`` (any sentence starts with a capital).
-                using = [
-                    k
-                    for k, sentence in enumerate(features)
-                    if article_of[k] == article and word in sentence.tokens
-                ]
-                found.append((word, surname, _without_titles(written, words), using))
-                break
+        for part, person, written in sorted(given.get((article, word[0]), ())):
+            if _one_slip(word, part):
+                found.append((word, person[-1], _without_titles(written, person), article))
     return found
+
+
+def _wrong_names(
+    slips: Sequence[tuple[str, str, str, int]],
+    article_of: Sequence[int],
+    with_word: dict[str, list[int]],
+) -> list[tuple[str, str, str, int]]:
+    """The ``slips`` whose word no other source uses (else it names another person) and
+    whose surname some other source uses, one per word (``with_word``: the sentences with
+    each word)."""
+    found = []
+    seen: set[tuple[str, int]] = set()
+    for word, surname, written, article in slips:
+        if (word, article) in seen:
+            continue
+        if any(article_of[k] != article for k in with_word.get(word, ())):
+            continue  # another source uses the word too: another person
+        if any(article_of[k] != article for k in with_word.get(surname, ())):
+            found.append((word, surname, written, article))
+            seen.add((word, article))
+    return found
+
+
+def _one_slip(word: str, part: str) -> bool:
+    """One letter added, dropped, changed or two swapped ("Edwards" / "Edward")."""
+    if abs(len(word) - len(part)) > 1:
+        return False  # the cheap test first: most pairs of names fail it
+    return OSA.distance(word, part) == 1
 
 
 def _without_titles(written: str, person: Sequence[str]) -> str:

@@ -271,7 +271,7 @@ def _grouped(
     # Related pairs, and so their checks, follow from the scores alone: a child checks
     # them while the sentences are grouped.
     related = _related_pairs(features, pairs, settings)
-    check_related = partial(_check_pairs, features, [(i, j, True, at) for i, j, at in related])
+    check_related = partial(_check_pairs, features, [(i, j, True, False) for i, j in related])
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(check_related, wanted=wanted) as related_checked:
         similar = neighbours(len(prose), pairs)
@@ -279,7 +279,10 @@ def _grouped(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
         )
         report("finding contradictions", 0.75)
-        inner, inner_found = _inner_checks(features, clusters, workers)
+        # Counterparts in different rows, checked as the rows stand before merges: a merge
+        # joins a related pair's rows, never splits a row.
+        across = _aligned_across_rows(features, pairs, clusters, settings)
+        inner, inner_found, across_found = _inner_checks(features, clusters, workers, across)
         sure = settings.threshold + LINK_MARGIN
         figures = ArticleFigures(features, article_of.tolist())
         inner_found = [
@@ -287,14 +290,19 @@ def _grouped(
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
         related_found = related_checked.result()
-    checked = [
-        (i, j, aligned, _unless_told_elsewhere(figures, i, j, found))
-        for (i, j, aligned), found in zip(related, related_found, strict=True)
+    linked = [
+        (i, j, _unless_told_elsewhere(figures, i, j, found))
+        for (i, j), found in zip(related, related_found, strict=True)
     ]
-    linked = [(i, j, found) for i, j, aligned, found in checked if not aligned]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
-    across = [(i, j, found) for i, j, aligned, found in checked if aligned]
-    conflicts += _conflicts_across_rows(prose, clusters, across)
+    conflicts += _conflicts_across_rows(
+        prose,
+        clusters,
+        [
+            (i, j, _unless_told_elsewhere(figures, i, j, found))
+            for (i, j), found in zip(across, across_found, strict=True)
+        ],
+    )
     conflicts += _people_number_conflicts(prose, features, pairs, settings)
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
@@ -517,18 +525,22 @@ def build_article(position: int, document: Document) -> Article:
 
 
 def _inner_checks(
-    features: Sequence[SentenceFeatures], clusters: Sequence[Sequence[int]], workers: int
-) -> tuple[list[tuple[int, int]], list[list[Finding]]]:
-    """Every pair of sentences inside a group, and ``find_conflicts`` of each."""
+    features: Sequence[SentenceFeatures],
+    clusters: Sequence[Sequence[int]],
+    workers: int,
+    across: Sequence[tuple[int, int]] = (),
+) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
+    """Every pair of sentences inside a group, and ``find_conflicts`` of each; and the
+    figures of each ``across`` pair (counterparts in different rows)."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
-    checks = [(i, j, False, True) for i, j in inner]
+    checks = [(i, j, False, True) for i, j in inner] + [(i, j, True, True) for i, j in across]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     check = partial(_check_pairs, features)
     found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
-    return inner, found
+    return inner, found[: len(inner)], found[len(inner) :]
 
 
 def _conflicts(
@@ -615,27 +627,38 @@ PARALLEL_MIN_CHECKS = 2_000
 
 def _related_pairs(
     features: Sequence[SentenceFeatures], pairs: ScoredPairs, settings: CompareOptions
-) -> list[tuple[int, int, bool]]:
-    """Pairs from just below the threshold up whose sentences both hold figures, in pair
-    order, each with whether it is aligned (at or above the threshold). Aligned pairs
-    usually share a row, whose checks find their conflicts (``_conflicts`` skips them); the
-    others are counterparts that ended in different rows (one sentence of each source per
-    row), checked here."""
+) -> list[tuple[int, int]]:
+    """Pairs just below the threshold whose sentences both hold figures, in pair order."""
     has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
     related = (
         (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & (pairs.scores < settings.threshold)
         & has_figures[pairs.left]
         & has_figures[pairs.right]
     )
-    aligned = pairs.scores[related] >= settings.threshold
-    return list(
-        zip(
-            pairs.left[related].tolist(),
-            pairs.right[related].tolist(),
-            aligned.tolist(),
-            strict=True,
-        )
+    return list(zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True))
+
+
+def _aligned_across_rows(
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    clusters: Sequence[Sequence[int]],
+    settings: CompareOptions,
+) -> list[tuple[int, int]]:
+    """Sure counterparts (scoring ``LINK_MARGIN`` over the threshold, linked beside their
+    rows: see ``_links``) that ended in different rows, one sentence of each source per row,
+    whose sentences both hold figures, in pair order."""
+    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
+    cluster_of = np.empty(len(features), dtype=np.int64)
+    for number, members in enumerate(clusters):
+        cluster_of[members] = number
+    across = (
+        (pairs.scores >= settings.threshold + LINK_MARGIN)
+        & has_figures[pairs.left]
+        & has_figures[pairs.right]
+        & (cluster_of[pairs.left] != cluster_of[pairs.right])
     )
+    return list(zip(pairs.left[across].tolist(), pairs.right[across].tolist(), strict=True))
 
 
 def _check_pairs(
