@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.features import SentenceFeatures, stem
+from aligner.figure_conflicts import differ, is_upper_bound
 from aligner.model import ConflictKind, Finding, Severity
 from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
 from aligner.wordlists import IRREGULAR_SINGULARS, PERSON_TITLES, STOPWORDS
@@ -80,7 +81,7 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
                 facts.append(Fact(f"age:{name.lower()}", f"{name}'s age", quantity))
             elif _stands_alone(located.words, placed.start, placed.end):
                 facts.append(Fact(UNNAMED_AGE, "age", quantity))
-        elif quantity.kind == "duration" and _is_limit(quantity):
+        elif quantity.kind == "duration" and is_upper_bound(quantity):
             if _told_of_death(located.words, placed.start):
                 facts.append(Fact("time:killed", "time to death", quantity))
         elif quantity.kind == "count" and not quantity.modifier:
@@ -157,11 +158,6 @@ def _main_person(
 MIN_MENTIONS_OF_MAIN_PERSON = 3
 
 
-def _is_limit(quantity: Quantity) -> bool:
-    """ "within two hours", "within minutes": a time limit, zero to the figure."""
-    return quantity.low == 0 < quantity.high < float("inf")
-
-
 # A death word this many tokens before a time limit tells how soon someone died.
 _DEATH_REACH = 8
 
@@ -174,8 +170,8 @@ def _told_of_death(words: Sequence[str], start: int) -> bool:
 def _agree(qa: Quantity, qb: Quantity) -> bool:
     """Could both figures tell the fact? Two time limits only when they are one limit
     ("within minutes" and "within two hours" overlap, but are told differently)."""
-    if _is_limit(qa) and _is_limit(qb):
-        return abs(qa.high - qb.high) <= 1e-9 * max(qa.high, qb.high)
+    if is_upper_bound(qa) and is_upper_bound(qb):
+        return not differ(qa.high, qb.high)
     return qa.compatible(qb)
 
 
@@ -290,7 +286,7 @@ class FactConflict:
         qa, qb = self.fact_a.quantity, self.fact_b.quantity
         told = f"{qa.surface} vs {qb.surface}"
         # Two time limits can both hold: told differently, for the reader to check.
-        severity = Severity.SOFT if _is_limit(qa) or _is_limit(qb) else Severity.HARD
+        severity = Severity.SOFT if is_upper_bound(qa) or is_upper_bound(qb) else Severity.HARD
         return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})", severity)
 
 

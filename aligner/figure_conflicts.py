@@ -81,10 +81,10 @@ def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
             one_bound = (_is_lower_bound(qa) and _is_exact(qb)) or (
                 _is_lower_bound(qb) and _is_exact(qa)
             )
-            differ = _differ(qa.value, qb.value)
+            different = differ(qa.value, qb.value)
             if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
-                one_bound, differ = True, _differ(qa.high, qb.high)
-            if one_bound and differ and qa.compatible(qb):
+                one_bound, different = True, differ(qa.high, qb.high)
+            if one_bound and different and qa.compatible(qb):
                 detail = _number_detail(qa, qb)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
@@ -148,17 +148,18 @@ def _compared_unmatched(a: SentenceFeatures, b: SentenceFeatures) -> list[Quanti
     return _unmatched([q for q in a.quantities if q.kind in kinds], b.quantities)
 
 
-def _differ(one: float, other: float) -> bool:
+def differ(one: float, other: float) -> bool:
+    """Are two values different, beyond float noise?"""
     return abs(one - other) > 1e-9 * max(abs(one), abs(other), 1.0)
 
 
 def _two_time_limits(qa: Quantity, qb: Quantity) -> bool:
     """Two durations both told as limits ("within hours", "within an hour", "up to two
     years"): a time frame each, told differently when the limits differ."""
-    return qa.kind == qb.kind == "duration" and _is_upper_bound(qa) and _is_upper_bound(qb)
+    return qa.kind == qb.kind == "duration" and is_upper_bound(qa) and is_upper_bound(qb)
 
 
-def _is_upper_bound(quantity: Quantity) -> bool:
+def is_upper_bound(quantity: Quantity) -> bool:
     """Open below: "within an hour", "up to two years" (zero to the figure)."""
     return quantity.low == 0 < quantity.high < float("inf")
 
