@@ -303,9 +303,10 @@ def _grouped(
             for (i, j), found in zip(across, across_found, strict=True)
         ],
     )
-    conflicts += _people_number_conflicts(prose, features, pairs, settings)
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
+    # After the facts: a soft "a woman vs two women" must not hide an age told differently.
+    conflicts += _people_number_conflicts(prose, features, pairs, settings)
     # Names spelled two ways only link their sentences: those need not tell one fact.
     paired = {frozenset((c.a, c.b)) for c in conflicts}
     articles = article_of.tolist()
