@@ -43,15 +43,23 @@ LONE_FIGURE_OVERLAP = 0.5
 
 
 def find_conflicts(
-    a: SentenceFeatures, b: SentenceFeatures, *, numbers_only: bool = False
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    *,
+    numbers_only: bool = False,
+    counterparts: bool = False,
 ) -> list[Finding]:
     """Every reason ``a`` and ``b`` cannot both be true, assuming they describe one fact.
 
     With ``numbers_only`` only figures for the same counted thing are compared: that is the
-    check for sentences that are related but not aligned.
+    check for sentences that are related but not aligned, or (``counterparts``) aligned in
+    different rows.
     """
     if numbers_only:
-        return number_conflicts(a, b, same_noun_only=True)
+        # Sentences that did not align may give the ages of different people and the months
+        # of different events: those are compared only between counterparts (ages also by
+        # whose they are, aligner/fact_conflicts.py).
+        return number_conflicts(a, b, same_noun_only=True, dated=counterparts)
     overlap = content_overlap(a, b)
     findings = number_conflicts(a, b, same_noun_only=overlap < LONE_FIGURE_OVERLAP)
     if overlap >= SAME_STATEMENT_OVERLAP:

@@ -92,8 +92,12 @@ def figure_codes(features: Sequence[SentenceFeatures]) -> list[str]:
 
 
 def _figure_keys(sentence: SentenceFeatures) -> list[tuple[str, float]]:
-    # Rounded: "an hour" and "60 minutes" must be one figure despite float noise.
-    return [(q.kind, round(q.value, 6)) for q in sentence.quantities]
+    # Rounded: "an hour" and "60 minutes" must be one figure despite float noise. A month
+    # ("May 2014") is evidence of one claim by its year, as "2014" alone is.
+    return [
+        ("year", q.value // 12) if q.kind == "month" else (q.kind, round(q.value, 6))
+        for q in sentence.quantities
+    ]
 
 
 def _numbered(groups: Sequence[Sequence[ItemT]], numbering: dict[ItemT, int]) -> _Items:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from aligner.cancel import checked
 from aligner.features import SentenceFeatures, stem
-from aligner.model import ConflictKind, Finding
+from aligner.figure_conflicts import differ, is_upper_bound
+from aligner.model import ConflictKind, Finding, Severity
 from aligner.quantities import LocatedQuantities, Quantity, locate_quantities
-from aligner.wordlists import IRREGULAR_SINGULARS, STOPWORDS
+from aligner.wordlists import IRREGULAR_SINGULARS, PERSON_TITLES, STOPWORDS
 
 # Words that say what happened to the people a figure counts, by the fact they tell.
 _TOLL_WORDS: dict[str, str] = {
@@ -35,6 +36,8 @@ _TOLL_WORDS: dict[str, str] = {
     **dict.fromkeys(["arrested", "arresting", "arrests", "detained", "custody"], "arrested"),
 }  # fmt: skip
 _TOLL_CUES = frozenset(_TOLL_WORDS) | {"toll"}
+_DEATH_WORDS = frozenset(["death", "died", "dead", "killed", "die", "dies"])
+_FACT_CUES = _TOLL_CUES | _DEATH_WORDS
 # Words between a figure and what happened to them: "19 people were killed",
 # "four people are in custody", "two were reportedly injured".
 _LINKING_WORDS = frozenset(
@@ -66,7 +69,7 @@ class Fact:
 def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
     """The facts a sentence gives figures for."""
     ages = any(q.kind == "age" for q in sentence.quantities)
-    if not ages and (_TOLL_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
+    if not ages and (_FACT_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
         return ()  # most sentences: no age, no word of a toll
     text = sentence.text
     located = locate_quantities(text)
@@ -77,6 +80,11 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
             name = _age_owner(text, located, placed.start, placed.end)
             if name:
                 facts.append(Fact(f"age:{name.lower()}", f"{name}'s age", quantity))
+            elif _stands_alone(located.words, placed.start, placed.end):
+                facts.append(Fact(UNNAMED_AGE, "age", quantity))
+        elif quantity.kind == "duration" and is_upper_bound(quantity):
+            if _told_of_death(located.words, placed.start):
+                facts.append(Fact("time:killed", "time to death", quantity))
         elif quantity.kind == "count" and not quantity.modifier:
             people = _people_kind(quantity.unit)
             toll = _toll_of(located.words, placed.start, placed.end, quantity.unit)
@@ -84,6 +92,88 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
                 label = f"{quantity.unit} {toll}" if people else toll
                 facts.append(Fact(f"toll:{toll}:{people}", label, quantity))
     return tuple(facts)
+
+
+# The key of an age told without a name ("The 73-year-old, who ..."), until
+# ``attribute_unnamed_ages`` gives it its person.
+UNNAMED_AGE = "age:"
+
+
+def _stands_alone(words: Sequence[str], start: int, end: int) -> bool:
+    """ "The 73-year-old, who ..." or "The 73-year-old was ...": an age standing for a
+    person the article names elsewhere."""
+    after = words[end] if end < len(words) else ""
+    return start == 1 and words[0] == "the" and (after == "," or after in _AFTER_NAME)
+
+
+def attribute_unnamed_ages(
+    facts: Sequence[Sequence[Fact]], mentions: Sequence[frozenset[str]], article_of: Sequence[int]
+) -> list[tuple[Fact, ...]]:
+    """``facts`` with each unnamed age given to the person its article names in the most
+    sentences, among the people whose age some article gives by name: a report that opens
+    "The 73-year-old, who ..." speaks of its main subject. ``mentions``: each sentence's
+    words. An age whose article names no such person, or two as often, stays unnamed."""
+    named = {f.key: f.label for told in facts for f in told if f.key.startswith("age:")}
+    named.pop(UNNAMED_AGE, None)
+    resolved = []
+    main_person: dict[int, str] = {}  # per article, found once
+    for sentence, told in enumerate(facts):
+        if all(f.key != UNNAMED_AGE for f in told):
+            resolved.append(tuple(told))
+            continue
+        article = article_of[sentence]
+        if article not in main_person:
+            main_person[article] = _main_person(named, mentions, article_of, article)
+        person = main_person[article]
+        resolved.append(
+            tuple(
+                Fact(person, named[person], f.quantity) if f.key == UNNAMED_AGE and person else f
+                for f in told
+            )
+        )
+    return resolved
+
+
+def _main_person(
+    named: dict[str, str],
+    mentions: Sequence[frozenset[str]],
+    article_of: Sequence[int],
+    article: int,
+) -> str:
+    """The age key of the person named in most sentences of ``article`` ("" for none, or
+    a tie); a person is counted by surname, the last word of the key."""
+    sentences = [m for m, a in zip(mentions, article_of, strict=True) if a == article]
+    counts = {
+        key: sum(key.split()[-1].removeprefix("age:") in words for words in sentences)
+        for key in named
+    }
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MIN_MENTIONS_OF_MAIN_PERSON:
+        return ""
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ""
+    return ranked[0][0]
+
+
+# The main person of an article is named in this many of its sentences at least.
+MIN_MENTIONS_OF_MAIN_PERSON = 3
+
+
+# A death word this many tokens before a time limit tells how soon someone died.
+_DEATH_REACH = 8
+
+
+def _told_of_death(words: Sequence[str], start: int) -> bool:
+    """ "died ... within two hours", "death within minutes"."""
+    return not _DEATH_WORDS.isdisjoint(words[max(0, start - _DEATH_REACH) : start])
+
+
+def _agree(qa: Quantity, qb: Quantity) -> bool:
+    """Could both figures tell the fact? Two time limits only when they are one limit
+    ("within minutes" and "within two hours" overlap, but are told differently)."""
+    if is_upper_bound(qa) and is_upper_bound(qb):
+        return not differ(qa.high, qb.high)
+    return qa.compatible(qb)
 
 
 def _people_kind(unit: str) -> str | None:
@@ -154,7 +244,7 @@ def _age_owner(text: str, located: LocatedQuantities, start: int, end: int) -> s
     if not run:
         return ""
     surname = given = run[-1]
-    while given > run[0] and words[given - 1] not in _TITLES:
+    while given > run[0] and words[given - 1] not in PERSON_TITLES:
         given -= 1  # "Police Chief Stephen Edward Johnson": Stephen
     shown = [surname] if given == surname else [given, surname]
     return " ".join(text[spans[k][0] : spans[k][1]] for k in shown)
@@ -171,16 +261,6 @@ def _name_run_before(text: str, located: LocatedQuantities, stop: int) -> list[i
 
 # Words that may stand between an age and a name: "the 72-year-old former Senator Smith".
 _AGE_TITLES = frozenset(["former", "late", "retired", "ex"])
-# Capitalised words before a name that are no given name: "Police Chief Stephen Johnson".
-_TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "judge", "justice", "chief", "police", "president",
-     "senator", "sen", "rep", "representative", "gov", "governor", "officer", "detective",
-     "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "gen", "general", "col",
-     "colonel", "prof", "professor", "rev", "reverend", "sir", "lord", "lady", "king", "queen",
-     "prince", "princess", "minister", "secretary", "mayor", "commissioner", "director",
-     "attorney", "district", "deputy", "inspector", "sheriff", "coach", "pope", "st",
-     "prosecutor", "agent", "trooper", "pastor", "father", "sister", "brother", "dame", "the"]
-)  # fmt: skip
 # Words that may follow a name that ends its noun phrase (besides verbs in -ed).
 _AFTER_NAME = frozenset(
     ["was", "is", "has", "had", "will", "would", "could", "who", "said", "says", "told",
@@ -204,8 +284,11 @@ class FactConflict:
 
     @property
     def finding(self) -> Finding:
-        told = f"{self.fact_a.quantity.surface} vs {self.fact_b.quantity.surface}"
-        return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})")
+        qa, qb = self.fact_a.quantity, self.fact_b.quantity
+        told = f"{qa.surface} vs {qb.surface}"
+        # Two time limits can both hold: told differently, for the reader to check.
+        severity = Severity.SOFT if is_upper_bound(qa) or is_upper_bound(qb) else Severity.HARD
+        return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})", severity)
 
 
 def fact_conflicts(
@@ -221,13 +304,15 @@ def fact_conflicts(
             by_article.setdefault(article_of[sentence], []).append((sentence, fact))
     found: list[FactConflict] = []
     for key in checked(sorted(told), every=64):
+        if key == UNNAMED_AGE:
+            continue  # whose age is not known: not one fact across articles
         by_article = sorted(told[key].items())
         values = {fact.quantity.value for _, told_ in by_article for _, fact in told_}
         if len(values) > MAX_FIGURES_OF_A_FACT:
             continue  # not one fact: articles about several events, or a common surname
         for k, (_, left) in enumerate(by_article):
             for _, right in by_article[k + 1 :]:
-                if any(fa.quantity.compatible(fb.quantity) for _, fa in left for _, fb in right):
+                if any(_agree(fa.quantity, fb.quantity) for _, fa in left for _, fb in right):
                     continue
                 for i, fa in left[:MAX_TELLINGS]:
                     for j, fb in right[:MAX_TELLINGS]:

@@ -26,7 +26,12 @@ from aligner.clean import classify_lines, find_title
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents, natural_sort_key
 from aligner.counterparts import CounterpartScorer, prose_positions
-from aligner.fact_conflicts import fact_conflicts, sentence_facts
+from aligner.fact_conflicts import (
+    UNNAMED_AGE,
+    attribute_unnamed_ages,
+    fact_conflicts,
+    sentence_facts,
+)
 from aligner.features import (
     ReadSentence,
     SentenceFeatures,
@@ -34,6 +39,11 @@ from aligner.features import (
     sentence_features,
     stem,
     with_stems,
+)
+from aligner.figure_conflicts import (
+    ArticleFigures,
+    people_number_findings,
+    tells_counted_people,
 )
 from aligner.model import (
     Article,
@@ -50,6 +60,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
+from aligner.name_conflicts import wrong_name_conflicts
 from aligner.parallel import Aside, split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
@@ -378,7 +389,7 @@ def _grouped(
     # Related pairs, and so their checks, follow from the scores alone: a child checks
     # them while the sentences are grouped.
     related = _related_pairs(features, pairs, settings)
-    check_related = partial(_check_pairs, features, [(i, j, True) for i, j in related])
+    check_related = partial(_check_pairs, features, [(i, j, True, False) for i, j in related])
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(check_related, wanted=wanted) as related_checked:
         similar = neighbours(len(prose), pairs)
@@ -386,22 +397,43 @@ def _grouped(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
         )
         report("finding contradictions", 0.75)
-        inner, inner_found = _inner_checks(features, clusters, workers)
+        # Counterparts in different rows, checked as the rows stand before merges: a merge
+        # joins a related pair's rows, never splits a row.
+        across = _aligned_across_rows(features, pairs, clusters, settings)
+        inner, inner_found, across_found = _inner_checks(features, clusters, workers, across)
         sure = settings.threshold + LINK_MARGIN
+        figures = ArticleFigures(features, article_of.tolist())
         inner_found = [
-            _softened(found, similar[i].get(j, 0.0) < sure)
+            _softened(_unless_told_elsewhere(figures, i, j, found), similar[i].get(j, 0.0) < sure)
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
         related_found = related_checked.result()
-    linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
+    linked = [
+        (i, j, _unless_told_elsewhere(figures, i, j, found))
+        for (i, j), found in zip(related, related_found, strict=True)
+    ]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
+    conflicts += _conflicts_across_rows(
+        prose,
+        clusters,
+        [
+            (i, j, _unless_told_elsewhere(figures, i, j, found))
+            for (i, j), found in zip(across, across_found, strict=True)
+        ],
+    )
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
+    # After the facts: a soft "a woman vs two women" must not hide an age told differently.
+    conflicts += _people_number_conflicts(prose, features, pairs, settings)
     # Names spelled two ways only link their sentences: those need not tell one fact.
     paired = {frozenset((c.a, c.b)) for c in conflicts}
-    for spelled in spelling_conflicts(
-        features, article_of.tolist(), lambda i, j: similar[i].get(j, 0.0)
-    ):
+    articles = article_of.tolist()
+    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
+    related_from = settings.threshold - RELATED_MARGIN
+    for spelled in [
+        *spelling_conflicts(features, articles, score_of),
+        *wrong_name_conflicts(features, articles, score_of, related_from),
+    ]:
         a, b = prose[spelled.a].id, prose[spelled.b].id
         if frozenset((a, b)) not in paired:
             conflicts.append(_conflict(a, b, spelled.finding))
@@ -446,8 +478,11 @@ def _fact_conflicts(
 ) -> list[tuple[int, int, Sequence[Finding]]]:
     """Fact conflicts (see aligner/fact_conflicts.py) between sentences that the sentence
     checks did not already set against each other with a number conflict."""
+    articles = article_of.tolist()
     facts = [sentence_facts(f) for f in checked(features, every=256)]
-    found = fact_conflicts(facts, article_of.tolist())
+    if any(f.key == UNNAMED_AGE for told in facts for f in told):
+        facts = attribute_unnamed_ages(facts, [frozenset(f.tokens) for f in features], articles)
+    found = fact_conflicts(facts, articles)
     known = {
         frozenset((index_of[c.a], index_of[c.b]))
         for c in conflicts
@@ -608,18 +643,22 @@ def build_article(position: int, document: Document) -> Article:
 
 
 def _inner_checks(
-    features: Sequence[SentenceFeatures], clusters: Sequence[Sequence[int]], workers: int
-) -> tuple[list[tuple[int, int]], list[list[Finding]]]:
-    """Every pair of sentences inside a group, and ``find_conflicts`` of each."""
+    features: Sequence[SentenceFeatures],
+    clusters: Sequence[Sequence[int]],
+    workers: int,
+    across: Sequence[tuple[int, int]] = (),
+) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
+    """Every pair of sentences inside a group, and ``find_conflicts`` of each; and the
+    figures of each ``across`` pair (counterparts in different rows)."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
-    checks = [(i, j, False) for i, j in inner]
+    checks = [(i, j, False, True) for i, j in inner] + [(i, j, True, True) for i, j in across]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     check = partial(_check_pairs, features)
     found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
-    return inner, found
+    return inner, found[: len(inner)], found[len(inner) :]
 
 
 def _conflicts(
@@ -663,6 +702,43 @@ def _conflicts(
     return conflicts, [c for c in clusters if c]
 
 
+def _conflicts_across_rows(
+    prose: Sequence[Sentence],
+    clusters: Sequence[Sequence[int]],
+    checked: Sequence[tuple[int, int, Sequence[Finding]]],
+) -> list[Conflict]:
+    """Conflicts between counterparts that ended in different rows (``checked``: their
+    findings). Their rows stay apart: each already holds its own counterparts."""
+    cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    return [
+        _conflict(prose[i].id, prose[j].id, finding)
+        for i, j, findings in checked
+        if cluster_of[i] != cluster_of[j]
+        for finding in findings
+    ]
+
+
+def _people_number_conflicts(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    settings: CompareOptions,
+) -> list[Conflict]:
+    """Soft conflicts between related or aligned sentences that tell people as one and as
+    several ("a woman" / "two women"). They link the sentences and merge no rows."""
+    tells = np.array([tells_counted_people(f) for f in features], dtype=bool)
+    wanted = (
+        (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & tells[pairs.left]
+        & tells[pairs.right]
+    )
+    return [
+        _conflict(prose[i].id, prose[j].id, finding)
+        for i, j in zip(pairs.left[wanted].tolist(), pairs.right[wanted].tolist(), strict=True)
+        for finding in people_number_findings(features[i], features[j])
+    ]
+
+
 # Fewer conflict checks than this are done in one process: a fork would cost more.
 PARALLEL_MIN_CHECKS = 2_000
 
@@ -681,13 +757,35 @@ def _related_pairs(
     return list(zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True))
 
 
+def _aligned_across_rows(
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    clusters: Sequence[Sequence[int]],
+    settings: CompareOptions,
+) -> list[tuple[int, int]]:
+    """Sure counterparts (scoring ``LINK_MARGIN`` over the threshold, linked beside their
+    rows: see ``_links``) that ended in different rows, one sentence of each source per row,
+    whose sentences both hold figures, in pair order."""
+    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
+    cluster_of = np.empty(len(features), dtype=np.int64)
+    for number, members in enumerate(clusters):
+        cluster_of[members] = number
+    across = (
+        (pairs.scores >= settings.threshold + LINK_MARGIN)
+        & has_figures[pairs.left]
+        & has_figures[pairs.right]
+        & (cluster_of[pairs.left] != cluster_of[pairs.right])
+    )
+    return list(zip(pairs.left[across].tolist(), pairs.right[across].tolist(), strict=True))
+
+
 def _check_pairs(
-    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool]]
+    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool, bool]]
 ) -> list[list[Finding]]:
-    """``find_conflicts`` of each (i, j, numbers_only) check."""
+    """``find_conflicts`` of each (i, j, numbers_only, counterparts) check."""
     return [
-        find_conflicts(features[i], features[j], numbers_only=numbers_only)
-        for i, j, numbers_only in checked(checks, every=64)
+        find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts)
+        for i, j, only, counterparts in checked(checks, every=64)
     ]
 
 
@@ -702,6 +800,17 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
     return [
         replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f for f in findings
     ]
+
+
+def _unless_told_elsewhere(
+    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding]
+) -> list[Finding]:
+    """``findings`` without the number ones when either article gives the other sentence's
+    figures elsewhere (see ``ArticleFigures.told_elsewhere``)."""
+    numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
+    if not numbers or not figures.told_elsewhere(i, j):
+        return list(findings)
+    return [f for f in findings if f.kind is not ConflictKind.NUMBER]
 
 
 def _conflict(a: str, b: str, finding: Finding) -> Conflict:

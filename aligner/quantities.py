@@ -59,7 +59,7 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("upwards", "of"): (1.0, math.inf), ("just", "over"): (1.0, 1.15),
     ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
     ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
-    ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0),
+    ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0), ("within",): (0.0, 1.0),
 }  # fmt: skip
 NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
     "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
@@ -86,8 +86,10 @@ _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]
 @pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """One quantity: ``kind`` (count, money, percent, duration, age, year, time), its value in
-    a base unit (seconds for durations), the interval it allows, and how it was written."""
+    """One quantity: ``kind`` (count, money, percent, duration, age, year, month, time, place),
+    its value in a base unit (seconds for durations, months from year 0 for a month), the
+    interval it allows, and how it was written. A place ("84th Street", "the 5500 block of")
+    is no figure to compare, only evidence that two sentences speak of one spot."""
 
     kind: str
     value: float
@@ -109,7 +111,8 @@ class Quantity:
         if self.kind != other.kind:
             return False
         largest = max(abs(self.value), abs(other.value))
-        slack = 1e-9 + 0.005 * largest
+        # A month is counted from year 0: no rounding slack ("May 2014" is no "April 2014").
+        slack = 1e-9 + (0.0 if self.kind == "month" else 0.005 * largest)
         if self.grain != other.grain:
             slack += min(0.5 * max(self.grain, other.grain), 0.1 * largest)
         if self.low <= other.high + slack and other.low <= self.high + slack:
@@ -193,7 +196,12 @@ def locate_quantities(text: str) -> LocatedQuantities:
     i = 0
     while i < len(words):
         if not words[i][0].isdigit() and words[i] not in _NUMBER_WORD_STARTS:
+            if words[i] == "within" and _at(words, i + 1) in _VAGUE_SPANS:
+                found.append(_vague_span(tokens, original, i))  # "within hours"
             i += 1  # an ordinary word, the common case: no number starts here
+            continue
+        if words[i] in ("a", "an") and found and found[-1].end == i:
+            i += 1  # "$165,000 a year", "20 hours a week": a rate, not a duration
             continue
         parsed = _parse_number(words, i)
         if parsed is None:
@@ -228,12 +236,32 @@ def locate_quantities(text: str) -> LocatedQuantities:
             start_char = tokens[qualifier_start][1]
             if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
                 start_char = tokens[qualifier_start - 1][1]
+            if quantity.kind == "month":
+                start_char = tokens[i - 1][1]  # "May 2014", written with its month
             surface = original[start_char : tokens[end - 1][2]]
             found.append(
                 PlacedQuantity(_with_interval(quantity, low, high, surface), qualifier_start, end)
             )
         i = max(end, i + 1)
     return LocatedQuantities(words, [(t[1], t[2]) for t in tokens], found)
+
+
+# "within hours": some of a unit, fewer than the next unit holds (in seconds).
+_VAGUE_SPANS: dict[str, tuple[float, float]] = {
+    "seconds": (1, 60), "minutes": (60, 3600), "hours": (3600, 86400),
+    "days": (86400, 2629800), "weeks": (604800, 7889400), "months": (2629800, 31557600),
+    "years": (31557600, 315576000),
+}  # fmt: skip
+
+
+def _vague_span(tokens: list[tuple[str, int, int]], text: str, at: int) -> PlacedQuantity:
+    """ "within hours" at token ``at``: a duration of some of the unit, up to the next unit."""
+    unit, ceiling = _VAGUE_SPANS[tokens[at + 1][0]]
+    surface = " ".join(text[tokens[at][1] : tokens[at + 1][2]].split())
+    quantity = Quantity(
+        "duration", 2 * unit, 0.0, ceiling, "s", surface, grain=unit, modifier=False
+    )
+    return PlacedQuantity(quantity, at, at + 2)
 
 
 def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
@@ -341,6 +369,22 @@ def _parse_number_words(words: list[str], i: int) -> tuple[float, int] | None:
     return total + current, end
 
 
+_ORDINAL_ENDINGS = frozenset(["st", "nd", "rd", "th"])
+
+# Months named before a year ("May 2014"), by number.
+_MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
 def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Quantity | None, int]:
     """Decide what the number at ``words[start:end]`` measures; returns the extended end."""
     before = words[start - 1] if start > 0 else ""
@@ -378,6 +422,9 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         return _q("time", value, "clock"), end
     if after == "s":
         return None, end  # a decade or an age bracket ("the 1990s", "in his 90s")
+    if before in _MONTH_NUMBERS and token.isdigit() and len(token) == 4:
+        # "May 2014" against "April 2014": the month of an event, not only its year.
+        return _q("month", value * 12 + _MONTH_NUMBERS[before] - 1, "month"), end
     month_before = before in MONTH_NAMES or (before == "." and _at(words, start - 2) in MONTH_NAMES)
     if month_before or after in MONTH_NAMES:
         if token.isdigit() and len(token) == 4:
@@ -387,6 +434,9 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         return _q("year", value, "year"), end
     if token.isdigit() and before in ("no", "number", "#", "page", "route", "flight"):
         return None, end
+    if after in _ORDINAL_ENDINGS or (after == "block" and _at(words, end + 1) == "of"):
+        # "84th Street", "the 5500 block of ...": a place or a rank, never a count to compare
+        return _q("place", value, after), end + 1
     if token == "one" and end == start + 1:
         return None, end  # "no one", "one of them": a pronoun far more often than a count
     return _q("count", value, _counted_noun(words, end)), end
@@ -450,10 +500,13 @@ def _with_interval(quantity: Quantity, low: float, high: float, surface: str) ->
 
 def may_hold_quantity(words: Sequence[str]) -> bool:
     """Could a sentence with these lower-case words hold a quantity? A cheap test on tokens
-    (a digit, a number word, "a"/"an" before a unit) that skips most sentences."""
+    (a digit, a number word, "a"/"an" before a unit, "within hours") that skips most
+    sentences."""
     for k, word in enumerate(words):
         if word[:1].isdigit() or word in _NUMBER_WORD_STARTS_ALONE:
             return True
         if word in ("a", "an") and k + 1 < len(words) and words[k + 1] in _UNIT_AFTER_ARTICLE:
+            return True
+        if word == "within" and k + 1 < len(words) and words[k + 1] in _VAGUE_SPANS:
             return True
     return False

@@ -333,3 +333,14 @@ DAY_NAMES: frozenset[str] = frozenset(
 )  # fmt: skip
 # A name slot holding only these is a date, never a person or place.
 TEMPORAL_NAMES: frozenset[str] = MONTH_NAMES | DAY_NAMES
+
+# Capitalised words before a name that are no given name: "Police Chief Stephen Johnson".
+PERSON_TITLES: frozenset[str] = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "judge", "justice", "chief", "police", "president",
+     "senator", "sen", "rep", "representative", "gov", "governor", "officer", "detective",
+     "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "gen", "general", "col",
+     "colonel", "prof", "professor", "rev", "reverend", "sir", "lord", "lady", "king", "queen",
+     "prince", "princess", "minister", "secretary", "mayor", "commissioner", "director",
+     "attorney", "district", "deputy", "inspector", "sheriff", "coach", "pope", "st",
+     "prosecutor", "agent", "trooper", "pastor", "father", "sister", "brother", "dame", "the"]
+)  # fmt: skip

@@ -354,3 +354,65 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
         ("At least 19 people were killed.", "At least 19 people were killed."),
     ]:
         assert find_conflicts(sentence_features(left), sentence_features(right)) == []
+
+
+@pytest.mark.parametrize(
+    ("done", "to_come"),
+    [
+        (
+            "The mayor served about three years for the bribery case.",
+            "The mayor agreed to serve about 5 years.",
+        ),
+        ("Rebels released 12 hostages last week.", "Rebels will release 40 hostages on Monday."),
+    ],
+)
+def test_an_act_done_and_the_same_act_to_come_are_two_terms(done: str, to_come: str) -> None:
+    assert conflicts(done, to_come) == []
+    assert conflicts(to_come, done) == []
+
+
+def test_the_same_act_told_done_in_both_still_conflicts() -> None:
+    found = conflicts(
+        "She served three years for the theft.", "She served five years for the theft."
+    )
+    assert [f.detail for f in found] == ["three years vs five years (duration)"]
+
+
+def test_a_month_of_one_event_told_differently_conflicts() -> None:
+    found = conflicts(
+        "Garcia was named fire chief in May 2014 after a long career.",
+        "In April 2014, Garcia was named fire chief of the city.",
+    )
+    assert [f.detail for f in found] == ["May 2014 vs April 2014 (month)"]
+
+
+def test_two_street_addresses_are_no_number_conflict() -> None:
+    assert (
+        conflicts(
+            "The shooting happened in the 5500 block of East 84th Street.",
+            "Police found the car in the 4200 block of East 68th Street.",
+        )
+        == []
+    )
+
+
+def test_unaligned_sentences_compare_no_ages_or_months_unless_counterparts() -> None:
+    left = "Garcia, 52, was named fire chief in May 2014."
+    right = "Garcia, 53, was named fire chief in April 2014."
+    assert conflicts(left, right, numbers_only=True) == []
+    found = conflicts(left, right, numbers_only=True, counterparts=True)
+    assert [f.detail for f in found] == ["52 vs 53 (age)", "May 2014 vs April 2014 (month)"]
+
+
+def test_two_different_time_limits_are_a_soft_conflict() -> None:
+    from aligner.model import Severity
+
+    found = conflicts(
+        "Within hours of the vote, the council fired the manager.",
+        "Within an hour of the vote, the council fired the manager.",
+    )
+    assert [(f.detail, f.severity) for f in found] == [
+        ("Within hours vs Within an hour (duration)", Severity.SOFT)
+    ]
+    same = "Within two hours of the vote, the council fired the manager."
+    assert conflicts(same, same.replace("two", "2")) == []

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.fact_conflicts import Fact, fact_conflicts, sentence_facts
+from aligner.fact_conflicts import (
+    UNNAMED_AGE,
+    Fact,
+    attribute_unnamed_ages,
+    fact_conflicts,
+    sentence_facts,
+)
 from aligner.features import sentence_features
 from aligner.quantities import extract_quantities
 
@@ -40,7 +46,6 @@ def test_facts_found(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The 73-year-old, who entered in a wheelchair, pleaded guilty.",  # no name
         "The 30-year-old Manchester United striker was hurt.",  # the striker's age
         "Her 92-year-old husband is ill.",
         "Three of the dead were children.",  # a part of the toll
@@ -138,3 +143,71 @@ def test_an_article_that_repeats_its_figure_is_linked_each_time() -> None:
     ]
     found = fact_conflicts(facts, [0, 1, 1])
     assert sorted((c.a, c.b) for c in found) == [(0, 1), (0, 2)]
+
+
+def _told_with_unnamed_ages(*told: tuple[int, str]) -> list[tuple[int, int, str]]:
+    features = [sentence_features(text) for _, text in told]
+    articles = [article for article, _ in told]
+    found = attribute_unnamed_ages(
+        [sentence_facts(f) for f in features], [frozenset(f.tokens) for f in features], articles
+    )
+    return [(c.a, c.b, c.finding.detail) for c in fact_conflicts(found, articles)]
+
+
+def test_an_unnamed_age_is_the_age_of_the_person_its_article_names_most() -> None:
+    told = _told_with_unnamed_ages(
+        (0, "A court in Lyon jailed banker Pierre Marchand for fraud."),
+        (0, "The 61-year-old, who wore a grey suit, said nothing."),
+        (0, "Marchand will appeal, his lawyer Anne Roux said."),
+        (0, "Roux said Marchand was innocent and Marchand agreed."),
+        (1, "The 62-year-old Marchand listened as the verdict was read."),
+    )
+    assert told == [(1, 4, "61-year-old vs 62-year-old (Marchand's age)")]
+
+
+def test_an_unnamed_age_stays_unnamed_without_a_main_person() -> None:
+    # Marchand is named once only: the 61-year-old may be anyone.
+    told = _told_with_unnamed_ages(
+        (0, "The 61-year-old, who wore a grey suit, said nothing."),
+        (0, "Marchand will appeal."),
+        (1, "The 62-year-old Marchand listened as the verdict was read."),
+        (1, "The 40-year-old was led away."),
+    )
+    assert told == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 61-year-old, who wore a grey suit, said nothing.", "The 61-year-old was led away."],
+)
+def test_an_age_standing_for_a_person_is_an_unnamed_age(text: str) -> None:
+    assert facts(text) == [(UNNAMED_AGE, "61-year-old")]
+
+
+def test_an_age_of_a_described_person_is_no_unnamed_age() -> None:
+    assert facts("He hired a 61-year-old accountant.") == []
+
+
+def test_two_time_limits_of_a_death_are_a_soft_conflict() -> None:
+    from aligner.model import Severity
+
+    texts = (
+        "The poison causes seizures and then death within minutes, a doctor said.",
+        "He collapsed at the station and died within two hours of the attack.",
+    )
+    found = fact_conflicts([sentence_facts(sentence_features(t)) for t in texts], [0, 1])
+    assert [(c.finding.detail, c.finding.severity) for c in found] == [
+        ("within minutes vs within two hours (time to death)", Severity.SOFT)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("He died within two hours of the attack.", "Death came within 2 hours, police said."),
+        # The limit tells how soon police arrested someone, not how soon the man died.
+        ("The man died on Monday.", "Police arrested a suspect within hours."),
+    ],
+)
+def test_one_time_limit_or_a_limit_of_something_else_is_no_conflict(left: str, right: str) -> None:
+    assert _told((0, left), (1, right)) == []

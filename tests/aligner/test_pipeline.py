@@ -286,3 +286,51 @@ def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
         Severity.HARD,
     ]
     assert _softened([number], unsure=False) == [number]
+
+
+def test_two_amounts_one_article_tells_in_sequence_are_no_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "The dealer agreed to pay $900 for the painting, the report said.\n",
+        "The dealer was told he could pay $700 for the painting, the report said.\n\n"
+        "But when he saw the frame, the dealer said he would pay a price of $900.\n",
+    )
+    assert compare([tmp_path / "event"]).conflicts == ()
+
+
+def test_two_amounts_told_once_each_still_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "The dealer agreed to pay $900 for the painting, the report said.\n",
+        "The dealer was told he could pay $700 for the painting, the report said.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert conflict.detail == "$900 vs $700 (amount)"
+
+
+def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> None:
+    # The second article tells the appointment twice: one telling shares a row with the
+    # first article's, the other is its counterpart in another row.
+    _write_articles(
+        tmp_path / "event",
+        "Fire Chief Maria Garcia was appointed in May 2014 by the city council.\n",
+        "Fire Chief Maria Garcia was appointed in April 2014 by the city council.\n\n"
+        "The city council appointed Fire Chief Maria Garcia in April 2014, records show.\n",
+    )
+    comparison = compare([tmp_path / "event"])
+    rows = {comparison.group_of[s.id].id for s in comparison.articles[1].prose}
+    assert len(rows) == 2
+    told = sorted((c.a, c.b, c.detail) for c in comparison.conflicts)
+    assert [detail for _, _, detail in told] == ["May 2014 vs April 2014 (month)"] * 2
+
+
+def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
+    from aligner.model import Severity
+
+    _write_articles(
+        tmp_path / "event",
+        "A man was seen running from the bank with a bag on Monday.\n",
+        "Two men were seen running from the bank with bags on Monday.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert (conflict.detail, conflict.severity) == ("a man vs two men", Severity.SOFT)

@@ -198,3 +198,43 @@ def test_a_duration_in_two_units_is_one_duration() -> None:
         "duration",
         "count",
     ]
+
+
+def test_a_month_before_a_year_is_a_month_told_with_it() -> None:
+    may = only("She took office in May 2014.")
+    assert (may.kind, may.surface) == ("month", "May 2014")
+    assert not may.compatible(only("In April 2014, she took office."))
+    assert not may.compatible(only("in May 2015"))
+    assert may.compatible(only("since May 2014"))
+    # A day of the month keeps the year alone, as before.
+    assert only("on March 14, 2015").kind == "year"
+
+
+@pytest.mark.parametrize(
+    "text", ["in the 5500 block of Elm Street", "on East 84th Street", "her 21st birthday"]
+)
+def test_addresses_and_ranks_are_places_not_counts(text: str) -> None:
+    assert only(text).kind == "place"
+
+
+def test_blocks_walked_are_still_counted() -> None:
+    assert only("She walked 3 blocks to the store.").kind == "count"
+
+
+def test_within_a_time_is_a_limit() -> None:
+    hour = only("The mayor resigned within an hour of the vote.")
+    assert (hour.low, hour.high, hour.surface) == (0.0, 3600.0, "within an hour")
+    assert hour.compatible(only("She resigned 40 minutes after the vote."))
+    assert not hour.compatible(only("She resigned three hours after the vote."))
+
+
+def test_within_hours_is_some_hours_and_less_than_a_day() -> None:
+    hours = only("The mayor resigned within hours of the vote.")
+    assert (hours.kind, hours.surface) == ("duration", "within hours")
+    assert hours.compatible(only("within five hours"))
+    assert not hours.compatible(only("two days"))
+
+
+def test_a_rate_per_year_is_no_duration() -> None:
+    assert [q.kind for q in extract_quantities("He earned $90,000 a year.")] == ["money"]
+    assert [q.kind for q in extract_quantities("He worked 60 hours a week.")] == ["duration"]
