@@ -206,15 +206,12 @@ def _is_contact(line: str) -> bool:
 
 
 def _is_tag(sentence: str, words: list[str]) -> bool:
-    """A sentence that is a tag a paragraph ends with ("VPC", "(CW33)", "C+"): one word in
-    capitals without a full stop, or no two letters in a row. Caseless scripts are never
-    tags: a Chinese clause without its final mark is one "word" too."""
-    if not _TWO_LETTERS.search(sentence):
-        return True
-    capitals = any(char.isupper() for char in sentence) and not any(
-        char.islower() for char in sentence
-    )
-    return len(words) == 1 and capitals and not _ends_like_sentence(sentence)
+    """A tag a paragraph ends with ("VPC", "(CW33)", "C+"): one word in capitals without a
+    full stop. Caseless scripts have no tags: a Chinese clause without its final mark, or a
+    sentence of one character, is one "word" too."""
+    if len(words) != 1 or _ends_like_sentence(sentence):
+        return False
+    return any(char.isupper() for char in sentence) and not any(char.islower() for char in sentence)
 
 
 # Credits sit at the very end of a caption: "… July 16, 2018. REUTERS/Kevin Lamarque/File Photo",
@@ -355,10 +352,12 @@ _MIN_TITLE_CASE_SHARE = 0.75
 
 def _looks_like_heading(line: str, words: list[str]) -> bool:
     """A short unpunctuated line starting with a capital: Title Case ("Zelenskiy's Contingency
-    Plan") or a handful of words ("What happens next"). Sentences end with punctuation, and a
-    quotation ("“We will win”") is speech, not a heading."""
-    if len(words) > _MAX_HEADING_WORDS or line[0] in _OPENING_QUOTES:
+    Plan") or a handful of words ("What happens next"). Sentences end with punctuation; a
+    quotation is speech, unless it is a handful of words with none ("'Bars ransacked'")."""
+    if len(words) > _MAX_HEADING_WORDS:
         return False
+    if line[0] in _OPENING_QUOTES:
+        return _is_quoted_subhead(line, words)
     if not (line[0].isupper() or line[0].isdigit()):
         return False
     if _ends_like_sentence(line):
@@ -372,6 +371,16 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
         # did he die?", "Who did it?"): a line of its own, not a sentence of a paragraph.
         return _is_title_case(words) or _is_question_heading(words)
     return len(words) <= _MAX_SENTENCE_CASE_HEADING_WORDS or _is_title_case(words)
+
+
+def _is_quoted_subhead(line: str, words: list[str]) -> bool:
+    """The BBC's subheads quote a few words of the section below them ("'Very intelligent'",
+    "‘IT’S NOT THE TIME’"): a quotation alone on its line without a sentence's punctuation.
+    Speech in a paragraph ends in punctuation ("“We will win,” he said.", "“Why?”")."""
+    if len(words) > _MAX_SENTENCE_CASE_HEADING_WORDS or line[-1] not in _CLOSERS:
+        return False
+    inside = line[1:].rstrip(_CLOSERS).rstrip()
+    return bool(inside) and inside[-1] not in _SENTENCE_END + ","
 
 
 # Question words that open section questions; "Will the war end soon?" stays prose (the

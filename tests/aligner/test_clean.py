@@ -234,6 +234,9 @@ def test_boilerplate(line: str) -> None:
         "What happens next",
         "What Comes Next for Ukraine?",
         "Kyiv, Ukraine",
+        "“We will win”",  # a quoted subhead: a few words, no punctuation
+        "'Bars ransacked'",
+        "‘IT’S NOT THE TIME’",
         "Gesture Control.",  # a run-in heading on a line of its own
         "Key Findings.",
     ],
@@ -250,7 +253,7 @@ def test_headings(line: str) -> None:
         "Yes.",
         "“We will never give up.”",
         '"Peace now," she said.',
-        "“We will win”",
+        "“We will win,”",
         "By the end of the year, prices had risen sharply.",
         "By Tuesday, officials had left.",
         "Mayor Smith spoke on May 5 about the budget.",
@@ -389,6 +392,7 @@ def test_short_section_questions_are_headings(line: str, kind: LineKind) -> None
         ("I won.", PROSE),
         ("NATO agreed.", PROSE),
         ("双方同意立即开始谈判", PROSE),  # a Chinese clause without its final mark
+        ("好", PROSE),
         ("The picture was taken by the artist herself.", PROSE),
     ],
 )
