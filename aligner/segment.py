@@ -57,10 +57,14 @@ class _AbbreviationTypes(set[str]):
     """
 
     def __contains__(self, word: object) -> bool:
+        if set.__contains__(self, word):
+            return True
         if not isinstance(word, str):
             return False
-        bare = word.lstrip(_OPENING_MARKS)
-        return super().__contains__(bare) or _INITIALISM.fullmatch(bare) is not None
+        bare = word.lstrip(_OPENING_MARKS)  # asked of every word with a period: kept cheap
+        if bare is not word and set.__contains__(self, bare):
+            return True
+        return "." in bare and _INITIALISM.fullmatch(bare) is not None
 
 
 class _Token(PunktToken):
@@ -70,7 +74,7 @@ class _Token(PunktToken):
     __slots__ = ()
 
     def _get_type(self, tok: str) -> str:
-        return super()._get_type(self._bare(tok))
+        return PunktToken._get_type(self, self._bare(tok) if tok[0] in _OPENING_MARKS else tok)
 
     @property
     def first_upper(self) -> bool:
