@@ -39,8 +39,9 @@ _NON_WHITESPACE = re.compile(r"\S")
 Span = tuple[int, int]
 
 
-# Marks that open a quotation or an aside and stay attached to the word after them: Punkt
-# reads "“Mr." and "(Gen." as words of their own, which no abbreviation list holds.
+# Marks that open a quotation or an aside. Punkt splits off a straight double quote or a
+# bracket, but keeps curly and single quotes on the word: "“Mr." and "‘Dr." are words of
+# their own to it, which no abbreviation list holds.
 _OPENING_MARKS = "\"'“‘«‹„([{"
 
 # Letters joined by periods ("O.J.", "A.D.", "J.R.R."): initials and initialisms, read like a
@@ -62,7 +63,7 @@ class _AbbreviationTypes(set[str]):
         if not isinstance(word, str):
             return False
         bare = word.lstrip(_OPENING_MARKS)  # asked of every word with a period: kept cheap
-        if bare is not word and set.__contains__(self, bare):
+        if len(bare) < len(word) and set.__contains__(self, bare):
             return True
         return "." in bare and _INITIALISM.fullmatch(bare) is not None
 
