@@ -37,10 +37,22 @@ def classify_lines(text: str) -> tuple[TextLine, ...]:
     ]
     kinds = _demote_headline_runs(lines, kinds)
     kinds = _promote_leading_headline(lines, kinds, bulleted=bulleted)
+    kinds = _mark_code_and_table_headers(lines, kinds)
     return tuple(
         TextLine(start=start, end=end, kind=kind, paragraph=index)
         for index, ((start, end, _), kind) in enumerate(zip(spans, kinds, strict=True))
     )
+
+
+def sentence_kind(sentence: str) -> LineKind:
+    """Kind of one sentence of a prose line: a paragraph can end in furniture of its own
+    ("… make a difference. Read more", "… already! (CW33)", "… 2017. (Kevin Lamarque/Reuters)")."""
+    words = sentence.split()
+    if _is_boilerplate_phrase(sentence) or _is_contact(sentence) or _is_tag(sentence, words):
+        return LineKind.BOILERPLATE
+    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")):
+        return LineKind.CAPTION
+    return LineKind.PROSE
 
 
 def find_title(text: str, lines: Sequence[TextLine]) -> str | None:
@@ -84,13 +96,15 @@ def _line_spans(text: str) -> list[tuple[int, int, bool]]:
 def _classify_line(line: str, *, bulleted: bool) -> LineKind:
     """Kind of a line judged alone; context rules refine it afterwards."""
     words = line.split()
-    if _is_boilerplate_phrase(line) or _is_stray_token(line, words):
+    if _is_boilerplate_phrase(line) or _is_stray_token(line, words) or _is_contact(line):
         return LineKind.BOILERPLATE
     if bulleted:
         return LineKind.PROSE  # list items in articles are statements, whatever their shape
     if _is_caption(line, words):
         return LineKind.CAPTION
-    if _is_dateline(line) or _is_byline(words) or _is_link_list_item(line, words):
+    if _is_dateline(line) or _is_byline(words) or _is_signature(words):
+        return LineKind.BOILERPLATE
+    if _is_link_list_item(line, words):
         return LineKind.BOILERPLATE
     if _looks_like_heading(line, words):
         return LineKind.HEADING
@@ -118,7 +132,8 @@ _BOILERPLATE_PHRASES = frozenset(
         *("tweet", "email", "print", "copy link", "read more", "read next", "read also"),
         *("see also", "continue reading", "advertisement", "advertisements", "sponsored"),
         *("sponsored content", "related", "related stories", "related articles", "related news"),
-        *("related content", "related posts", "more stories", "recommended"),
+        *("related story", "related article", "related links", "related content"),
+        *("related posts", "more stories", "recommended"),
         *("recommended for you", "you may also like", "you might also like", "trending"),
         *("trending now", "most read", "most popular", "latest news", "top stories"),
         *("follow us", "subscribe", "subscribe now", "sign up", "sign in", "log in"),
@@ -152,6 +167,9 @@ _BOILERPLATE_START = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The credit line ending a wire story: "AP writers Margie Mason in Jakarta … contributed to
+# this report.", "Jane Doe contributed reporting."
+_CONTRIBUTED = re.compile(r"\bcontributed\ (?:reporting|to\ this\ (?:report|story|article))\b")
 _MAX_BOILERPLATE_WORDS = 25
 _DECORATION = " \t:.!»›>|*-–—()[]"
 
@@ -162,7 +180,9 @@ def _is_boilerplate_phrase(line: str) -> bool:
         return False
     core = line.strip(_DECORATION).casefold()
     core = re.sub(r"\s+", " ", core)
-    return core in _BOILERPLATE_PHRASES or bool(_BOILERPLATE_START.match(core))
+    if core in _BOILERPLATE_PHRASES or _BOILERPLATE_START.match(core):
+        return True
+    return _CONTRIBUTED.search(core) is not None
 
 
 _MAX_STRAY_TOKEN_CHARS = 24
@@ -179,10 +199,33 @@ def _is_stray_token(line: str, words: list[str]) -> bool:
     return lone and not _ends_like_sentence(line)
 
 
+# A reporter's address on a line of its own, at the end of a story.
+_CONTACT = re.compile(r"(?:e-?mail(?:\ me)?:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.IGNORECASE)
+
+
+def _is_contact(line: str) -> bool:
+    return "@" in line and _CONTACT.fullmatch(line) is not None
+
+
+def _is_tag(sentence: str, words: list[str]) -> bool:
+    """A tag a paragraph ends with ("VPC", "(CW33)", "C+"): one word in capitals without a
+    full stop. Caseless scripts have no tags: a Chinese clause without its final mark, or a
+    sentence of one character, is one "word" too."""
+    if len(words) != 1 or _ends_like_sentence(sentence):
+        return False
+    return any(char.isupper() for char in sentence) and not any(char.islower() for char in sentence)
+
+
 # Credits sit at the very end of a caption: "… July 16, 2018. REUTERS/Kevin Lamarque/File Photo",
 # "(Photo: Jane Doe/USA TODAY)", "… AP Photo/Evan Vucci", "… AFP via Getty Images". Where a
 # credit word also occurs in prose ("the picture by the artist"), a capitalised name must follow.
 _NAME = r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}"
+# A photographer of two to four names and the agency or desk: "(Kevin Lamarque/Reuters)",
+# "(David M Warren / Staff Photographer)". One name each side ("(TCP/IP)") is not a credit.
+_PARENTHESISED_CREDIT_PATTERN = (
+    rf"\([A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){{1,3}}\ ?/\ ?{_NAME}(?:\ ?/\ ?{_NAME})?\)"
+)
+_PARENTHESISED_CREDIT = re.compile(_PARENTHESISED_CREDIT_PATTERN)
 _CREDIT_AT_END = re.compile(
     rf"""(?:
         \b[A-Z][A-Z-]+/{_NAME}(?:/{_NAME}){{0,2}}
@@ -190,6 +233,7 @@ _CREDIT_AT_END = re.compile(
       | (?i:\b(?:getty\ images|shutterstock|file\ photo|pool\ photo
                 |via\ (?:reuters|ap|afp|getty)))(?:\ (?:for|via)\ {_NAME})?
       | (?i:\((?:photo|photograph|image|picture|credit|video)s?\b[^()]{{0,80}}\))
+      | {_PARENTHESISED_CREDIT_PATTERN}
       | (?i:\b(?:photo|photograph|image|picture)s?)\ (?:by|courtesy\ of)\ {_NAME}
       | (?:^|[.|]\s)(?i:(?:photo|photograph|image|picture)?\s?credits?|photo|image):\ [^.]{{1,60}}
     )[\s.)]*$""",
@@ -272,6 +316,19 @@ def _is_byline(words: list[str]) -> bool:
     return False
 
 
+_SIGNATURE_DASHES = "-–—"
+_MAX_SIGNATURE_WORDS = 5
+
+
+def _is_signature(words: list[str]) -> bool:
+    """A letter's or a statement's signature on a line of its own: "--Tawni Cranz"."""
+    if not words or words[0][:1] not in _SIGNATURE_DASHES:
+        return False
+    names = [word.lstrip(_SIGNATURE_DASHES) for word in words]
+    names = [name for name in names if name]
+    return 0 < len(names) <= _MAX_SIGNATURE_WORDS and all(map(_is_name_part, names))
+
+
 def _is_name_part(word: str) -> bool:
     core = word.strip(",.;|")
     return not core or core.casefold() in _BYLINE_CONNECTORS or core[0].isupper()
@@ -291,24 +348,41 @@ _SMALL_WORDS = _word_set(
 )
 _MAX_HEADING_WORDS = 16
 _MAX_SENTENCE_CASE_HEADING_WORDS = 6
+_MAX_FULL_STOP_HEADING_WORDS = 4
 _MIN_TITLE_CASE_SHARE = 0.75
 
 
 def _looks_like_heading(line: str, words: list[str]) -> bool:
     """A short unpunctuated line starting with a capital: Title Case ("Zelenskiy's Contingency
-    Plan") or a handful of words ("What happens next"). Sentences end with punctuation, and a
-    quotation ("“We will win”") is speech, not a heading."""
-    if len(words) > _MAX_HEADING_WORDS or line[0] in _OPENING_QUOTES:
+    Plan") or a handful of words ("What happens next"). Sentences end with punctuation; a
+    quotation is speech, unless it is a handful of words with none ("'Bars ransacked'")."""
+    if len(words) > _MAX_HEADING_WORDS:
         return False
+    if line[0] in _OPENING_QUOTES:
+        return _is_quoted_subhead(line, words)
     if not (line[0].isupper() or line[0].isdigit()):
         return False
     if _ends_like_sentence(line):
-        if line.rstrip(_CLOSERS)[-1:] != "?":
+        end = line.rstrip(_CLOSERS)[-1:]
+        if end == ".":
+            # A run-in heading on a line of its own: "Gesture Control."
+            return len(words) <= _MAX_FULL_STOP_HEADING_WORDS and _is_title_case(words)
+        if end != "?":
             return False
         # "What Comes Next?", and the short questions news sites put above a section ("How
         # did he die?", "Who did it?"): a line of its own, not a sentence of a paragraph.
         return _is_title_case(words) or _is_question_heading(words)
     return len(words) <= _MAX_SENTENCE_CASE_HEADING_WORDS or _is_title_case(words)
+
+
+def _is_quoted_subhead(line: str, words: list[str]) -> bool:
+    """The BBC's subheads quote a few words of the section below them ("'Very intelligent'",
+    "‘IT’S NOT THE TIME’"): a quotation alone on its line without a sentence's punctuation.
+    Speech in a paragraph ends in punctuation ("“We will win,” he said.", "“Why?”")."""
+    if len(words) > _MAX_SENTENCE_CASE_HEADING_WORDS or line[-1] not in _CLOSERS:
+        return False
+    inside = line[1:].rstrip(_CLOSERS).rstrip()
+    return bool(inside) and inside[-1] not in _SENTENCE_END + ","
 
 
 # Question words that open section questions; "Will the war end soon?" stays prose (the
@@ -353,6 +427,51 @@ def _demote_headline_runs(lines: list[str], kinds: list[LineKind]) -> list[LineK
             for member in members:
                 result[member] = LineKind.BOILERPLATE
     return result
+
+
+def _mark_code_and_table_headers(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
+    """Markdown's structure, in Markdown files and in text pasted from them: the lines of a
+    fenced code block are code, not claims (BOILERPLATE, with their fences), and a line
+    above a table's delimiter row ("Name | Age" over "--- | ---") names columns (HEADING).
+    A fence never closed marks nothing: one stray "```" must not swallow an article."""
+    result = list(kinds)
+    opening: re.Match[str] | None = None
+    opened_at = 0
+    for index, line in enumerate(lines):
+        fence = _CODE_FENCE.fullmatch(line)
+        if opening is None:
+            if fence:
+                opening, opened_at = fence, index
+            elif _is_table_header(line, lines[index + 1 : index + 2]):
+                result[index] = LineKind.HEADING
+        elif fence and _closes(opening, fence):
+            result[opened_at : index + 1] = [LineKind.BOILERPLATE] * (index + 1 - opened_at)
+            opening = None
+    return result
+
+
+_CODE_FENCE = re.compile(r"(?P<marks>`{3,}|~{3,})[^`]*")
+_TABLE_DELIMITER_CELL = re.compile(r":?-{3,}:?")
+
+
+def _closes(opening: re.Match[str], fence: re.Match[str]) -> bool:
+    """CommonMark: the same character, at least as many, and nothing after them."""
+    marks, opened = fence["marks"], opening["marks"]
+    return fence.group() == marks and marks[0] == opened[0] and len(marks) >= len(opened)
+
+
+def _is_table_header(line: str, below: list[str]) -> bool:
+    """``line`` has as many cells as the delimiter row below it, two or more."""
+    if not below:
+        return False
+    delimiter = _table_cells(below[0])
+    if len(delimiter) < 2 or not all(map(_TABLE_DELIMITER_CELL.fullmatch, delimiter)):
+        return False
+    return len(_table_cells(line)) == len(delimiter)
+
+
+def _table_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 def _is_headline_shaped(line: str, kind: LineKind) -> bool:

@@ -97,7 +97,10 @@ _FRONT_MATTER_TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
 
 
 def markdown_text(text: str) -> Converted:
-    """Markdown -> one line per block; list items keep a "- " bullet; images and HTML dropped."""
+    """Markdown -> one line per block; list items keep a "- " bullet; images and HTML dropped.
+
+    Code blocks keep their fences and a table its header's delimiter row ("--- | ---"), so
+    line kinds (aligner.clean) can tell code and column names from prose."""
     from markdown_it import MarkdownIt
 
     title = outlet = None
@@ -121,6 +124,7 @@ def _render_blocks(tokens: Sequence[Token]) -> tuple[list[str], str | None]:
     title: str | None = None
     bullet_pending = False
     row: list[str] | None = None
+    in_header = False
     heading_level = 0
     for token in tokens:
         kind = token.type
@@ -130,8 +134,12 @@ def _render_blocks(tokens: Sequence[Token]) -> tuple[list[str], str | None]:
             heading_level = int(token.tag[1])
         elif kind == "tr_open":
             row = []
+        elif kind in ("thead_open", "thead_close"):
+            in_header = kind == "thead_open"
         elif kind == "tr_close" and row is not None:
-            lines.append(" | ".join(row))
+            lines.append(_CELL_SEPARATOR.join(row))
+            if in_header:
+                lines.append(_CELL_SEPARATOR.join(["---"] * len(row)))
             row = None
         elif kind == "inline":
             content = _render_inline(token.children or [])
@@ -146,10 +154,15 @@ def _render_blocks(tokens: Sequence[Token]) -> tuple[list[str], str | None]:
             bullet_pending = False
             heading_level = 0
         elif kind in ("fence", "code_block"):
-            lines.extend(token.content.rstrip("\n").split("\n"))
+            fence = token.markup or _CODE_FENCE  # an indented block gets the usual fence
+            lines.extend([fence, *token.content.rstrip("\n").split("\n"), fence])
         elif kind == "html_block":
             lines.extend(_html_block_lines(token.content))
     return lines, title
+
+
+_CODE_FENCE = "```"
+_CELL_SEPARATOR = " | "
 
 
 def _render_inline(children: Sequence[Token]) -> str:

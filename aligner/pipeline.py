@@ -22,7 +22,7 @@ from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
 from aligner.cancel import Cancelled, checked, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
 from aligner.candidates import Candidates, budgeted_candidates
 from aligner.classify import find_conflicts, group_label
-from aligner.clean import classify_lines, find_title
+from aligner.clean import classify_lines, find_title, sentence_kind
 from aligner.collector import collector_paused
 from aligner.corpus import Document, load_documents, natural_sort_key
 from aligner.counterparts import CounterpartScorer, prose_positions
@@ -619,13 +619,14 @@ def build_article(position: int, document: Document) -> Article:
             else [(line.start, line.end)]
         )
         for start, end in spans:
+            kind = sentence_kind(document.text[start:end]) if line.kind == "prose" else line.kind
             sentences.append(
                 Sentence(
                     id=sentence_id(ident, len(sentences)),
                     article_id=ident,
                     index=len(sentences),
                     text=document.text[start:end],
-                    kind=line.kind,
+                    kind=kind,
                     start=start,
                     end=end,
                     paragraph=line.paragraph,

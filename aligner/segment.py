@@ -9,7 +9,7 @@ import tomllib
 from collections.abc import Iterator
 from importlib import resources
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from aligner.decode import fold_invisible, is_kept_invisible
 
@@ -41,6 +41,57 @@ _NON_WHITESPACE = re.compile(r"\S")
 Span = tuple[int, int]
 
 
+# Marks that open a quotation or an aside. Punkt splits off a straight double quote or a
+# bracket, but keeps curly and single quotes on the word: "“Mr." and "‘Dr." are words of
+# their own to it, which no abbreviation list holds.
+_OPENING_MARKS = "\"'“‘«‹„([{"
+
+# Letters joined by periods ("O.J.", "A.D.", "J.R.R."): initials and initialisms, read like a
+# listed abbreviation (a sentence ends after one only before a sentence starter: "in the
+# U.S. The next day").
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+class _AbbreviationTypes(set[str]):
+    """The shipped abbreviations, also behind an opening mark, and every initialism.
+
+    Punkt asks ``word in abbrev_types`` with the word as written, lower-cased and without
+    its final period ("“mr", "o.j").
+    """
+
+    def __contains__(self, word: object) -> bool:
+        if set.__contains__(self, word):
+            return True
+        if not isinstance(word, str):
+            return False
+        bare = word.lstrip(_OPENING_MARKS)  # asked of every word with a period: kept cheap
+        if len(bare) < len(word) and set.__contains__(self, bare):
+            return True
+        return "." in bare and _INITIALISM.fullmatch(bare) is not None
+
+
+class _Token(PunktToken):
+    """A Punkt token read without its opening marks, so "“No. 1" is the collocation "no" +
+    number and a capitalised "“The" is the sentence starter "the"."""
+
+    __slots__ = ()
+
+    def _get_type(self, tok: str) -> str:
+        return PunktToken._get_type(self, self._bare(tok) if tok[0] in _OPENING_MARKS else tok)
+
+    @property
+    def first_upper(self) -> bool:
+        return self._bare(self.tok)[0].isupper()
+
+    @property
+    def first_lower(self) -> bool:
+        return self._bare(self.tok)[0].islower()
+
+    @staticmethod
+    def _bare(tok: str) -> str:
+        return tok.lstrip(_OPENING_MARKS) or tok
+
+
 class _OrthoContext(dict[str, int]):
     """Punkt's ortho_context without defaultdict's insert-on-read.
 
@@ -58,7 +109,9 @@ def punkt_parameters() -> PunktParameters:
     data = tomllib.loads(source.read_text(encoding="utf-8"))
     params = PunktParameters()
     params.ortho_context = _OrthoContext()
-    params.abbrev_types = {word for group in data["abbreviations"].values() for word in group}
+    params.abbrev_types = _AbbreviationTypes(
+        word for group in data["abbreviations"].values() for word in group
+    )
     starters = data["sentence_starters"]
     params.sent_starters = set(starters)
     for word in starters:
@@ -72,7 +125,7 @@ def punkt_parameters() -> PunktParameters:
 @functools.cache
 def _tokenizer() -> PunktSentenceTokenizer:
     # Built once; a race on first use only builds an identical tokenizer twice.
-    return PunktSentenceTokenizer(punkt_parameters())
+    return PunktSentenceTokenizer(punkt_parameters(), token_cls=_Token)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -80,8 +133,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
 
     Returns absolute ``(start, end)`` offsets into ``text``, in order, without surrounding
     whitespace, covering every non-whitespace character of the range exactly once. Punkt
-    decides the breaks; then a fragment without letters or digits (a stray closing quote)
-    joins its neighbour, a quotation followed by a lower-case attribution is rejoined, and
+    decides the breaks, and reference marks after a full stop ("[2][16]") stay with the
+    sentence they follow; then a fragment without letters or digits (a stray closing quote)
+    joins its neighbour, a quotation followed by its attribution is rejoined, a paragraph's
+    leading label ("Q.", "Etymology.", "SPOKANE, Wash.") joins the sentence it introduces, and
     sentences longer than :data:`MAX_SENTENCE_CHARS` are cut at whitespace. Invisible
     characters kept for display (a ZWJ, a tag character) play no part in these decisions.
     """
@@ -100,8 +155,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
 
 
 def _visible_sentence_spans(text: str, start: int, end: int) -> list[Span]:
-    breaks = sorted({*_punkt_breaks(text, start, end), *_full_width_breaks(text, start, end)})
-    pieces = _split_at(text, start, end, breaks)
+    breaks = {*_punkt_breaks(text, start, end), *_full_width_breaks(text, start, end)}
+    pieces = _split_at(text, start, end, _past_citation_marks(text, breaks, end))
     return [chunk for span in _rejoin_fragments(text, pieces) for chunk in _capped(text, span)]
 
 
@@ -169,6 +224,25 @@ def _sentence_starts(window: str) -> list[int]:
     return sorted({span_start for span_start, _ in spans[1:] if span_start > 0})
 
 
+# Wikipedia-style reference marks: "[2]", "[a]", "[note 3]", "[citation needed]".
+_CITATION_MARKS = re.compile(
+    r"(?:\[(?:\d{1,4}|[a-z]|note\ \d{1,4}|[a-z]+(?:\ [a-z]+)?\ needed)\])+\s*", re.VERBOSE
+)
+
+
+def _past_citation_marks(text: str, breaks: set[int], end: int) -> list[int]:
+    """``breaks`` in order, each moved past the reference marks that start it: Punkt ends a
+    sentence at "2017." in "2017.[2][16] Next", and the marks would start the next one."""
+    moved = set()
+    for position in breaks:
+        marks = _CITATION_MARKS.match(text, position, end)
+        if marks:
+            position = marks.end()
+        if position < end:
+            moved.add(position)
+    return sorted(moved)
+
+
 def _split_at(text: str, start: int, end: int, breaks: list[int]) -> list[Span]:
     bounds = [start, *breaks, end]
     return [span for lo, hi in itertools.pairwise(bounds) if (span := _strip(text, lo, hi))]
@@ -190,8 +264,11 @@ def _rejoin_fragments(text: str, pieces: list[Span]) -> list[Span]:
             joined[-1] = (joined[-1][0], piece[1])
         else:
             joined.append(piece)
-    # A leading fragment without words has no previous sentence; it joins the next one.
-    if len(joined) > 1 and not _has_word_character(text, joined[0]):
+    # A leading fragment without words has no previous sentence, and a leading label is not
+    # a sentence of its own: either joins the next one.
+    if len(joined) > 1 and (
+        not _has_word_character(text, joined[0]) or _is_lead_label(text, joined[0])
+    ):
         joined[:2] = [(joined[0][0], joined[1][1])]
     return joined
 
@@ -201,7 +278,32 @@ def _continues(text: str, previous: Span, piece: Span) -> bool:
     if not _has_word_character(text, piece):
         return True  # a lone closing quote, dash or ellipsis is never a sentence of its own
     first = text[piece[0]]
-    return first.isalpha() and first.islower() and text[previous[1] - 1] in _ATTRIBUTION_ENDS
+    last = text[previous[1] - 1]
+    if first.isalpha() and first.islower():
+        return last in _ATTRIBUTION_ENDS
+    return last in _CLOSING_QUOTES and _ATTRIBUTION.fullmatch(text, *piece) is not None
+
+
+_CLOSING_QUOTES = frozenset("\"'”’»›")
+# "“Are you OK?” Sarpong said.": a capitalised speaker and a verb of saying after a quotation.
+_ATTRIBUTION = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,3}\s+"
+    r"(?:said|says|asked|asks|added|adds|replied|replies|wrote|writes|recalled|explained"
+    r"|responded|continued|insisted|tweeted|told\s+[\w’'-]+)\.",
+)
+
+# Labels a paragraph can open with: an interview's "Q." and "A:", a run-in heading
+# ("Etymology. Caihong is …"), a dateline ("SPOKANE, Wash. - Seattle is …").
+_LEAD_LABEL = re.compile(
+    r"""[^\W\d_][.:]
+      | [^\W\d_][^\W\d_’'-]*\.
+      | [A-Z][A-Z’'.-]+(?:\ [A-Z][A-Z’'.-]+)*,\ [A-Z][\w.]*(?:\ [A-Z][\w.]*)?""",
+    re.VERBOSE,
+)
+
+
+def _is_lead_label(text: str, span: Span) -> bool:
+    return text[span[0]].isupper() and _LEAD_LABEL.fullmatch(text, *span) is not None
 
 
 def _has_word_character(text: str, span: Span) -> bool:

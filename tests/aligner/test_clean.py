@@ -130,6 +130,9 @@ def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
         "Image credit: NASA",
         "The launch pad at dawn. Photo by Jane Doe",
         "The crater seen from orbit (Image courtesy of NASA)",
+        "A protester holds a sign outside City Hall on Monday, Feb. 16, 2017. (Jane Roe/Reuters)",
+        "Protesters remain at City Hall into the evening. (David M Warren / Staff Photographer)",
+        "(Pool Photo/ Julie Jacobson)",
     ],
 )
 def test_captions_and_photo_credits(line: str) -> None:
@@ -165,6 +168,7 @@ def test_the_credit_pre_check_never_hides_a_credit(line: str) -> None:
         "The government offered a cash handout.",
         "The picture by the artist was sold for $2 million.",
         "She described the image: a girl running from the fire.",
+        "The vote split along party lines (Democrats/Republicans).",
     ],
 )
 def test_prose_mentioning_a_credit_stays_prose(line: str) -> None:
@@ -198,6 +202,16 @@ def test_prose_mentioning_a_credit_stays_prose(line: str) -> None:
         "Sign up for our newsletter",
         "Click here to subscribe",
         "Related Stories",
+        "Related Story:",
+        # Wire credit lines, reporters' addresses and signatures (issue 16 item 2).
+        "AP writers Jane Roe in Jakarta, Indonesia, and John Doe in Tokyo contributed to this "
+        "report.",
+        "City News Service contributed to this report.",
+        "Jane Doe contributed reporting.",
+        "jane.doe@example-tribune.com",
+        "Email: jdoe@example.org",
+        "--Jane Roe",
+        "— Jane Roe",
         "You may also like",
         "12 Comments",
         "5 min read",
@@ -220,6 +234,11 @@ def test_boilerplate(line: str) -> None:
         "What happens next",
         "What Comes Next for Ukraine?",
         "Kyiv, Ukraine",
+        "“We will win”",  # a quoted subhead: a few words, no punctuation
+        "'Bars ransacked'",
+        "‘IT’S NOT THE TIME’",
+        "Gesture Control.",  # a run-in heading on a line of its own
+        "Key Findings.",
     ],
 )
 def test_headings(line: str) -> None:
@@ -234,7 +253,7 @@ def test_headings(line: str) -> None:
         "Yes.",
         "“We will never give up.”",
         '"Peace now," she said.',
-        "“We will win”",
+        "“We will win,”",
         "By the end of the year, prices had risen sharply.",
         "By Tuesday, officials had left.",
         "Mayor Smith spoke on May 5 about the budget.",
@@ -244,6 +263,9 @@ def test_headings(line: str) -> None:
         "Readers can comment on the proposal until Friday, the ministry said.",
         "Share prices fell sharply after the announcement.",
         "Copyright lawyers said the case was weak.",
+        "Rising costs contributed to this year's losses, the company said.",
+        "Thank you.",
+        "Not necessarily.",
     ],
 )
 def test_real_sentences_stay_prose(line: str) -> None:
@@ -369,3 +391,68 @@ def test_invisible_characters_between_letters_change_no_line_kind(line: str, mar
     (line_kind,) = classify_lines(marked)
     assert line_kind.kind is plain.kind
     assert marked[line_kind.start : line_kind.end] == marked
+
+
+# --- furniture inside and beside paragraphs (issue 16 item 2) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Read more", BOILERPLATE),
+        ("VPC", BOILERPLATE),
+        ("(CW33)", BOILERPLATE),
+        ("C+", BOILERPLATE),
+        ("Follow @janedoe on Twitter.", BOILERPLATE),
+        ("jdoe@example.org", BOILERPLATE),
+        ("(Kevin Lamarque/Reuters)", CAPTION),
+        ("Chaos.", PROSE),
+        ("Humbled?", PROSE),
+        ("I won.", PROSE),
+        ("NATO agreed.", PROSE),
+        ("双方同意立即开始谈判", PROSE),  # a Chinese clause without its final mark
+        ("好", PROSE),
+        ("The picture was taken by the artist herself.", PROSE),
+    ],
+)
+def test_sentence_kind_finds_furniture_that_ends_a_paragraph(sentence: str, kind: LineKind) -> None:
+    assert clean.sentence_kind(sentence) is kind
+
+
+# --- Markdown structure in text (issue 15 item 15) -----------------------------------------
+
+
+def kinds_of(lines: list[str]) -> list[tuple[str, LineKind]]:
+    text = "\n".join(lines)
+    return [(text[line.start : line.end], line.kind) for line in classify_lines(text)]
+
+
+def test_fenced_code_is_boilerplate_fences_included() -> None:
+    code = ["```python", 'print("The ministry said the talks would resume.")', "```"]
+    assert kinds_of([INTRO, *code, OUTRO]) == [
+        (INTRO, PROSE),
+        *[(line, BOILERPLATE) for line in code],
+        (OUTRO, PROSE),
+    ]
+
+
+def test_a_longer_fence_holds_a_shorter_one() -> None:
+    code = ["~~~~", "```", "The ministry said the talks would resume on Friday.", "~~~~"]
+    assert kinds_of([INTRO, *code, OUTRO])[1:-1] == [(line, BOILERPLATE) for line in code]
+
+
+def test_a_fence_never_closed_marks_nothing() -> None:
+    assert kinds_of(["```", INTRO, OUTRO])[1:] == [(INTRO, PROSE), (OUTRO, PROSE)]
+
+
+def test_a_table_header_row_is_a_heading_and_its_rows_are_not() -> None:
+    header = "Number of people arrested by the police on each of the days | Day of the protest"
+    row = "Twelve people were arrested by the police on that day | Monday"
+    found = kinds_of([INTRO, header, "--- | ---:", row, OUTRO])
+    assert found[1:4] == [(header, HEADING), ("--- | ---:", BOILERPLATE), (row, PROSE)]
+
+
+def test_a_line_above_a_rule_is_not_a_table_header() -> None:
+    # A plain-text section rule, and a delimiter with another number of cells.
+    assert kinds_of([INTRO, OUTRO, "---"])[1] == (OUTRO, PROSE)
+    assert kinds_of([INTRO, OUTRO, "--- | --- | ---"])[1] == (OUTRO, PROSE)

@@ -108,7 +108,9 @@ def test_markdown_is_reduced_to_text_lines(tmp_path: Path) -> None:
         "See the report for more details.",
         "- First point with inline code.",
         "- Second point that wraps onto a second line.",
+        "```",  # fences kept: line kinds tell code from prose by them
         "kept as text",
+        "```",
         "Visit our shop & save",
         "Reactions",
     ]
@@ -202,3 +204,48 @@ def test_a_recipe_in_a_cookie_box_is_article_text(tmp_path: Path) -> None:
     )
     (document,) = load_one(write(tmp_path / "recipe.html", recipe)).documents
     assert "bake the cookies for twelve minutes" in document.text
+
+
+MARKDOWN_WITH_CODE_AND_TABLE = """The committee counted the votes on Tuesday.
+
+| Candidate who stood for the seat | Votes counted on Tuesday |
+|---|---:|
+| Votes cast for the candidate of the party | 1,204 |
+
+```python
+print("The committee counted the votes.")
+```
+
+    indented = "code"
+
+The result was announced the next day.
+"""
+
+
+def test_markdown_keeps_code_fences_and_the_table_delimiter(tmp_path: Path) -> None:
+    path = write(tmp_path / "votes.md", MARKDOWN_WITH_CODE_AND_TABLE)
+    assert text_of(path).split("\n") == [
+        "The committee counted the votes on Tuesday.",
+        "Candidate who stood for the seat | Votes counted on Tuesday",
+        "--- | ---",
+        "Votes cast for the candidate of the party | 1,204",
+        "```",
+        'print("The committee counted the votes.")',
+        "```",
+        "```",
+        'indented = "code"',
+        "```",
+        "The result was announced the next day.",
+    ]
+
+
+def test_markdown_code_and_table_header_are_not_prose(tmp_path: Path) -> None:
+    from aligner.pipeline import build_article
+
+    (document,) = load_one(write(tmp_path / "votes.md", MARKDOWN_WITH_CODE_AND_TABLE)).documents
+    prose = [sentence.text for sentence in build_article(0, document).prose]
+    assert prose == [
+        "The committee counted the votes on Tuesday.",
+        "Votes cast for the candidate of the party | 1,204",
+        "The result was announced the next day.",
+    ]

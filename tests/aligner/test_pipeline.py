@@ -334,3 +334,25 @@ def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
     )
     (conflict,) = compare([tmp_path / "event"]).conflicts
     assert (conflict.detail, conflict.severity) == ("a man vs two men", Severity.SOFT)
+
+
+def test_furniture_ending_a_paragraph_is_not_a_claim(tmp_path) -> None:
+    # A comment-policy paragraph ends in a "Read more" link; a caption paragraph of three
+    # sentences (too long to be a caption line) ends in its photo credit; a story in a tag.
+    paragraphs = [
+        "The president took questions from reporters on Thursday.",
+        "Keep your comments civil. Do not attack other readers. Use the button to report "
+        "abuse. Read more",
+        "The president spoke at the White House. He took questions for an hour. Reporters "
+        "asked about Russia. He denied any contact. (Kevin Lamarque/Reuters)",
+        "Seattle residents must be feeling healthier already! VPC",
+    ]
+    (tmp_path / "a.txt").write_text("\n".join(paragraphs), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The president spoke for an hour.\n", encoding="utf-8")
+    article = compare([tmp_path]).articles[0]
+    kinds = {sentence.text: sentence.kind for sentence in article.sentences}
+    assert kinds["Read more"] is LineKind.BOILERPLATE
+    assert kinds["(Kevin Lamarque/Reuters)"] is LineKind.CAPTION
+    assert kinds["VPC"] is LineKind.BOILERPLATE
+    assert kinds["He denied any contact."] is LineKind.PROSE
+    assert kinds["Seattle residents must be feeling healthier already!"] is LineKind.PROSE

@@ -173,6 +173,77 @@ def test_initial_before_a_sentence_starter_ends_the_sentence() -> None:
     ]
 
 
+# --- fragments that are not sentences (issue 16 item 2) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An abbreviation behind an opening mark.
+        "“Mr. Johnson’s actions were unacceptable,” the mayor said.",
+        "‘Dr. Patel will speak first,’ she said.",
+        "“No. 1, I am the least worried person,” he told a reporter.",
+        # Initials and initialisms.
+        "O.J. Simpson left the court on Monday.",
+        "The jury acquitted Orenthal James “O.J.” Simpson of both murders.",
+        "Days later, O.J. Simpson was charged with the murders.",
+        "Only George H.W. Bush and Bill Clinton won more votes.",
+        "The book covers 1500 B.C. - A.D. 3000 in one volume.",
+        "Caihong juji gen. et sp. nov. is a new species.",
+        # A paragraph's leading label joins the sentence it introduces.
+        "Q. What are the next steps in Congress?",
+        "A. The House voted early on Sunday.",
+        "Etymology. The name is from the Mandarin word for rainbow.",
+        "SPOKANE, Wash. - Seattle is trying to discourage people from drinking soda.",
+        # A quotation keeps its capitalised attribution.
+        "“Are you OK?” Sarpong said.",
+        "“Is that really presidential?” Blitzer asked.",
+        '“Where’s my daughter?’" Patty Campbell said.',
+        "“It went well.” The president told reporters.",
+        # Reference marks in the middle of a sentence.
+        "The syndrome (FAS),[1] which is rare, was named in 1973.[2]",
+    ],
+)
+def test_fragments_stay_in_their_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised starter behind an opening quote starts a sentence.
+        (
+            "He arrived in the U.S. “The next day was fine,” he said.",
+            ["He arrived in the U.S.", "“The next day was fine,” he said."],
+        ),
+        # So does one after an initialism.
+        (
+            "The case went to the F.B.I. The agency declined to comment.",
+            ["The case went to the F.B.I.", "The agency declined to comment."],
+        ),
+        # Reference marks stay with the sentence they follow.
+        (
+            "It is caused by alcohol.[1][8] About 10% have drunk.[9] It is rare.[citation needed]",
+            [
+                "It is caused by alcohol.[1][8]",
+                "About 10% have drunk.[9]",
+                "It is rare.[citation needed]",
+            ],
+        ),
+        # A one-word sentence inside a paragraph is no label.
+        (
+            "I see stories of chaos. Chaos. Yet it works.",
+            ["I see stories of chaos.", "Chaos.", "Yet it works."],
+        ),
+        # A sentence after a quotation, or a "said" after no quotation, is no attribution.
+        ("“Stop.” Police arrived later.", ["“Stop.”", "Police arrived later."]),
+        ("It rained. Trump said.", ["It rained.", "Trump said."]),
+    ],
+)
+def test_sentences_around_fragments_still_split(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 # --- offsets and ranges ----------------------------------------------------------------------
 
 
