@@ -224,7 +224,7 @@ _INVISIBLE = (
     "\u200b\u2060\ufeff"  # zero-width space, word joiner, stray BOM
 )
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: they change spelling in Persian and Indic scripts.
-_DELETE_CHARACTERS = {
+_DELETE_CHARACTERS: dict[int, str | None] = {
     code: None
     for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *map(ord, _INVISIBLE)]
 }

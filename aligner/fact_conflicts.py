@@ -306,12 +306,12 @@ def fact_conflicts(
     for key in checked(sorted(told), every=64):
         if key == UNNAMED_AGE:
             continue  # whose age is not known: not one fact across articles
-        by_article = sorted(told[key].items())
-        values = {fact.quantity.value for _, told_ in by_article for _, fact in told_}
+        tellings = sorted(told[key].items())
+        values = {fact.quantity.value for _, told_ in tellings for _, fact in told_}
         if len(values) > MAX_FIGURES_OF_A_FACT:
             continue  # not one fact: articles about several events, or a common surname
-        for k, (_, left) in enumerate(by_article):
-            for _, right in by_article[k + 1 :]:
+        for k, (_, left) in enumerate(tellings):
+            for _, right in tellings[k + 1 :]:
                 if any(_agree(fa.quantity, fb.quantity) for _, fa in left for _, fb in right):
                     continue
                 for i, fa in left[:MAX_TELLINGS]:

@@ -36,8 +36,8 @@ def wrong_name_conflicts(
     slips = _slips(features, article_of)
     wanted = {word for word, _, _, _ in slips} | {surname for _, surname, _, _ in slips}
     with_word: dict[str, list[int]] = {}
-    for index, sentence in enumerate(features):
-        for word in wanted.intersection(sentence.tokens):
+    for index, sentence_features in enumerate(features):
+        for word in wanted.intersection(sentence_features.tokens):
             with_word.setdefault(word, []).append(index)
     found: list[SpellingConflict] = []
     for wrong, surname, full, article in _wrong_names(slips, article_of, with_word):

@@ -409,7 +409,7 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         ):
             seconds *= 1.5
             stop += 3
-        grain = _DURATION_SECONDS[after]
+        grain: float = _DURATION_SECONDS[after]
         finer = _finer_duration(words, stop, grain)
         if finer is not None:  # "7 years, 1 month" is one duration: 85 months
             extra, grain, stop = finer

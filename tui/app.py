@@ -9,7 +9,7 @@ import math
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -88,7 +88,7 @@ class CompareRequest:
 
     generation: int
     paths: list[str]
-    options: dict[str, object]
+    options: dict[str, Any]  # compare()'s keyword options, each of its own type
 
 
 def _freeze_long_lived_objects() -> None:
@@ -240,7 +240,7 @@ class ParallaxApp(App[int]):
         """
         self._generation += 1
         self._comparing = True
-        options: dict[str, object] = {"pivot": self.pivot, "recursive": self.recursive}
+        options: dict[str, Any] = {"pivot": self.pivot, "recursive": self.recursive}
         if self.threshold is not None:
             options["threshold"] = self.threshold
         request = CompareRequest(self._generation, list(self.paths), options)

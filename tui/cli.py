@@ -266,8 +266,8 @@ def _report_loading(comparison: aligner.Comparison, stderr: TextIO) -> None:
         stderr.write(f"skipped {printable(skipped.path)}: {printable(skipped.reason)}\n")
     for notice in comparison.notices:
         stderr.write(f"repaired {printable(notice.path)}: {printable(notice.message)}\n")
-    for notice in comparison.limit_notices:
-        stderr.write(f"note: {printable(notice)}\n")
+    for note in comparison.limit_notices:
+        stderr.write(f"note: {printable(note)}\n")
 
 
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
