@@ -798,8 +798,13 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
     reader's trust more than a soft one."""
     if not unsure:
         return list(findings)
+    # A finding soft already (a limit against a limit, one against several) in a row that is
+    # not surely one fact is two doubts: "within hours" (fired) beside "within three months"
+    # (given the job) is no difference a reader should check.
     return [
-        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f for f in findings
+        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f
+        for f in findings
+        if f.severity is not Severity.SOFT
     ]
 
 

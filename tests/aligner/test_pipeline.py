@@ -356,3 +356,14 @@ def test_furniture_ending_a_paragraph_is_not_a_claim(tmp_path) -> None:
     assert kinds["VPC"] is LineKind.BOILERPLATE
     assert kinds["He denied any contact."] is LineKind.PROSE
     assert kinds["Seattle residents must be feeling healthier already!"] is LineKind.PROSE
+
+
+def test_a_soft_finding_in_a_row_not_surely_one_fact_is_dropped() -> None:
+    from aligner.model import ConflictKind, Finding, Severity
+    from aligner.pipeline import _softened
+
+    limits = Finding(ConflictKind.NUMBER, "Within hours vs Within three months", Severity.SOFT)
+    toll = Finding(ConflictKind.NUMBER, "29 vs 19 (killed)")
+    assert _softened([limits, toll], unsure=False) == [limits, toll]
+    (kept,) = _softened([limits, toll], unsure=True)
+    assert (kept.detail, kept.severity) == ("29 vs 19 (killed)", Severity.SOFT)
