@@ -288,6 +288,14 @@ def bindings(scope: Scope) -> list[BindingType]:
     ]
 
 
+def footer_label(action: str, mode: str) -> str | None:
+    """The footer label of ``action``'s key in view ``mode``, for keys with ``mode_labels``."""
+    for key in KEYS:
+        if key.action == action and key.mode_labels:
+            return dict(key.mode_labels).get(mode)
+    return None
+
+
 def help_rows(keys: Sequence[Key] = KEYS) -> list[tuple[str, str, str]]:
     """``(section, keys as displayed, description)`` for the help screen."""
     return [(key.section, key.display, key.description) for key in keys]

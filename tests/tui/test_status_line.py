@@ -74,9 +74,16 @@ async def test_the_footer_names_the_other_view_and_ctrl_c_says_how_to_quit() -> 
             }
 
         assert "Reading" in footer_labels() and "Aligned" not in footer_labels()
+        def footer_shows() -> list[str]:
+            from textual.widgets._footer import FooterKey
+
+            return [key.description for key in app.query(FooterKey)]
+
+        assert "Reading" in footer_shows()
         await pilot.press("r")
         assert app.query_one("AlignedView").mode == "reading"
         assert "Aligned" in footer_labels() and "Reading" not in footer_labels()
+        assert "Aligned" in footer_shows() and "Reading" not in footer_shows()
         await pilot.press("r")
         assert app.query_one("AlignedView").mode == "aligned"
         await pilot.press("ctrl+c")
