@@ -136,3 +136,12 @@ def test_a_run_that_collects_no_test_fails() -> None:
         capture_output=True, text=True, cwd=REPO_ROOT, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_the_readme_screenshots_are_snapshots_the_tests_keep_current() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+\.svg)\)", readme)
+    assert images
+    for image in images:
+        assert image.startswith("tests/tui/__snapshots__/"), image
+        assert (REPO_ROOT / image).is_file(), image

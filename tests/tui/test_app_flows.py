@@ -341,3 +341,20 @@ async def test_keys_typed_right_after_slash_reach_the_search_bar() -> None:
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "harbour"
         assert "“harbour”: match 1/6" in status(app)
+
+
+async def test_each_escape_closes_the_top_most_thing_only() -> None:
+    app = story_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        details, bar = app.query_one(DetailsPanel), app.query_one(SearchBar)
+        await pilot.press("d", "slash", *"harbour")
+        assert details.display and bar.is_open
+        await pilot.press("escape")  # the search bar, where the typing was
+        assert not bar.is_open and bar.query_text == "harbour" and details.display
+        await pilot.press("escape")  # then the search's highlights
+        assert bar.query_text == "" and details.display
+        await pilot.press("escape")  # then the details panel
+        assert not details.display
+        await pilot.press("f1", "escape")  # a screen on top closes alone
+        assert not isinstance(app.screen, HelpScreen) and not details.display

@@ -74,6 +74,7 @@ async def test_the_footer_names_the_other_view_and_ctrl_c_says_how_to_quit() -> 
             }
 
         assert "Reading" in footer_labels() and "Aligned" not in footer_labels()
+
         def footer_shows() -> list[str]:
             from textual.widgets._footer import FooterKey
 
