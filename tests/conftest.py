@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -156,3 +160,34 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     # A run that collects no test proves nothing; CI must not read it as a pass.
     if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+Unprivileged = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def unprivileged() -> Unprivileged:
+    """Runs ``python ARGS`` in a child bound by file permissions as any user is. CI runs as
+    root, which ignores them: there the capabilities that let it (CAP_DAC_OVERRIDE,
+    CAP_DAC_READ_SEARCH) are dropped from the child with setpriv, so a read-only folder or
+    an unreadable file fails for it as it would for a person."""
+    prefix: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root, and no setpriv to drop root's file powers")
+        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+
+    def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+        env.pop("PARALLAX_DEBUG", None)
+        return subprocess.run(
+            [*prefix, sys.executable, *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            env=env,
+            timeout=300,
+        )
+
+    return run

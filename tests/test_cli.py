@@ -158,19 +158,18 @@ def test_file_created_during_the_work_is_not_clobbered(engine, tmp_path, capsys)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores folder permissions"
-)
-def test_read_only_folder_is_a_clear_one_line_error(engine, tmp_path, capsys) -> None:
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="needs POSIX permissions")
+def test_read_only_folder_is_a_clear_one_line_error(tmp_path, unprivileged) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        assert main(["export", "-o", str(folder / "out.json")]) == 1
+        result = unprivileged("-m", "tui.cli", "export", "-o", folder / "out.json")
+        assert result.returncode == 1
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
-    err = capsys.readouterr().err
+    err = result.stderr
     assert err.startswith("parallax: cannot write ") and err.count("\n") == 1
     assert "Traceback" not in err
 

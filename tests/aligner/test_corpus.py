@@ -97,14 +97,21 @@ def test_suffixes_are_case_insensitive(tmp_path: Path) -> None:
     assert text_of(write(tmp_path / "LOUD.TXT", ARTICLE)) == ARTICLE
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
-def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX permissions")
+def test_unreadable_file_is_skipped(tmp_path: Path, unprivileged) -> None:
     path = write(tmp_path / "secret.txt", ARTICLE)
+    write(tmp_path / "open.txt", ARTICLE)
     path.chmod(0)
+    script = (
+        "import sys; from aligner.corpus import load_documents\n"
+        "loaded = load_documents([sys.argv[1]])\n"
+        "print([s.reason for s in loaded.skipped], len(loaded.documents))\n"
+    )
     try:
-        assert skip_reason(path) == "permission denied"
+        result = unprivileged("-c", script, tmp_path)
     finally:
         path.chmod(0o644)
+    assert result.stdout == "['permission denied'] 1\n", result.stderr
 
 
 @pytest.mark.parametrize(

@@ -340,18 +340,18 @@ def test_failed_export_is_one_clear_line_and_leaves_nothing_half_written(
         assert list(folder.iterdir()) == []
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions"
-)
-def test_really_read_only_folder(corpus, cli, tmp_path) -> None:
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX permissions")
+def test_really_read_only_folder(corpus, unprivileged, tmp_path) -> None:
     corpus.articles()
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        result = cli("export", corpus.root, "-o", folder / "export.md")
-        assert (result.code, result.out) == (1, "")
-        assert result.err == f"parallax: cannot write {folder / 'export.md'}: Permission denied\n"
+        result = unprivileged("-m", "tui.cli", "export", corpus.root, "-o", folder / "export.md")
+        assert (result.returncode, result.stdout) == (1, "")
+        assert (
+            result.stderr == f"parallax: cannot write {folder / 'export.md'}: Permission denied\n"
+        )
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tomllib
@@ -224,16 +223,22 @@ def test_unreadable_file_gives_defaults_and_is_left_alone(user_dirs: tuple[Path,
     assert path.is_dir()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_saving_into_a_read_only_folder_raises_and_keeps_the_old_file(tmp_path: Path) -> None:
+def test_saving_into_a_read_only_folder_raises_and_keeps_the_old_file(
+    tmp_path: Path, unprivileged
+) -> None:
     path = tmp_path / "ro" / "config.toml"
     save_config(Config(theme="old"), path)
     path.parent.chmod(0o500)
+    script = (
+        "import sys; from pathlib import Path; from tui.config import Config, save_config\n"
+        "try:\n    save_config(Config(theme='new'), Path(sys.argv[1]))\n"
+        "except OSError as error:\n    print('refused', error.errno)\n"
+    )
     try:
-        with pytest.raises(OSError):
-            save_config(Config(theme="new"), path)
+        result = unprivileged("-c", script, path)
     finally:
         path.parent.chmod(0o700)
+    assert result.stdout == "refused 13\n", result.stderr
     assert load_config(path)[0].theme == "old"
     assert sorted(p.name for p in path.parent.iterdir()) == ["config.toml"]
 
