@@ -315,7 +315,7 @@ def reader(monkeypatch) -> list:
     calls: list = []
     app = types.ModuleType("tui.app")
 
-    def run_app(paths, *, threshold, recursive):
+    def run_app(paths, *, threshold, recursive, max_convert_seconds=None):
         calls.append((paths, threshold, recursive))
         return 0
 
@@ -511,3 +511,12 @@ def test_an_output_folder_is_named_as_a_folder(tmp_path, capsys) -> None:
     folder.mkdir()
     assert main(["export", "-o", str(folder)]) == 2
     assert "outs is a folder; -o needs a file name" in capsys.readouterr().err
+
+
+def test_reader_takes_the_convert_budget(monkeypatch, tmp_path) -> None:
+    seen: dict = {}
+    app = types.ModuleType("tui.app")
+    app.run_app = lambda paths, **options: seen.update(options) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui.app", app)
+    assert main([str(tmp_path), "--max-convert-seconds", "30"]) == 0
+    assert seen["max_convert_seconds"] == 30.0

@@ -115,12 +115,15 @@ class ParallaxApp(App[int]):
         *,
         threshold: float | None = None,
         recursive: bool = False,
+        max_convert_seconds: float | None = None,
         config_path: Path | None = None,
         compare: CompareFunction | None = None,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.recursive = recursive
+        # A slow HTML or Markdown file's time budget (None: the engine's, 5 s).
+        self.max_convert_seconds = max_convert_seconds
         self.comparison: Comparison | None = None
         # The comparison as the engine named its sources; ``comparison`` has the reader's names.
         self._compared: Comparison | None = None
@@ -241,6 +244,8 @@ class ParallaxApp(App[int]):
         self._generation += 1
         self._comparing = True
         options: dict[str, Any] = {"pivot": self.pivot, "recursive": self.recursive}
+        if self.max_convert_seconds is not None:
+            options["max_convert_seconds"] = self.max_convert_seconds
         if self.threshold is not None:
             options["threshold"] = self.threshold
         request = CompareRequest(self._generation, list(self.paths), options)
@@ -880,9 +885,17 @@ def _why_nothing_opened(comparison: Comparison) -> str:
     return f"Every file there was skipped ({'; '.join(reasons)}); the current comparison stays."
 
 
-def run_app(paths: list[str], *, threshold: float | None, recursive: bool) -> int:
+def run_app(
+    paths: list[str],
+    *,
+    threshold: float | None,
+    recursive: bool,
+    max_convert_seconds: float | None = None,
+) -> int:
     """Run the reader on ``paths`` (none: the sample corpus); the process exit status."""
-    app = ParallaxApp(paths, threshold=threshold, recursive=recursive)
+    app = ParallaxApp(
+        paths, threshold=threshold, recursive=recursive, max_convert_seconds=max_convert_seconds
+    )
     app.run()
     return app.return_code or 0
 

@@ -26,7 +26,10 @@ EXIT_USAGE = 2
 PROG = "parallax"
 _DEBUG_ENV = "PARALLAX_DEBUG"
 
-_READ_USAGE = "parallax [PATH ...] [--threshold N] [--recursive]\n       parallax export --help"
+_READ_USAGE = (
+    "parallax [PATH ...] [--threshold N] [--recursive] [--max-convert-seconds N]\n"
+    "       parallax export --help"
+)
 _EXPORT_USAGE = (
     "parallax export [PATH ...] [-o FILE] [--format {markdown,json}] [--threshold N]\n"
     "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]\n"
@@ -109,6 +112,13 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         help="similarity (0-100) two sentences need to count as the same claim",
     )
     parser.add_argument("--recursive", action="store_true", help="descend into sub-folders")
+    parser.add_argument(
+        "--max-convert-seconds",
+        type=_positive,
+        metavar="N",
+        help="skip an HTML or Markdown file that takes longer than N seconds to convert "
+        "(default 5)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {aligner.__version__}")
 
 
@@ -159,13 +169,6 @@ def _export_parser() -> _Parser:
         type=_sentence_limit,
         metavar="N",
         help="refuse to align more than N sentences and other lines in all (default 200000)",
-    )
-    parser.add_argument(
-        "--max-convert-seconds",
-        type=_positive,
-        metavar="N",
-        help="skip an HTML or Markdown file that takes longer than N seconds to convert "
-        "(default 5)",
     )
     return parser
 
@@ -380,7 +383,12 @@ def _read(argv: Sequence[str]) -> int:
     # Textual is imported only on this path; `parallax export` never loads it.
     from tui.app import run_app
 
-    return run_app(list(args.paths), threshold=args.threshold, recursive=args.recursive)
+    return run_app(
+        list(args.paths),
+        threshold=args.threshold,
+        recursive=args.recursive,
+        max_convert_seconds=args.max_convert_seconds,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -266,3 +266,18 @@ async def test_the_sample_articles_reopen_from_the_dialog_and_are_not_a_recent_f
         assert app.comparison is not None and len(app.comparison.articles) == 5
         assert app.paths == []
     assert load_config()[0].recent_folders == []
+
+
+async def test_the_readers_convert_budget_reaches_the_engine() -> None:
+    asked: list[dict] = []
+
+    def recording(paths=None, *, progress=None, should_stop=None, **options):
+        asked.append(options)
+        from snapshot_apps.story import story_comparison
+
+        return story_comparison()
+
+    app = ParallaxApp(["harbour"], max_convert_seconds=12.5, compare=recording)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert asked and asked[0]["max_convert_seconds"] == 12.5
