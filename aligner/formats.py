@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -201,6 +202,15 @@ _BANNER_NAME = re.compile(
 )
 _BANNER_ASKS = re.compile(r"\b(?:accept|agree|consent|preferences|privacy)\b", re.I)
 _MAX_BANNER_WORDS = 150
+# A banner with no telling class or id still has its buttons ("Accept all", "Reject",
+# "Manage preferences") and speaks of cookies.
+_BANNER_BUTTON = re.compile(
+    r"^\s*(?:accept|agree|allow|reject|decline|manage|i understand|got it|ok(?:ay)?)\b", re.I
+)
+_MENTIONS_COOKIES = re.compile(r"\bcookies?\b", re.I)
+# Buttons looked at: a page of 150,000 of them must stay linear.
+_MAX_BANNER_BUTTONS = 20
+_MAX_BANNER_DEPTH = 8
 
 
 def _consent_banners(tree: HtmlElement) -> list[HtmlElement]:
@@ -219,6 +229,35 @@ def _consent_banners(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+def _unnamed_banners(tree: HtmlElement) -> list[HtmlElement]:
+    """Cookie notices with no banner-like class or id: around an "Accept" (or "Reject",
+    "Manage", …) button, the largest element of at most ``_MAX_BANNER_WORDS`` words that
+    speaks of cookies. An article about cookie rules has no such button in its text."""
+    found: list[HtmlElement] = []
+    buttons = (
+        element
+        for element in tree.iter("button", "a", "input")
+        if _BANNER_BUTTON.match(element.text_content() or element.get("value") or "")
+    )
+    for button in itertools.islice(buttons, _MAX_BANNER_BUTTONS):
+        banner = None
+        # A banner wraps its buttons closely; a deep page costs no more than these levels.
+        for ancestor in itertools.islice(button.iterancestors(), _MAX_BANNER_DEPTH):
+            if ancestor.tag in ("body", "html", "article", "main"):
+                break
+            words = ancestor.text_content()
+            if len(words.split()) > _MAX_BANNER_WORDS:
+                break
+            if _MENTIONS_COOKIES.search(words):
+                banner = ancestor
+        inside_found = banner is not None and any(
+            banner is f or f in banner.iterancestors() for f in found
+        )
+        if banner is not None and not inside_found:
+            found.append(banner)
+    return found
+
+
 def html_text(text: str) -> Converted:
     """Main article text of a web page via trafilatura (comments and navigation left out)."""
     import trafilatura
@@ -232,6 +271,8 @@ def html_text(text: str) -> Converted:
         for element in tree.xpath("//noscript"):
             element.drop_tree()
         for element in _consent_banners(tree):
+            element.drop_tree()
+        for element in _unnamed_banners(tree):
             element.drop_tree()
         metadata = trafilatura.extract_metadata(tree)
         outlet = outlet_from_html(tree)

@@ -249,3 +249,36 @@ def test_markdown_code_and_table_header_are_not_prose(tmp_path: Path) -> None:
         "Votes cast for the candidate of the party | 1,204",
         "The result was announced the next day.",
     ]
+
+
+UNNAMED_BANNER = (
+    "<div><p>We use cookies to improve your experience and to show you personalised "
+    "advertising.</p><div><button>Accept all</button><button>Manage preferences</button>"
+    "</div></div>"
+)
+
+
+def test_a_page_that_is_only_an_unnamed_cookie_notice_is_skipped(tmp_path: Path) -> None:
+    page = f"<html><head><title>News</title></head><body>{UNNAMED_BANNER}</body></html>"
+    assert skip_reason(write(tmp_path / "consent.html", page)) == "no article text found in HTML"
+
+
+def test_an_unnamed_cookie_notice_beside_an_article_is_left_out(tmp_path: Path) -> None:
+    page = HTML.replace("<body>", f"<body>{UNNAMED_BANNER}")
+    (document,) = load_one(write(tmp_path / "page.html", page)).documents
+    assert "A powerful storm struck the coast on Tuesday" in document.text
+    assert "cookies" not in document.text
+
+
+def test_an_article_about_cookie_rules_stays(tmp_path: Path) -> None:
+    article = (
+        "<html><body><article><h1>Regulator fines sites over cookie banners</h1>"
+        + "".join(
+            f"<p>The regulator said on Tuesday that {n} websites must let readers reject "
+            "cookies as easily as they accept them, and fined those that did not.</p>"
+            for n in (12, 30, 45)
+        )
+        + "<p><a href='/more'>Read more</a></p></article></body></html>"
+    )
+    (document,) = load_one(write(tmp_path / "rules.html", article)).documents
+    assert document.text.count("reject cookies as easily") == 3
