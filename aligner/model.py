@@ -270,5 +270,10 @@ def sentence_id(article: str, index: int) -> str:
 
 
 def display_path(path: Path) -> str:
-    """Path as shown to people and stored in exports (POSIX separators)."""
-    return path.as_posix()
+    """Path as shown to people and stored in exports (POSIX separators). Bytes of a file
+    name that are not UTF-8 (Python keeps them as lone surrogates, which no JSON reader can
+    print and no UTF-8 writer can write) are spelled ``\\xNN``: ``caf\\xe9.txt``."""
+    text = path.as_posix()
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
