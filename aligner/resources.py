@@ -1,4 +1,4 @@
-"""Locate the data the project ships: the sample corpus and the theme files."""
+"""Locate the data the engine ships: the sample corpus (the reader's themes: tui.themes)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _shipped_dir(name: str) -> Path:
-    # A wheel carries the folder inside the package (aligner/data/<name>); a source
-    # checkout or an editable install has it at the repository root.
-    packaged = Path(str(resources.files("aligner") / "data" / name))
+def shipped_dir(package: str, name: str) -> Path:
+    """Folder ``name`` that ``package`` ships: a wheel carries it inside the package
+    (``<package>/data/<name>``); a source checkout or an editable install has it at the
+    repository root."""
+    packaged = Path(str(resources.files(package) / "data" / name))
     if packaged.is_dir():
         return packaged
     return _REPO_ROOT / name
@@ -19,9 +20,4 @@ def _shipped_dir(name: str) -> Path:
 
 def sample_corpus_dir() -> Path:
     """Folder of the five sample articles used when no path is given."""
-    return _shipped_dir("sample_corpus")
-
-
-def themes_dir() -> Path:
-    """Folder of the built-in ``*.toml`` theme files."""
-    return _shipped_dir("themes")
+    return shipped_dir("aligner", "sample_corpus")

@@ -175,12 +175,12 @@ def test_read_only_folder_is_a_clear_one_line_error(tmp_path, unprivileged) -> N
 
 
 def test_disk_full_is_a_clear_one_line_error(engine, tmp_path, monkeypatch, capsys) -> None:
-    import aligner.atomic
+    import tui.atomic
 
     def full(path, text, *, overwrite=False):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(aligner.atomic, "write_text_atomic", full)
+    monkeypatch.setattr(tui.atomic, "write_text_atomic", full)
     assert main(["export", "-o", str(tmp_path / "out.json")]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == f"parallax: cannot write {tmp_path / 'out.json'}: No space left on device"

@@ -18,7 +18,6 @@ ENGINE = REPO_ROOT / "aligner"
 REQUIRED_MODULES = [
     "aligner",
     "aligner.model",
-    "aligner.atomic",
     "aligner.resources",
     "aligner.corpus",
     "aligner.decode",

@@ -64,7 +64,8 @@ def run_installed(site: Path, code: str, *args: str) -> subprocess.CompletedProc
 
 _PROBE = """
 import json, aligner, tui.cli
-from aligner.resources import sample_corpus_dir, themes_dir
+from aligner.resources import sample_corpus_dir
+from tui.themes import themes_dir
 print(json.dumps({
     "aligner": aligner.__file__,
     "cli": tui.cli.__file__,

@@ -18,10 +18,10 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
-from aligner.atomic import RefusedOverwrite, write_text_atomic
 from aligner.cancel import Cancelled, stopping_when
 from aligner.model import CompareOptions, Comparison
 from tui.aligned_view import AlignedView
+from tui.atomic import RefusedOverwrite, write_text_atomic
 from tui.commands import ParallaxCommands
 from tui.config import (
     Config,

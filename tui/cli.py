@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import aligner
-from aligner.atomic import NotRegularFile, check_replaceable
 from aligner.export import FORMATS, ExportFormat, format_for_path, render
 from aligner.terminal_safety import escape_unsafe
+from tui.atomic import NotRegularFile, check_replaceable
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -339,7 +339,7 @@ def _check_writable_target(target: Path, *, force: bool) -> None:
 
 
 def _write_file(target: Path, text: str, *, force: bool) -> None:
-    from aligner.atomic import RefusedOverwrite, write_text_atomic
+    from tui.atomic import RefusedOverwrite, write_text_atomic
 
     try:
         write_text_atomic(target, text, overwrite=force)

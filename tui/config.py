@@ -14,7 +14,7 @@ from typing import Any
 
 import platformdirs
 
-from aligner.atomic import write_text_atomic
+from tui.atomic import write_text_atomic
 from tui.file_lock import locked
 
 APP_NAME = "parallax"

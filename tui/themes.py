@@ -14,7 +14,7 @@ from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
-from aligner.resources import themes_dir
+from aligner.resources import shipped_dir
 from tui.config import DEFAULT_THEME, DamagedFile, config_dir, parse_toml
 
 # Colours the reader draws with, as theme variables (``$parallax-shared`` in CSS,
@@ -84,6 +84,11 @@ _THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 class ThemeError(ValueError):
     """A theme file that cannot be used, with a message naming the file and the problem."""
+
+
+def themes_dir() -> Path:
+    """Folder of the built-in ``*.toml`` theme files (the reader's, so not the engine's)."""
+    return shipped_dir("tui", "themes")
 
 
 def default_label_variables(dark: bool) -> dict[str, str]:

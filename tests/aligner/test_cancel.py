@@ -19,13 +19,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner import atomic, candidates, counterparts, pipeline
-from aligner.atomic import write_text_atomic
+from aligner import candidates, counterparts, pipeline
 from aligner.cancel import Cancelled, checked, checkpoint, stopping_when
 from aligner.counterparts import CounterpartScorer
 from aligner.export import ExportFormat, render
 from aligner.features import sentence_features
 from aligner.parallel import Aside, split_map
+from tui import atomic
+from tui.atomic import write_text_atomic
 
 # The pipeline's functions that make up each long stage (called from aligner.pipeline).
 STAGE_FUNCTIONS: dict[str, tuple[str, ...]] = {

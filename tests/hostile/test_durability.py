@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.atomic import (
+from tui.atomic import (
     STALE_TEMP_SECONDS,
     NotRegularFile,
     RefusedOverwrite,
@@ -39,7 +39,7 @@ def version_text(number: int, size: int) -> str:
 WRITER = inspect.getsource(version_text) + textwrap.dedent(
     """
     import os, signal, sys
-    from aligner.atomic import write_text_atomic
+    from tui.atomic import write_text_atomic
 
     target, size, die_in, die_at = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
     if die_in != "-":

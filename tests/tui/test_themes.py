@@ -11,13 +11,13 @@ from textual.app import App, ComposeResult
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from aligner.resources import themes_dir
 from tui.themes import (
     LABEL_VARIABLES,
     ThemeError,
     default_label_variables,
     load_theme_file,
     load_themes,
+    themes_dir,
 )
 
 SHIPPED = ("parallax-colourblind", "parallax-dark", "parallax-high-contrast", "parallax-light")

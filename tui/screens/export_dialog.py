@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from aligner.atomic import NotRegularFile, check_replaceable
+from tui.atomic import NotRegularFile, check_replaceable
 from tui.safe_text import safe_text, strip_controls
 from tui.screens.confirm import ConfirmDialog
 
