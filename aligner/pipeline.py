@@ -68,6 +68,7 @@ from aligner.spelling_conflicts import spelling_conflicts
 from aligner.summary import similarity_matrix, source_stats
 
 Progress = Callable[[str, float], None]
+_DEFAULTS = CompareOptions()
 
 
 class TooManySentences(ValueError):
@@ -81,12 +82,20 @@ def compare(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     workers: int = 1,
-    **options: object,
+    threshold: float = _DEFAULTS.threshold,
+    pivot: int = _DEFAULTS.pivot,
+    recursive: bool = _DEFAULTS.recursive,
+    max_file_bytes: int = _DEFAULTS.max_file_bytes,
+    max_sentences: int = _DEFAULTS.max_sentences,
+    max_convert_seconds: float = _DEFAULTS.max_convert_seconds,
 ) -> Comparison:
     """Load ``paths`` (default: the sample corpus) and compare every article with every other.
 
-    ``options`` are the fields of ``CompareOptions`` (threshold, pivot, recursive,
-    max_file_bytes, max_sentences, max_convert_seconds). ``progress(stage, fraction)`` is
+    The options after ``workers`` are ``CompareOptions``'s fields, recorded in the result:
+    ``threshold`` (0-100) two sentences need to be one claim, the ``pivot`` article whose
+    order rows follow, ``recursive`` into sub-folders, and the limits on a file's bytes, on
+    the sentences and lines of a comparison, and on a converter's seconds. ``progress(stage,
+    fraction)`` is
     called between stages; once ``should_stop()`` returns true, ``Cancelled`` is raised at the
     next checkpoint: every long loop of every stage has them (aligner/cancel.py), and forked
     children are killed.
@@ -94,7 +103,14 @@ def compare(
     large corpus run in that many processes (forked, and only where that is safe: see
     aligner/parallel.py); the result is the same.
     """
-    settings = CompareOptions(**options)  # type: ignore[arg-type]
+    settings = CompareOptions(
+        threshold=threshold,
+        pivot=pivot,
+        recursive=recursive,
+        max_file_bytes=max_file_bytes,
+        max_sentences=max_sentences,
+        max_convert_seconds=max_convert_seconds,
+    )
     report = _Reporter(progress)
     with collector_paused(), stopping_when(should_stop):
         report("loading", 0.0)

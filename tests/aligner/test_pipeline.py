@@ -367,3 +367,17 @@ def test_a_soft_finding_in_a_row_not_surely_one_fact_is_dropped() -> None:
     assert _softened([limits, toll], unsure=False) == [limits, toll]
     (kept,) = _softened([limits, toll], unsure=True)
     assert (kept.detail, kept.severity) == ("29 vs 19 (killed)", Severity.SOFT)
+
+
+def test_compare_spells_every_option_as_a_keyword_with_its_default() -> None:
+    import dataclasses
+    import inspect
+
+    from aligner.model import CompareOptions
+
+    parameters = inspect.signature(compare).parameters
+    for option in dataclasses.fields(CompareOptions):
+        parameter = parameters[option.name]
+        assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+        assert parameter.default == getattr(CompareOptions(), option.name)
+    assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
