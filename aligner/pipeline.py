@@ -807,8 +807,9 @@ def _check_pairs(
 
 
 def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
-    """Figures that differ between two sentences that are not surely counterparts (their
-    score is under the link level) are soft: told differently, for the reader to check. The
+    """``findings`` of two sentences that are not surely counterparts (their score is under
+    the link level, ``unsure``): differing figures are soft (told differently, for the reader
+    to check) and findings soft already are dropped. The
     row may set two facts side by side ("12 to 18 months" recommended by the probation
     report beside the agreed "7-year-and-one-month" term), and a hard false alarm costs a
     reader's trust more than a soft one."""

@@ -483,6 +483,16 @@ class ParallaxApp(App[int]):
         self.query_one(SearchBar).close()
         self.view.focus()
 
+    def _forget_search(self) -> bool:
+        """Close the search bar and clear its query and highlights; False if there was none."""
+        search = self.query_one(SearchBar)
+        if not (search.is_open or search.query_text):
+            return False
+        search.close(clear=True)
+        self.view.set_search("")
+        self.view.focus()
+        return True
+
     def action_next_match(self) -> None:
         self._step_match(forward=True)
 
@@ -520,11 +530,7 @@ class ParallaxApp(App[int]):
             self._cancelled()
             self._update_status()
             return
-        search = self.query_one(SearchBar)
-        if search.is_open or search.query_text:
-            search.close(clear=True)
-            self.view.set_search("")
-            self.view.focus()
+        if self._forget_search():
             self._update_status()
             return
         details = self.query_one(DetailsPanel)
@@ -836,12 +842,7 @@ class ParallaxApp(App[int]):
             return False
         opened = list(reversed(self.paths))
         self._save(lambda config: functools.reduce(remember_folder, opened, config))
-        # A search belongs to the folder it was typed in.
-        search = self.query_one(SearchBar)
-        if search.is_open or search.query_text:
-            search.close(clear=True)
-            self.view.set_search("")
-            self.view.focus()
+        self._forget_search()  # a search belongs to the folder it was typed in
         return True
 
     def _abandon_opening(self) -> None:
