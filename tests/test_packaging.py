@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -9,6 +11,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -146,3 +149,42 @@ def test_the_readme_screenshots_are_snapshots_the_tests_keep_current() -> None:
     for image in images:
         assert image.startswith("tests/tui/__snapshots__/"), image
         assert (REPO_ROOT / image).is_file(), image
+
+
+# -- what the code imports is what the project declares -----------------------------------
+
+
+def _declared_distributions() -> set[str]:
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    names = (re.match(r"[A-Za-z0-9._-]+", spec) for spec in project["dependencies"])
+    return {_canonical(name.group()) for name in names if name}
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _imported_top_level_modules(package: str) -> set[str]:
+    modules: set[str] = set()
+    for path in (REPO_ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    return modules
+
+
+def test_every_third_party_module_the_code_imports_is_a_declared_dependency() -> None:
+    # A module that only arrives through another dependency (rich through Textual) can
+    # vanish or change major version under the code when that dependency changes.
+    providers = importlib.metadata.packages_distributions()
+    own = {"aligner", "tui"}
+    undeclared = {}
+    for module in set().union(*map(_imported_top_level_modules, sorted(own))) - own:
+        if module in sys.stdlib_module_names:
+            continue
+        distributions = {_canonical(name) for name in providers.get(module, [module])}
+        if not distributions & _declared_distributions():
+            undeclared[module] = sorted(distributions)
+    assert undeclared == {}
