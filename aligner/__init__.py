@@ -1,6 +1,8 @@
 """Parallax engine: load articles, align sentences, find shared, unique and contradicting claims.
 
-Pure Python; never imports Textual or the ``tui`` package.
+Never imports Textual or the ``tui`` package (an import-linter contract and
+tests/test_engine_isolation.py hold it to that). Not pure Python: rapidfuzz and numpy are
+compiled, and NLTK's Punkt splits sentences.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Decision thresholds of the engine, in one place (see bench/news.py for how they were set)."""
+"""Decision thresholds of the comparison and of ``compare_pair``.
+
+The folder thresholds were set on the labelled news clusters (bench/news.py), the pair ones on
+MSRP and SICK (bench/quality.py prints those figures).
+"""
 
 from __future__ import annotations
 

@@ -12,14 +12,13 @@ from pathlib import Path
 from aligner.cancel import checked, checkpoint
 from aligner.decode import decode_bytes, sanitize_text
 from aligner.formats import CONVERTERS, SUPPORTED_SUFFIXES, Converter, clean_title
-from aligner.model import FileNotice, SkippedFile, display_path
+from aligner.model import CompareOptions, FileNotice, SkippedFile, display_path
 from aligner.outlets import outlet_from_credit
 from aligner.skip import SkipFile
 from aligner.timed_convert import DEFAULT_CONVERT_SECONDS, convert_within
 
 __all__ = [
     "DEFAULT_CONVERT_SECONDS",
-    "DEFAULT_MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "Document",
     "LoadResult",
@@ -27,11 +26,11 @@ __all__ = [
     "format_size",
     "load_documents",
     "natural_sort_key",
-    "sanitize_text",  # re-exported: it moved to aligner.decode
     "source_name",
 ]
 
-DEFAULT_MAX_FILE_BYTES = 5_000_000
+# One source for the default limits: the comparison options (whose defaults compare() takes).
+_DEFAULTS = CompareOptions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +61,7 @@ def load_documents(
     paths: Sequence[str | Path],
     *,
     recursive: bool = False,
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_file_bytes: int = _DEFAULTS.max_file_bytes,
     max_convert_seconds: float = DEFAULT_CONVERT_SECONDS,
 ) -> LoadResult:
     """Load every supported file found in ``paths`` (files and/or folders).

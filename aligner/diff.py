@@ -5,15 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
 
 __all__ = [
     "DiffKind",
     "DiffOp",
-    "changed_ranges",
     "is_number_token",
     "token_spans",
     "word_diff",
@@ -125,17 +122,6 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     else:
         opcodes = _token_opcodes(a_keys, b_keys)
     return tuple(_diff_op(a, b, a_spans, b_spans, opcode) for opcode in opcodes)
-
-
-def changed_ranges(ops: Sequence[DiffOp], side: Literal["a", "b"]) -> list[tuple[int, int]]:
-    """Character ranges of ``side`` that the diff marks as changed (empty ranges left out)."""
-    if side == "a":
-        ranges = [(op.a_start, op.a_end) for op in ops if op.kind is not DiffKind.EQUAL]
-    elif side == "b":
-        ranges = [(op.b_start, op.b_end) for op in ops if op.kind is not DiffKind.EQUAL]
-    else:
-        raise ValueError(f"side must be 'a' or 'b', not {side!r}")
-    return [(start, end) for start, end in ranges if start < end]
 
 
 def _token_key(token: str) -> str:

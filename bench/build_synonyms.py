@@ -17,6 +17,10 @@ knowledge. Words are stored as the
 aligner's own stems (aligner.features.stem), so the table matches the sentences' stems
 directly. Each line is one concept: its stems, space-separated; lines are sorted, so the
 output is deterministic.
+
+It also writes tests/aligner/data/synonym_words.txt.gz: for every stem in the table, the word
+it was made from, so a test can tell, without WordNet, when the engine's stemmer no longer
+gives the table's stems (then run this script again).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import gzip
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -34,6 +39,11 @@ from aligner.features import stem  # noqa: E402
 from aligner.synonyms import TABLE_NAME  # noqa: E402
 from aligner.wordlists import STOPWORDS  # noqa: E402
 
+WORDS_PATH = Path("tests/aligner/data/synonym_words.txt.gz")
+WORDS_HEADER = """\
+# For each stem in aligner/synonyms.txt.gz, the WordNet 3.0 word it was made from (see
+# bench/build_synonyms.py; WordNet licence in aligner/WORDNET-LICENSE.txt).
+"""
 PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 HEADER = """\
 # Synonym concepts for Parallax, one per line: the aligner's stems of the single words whose
@@ -83,8 +93,21 @@ def read_exceptions(wordnet: Path) -> dict[str, dict[str, list[str]]]:
     return exceptions
 
 
+class StemSense(NamedTuple):
+    """The concept a stem names, how often that sense was tagged, and the word it came from."""
+
+    tagged: int
+    concept: str
+    word: str
+
+
 def build_concepts(wordnet: Path) -> list[list[str]]:
-    """Concepts as sorted lists of distinct stems, only those with two stems or more.
+    """Concepts as sorted lists of distinct stems, only those with two stems or more."""
+    return concepts_of(stem_senses(wordnet))
+
+
+def stem_senses(wordnet: Path) -> dict[str, StemSense]:
+    """Stem -> the concept it names.
 
     Every stem names one concept: the first sense of its word in the part of speech the word
     is most often tagged with ("purchase" is mostly a verb), so each word of a sentence
@@ -92,14 +115,14 @@ def build_concepts(wordnet: Path) -> list[list[str]]:
     """
     first = read_first_senses(wordnet)
     exceptions = read_exceptions(wordnet)
-    best: dict[str, tuple[int, str]] = {}  # stem -> (tag count, concept)
+    best: dict[str, StemSense] = {}
 
     def offer(word: str, concept: str, tagged: int) -> None:
         if word in STOPWORDS:
             return
         key = stem(word)
-        if key not in best or (tagged, concept) > best[key]:
-            best[key] = (tagged, concept)
+        if key not in best or (tagged, concept) > best[key][:2]:
+            best[key] = StemSense(tagged, concept, word)
 
     for pos, senses in first.items():
         for lemma, (concept, tagged) in senses.items():
@@ -108,22 +131,34 @@ def build_concepts(wordnet: Path) -> list[list[str]]:
             for base in bases:
                 if form.isalpha() and base in senses:
                     offer(form, *senses[base])
+    return best
+
+
+def concepts_of(senses: dict[str, StemSense]) -> list[list[str]]:
     stems_of: dict[str, set[str]] = defaultdict(set)
-    for key, (_tagged, concept) in best.items():
-        stems_of[concept].add(key)
+    for key, sense in senses.items():
+        stems_of[sense.concept].add(key)
     return sorted(sorted(stems) for stems in stems_of.values() if len(stems) >= 2)
+
+
+def _write_gzip(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same input gives the same bytes.
+    target.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     args = parser.parse_args(argv)
-    concepts = build_concepts(args.wordnet)
-    body = "".join(" ".join(stems) + "\n" for stems in concepts)
+    senses = stem_senses(args.wordnet)
+    concepts = concepts_of(senses)
     target = REPO / "aligner" / TABLE_NAME
-    # mtime=0: the same input gives the same bytes.
-    target.write_bytes(gzip.compress((HEADER + body).encode("utf-8"), mtime=0))
+    _write_gzip(target, HEADER + "".join(" ".join(stems) + "\n" for stems in concepts))
     print(f"{len(concepts)} concepts -> {target} ({target.stat().st_size:,} bytes)")
+    words = sorted(senses[key].word for stems in concepts for key in stems)
+    _write_gzip(REPO / WORDS_PATH, WORDS_HEADER + "".join(f"{word}\n" for word in words))
+    print(f"{len(words)} words -> {REPO / WORDS_PATH}")
     return 0
 
 

@@ -56,7 +56,20 @@ def test_a_fitted_model_has_the_shipped_form_and_loads(training) -> None:
                                           "training_accuracy"}  # fmt: skip
     assert set(fitted["marker_words"]) == set(shipped["marker_words"])
     model = similarity.model_from_data(fitted)
-    assert 0 <= model.full_lift_at <= 1 and np.all(model.scale > 0)
+    assert np.all(model.scale > 0)
+
+
+def test_marker_words_lift_in_full_from_the_coverage_of_all_but_5_percent(training) -> None:
+    rows, features, y = training
+    left = 2 * np.arange(len(rows))
+    model = similarity.model_from_data(calibrate.fit_model(features, y, left))
+    overlap = pair_feature_matrix(features, encode(features), left, left + 1)
+    coverage = overlap[:, similarity.MARKER_LIFT_COLUMN]
+    # What a 5% quantile means: at most 5% of the training pairs below it, at least 5% at
+    # or below it (up to the six decimals the model is stored with).
+    assert np.mean(coverage < model.full_lift_at - 1e-6) <= 0.05
+    assert np.mean(coverage <= model.full_lift_at + 1e-6) >= 0.05
+    assert coverage.min() <= model.full_lift_at < coverage.max()
 
 
 def test_the_fitted_model_separates_what_it_was_taught(training) -> None:
@@ -84,7 +97,13 @@ def test_out_of_fold_labels_each_fold_with_a_model_fitted_without_it(training, m
     accuracy = out_of_fold.fold_accuracy(rows, features, y, held_out)
     assert not set(fitted_on[0]) & set(held_out.tolist())
     assert len(fitted_on[0]) + len(held_out) == len(rows)
-    assert 0.0 <= accuracy <= 1.0
+    # The made-up pairs are easy: a model fitted on the others labels every held-out pair
+    # right, so with the held-out gold labels reversed it gets every one wrong.
+    assert accuracy == 1.0
+    reversed_gold = [
+        (not gold, a, b) if k in held_out else (gold, a, b) for k, (gold, a, b) in enumerate(rows)
+    ]
+    assert out_of_fold.fold_accuracy(reversed_gold, features, y, held_out) == 0.0
 
 
 def test_out_of_fold_runs_end_to_end_on_a_file(tmp_path: Path, capsys) -> None:

@@ -51,7 +51,9 @@ def test_responsiveness_probe_sees_keys_handled_while_computing(sample: Comparis
     assert [phase.name for phase in phases] == ["first comparison", "re-aligning"]
     for phase in phases:
         assert phase.compute > 0 and phase.handled
+        # Each key's handler started after it was posted, and its frame after that.
         assert all(key.handled >= 0 for key in phase.handled)
+        assert all(key.shown is None or key.shown >= key.handled for key in phase.handled)
         assert any(key.shown is not None and key.shown > 0 for key in phase.handled)
     rows = bench.responsiveness_rows(phases, "sample")
     assert rows[-1].unit == "s" and rows[-1].summary is not None

@@ -17,6 +17,7 @@ from aligner import __version__
 from aligner.corpus import NoInputError
 from aligner.export.json import from_json
 from aligner.model import SkippedFile
+from aligner.pipeline import TooManySentences
 from tui import cli
 from tui.cli import Progress, main
 
@@ -50,6 +51,7 @@ def engine(monkeypatch, comparison) -> FakeEngine:
     fake = FakeEngine(comparison)
     pipeline = types.ModuleType("aligner.pipeline")
     pipeline.compare = fake.compare  # type: ignore[attr-defined]
+    pipeline.TooManySentences = TooManySentences  # type: ignore[attr-defined]
     # A stand-in module rather than an attribute patch, so the real pipeline (and NLTK,
     # rapidfuzz) is never loaded by these plumbing tests.
     monkeypatch.setitem(sys.modules, "aligner.pipeline", pipeline)
@@ -215,10 +217,19 @@ def test_engine_no_input_error_is_a_usage_error(engine, capsys) -> None:
 
 
 def test_input_the_engine_refuses_is_a_usage_error(engine, capsys) -> None:
-    engine.error = ValueError("250,000 sentences and other lines exceed the limit of 200,000")
+    engine.error = TooManySentences("250,000 sentences and other lines exceed the limit of 200,000")
     assert main(["export"]) == 2
     assert capsys.readouterr().err == (
         "parallax: 250,000 sentences and other lines exceed the limit of 200,000\n"
+    )
+
+
+def test_any_other_engine_value_error_is_reported_as_a_bug(engine, capsys) -> None:
+    engine.error = ValueError("n-grams of 1 to 3 words")
+    assert main(["export"]) == 1
+    assert capsys.readouterr().err == (
+        "parallax: unexpected error: ValueError: n-grams of 1 to 3 words "
+        "(set PARALLAX_DEBUG=1 for details)\n"
     )
 
 

@@ -1,7 +1,11 @@
-"""A built wheel, installed without the source tree, still finds the sample corpus and themes."""
+"""A built wheel, installed in a fresh environment, gives a working ``parallax`` command with
+the sample corpus and themes; the README's commands and CI agree; dependencies are declared."""
 
 from __future__ import annotations
 
+import ast
+import email.parser
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -9,9 +13,13 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
+
+from tui.config import DEFAULT_THEME
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
@@ -27,36 +35,57 @@ def require_build_tools() -> None:
 
 
 @pytest.fixture(scope="module")
-def installed_wheel(tmp_path_factory) -> Path:
-    """The project built as a wheel and installed into a bare folder; returns that folder."""
+def wheel(tmp_path_factory) -> Path:
+    """The project built as a wheel, the way a release would be."""
     require_build_tools()
-    work = tmp_path_factory.mktemp("wheel")
+    dist = tmp_path_factory.mktemp("dist")
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(REPO_ROOT), "--no-deps",
-         "--no-build-isolation", "-w", str(work / "dist")],
+         "--no-build-isolation", "-w", str(dist)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert build.returncode == 0, build.stdout + build.stderr
-    (wheel,) = (work / "dist").glob("parallax_reader-*.whl")
-    site = work / "site"
+    (built,) = dist.glob("parallax_reader-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def fresh_venv(wheel: Path, tmp_path_factory) -> Path:
+    """A new virtual environment with the wheel installed in it; returns its bin folder.
+
+    Only the wheel provides our packages and the ``parallax`` command there. Its third-party
+    dependencies are borrowed from the test environment (one ``.pth`` line): installing them
+    would take minutes and the network, and the checkout's editable install, a ``.pth`` file
+    of its own, is not read through such a line.
+    """
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
-         "--target", str(site), str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(venv / BIN / "python"), "install",
+         "--no-deps", "--no-index", "--no-compile", str(wheel)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert install.returncode == 0, install.stdout + install.stderr
-    return site
+    (site,) = venv.glob("lib/python3*/site-packages") or [venv / "Lib" / "site-packages"]
+    borrowed = [p for p in sys.path if p.endswith("site-packages")]
+    (site / "test-dependencies.pth").write_text("\n".join(borrowed) + "\n", "utf-8")
+    return venv / BIN
 
 
-def run_installed(site: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` where only the installed wheel (not the checkout) provides our packages."""
-    env = {**os.environ, "PYTHONPATH": str(site)}
+BIN = "Scripts" if sys.platform == "win32" else "bin"
+
+
+def run_installed(
+    bin_dir: Path, command: str, *args: str, cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` (``python``, ``parallax``) of the fresh environment, outside the checkout."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PARALLAX_DEBUG")}
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [str(bin_dir / command), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=site.parent,
+        cwd=cwd,
         env=env,
         timeout=120,
     )
@@ -77,29 +106,56 @@ print(json.dumps({
 """
 
 
-def test_wheel_carries_the_packages_and_shipped_data(installed_wheel: Path) -> None:
-    result = run_installed(installed_wheel, _PROBE)
+def test_wheel_carries_the_packages_and_shipped_data(fresh_venv: Path, tmp_path: Path) -> None:
+    result = run_installed(fresh_venv, "python", "-c", _PROBE, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
-    assert Path(found["aligner"]).is_relative_to(installed_wheel)
-    assert Path(found["cli"]).is_relative_to(installed_wheel)
-    assert Path(found["corpus"]).is_relative_to(installed_wheel)
+    venv = fresh_venv.parent
+    for key in ("aligner", "cli", "corpus", "themes"):
+        assert Path(found[key]).is_relative_to(venv), (key, found[key])
     shipped_corpus = sorted(p.name for p in (REPO_ROOT / "sample_corpus").glob("*.txt"))
     assert len(shipped_corpus) == 5
     assert found["corpus_files"] == shipped_corpus
     shipped_themes = sorted(p.name for p in (REPO_ROOT / "themes").glob("*.toml"))
-    if shipped_themes:
-        assert Path(found["themes"]).is_relative_to(installed_wheel)
-        assert found["theme_files"] == shipped_themes
+    assert f"{DEFAULT_THEME}.toml" in shipped_themes
+    assert found["theme_files"] == shipped_themes
 
 
-def test_installed_export_compares_the_packaged_sample_corpus(installed_wheel: Path) -> None:
-    code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
-    result = run_installed(installed_wheel, code, "export", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert len(data["articles"]) == 5
-    assert all(Path(a["path"]).name.endswith(".txt") for a in data["articles"])
+def test_wheel_metadata_declares_both_licences(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        headers = email.parser.HeaderParser().parsestr(archive.read(metadata).decode("utf-8"))
+        licences = {Path(n).name for n in archive.namelist() if "/licenses/" in n}
+    assert headers["License-Expression"] == "MIT AND LicenseRef-WordNet-3.0"
+    assert headers.get_all("License-File") == ["LICENSE", "aligner/WORDNET-LICENSE.txt"]
+    assert licences == {"LICENSE", "WORDNET-LICENSE.txt"}
+
+
+def test_the_installed_parallax_command_reports_its_version(
+    fresh_venv: Path, tmp_path: Path
+) -> None:
+    from aligner import __version__
+
+    result = run_installed(fresh_venv, "parallax", "--version", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"parallax {__version__}\n"
+
+
+def test_the_installed_parallax_command_exports_the_packaged_sample_as_the_checkout_does(
+    fresh_venv: Path, tmp_path: Path
+) -> None:
+    installed = run_installed(fresh_venv, "parallax", "export", "--format", "json", cwd=tmp_path)
+    assert installed.returncode == 0, installed.stderr
+    data = json.loads(installed.stdout)
+    shipped = sorted(p.name for p in (REPO_ROOT / "sample_corpus").glob("*.txt"))
+    assert sorted(Path(a["path"]).name for a in data["articles"]) == shipped
+    checkout = subprocess.run(
+        [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))",
+         "export", "--format", "json"],
+        capture_output=True, text=True, encoding="utf-8", cwd=REPO_ROOT, timeout=120,
+    )  # fmt: skip
+    assert checkout.returncode == 0, checkout.stderr
+    assert installed.stdout == checkout.stdout
 
 
 # -- the CI script runs exactly the README's test command ---------------------------------
@@ -146,3 +202,42 @@ def test_the_readme_screenshots_are_snapshots_the_tests_keep_current() -> None:
     for image in images:
         assert image.startswith("tests/tui/__snapshots__/"), image
         assert (REPO_ROOT / image).is_file(), image
+
+
+# -- what the code imports is what the project declares -----------------------------------
+
+
+def _declared_distributions() -> set[str]:
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    names = (re.match(r"[A-Za-z0-9._-]+", spec) for spec in project["dependencies"])
+    return {_canonical(name.group()) for name in names if name}
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _imported_top_level_modules(package: str) -> set[str]:
+    modules: set[str] = set()
+    for path in (REPO_ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    return modules
+
+
+def test_every_third_party_module_the_code_imports_is_a_declared_dependency() -> None:
+    # A module that only arrives through another dependency (rich through Textual) can
+    # vanish or change major version under the code when that dependency changes.
+    providers = importlib.metadata.packages_distributions()
+    own = {"aligner", "tui"}
+    undeclared = {}
+    for module in set().union(*map(_imported_top_level_modules, sorted(own))) - own:
+        if module in sys.stdlib_module_names:
+            continue
+        distributions = {_canonical(name) for name in providers.get(module, [module])}
+        if not distributions & _declared_distributions():
+            undeclared[module] = sorted(distributions)
+    assert undeclared == {}

@@ -239,7 +239,7 @@ def usable_cpus() -> int:
 def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison:
     # Imported late: the engine pulls in rapidfuzz and NLTK, which `--help` never needs.
     from aligner.corpus import NoInputError
-    from aligner.pipeline import compare
+    from aligner.pipeline import TooManySentences, compare
 
     options: dict[str, Any] = {"recursive": args.recursive}
     if args.threshold is not None:
@@ -255,10 +255,9 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
         return compare(list(args.paths), progress=progress, workers=usable_cpus(), **options)
-    except NoInputError as error:
-        raise UsageError(printable(error)) from error
-    except ValueError as error:
-        # Input the engine refuses, such as more sentences than it is allowed to align.
+    except (NoInputError, TooManySentences) as error:
+        # The engine's documented refusals of the input; any other error is a bug, reported
+        # as one by main() rather than disguised as the user's mistake.
         raise UsageError(printable(error)) from error
     finally:
         progress.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+import tomli_w
 
 from tui.atomic import write_text_atomic
 from tui.file_lock import locked
@@ -199,61 +201,40 @@ def with_source_name(config: Config, key: str, path: str, name: str) -> Config:
     return dataclasses.replace(config, source_names=names)
 
 
+_HEADER = "# Parallax settings, rewritten by the app. Edit them while it is closed.\n"
+# tomli-w escapes C0 controls and DEL but writes tabs and C1 controls raw: legal TOML, yet a C1
+# control acts on a terminal the file is printed to. It writes every string as a basic
+# ("...") string, so a \uXXXX escape there reads back as the very same character.
+_RAW_CONTROLS = re.compile(r"[\t\x80-\x9f]")
+
+
 def config_to_toml(config: Config) -> str:
     """The TOML text of ``config``; strings TOML cannot hold (lone surrogates) are left out."""
-    lines = [
-        "# Parallax settings, rewritten by the app. Edit them while it is closed.",
-        f"theme = {toml_string(config.theme)}",
-    ]
-    lines.append(f"view = {toml_string(config.view)}")
-    lines.append(f"recent_folders = {_toml_string_list(config.recent_folders)}")
-    hidden = {k: v for k, v in config.hidden_sources.items() if _storable(k)}
+    table: dict[str, Any] = {
+        "theme": config.theme,
+        "view": config.view,
+        "recent_folders": _storable_strings(config.recent_folders),
+    }
+    hidden = {
+        key: _storable_strings(paths)
+        for key, paths in sorted(config.hidden_sources.items())
+        if _storable(key)
+    }
     if hidden:
-        lines += ["", "[hidden_sources]"]
-        lines += [f"{toml_string(k)} = {_toml_string_list(hidden[k])}" for k in sorted(hidden)]
-    for key in sorted(k for k in config.source_names if _storable(k)):
-        renamed = config.source_names[key]
-        lines += ["", f"[source_names.{toml_string(key)}]"]
-        lines += [
-            f"{toml_string(path)} = {toml_string(name)}"
-            for path, name in sorted(renamed.items())
-            if _storable(path) and _storable(name)
-        ]
-    return "\n".join(lines) + "\n"
+        table["hidden_sources"] = hidden
+    source_names = {
+        key: {p: n for p, n in sorted(renamed.items()) if _storable(p) and _storable(n)}
+        for key, renamed in sorted(config.source_names.items())
+        if _storable(key)
+    }
+    if source_names:
+        table["source_names"] = source_names
+    text = tomli_w.dumps(table)
+    return _HEADER + _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
 
 
-_SHORT_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
-
-
-def toml_string(value: str) -> str:
-    """``value`` as a TOML basic string; raises ``ValueError`` for lone surrogates."""
-    out = ['"']
-    for char in value:
-        code = ord(char)
-        if char in _SHORT_ESCAPES:
-            out.append(_SHORT_ESCAPES[char])
-        elif code < 0x20 or 0x7F <= code <= 0x9F:
-            # TOML forbids raw C0 controls and DEL; C1 controls are legal but escaped so the
-            # file is safe to print in a terminal.
-            out.append(f"\\u{code:04X}")
-        elif 0xD800 <= code <= 0xDFFF:
-            raise ValueError("TOML strings cannot hold lone surrogates")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def _toml_string_list(values: Sequence[str]) -> str:
-    return "[" + ", ".join(toml_string(v) for v in values if _storable(v)) + "]"
+def _storable_strings(values: Sequence[str]) -> list[str]:
+    return [value for value in values if _storable(value)]
 
 
 def _storable(value: str) -> bool:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-try:  # POSIX only; elsewhere files are still written atomically, just without the lock.
-    import fcntl
-except ImportError:  # pragma: no cover - exercised on Windows only
-    fcntl = None  # type: ignore[assignment]
+# filelock locks with flock on POSIX and msvcrt on Windows, and with a marker file where the
+# file system has neither; the lock is released when its holder dies.
+from filelock import FileLock, Timeout
 
 LOCK_TIMEOUT_SECONDS = 5.0
 
@@ -30,30 +26,13 @@ def lock_path_of(path: Path) -> Path:
 def locked(path: Path, *, timeout: float | None = None) -> Iterator[None]:
     """Hold the exclusive lock of ``path`` (waiting up to ``timeout`` seconds, then raising
     ``LockTimeout``); raises ``OSError`` when the lock file cannot be created."""
-    if fcntl is None:  # pragma: no cover - Windows
-        yield
-        return
     lock_path = lock_path_of(path)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = FileLock(lock_path, timeout=LOCK_TIMEOUT_SECONDS if timeout is None else timeout)
     try:
-        _acquire(fd, lock_path, LOCK_TIMEOUT_SECONDS if timeout is None else timeout)
+        lock.acquire()
+    except Timeout:
+        raise LockTimeout(f"{lock_path} stayed locked by another process") from None
+    try:
         yield
     finally:
-        os.close(fd)  # closing the descriptor releases the lock
-
-
-def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise LockTimeout(f"{lock_path} stayed locked by another process") from None
-            time.sleep(0.01)
-        except OSError as error:
-            # Some network file systems do not lock at all; carry on without it.
-            if error.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
-                return
-            raise
+        lock.release()

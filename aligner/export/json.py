@@ -30,13 +30,6 @@ class SchemaError(ValueError):
     """The text is not a Parallax comparison in a schema this version understands."""
 
 
-def comparison_to_dict(
-    comparison: Comparison, *, notes: Mapping[str, str] | None = None
-) -> dict[str, Any]:
-    """The comparison as plain JSON-ready data, keys in schema order."""
-    return {key: build(comparison) for key, build in _sections(notes)}
-
-
 Section = Callable[[Comparison], Any]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,6 +52,16 @@ def test_chains_without_common_ground_do_not_merge() -> None:
     pairs, _ = scored({(0, 1): 95, (2, 3): 95, (1, 2): 61})
     groups = group_sentences(article_of, pairs, threshold=60)
     assert groups == [[0, 1], [2, 3]]
+
+
+def test_a_cluster_joins_only_while_its_mean_link_stays_near_the_threshold() -> None:
+    # 1~2 is above the threshold (60) and 0~2 within WORST_SLACK of it; the mean of the two
+    # cross links decides: 54 is more than MEAN_SLACK below 60, 56 is not.
+    article_of = [0, 1, 2]
+    far, _ = scored({(0, 1): 90, (1, 2): 62, (0, 2): 46})
+    assert group_sentences(article_of, far, threshold=60) == [[0, 1], [2]]
+    near, _ = scored({(0, 1): 90, (1, 2): 62, (0, 2): 50})
+    assert group_sentences(article_of, near, threshold=60) == [[0, 1, 2]]
 
 
 def test_group_score_is_the_weakest_members_best_link() -> None:
@@ -133,40 +145,77 @@ def test_groups_without_the_pivot_are_placed_through_other_sources() -> None:
     assert order.index(3) < order.index(2)  # 5 precedes 6 in article 2, so it comes first
 
 
-def reference_grouping(article_of, pairs: ScoredPairs, threshold: float, score_of) -> list:
-    """group_sentences as it was with a score_of callback: each merge check calls it per pair."""
-    n = len(article_of)
-    above = np.flatnonzero(pairs.scores >= threshold)
-    order = above[np.lexsort((pairs.right[above], pairs.left[above], -pairs.scores[above]))]
-    cluster_of = list(range(n))
-    members = {i: [i] for i in range(n)}
-    articles = {i: {article_of[i]} for i in range(n)}
-    for i, j in zip(pairs.left[order].tolist(), pairs.right[order].tolist(), strict=True):
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj or articles[ci] & articles[cj]:
-            continue
-        if len(members[ci]) + len(members[cj]) > 2:
-            cross = [score_of(a, b) for a in members[ci] for b in members[cj]]
-            if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
-                threshold - WORST_SLACK
+def buildable(group: tuple[int, ...], score_of, threshold: float) -> bool:
+    """Whether merges the rules allow can build ``group`` from single sentences: brute force
+    over every way to split it into the two clusters its last merge joined."""
+    if len(group) == 1:
+        return True
+    first, *others = group
+    for size in range(len(others)):
+        for rest in itertools.combinations(others, size):
+            part = (first, *rest)
+            other = tuple(m for m in group if m not in part)
+            cross = [score_of(a, b) for a in part for b in other]
+            if max(cross) < threshold:
+                continue  # clusters merge through a pair at or above the threshold
+            coherent = len(group) == 2 or (
+                sum(cross) / len(cross) >= threshold - MEAN_SLACK - 1e-6
+                and min(cross) >= threshold - WORST_SLACK
+            )
+            if (
+                coherent
+                and buildable(part, score_of, threshold)
+                and buildable(other, score_of, threshold)
             ):
-                continue
-        keep, gone = (ci, cj) if ci < cj else (cj, ci)
-        for member in members[gone]:
-            cluster_of[member] = keep
-        members[keep].extend(members.pop(gone))
-        articles[keep] |= articles.pop(gone)
-    return [sorted(group) for _, group in sorted(members.items())]
+                return True
+    return False
 
 
 @settings(max_examples=150, deadline=None)
 @given(ARTICLES_AND_SCORES)
-def test_same_groups_as_looking_up_every_pair_through_a_callback(case) -> None:
+def test_every_group_is_built_by_allowed_merges_and_no_strong_pair_is_left_alone(case) -> None:
     article_of, pair_scores = case
     pairs, score_of = scored(pair_scores)
     for threshold in (40, 60, 75):
-        expected = reference_grouping(article_of, pairs, threshold, score_of)
-        assert group_sentences(article_of, pairs, threshold=threshold) == expected
+        groups = group_sentences(article_of, pairs, threshold=threshold)
+        for group in groups:
+            assert buildable(tuple(group), score_of, threshold), (threshold, group)
+            # Each two members were cross pairs of one merge, so none is far below.
+            for a, b in itertools.combinations(group, 2):
+                assert score_of(a, b) >= threshold - WORST_SLACK
+        # Two sentences alone with a pair at the threshold merge whatever else happens.
+        alone = [group[0] for group in groups if len(group) == 1]
+        for a, b in itertools.combinations(alone, 2):
+            assert article_of[a] == article_of[b] or score_of(a, b) < threshold
+
+
+@settings(max_examples=100, deadline=None)
+@given(ARTICLES_AND_SCORES, st.randoms(use_true_random=False))
+def test_renumbering_the_sentences_renumbers_the_groups(case, random) -> None:
+    article_of, pair_scores = case
+    # Distinct scores: ties are broken by index, which renumbering changes on purpose.
+    ranks = list(range(len(pair_scores)))
+    random.shuffle(ranks)
+    distinct = {
+        pair: 100 * (rank + 1) / (len(ranks) + 1)
+        for pair, rank in zip(sorted(pair_scores), ranks, strict=True)
+    }
+    new_index = list(range(len(article_of)))
+    random.shuffle(new_index)
+    renumbered_articles = [0] * len(article_of)
+    for old, new in enumerate(new_index):
+        renumbered_articles[new] = article_of[old]
+    renumbered_scores = {
+        (min(new_index[i], new_index[j]), max(new_index[i], new_index[j])): score
+        for (i, j), score in distinct.items()
+    }
+    for threshold in (40, 60):
+        groups = group_sentences(article_of, scored(distinct)[0], threshold=threshold)
+        renumbered = group_sentences(
+            renumbered_articles, scored(renumbered_scores)[0], threshold=threshold
+        )
+        expected = sorted(sorted(new_index[i] for i in group) for group in groups)
+        assert sorted(renumbered) == expected
 
 
 def test_two_sources_unmatched_runs_between_the_same_rows_stay_two_blocks() -> None:

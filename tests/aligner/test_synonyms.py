@@ -9,6 +9,8 @@ from aligner.features import stem
 from aligner.synonyms import concept_index, concept_of
 from bench import build_synonyms
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def test_common_synonyms_and_irregular_forms_share_a_concept() -> None:
     for a, b in [("began", "started"), ("died", "perished"), ("bought", "buy")]:
@@ -23,6 +25,18 @@ def test_unrelated_words_do_not() -> None:
 def test_a_stem_without_synonyms_stands_for_itself() -> None:
     assert concept_of("zelenski") == "zelenski"
     assert len(concept_index()) > 10_000
+
+
+def test_the_table_holds_the_stems_the_engine_s_stemmer_gives_its_words() -> None:
+    # The table stores stems; a stemmer that changed since it was built would leave words
+    # that never meet their synonyms. Rebuild with bench/build_synonyms.py when this fails.
+    packed = (REPO / build_synonyms.WORDS_PATH).read_bytes()
+    lines = gzip.decompress(packed).decode("utf-8").splitlines()
+    words = [line for line in lines if line and not line.startswith("#")]
+    stems = {stem(word) for word in words}
+    table = set(concept_index())
+    assert len(words) == len(table)
+    assert (sorted(stems - table)[:20], sorted(table - stems)[:20]) == ([], [])
 
 
 def _write_tiny_wordnet(folder: Path) -> None:

@@ -1,10 +1,9 @@
-"""Shared fixtures for the reader's tests: isolated user folders, a hand-built comparison,
-and running ``async def`` tests without an asyncio plugin."""
+"""Shared fixtures for the reader's tests: isolated user folders and a hand-built comparison.
+
+``async def`` tests (Textual pilots) run under pytest-asyncio (``asyncio_mode = "auto"``)."""
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from pathlib import Path
 
 import pytest
@@ -27,16 +26,6 @@ from aligner.model import (
 
 MARKUP_TITLE = "[bold]x[/bold]"
 MARKUP_SOURCE = "[@click=app.quit]Wire"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests in a fresh event loop (Textual pilots need one)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**arguments))
-    return True
 
 
 @pytest.fixture(autouse=True)
