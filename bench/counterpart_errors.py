@@ -32,7 +32,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from unittest import mock
 
 import numpy as np
 
@@ -43,13 +42,14 @@ from aligner.calibration import MUTUAL_LINK_MARGIN  # noqa: E402
 from aligner.counterparts import COUNTERPART_FEATURES, CounterpartModel, CounterpartScorer  # noqa: E402
 from aligner.features import sentence_features  # noqa: E402
 from aligner.model import Comparison, Sentence  # noqa: E402
-from aligner.pipeline import compare  # noqa: E402
 from bench.fit_counterparts import (  # noqa: E402
     DEFAULT_DATA,
     LabelledCluster,
+    _normal,
     fit_on,
     labelled_clusters,
 )
+from bench.news import compared  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,6 @@ class Error:
     other: str
     score: float
     features: tuple[float, ...]
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split())
 
 
 class _Read:
@@ -127,13 +123,7 @@ def cluster_errors(
     cluster: LabelledCluster, items: Sequence[dict], model: CounterpartModel | None
 ) -> list[Error]:
     """The misses and false partners of one cluster compared with ``model``."""
-    patched = mock.patch("aligner.counterparts.counterpart_model", lambda: model)
-    if model is None:
-        comparison = compare([cluster.folder])
-    else:
-        with patched:
-            comparison = compare([cluster.folder])
-    read = _Read(comparison, model)
+    read = _Read(compared(cluster, model), model)
     errors = []
     for item in items:
         anchors = read.find(item["anchor"])
