@@ -356,13 +356,18 @@ def _links(
     settings: CompareOptions,
 ) -> tuple[Link, ...]:
     """Counterparts that ended in different groups: pairs scoring at least the threshold plus
-    ``LINK_MARGIN``, and pairs of sentences that are each other's best counterpart in the
-    other's source scoring at least the threshold minus ``MUTUAL_LINK_MARGIN``."""
+    ``LINK_MARGIN`` where one sentence is the other's best counterpart in its source, and
+    pairs of sentences that are each other's best counterpart in the other's source scoring
+    at least the threshold minus ``MUTUAL_LINK_MARGIN``.
+
+    A sure pair whose sentences both have a better counterpart in the other's source is
+    mostly a neighbouring fact of the same story (calibration.LINK_MARGIN)."""
     cluster_of = np.empty(len(prose), dtype=np.int64)
     for number, members in enumerate(clusters):
         cluster_of[members] = number
-    wanted = (pairs.scores >= settings.threshold + LINK_MARGIN) | (
-        (pairs.scores >= settings.threshold - MUTUAL_LINK_MARGIN) & _mutual_best(pairs, article_of)
+    left_best, right_best = _best_in_source(pairs, article_of)
+    wanted = ((pairs.scores >= settings.threshold + LINK_MARGIN) & (left_best | right_best)) | (
+        (pairs.scores >= settings.threshold - MUTUAL_LINK_MARGIN) & left_best & right_best
     )
     wanted &= cluster_of[pairs.left] != cluster_of[pairs.right]
     left, right, scores = pairs.left[wanted], pairs.right[wanted], pairs.scores[wanted]
@@ -375,8 +380,16 @@ def _links(
 def _mutual_best(pairs: ScoredPairs, article_of: np.ndarray) -> np.ndarray:
     """Per pair, whether each sentence is the other's best-scoring counterpart in its source
     (ties count for both)."""
+    left_best, right_best = _best_in_source(pairs, article_of)
+    return left_best & right_best
+
+
+def _best_in_source(pairs: ScoredPairs, article_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair, whether the right sentence is the left one's best-scoring counterpart in the
+    right one's source, and whether the left one is the right one's best in the left one's
+    source (ties count as best)."""
     if len(pairs.scores) == 0:
-        return np.zeros(0, dtype=bool)
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     articles = int(article_of.max()) + 1
     scores = pairs.scores.astype(np.float64)
     # Key: (sentence, the other sentence's article); the best score under each key. Only the
@@ -388,7 +401,7 @@ def _mutual_best(pairs: ScoredPairs, article_of: np.ndarray) -> np.ndarray:
     best_here = np.full(len(keys), -np.inf)
     np.maximum.at(best_here, slot, np.concatenate((scores, scores)))
     count = len(scores)
-    return (scores >= best_here[slot[:count]]) & (scores >= best_here[slot[count:]])
+    return scores >= best_here[slot[:count]], scores >= best_here[slot[count:]]
 
 
 def _grouped(
@@ -780,9 +793,9 @@ def _aligned_across_rows(
     clusters: Sequence[Sequence[int]],
     settings: CompareOptions,
 ) -> list[tuple[int, int]]:
-    """Sure counterparts (scoring ``LINK_MARGIN`` over the threshold, linked beside their
-    rows: see ``_links``) that ended in different rows, one sentence of each source per row,
-    whose sentences both hold figures, in pair order."""
+    """Sure counterparts (scoring ``LINK_MARGIN`` over the threshold: see ``_links``) that
+    ended in different rows, one sentence of each source per row, whose sentences both hold
+    figures, in pair order."""
     has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
     cluster_of = np.empty(len(features), dtype=np.int64)
     for number, members in enumerate(clusters):

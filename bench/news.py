@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from aligner.counterparts import CounterpartModel  # noqa: E402
 from aligner.export.json import to_json  # noqa: E402
+from aligner.model import Comparison  # noqa: E402
 from aligner.pipeline import compare  # noqa: E402
 from bench.fit_counterparts import (  # noqa: E402
     DEFAULT_DATA,
@@ -52,18 +53,22 @@ _SUMMARY = re.compile(
 COLUMNS = ("P", "R", "F1", "strong", "rows", "hard", "soft", "other", "alarms")
 
 
-def export_cluster(cluster: LabelledCluster, target: Path, model: CounterpartModel | None) -> Path:
-    """The cluster compared (with ``model`` instead of the shipped one, when given) and
-    written as `parallax export --format json` writes it."""
+def compared(cluster: LabelledCluster, model: CounterpartModel | None) -> Comparison:
+    """The cluster compared with ``model`` instead of the shipped one, when given."""
     patched = (
         mock.patch("aligner.counterparts.counterpart_model", lambda: model)
         if model is not None
         else nullcontext()
     )
     with patched:
-        comparison = compare([cluster.folder])
+        return compare([cluster.folder])
+
+
+def export_cluster(cluster: LabelledCluster, target: Path, model: CounterpartModel | None) -> Path:
+    """The cluster compared (see ``compared``) and written as `parallax export --format json`
+    writes it."""
     path = target / f"{cluster.name}.json"
-    path.write_text(to_json(comparison), encoding="utf-8")
+    path.write_text(to_json(compared(cluster, model)), encoding="utf-8")
     return path
 
 

@@ -109,3 +109,33 @@ def test_scores_are_symmetric_bounded_and_finite(texts: list[str]) -> None:
     backward = scorer.scores(right, left)
     assert np.all(np.isfinite(forward)) and np.all((forward >= 0) & (forward <= 100))
     assert np.allclose(forward, backward, atol=1e-3)
+
+
+def test_sentences_sharing_only_the_words_every_outlet_repeats_do_not_align(tmp_path) -> None:
+    # Issue 13 (mn114): within a story about the two Koreas, "North", "South" and "Korea"
+    # say nothing about which fact a sentence tells.
+    from aligner.pipeline import compare
+
+    articles = {
+        "a1.txt": "North and South Korean athletes will march together under a unified flag.\n"
+        "The nations agreed to form a joint North and South Korean women's ice hockey team.\n"
+        "North Korea will send a delegation of athletes, cheerleaders and artists to the South.\n"
+        "North and South Korea remain technically at war.\n",
+        "a2.txt": "The two Koreas will march together under one flag, North and South Korea said.\n"
+        "North Korea will send athletes, cheerleaders and an orchestra to South Korea.\n"
+        "The North Korean delegation will begin arriving in South Korea on Jan. 25.\n"
+        "South Korea and North Korea held talks at the border.\n",
+        "a3.txt": "North and South Korea will march under one flag as their first joint team.\n"
+        "The countries announced they will field a joint women's ice hockey team.\n"
+        "North Korea will send a delegation to the games in South Korea.\n"
+        "They will begin arriving in South Korea on 25 January.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    comparison = compare([tmp_path])
+    text = {s.id: s.text for a in comparison.articles for s in a.sentences}
+    rows = sorted(sorted(text[m][:24] for m in g.members) for g in comparison.groups)
+    assert ["North and South Korea re"] in rows  # not with "held talks at the border"
+    assert ["South Korea and North Ko"] in rows
+    assert ["The countries announced ", "The nations agreed to fo"] in rows
+    assert ["The North Korean delegat", "They will begin arriving"] in rows

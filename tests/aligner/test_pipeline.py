@@ -275,6 +275,28 @@ def test_mutual_best_counterparts_are_found_per_source() -> None:
     assert _mutual_best(pairs, article_of).tolist() == [False, False, True, True, False]
 
 
+def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
+    from types import SimpleNamespace
+
+    from aligner.align import ScoredPairs
+    from aligner.model import CompareOptions
+    from aligner.pipeline import _links
+
+    # Sentences 0 and 3 (article 0), 1 and 2 (article 1), each in a row of its own. 0-2
+    # scores well over the threshold, but 0 has 1 and 2 has 3 for a better counterpart:
+    # a neighbouring fact of the same story, not a retelling.
+    article_of = np.array([0, 1, 1, 0])
+    prose = [SimpleNamespace(id=f"s{k}") for k in range(4)]
+    sure = CompareOptions().threshold + LINK_MARGIN
+    pairs = ScoredPairs(
+        np.array([0, 0, 2]),
+        np.array([1, 2, 3]),
+        np.array([sure + 30, sure + 10, sure + 20], dtype=np.float32),
+    )
+    links = _links(prose, [[0], [1], [2], [3]], pairs, article_of, CompareOptions())  # type: ignore[arg-type]
+    assert [(k.a, k.b) for k in links] == [("s0", "s1"), ("s2", "s3")]
+
+
 def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
     from aligner.model import Finding, Severity
     from aligner.pipeline import _softened

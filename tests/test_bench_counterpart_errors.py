@@ -1,0 +1,52 @@
+"""bench/counterpart_errors.py (issue 13 error analysis): on a made-up labelled folder, a
+counterpart told in other words is a miss of class "paraphrase", one told in the same words
+is no error, and sentences the gold does not pair with an anchor are no false partner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.counterpart_errors import cluster_errors
+from bench.fit_counterparts import labelled_clusters
+
+FIRST = (
+    "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
+    "The weather stayed sunny and warm throughout the whole week.\n"
+    "Officials expect the harbour bridge repairs to finish in the spring.\n"
+)
+SECOND = (
+    "On Monday the city council approved a 5 million dollar budget for the harbour bridge.\n"
+    "Residents enjoyed a pleasant spell of heat and sunshine.\n"
+    "Repairs to the harbour bridge should be done by spring, officials expect.\n"
+)
+ITEMS = [
+    {
+        "cluster": "event",
+        "anchor": "The city council approved a budget",
+        "matches": [{"text": "On Monday the city council approved", "strength": "strong"}],
+    },
+    {
+        "cluster": "event",
+        "anchor": "The weather stayed sunny and warm",
+        "matches": [{"text": "Residents enjoyed a pleasant spell", "strength": "loose"}],
+    },
+]
+
+
+def test_misses_are_classed(tmp_path: Path) -> None:
+    folder = tmp_path / "dev_clusters" / "event"
+    folder.mkdir(parents=True)
+    (folder / "a1.txt").write_text(FIRST, encoding="utf-8")
+    (folder / "a2.txt").write_text(SECOND, encoding="utf-8")
+    (tmp_path / "dev_clusters" / "gold.json").write_text(
+        json.dumps({"counterparts": ITEMS}), encoding="utf-8"
+    )
+    [cluster] = labelled_clusters(tmp_path)
+
+    errors = cluster_errors(cluster, ITEMS, None)
+
+    assert [(e.kind, e.cause, e.anchor[:20], e.other[:20]) for e in errors] == [
+        ("miss", "paraphrase", "The weather stayed s", "Residents enjoyed a ")
+    ]
+    assert errors[0].score < 30.0 and len(errors[0].features) == 5
