@@ -5,7 +5,7 @@ Pure Python; never imports Textual or the ``tui`` package.
 
 from __future__ import annotations
 
-from aligner.model import (
+from aligner.result.model import (
     Article,
     CompareOptions,
     Comparison,

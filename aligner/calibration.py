@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Pairs scoring at least this (0-100: the counterpart model's probability, in percent, that
-# both sentences report the same fact; aligner/counterparts.py) share a row. Chosen on the
+# both sentences report the same fact; aligner/match/counterparts.py) share a row. Chosen on the
 # labelled news clusters (bench/news.py): counterpart F1 is flat between 25 and 35, and
 # lower thresholds add wrong partners faster than right ones.
 DEFAULT_THRESHOLD = 30.0
@@ -28,7 +28,7 @@ MUTUAL_LINK_MARGIN = 15.0
 RELATED_MARGIN = 10.0
 
 # ``compare_pair`` judges two sentences alone, with no folder to weigh their words: by the
-# wording model (aligner/similarity.py, fitted on MSRP) at the threshold and margin that
+# wording model (aligner/match/similarity.py, fitted on MSRP) at the threshold and margin that
 # model was calibrated with (MSRP accuracy 0.769, SICK contradiction F1 0.864 at 40 / 25).
 PAIR_THRESHOLD = 40.0
 PAIR_RELATED_MARGIN = 25.0

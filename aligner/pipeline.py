@@ -10,7 +10,24 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.align import (
+from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
+from aligner.conflicts.checks import find_conflicts, group_label
+from aligner.conflicts.event_facts import (
+    UNNAMED_AGE,
+    attribute_unnamed_ages,
+    fact_conflicts,
+    sentence_facts,
+)
+from aligner.conflicts.pair_figures import (
+    ArticleFigures,
+    people_number_findings,
+    tells_counted_people,
+)
+from aligner.conflicts.spellings import spelling_conflicts
+from aligner.conflicts.wrong_names import wrong_name_conflicts
+from aligner.load.corpus import Document, load_documents, natural_sort_key
+from aligner.load.resources import sample_corpus_dir
+from aligner.match.align import (
     WORST_SLACK,
     ScoredPairs,
     display_order,
@@ -18,34 +35,9 @@ from aligner.align import (
     group_sentences,
     neighbours,
 )
-from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
-from aligner.cancel import Cancelled, checked, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
-from aligner.candidates import Candidates, budgeted_candidates
-from aligner.classify import find_conflicts, group_label
-from aligner.clean import classify_lines, find_title, sentence_kind
-from aligner.collector import collector_paused
-from aligner.corpus import Document, load_documents, natural_sort_key
-from aligner.counterparts import CounterpartScorer, prose_positions
-from aligner.fact_conflicts import (
-    UNNAMED_AGE,
-    attribute_unnamed_ages,
-    fact_conflicts,
-    sentence_facts,
-)
-from aligner.features import (
-    ReadSentence,
-    SentenceFeatures,
-    read_sentence,
-    sentence_features,
-    stem,
-    with_stems,
-)
-from aligner.figure_conflicts import (
-    ArticleFigures,
-    people_number_findings,
-    tells_counted_people,
-)
-from aligner.model import (
+from aligner.match.candidates import Candidates, budgeted_candidates
+from aligner.match.counterparts import CounterpartScorer, prose_positions
+from aligner.result.model import (
     Article,
     CompareOptions,
     Comparison,
@@ -60,12 +52,20 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
-from aligner.name_conflicts import wrong_name_conflicts
-from aligner.parallel import Aside, split_map
-from aligner.resources import sample_corpus_dir
-from aligner.segment import sentence_spans
-from aligner.spelling_conflicts import spelling_conflicts
-from aligner.summary import similarity_matrix, source_stats
+from aligner.result.summary import similarity_matrix, source_stats
+from aligner.runtime.cancel import Cancelled, checked, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
+from aligner.runtime.collector import collector_paused
+from aligner.runtime.parallel import Aside, split_map
+from aligner.text.features import (
+    ReadSentence,
+    SentenceFeatures,
+    read_sentence,
+    sentence_features,
+    stem,
+    with_stems,
+)
+from aligner.text.line_kinds import classify_lines, find_title, sentence_kind
+from aligner.text.segment import sentence_spans
 
 Progress = Callable[[str, float], None]
 _DEFAULTS = CompareOptions()
@@ -97,11 +97,11 @@ def compare(
     the sentences and lines of a comparison, and on a converter's seconds. ``progress(stage,
     fraction)`` is
     called between stages; once ``should_stop()`` returns true, ``Cancelled`` is raised at the
-    next checkpoint: every long loop of every stage has them (aligner/cancel.py), and forked
+    next checkpoint: every long loop of every stage has them (aligner/runtime/cancel.py), and forked
     children are killed.
     ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
     large corpus run in that many processes (forked, and only where that is safe: see
-    aligner/parallel.py); the result is the same.
+    aligner/runtime/parallel.py); the result is the same.
     """
     settings = CompareOptions(
         threshold=threshold,
@@ -252,7 +252,7 @@ def _scored_pairs(
     about 600 sentences) has every pair scored: a fact retold in other words shares few
     words, and the inverted index, which needs a quarter of the longer sentence's stems in
     common, would miss most such counterparts. Larger folders get candidate pairs from the
-    index (aligner/candidates.py); in ``parallel``, a child finds them while the folder's
+    index (aligner/match/candidates.py); in ``parallel``, a child finds them while the folder's
     term weights and codes are computed. Only candidates scoring at least ``floor`` are
     kept: a large folder can propose millions of pairs, few of which matter.
     """
@@ -492,7 +492,7 @@ def _fact_conflicts(
     conflicts: Sequence[Conflict],
     index_of: Mapping[str, int],
 ) -> list[tuple[int, int, Sequence[Finding]]]:
-    """Fact conflicts (see aligner/fact_conflicts.py) between sentences that the sentence
+    """Fact conflicts (see aligner/conflicts/event_facts.py) between sentences that the sentence
     checks did not already set against each other with a number conflict."""
     articles = article_of.tolist()
     facts = [sentence_facts(f) for f in checked(features, every=256)]

@@ -17,22 +17,22 @@ ENGINE = REPO_ROOT / "aligner"
 # The modules the design names; every other module found under aligner/ is checked too.
 REQUIRED_MODULES = [
     "aligner",
-    "aligner.model",
-    "aligner.resources",
-    "aligner.corpus",
-    "aligner.decode",
-    "aligner.formats",
-    "aligner.skip",
-    "aligner.clean",
-    "aligner.segment",
-    "aligner.features",
-    "aligner.align",
-    "aligner.classify",
-    "aligner.negation",
-    "aligner.entities",
-    "aligner.figure_conflicts",
-    "aligner.synonyms",
-    "aligner.diff",
+    "aligner.result.model",
+    "aligner.load.resources",
+    "aligner.load.corpus",
+    "aligner.load.decode",
+    "aligner.load.formats",
+    "aligner.load.skip",
+    "aligner.text.line_kinds",
+    "aligner.text.segment",
+    "aligner.text.features",
+    "aligner.match.align",
+    "aligner.conflicts.checks",
+    "aligner.conflicts.negation",
+    "aligner.conflicts.entities",
+    "aligner.conflicts.pair_figures",
+    "aligner.text.synonyms",
+    "aligner.result.diff",
     "aligner.pipeline",
     "aligner.pair",
     "aligner.export",
@@ -112,7 +112,7 @@ _RUN_PROBE = """
 import json, sys
 from aligner import compare, compare_pair
 from aligner.export import render
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
 
 comparison = compare([sample_corpus_dir()])
 render(comparison, fmt="markdown")

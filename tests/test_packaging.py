@@ -64,7 +64,7 @@ def run_installed(site: Path, code: str, *args: str) -> subprocess.CompletedProc
 
 _PROBE = """
 import json, aligner, tui.cli
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
 from tui.themes import themes_dir
 print(json.dumps({
     "aligner": aligner.__file__,

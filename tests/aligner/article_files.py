@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligner.corpus import LoadResult, load_documents
+from aligner.load.corpus import LoadResult, load_documents
 
 ARTICLE = "The storm reached the coast on Tuesday. Officials ordered an evacuation.\n"
 

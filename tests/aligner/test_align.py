@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align import (
+from aligner.match.align import (
     MEAN_SLACK,
     WORST_SLACK,
     ScoredPairs,

@@ -19,12 +19,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner import candidates, counterparts, pipeline
-from aligner.cancel import Cancelled, checked, checkpoint, stopping_when
-from aligner.counterparts import CounterpartScorer
+from aligner import pipeline
 from aligner.export import ExportFormat, render
-from aligner.features import sentence_features
-from aligner.parallel import Aside, split_map
+from aligner.match import candidates, counterparts
+from aligner.match.counterparts import CounterpartScorer
+from aligner.runtime.cancel import Cancelled, checked, checkpoint, stopping_when
+from aligner.runtime.parallel import Aside, split_map
+from aligner.text.features import sentence_features
 from tui import atomic
 from tui.atomic import write_text_atomic
 

@@ -7,9 +7,9 @@ import random
 import numpy as np
 import pytest
 
-from aligner import candidates
-from aligner.candidates import candidate_pairs
-from aligner.features import SentenceFeatures, sentence_features
+from aligner.match import candidates
+from aligner.match.candidates import candidate_pairs
+from aligner.text.features import SentenceFeatures, sentence_features
 
 _WORDS = [f"word{chr(97 + k)}{chr(97 + m)}" for k in range(6) for m in range(5)]
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.classify import find_conflicts, group_label
-from aligner.features import sentence_features
-from aligner.model import ConflictKind, Label
+from aligner.conflicts.checks import find_conflicts, group_label
+from aligner.result.model import ConflictKind, Label
+from aligner.text.features import sentence_features
 
 
 def conflicts(a: str, b: str, **kwargs):
@@ -337,7 +337,7 @@ def test_conflict_kinds_do_not_depend_on_the_order_of_the_sentences(a: str, b: s
 
 
 def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> None:
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     found = find_conflicts(
         sentence_features("At least 19 people were killed in the attack on Sunday."),
@@ -405,7 +405,7 @@ def test_unaligned_sentences_compare_no_ages_or_months_unless_counterparts() -> 
 
 
 def test_two_different_time_limits_are_a_soft_conflict() -> None:
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     found = conflicts(
         "Within hours of the vote, the council fired the manager.",

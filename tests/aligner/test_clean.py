@@ -1,4 +1,4 @@
-"""Tests for aligner.clean: prose vs headings, captions and boilerplate, and the headline."""
+"""Tests for aligner.text.line_kinds: prose vs headings, captions and boilerplate, headline."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner import clean
-from aligner.clean import TextLine, classify_lines, find_title
-from aligner.model import LineKind
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
+from aligner.result.model import LineKind
+from aligner.text import line_kinds
+from aligner.text.line_kinds import TextLine, classify_lines, find_title
 
 PROSE, HEADING, CAPTION, BOILERPLATE = (
     LineKind.PROSE,
@@ -153,8 +153,8 @@ _CREDIT_PIECES = st.sampled_from(
 
 @given(st.lists(_CREDIT_PIECES, max_size=6).map("".join))
 def test_the_credit_pre_check_never_hides_a_credit(line: str) -> None:
-    if clean._CREDIT_AT_END.search(line):
-        assert clean._may_hold_credit(line)
+    if line_kinds._CREDIT_AT_END.search(line):
+        assert line_kinds._may_hold_credit(line)
 
 
 @pytest.mark.parametrize(
@@ -416,7 +416,7 @@ def test_invisible_characters_between_letters_change_no_line_kind(line: str, mar
     ],
 )
 def test_sentence_kind_finds_furniture_that_ends_a_paragraph(sentence: str, kind: LineKind) -> None:
-    assert clean.sentence_kind(sentence) is kind
+    assert line_kinds.sentence_kind(sentence) is kind
 
 
 # --- Markdown structure in text (issue 15 item 15) -----------------------------------------

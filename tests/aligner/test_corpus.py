@@ -1,4 +1,4 @@
-"""Tests for aligner.corpus: finding, reading and naming article files, and skip reasons."""
+"""Tests for aligner.load.corpus: finding, reading and naming article files, and skip reasons."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from article_files import ARTICLE, skip_reason, text_of, write
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner import corpus
-from aligner.corpus import (
+from aligner.load import corpus
+from aligner.load.corpus import (
     LoadResult,
     NoInputError,
     format_size,
@@ -20,8 +20,8 @@ from aligner.corpus import (
     natural_sort_key,
     source_name,
 )
-from aligner.model import SkippedFile
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
+from aligner.result.model import SkippedFile
 
 
 def names(result: LoadResult) -> list[str]:
@@ -103,7 +103,7 @@ def test_unreadable_file_is_skipped(tmp_path: Path, unprivileged) -> None:
     write(tmp_path / "open.txt", ARTICLE)
     path.chmod(0)
     script = (
-        "import sys; from aligner.corpus import load_documents\n"
+        "import sys; from aligner.load.corpus import load_documents\n"
         "loaded = load_documents([sys.argv[1]])\n"
         "print([s.reason for s in loaded.skipped], len(loaded.documents))\n"
     )

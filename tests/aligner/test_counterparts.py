@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.counterparts import (
+from aligner.match.counterparts import (
     COUNTERPART_FEATURES,
     CounterpartScorer,
     counterpart_model,
@@ -14,7 +14,7 @@ from aligner.counterparts import (
     prose_positions,
     relative_places,
 )
-from aligner.features import sentence_features
+from aligner.text.features import sentence_features
 
 COLUMN = {name: k for k, name in enumerate(COUNTERPART_FEATURES)}
 

@@ -1,4 +1,4 @@
-"""Tests for aligner.decode: file bytes to text (encodings, binary files) and text hygiene."""
+"""Tests for aligner.load.decode: file bytes to text (encodings, binary files) and text hygiene."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from article_files import ARTICLE, skip_reason, text_of, write
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner import decode
-from aligner.corpus import load_documents
-from aligner.decode import sanitize_text
-from aligner.model import FileNotice
+from aligner.load import decode
+from aligner.load.corpus import load_documents
+from aligner.load.decode import sanitize_text
+from aligner.result.model import FileNotice
 
 # --- decoding ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
-from aligner.encode import _as_characters, _ngram_sets, _numbered, _sorted_distinct
+from aligner.match.code_strings import _as_characters, _ngram_sets, _numbered, _sorted_distinct
 
 words = st.text(alphabet="abcdef", min_size=0, max_size=14)
 
@@ -65,9 +65,9 @@ sentences = st.lists(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(sentences, min_size=1, max_size=6))
 def test_every_family_counts_shared_items(texts: list[str]) -> None:
-    from aligner.encode import encode
-    from aligner.features import sentence_features
-    from aligner.synonyms import concept_of
+    from aligner.match.code_strings import encode
+    from aligner.text.features import sentence_features
+    from aligner.text.synonyms import concept_of
 
     batch = [sentence_features(text) for text in texts]
     codes = encode(batch)

@@ -12,7 +12,7 @@ from aligner import __version__
 from aligner.export import format_for_path, render
 from aligner.export import json as json_export
 from aligner.export.json import SCHEMA, SchemaError, from_json, to_json
-from aligner.model import CompareOptions, LineKind
+from aligner.result.model import CompareOptions, LineKind
 
 
 def test_top_level_keys_in_documented_order(comparison, notes) -> None:
@@ -189,7 +189,7 @@ def test_links_are_written_with_both_ids_and_their_score() -> None:
 def test_soft_conflicts_are_counted_apart(comparison) -> None:
     from dataclasses import replace as changed
 
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     softened = changed(
         comparison,

@@ -20,7 +20,7 @@ from aligner.export.markdown import (
     render_changes,
     to_markdown,
 )
-from aligner.model import CompareOptions, Label
+from aligner.result.model import CompareOptions, Label
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -175,7 +175,7 @@ def test_dollar_signs_are_escaped_for_github_math() -> None:
 
 @dataclass(frozen=True)
 class Op:
-    """The fields of aligner.diff.DiffOp that the export reads."""
+    """The fields of aligner.result.diff.DiffOp that the export reads."""
 
     kind: str
     a: str

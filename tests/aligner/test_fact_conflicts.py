@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.fact_conflicts import (
+from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
     Fact,
     attribute_unnamed_ages,
     fact_conflicts,
     sentence_facts,
 )
-from aligner.features import sentence_features
-from aligner.quantities import extract_quantities
+from aligner.text.features import sentence_features
+from aligner.text.quantities import extract_quantities
 
 
 def facts(text: str) -> list[tuple[str, str]]:
@@ -189,7 +189,7 @@ def test_an_age_of_a_described_person_is_no_unnamed_age() -> None:
 
 
 def test_two_time_limits_of_a_death_are_a_soft_conflict() -> None:
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     texts = (
         "The poison causes seizures and then death within minutes, a doctor said.",

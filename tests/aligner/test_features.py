@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner.features import (
+from aligner.text.features import (
     _QUOTES,
     fold,
     read_sentence,

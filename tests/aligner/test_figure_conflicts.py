@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.features import sentence_features
-from aligner.figure_conflicts import ArticleFigures, people_number_findings
+from aligner.conflicts.pair_figures import ArticleFigures, people_number_findings
+from aligner.text.features import sentence_features
 
 
 def _figures(*told: tuple[int, str]) -> ArticleFigures:

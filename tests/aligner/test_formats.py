@@ -1,4 +1,4 @@
-"""Tests for aligner.formats: plain text unwrapping, Markdown and HTML to text, titles."""
+"""Tests for aligner.load.formats: plain text unwrapping, Markdown and HTML to text, titles."""
 
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def test_plain_text_does_not_import_trafilatura(tmp_path: Path) -> None:
     # Loading .txt must not pay for the HTML stack; run in a fresh interpreter to be sure.
     write(tmp_path / "a.txt", ARTICLE)
     code = (
-        "import sys; from aligner.corpus import load_documents; "
+        "import sys; from aligner.load.corpus import load_documents; "
         f"load_documents([{str(tmp_path)!r}]); print('trafilatura' in sys.modules)"
     )
     out = subprocess.run(

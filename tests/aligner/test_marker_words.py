@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.calibration import DEFAULT_THRESHOLD
-from aligner.encode import encode
-from aligner.features import sentence_features
-from aligner.marker_words import MAX_MARKER_WORDS, MarkerWeights, presence_columns
-from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
-from aligner.similarity import containment_scores, score_pair, score_pairs, similarity_model
+from aligner.match.code_strings import encode
+from aligner.match.marker_words import MAX_MARKER_WORDS, MarkerWeights, presence_columns
+from aligner.match.pair_features import FEATURE_NAMES, pair_feature_matrix
+from aligner.match.similarity import containment_scores, score_pair, score_pairs, similarity_model
+from aligner.text.features import sentence_features
 
 WORDS = tuple(f"w{k}" for k in range(MAX_MARKER_WORDS))
 
@@ -61,7 +61,9 @@ def test_more_words_than_a_mask_holds_are_refused() -> None:
 
 
 def test_scores_are_the_stored_logistic_regression_over_all_columns() -> None:
-    data = json.loads(resources.files("aligner").joinpath("similarity_model.json").read_text())
+    data = json.loads(
+        resources.files("aligner.match").joinpath("similarity_model.json").read_text()
+    )
     texts = [
         "The company said profits rose 5 percent in the quarter.",
         "Profits rose 5 percent, the company said.",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aligner.features import sentence_features
-from aligner.name_conflicts import wrong_name_conflicts
+from aligner.conflicts.wrong_names import wrong_name_conflicts
+from aligner.text.features import sentence_features
 
 
 def _found(*told: tuple[int, str], score: float = 50.0) -> list[tuple[int, int, str]]:

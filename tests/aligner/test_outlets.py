@@ -1,4 +1,4 @@
-"""Tests for aligner.outlets: sources named by the outlet a file names, each rule alone and
+"""Tests for aligner.load.outlets: sources named by the outlet a file names, each rule alone and
 in their order (metadata, front matter, opening credit, file name)."""
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ import pytest
 from article_files import ARTICLE, write
 from lxml import html as lxml_html
 
-from aligner.corpus import load_documents
-from aligner.outlets import (
+from aligner.load.corpus import load_documents
+from aligner.load.outlets import (
     clean_outlet,
     outlet_from_credit,
     outlet_from_front_matter,
     outlet_from_html,
 )
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
 
 
 def source_of(path: Path) -> str:

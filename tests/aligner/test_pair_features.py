@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import aligner.encode as encode_module
-from aligner.encode import encode
-from aligner.features import sentence_features
-from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix
-from aligner.similarity import score_pair
+import aligner.match.code_strings as code_strings_module
+from aligner.match.code_strings import encode
+from aligner.match.pair_features import FEATURE_NAMES, pair_feature_matrix
+from aligner.match.similarity import score_pair
+from aligner.text.features import sentence_features
 
 
 def features_of(a: str, b: str) -> dict[str, float]:
@@ -53,7 +53,7 @@ def test_a_synonym_raises_the_score(monkeypatch: pytest.MonkeyPatch) -> None:
     synonym = sentence_features("Two old miners perished in the flood near the river.")
     with_synonyms = score_pair(base, synonym)
     # The same pair when no two words share a concept: "perished" is then just another word.
-    monkeypatch.setattr(encode_module, "concept_of", lambda stem: stem)
+    monkeypatch.setattr(code_strings_module, "concept_of", lambda stem: stem)
     assert with_synonyms > score_pair(base, synonym)
 
 

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 
 import pytest
 
-from aligner import parallel
 from aligner.export import render
-from aligner.model import ConflictKind, LineKind
-from aligner.parallel import Aside, can_fork, slice_bounds, split_map
 from aligner.pipeline import TooManySentences, compare
+from aligner.result.model import ConflictKind, LineKind
+from aligner.runtime import parallel
+from aligner.runtime.parallel import Aside, can_fork, slice_bounds, split_map
 
 needs_fork = pytest.mark.skipif(
     not hasattr(os, "fork") or sys.platform == "darwin", reason="forks only on POSIX, not macOS"
@@ -180,8 +180,8 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
 def test_shipped_records_pickle_through_their_constructor() -> None:
     import pickle
 
-    from aligner.features import sentence_features
-    from aligner.model import Finding, Sentence
+    from aligner.result.model import Finding, Sentence
+    from aligner.text.features import sentence_features
 
     features = sentence_features("About 30 officials in Kyiv did not say it, Putin said.")
     finding = Finding(ConflictKind.NUMBER, "30 vs 40")

@@ -10,11 +10,11 @@ import pytest
 
 from aligner import Label, LineKind
 from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
-from aligner.collector import collector_paused
-from aligner.counterparts import CounterpartScorer
-from aligner.features import sentence_features
-from aligner.model import Comparison, ConflictKind
+from aligner.match.counterparts import CounterpartScorer
 from aligner.pipeline import Cancelled, TooManySentences, compare
+from aligner.result.model import Comparison, ConflictKind
+from aligner.runtime.collector import collector_paused
+from aligner.text.features import sentence_features
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +260,7 @@ def test_groups_formed_by_scores_never_show_less_than_the_threshold(
 
 
 def test_mutual_best_counterparts_are_found_per_source() -> None:
-    from aligner.align import ScoredPairs
+    from aligner.match.align import ScoredPairs
     from aligner.pipeline import _mutual_best
 
     # Sentence 0 (article 0) against 1 and 2 (article 1) and 3 (article 2).
@@ -276,8 +276,8 @@ def test_mutual_best_counterparts_are_found_per_source() -> None:
 
 
 def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
-    from aligner.model import Finding, Severity
     from aligner.pipeline import _softened
+    from aligner.result.model import Finding, Severity
 
     number = Finding(ConflictKind.NUMBER, "7-year vs 12 to 18 months (duration)")
     negation = Finding(ConflictKind.NEGATION, '"not" in one only')
@@ -325,7 +325,7 @@ def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> Non
 
 
 def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     _write_articles(
         tmp_path / "event",
@@ -359,8 +359,8 @@ def test_furniture_ending_a_paragraph_is_not_a_claim(tmp_path) -> None:
 
 
 def test_a_soft_finding_in_a_row_not_surely_one_fact_is_dropped() -> None:
-    from aligner.model import ConflictKind, Finding, Severity
     from aligner.pipeline import _softened
+    from aligner.result.model import ConflictKind, Finding, Severity
 
     limits = Finding(ConflictKind.NUMBER, "Within hours vs Within three months", Severity.SOFT)
     toll = Finding(ConflictKind.NUMBER, "29 vs 19 (killed)")
@@ -373,7 +373,7 @@ def test_compare_spells_every_option_as_a_keyword_with_its_default() -> None:
     import dataclasses
     import inspect
 
-    from aligner.model import CompareOptions
+    from aligner.result.model import CompareOptions
 
     parameters = inspect.signature(compare).parameters
     for option in dataclasses.fields(CompareOptions):

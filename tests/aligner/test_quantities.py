@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from aligner.features import sentence_features
-from aligner.quantities import extract_quantities, may_hold_quantity
+from aligner.text.features import sentence_features
+from aligner.text.quantities import extract_quantities, may_hold_quantity
 
 
 def only(text: str):

@@ -1,4 +1,4 @@
-"""Tests for aligner.segment: offline Punkt sentence splitting with shipped parameters."""
+"""Tests for aligner.text.segment: offline Punkt sentence splitting with shipped parameters."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner import segment
-from aligner.decode import fold_invisible
-from aligner.resources import sample_corpus_dir
-from aligner.segment import MAX_SENTENCE_CHARS, punkt_parameters, sentence_spans
+from aligner.load.decode import fold_invisible
+from aligner.load.resources import sample_corpus_dir
+from aligner.text import segment
+from aligner.text.segment import MAX_SENTENCE_CHARS, punkt_parameters, sentence_spans
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -373,7 +373,7 @@ def test_punkt_windows_never_change_a_decision(
 
 
 def test_parameter_file_lives_in_the_package_and_is_well_formed() -> None:
-    resource = resources.files("aligner").joinpath("punkt_parameters.toml")
+    resource = resources.files("aligner.text").joinpath("punkt_parameters.toml")
     data = tomllib.loads(resource.read_text(encoding="utf-8"))
     words = [
         *(word for group in data["abbreviations"].values() for word in group),
@@ -413,7 +413,7 @@ def refuse(*args, **kwargs):
 
 nltk.data.load = nltk.download = nltk.data.find = refuse
 socket.socket = socket.create_connection = refuse
-from aligner.segment import sentence_spans
+from aligner.text.segment import sentence_spans
 print(len(sentence_spans("He met Gen. Smith in the U.S. on Monday. Then he left.")))
 """
     env = {**os.environ, "NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aligner.features import sentence_features
-from aligner.model import ConflictKind, Severity
-from aligner.spelling_conflicts import spelling_conflicts
+from aligner.conflicts.spellings import spelling_conflicts
+from aligner.result.model import ConflictKind, Severity
+from aligner.text.features import sentence_features
 
 
 def conflicts(*articles: list[str]) -> list[tuple[str, str, str]]:

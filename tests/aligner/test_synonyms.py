@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from aligner.features import stem
-from aligner.synonyms import concept_index, concept_of
+from aligner.text.features import stem
+from aligner.text.synonyms import concept_index, concept_of
 from bench import build_synonyms
 
 
@@ -56,10 +56,10 @@ def test_builder_keeps_first_senses_shared_by_two_stems(tmp_path: Path) -> None:
 def test_builder_output_is_deterministic(tmp_path: Path, monkeypatch) -> None:
     _write_tiny_wordnet(tmp_path)
     monkeypatch.setattr(build_synonyms, "REPO", tmp_path / "repo")
-    (tmp_path / "repo" / "aligner").mkdir(parents=True)
+    (tmp_path / "repo" / "aligner" / "text").mkdir(parents=True)
     built = []
     for _ in range(2):
         assert build_synonyms.main(["--wordnet", str(tmp_path)]) == 0
-        built.append((tmp_path / "repo" / "aligner" / "synonyms.txt.gz").read_bytes())
+        built.append((tmp_path / "repo" / "aligner" / "text" / "synonyms.txt.gz").read_bytes())
     assert built[0] == built[1]
     assert b"WordNet 3.0 Copyright 2006" in gzip.decompress(built[0])

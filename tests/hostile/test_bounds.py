@@ -10,14 +10,16 @@ from dataclasses import astuple
 import numpy as np
 import pytest
 
-from aligner import candidates, pipeline, timed_convert
-from aligner.align import ScoredPairs
-from aligner.candidates import budgeted_candidates, candidate_pairs
-from aligner.corpus import load_documents
-from aligner.features import sentence_features
-from aligner.formats import html_text, markdown_text
+from aligner import pipeline
+from aligner.load import timed_convert
+from aligner.load.corpus import load_documents
+from aligner.load.formats import html_text, markdown_text
+from aligner.load.skip import SkipFile
+from aligner.match import candidates
+from aligner.match.align import ScoredPairs
+from aligner.match.candidates import budgeted_candidates, candidate_pairs
 from aligner.pipeline import TooManySentences, compare
-from aligner.skip import SkipFile
+from aligner.text.features import sentence_features
 from bench.hostile_inputs import vocabulary, write_vocabulary_files
 
 

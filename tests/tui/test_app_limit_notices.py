@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from snapshot_apps.harness import settle
 
-from aligner import candidates, pipeline
+from aligner import pipeline
+from aligner.match import candidates
 from bench.hostile_inputs import write_vocabulary_files
 from tui.app import ParallaxApp
 
