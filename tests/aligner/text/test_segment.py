@@ -21,7 +21,7 @@ from aligner.load.resources import sample_corpus_dir
 from aligner.text import segment
 from aligner.text.segment import MAX_SENTENCE_CHARS, punkt_parameters, sentence_spans
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def sentences(text: str) -> list[str]:

@@ -430,7 +430,7 @@ def test_the_readme_excerpt_is_the_sample_corpus_export() -> None:
     from aligner.export import render
     from aligner.pipeline import compare
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     excerpt = readme.split("````markdown\n", 1)[1].split("\n\n…\n````", 1)[0]
     exported = render(compare(), fmt="markdown")
     assert exported.startswith(excerpt)
