@@ -1,4 +1,14 @@
-"""Decision thresholds of the engine, in one place (see bench/news.py for how they were set)."""
+"""Decision thresholds of the engine: the scores and overlap shares that decide whether two
+sentences share a row, are linked, or contradict each other (see bench/news.py for how the
+score thresholds were set).
+
+What stays with its check: the word counts, reaches and letter counts that define what a
+check looks at (``NEGATION_REACH`` in conflicts/negation.py, ``MIN_LETTERS`` and
+``TWO_SLIPS_FROM`` in conflicts/spellings.py and conflicts/wrong_names.py, the reaches and
+counts of conflicts/event_facts.py), the heuristics that tell what a file or a line is
+(load/decode.py, text/line_kinds.py), and the work limits and chunk sizes that change how
+fast, never what, the engine decides (candidates, pipeline, the exports).
+"""
 
 from __future__ import annotations
 
@@ -32,3 +42,28 @@ RELATED_MARGIN = 10.0
 # model was calibrated with (MSRP accuracy 0.769, SICK contradiction F1 0.864 at 40 / 25).
 PAIR_THRESHOLD = 40.0
 PAIR_RELATED_MARGIN = 25.0
+
+# A merge must keep the clusters coherent, not just joined through their best pair: the
+# mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
+# no cross pair more than WORST_SLACK below it (aligner/match/align.py).
+MEAN_SLACK = 4.0
+WORST_SLACK = 15.0
+
+# A sentence this long (distinct words) or longer counts as the same claim when the other
+# sentence contains nearly all of it (aligner/match/similarity.py, containment_scores).
+MIN_CONTAINED_WORDS = 4
+MIN_CONTAINED_SHARE = 0.85
+
+# A negation, antonym or different name only contradicts when the rest is the same
+# statement: this share of the shorter sentence's content must occur in the other. Below it
+# ("no man is playing the flute" / "a man is playing the guitar") the sentences are about
+# different things and merely differ. Measured on SICK training pairs (bench/quality.py).
+SAME_STATEMENT_OVERLAP = 0.7
+
+# Two lone figures of different things ("four large parts" / "two big objects") are only
+# compared when the sentences are this alike; otherwise only figures of one noun are.
+LONE_FIGURE_OVERLAP = 0.5
+
+# Names this similar (rapidfuzz ratio, 0-100) are spellings of one name (Zelensky /
+# Zelenskiy), never an entity conflict (aligner/conflicts/entities.py).
+SAME_NAME_RATIO = 80.0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN
+from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
 from aligner.conflicts.checks import find_conflicts, group_label
 from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
@@ -28,7 +28,6 @@ from aligner.conflicts.wrong_names import wrong_name_conflicts
 from aligner.load.corpus import Document, load_documents, natural_sort_key
 from aligner.load.resources import sample_corpus_dir
 from aligner.match.align import (
-    WORST_SLACK,
     ScoredPairs,
     display_order,
     group_score,

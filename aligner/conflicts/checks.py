@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from aligner.calibration import LONE_FIGURE_OVERLAP, SAME_STATEMENT_OVERLAP
 from aligner.conflicts.entities import entity_conflicts
 from aligner.conflicts.negation import negation_conflicts
 from aligner.conflicts.pair_figures import number_conflicts
@@ -30,16 +31,6 @@ _NOT_STATEMENT = frozenset(
     | NUMBER_WORDS
     | {w for pair in ANTONYM_PAIRS for w in pair}
 )
-
-# A negation, antonym or different name only contradicts when the rest is the same
-# statement: this share of the shorter sentence's content must occur in the other. Below it
-# ("no man is playing the flute" / "a man is playing the guitar") the sentences are about
-# different things and merely differ. Measured on SICK training pairs (bench/quality.py).
-SAME_STATEMENT_OVERLAP = 0.7
-
-# Two lone figures of different things ("four large parts" / "two big objects") are only
-# compared when the sentences are this alike; otherwise only figures of one noun are.
-LONE_FIGURE_OVERLAP = 0.5
 
 
 def find_conflicts(

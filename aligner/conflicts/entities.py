@@ -7,12 +7,10 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from aligner.calibration import SAME_NAME_RATIO
 from aligner.result.model import ConflictKind, Finding
 from aligner.text.features import SentenceFeatures, fold, words
 from aligner.text.wordlists import STOPWORDS, TEMPORAL_NAMES
-
-# Names this similar are spellings of one name (Zelensky / Zelenskiy), never a conflict.
-SAME_NAME_RATIO = 80.0
 
 # "in Munich" / "in Riyadh": a preposition before two names is enough to call it one slot.
 _SLOT_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "by", "into", "outside"})

@@ -10,13 +10,8 @@ from itertools import pairwise
 
 import numpy as np
 
+from aligner.calibration import MEAN_SLACK, WORST_SLACK
 from aligner.runtime.cancel import checked, checkpoint
-
-# A merge must keep the clusters coherent, not just joined through their best pair: the
-# mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
-# no cross pair more than WORST_SLACK below it.
-MEAN_SLACK = 4.0
-WORST_SLACK = 15.0
 
 
 @dataclass(frozen=True, slots=True)

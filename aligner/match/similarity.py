@@ -16,15 +16,11 @@ from importlib import resources
 
 import numpy as np
 
+from aligner.calibration import MIN_CONTAINED_SHARE, MIN_CONTAINED_WORDS
 from aligner.match.code_strings import SentenceCodes, encode
 from aligner.match.marker_words import MarkerWeights
 from aligner.match.pair_features import FEATURE_NAMES, pair_feature_matrix
 from aligner.text.features import SentenceFeatures
-
-# A sentence this long (distinct words) or longer counts as the same claim when the other
-# sentence contains nearly all of it (see containment_scores).
-MIN_CONTAINED_WORDS = 4
-MIN_CONTAINED_SHARE = 0.85
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aligner.calibration import MEAN_SLACK, WORST_SLACK
 from aligner.match.align import (
-    MEAN_SLACK,
-    WORST_SLACK,
     ScoredPairs,
     display_order,
     group_score,
