@@ -32,7 +32,7 @@ from aligner.match.counterparts import (  # noqa: E402
     CounterpartModel,
     CounterpartScorer,
 )
-from aligner.pipeline import build_article  # noqa: E402
+from aligner.text.articles import build_article  # noqa: E402
 from aligner.text.features import SentenceFeatures, sentence_features  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"

@@ -10,8 +10,9 @@ import pytest
 
 from aligner import Label, LineKind
 from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
+from aligner.load.limits import TooManySentences
 from aligner.match.counterparts import CounterpartScorer
-from aligner.pipeline import Cancelled, TooManySentences, compare
+from aligner.pipeline import Cancelled, compare
 from aligner.result.model import Comparison, ConflictKind
 from aligner.runtime.collector import collector_paused
 from aligner.text.features import sentence_features
@@ -261,7 +262,7 @@ def test_groups_formed_by_scores_never_show_less_than_the_threshold(
 
 def test_mutual_best_counterparts_are_found_per_source() -> None:
     from aligner.match.align import ScoredPairs
-    from aligner.pipeline import _mutual_best
+    from aligner.match.links import _mutual_best
 
     # Sentence 0 (article 0) against 1 and 2 (article 1) and 3 (article 2).
     article_of = np.array([0, 1, 1, 2, 0])
@@ -276,7 +277,7 @@ def test_mutual_best_counterparts_are_found_per_source() -> None:
 
 
 def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
-    from aligner.pipeline import _softened
+    from aligner.conflicts.passes import _softened
     from aligner.result.model import Finding, Severity
 
     number = Finding(ConflictKind.NUMBER, "7-year vs 12 to 18 months (duration)")
@@ -359,7 +360,7 @@ def test_furniture_ending_a_paragraph_is_not_a_claim(tmp_path) -> None:
 
 
 def test_a_soft_finding_in_a_row_not_surely_one_fact_is_dropped() -> None:
-    from aligner.pipeline import _softened
+    from aligner.conflicts.passes import _softened
     from aligner.result.model import ConflictKind, Finding, Severity
 
     limits = Finding(ConflictKind.NUMBER, "Within hours vs Within three months", Severity.SOFT)

@@ -240,7 +240,7 @@ def test_markdown_keeps_code_fences_and_the_table_delimiter(tmp_path: Path) -> N
 
 
 def test_markdown_code_and_table_header_are_not_prose(tmp_path: Path) -> None:
-    from aligner.pipeline import build_article
+    from aligner.text.articles import build_article
 
     (document,) = load_one(write(tmp_path / "votes.md", MARKDOWN_WITH_CODE_AND_TABLE)).documents
     prose = [sentence.text for sentence in build_article(0, document).prose]

@@ -15,13 +15,15 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
 
 from aligner import pipeline
+from aligner.conflicts import passes
 from aligner.export import ExportFormat, render
-from aligner.match import candidates, counterparts
+from aligner.match import candidates, counterparts, scoring
 from aligner.match.counterparts import CounterpartScorer
 from aligner.runtime.cancel import Cancelled, checked, checkpoint, stopping_when
 from aligner.runtime.parallel import Aside, split_map
@@ -29,15 +31,20 @@ from aligner.text.features import sentence_features
 from tui import atomic
 from tui.atomic import write_text_atomic
 
-# The pipeline's functions that make up each long stage (called from aligner.pipeline).
-STAGE_FUNCTIONS: dict[str, tuple[str, ...]] = {
-    "loading files": ("load_documents",),
-    "splitting sentences": ("_build_articles",),
-    "analysing sentences": ("_analyse",),
-    "candidates": ("budgeted_candidates",),
-    "scoring": ("_scored_pairs",),
-    "grouping": ("neighbours", "group_sentences"),
-    "conflicts": ("_inner_checks", "_check_pairs", "_fact_conflicts", "spelling_conflicts"),
+# The functions that make up each long stage, by the module that calls them.
+STAGE_FUNCTIONS: dict[str, tuple[tuple[ModuleType, str], ...]] = {
+    "loading files": ((pipeline, "load_documents"),),
+    "splitting sentences": ((pipeline, "build_articles"),),
+    "analysing sentences": ((pipeline, "analyse"),),
+    "candidates": ((scoring, "budgeted_candidates"),),
+    "scoring": ((pipeline, "scored_pairs"),),
+    "grouping": ((passes, "neighbours"), (passes, "group_sentences")),
+    "conflicts": (
+        (passes, "_inner_checks"),
+        (passes, "_check_pairs"),
+        (passes, "_fact_conflicts"),
+        (passes, "spelling_conflicts"),
+    ),
 }
 # Looks at should_stop a stage must make while it runs, on the corpus below.
 MIN_LOOKS = 3
@@ -48,9 +55,9 @@ class StageTracker:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.current: list[str] = []
-        for stage, names in STAGE_FUNCTIONS.items():
-            for name in names:
-                monkeypatch.setattr(pipeline, name, self._tracked(stage, getattr(pipeline, name)))
+        for stage, functions in STAGE_FUNCTIONS.items():
+            for module, name in functions:
+                monkeypatch.setattr(module, name, self._tracked(stage, getattr(module, name)))
 
     def _tracked(self, stage: str, function: Callable[..., object]) -> Callable[..., object]:
         @functools.wraps(function)
@@ -101,7 +108,7 @@ def write_corpus(folder: Path, *, sources: int = 6, sentences: int = 30) -> None
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_corpus(tmp_path)
     # The candidate step on a small corpus, in small blocks and chunks: more chances to stop.
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)
     monkeypatch.setattr(candidates, "_EMIT_CHUNK", 2_000)
     monkeypatch.setattr(counterparts, "_PAIR_CHUNK", 2_000)
     return tmp_path

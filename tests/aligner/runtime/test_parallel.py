@@ -10,7 +10,8 @@ from collections.abc import Sequence
 import pytest
 
 from aligner.export import render
-from aligner.pipeline import TooManySentences, compare
+from aligner.load.limits import TooManySentences
+from aligner.pipeline import compare
 from aligner.result.model import ConflictKind, LineKind
 from aligner.runtime import parallel
 from aligner.runtime.parallel import Aside, can_fork, slice_bounds, split_map
@@ -136,7 +137,7 @@ def test_aside_computes_in_a_child_or_here() -> None:
 
 
 def test_parallel_comparison_refuses_too_many_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.text.articles.PARALLEL_MIN_CHARS", 0)
     # Every sentence counts, prose or not (headings, datelines: every line kept).
     sentences = sum(len(article.sentences) for article in compare().articles)
     with pytest.raises(TooManySentences):  # over the limit in each process's share
@@ -161,12 +162,13 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
         children.append(len(part))
         return original_start(work, part)
 
-    monkeypatch.setattr("aligner.pipeline.split_map", counting_split_map)
+    for stage in ("aligner.text.articles", "aligner.match.scoring", "aligner.conflicts.passes"):
+        monkeypatch.setattr(f"{stage}.split_map", counting_split_map)
     monkeypatch.setattr(parallel._Child, "start", counting_start)
-    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.text.articles.PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_SENTENCES", 0)
-    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_CHECKS", 0)
-    monkeypatch.setattr("aligner.pipeline.ALL_PAIRS_LIMIT", 0)  # candidates, found by a child
+    monkeypatch.setattr("aligner.conflicts.passes.PARALLEL_MIN_CHECKS", 0)
+    monkeypatch.setattr("aligner.match.scoring.ALL_PAIRS_LIMIT", 0)  # candidates, found by a child
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
     # Splitting and reading, stemming, scoring candidates, checks inside groups.
