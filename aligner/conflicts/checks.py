@@ -1,6 +1,6 @@
 """Conflicts between two sentences and group labels: which checks run, and when.
 
-Each kind of check has its own module (figure_conflicts, negation, entities); antonyms,
+Each kind of check has its own module (pair_figures, negation, entities); antonyms,
 being one dictionary lookup, are here.
 """
 

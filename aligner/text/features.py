@@ -140,7 +140,7 @@ def read_sentence(text: str) -> ReadSentence:
     invisible characters kept for display left out)."""
     text = fold_invisible(text)
     # One string per distinct word, however many sentences use it: fewer objects to make,
-    # to ship between processes (see aligner/pipeline.py) and to free.
+    # to ship between processes (see aligner/text/articles.py) and to free.
     tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
