@@ -7,7 +7,7 @@ compiled, and NLTK's Punkt splits sentences.
 
 from __future__ import annotations
 
-from aligner.model import (
+from aligner.result.model import (
     Article,
     CompareOptions,
     Comparison,

@@ -1,13 +1,19 @@
-"""Decision thresholds of the comparison and of ``compare_pair``.
+"""Decision thresholds of the engine: the scores and overlap shares that decide whether two
+sentences share a row, are linked, or contradict each other (the folder thresholds were set on
+the labelled news clusters, bench/news.py; the pair ones on MSRP and SICK, bench/quality.py).
 
-The folder thresholds were set on the labelled news clusters (bench/news.py), the pair ones on
-MSRP and SICK (bench/quality.py prints those figures).
+What stays with its check: the word counts, reaches and letter counts that define what a
+check looks at (``NEGATION_REACH`` in conflicts/negation.py, ``MIN_LETTERS`` and
+``TWO_SLIPS_FROM`` in conflicts/spellings.py and conflicts/wrong_names.py, the reaches and
+counts of conflicts/event_facts.py), the heuristics that tell what a file or a line is
+(load/decode.py, text/line_kinds.py), and the work limits and chunk sizes that change how
+fast, never what, the engine decides (candidates, pipeline, the exports).
 """
 
 from __future__ import annotations
 
 # Pairs scoring at least this (0-100: the counterpart model's probability, in percent, that
-# both sentences report the same fact; aligner/counterparts.py) share a row. Chosen on the
+# both sentences report the same fact; aligner/match/counterparts.py) share a row. Chosen on the
 # labelled news clusters (bench/news.py): counterpart F1 is flat between 25 and 35, and
 # lower thresholds add wrong partners faster than right ones.
 DEFAULT_THRESHOLD = 30.0
@@ -37,7 +43,43 @@ MUTUAL_LINK_MARGIN = 15.0
 RELATED_MARGIN = 10.0
 
 # ``compare_pair`` judges two sentences alone, with no folder to weigh their words: by the
-# wording model (aligner/similarity.py, fitted on MSRP) at the threshold and margin that
+# wording model (aligner/match/similarity.py, fitted on MSRP) at the threshold and margin that
 # model was calibrated with (MSRP accuracy 0.769, SICK contradiction F1 0.864 at 40 / 25).
 PAIR_THRESHOLD = 40.0
 PAIR_RELATED_MARGIN = 25.0
+
+# A merge must keep the clusters coherent, not just joined through their best pair: the
+# mean similarity of all cross pairs may fall at most MEAN_SLACK below the threshold, and
+# no cross pair more than WORST_SLACK below it (aligner/match/align.py).
+MEAN_SLACK = 4.0
+WORST_SLACK = 15.0
+
+# A sentence this long (distinct words) or longer counts as the same claim when the other
+# sentence contains nearly all of it (aligner/match/similarity.py, containment_scores).
+MIN_CONTAINED_WORDS = 4
+MIN_CONTAINED_SHARE = 0.85
+
+# A negation, antonym or different name only contradicts when the rest is the same
+# statement: this share of the shorter sentence's content must occur in the other. Below it
+# ("no man is playing the flute" / "a man is playing the guitar") the sentences are about
+# different things and merely differ. Measured on SICK training pairs (bench/quality.py).
+SAME_STATEMENT_OVERLAP = 0.7
+
+# Two lone figures of different things ("four large parts" / "two big objects") are only
+# compared when the sentences are this alike; otherwise only figures of one noun are.
+LONE_FIGURE_OVERLAP = 0.5
+
+# Names this similar (rapidfuzz ratio, 0-100) are spellings of one name (Zelensky /
+# Zelenskiy), never an entity conflict (aligner/conflicts/entities.py).
+SAME_NAME_RATIO = 80.0
+
+# What a term found in every sentence of the folder still weighs in the counterpart model, against
+# ln(N / df) more for rarer ones (match/counterparts.py, _weighted_terms). Within one event the
+# words every outlet repeats ("North", "Korea") say little about which fact a sentence tells: at
+# 1.0 (the usual smoothing) a joint hockey team and a delegation arriving in South Korea, sharing
+# little else, covered half of each other and shared a row (news_clusters/mn114). Leave one
+# cluster out, with sure links as in calibration.LINK_MARGIN: 1.0 gives dev F1 0.69 (strong recall
+# 0.80) and news 0.67 (0.76); 0.7, 0.5 and 0.3 give dev 0.69 (0.83) each and news 0.67, 0.69 and
+# 0.68 (0.76, 0.78, 0.78) (bench/news.py). Picked for each cluster on the other eleven instead
+# (0.5 for eleven of the twelve), the held-out figures are dev F1 0.69 and news 0.68.
+IDF_FLOOR = 0.5

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aligner.calibration import PAIR_RELATED_MARGIN, PAIR_THRESHOLD
-from aligner.classify import find_conflicts
-from aligner.features import sentence_features
-from aligner.similarity import score_pair
+from aligner.conflicts.checks import find_conflicts
+from aligner.match.similarity import score_pair
+from aligner.text.features import sentence_features
 
 PairLabel = Literal["shared", "contradicting", "distinct"]
 
@@ -25,7 +25,7 @@ class PairVerdict:
 def compare_pair(a: str, b: str, *, threshold: float | None = None) -> PairVerdict:
     """Decide whether ``a`` and ``b`` say the same, disagree, or neither, by their wording
     alone: a folder's comparison also weighs words by how rare they are in the folder
-    (aligner/counterparts.py), which two sentences on their own cannot tell.
+    (aligner/match/counterparts.py), which two sentences on their own cannot tell.
 
     Sentences at or above the threshold align: shared, or contradicting when a conflict is
     found. Sentences a little below it are contradicting only when they give different

@@ -1,4 +1,4 @@
-"""Build aligner/synonyms.txt.gz, the synonym table the similarity model uses, from WordNet 3.0.
+"""Build aligner/text/synonyms.txt.gz, the synonym table of the similarity model, from WordNet 3.0.
 
 Run by hand when the table should change (the result is committed, so nobody needs WordNet):
 
@@ -14,7 +14,7 @@ stems are written out: "buy" and "purchase" share buy.v.01, "bought" (an irregul
 "buy") joins them. Rarer senses are left out on purpose: with them every word is a synonym
 of some other ("take" and "film" share a sense), and the table would add noise rather than
 knowledge. Words are stored as the
-aligner's own stems (aligner.features.stem), so the table matches the sentences' stems
+aligner's own stems (aligner.text.features.stem), so the table matches the sentences' stems
 directly. Each line is one concept: its stems, space-separated; lines are sorted, so the
 output is deterministic.
 
@@ -35,14 +35,14 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner.features import stem  # noqa: E402
-from aligner.synonyms import TABLE_NAME  # noqa: E402
-from aligner.wordlists import STOPWORDS  # noqa: E402
+from aligner.text.features import stem  # noqa: E402
+from aligner.text.synonyms import TABLE_NAME  # noqa: E402
+from aligner.text.wordlists import STOPWORDS  # noqa: E402
 
 WORDS_PATH = Path("tests/aligner/data/synonym_words.txt.gz")
 WORDS_HEADER = """\
-# For each stem in aligner/synonyms.txt.gz, the WordNet 3.0 word it was made from (see
-# bench/build_synonyms.py; WordNet licence in aligner/WORDNET-LICENSE.txt).
+# For each stem in aligner/text/synonyms.txt.gz, the WordNet 3.0 word it was made from (see
+# bench/build_synonyms.py; WordNet licence in aligner/text/WORDNET-LICENSE.txt).
 """
 PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 HEADER = """\
@@ -55,7 +55,7 @@ HEADER = """\
 # PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
 # FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
 # DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER
-# RIGHTS. The full licence is in aligner/WORDNET-LICENSE.txt.
+# RIGHTS. The full licence is in aligner/text/WORDNET-LICENSE.txt.
 """
 
 
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     senses = stem_senses(args.wordnet)
     concepts = concepts_of(senses)
-    target = REPO / "aligner" / TABLE_NAME
+    target = REPO / "aligner" / "text" / TABLE_NAME
     _write_gzip(target, HEADER + "".join(" ".join(stems) + "\n" for stems in concepts))
     print(f"{len(concepts)} concepts -> {target} ({target.stat().st_size:,} bytes)")
     words = sorted(senses[key].word for stems in concepts for key in stems)

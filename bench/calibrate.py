@@ -1,7 +1,7 @@
 """Fit the pair similarity model on the MSRP training pairs and store it as plain data.
 
 Run by hand:  python bench/calibrate.py [--msrp FILE]
-Writes aligner/similarity_model.json: feature names, standardisation, logistic-regression
+Writes aligner/match/similarity_model.json: feature names, standardisation, logistic-regression
 weights, the marker words and their weights, and the figures it reached. Deterministic:
 full-batch gradient descent from zero.
 """
@@ -20,15 +20,15 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner.encode import encode  # noqa: E402
-from aligner.features import sentence_features  # noqa: E402
-from aligner.marker_words import presence_columns  # noqa: E402
-from aligner.pair_features import FEATURE_NAMES, pair_feature_matrix  # noqa: E402
-from aligner.similarity import MARKER_LIFT_COLUMN  # noqa: E402
+from aligner.match.code_strings import encode  # noqa: E402
+from aligner.match.marker_words import presence_columns  # noqa: E402
+from aligner.match.pair_features import FEATURE_NAMES, pair_feature_matrix  # noqa: E402
+from aligner.match.similarity import MARKER_LIFT_COLUMN  # noqa: E402
+from aligner.text.features import sentence_features  # noqa: E402
 from bench.quality import DEFAULT_DATA, read_msrp  # noqa: E402
 
-MODEL_PATH = REPO / "aligner" / "similarity_model.json"
-# How many marker words the model weighs (aligner/marker_words.py): the most common stems.
+MODEL_PATH = REPO / "aligner" / "match" / "similarity_model.json"
+# How many marker words the model weighs (aligner/match/marker_words.py): the most common stems.
 # Repeated 5-fold cross-validation (4 shuffles) on the training pairs: 0 words 0.757,
 # 50 words 0.769, 75 0.766, 100 0.763, 125 0.764; more words learn the corpus's topics.
 MARKER_WORDS = 50
@@ -36,7 +36,7 @@ MARKER_WORDS = 50
 # features alone did (1e-3).
 L2 = 3e-3
 # The marker words raise a score in full only from the content coverage this share of the
-# training pairs falls below (aligner/similarity.py, SimilarityModel.scores): their weights
+# training pairs falls below (aligner/match/similarity.py, SimilarityModel.scores): their weights
 # say nothing about pairs unlike the training pairs.
 FULL_LIFT_QUANTILE = 0.05
 
@@ -103,7 +103,7 @@ class Design:
         return cls(words, (x - mean) / scale, mean, scale, coverage)
 
     def stored(self, w: np.ndarray) -> dict:
-        """Weights ``w`` fitted on these columns, in the form aligner/similarity.py loads."""
+        """Weights ``w`` fitted on these columns, in the form aligner/match/similarity.py loads."""
         dense = len(FEATURE_NAMES)
         words = self.words
 

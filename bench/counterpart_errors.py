@@ -39,9 +39,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aligner.calibration import MUTUAL_LINK_MARGIN  # noqa: E402
-from aligner.counterparts import COUNTERPART_FEATURES, CounterpartModel, CounterpartScorer  # noqa: E402
-from aligner.features import sentence_features  # noqa: E402
-from aligner.model import Comparison, Sentence  # noqa: E402
+from aligner.match.counterparts import COUNTERPART_FEATURES, CounterpartModel, CounterpartScorer  # noqa: E402
+from aligner.result.model import Comparison, Sentence  # noqa: E402
+from aligner.text.features import sentence_features  # noqa: E402
 from bench.fit_counterparts import (  # noqa: E402
     DEFAULT_DATA,
     LabelledCluster,

@@ -1,4 +1,4 @@
-"""Fits the counterpart model (aligner/counterpart_model.json) on the hand-labelled news
+"""Fits the counterpart model (aligner/match/counterpart_model.json) on the hand-labelled news
 clusters (dev_clusters and news_clusters gold, GOLD.md), and holds what bench/news.py needs to
 refit it leave-one-cluster-out.
 
@@ -25,15 +25,15 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner.corpus import load_documents  # noqa: E402
-from aligner.counterparts import (  # noqa: E402
+from aligner.load.corpus import load_documents  # noqa: E402
+from aligner.match.counterparts import (  # noqa: E402
     COUNTERPART_FEATURES,
     MODEL_NAME,
     CounterpartModel,
     CounterpartScorer,
 )
-from aligner.features import SentenceFeatures, sentence_features  # noqa: E402
-from aligner.pipeline import build_article  # noqa: E402
+from aligner.text.articles import build_article  # noqa: E402
+from aligner.text.features import SentenceFeatures, sentence_features  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 GOLD_SETS = ("dev_clusters", "news_clusters")
@@ -169,7 +169,7 @@ def main() -> None:
         print(f"{name:24} {weight:+.3f}")
     print(f"{'bias':24} {model.bias:+.3f}  ({len(clusters)} clusters)")
     if not args.dry_run:
-        target = REPO / "aligner" / MODEL_NAME
+        target = REPO / "aligner" / "match" / MODEL_NAME
         target.write_text(json.dumps(model.to_data(), indent=2) + "\n", encoding="utf-8")
         print(f"wrote {target.relative_to(REPO)}")
 

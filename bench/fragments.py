@@ -19,9 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner.corpus import load_documents  # noqa: E402
-from aligner.model import Sentence  # noqa: E402
-from aligner.pipeline import build_article  # noqa: E402
+from aligner.load.corpus import load_documents  # noqa: E402
+from aligner.result.model import Sentence  # noqa: E402
+from aligner.text.articles import build_article  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DATASETS = ("news_clusters", "dev_clusters")

@@ -31,10 +31,10 @@ from unittest import mock
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner.counterparts import CounterpartModel  # noqa: E402
 from aligner.export.json import to_json  # noqa: E402
-from aligner.model import Comparison  # noqa: E402
+from aligner.match.counterparts import CounterpartModel  # noqa: E402
 from aligner.pipeline import compare  # noqa: E402
+from aligner.result.model import Comparison  # noqa: E402
 from bench.fit_counterparts import (  # noqa: E402
     DEFAULT_DATA,
     GOLD_SETS,
@@ -56,7 +56,7 @@ COLUMNS = ("P", "R", "F1", "strong", "rows", "hard", "soft", "other", "alarms")
 def compared(cluster: LabelledCluster, model: CounterpartModel | None) -> Comparison:
     """The cluster compared with ``model`` instead of the shipped one, when given."""
     patched = (
-        mock.patch("aligner.counterparts.counterpart_model", lambda: model)
+        mock.patch("aligner.match.counterparts.counterpart_model", lambda: model)
         if model is not None
         else nullcontext()
     )

@@ -23,9 +23,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner import similarity  # noqa: E402
-from aligner.features import sentence_features  # noqa: E402
+from aligner.match import similarity  # noqa: E402
 from aligner.pair import compare_pair  # noqa: E402
+from aligner.text.features import sentence_features  # noqa: E402
 from bench.calibrate import fit_model  # noqa: E402
 from bench.quality import DEFAULT_DATA, read_msrp  # noqa: E402
 

@@ -42,13 +42,14 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 import rapidfuzz  # noqa: E402
 
-from aligner.candidates import candidate_pairs  # noqa: E402
-from aligner.corpus import load_documents  # noqa: E402
-from aligner.counterparts import CounterpartScorer, prose_positions  # noqa: E402
 from aligner.export import render  # noqa: E402
-from aligner.features import SentenceFeatures, sentence_features  # noqa: E402
-from aligner.model import CompareOptions, Sentence  # noqa: E402
-from aligner.pipeline import build_article, compare  # noqa: E402
+from aligner.load.corpus import load_documents  # noqa: E402
+from aligner.match.candidates import candidate_pairs  # noqa: E402
+from aligner.match.counterparts import CounterpartScorer, prose_positions  # noqa: E402
+from aligner.pipeline import compare  # noqa: E402
+from aligner.result.model import CompareOptions, Sentence  # noqa: E402
+from aligner.text.articles import build_article  # noqa: E402
+from aligner.text.features import SentenceFeatures, sentence_features  # noqa: E402
 from bench.quality import read_msrp  # noqa: E402
 from tui.cli import usable_cpus  # noqa: E402
 

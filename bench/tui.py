@@ -46,7 +46,7 @@ from textual.app import App  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 
-from aligner.model import Comparison  # noqa: E402
+from aligner.result.model import Comparison  # noqa: E402
 from tui.aligned_view import AlignedView  # noqa: E402
 from tui.app import ParallaxApp  # noqa: E402
 from tui.details import DetailsPanel  # noqa: E402

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.model import (
+from aligner.result.model import (
     Article,
     CompareOptions,
     Comparison,
@@ -25,7 +25,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
-from aligner.summary import similarity_matrix, source_stats
+from aligner.result.summary import similarity_matrix, source_stats
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner import similarity
-from aligner.encode import encode
-from aligner.features import sentence_features
-from aligner.pair_features import pair_feature_matrix
+from aligner.match import similarity
+from aligner.match.code_strings import encode
+from aligner.match.pair_features import pair_feature_matrix
+from aligner.text.features import sentence_features
 from bench import calibrate, out_of_fold
 
 SUBJECTS = ["The mayor", "The company", "Police", "The minister", "The union", "Officials"]
@@ -50,7 +50,9 @@ def test_a_fitted_model_has_the_shipped_form_and_loads(training) -> None:
     rows, features, y = training
     fitted = calibrate.fit_model(features, y, 2 * np.arange(len(rows)))
     shipped = json.loads(
-        resources.files("aligner").joinpath("similarity_model.json").read_text(encoding="utf-8")
+        resources.files("aligner.match")
+        .joinpath("similarity_model.json")
+        .read_text(encoding="utf-8")
     )
     assert set(shipped) - set(fitted) <= {"about", "trained_on", "cross_validated_accuracy",
                                           "training_accuracy"}  # fmt: skip

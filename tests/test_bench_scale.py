@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.counterparts import CounterpartScorer, prose_positions
-from aligner.model import Label
+from aligner.match.counterparts import CounterpartScorer, prose_positions
 from aligner.pipeline import compare
+from aligner.result.model import Label
 from bench import scale
 
 

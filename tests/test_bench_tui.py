@@ -8,8 +8,8 @@ from dataclasses import astuple
 
 import pytest
 
-from aligner.model import Comparison
 from aligner.pipeline import compare
+from aligner.result.model import Comparison
 from bench import tui as bench
 
 SIZE = (120, 36)

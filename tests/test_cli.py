@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from aligner import __version__
-from aligner.corpus import NoInputError
 from aligner.export.json import from_json
-from aligner.model import SkippedFile
-from aligner.pipeline import TooManySentences
+from aligner.load.corpus import NoInputError
+from aligner.load.limits import TooManySentences
+from aligner.result.model import SkippedFile
 from tui import cli
 from tui.cli import Progress, main
 

@@ -93,7 +93,7 @@ def run_installed(
 
 _PROBE = """
 import json, aligner, tui.cli
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
 from tui.themes import themes_dir
 print(json.dumps({
     "aligner": aligner.__file__,
@@ -127,7 +127,7 @@ def test_wheel_metadata_declares_both_licences(wheel: Path) -> None:
         headers = email.parser.HeaderParser().parsestr(archive.read(metadata).decode("utf-8"))
         licences = {Path(n).name for n in archive.namelist() if "/licenses/" in n}
     assert headers["License-Expression"] == "MIT AND LicenseRef-WordNet-3.0"
-    assert headers.get_all("License-File") == ["LICENSE", "aligner/WORDNET-LICENSE.txt"]
+    assert headers.get_all("License-File") == ["LICENSE", "aligner/text/WORDNET-LICENSE.txt"]
     assert licences == {"LICENSE", "WORDNET-LICENSE.txt"}
 
 

@@ -11,7 +11,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
-from aligner.model import Comparison, Label
+from aligner.result.model import Comparison, Label
 from tui.cell_render import (
     CURSOR,
     GAP_MARK,

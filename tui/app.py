@@ -18,8 +18,8 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
-from aligner.cancel import Cancelled, stopping_when
-from aligner.model import CompareOptions, Comparison
+from aligner.result.model import CompareOptions, Comparison
+from aligner.runtime.cancel import Cancelled, stopping_when
 from tui.aligned_view import AlignedView
 from tui.atomic import RefusedOverwrite, write_text_atomic
 from tui.commands import ParallaxCommands
@@ -230,7 +230,7 @@ class ParallaxApp(App[int]):
         """The paths notes and hidden sources are remembered under."""
         if self.paths:
             return self.paths
-        from aligner.resources import sample_corpus_dir
+        from aligner.load.resources import sample_corpus_dir
 
         return [str(sample_corpus_dir())]
 
@@ -813,7 +813,7 @@ class ParallaxApp(App[int]):
     def _open_folder(self, folder: Path | None) -> None:
         if folder is None:
             return
-        from aligner.resources import sample_corpus_dir
+        from aligner.load.resources import sample_corpus_dir
 
         # The sample is what no path means: opened as at start-up, not a recent folder.
         sample = folder == sample_corpus_dir().resolve()

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from aligner.cancel import checkpoint
+from aligner.runtime.cancel import checkpoint
 
 #: A temporary file this old is a leftover of a writer that was killed (SIGKILL, power loss)
 #: before it could clean up; a live writer renames its file within moments.
@@ -26,7 +26,7 @@ _TEMP_TOKEN = re.compile(f"[0-9a-f]{{{2 * _TEMP_TOKEN_BYTES}}}")
 _TEMP_ATTEMPTS = 100
 # New files get the usual permissions (0o666 minus the umask), as `open()` would give them.
 _NEW_FILE_MODE = 0o666
-# Written between two checkpoints (aligner/cancel.py): a few milliseconds of disk time.
+# Written between two checkpoints (aligner/runtime/cancel.py): a few milliseconds of disk time.
 _WRITE_CHUNK = 4 << 20
 
 

@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from aligner.model import Label
+from aligner.result.model import Label
 from tui.row_layout import GUTTER_WIDTH, styled_segments, text_width
 from tui.safe_text import strip_controls
 from tui.view_model import ViewModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligner.model import Article
+from aligner.result.model import Article
 from tui.safe_text import strip_controls
 
 

@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TextIO
 
 import aligner
 from aligner.export import FORMATS, ExportFormat, format_for_path, render
-from aligner.terminal_safety import escape_unsafe
+from aligner.text.terminal_safety import escape_unsafe
 from tui.atomic import NotRegularFile, check_replaceable
 
 EXIT_OK = 0
@@ -59,7 +59,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def printable(text: object) -> str:
-    """``text`` with every character the terminal rule (aligner/terminal_safety.py) refuses
+    """``text`` with every character the terminal rule (aligner/text/terminal_safety.py) refuses
     shown as an escape instead of acting on the terminal or hiding in it."""
     return escape_unsafe(str(text))
 
@@ -238,8 +238,9 @@ def usable_cpus() -> int:
 
 def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison:
     # Imported late: the engine pulls in rapidfuzz and NLTK, which `--help` never needs.
-    from aligner.corpus import NoInputError
-    from aligner.pipeline import TooManySentences, compare
+    from aligner.load.corpus import NoInputError
+    from aligner.load.limits import TooManySentences
+    from aligner.pipeline import compare
 
     options: dict[str, Any] = {"recursive": args.recursive}
     if args.threshold is not None:
@@ -431,7 +432,7 @@ def _without_garbage_collection() -> None:
     """No cyclic garbage collection for the rest of this process.
 
     An export allocates hundreds of thousands of long-lived objects and next to no cyclic
-    garbage (see aligner/collector.py). Pausing the collector around the work is not enough
+    garbage (see aligner/runtime/collector.py). Pausing the collector around the work is not enough
     in a process that ends soon after: the first collection after the pause, and the one
     Python runs at exit, walk all of them again for nothing (0.15 s at 10k sentences).
     """

@@ -13,7 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui.details_text import details_text
 
 

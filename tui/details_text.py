@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.model import Comparison, Group, Label, Sentence
+from aligner.result.model import Comparison, Group, Label, Sentence
 from tui.cell_render import SOFT_MARK
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.model import Label
+from aligner.result.model import Label
 from tui.cell_render import (
     GAP_MARK,
     GLYPHS,

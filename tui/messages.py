@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 
 
 @dataclass

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui.atomic import write_text_atomic
 from tui.config import corpus_key, damage_reason, data_dir, move_aside_damaged
 from tui.file_lock import LockTimeout, locked

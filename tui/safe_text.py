@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from aligner.terminal_safety import strip_unsafe
+from aligner.text.terminal_safety import strip_unsafe
 
 
 def strip_controls(text: str) -> str:
     """Drop every character that could act on a terminal or hide text (the rule of
-    aligner/terminal_safety.py, shared with the command line); tabs and newlines become
+    aligner/text/terminal_safety.py, shared with the command line); tabs and newlines become
     spaces. Joiners and variation selectors stay: they spell words and emoji."""
     return strip_unsafe(text)
 

@@ -14,7 +14,7 @@ from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
-from aligner.resources import shipped_dir
+from aligner.load.resources import shipped_dir
 from tui.config import DEFAULT_THEME, DamagedFile, config_dir, parse_toml
 
 # Colours the reader draws with, as theme variables (``$parallax-shared`` in CSS,

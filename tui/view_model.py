@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from aligner.model import Comparison, Label
+from aligner.result.model import Comparison, Label
 from tui.row_layout import (
     Counterparts,
     FilterFacts,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, get_args
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 
 ExportFormat = Literal["markdown", "json"]
 FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)

@@ -8,11 +8,11 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from aligner.cancel import checked
-from aligner.collector import collector_paused
-from aligner.model import Comparison, Label, Severity
-from aligner.parallel import split_map
-from aligner.terminal_safety import UNSAFE_BEYOND_C0
+from aligner.result.model import Comparison, Label, Severity
+from aligner.runtime.cancel import checked
+from aligner.runtime.collector import collector_paused
+from aligner.runtime.parallel import split_map
+from aligner.text.terminal_safety import UNSAFE_BEYOND_C0
 
 SCHEMA = "parallax.comparison/1"
 
@@ -168,7 +168,7 @@ def to_json(
     """The comparison as JSON text ending in a newline; same comparison, same bytes.
 
     ``workers`` > 1 lets that many processes encode the sections of a large comparison
-    (forked, where that is safe: see aligner/parallel.py); the text is the same.
+    (forked, where that is safe: see aligner/runtime/parallel.py); the text is the same.
     """
     with collector_paused():
         sections = _sections(notes)

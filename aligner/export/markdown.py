@@ -6,10 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from aligner.cancel import checkpoint
-from aligner.diff import DiffOp, word_diff
-from aligner.model import Article, Comparison, Conflict, Label, Sentence, Severity
-from aligner.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
+from aligner.result.diff import DiffOp, word_diff
+from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
+from aligner.runtime.cancel import checkpoint
+from aligner.text.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
 
 # Characters turned into one space: line breaks of every flavour and other layout whitespace,
 # so that a sentence never spans two Markdown lines.

@@ -10,11 +10,12 @@ import pytest
 
 from aligner import Label, LineKind
 from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
-from aligner.collector import collector_paused
-from aligner.counterparts import CounterpartScorer
-from aligner.features import sentence_features
-from aligner.model import Comparison, ConflictKind
-from aligner.pipeline import Cancelled, TooManySentences, compare
+from aligner.load.limits import TooManySentences
+from aligner.match.counterparts import CounterpartScorer
+from aligner.pipeline import Cancelled, compare
+from aligner.result.model import Comparison, ConflictKind
+from aligner.runtime.collector import collector_paused
+from aligner.text.features import sentence_features
 
 
 @pytest.fixture(scope="module")
@@ -260,8 +261,8 @@ def test_groups_formed_by_scores_never_show_less_than_the_threshold(
 
 
 def test_mutual_best_counterparts_are_found_per_source() -> None:
-    from aligner.align import ScoredPairs
-    from aligner.pipeline import _mutual_best
+    from aligner.match.align import ScoredPairs
+    from aligner.match.links import _mutual_best
 
     # Sentence 0 (article 0) against 1 and 2 (article 1) and 3 (article 2).
     article_of = np.array([0, 1, 1, 2, 0])
@@ -278,9 +279,9 @@ def test_mutual_best_counterparts_are_found_per_source() -> None:
 def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
     from types import SimpleNamespace
 
-    from aligner.align import ScoredPairs
-    from aligner.model import CompareOptions
-    from aligner.pipeline import _links
+    from aligner.match.align import ScoredPairs
+    from aligner.match.links import links_across_rows
+    from aligner.result.model import CompareOptions
 
     # Sentences 0 and 3 (article 0), 1 and 2 (article 1), each in a row of its own. 0-2
     # scores well over the threshold, but 0 has 1 and 2 has 3 for a better counterpart:
@@ -293,13 +294,13 @@ def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
         np.array([1, 2, 3]),
         np.array([sure + 30, sure + 10, sure + 20], dtype=np.float32),
     )
-    links = _links(prose, [[0], [1], [2], [3]], pairs, article_of, CompareOptions())  # type: ignore[arg-type]
+    links = links_across_rows(prose, [[0], [1], [2], [3]], pairs, article_of, CompareOptions())  # type: ignore[arg-type]
     assert [(k.a, k.b) for k in links] == [("s0", "s1"), ("s2", "s3")]
 
 
 def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
-    from aligner.model import Finding, Severity
-    from aligner.pipeline import _softened
+    from aligner.conflicts.passes import _softened
+    from aligner.result.model import Finding, Severity
 
     number = Finding(ConflictKind.NUMBER, "7-year vs 12 to 18 months (duration)")
     negation = Finding(ConflictKind.NEGATION, '"not" in one only')
@@ -347,7 +348,7 @@ def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> Non
 
 
 def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     _write_articles(
         tmp_path / "event",
@@ -381,8 +382,8 @@ def test_furniture_ending_a_paragraph_is_not_a_claim(tmp_path) -> None:
 
 
 def test_a_soft_finding_in_a_row_not_surely_one_fact_is_dropped() -> None:
-    from aligner.model import ConflictKind, Finding, Severity
-    from aligner.pipeline import _softened
+    from aligner.conflicts.passes import _softened
+    from aligner.result.model import ConflictKind, Finding, Severity
 
     limits = Finding(ConflictKind.NUMBER, "Within hours vs Within three months", Severity.SOFT)
     toll = Finding(ConflictKind.NUMBER, "29 vs 19 (killed)")
@@ -395,7 +396,7 @@ def test_compare_spells_every_option_as_a_keyword_with_its_default() -> None:
     import dataclasses
     import inspect
 
-    from aligner.model import CompareOptions
+    from aligner.result.model import CompareOptions
 
     parameters = inspect.signature(compare).parameters
     for option in dataclasses.fields(CompareOptions):

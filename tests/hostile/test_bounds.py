@@ -10,14 +10,17 @@ from dataclasses import astuple
 import numpy as np
 import pytest
 
-from aligner import candidates, pipeline, timed_convert
-from aligner.align import ScoredPairs
-from aligner.candidates import budgeted_candidates, candidate_pairs
-from aligner.corpus import load_documents
-from aligner.features import sentence_features
-from aligner.formats import html_text, markdown_text
-from aligner.pipeline import TooManySentences, compare
-from aligner.skip import SkipFile
+from aligner import pipeline
+from aligner.load import limits, timed_convert
+from aligner.load.corpus import load_documents
+from aligner.load.formats import html_text, markdown_text
+from aligner.load.limits import TooManySentences
+from aligner.load.skip import SkipFile
+from aligner.match import candidates, links, scoring
+from aligner.match.align import ScoredPairs
+from aligner.match.candidates import budgeted_candidates, candidate_pairs
+from aligner.pipeline import compare
+from aligner.text.features import sentence_features
 from bench.hostile_inputs import vocabulary, write_vocabulary_files
 
 
@@ -87,7 +90,7 @@ def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
 ) -> None:
     # Random sentences over 100 words: each shares words with many others.
     write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)  # the candidate step, as for a large one
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)  # the candidate step, as for a large one
     monkeypatch.setattr(candidates, "PAIR_BUDGET_PER_SENTENCE", 2)
 
     comparison = compare([corpus.root])
@@ -103,7 +106,7 @@ def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(
 
 def test_the_budget_is_capped_whatever_the_number_of_sentences(corpus, monkeypatch) -> None:
     write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)
     monkeypatch.setattr(candidates, "MAX_CANDIDATE_PAIRS", 50)
     (notice,) = compare([corpus.root]).limit_notices
     assert "only 50 pairs sharing at least" in notice
@@ -111,24 +114,24 @@ def test_the_budget_is_capped_whatever_the_number_of_sentences(corpus, monkeypat
 
 def test_a_folder_within_the_budget_has_no_notice(corpus, monkeypatch) -> None:
     write_vocabulary_files(corpus.root, 4, 6_000, vocabulary_size=100)
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)
     assert compare([corpus.root]).limit_notices == ()
 
 
 def test_dropping_pairs_under_the_useful_score_changes_nothing(monkeypatch) -> None:
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)  # the sample corpus through candidates
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)  # the sample corpus through candidates
     kept = compare()
-    monkeypatch.setattr(pipeline, "_useful_score", lambda settings: -np.inf)
+    monkeypatch.setattr(pipeline, "useful_score", lambda settings: -np.inf)
     assert comparison_outcome(kept) == comparison_outcome(compare())
     # A floor any higher would change the comparison: the sample corpus can tell.
-    monkeypatch.setattr(pipeline, "_useful_score", lambda settings: settings.threshold - 10)
+    monkeypatch.setattr(pipeline, "useful_score", lambda settings: settings.threshold - 10)
     assert comparison_outcome(kept) != comparison_outcome(compare())
 
 
 def test_candidates_are_scored_a_chunk_at_a_time_with_the_same_result(monkeypatch) -> None:
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)
     whole = compare()
-    monkeypatch.setattr(pipeline, "_SCORE_CHUNK", 7)
+    monkeypatch.setattr(scoring, "_SCORE_CHUNK", 7)
     assert comparison_outcome(compare()) == comparison_outcome(whole)
     # Shared among processes (forked when it is safe), chunks come back in order.
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)
@@ -144,7 +147,7 @@ def test_mutual_best_needs_memory_for_the_pairs_not_sentences_times_sources() ->
     pairs = ScoredPairs(left, right, rng.uniform(0, 100, 3_000).astype(np.float32))
     tracemalloc.start()
     try:
-        found = pipeline._mutual_best(pairs, article_of)
+        found = links._mutual_best(pairs, article_of)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -200,7 +203,7 @@ def test_sentences_of_every_kind_count_once_split(corpus) -> None:
 
 def test_white_space_lines_are_not_counted(corpus) -> None:
     corpus.write("one.txt", "The bridge fell on Monday.\n \t\n\n" * 5)
-    assert pipeline._kept_lines((corpus.root / "one.txt").read_text()) == 5
+    assert limits._kept_lines((corpus.root / "one.txt").read_text()) == 5
     assert compare([corpus.root], max_sentences=5).articles
 
 

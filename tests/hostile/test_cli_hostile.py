@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from aligner.pipeline import TooManySentences, compare
+from aligner.load.limits import TooManySentences
+from aligner.pipeline import compare
 
 #: Sequences that act on a terminal: clear screen, window title (OSC 0), clipboard write
 #: (OSC 52), colour, bell, backspace, a C1 CSI, and a bidi override.

@@ -15,8 +15,8 @@ from markdown_it.token import Token
 
 from aligner.export.json import from_json, to_json
 from aligner.export.markdown import clean_text, to_markdown
-from aligner.model import Comparison, Conflict, Label
 from aligner.pipeline import compare
+from aligner.result.model import Comparison, Conflict, Label
 
 MD = MarkdownIt("commonmark").enable("table")
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-import aligner.corpus
+import aligner.load.corpus
 from aligner.export.markdown import escape_inline
 from aligner.pipeline import compare
-from aligner.segment import MAX_SENTENCE_CHARS
+from aligner.text.segment import MAX_SENTENCE_CHARS
 
 UNSUPPORTED = "(expected .txt, .md, .markdown, .html, .htm)"
 
@@ -300,7 +300,7 @@ def test_file_over_the_default_limit_is_never_opened(corpus, cli, monkeypatch) -
         opened.append(os.fspath(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(aligner.corpus, "open", watching_open, raising=False)
+    monkeypatch.setattr(aligner.load.corpus, "open", watching_open, raising=False)
     result = cli("export", corpus.root)
     assert result.code == 0
     assert result.err == (
@@ -456,7 +456,7 @@ def test_files_that_vanish_or_change_after_listing(corpus, cli, monkeypatch) -> 
     locked = corpus.write("locked.txt", "This file cannot be opened any more.")
     emptied = corpus.write("emptied.txt", "This file is emptied after the listing.")
 
-    list_files = aligner.corpus._collect_files
+    list_files = aligner.load.corpus._collect_files
 
     def list_then_change(*args, **kwargs):
         listed = list_files(*args, **kwargs)
@@ -473,8 +473,8 @@ def test_files_that_vanish_or_change_after_listing(corpus, cli, monkeypatch) -> 
             raise PermissionError(13, "Permission denied", os.fspath(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(aligner.corpus, "_collect_files", list_then_change)
-    monkeypatch.setattr(aligner.corpus.os, "open", deny_locked)
+    monkeypatch.setattr(aligner.load.corpus, "_collect_files", list_then_change)
+    monkeypatch.setattr(aligner.load.corpus.os, "open", deny_locked)
 
     result, document = json_export(cli, corpus.root)
     assert result.code == 0
@@ -501,7 +501,7 @@ def test_a_file_still_being_written_is_skipped(corpus, monkeypatch) -> None:
                 handle.write(b" yet, more words keep arriving.")
         return info
 
-    monkeypatch.setattr(aligner.corpus.os, "fstat", fstat_then_grow)
+    monkeypatch.setattr(aligner.load.corpus.os, "fstat", fstat_then_grow)
     comparison = compare([first, growing])
     assert [a.path for a in comparison.articles] == [first.as_posix()]
     assert [(s.path, s.reason) for s in comparison.skipped] == [
@@ -548,8 +548,8 @@ def test_pipes_and_dangling_links_in_a_folder_are_listed_with_a_reason(corpus, c
 def test_a_named_pipe_is_refused_through_the_open_descriptor(tmp_path, monkeypatch) -> None:
     # A file swapped for a pipe after any check by name: the opened descriptor says so, and
     # opening never blocks, so the read cannot hang.
-    from aligner import corpus as corpus_module
-    from aligner.skip import SkipFile
+    from aligner.load import corpus as corpus_module
+    from aligner.load.skip import SkipFile
 
     fifo = tmp_path / "article.txt"
     os.mkfifo(fifo)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.model import (
+from aligner.result.model import (
     Article,
     CompareOptions,
     Comparison,

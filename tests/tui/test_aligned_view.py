@@ -11,7 +11,7 @@ from rich.style import Style
 from snapshot_apps.story import build_article, build_comparison, story_comparison
 from textual.app import App, ComposeResult
 
-from aligner.model import Comparison, Label, LineKind
+from aligner.result.model import Comparison, Label, LineKind
 from tui import row_layout, view_model
 from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
 from tui.row_layout import (

@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from aligner import export
-from aligner.cancel import checkpoint
-from aligner.model import Comparison
+from aligner.result.model import Comparison
+from aligner.runtime.cancel import checkpoint
 from tui import app as app_module
 from tui.app import ParallaxApp
 from tui.screens import ExportDialog, HelpScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from snapshot_apps.harness import settle
 
-from aligner import candidates, pipeline
+from aligner.match import candidates, scoring
 from bench.hostile_inputs import write_vocabulary_files
 from tui.app import ParallaxApp
 
@@ -14,7 +14,7 @@ async def test_pairs_cut_to_the_budget_are_told(tmp_path, monkeypatch: pytest.Mo
     folder = tmp_path / "words"
     folder.mkdir()
     write_vocabulary_files(folder, 4, 6_000, vocabulary_size=100)  # shares many words
-    monkeypatch.setattr(pipeline, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)
     monkeypatch.setattr(candidates, "PAIR_BUDGET_PER_SENTENCE", 2)
     app = ParallaxApp([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:

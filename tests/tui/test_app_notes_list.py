@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from snapshot_apps.harness import settle, story_app
 from textual.widgets import OptionList
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui.aligned_view import AlignedView
 from tui.app import ParallaxApp
 from tui.screens import NotesListScreen

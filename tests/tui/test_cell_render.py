@@ -8,7 +8,7 @@ from rich.style import Style
 from snapshot_apps.story import build_article, build_comparison, story_comparison
 from textual.widget import Widget
 
-from aligner.model import Label, LineKind
+from aligner.result.model import Label, LineKind
 from tui.cell_render import (
     CURSOR,
     GAP_MARK,
@@ -152,7 +152,7 @@ def test_source_name_is_literal_and_numbered_only_for_the_number_keys() -> None:
 def test_a_sentence_alone_in_its_row_but_told_elsewhere_is_not_drawn_as_unique() -> None:
     from dataclasses import replace
 
-    from aligner.model import Link
+    from aligner.result.model import Link
     from tui.cell_render import TOLD_ELSEWHERE_MARK
 
     comparison = story_comparison()
@@ -175,7 +175,7 @@ def test_a_sentence_alone_in_its_row_but_told_elsewhere_is_not_drawn_as_unique()
 def test_a_row_whose_conflicts_are_all_soft_has_its_own_mark_and_colour() -> None:
     from dataclasses import replace
 
-    from aligner.model import Severity
+    from aligner.result.model import Severity
     from tui.cell_render import SOFT_MARK
 
     comparison = story_comparison()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui.citation import citation, shortened, source_name
 from tui.screens import note_entries
 

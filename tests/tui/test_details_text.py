@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.model import (
+from aligner.result.model import (
     Article,
     Comparison,
     Conflict,
@@ -65,8 +65,8 @@ def test_a_conflict_with_a_sentence_of_another_group_is_shown_with_that_sentence
 def test_a_group_whose_conflicts_are_all_soft_says_so() -> None:
     from dataclasses import replace
 
-    from aligner.model import Severity
     from aligner.pipeline import compare
+    from aligner.result.model import Severity
 
     comparison = compare()
     group = next(g for g in comparison.groups if len(g.members) == 2)

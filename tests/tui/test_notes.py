@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui import notes as notes_module
 from tui.config import corpus_key
 from tui.notes import SCHEMA, NoteKey, NotesLockTimeout, NotesStore

@@ -1,12 +1,12 @@
-"""One rule for what reaches a terminal (aligner/terminal_safety.py), checked against the
+"""One rule for what reaches a terminal (aligner/text/terminal_safety.py), checked against the
 engine's own lists of invisible characters so that the two cannot drift apart silently."""
 
 from __future__ import annotations
 
 import pytest
 
-from aligner import decode
-from aligner.decode import fold_invisible
+from aligner.load import decode
+from aligner.load.decode import fold_invisible
 from tui.cli import printable
 from tui.safe_text import safe_text, strip_controls
 

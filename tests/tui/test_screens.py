@@ -14,8 +14,8 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Input, OptionList, RadioButton, Static
 
-from aligner.model import Comparison
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
+from aligner.result.model import Comparison
 from tui.screens import (
     ConfirmDialog,
     ExportDialog,

@@ -13,7 +13,7 @@ from snapshot_apps.story import build_article, build_comparison
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from aligner.model import Label, LineKind
+from aligner.result.model import Label, LineKind
 from tui.config import remember_folder, update_config
 from tui.screens import FolderTree
 

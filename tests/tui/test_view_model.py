@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from snapshot_apps.story import build_article, build_comparison, story_comparison
 
-from aligner.model import CompareOptions, Label, LineKind
+from aligner.result.model import CompareOptions, Label, LineKind
 from tui import view_model
 from tui.row_layout import text_width, wrap_spans
 from tui.view_model import EMPTY_LAYOUT, ViewModel
@@ -126,7 +126,7 @@ def test_the_empty_layout_has_nothing_to_show() -> None:
 def test_the_hard_filter_leaves_out_rows_whose_conflicts_are_all_soft() -> None:
     from dataclasses import replace
 
-    from aligner.model import Severity
+    from aligner.result.model import Severity
 
     def rows(model: ViewModel, label_filter) -> list[str]:  # type: ignore[no-untyped-def]
         layout = model.layout(
@@ -148,7 +148,7 @@ def test_the_hard_filter_leaves_out_rows_whose_conflicts_are_all_soft() -> None:
 
 
 def test_filters_ask_about_soft_conflicts_links_and_every_source() -> None:
-    from aligner.model import Label
+    from aligner.result.model import Label
     from tui.row_layout import FilterFacts, keep_sentence
 
     facts = FilterFacts(

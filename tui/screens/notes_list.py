@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui.citation import shortened, source_name
 from tui.safe_text import safe_text
 

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker
 
-from aligner.resources import sample_corpus_dir
+from aligner.load.resources import sample_corpus_dir
 from tui.safe_text import safe_text, strip_controls
 
 PARENT_ENTRY = ".."

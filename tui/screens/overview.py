@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from tui.safe_text import safe_text
 
 _LEGEND_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from aligner.model import Comparison
+from aligner.result.model import Comparison
 from snapshot_apps.story import story_compare
 from tui.app import ParallaxApp
 

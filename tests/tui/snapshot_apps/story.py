@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from aligner.model import (
+from aligner.result.model import (
     Article,
     CompareOptions,
     Comparison,
@@ -21,7 +21,7 @@ from aligner.model import (
     article_id,
     sentence_id,
 )
-from aligner.summary import similarity_matrix, source_stats
+from aligner.result.summary import similarity_matrix, source_stats
 
 P, H, C = LineKind.PROSE, LineKind.HEADING, LineKind.CAPTION
 

@@ -1,0 +1,1 @@
+"""Conflicts: the checks that mark aligned or related sentences as contradicting."""

@@ -1,0 +1,89 @@
+"""Conflicts between two sentences and group labels: which checks run, and when.
+
+Each kind of check has its own module (pair_figures, negation, entities); antonyms,
+being one dictionary lookup, are here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from aligner.calibration import LONE_FIGURE_OVERLAP, SAME_STATEMENT_OVERLAP
+from aligner.conflicts.entities import entity_conflicts
+from aligner.conflicts.negation import negation_conflicts
+from aligner.conflicts.pair_figures import number_conflicts
+from aligner.result.model import ConflictKind, Finding, Label
+from aligner.text.features import SentenceFeatures, stem
+from aligner.text.quantities import NUMBER_WORDS
+from aligner.text.wordlists import (
+    ANTONYM_PAIRS,
+    APOSTROPHE_LESS_NEGATIONS,
+    NEGATION_CUES,
+    antonym_index,
+)
+
+# Left out when judging whether two sentences make the same statement: the very words
+# whose difference is the conflict.
+_NOT_STATEMENT = frozenset(
+    stem(w)
+    for w in NEGATION_CUES
+    | APOSTROPHE_LESS_NEGATIONS
+    | NUMBER_WORDS
+    | {w for pair in ANTONYM_PAIRS for w in pair}
+)
+
+
+def find_conflicts(
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    *,
+    numbers_only: bool = False,
+    counterparts: bool = False,
+) -> list[Finding]:
+    """Every reason ``a`` and ``b`` cannot both be true, assuming they describe one fact.
+
+    With ``numbers_only`` only figures for the same counted thing are compared: that is the
+    check for sentences that are related but not aligned, or (``counterparts``) aligned in
+    different rows.
+    """
+    if numbers_only:
+        # Sentences that did not align may give the ages of different people and the months
+        # of different events: those are compared only between counterparts (ages also by
+        # whose they are, aligner/conflicts/event_facts.py).
+        return number_conflicts(a, b, same_noun_only=True, dated=counterparts)
+    overlap = content_overlap(a, b)
+    findings = number_conflicts(a, b, same_noun_only=overlap < LONE_FIGURE_OVERLAP)
+    if overlap >= SAME_STATEMENT_OVERLAP:
+        findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
+    return findings
+
+
+def content_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """Share of the shorter sentence's content stems found in the other (negation cues,
+    number words and antonyms aside)."""
+    left = a.content_set - _NOT_STATEMENT
+    right = b.content_set - _NOT_STATEMENT
+    return len(left & right) / max(1, min(len(left), len(right)))
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    return antonym_index()
+
+
+def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """A word in one sentence whose opposite stands in the other (and not its own word)."""
+    words_a, words_b = set(a.tokens), set(b.tokens)
+    opposites = _antonyms()
+    for word in sorted(words_a - words_b):
+        clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
+        if clash:
+            return [Finding(ConflictKind.ANTONYM, f'"{word}" vs "{clash[0]}"')]
+    return []
+
+
+def group_label(size: int, has_conflict: bool) -> Label:
+    """Label of a group from its number of sources and whether any two members disagree."""
+    if size < 2:
+        return Label.UNIQUE
+    return Label.CONTRADICTING if has_conflict else Label.SHARED

@@ -1,0 +1,299 @@
+"""Number conflicts: figures of one kind that no figure of the other sentence can match
+("29 killed" / "19 killed"), paired by what they count; and, softer, a bound against a
+different figure of the same thing ("at least 19 killed" / "29 killed")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligner.result.model import ConflictKind, Finding, Severity
+from aligner.text.features import SentenceFeatures, stem
+from aligner.text.quantities import MEASURE_UNITS, Quantity
+
+
+def number_conflicts(
+    a: SentenceFeatures, b: SentenceFeatures, *, same_noun_only: bool = False, dated: bool = True
+) -> list[Finding]:
+    """Figures of one kind that no figure of the other sentence can match; ages and months
+    (which person, which event) only when ``dated``."""
+    if a.vague_amount or b.vague_amount or not a.quantities or not b.quantities:
+        return []
+    if _figures(a) == _figures(b):
+        return []  # every figure has its equal in the other sentence: the common case
+    findings = []
+    kinds = {q.kind for q in a.quantities} & {q.kind for q in b.quantities} - {"place"}
+    if not dated:
+        kinds -= {"age", "month"}
+    for kind in sorted(kinds):
+        left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
+        right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
+        for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
+            findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
+    findings += _bound_findings(a, b)
+    if findings and other_time_frames(a, b):
+        return []  # "served about three years" (done) / "to serve about 7 years" (to come)
+    return findings
+
+
+# Words before a verb that tell its act as still to come: "to serve", "will serve".
+_TO_COME = frozenset(["to", "will", "would", "could", "may", "might", "must", "shall", "can"])
+
+
+def other_time_frames(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+    """Does one sentence tell an act as done ("served about three years") and the other the
+    same act as still to come ("agreed to serve about 7 years")? Their figures then belong
+    to two terms, an earlier one and the next, not to one fact told two ways."""
+    done_a, to_come_a = _verb_frames(a)
+    done_b, to_come_b = _verb_frames(b)
+    return bool(
+        ((done_a - to_come_a) & (to_come_b - done_b))
+        or ((done_b - to_come_b) & (to_come_a - done_a))
+    )
+
+
+def _verb_frames(sentence: SentenceFeatures) -> tuple[set[str], set[str]]:
+    """Stems of verbs told in the past ("served") and of verbs told as to come ("to
+    serve", "will serve")."""
+    done: set[str] = set()
+    to_come: set[str] = set()
+    tokens, stems = sentence.tokens, sentence.stems
+    for k, token in enumerate(tokens):
+        before = tokens[k - 1] if k else ""
+        if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
+            to_come.add(stems[k])
+        elif token.endswith("ed") and before not in _TO_COME and before != "be":
+            done.add(stems[k])
+    return done, to_come
+
+
+def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """Soft findings: a lower bound ("at least 19", "more than 20") against an exact,
+    different figure of the same thing ("29"). Both can be true, but a reader comparing
+    outlets wants them side by side. So are two different time limits ("within hours" /
+    "within an hour"). Approximations ("about 7 years") and ranges ("2,500 to 5,000") allow
+    the other figure as told; other upper bounds ("up to 4,500 tons") mostly state a
+    capacity or a maximum, not the count itself."""
+    found = []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.kind != qb.kind or not qa.unit or not _same_unit(qa, qb):
+                continue
+            one_bound = (_is_lower_bound(qa) and _is_exact(qb)) or (
+                _is_lower_bound(qb) and _is_exact(qa)
+            )
+            different = differ(qa.value, qb.value)
+            if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
+                one_bound, different = True, differ(qa.high, qb.high)
+            if one_bound and different and qa.compatible(qb):
+                detail = _number_detail(qa, qb)
+                found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
+    return found
+
+
+class ArticleFigures:
+    """The figures each article gives, to ask whether an article tells a figure elsewhere."""
+
+    def __init__(self, features: Sequence[SentenceFeatures], article_of: Sequence[int]):
+        self._features = features
+        self._article_of = article_of
+        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
+        # among its like only (a large folder's article can give hundreds).
+        self._by_unit: dict[tuple[int, str, str], list[tuple[int, Quantity]]] = {}
+        for index, sentence in enumerate(features):
+            for quantity in sentence.quantities:
+                key = (article_of[index], quantity.kind, _unit_key(quantity))
+                self._by_unit.setdefault(key, []).append((index, quantity))
+
+    def told_elsewhere(self, i: int, j: int) -> bool:
+        """Does one sentence's article give, in another sentence, every figure of the other
+        sentence that this one does not match? "$80 for a 30-minute session" against "$100
+        for 30 minutes" is no disagreement when the first article goes on "he was willing to
+        pay $100": it tells both amounts in sequence (a first offer and the one taken, an
+        early toll and a later one), and the other article tells one of them."""
+        a, b = self._features[i], self._features[j]
+        return (
+            self._may_give_elsewhere(j, a.quantities)
+            and self._gives_elsewhere(j, _compared_unmatched(a, b))
+        ) or (
+            self._may_give_elsewhere(i, b.quantities)
+            and self._gives_elsewhere(i, _compared_unmatched(b, a))
+        )
+
+    def _may_give_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
+        """Does ``sentence``'s article give a figure of the kind and unit of one of
+        ``figures`` in another sentence? (The cheap test first: mostly it does not.)"""
+        article = self._article_of[sentence]
+        return any(
+            k != sentence
+            for q in figures
+            for k, _ in self._by_unit.get((article, q.kind, _unit_key(q)), ())
+        )
+
+    def _gives_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
+        """Does ``sentence``'s article give each of ``figures`` (same kind and unit) in
+        another of its sentences?"""
+        article = self._article_of[sentence]
+        return bool(figures) and all(
+            any(
+                k != sentence and _same_unit(q, o) and q.compatible(o)
+                for k, o in self._by_unit.get((article, q.kind, _unit_key(q)), ())
+            )
+            for q in figures
+        )
+
+
+def _compared_unmatched(a: SentenceFeatures, b: SentenceFeatures) -> list[Quantity]:
+    """Figures of ``a`` that no figure of ``b`` matches, of the kinds ``b`` gives too."""
+    kinds = {q.kind for q in b.quantities}
+    return _unmatched([q for q in a.quantities if q.kind in kinds], b.quantities)
+
+
+def differ(one: float, other: float) -> bool:
+    """Are two values different, beyond float noise?"""
+    return abs(one - other) > 1e-9 * max(abs(one), abs(other), 1.0)
+
+
+def _two_time_limits(qa: Quantity, qb: Quantity) -> bool:
+    """Two durations both told as limits ("within hours", "within an hour", "up to two
+    years"): a time frame each, told differently when the limits differ."""
+    return qa.kind == qb.kind == "duration" and is_upper_bound(qa) and is_upper_bound(qb)
+
+
+def is_upper_bound(quantity: Quantity) -> bool:
+    """Open below: "within an hour", "up to two years" (zero to the figure)."""
+    return quantity.low == 0 < quantity.high < float("inf")
+
+
+def _is_lower_bound(quantity: Quantity) -> bool:
+    """Open above: "at least 19", "more than 20" (the figure to infinity)."""
+    return quantity.high == float("inf") and quantity.low == quantity.value
+
+
+def _is_exact(quantity: Quantity) -> bool:
+    return quantity.low == quantity.value == quantity.high
+
+
+def _figures(sentence: SentenceFeatures) -> set[tuple[str, float]]:
+    return {(q.kind, q.value) for q in sentence.quantities}
+
+
+def _unmatched(quantities: Sequence[Quantity], others: Sequence[Quantity]) -> list[Quantity]:
+    return [q for q in quantities if not any(q.compatible(o) for o in others)]
+
+
+def _pair_up(
+    left: list[Quantity], right: list[Quantity], *, same_noun_only: bool
+) -> list[tuple[Quantity, Quantity]]:
+    """Pair figures that speak of the same thing; a lone figure on each side pairs anyway."""
+    pairs = []
+    remaining = list(right)
+    unpaired = []
+    for qa in left:
+        match = next((qb for qb in remaining if qa.unit and _same_unit(qa, qb)), None)
+        if match is None:
+            unpaired.append(qa)
+        else:
+            pairs.append((qa, match))
+            remaining.remove(match)
+    lone_pair = len(unpaired) == 1 and len(remaining) == 1
+    if lone_pair and not same_noun_only and _may_count_one_thing(unpaired[0], remaining[0]):
+        pairs.append((unpaired[0], remaining[0]))
+    return pairs
+
+
+def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
+    """May two lone figures of different words measure one thing ("four large parts" / "two
+    big objects")? Not years or clock times, not "a three-term senator" (an attribute), and
+    not one amount in two currencies or one distance in two units: those are conversions."""
+    if qa.kind in ("year", "month", "time") or qa.modifier or qb.modifier:
+        return False
+    if qa.kind == "money":
+        return qa.unit == qb.unit
+    return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
+
+
+def _unit_key(quantity: Quantity) -> str:
+    """What ``_same_unit`` compares: a count's noun by its stem, other units as written."""
+    return stem(quantity.unit) if quantity.kind == "count" else quantity.unit
+
+
+def _same_unit(qa: Quantity, qb: Quantity) -> bool:
+    if qa.kind != "count":
+        return qa.unit == qb.unit
+    return bool(qb.unit) and stem(qa.unit) == stem(qb.unit)
+
+
+def _number_detail(qa: Quantity, qb: Quantity) -> str:
+    what = {"count": qa.unit if qa.unit == qb.unit else "", "duration": "duration",
+            "money": "amount", "percent": "percentage", "age": "age", "year": "year",
+            "month": "month",
+            "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
+    detail = f"{qa.surface} vs {qb.surface}"
+    return f"{detail} ({what})" if what else detail
+
+
+# People whose number a story is about (who did it, who was hurt, who found the body), as
+# singular: plural. Police officers and detectives are left out: a story tells them as a
+# group and as the one who spoke or acted, with no disagreement in that.
+_COUNTED_PEOPLE: dict[str, str] = {
+    "woman": "women", "man": "men", "child": "children", "girl": "girls", "boy": "boys",
+    "daughter": "daughters", "son": "sons", "sister": "sisters", "brother": "brothers",
+    "wife": "wives", "husband": "husbands", "victim": "victims", "attacker": "attackers",
+    "suspect": "suspects", "gunman": "gunmen", "assailant": "assailants",
+    "hostage": "hostages", "survivor": "survivors",
+}  # fmt: skip
+_COUNTED_PEOPLE_WORDS = frozenset(_COUNTED_PEOPLE) | frozenset(_COUNTED_PEOPLE.values())
+# Words before a noun worth showing with it: "a woman", "two women", "his daughters".
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "one", "both", "his", "her", "their", "its", "two", "three", "four",
+     "five", "six", "seven", "eight", "nine", "ten", "several", "some"]
+)  # fmt: skip
+
+
+def tells_counted_people(sentence: SentenceFeatures) -> bool:
+    """Does the sentence name people whose number a story is about ("a woman", "his
+    daughters")?"""
+    return not _COUNTED_PEOPLE_WORDS.isdisjoint(sentence.tokens)
+
+
+def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+    """Soft findings: people told as one in one sentence and as several in the other ("a
+    woman" / "two women", "his daughters" / "daughter"), with neither form in both."""
+    found = []
+    for singular, plural in sorted(_COUNTED_PEOPLE.items()):
+        for one, many in ((a, b), (b, a)):
+            if _only_form(one, singular, plural) and _only_form(many, plural, singular):
+                told = (_shown(one, singular), _shown(many, plural))
+                first, second = told if one is a else told[::-1]
+                found.append(Finding(ConflictKind.NUMBER, f"{first} vs {second}", Severity.SOFT))
+    return found
+
+
+def _only_form(sentence: SentenceFeatures, form: str, other: str) -> bool:
+    """Does the sentence tell the people in this form only, and as a count of them?"""
+    tokens = sentence.tokens
+    told = [k for k, token in enumerate(tokens) if token == form]
+    return bool(told) and other not in tokens and not any(_not_a_count(tokens, k) for k in told)
+
+
+# "a second woman", "another man": one of several, not their number.
+_ONE_OF_SEVERAL = frozenset(["second", "third", "another", "other", "fellow"])
+
+
+def _not_a_count(tokens: Sequence[str], at: int) -> bool:
+    """Is the noun at ``at`` no telling of how many: "one of the two women" (one, of
+    several), "a second woman", "battery to a child", "endangerment of child" (the law's
+    words)?"""
+    before = tokens[max(0, at - 3) : at]
+    return (
+        "of" in before
+        or (bool(before) and before[-1] in _ONE_OF_SEVERAL)
+        or tuple(before[-2:]) in (("to", "a"), ("to", "an"))
+    )
+
+
+def _shown(sentence: SentenceFeatures, noun: str) -> str:
+    """The noun with its determiner when it has one: "a woman", "two women"."""
+    at = sentence.tokens.index(noun)
+    before = sentence.tokens[at - 1] if at else ""
+    return f"{before} {noun}" if before in _DETERMINERS else noun

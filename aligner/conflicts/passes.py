@@ -1,0 +1,313 @@
+"""The conflict passes of a comparison, around the grouping: checks inside rows, between
+related sentences and counterparts in different rows, facts of the event, people counted
+differently, and names spelled two ways; rows merge across conflicts between related
+sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import partial
+
+import numpy as np
+
+from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
+from aligner.conflicts.checks import find_conflicts
+from aligner.conflicts.event_facts import (
+    UNNAMED_AGE,
+    attribute_unnamed_ages,
+    fact_conflicts,
+    sentence_facts,
+)
+from aligner.conflicts.pair_figures import (
+    ArticleFigures,
+    people_number_findings,
+    tells_counted_people,
+)
+from aligner.conflicts.spellings import spelling_conflicts
+from aligner.conflicts.wrong_names import wrong_name_conflicts
+from aligner.match.align import ScoredPairs, group_sentences, neighbours
+from aligner.result.model import (
+    CompareOptions,
+    Conflict,
+    ConflictKind,
+    Finding,
+    Sentence,
+    Severity,
+)
+from aligner.runtime.cancel import checked
+from aligner.runtime.parallel import Aside, split_map
+from aligner.text.features import SentenceFeatures
+
+
+def rows_and_conflicts(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    article_of: np.ndarray,
+    settings: CompareOptions,
+    report: Callable[[str, float], None],
+    workers: int,
+) -> tuple[list[dict[int, float]], list[list[int]], list[Conflict]]:
+    """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
+    conflicts between related sentences, and the conflicts."""
+    # Related pairs, and so their checks, follow from the scores alone: a child checks
+    # them while the sentences are grouped.
+    related = _related_pairs(features, pairs, settings)
+    check_related = partial(_check_pairs, features, [(i, j, True, False) for i, j in related])
+    wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
+    with Aside(check_related, wanted=wanted) as related_checked:
+        similar = neighbours(len(prose), pairs)
+        clusters = group_sentences(
+            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+        )
+        report("finding contradictions", 0.75)
+        # Counterparts in different rows, checked as the rows stand before merges: a merge
+        # joins a related pair's rows, never splits a row.
+        across = _aligned_across_rows(features, pairs, clusters, settings)
+        inner, inner_found, across_found = _inner_checks(features, clusters, workers, across)
+        sure = settings.threshold + LINK_MARGIN
+        figures = ArticleFigures(features, article_of.tolist())
+        inner_found = [
+            _softened(_unless_told_elsewhere(figures, i, j, found), similar[i].get(j, 0.0) < sure)
+            for (i, j), found in zip(inner, inner_found, strict=True)
+        ]
+        related_found = related_checked.result()
+    linked = [
+        (i, j, _unless_told_elsewhere(figures, i, j, found))
+        for (i, j), found in zip(related, related_found, strict=True)
+    ]
+    conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
+    conflicts += _conflicts_across_rows(
+        prose,
+        clusters,
+        [
+            (i, j, _unless_told_elsewhere(figures, i, j, found))
+            for (i, j), found in zip(across, across_found, strict=True)
+        ],
+    )
+    told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
+    conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
+    # After the facts: a soft "a woman vs two women" must not hide an age told differently.
+    conflicts += _people_number_conflicts(prose, features, pairs, settings)
+    # Names spelled two ways only link their sentences: those need not tell one fact.
+    paired = {frozenset((c.a, c.b)) for c in conflicts}
+    articles = article_of.tolist()
+    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
+    related_from = settings.threshold - RELATED_MARGIN
+    for spelled in [
+        *spelling_conflicts(features, articles, score_of),
+        *wrong_name_conflicts(features, articles, score_of, related_from),
+    ]:
+        a, b = prose[spelled.a].id, prose[spelled.b].id
+        if frozenset((a, b)) not in paired:
+            conflicts.append(_conflict(a, b, spelled.finding))
+    return similar, clusters, conflicts
+
+
+def _fact_conflicts(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    conflicts: Sequence[Conflict],
+    index_of: Mapping[str, int],
+) -> list[tuple[int, int, Sequence[Finding]]]:
+    """Fact conflicts (see aligner/conflicts/event_facts.py) between sentences that the sentence
+    checks did not already set against each other with a number conflict."""
+    articles = article_of.tolist()
+    facts = [sentence_facts(f) for f in checked(features, every=256)]
+    if any(f.key == UNNAMED_AGE for told in facts for f in told):
+        facts = attribute_unnamed_ages(facts, [frozenset(f.tokens) for f in features], articles)
+    found = fact_conflicts(facts, articles)
+    known = {
+        frozenset((index_of[c.a], index_of[c.b]))
+        for c in conflicts
+        if c.kind is ConflictKind.NUMBER
+    }
+    return [(c.a, c.b, [c.finding]) for c in found if frozenset((c.a, c.b)) not in known]
+
+
+# Fewer conflict checks than this are done in one process: a fork would cost more.
+PARALLEL_MIN_CHECKS = 2_000
+
+
+def _inner_checks(
+    features: Sequence[SentenceFeatures],
+    clusters: Sequence[Sequence[int]],
+    workers: int,
+    across: Sequence[tuple[int, int]] = (),
+) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
+    """Every pair of sentences inside a group, and ``find_conflicts`` of each; and the
+    figures of each ``across`` pair (counterparts in different rows)."""
+    inner = [
+        (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
+    ]
+    checks = [(i, j, False, True) for i, j in inner] + [(i, j, True, True) for i, j in across]
+    workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
+    # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
+    check = partial(_check_pairs, features)
+    found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
+    return inner, found[: len(inner)], found[len(inner) :]
+
+
+def _conflicts(
+    prose: Sequence[Sentence],
+    clusters: list[list[int]],
+    inner: Sequence[tuple[int, int]],
+    inner_found: Sequence[Sequence[Finding]],
+    linked: Sequence[tuple[int, int, Sequence[Finding]]],
+    article_of: np.ndarray,
+    earlier: Sequence[Conflict] = (),
+) -> tuple[list[Conflict], list[list[int]]]:
+    """``earlier`` conflicts, then conflicts inside groups, then between sentences of
+    different groups (related sentences, facts), from the findings of their checks.
+
+    Two groups linked by such a conflict merge when their articles are disjoint, so the
+    versions stand side by side; otherwise the conflict links the groups. Every linked
+    pair was checked up front: find_conflicts depends on the two sentences alone, so
+    checking a pair the merges below skip changes nothing.
+    """
+    conflicts: list[Conflict] = list(earlier)
+    for (i, j), findings in zip(inner, inner_found, strict=True):
+        for finding in findings:
+            conflicts.append(_conflict(prose[i].id, prose[j].id, finding))
+
+    cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    article_list = article_of.tolist()  # plain ints: numpy scalars are slow one at a time
+    merged: dict[int, int] = {}
+    for i, j, findings in checked(linked, every=256):
+        ci, cj = _root(merged, cluster_of[i]), _root(merged, cluster_of[j])
+        if ci == cj or not findings:
+            continue
+        for finding in findings:
+            conflicts.append(_conflict(prose[i].id, prose[j].id, finding))
+        articles_i = {article_list[m] for m in clusters[ci]}
+        articles_j = {article_list[m] for m in clusters[cj]}
+        if not articles_i & articles_j:
+            keep, gone = min(ci, cj), max(ci, cj)
+            clusters[keep] = sorted(clusters[keep] + clusters[gone])
+            clusters[gone] = []
+            merged[gone] = keep
+    return conflicts, [c for c in clusters if c]
+
+
+def _conflicts_across_rows(
+    prose: Sequence[Sentence],
+    clusters: Sequence[Sequence[int]],
+    checked: Sequence[tuple[int, int, Sequence[Finding]]],
+) -> list[Conflict]:
+    """Conflicts between counterparts that ended in different rows (``checked``: their
+    findings). Their rows stay apart: each already holds its own counterparts."""
+    cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+    return [
+        _conflict(prose[i].id, prose[j].id, finding)
+        for i, j, findings in checked
+        if cluster_of[i] != cluster_of[j]
+        for finding in findings
+    ]
+
+
+def _people_number_conflicts(
+    prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    settings: CompareOptions,
+) -> list[Conflict]:
+    """Soft conflicts between related or aligned sentences that tell people as one and as
+    several ("a woman" / "two women"). They link the sentences and merge no rows."""
+    tells = np.array([tells_counted_people(f) for f in features], dtype=bool)
+    wanted = (
+        (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & tells[pairs.left]
+        & tells[pairs.right]
+    )
+    return [
+        _conflict(prose[i].id, prose[j].id, finding)
+        for i, j in zip(pairs.left[wanted].tolist(), pairs.right[wanted].tolist(), strict=True)
+        for finding in people_number_findings(features[i], features[j])
+    ]
+
+
+def _related_pairs(
+    features: Sequence[SentenceFeatures], pairs: ScoredPairs, settings: CompareOptions
+) -> list[tuple[int, int]]:
+    """Pairs just below the threshold whose sentences both hold figures, in pair order."""
+    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
+    related = (
+        (pairs.scores >= settings.threshold - RELATED_MARGIN)
+        & (pairs.scores < settings.threshold)
+        & has_figures[pairs.left]
+        & has_figures[pairs.right]
+    )
+    return list(zip(pairs.left[related].tolist(), pairs.right[related].tolist(), strict=True))
+
+
+def _aligned_across_rows(
+    features: Sequence[SentenceFeatures],
+    pairs: ScoredPairs,
+    clusters: Sequence[Sequence[int]],
+    settings: CompareOptions,
+) -> list[tuple[int, int]]:
+    """Sure counterparts (scoring ``LINK_MARGIN`` over the threshold: see
+    ``links_across_rows``) that ended in different rows, one sentence of each source per row,
+    whose sentences both hold figures, in pair order."""
+    has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
+    cluster_of = np.empty(len(features), dtype=np.int64)
+    for number, members in enumerate(clusters):
+        cluster_of[members] = number
+    across = (
+        (pairs.scores >= settings.threshold + LINK_MARGIN)
+        & has_figures[pairs.left]
+        & has_figures[pairs.right]
+        & (cluster_of[pairs.left] != cluster_of[pairs.right])
+    )
+    return list(zip(pairs.left[across].tolist(), pairs.right[across].tolist(), strict=True))
+
+
+def _check_pairs(
+    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool, bool]]
+) -> list[list[Finding]]:
+    """``find_conflicts`` of each (i, j, numbers_only, counterparts) check."""
+    return [
+        find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts)
+        for i, j, only, counterparts in checked(checks, every=64)
+    ]
+
+
+def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
+    """``findings`` of two sentences that are not surely counterparts (their score is under
+    the link level, ``unsure``): differing figures are soft (told differently, for the reader
+    to check) and findings soft already are dropped. The
+    row may set two facts side by side ("12 to 18 months" recommended by the probation
+    report beside the agreed "7-year-and-one-month" term), and a hard false alarm costs a
+    reader's trust more than a soft one."""
+    if not unsure:
+        return list(findings)
+    # A finding soft already (a limit against a limit, one against several) in a row that is
+    # not surely one fact is two doubts: "within hours" (fired) beside "within three months"
+    # (given the job) is no difference a reader should check.
+    return [
+        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f
+        for f in findings
+        if f.severity is not Severity.SOFT
+    ]
+
+
+def _unless_told_elsewhere(
+    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding]
+) -> list[Finding]:
+    """``findings`` without the number ones when either article gives the other sentence's
+    figures elsewhere (see ``ArticleFigures.told_elsewhere``)."""
+    numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
+    if not numbers or not figures.told_elsewhere(i, j):
+        return list(findings)
+    return [f for f in findings if f.kind is not ConflictKind.NUMBER]
+
+
+def _conflict(a: str, b: str, finding: Finding) -> Conflict:
+    return Conflict(a, b, finding.kind, finding.detail, finding.severity)
+
+
+def _root(merged: dict[int, int], cluster: int) -> int:
+    while cluster in merged:
+        cluster = merged[cluster]
+    return cluster

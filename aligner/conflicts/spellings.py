@@ -1,0 +1,123 @@
+"""Names spelled two ways by different sources ("Sementilli" / "Semintelli", "Barack" /
+"Barak", "Quickstop" / "Quikstop"): soft name conflicts, whatever the sentences say.
+
+A reader checking a story wants to know when one outlet spells a person or a place
+differently: a typo, or another person. Two name words count as two spellings of one name
+when one typing slip turns one into the other (a letter added, dropped, changed, or two
+swapped: "Barack" / "Barak", "Engelhardt" / "Englehardt"), or two slips in a word of
+``TWO_SLIPS_FROM`` letters or more; when they start with the same letter, share no stem
+(plurals, possessives and transliteration endings such as "Zelenskiy" / "Zelensky" already
+fold to one stem), neither is the other plus an ending ("Malaysia" / "Malaysian"), and
+some sentence with one spelling and some with the other have a word in common right next to
+it ("Barack Obama" / "Barak Obama", "Los Angeles" / "Los Angles"): without that,
+"Christmas" / "Christman" or "Andrea" / "Andrew" are different words or people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from aligner.result.model import ConflictKind, Finding, Severity
+from aligner.runtime.cancel import checked
+from aligner.text.features import SentenceFeatures, stem
+from aligner.text.wordlists import STOPWORDS
+
+MIN_LETTERS = 5
+TWO_SLIPS_FROM = 10
+# Above this many distinct name words (a folder of thousands of sentences) the all-pairs
+# comparison would cost seconds; the check is skipped.
+MAX_NAME_WORDS = 3_000
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingConflict:
+    """Sentence ``a`` spells a name one way, sentence ``b`` (another source) the other."""
+
+    a: int
+    b: int
+    finding: Finding
+
+
+def spelling_conflicts(
+    features: Sequence[SentenceFeatures],
+    article_of: Sequence[int],
+    score_of: Callable[[int, int], float],
+) -> list[SpellingConflict]:
+    """One conflict per sentence that spells a name as no other source spells it, against the
+    sentence of another source with the usual spelling that is most like it (``score_of``)."""
+    where: dict[str, list[int]] = {}
+    for index, sentence in checked(enumerate(features), every=256):
+        for word in {w for name in sentence.name_words for w in name}:
+            if len(word) >= MIN_LETTERS and word.isalpha():
+                where.setdefault(word, []).append(index)
+    words = sorted(where)
+    if len(words) < 2 or len(words) > MAX_NAME_WORDS:
+        return []
+    slips = process.cdist(words, words, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
+    context = _neighbours(features, words)
+    found: list[SpellingConflict] = []
+    for i, j in zip(*np.nonzero(np.triu(slips <= 2, k=1)), strict=True):
+        one, other = words[int(i)], words[int(j)]
+        allowed = 2 if min(len(one), len(other)) >= TWO_SLIPS_FROM else 1
+        if slips[i, j] > allowed or not _two_spellings(one, other):
+            continue
+        if context[one].isdisjoint(context[other]):
+            continue
+        found += _conflicts_between(one, other, where, article_of, score_of)
+    return sorted(found, key=lambda c: (c.a, c.b))
+
+
+# Words on either side of a name taken as its context.
+CONTEXT_WORDS = 2
+
+
+def _neighbours(features: Sequence[SentenceFeatures], words: Sequence[str]) -> dict[str, set[str]]:
+    """Per name word, the content words within ``CONTEXT_WORDS`` of it, wherever it stands."""
+    wanted = set(words)
+    found: dict[str, set[str]] = {word: set() for word in words}
+    for sentence in checked(features, every=256):
+        tokens = sentence.tokens
+        for k, token in enumerate(tokens):
+            if token in wanted:
+                around = (
+                    tokens[max(0, k - CONTEXT_WORDS) : k] + tokens[k + 1 : k + 1 + CONTEXT_WORDS]
+                )
+                found[token].update(w for w in around if w not in STOPWORDS and w != token)
+    return found
+
+
+def _two_spellings(one: str, other: str) -> bool:
+    """Same first letter, and not one word with another ending ("Koreas" / "Korean",
+    "Ministry" / "Minister")."""
+    if one[0] != other[0]:
+        return False
+    stems = stem(one), stem(other)
+    return not (stems[0].startswith(stems[1]) or stems[1].startswith(stems[0]))
+
+
+def _conflicts_between(
+    one: str,
+    other: str,
+    where: dict[str, list[int]],
+    article_of: Sequence[int],
+    score_of: Callable[[int, int], float],
+) -> list[SpellingConflict]:
+    """Each sentence with the rarer spelling, against the most alike sentence of another
+    source that has the other spelling (a source can use both: a typo once)."""
+    rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
+    found = []
+    for sentence in where[rare]:
+        others = [k for k in where[usual] if article_of[k] != article_of[sentence]]
+        if not others:
+            continue
+        best = max(others, key=lambda k: (score_of(sentence, k), -k))
+        detail = f"{rare.capitalize()} vs {usual.capitalize()} (spelling)"
+        found.append(
+            SpellingConflict(sentence, best, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
+        )
+    return found

@@ -1,0 +1,1 @@
+"""Loading: files -> bytes -> text -> one Document per article (formats, outlets, limits)."""

@@ -1,0 +1,1 @@
+"""Matching: candidate pairs -> similarity and counterpart scores -> rows (alignment)."""

@@ -1,0 +1,262 @@
+"""Candidate pairs for alignment from an inverted index over content stems, not all pairs."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from aligner.runtime.cancel import checked, checkpoint
+from aligner.text.features import SentenceFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Candidate pairs ordered by (left, right), and the least overlap a pair needed: above
+    ``min_overlap`` when the pairs had to be cut to ``max_pairs`` (``cut`` is then true)."""
+
+    left: np.ndarray  # int64
+    right: np.ndarray  # int64
+    least_overlap: float
+    cut: bool
+
+
+def candidate_pairs(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    *,
+    max_postings: int | None = None,
+    min_overlap: float = 0.25,
+    max_pairs: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(left, right) of ``budgeted_candidates``."""
+    found = budgeted_candidates(
+        features,
+        article_of,
+        max_postings=max_postings,
+        min_overlap=min_overlap,
+        max_pairs=max_pairs,
+    )
+    return found.left, found.right
+
+
+def budgeted_candidates(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    *,
+    max_postings: int | None = None,
+    min_overlap: float = 0.25,
+    max_pairs: int | None = None,
+) -> Candidates:
+    """Pairs (i < j) of sentences from different articles that share enough content stems.
+
+    Every stem seen in at most ``max_postings`` sentences emits the pairs of its posting
+    list; counting the emissions gives each pair's number of shared stems, and pairs whose
+    shared stems cover less than ``min_overlap`` of the *longer* sentence's countable stems
+    (those within the cap) are dropped. Stems more common than the cap say little about
+    which sentences match, and would make the work quadratic again. bench/scale.py measures
+    the recall against brute force: at least 0.99 of the pairs that align at the default
+    threshold, on MSRP-built and synthetic corpora of 10k and 20k sentences.
+
+    At most ``max_pairs`` pairs are kept (default: ``default_max_pairs``):
+    text over a small vocabulary (800 words, 34k sentences) passes the overlap test for
+    hundreds of pairs per sentence, each of which costs time and memory to score. Past the
+    budget, the pairs with the most overlap are kept (see ``_PairBudget``).
+    """
+    n = len(features)
+    postings: dict[str, list[int]] = {}
+    for index, feat in checked(enumerate(features), every=256):
+        for token in feat.content_set:
+            postings.setdefault(token, []).append(index)
+    if max_postings is None:
+        max_postings = default_max_postings(n, [len(m) for m in postings.values()])
+    kept = [members for members in postings.values() if 2 <= len(members) <= max_postings]
+    # Overlap is measured on the stems that can be counted: stems over the cap emit nothing,
+    # so they count in neither the shared stems nor the sentence sizes. Counting them in the
+    # sizes lost pairs of sentences built from common words ("the index edged up 1.01
+    # points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
+    countable = (members for members in postings.values() if len(members) <= max_postings)
+    entries = np.fromiter(itertools.chain.from_iterable(countable), dtype=np.int64)
+    sizes = np.maximum(1, np.bincount(entries, minlength=n))
+    del postings, entries
+    articles = np.asarray(article_of)
+    budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
+    for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
+        checkpoint()
+        overlap = shared / np.maximum(sizes[left], sizes[right])
+        keep = overlap >= min_overlap
+        budget.add(left[keep], right[keep], overlap[keep])
+    left, right, least_level = budget.result()
+    least = max(min_overlap, least_level / _OVERLAP_LEVELS)
+    return Candidates(left, right, least, cut=budget.cut)
+
+
+def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
+    """The longest posting list that still emits pairs.
+
+    A share of the corpus (n / 16), lowered until the emitted pairs fit a budget linear in
+    the corpus (``EMIT_BUDGET_PER_SENTENCE`` x n): a folder whose vocabulary repeats a lot
+    would otherwise emit tens of millions of pairs. bench/scale.py measures the recall.
+    """
+    cap = max(64, n // 16)
+    lengths = np.sort(np.asarray([k for k in posting_lengths if 2 <= k <= cap], dtype=np.int64))
+    emitted = np.cumsum(lengths * (lengths - 1) // 2)
+    within = np.flatnonzero(emitted <= EMIT_BUDGET_PER_SENTENCE * max(n, 1))
+    if len(within) < len(lengths):
+        cap = max(64, int(lengths[within[-1]]) if len(within) else 64)
+    return cap
+
+
+# Emitted pairs handled per numpy step, and per sentence of the corpus in all.
+_EMIT_CHUNK = 250_000
+EMIT_BUDGET_PER_SENTENCE = 700
+
+# Candidate pairs kept per sentence of the corpus in all (news keeps about 11 per sentence:
+# MSRP-built 20k corpus; 1.8 synthetic). Scoring takes about 3 us per pair on one core.
+PAIR_BUDGET_PER_SENTENCE = 100
+
+# ... and in any corpus: scoring 6 million pairs takes about 20 s of CPU.
+MAX_CANDIDATE_PAIRS = 6_000_000
+
+
+def default_max_pairs(n: int) -> int:
+    """The candidate pairs a corpus of ``n`` sentences may keep."""
+    return min(PAIR_BUDGET_PER_SENTENCE * n, MAX_CANDIDATE_PAIRS)
+
+
+# Overlap is ranked in this many steps of equal width when pairs must be cut to the budget.
+_OVERLAP_LEVELS = 64
+
+
+class _PairBudget:
+    """Kept pairs, at most ``limit`` of them in the end: those of the highest overlap level,
+    and of the lowest level kept, the first in (left, right) order.
+
+    Pairs arrive in blocks; once twice the limit are held, the levels that can no longer
+    make the cut are dropped and later pairs below them are never held, so memory stays
+    within about twice the limit whatever the number of pairs.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = max(0, limit)
+        self._floor = 0  # no pair under this level can be among the kept ones
+        self._held = 0
+        self.cut = False  # whether any pair was dropped
+        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def add(self, left: np.ndarray, right: np.ndarray, overlap: np.ndarray) -> None:
+        level = np.minimum(overlap * _OVERLAP_LEVELS, _OVERLAP_LEVELS).astype(np.uint8)
+        keep = level >= self._floor
+        self._blocks.append((left[keep], right[keep], level[keep]))
+        self._held += int(keep.sum())
+        if self._held > 2 * self._limit:
+            self._shrink()
+
+    def result(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """(left, right) as int64 in (left, right) order, and the least level kept."""
+        if self._held > self._limit:
+            self._shrink()
+        left, right, _ = self._joined()
+        return left.astype(np.int64, copy=False), right.astype(np.int64, copy=False), self._floor
+
+    def _shrink(self) -> None:
+        """Keep the ``limit`` pairs of the highest levels (the first ones of a tied level)."""
+        left, right, level = self._joined()
+        held_at = np.bincount(level, minlength=_OVERLAP_LEVELS + 1)
+        above = np.r_[np.cumsum(held_at[::-1])[::-1], 0]  # pairs at this level or higher
+        floor = int(np.flatnonzero(above > self._limit).max(initial=-1)) + 1
+        keep = level >= floor
+        if floor > 0 and above[floor] < self._limit:
+            # The level just under the floor fills the rest of the budget, in pair order.
+            floor -= 1
+            tied = np.flatnonzero(level == floor)[: self._limit - int(above[floor + 1])]
+            keep[tied] = True
+        self._floor = max(self._floor, floor)
+        self._blocks = [(left[keep], right[keep], level[keep])]
+        self._held = int(keep.sum())
+        self.cut = self.cut or self._held < len(level)
+
+    def _joined(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if not self._blocks:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.uint8)
+        left, right, level = (np.concatenate(parts) for parts in zip(*self._blocks, strict=True))
+        return left, right, level
+
+
+@dataclass(frozen=True, slots=True)
+class _PostingIndex:
+    """The posting lists end to end, and every entry (one sentence in one list) by sentence.
+
+    An entry at position p of ``flat`` pairs its sentence with the later members of its list,
+    ``flat[p + 1 : list_end[p]]``. Walking the entries sentence by sentence emits every pair
+    of a left sentence in one block, so each block's counts are final as soon as it is done:
+    only the surviving pairs are kept, never all emissions at once.
+    """
+
+    flat: np.ndarray  # int32: the posting lists (each ascending) end to end
+    rows: np.ndarray  # int32: the sentence of each entry, entries ordered by sentence
+    positions: np.ndarray  # int64: each entry's position in ``flat``, same order as ``rows``
+    emits: np.ndarray  # int64: how many pairs each entry emits, same order
+
+    @classmethod
+    def build(cls, lists: Sequence[Sequence[int]], n: int) -> _PostingIndex:
+        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        total = int(lengths.sum())
+        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int32, count=total)
+        list_end = np.repeat(np.cumsum(lengths), lengths)
+        emits = list_end - np.arange(total, dtype=np.int64) - 1
+        del list_end
+        # Stable: the entries of one sentence stay in posting order (any order would do).
+        positions = np.argsort(flat, kind="stable")
+        return cls(flat, flat[positions], positions, emits[positions])
+
+    def counted_blocks(
+        self, article_of: np.ndarray
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(left, right, shared stems) of the cross-article pairs, one block of left
+        sentences at a time, each block ordered by (left, right)."""
+        articles = article_of.astype(np.int32, copy=False)
+        n = len(articles)
+        for lo, hi in self._blocks():
+            left, right = self._emit(lo, hi)
+            cross = articles[left] != articles[right]
+            # One key per pair, counted from the block's first sentence: small enough for
+            # int32 (sorted twice as fast) unless the block spans very many sentences.
+            first = int(self.rows[lo])
+            span = (int(self.rows[hi - 1]) - first + 1) * n
+            keys = (left[cross] - first).astype(np.int32 if span < 2**31 else np.int64) * n
+            keys += right[cross]
+            del left, right, cross
+            keys, shared = np.unique(keys, return_counts=True)
+            yield keys // n + first, keys % n, shared
+
+    def _blocks(self) -> Iterator[tuple[int, int]]:
+        """Entry ranges of about ``_EMIT_CHUNK`` emissions that never split a sentence."""
+        done = np.cumsum(self.emits)
+        lo = 0
+        while lo < len(self.rows):
+            hi = int(np.searchsorted(done, done[lo] - self.emits[lo] + _EMIT_CHUNK, "right"))
+            if hi < len(self.rows):
+                hi = self._sentence_edge(lo, hi)
+            yield lo, hi
+            lo = hi
+
+    def _sentence_edge(self, lo: int, hi: int) -> int:
+        """``hi`` moved back to the first entry of its sentence, or on past the sentence
+        when that would leave the range ``lo:hi`` empty."""
+        sentence = self.rows[hi]
+        start = int(np.searchsorted(self.rows, sentence, "left"))
+        return start if start > lo else int(np.searchsorted(self.rows, sentence, "right"))
+
+    def _emit(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair the entries ``lo:hi`` emit: (their sentence, a later list member)."""
+        emits = self.emits[lo:hi]
+        total = int(emits.sum())
+        left = np.repeat(self.rows[lo:hi], emits)
+        # Entry k covers flat[positions[k] + 1 :][: emits[k]]; one arange serves them all.
+        shift = self.positions[lo:hi] + 1 - (np.cumsum(emits) - emits)
+        right = self.flat[np.repeat(shift, emits) + np.arange(total, dtype=np.int64)]
+        return left, right

@@ -1,0 +1,252 @@
+"""Counterpart scores: how likely two sentences of one folder report the same fact (0-100).
+
+Outlets retell one fact inside sentences of different scope and wording, and within one event
+the words that carry a fact are the ones that are rare *in that folder* ("85-month",
+"sentenced"), not a name every sentence repeats ("Durst"). So a pair is judged with the
+folder's own term weights (inverse sentence frequency of content stems), how much of one
+sentence's weighted content the other covers (synonyms merged into concepts, so a fact told
+inside a longer sentence still counts), shared figures, and how far apart the two sentences
+sit in their articles (outlets that retell a story keep much of its order). A logistic
+regression over those five features, fitted on hand-labelled news clusters by
+bench/fit_counterparts.py and stored in counterpart_model.json, turns them into
+100 x P(counterparts).
+
+The MSRP-fitted wording model (aligner/match/similarity.py) is not among them: as a sixth feature
+it took a third of the scoring time of a 10k-sentence folder and moved the leave-one-cluster-
+out F1 by 0.00 on the dev clusters and 0.02 on the news clusters (bench/news.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from aligner.calibration import IDF_FLOOR
+from aligner.match.code_strings import figure_codes
+from aligner.match.pair_features import figures_shared
+from aligner.runtime.cancel import checkpoint
+from aligner.text.features import SentenceFeatures
+from aligner.text.synonyms import concept_of
+
+COUNTERPART_FEATURES: tuple[str, ...] = (
+    "weighted_cosine",  # cosine of (1 + ln tf) x idf vectors of content stems
+    "concept_coverage_high",  # the larger share of a sentence's concept weight the other holds
+    "concept_coverage_low",  # the smaller of the two shares
+    "figures_shared",  # share of figures both give ("an hour" = "60 minutes")
+    "position_gap",  # difference of the two sentences' relative places in their articles
+)
+
+
+# Pairs scored per numpy step: bounds the memory of the term arrays of a large folder.
+_PAIR_CHUNK = 50_000
+# Pairs per scoring step, with a checkpoint (aligner/runtime/cancel.py) before each.
+_SCORE_CHUNK = 250_000
+
+
+@dataclass(frozen=True, slots=True)
+class CounterpartModel:
+    """Standardisation and logistic-regression weights over ``COUNTERPART_FEATURES``."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        """100 x P(counterparts) for each row of raw feature values."""
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return (100.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+    def to_data(self) -> dict:
+        """The stored form (what ``model_from_data`` reads)."""
+        return {
+            "features": list(COUNTERPART_FEATURES),
+            "mean": [round(float(x), 8) for x in self.mean],
+            "scale": [round(float(x), 8) for x in self.scale],
+            "weights": [round(float(x), 8) for x in self.weights],
+            "bias": round(float(self.bias), 8),
+        }
+
+
+MODEL_NAME = "counterpart_model.json"
+
+
+@lru_cache(maxsize=1)
+def counterpart_model() -> CounterpartModel:
+    """The shipped model; its feature list must match the code's."""
+    text = resources.files("aligner.match").joinpath(MODEL_NAME).read_text(encoding="utf-8")
+    return model_from_data(json.loads(text))
+
+
+def model_from_data(data: dict) -> CounterpartModel:
+    """A model from its stored form."""
+    if tuple(data["features"]) != COUNTERPART_FEATURES:
+        raise RuntimeError(f"{MODEL_NAME} does not match COUNTERPART_FEATURES; refit it")
+    return CounterpartModel(
+        mean=np.asarray(data["mean"], dtype=np.float64),
+        scale=np.asarray(data["scale"], dtype=np.float64),
+        weights=np.asarray(data["weights"], dtype=np.float64),
+        bias=float(data["bias"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _WeightedTerms:
+    """Every sentence's distinct terms (sorted numbers) and a value for each, end to end."""
+
+    terms: np.ndarray  # int64
+    values: np.ndarray  # float64
+    starts: np.ndarray  # int64, len = sentences + 1
+    totals: np.ndarray  # float64: per sentence, the sum of its values
+
+
+class CounterpartScorer:
+    """Scores pairs of one folder's prose sentences. The folder's term weights and the
+    sentences' figure codes are computed once, for every pair asked about later."""
+
+    def __init__(
+        self,
+        features: Sequence[SentenceFeatures],
+        article_of: Sequence[int],
+        position_of: Sequence[int],
+        *,
+        model: CounterpartModel | None = None,
+    ) -> None:
+        self._places = relative_places(article_of, position_of)
+        self._stems = _weighted_terms([f.content for f in features], squared=True)
+        self._concepts = _weighted_terms(
+            [[concept_of(s) for s in f.content_set] for f in features], squared=False
+        )
+        self._figures = figure_codes(features)
+        self._model = model
+
+    def rows(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
+        """One row of ``COUNTERPART_FEATURES`` per pair (``left[k]``, ``right[k]``)."""
+        if len(left) == 0:
+            return np.zeros((0, len(COUNTERPART_FEATURES)))
+        cosine = _pair_sums(self._stems, left, right, product=True)
+        norms = np.sqrt(self._stems.totals)  # squared norms, see _weighted_terms
+        cosine /= np.maximum(norms[left] * norms[right], 1e-12)
+        shared = _pair_sums(self._concepts, left, right, product=False)
+        cover_left = shared / np.maximum(self._concepts.totals[left], 1e-12)
+        cover_right = shared / np.maximum(self._concepts.totals[right], 1e-12)
+        return np.column_stack(
+            [
+                cosine,
+                np.maximum(cover_left, cover_right),
+                np.minimum(cover_left, cover_right),
+                figures_shared(self._figures, left, right, workers=workers),
+                np.abs(self._places[left] - self._places[right]),
+            ]
+        )
+
+    def scores(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
+        """100 x P(counterparts) of each pair (float32)."""
+        if len(left) == 0:
+            return np.zeros(0, dtype=np.float32)
+        model = counterpart_model() if self._model is None else self._model
+        scored = []
+        # In steps: ten million pairs take tens of seconds, and a cancel must not wait.
+        for lo in range(0, len(left), _SCORE_CHUNK):
+            checkpoint()
+            hi = lo + _SCORE_CHUNK
+            scored.append(model.scores(self.rows(left[lo:hi], right[lo:hi], workers=workers)))
+        return np.concatenate(scored)
+
+
+def prose_positions(article_of: np.ndarray) -> np.ndarray:
+    """Each sentence's index among its article's sentences, for sentences listed article by
+    article in reading order (as a comparison lists its prose sentences)."""
+    n = len(article_of)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
+    lengths = np.diff(np.r_[starts, n])
+    return np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
+
+
+def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np.ndarray:
+    """Each sentence's place among its article's prose sentences, from 0 to 1."""
+    articles = np.asarray(article_of, dtype=np.int64)
+    positions = np.asarray(position_of, dtype=np.float64)
+    counts = np.bincount(articles, minlength=int(articles.max(initial=-1)) + 1)
+    last = np.maximum(counts[articles] - 1, 1).astype(np.float64)
+    return np.minimum(positions / last, 1.0)
+
+
+def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> _WeightedTerms:
+    """Each sentence's distinct terms with their weight, all sentences coded at once.
+
+    The weight is the term's inverse sentence frequency in the folder, smoothed so that a
+    term in every sentence keeps a little: ln((N + 1) / (df + 1)) + ``IDF_FLOOR``. With ``squared``
+    (the cosine's vectors) it is multiplied by 1 + ln(times in the sentence), and ``totals``
+    hold the squared norms; otherwise ``totals`` hold each sentence's summed weight.
+    """
+    number: dict[object, int] = {}
+    flat = [number.setdefault(term, len(number)) for terms in documents for term in terms]
+    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+    owner = np.repeat(np.arange(len(documents), dtype=np.int64), lengths)
+    base = max(len(number), 1)
+    # Sorting (sentence, term) keys orders each sentence's terms and counts repeats.
+    keys, counts = np.unique(owner * base + np.asarray(flat, dtype=np.int64), return_counts=True)
+    sentence, terms = np.divmod(keys, base)
+    frequency = np.bincount(terms, minlength=base)
+    idf = np.log((len(documents) + 1) / (frequency + 1.0)) + IDF_FLOOR
+    values = idf[terms] * (1.0 + np.log(counts)) if squared else idf[terms]
+    per_sentence = np.bincount(sentence, minlength=len(documents))
+    starts = np.concatenate(([0], np.cumsum(per_sentence))).astype(np.int64)
+    totals = np.bincount(
+        sentence, weights=values**2 if squared else values, minlength=len(documents)
+    )
+    return _WeightedTerms(terms.astype(np.int64), values, starts, totals)
+
+
+def _pair_sums(
+    weighted: _WeightedTerms, left: np.ndarray, right: np.ndarray, *, product: bool
+) -> np.ndarray:
+    """Per pair, the sum over the terms both sentences hold of the left value times the
+    right one (``product``) or of the left value alone."""
+    out = np.zeros(len(left), dtype=np.float64)
+    for lo in range(0, len(left), _PAIR_CHUNK):
+        checkpoint()
+        hi = min(lo + _PAIR_CHUNK, len(left))
+        out[lo:hi] = _chunk_sums(weighted, left[lo:hi], right[lo:hi], product)
+    return out
+
+
+def _chunk_sums(
+    weighted: _WeightedTerms, left: np.ndarray, right: np.ndarray, product: bool
+) -> np.ndarray:
+    # Every term of each pair's left sentence as a key (pair, term), and the same for the
+    # right sentences: both key arrays come out sorted (pairs in order, terms sorted within
+    # a sentence), so one binary search per left key finds the shared terms.
+    base = int(weighted.terms.max(initial=0)) + 1
+    left_keys, left_at, left_pair = _keys(weighted, left, base)
+    right_keys, right_at, _ = _keys(weighted, right, base)
+    found = np.searchsorted(right_keys, left_keys)
+    found = np.minimum(found, max(len(right_keys) - 1, 0))
+    both = right_keys[found] == left_keys if len(right_keys) else np.zeros(len(left_keys), bool)
+    values = weighted.values[left_at[both]]
+    if product:
+        values = values * weighted.values[right_at[found[both]]]
+    return np.bincount(left_pair[both], weights=values, minlength=len(left))
+
+
+def _keys(
+    weighted: _WeightedTerms, sentences: np.ndarray, base: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(pair * base + term, the term's position in ``weighted``, pair) for every term of
+    every pair's sentence, in pair order."""
+    starts = weighted.starts[sentences]
+    lengths = weighted.starts[sentences + 1] - starts
+    pair = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
+    offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(lengths) - lengths, lengths
+    )
+    at = np.repeat(starts, lengths) + offsets
+    return pair * base + weighted.terms[at], at, pair

@@ -1,0 +1,159 @@
+"""Which sentence pairs get a counterpart score (every pair of a small folder, candidate
+pairs of a large one) and their scores."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+import numpy as np
+
+from aligner.calibration import MUTUAL_LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
+from aligner.match.align import ScoredPairs
+from aligner.match.candidates import Candidates, budgeted_candidates
+from aligner.match.counterparts import CounterpartScorer
+from aligner.result.model import CompareOptions
+from aligner.runtime.cancel import checkpoint
+from aligner.runtime.parallel import Aside, split_map
+from aligner.text.features import SentenceFeatures
+
+
+def scored_pairs(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    position_of: np.ndarray,
+    *,
+    floor: float,
+    parallel: bool,
+) -> tuple[ScoredPairs, CounterpartScorer, tuple[str, ...]]:
+    """The pairs worth scoring with their counterpart scores, the folder's scorer, and what
+    was left out to stay within the candidate budget (see ``_candidate_notices``).
+
+    A folder of the size people compare (up to ``ALL_PAIRS_LIMIT`` cross-article pairs,
+    about 600 sentences) has every pair scored: a fact retold in other words shares few
+    words, and the inverted index, which needs a quarter of the longer sentence's stems in
+    common, would miss most such counterparts. Larger folders get candidate pairs from the
+    index (aligner/match/candidates.py); in ``parallel``, a child finds them while the folder's
+    term weights and codes are computed. Only candidates scoring at least ``floor`` are
+    kept: a large folder can propose millions of pairs, few of which matter.
+    """
+    if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
+        left, right = _all_cross_pairs(article_of)
+        scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+        return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
+    with Aside(partial(budgeted_candidates, features, article_of), wanted=parallel) as found:
+        scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+        checkpoint()
+        candidates = found.result()
+    workers = 2 if parallel else 1
+    scored = _scored_at_least(scorer, candidates, floor, workers=workers)
+    return scored, scorer, _candidate_notices(candidates)
+
+
+def useful_score(settings: CompareOptions) -> float:
+    """The lowest score that can change a comparison at ``settings.threshold``: a pair under
+    it neither passes a merge check (``WORST_SLACK``), nor is related (``RELATED_MARGIN``)
+    or a mutual link (``MUTUAL_LINK_MARGIN``); it counts as unscored (0), as it would then."""
+    return settings.threshold - max(WORST_SLACK, RELATED_MARGIN, MUTUAL_LINK_MARGIN)
+
+
+# Candidate pairs scored per step: bounds the memory of scoring (about 500 bytes a pair)
+# whatever the number of candidates.
+_SCORE_CHUNK = 500_000
+
+
+def _scored_at_least(
+    scorer: CounterpartScorer, candidates: Candidates, floor: float, *, workers: int
+) -> ScoredPairs:
+    """The candidates scoring at least ``floor``, in order, scored a chunk at a time (the
+    chunks shared among ``workers`` processes)."""
+    chunks = [
+        (lo, min(lo + _SCORE_CHUNK, len(candidates.left)))
+        for lo in range(0, len(candidates.left), _SCORE_CHUNK)
+    ]
+    work = partial(_score_chunks, scorer, candidates, floor)
+    kept = split_map(work, chunks, weights=[hi - lo for lo, hi in chunks], workers=workers)
+    if not kept:
+        return ScoredPairs(
+            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)
+        )
+    left, right, scores = (np.concatenate(parts) for parts in zip(*kept, strict=True))
+    return ScoredPairs(left, right, scores)
+
+
+def _score_chunks(
+    scorer: CounterpartScorer,
+    candidates: Candidates,
+    floor: float,
+    chunks: Sequence[tuple[int, int]],
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Per chunk ``lo:hi`` of the candidates, those scoring at least ``floor`` and their
+    scores."""
+    kept = []
+    for lo, hi in chunks:
+        checkpoint()
+        left, right = candidates.left[lo:hi], candidates.right[lo:hi]
+        scores = scorer.scores(left, right)
+        useful = scores >= floor
+        kept.append((left[useful], right[useful], scores[useful]))
+    return kept
+
+
+def _candidate_notices(candidates: Candidates) -> tuple[str, ...]:
+    """What the comparison left out to stay within its time and memory budget."""
+    if not candidates.cut:
+        return ()
+    share = f"{candidates.least_overlap:.0%}"
+    return (
+        f"too many sentences share words (a small vocabulary?): to stay within time and "
+        f"memory, only {len(candidates.left):,} pairs sharing at least {share} of their "
+        f"words were compared",
+    )
+
+
+# Cross-article pairs up to which every pair is scored (168,000 pairs of 600 MSRP sentences
+# scored in 0.25 s on 2 cores).
+ALL_PAIRS_LIMIT = 150_000
+
+
+def _cross_pairs(article_of: np.ndarray) -> int:
+    n = len(article_of)
+    sizes = np.bincount(article_of) if n else np.zeros(0, dtype=np.int64)
+    return int((n * n - int((sizes.astype(np.int64) ** 2).sum())) // 2)
+
+
+def _all_cross_pairs(article_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (i < j) of sentences of different articles, ordered by (i, j)."""
+    left, right = np.triu_indices(len(article_of), k=1)
+    cross = article_of[left] != article_of[right]
+    return left[cross].astype(np.int64), right[cross].astype(np.int64)
+
+
+PARALLEL_MIN_SCORES = 2_000
+
+
+def score_unproposed_members(
+    scorer: CounterpartScorer,
+    clusters: Sequence[Sequence[int]],
+    similar: list[dict[int, float]],
+) -> None:
+    """Score, into ``similar``, the pairs inside groups that the candidate step never proposed
+    (a large folder's members joined through a third sentence or by a conflict between
+    facts): their counterpart score is measured, not taken for 0."""
+    missing = [
+        (a, b)
+        for members in clusters
+        for k, a in enumerate(members)
+        for b in members[k + 1 :]
+        if b not in similar[a]
+    ]
+    if not missing:
+        return
+    left = np.array([a for a, _ in missing], dtype=np.int64)
+    right = np.array([b for _, b in missing], dtype=np.int64)
+    # Usually a few pairs, for which threads would cost more than they save; chained groups
+    # of a large folder can hold tens of thousands.
+    workers = 1 if len(missing) < PARALLEL_MIN_SCORES else -1
+    scores = scorer.scores(left, right, workers=workers)
+    for (a, b), score in zip(missing, scores.tolist(), strict=True):
+        similar[a][b] = similar[b][a] = score

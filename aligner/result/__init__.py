@@ -1,0 +1,1 @@
+"""Result: the frozen data model of a Comparison, its per-source summary and word diffs."""

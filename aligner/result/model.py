@@ -1,0 +1,279 @@
+"""Frozen data model shared by the engine, the exports and the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from aligner.calibration import DEFAULT_THRESHOLD
+from aligner.runtime.parallel import pickled_by_constructor
+
+
+class LineKind(StrEnum):
+    """What a stretch of article text is; only PROSE takes part in alignment."""
+
+    PROSE = "prose"
+    HEADING = "heading"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+
+class Label(StrEnum):
+    """How a group of aligned sentences relates across sources."""
+
+    SHARED = "shared"
+    UNIQUE = "unique"
+    CONTRADICTING = "contradicting"
+
+
+class ConflictKind(StrEnum):
+    """Why two sentences disagree."""
+
+    NUMBER = "number"
+    NEGATION = "negation"
+    ANTONYM = "antonym"
+    ENTITY = "entity"
+
+
+class Severity(StrEnum):
+    """How sure a disagreement is: ``hard`` when both versions cannot be true as told,
+    ``soft`` when they are told differently in a way a reader should check (a bound against
+    a figure, a name spelled two ways)."""
+
+    HARD = "hard"
+    SOFT = "soft"
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reason two sentences disagree."""
+
+    kind: ConflictKind
+    detail: str
+    severity: Severity = Severity.HARD
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or one non-prose line) of an article.
+
+    ``start``/``end`` are character offsets into ``Article.text``; ``paragraph`` is the
+    0-based index of the paragraph (non-empty line block) the sentence sits in.
+    """
+
+    id: str
+    article_id: str
+    index: int
+    text: str
+    kind: LineKind
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind is LineKind.PROSE
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One loaded source: its decoded text and its sentences in reading order."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def prose(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.is_prose)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that could not be loaded, with a reason a person understands."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileNotice:
+    """A file that loaded, but not exactly as written (invalid bytes replaced, say)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two sentences from different sources that disagree, and why.
+
+    ``detail`` is a short human sentence such as ``"29 vs 19 (killed)"``.
+    """
+
+    a: str
+    b: str
+    kind: ConflictKind
+    detail: str
+    severity: Severity = Severity.HARD
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two sentences of different groups that report the same fact: counterparts that could
+    not share a row (a row holds one sentence per source, and one sentence often retells
+    what another source says in two). ``score`` is their counterpart score (0-100)."""
+
+    a: str
+    b: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Aligned sentences: at most one per article, ordered by article order.
+
+    ``score`` (0-100) is how firmly the weakest member is held: every member's best
+    counterpart score inside the group, and the lowest of those. A group formed by
+    counterparts is never below the threshold that formed it; only a group that a conflict
+    between facts joined can be (its members disagree rather than retell). 100 for a unique
+    group.
+    """
+
+    id: str
+    label: Label
+    members: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStats:
+    """Per-article counts over prose sentences."""
+
+    article_id: str
+    prose: int
+    shared: int
+    unique: int
+    contradicting: int
+    non_prose: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Every knob of a comparison; keyword-only so call sites stay readable."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    pivot: int = 0
+    recursive: bool = False
+    max_file_bytes: int = 5_000_000
+    max_sentences: int = 200_000
+    max_convert_seconds: float = 5.0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result every consumer reads: articles, groups in display order, conflicts."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[SkippedFile, ...]
+    groups: tuple[Group, ...]
+    conflicts: tuple[Conflict, ...]
+    similarity: Mapping[str, Mapping[str, float]]
+    stats: tuple[SourceStats, ...]
+    options: CompareOptions = field(default_factory=CompareOptions)
+    links: tuple[Link, ...] = ()
+    notices: tuple[FileNotice, ...] = ()  # files loaded with repairs, in path order
+    # What the comparison left out to stay within its limits, for people (one line each).
+    limit_notices: tuple[str, ...] = ()
+
+    @cached_property
+    def sentences(self) -> Mapping[str, Sentence]:
+        """Every sentence of every article by id."""
+        return {s.id: s for a in self.articles for s in a.sentences}
+
+    @cached_property
+    def article_by_id(self) -> Mapping[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def group_of(self) -> Mapping[str, Group]:
+        """The group each prose sentence belongs to, by sentence id."""
+        return {m: g for g in self.groups for m in g.members}
+
+    @cached_property
+    def conflicts_of(self) -> Mapping[str, tuple[Conflict, ...]]:
+        """Conflicts touching each sentence, by sentence id (absent: none)."""
+        return _by_sentence(self.conflicts)
+
+    @cached_property
+    def links_of(self) -> Mapping[str, tuple[Link, ...]]:
+        """Links touching each sentence, by sentence id (absent: none)."""
+        return _by_sentence(self.links)
+
+    def with_source_names(self, names: Mapping[str, str]) -> Comparison:
+        """This comparison with the sources at the paths in ``names`` called by those names
+        (a reader's own names for its sources); nothing else changes."""
+        if not any(a.path in names and names[a.path] != a.source for a in self.articles):
+            return self
+        articles = tuple(
+            replace(a, source=names[a.path]) if a.path in names else a for a in self.articles
+        )
+        return replace(self, articles=articles)
+
+    def softly_contradicting(self, group: Group) -> bool:
+        """Whether ``group``'s members disagree only softly: every conflict between two of
+        them is soft (told differently, for the reader to check), and there is one."""
+        members = set(group.members)
+        inner = [
+            c
+            for m in group.members
+            for c in self.conflicts_of.get(m, ())
+            if c.a in members and c.b in members
+        ]
+        return bool(inner) and all(c.severity is Severity.SOFT for c in inner)
+
+    def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:
+        """Conflicts between two members of ``group``."""
+        members = set(group.members)
+        return tuple(c for c in self.conflicts if c.a in members and c.b in members)
+
+
+_Pair = TypeVar("_Pair", Conflict, Link)
+
+
+def _by_sentence(pairs: Sequence[_Pair]) -> dict[str, tuple[_Pair, ...]]:
+    """Each pair under both of its sentences' ids, in the pairs' order."""
+    found: dict[str, list[_Pair]] = {}
+    for pair in pairs:
+        found.setdefault(pair.a, []).append(pair)
+        found.setdefault(pair.b, []).append(pair)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def article_id(index: int) -> str:
+    """Stable article id from its position in natural sort order."""
+    return f"a{index + 1}"
+
+
+def sentence_id(article: str, index: int) -> str:
+    """Stable sentence id, unique across a comparison."""
+    return f"{article}s{index + 1}"
+
+
+def display_path(path: Path) -> str:
+    """Path as shown to people and stored in exports (POSIX separators). Bytes of a file
+    name that are not UTF-8 (Python keeps them as lone surrogates, which no JSON reader can
+    print and no UTF-8 writer can write) are spelled ``\\xNN``: ``caf\\xe9.txt``."""
+    text = path.as_posix()
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -1,0 +1,55 @@
+"""What a set of groups says about each source: per-source counts and the similarity matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligner.result.model import Article, Group, Label, SourceStats
+
+
+def similarity_matrix(
+    articles: Sequence[Article], groups: Sequence[Group]
+) -> dict[str, dict[str, float]]:
+    """Share of A's prose sentences that have a counterpart from B in their group (sparse: a
+    pair of sources that share nothing is left out, read it as 0)."""
+    # Articles by position: rows and columns come out in article order without sorting by
+    # a lookup per entry (a dense articles x articles table would be as large as its square).
+    position = {a.id: k for k, a in enumerate(articles)}
+    article_at = {s.id: position[a.id] for a in articles for s in a.sentences}
+    together: list[dict[int, int]] = [{} for _ in articles]
+    for group in groups:
+        present = {article_at[m] for m in group.members}
+        if len(present) < 2:
+            continue
+        for a in present:
+            row = together[a]
+            for b in present:
+                if a != b:
+                    row[b] = row.get(b, 0) + 1
+    matrix: dict[str, dict[str, float]] = {}
+    for k, article in enumerate(articles):
+        counts, prose = together[k], len(article.prose)
+        counts[k] = 0  # the diagonal, 1.0 by definition
+        matrix[article.id] = {
+            articles[b].id: 1.0 if b == k else round(counts[b] / prose, 4) for b in sorted(counts)
+        }
+    return matrix
+
+
+def source_stats(articles: Sequence[Article], groups: Sequence[Group]) -> tuple[SourceStats, ...]:
+    """Prose, shared, unique, contradicting and non-prose counts per article."""
+    label_of = {m: g.label for g in groups for m in g.members}
+    stats = []
+    for a in articles:
+        labels = [label_of[s.id] for s in a.prose]
+        stats.append(
+            SourceStats(
+                article_id=a.id,
+                prose=len(labels),
+                shared=labels.count(Label.SHARED),
+                unique=labels.count(Label.UNIQUE),
+                contradicting=labels.count(Label.CONTRADICTING),
+                non_prose=len(a.sentences) - len(labels),
+            )
+        )
+    return tuple(stats)

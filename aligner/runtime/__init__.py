@@ -1,0 +1,1 @@
+"""Runtime helpers: cancellation checkpoints, the paused collector, forked workers."""

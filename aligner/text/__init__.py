@@ -1,0 +1,1 @@
+"""Text: line kinds, sentences and per-sentence features, with the word lists they use."""

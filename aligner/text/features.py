@@ -1,0 +1,199 @@
+"""Per-sentence features computed once: normalised text, content stems, negation cues, names."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+
+from aligner.load.decode import fold_invisible
+from aligner.runtime.parallel import pickled_by_constructor
+from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
+from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A capitalised word, dotted abbreviations included with their last dot (U.S., D.C.),
+# possibly several in a row.
+_NAME_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=[A-Z]))*(?:(?<=\.[A-Z])\.)?"
+# Lower-case particles join a name only between two capitalised words ("Ursula von der
+# Leyen"), never as the start of the next word ("Putin lasted").
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:de|der|la|van|von|al|bin)\s+)*{_NAME_WORD})*")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
+def fold(text: str) -> str:
+    """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
+    text = _with_plain_quotes(text)
+    if not text.isascii():  # accents: "Zelenskyy" and "Zelenskýy" are one word to a reader
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    # "U.S." and "US", "a.m." and "am" are one word each.
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def _with_plain_quotes(text: str) -> str:
+    # Every character _QUOTES replaces is non-ASCII: most texts need no pass over them.
+    return text if text.isascii() else text.translate(_QUOTES)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of ``text`` (quotes folded; possessive ``'s`` dropped)."""
+    folded = fold(text)
+    found = _WORD.findall(folded)
+    if "'" not in folded:
+        return found  # no possessives to drop: most texts, spared a pass over their words
+    return [w[:-2] if w.endswith("'s") else w for w in found]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Porter stem with spelling variants of names folded (Zelenskiy/Zelensky -> zelenski)."""
+    stemmed = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
+    # Transliterated names vary in their endings (-iy/-y/-i, doubled consonants).
+    stemmed = _Y_ENDING.sub("i", stemmed)
+    return _DOUBLED.sub(r"\1", stemmed)
+
+
+_Y_ENDING = re.compile(r"(iy|yi|yy|ii|y)$")
+_DOUBLED = re.compile(r"(.)\1")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    # Imported on first use: NLTK costs a noticeable part of a second to import.
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """What the aligner and classifier need of one sentence, computed once."""
+
+    text: str
+    tokens: tuple[str, ...]  # folded words in order (see ``words``)
+    normalised: str  # folded words joined by single spaces
+    stems: tuple[str, ...]  # every word stemmed, in order
+    content: tuple[str, ...]  # content-word stems in sentence order (may repeat)
+    content_key: str  # sorted unique content stems joined: input for set-like scorers
+    negations: tuple[str, ...]  # negation cue words in order
+    names: tuple[str, ...]  # capitalised name phrases, as written
+    name_words: tuple[tuple[str, ...], ...]  # each name's folded words (see ``words``)
+    quantities: tuple[Quantity, ...]
+    vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
+    content_set: frozenset[str]  # distinct content stems
+
+
+def sentence_features(text: str) -> SentenceFeatures:
+    """Compute every feature of one sentence."""
+    read = read_sentence(text)
+    return with_stems(read, tuple(map(stem, read.tokens)))
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class ReadSentence:
+    """The features taken from a sentence's text alone; stemming its words gives the rest.
+
+    The two halves can run in different places: parallel analysis reads sentences in the
+    processes that split them, then stems each distinct word of the corpus once.
+    """
+
+    text: str
+    tokens: tuple[str, ...]
+    normalised: str
+    content_words: tuple[bool, ...]  # per token: a content word, whose stem is content
+    negations: tuple[str, ...]
+    names: tuple[str, ...]
+    name_words: tuple[tuple[str, ...], ...]
+    quantities: tuple[Quantity, ...]
+    vague_amount: bool
+
+
+def read_sentence(text: str) -> ReadSentence:
+    """Everything about one sentence that needs no stemming, read as people see it (the
+    invisible characters kept for display left out)."""
+    text = fold_invisible(text)
+    # One string per distinct word, however many sentences use it: fewer objects to make,
+    # to ship between processes (see aligner/text/articles.py) and to free.
+    tokens = tuple(map(sys.intern, words(text)))
+    normalised = " ".join(tokens)
+    names = tuple(_names(text))
+    return ReadSentence(
+        text=text,
+        tokens=tokens,
+        normalised=normalised,
+        content_words=tuple(w not in STOPWORDS and not w.isdigit() for w in tokens),
+        negations=_negations(tokens, normalised),
+        names=names,
+        name_words=tuple(tuple(words(name)) for name in names),
+        quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
+        vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
+    )
+
+
+def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
+    """The features of a read sentence whose words stem to ``stems``."""
+    content = tuple(compress(stems, read.content_words))
+    return SentenceFeatures(
+        text=read.text,
+        tokens=read.tokens,
+        normalised=read.normalised,
+        stems=stems,
+        content=content,
+        content_key=" ".join(sorted(set(content))),
+        negations=read.negations,
+        names=read.names,
+        name_words=read.name_words,
+        quantities=read.quantities,
+        vague_amount=read.vague_amount,
+        content_set=frozenset(content),
+    )
+
+
+def _negations(tokens: Sequence[str], normalised: str) -> tuple[str, ...]:
+    """Negation cue words in order. Most sentences have none: two checks in C say so."""
+    if "n't" not in normalised and NEGATION_CUES.isdisjoint(tokens):
+        return ()
+    return tuple(w for w in tokens if w in NEGATION_CUES or w.endswith("n't"))
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised phrases that are not merely the first word of the sentence."""
+    found = []
+    first_word_at = len(text) - len(text.lstrip(" \"'-([“‘"))
+    for match in _NAME.finditer(_with_plain_quotes(text)):
+        phrase = match.group(0).strip()
+        if match.start() == first_word_at:
+            parts = phrase.split()
+            if parts[0].lower() in STOPWORDS or len(parts) == 1:
+                parts = parts[1:]
+            phrase = " ".join(parts)
+        if phrase and phrase.lower() not in STOPWORDS:
+            found.append(phrase)
+    return found

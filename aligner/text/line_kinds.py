@@ -1,0 +1,505 @@
+"""Tell article prose from headings, photo captions and page boilerplate, line by line.
+
+Heuristics, no model: scraped news text mixes the article with page furniture, and the
+furniture has tell-tale shapes. Each rule below says which shape it looks for and why it
+does not catch ordinary sentences; anything no rule claims is PROSE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from aligner.load.decode import fold_invisible
+from aligner.result.model import LineKind
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One non-empty line of a document: ``text[start:end]`` without a list bullet."""
+
+    start: int
+    end: int
+    kind: LineKind
+    paragraph: int
+
+
+def classify_lines(text: str) -> tuple[TextLine, ...]:
+    """Every non-empty line of ``text`` in order, with what kind of text it is."""
+    spans = _line_spans(text)
+    # Judged as a reader sees them: a ZWJ or tag character between letters splits no word.
+    lines = [fold_invisible(text[start:end]) for start, end, _ in spans]
+    bulleted = [is_bulleted for _, _, is_bulleted in spans]
+    kinds = [
+        _classify_line(line, bulleted=flag) for line, flag in zip(lines, bulleted, strict=True)
+    ]
+    kinds = _demote_headline_runs(lines, kinds)
+    kinds = _promote_leading_headline(lines, kinds, bulleted=bulleted)
+    kinds = _mark_code_and_table_headers(lines, kinds)
+    return tuple(
+        TextLine(start=start, end=end, kind=kind, paragraph=index)
+        for index, ((start, end, _), kind) in enumerate(zip(spans, kinds, strict=True))
+    )
+
+
+def sentence_kind(sentence: str) -> LineKind:
+    """Kind of one sentence of a prose line: a paragraph can end in furniture of its own
+    ("… make a difference. Read more", "… already! (CW33)", "… 2017. (Kevin Lamarque/Reuters)")."""
+    words = sentence.split()
+    if _is_boilerplate_phrase(sentence) or _is_contact(sentence) or _is_tag(sentence, words):
+        return LineKind.BOILERPLATE
+    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")):
+        return LineKind.CAPTION
+    return LineKind.PROSE
+
+
+def find_title(text: str, lines: Sequence[TextLine]) -> str | None:
+    """The article's own headline: a heading of 3+ words above the first prose line."""
+    for line in lines:
+        if line.kind is LineKind.PROSE:
+            return None
+        candidate = text[line.start : line.end]
+        if line.kind is LineKind.HEADING and len(candidate.split()) >= _MIN_TITLE_WORDS:
+            return candidate
+    return None
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- line spans ----------------------------------------------------------------------------
+
+_BULLET = re.compile(r"[ ]*[-*•][ ]+(?=\S)")
+_MIN_TITLE_WORDS = 3
+
+
+def _line_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, bulleted) of each non-empty line; start skips indentation and bullet."""
+    spans: list[tuple[int, int, bool]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.rstrip()
+        if stripped.strip():
+            bullet = _BULLET.match(stripped)
+            skip = bullet.end() if bullet else len(stripped) - len(stripped.lstrip())
+            spans.append((offset + skip, offset + len(stripped), bullet is not None))
+        offset += len(raw) + 1
+    return spans
+
+
+# --- one line on its own -------------------------------------------------------------------
+
+
+def _classify_line(line: str, *, bulleted: bool) -> LineKind:
+    """Kind of a line judged alone; context rules refine it afterwards."""
+    words = line.split()
+    if _is_boilerplate_phrase(line) or _is_stray_token(line, words) or _is_contact(line):
+        return LineKind.BOILERPLATE
+    if bulleted:
+        return LineKind.PROSE  # list items in articles are statements, whatever their shape
+    if _is_caption(line, words):
+        return LineKind.CAPTION
+    if _is_dateline(line) or _is_byline(words) or _is_signature(words):
+        return LineKind.BOILERPLATE
+    if _is_link_list_item(line, words):
+        return LineKind.BOILERPLATE
+    if _looks_like_heading(line, words):
+        return LineKind.HEADING
+    return LineKind.PROSE
+
+
+_SENTENCE_END = ".!?…:;。！？"
+_CLOSERS = "\"'”’»)]"
+_OPENING_QUOTES = "\"'“‘«„"
+
+
+def _ends_like_sentence(line: str) -> bool:
+    # ".”" and "?)" end sentences too; ":" introduces a list ("has seen significant shifts:").
+    last = line.rstrip(_CLOSERS + " ")[-1:]
+    return bool(last) and last in _SENTENCE_END
+
+
+# Page furniture that is never article text: comment prompts, share buttons, promos.
+_BOILERPLATE_PHRASES = frozenset(
+    (
+        *("comments", "comment", "leave a reply", "leave a comment", "post a comment"),
+        *("add a comment", "cancel reply", "join the conversation", "join the discussion"),
+        *("view comments", "show comments", "hide comments", "about the author"),
+        *("about the authors", "share", "share this", "share this article", "share this story"),
+        *("tweet", "email", "print", "copy link", "read more", "read next", "read also"),
+        *("see also", "continue reading", "advertisement", "advertisements", "sponsored"),
+        *("sponsored content", "related", "related stories", "related articles", "related news"),
+        *("related story", "related article", "related links", "related content"),
+        *("related posts", "more stories", "recommended"),
+        *("recommended for you", "you may also like", "you might also like", "trending"),
+        *("trending now", "most read", "most popular", "latest news", "top stories"),
+        *("follow us", "subscribe", "subscribe now", "sign up", "sign in", "log in"),
+        *("newsletter", "skip to content", "skip to main content", "back to top"),
+        *("listen to this article", "loading", "story continues below", "topics", "tags"),
+        "filed under",
+    )
+)
+_BOILERPLATE_START = re.compile(
+    r"""^(?:
+        your\ email\ address\ will\ not\ be\ published
+      | required\ fields\ are\ marked
+      | sign\ up\ (?:for|to|now|here)
+      | subscribe\ (?:to|for|now|today|here)
+      | click\ here
+      | read\ (?:more|next|also)\b
+      | also\ read\b
+      | see\ also\b
+      | related:
+      | share\ (?:this|on|via)\b
+      | follow\ (?:us|@)
+      | (?:additional\ )?(?:reporting|writing|editing|compiled|edited)\ by\b
+      | ©
+      | copyright\ (?:©|\(c\)|\d{4})
+      | by\ (?:clicking|signing\ up|subscribing)\b
+      | we\ may\ earn\ (?:a\ )?commission
+      | this\ (?:article|story|post)\ (?:contains|may\ contain)\ affiliate\ links
+      | download\ (?:the|our)\ app
+      | \d+\ comments?$
+      | \d+\s*(?:min|mins|minute|minutes)\ read$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The credit line ending a wire story: "AP writers Margie Mason in Jakarta … contributed to
+# this report.", "Jane Doe contributed reporting."
+_CONTRIBUTED = re.compile(r"\bcontributed\ (?:reporting|to\ this\ (?:report|story|article))\b")
+_MAX_BOILERPLATE_WORDS = 25
+_DECORATION = " \t:.!»›>|*-–—()[]"
+
+
+def _is_boilerplate_phrase(line: str) -> bool:
+    """Known page-furniture wording; long lines are never furniture, whatever they start with."""
+    if len(line.split()) > _MAX_BOILERPLATE_WORDS:
+        return False
+    core = line.strip(_DECORATION).casefold()
+    core = re.sub(r"\s+", " ", core)
+    if core in _BOILERPLATE_PHRASES or _BOILERPLATE_START.match(core):
+        return True
+    return _CONTRIBUTED.search(core) is not None
+
+
+_MAX_STRAY_TOKEN_CHARS = 24
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _is_stray_token(line: str, words: list[str]) -> bool:
+    """Counters, tags and separators ("0", "Trump4", "-", "***"): a lone word without a full
+    stop, or a line without two letters in a row. A lone word is far more often a tag or a
+    widget label than a section title; real one-word sentences keep their punctuation."""
+    if not _TWO_LETTERS.search(line):
+        return True
+    lone = len(words) == 1 and len(line) <= _MAX_STRAY_TOKEN_CHARS
+    return lone and not _ends_like_sentence(line)
+
+
+# A reporter's address on a line of its own, at the end of a story.
+_CONTACT = re.compile(r"(?:e-?mail(?:\ me)?:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.IGNORECASE)
+
+
+def _is_contact(line: str) -> bool:
+    return "@" in line and _CONTACT.fullmatch(line) is not None
+
+
+def _is_tag(sentence: str, words: list[str]) -> bool:
+    """A tag a paragraph ends with ("VPC", "(CW33)", "C+"): one word in capitals without a
+    full stop. Caseless scripts have no tags: a Chinese clause without its final mark, or a
+    sentence of one character, is one "word" too."""
+    if len(words) != 1 or _ends_like_sentence(sentence):
+        return False
+    return any(char.isupper() for char in sentence) and not any(char.islower() for char in sentence)
+
+
+# Credits sit at the very end of a caption: "… July 16, 2018. REUTERS/Kevin Lamarque/File Photo",
+# "(Photo: Jane Doe/USA TODAY)", "… AP Photo/Evan Vucci", "… AFP via Getty Images". Where a
+# credit word also occurs in prose ("the picture by the artist"), a capitalised name must follow.
+_NAME = r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}"
+# A photographer of two to four names and the agency or desk: "(Kevin Lamarque/Reuters)",
+# "(David M Warren / Staff Photographer)". One name each side ("(TCP/IP)") is not a credit.
+_PARENTHESISED_CREDIT_PATTERN = (
+    rf"\([A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){{1,3}}\ ?/\ ?{_NAME}(?:\ ?/\ ?{_NAME})?\)"
+)
+_PARENTHESISED_CREDIT = re.compile(_PARENTHESISED_CREDIT_PATTERN)
+_CREDIT_AT_END = re.compile(
+    rf"""(?:
+        \b[A-Z][A-Z-]+/{_NAME}(?:/{_NAME}){{0,2}}
+      | \bAP\ Photo\b(?:/[^/]{{1,40}}){{0,2}}
+      | (?i:\b(?:getty\ images|shutterstock|file\ photo|pool\ photo
+                |via\ (?:reuters|ap|afp|getty)))(?:\ (?:for|via)\ {_NAME})?
+      | (?i:\((?:photo|photograph|image|picture|credit|video)s?\b[^()]{{0,80}}\))
+      | {_PARENTHESISED_CREDIT_PATTERN}
+      | (?i:\b(?:photo|photograph|image|picture)s?)\ (?:by|courtesy\ of)\ {_NAME}
+      | (?:^|[.|]\s)(?i:(?:photo|photograph|image|picture)?\s?credits?|photo|image):\ [^.]{{1,60}}
+    )[\s.)]*$""",
+    re.VERBOSE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z“\"‘])")
+_MAX_CAPTION_WORDS = 60
+_MAX_CAPTION_SENTENCES = 2
+
+
+# Every credit above holds one of these (matched on the line folded as below): lines without
+# any skip the credit search, the costly part of judging a line.
+_CREDIT_WORDS = (
+    *("/", "photo", "getty", "shutterstock", "via ", "image", "picture", "credit", "video"),
+)
+# The only non-ASCII characters that case-insensitive regexes equate with ASCII letters.
+_ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _may_hold_credit(line: str) -> bool:
+    """False only for lines ``_CREDIT_AT_END`` cannot match."""
+    folded = line.translate(_ASCII_CASE_FOLD).lower()
+    return any(word in folded for word in _CREDIT_WORDS)
+
+
+def _is_caption(line: str, words: list[str]) -> bool:
+    """A photo credit at the end of a short line. A credit inside a paragraph of several
+    sentences does not make it a caption: that paragraph is prose quoting a credit."""
+    if len(words) > _MAX_CAPTION_WORDS or not _may_hold_credit(line):
+        return False  # checked first: the credit search is the costly part on long lines
+    credit = _CREDIT_AT_END.search(line)
+    if credit is None:
+        return False
+    before = line[: credit.start()]
+    return len(_SENTENCE_BREAK.findall(before)) <= _MAX_CAPTION_SENTENCES
+
+
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_DATE_WORD = (
+    rf"(?:{_MONTH}|{_WEEKDAY}|updated|published|posted|last|modified|on|at|of"
+    r"|[ap]\.?m|utc|gmt|[ecmp][sd]?t|bst|cest|cet|ist|aest)\b\.?"
+)
+_DATE_NUMBER = r"\d{1,4}(?:st|nd|rd|th)?\b|\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:t[\d:]+z?)?"
+_DATELINE = re.compile(rf"(?:{_DATE_WORD}|{_DATE_NUMBER}|[\s,.:|/()–—-])+", re.IGNORECASE)
+_HAS_DATE = re.compile(
+    rf"\b(?:{_MONTH})\b\.?\s*\d|\d\s*(?:{_MONTH})\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}",
+    re.IGNORECASE,
+)
+
+
+_MAX_DATELINE_CHARS = 120
+
+
+def _is_dateline(line: str) -> bool:
+    """Nothing but a date, time and words like "Updated" ("April 28, 2025", "Published
+    10:32 a.m. ET, Wed Feb 12, 2025"). Classified BOILERPLATE: it is page metadata."""
+    if len(line) > _MAX_DATELINE_CHARS:
+        return False  # a paragraph is never just a date; skip the regexes on long lines
+    return bool(_HAS_DATE.search(line)) and _DATELINE.fullmatch(line) is not None
+
+
+_BYLINE_START = re.compile(r"^(?:(?:written|words|posted|reported|story|text)\s+)?by$", re.I)
+_BYLINE_CONNECTORS = _word_set(
+    "and & | , - the in for at de da del di van von der den la le al bin staff"
+)
+_MAX_BYLINE_WORDS = 12
+
+
+def _is_byline(words: list[str]) -> bool:
+    """ "By Jane Doe", "By JANE DOE and John Roe, Reuters": "By" followed only by capitalised
+    names and connectors. "By the end of the year, …" fails at "end"."""
+    for split in (1, 2):
+        head, names = words[:split], words[split:]
+        if _BYLINE_START.match(" ".join(head)) and 0 < len(names) <= _MAX_BYLINE_WORDS:
+            return all(_is_name_part(word) for word in names)
+    return False
+
+
+_SIGNATURE_DASHES = "-–—"
+_MAX_SIGNATURE_WORDS = 5
+
+
+def _is_signature(words: list[str]) -> bool:
+    """A letter's or a statement's signature on a line of its own: "--Tawni Cranz"."""
+    if not words or words[0][:1] not in _SIGNATURE_DASHES:
+        return False
+    names = [word.lstrip(_SIGNATURE_DASHES) for word in words]
+    names = [name for name in names if name]
+    return 0 < len(names) <= _MAX_SIGNATURE_WORDS and all(map(_is_name_part, names))
+
+
+def _is_name_part(word: str) -> bool:
+    core = word.strip(",.;|")
+    return not core or core.casefold() in _BYLINE_CONNECTORS or core[0].isupper()
+
+
+_LINK_SEPARATOR_END = re.compile(r"\s[-|»›]$")
+_MAX_LINK_WORDS = 20
+
+
+def _is_link_list_item(line: str, words: list[str]) -> bool:
+    """Headlines of other stories rendered as "Headline -" or "Headline |" links."""
+    return len(words) <= _MAX_LINK_WORDS and _LINK_SEPARATOR_END.search(line) is not None
+
+
+_SMALL_WORDS = _word_set(
+    "a an and as at but by for from in into nor of on or per than the to up via vs with"
+)
+_MAX_HEADING_WORDS = 16
+_MAX_SENTENCE_CASE_HEADING_WORDS = 6
+_MAX_FULL_STOP_HEADING_WORDS = 4
+_MIN_TITLE_CASE_SHARE = 0.75
+
+
+def _looks_like_heading(line: str, words: list[str]) -> bool:
+    """A short unpunctuated line starting with a capital: Title Case ("Zelenskiy's Contingency
+    Plan") or a handful of words ("What happens next"). Sentences end with punctuation; a
+    quotation is speech, unless it is a handful of words with none ("'Bars ransacked'")."""
+    if len(words) > _MAX_HEADING_WORDS:
+        return False
+    if line[0] in _OPENING_QUOTES:
+        return _is_quoted_subhead(line, words)
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if _ends_like_sentence(line):
+        end = line.rstrip(_CLOSERS)[-1:]
+        if end == ".":
+            # A run-in heading on a line of its own: "Gesture Control."
+            return len(words) <= _MAX_FULL_STOP_HEADING_WORDS and _is_title_case(words)
+        if end != "?":
+            return False
+        # "What Comes Next?", and the short questions news sites put above a section ("How
+        # did he die?", "Who did it?"): a line of its own, not a sentence of a paragraph.
+        return _is_title_case(words) or _is_question_heading(words)
+    return len(words) <= _MAX_SENTENCE_CASE_HEADING_WORDS or _is_title_case(words)
+
+
+def _is_quoted_subhead(line: str, words: list[str]) -> bool:
+    """The BBC's subheads quote a few words of the section below them ("'Very intelligent'",
+    "‘IT’S NOT THE TIME’"): a quotation alone on its line without a sentence's punctuation.
+    Speech in a paragraph ends in punctuation ("“We will win,” he said.", "“Why?”")."""
+    if len(words) > _MAX_SENTENCE_CASE_HEADING_WORDS or line[-1] not in _CLOSERS:
+        return False
+    inside = line[1:].rstrip(_CLOSERS).rstrip()
+    return bool(inside) and inside[-1] not in _SENTENCE_END + ","
+
+
+# Question words that open section questions; "Will the war end soon?" stays prose (the
+# sample corpus asks it inside the story).
+_QUESTION_WORDS = frozenset(
+    ["how", "what", "who", "whom", "whose", "why", "where", "when", "which", "is", "are"]
+)
+_MAX_QUESTION_HEADING_WORDS = 7
+
+
+def _is_question_heading(words: list[str]) -> bool:
+    return len(words) <= _MAX_QUESTION_HEADING_WORDS and words[0].casefold() in _QUESTION_WORDS
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Most words that matter start with a capital (small words like "of", "with" do not count)."""
+    cores = [word.strip(_OPENING_QUOTES + _CLOSERS + ",:;-–—") for word in words]
+    significant = [
+        core
+        for index, core in enumerate(cores)
+        if core[:1].isalpha() and (index == 0 or core.casefold() not in _SMALL_WORDS)
+    ]
+    if len(significant) < 2:
+        return False
+    capitalised = sum(1 for core in significant if core[0].isupper())
+    return capitalised >= _MIN_TITLE_CASE_SHARE * len(significant)
+
+
+# --- context rules -------------------------------------------------------------------------
+
+_MIN_HEADLINE_RUN = 3
+
+
+def _demote_headline_runs(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
+    """Three or more headline-shaped lines in a row are a list of links to other stories
+    ("Lorde Makes Major Donation Amid Tour -" …): a section heading is followed by prose."""
+    result = list(kinds)
+    shaped = [_is_headline_shaped(line, kind) for line, kind in zip(lines, kinds, strict=True)]
+    for is_shaped, run in groupby(range(len(lines)), key=shaped.__getitem__):
+        members = list(run)
+        if is_shaped and len(members) >= _MIN_HEADLINE_RUN:
+            for member in members:
+                result[member] = LineKind.BOILERPLATE
+    return result
+
+
+def _mark_code_and_table_headers(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
+    """Markdown's structure, in Markdown files and in text pasted from them: the lines of a
+    fenced code block are code, not claims (BOILERPLATE, with their fences), and a line
+    above a table's delimiter row ("Name | Age" over "--- | ---") names columns (HEADING).
+    A fence never closed marks nothing: one stray "```" must not swallow an article."""
+    result = list(kinds)
+    opening: re.Match[str] | None = None
+    opened_at = 0
+    for index, line in enumerate(lines):
+        fence = _CODE_FENCE.fullmatch(line)
+        if opening is None:
+            if fence:
+                opening, opened_at = fence, index
+            elif _is_table_header(line, lines[index + 1 : index + 2]):
+                result[index] = LineKind.HEADING
+        elif fence and _closes(opening, fence):
+            result[opened_at : index + 1] = [LineKind.BOILERPLATE] * (index + 1 - opened_at)
+            opening = None
+    return result
+
+
+_CODE_FENCE = re.compile(r"(?P<marks>`{3,}|~{3,})[^`]*")
+_TABLE_DELIMITER_CELL = re.compile(r":?-{3,}:?")
+
+
+def _closes(opening: re.Match[str], fence: re.Match[str]) -> bool:
+    """CommonMark: the same character, at least as many, and nothing after them."""
+    marks, opened = fence["marks"], opening["marks"]
+    return fence.group() == marks and marks[0] == opened[0] and len(marks) >= len(opened)
+
+
+def _is_table_header(line: str, below: list[str]) -> bool:
+    """``line`` has as many cells as the delimiter row below it, two or more."""
+    if not below:
+        return False
+    delimiter = _table_cells(below[0])
+    if len(delimiter) < 2 or not all(map(_TABLE_DELIMITER_CELL.fullmatch, delimiter)):
+        return False
+    return len(_table_cells(line)) == len(delimiter)
+
+
+def _table_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _is_headline_shaped(line: str, kind: LineKind) -> bool:
+    return kind is LineKind.HEADING or _is_link_list_item(line, line.split())
+
+
+_MAX_HEADLINE_WORDS = 20
+
+
+def _promote_leading_headline(
+    lines: list[str], kinds: list[LineKind], *, bulleted: list[bool]
+) -> list[LineKind]:
+    """The first real line above the article is its headline even in sentence case ("Speaking
+    to Putin, Zelensky: Trump makes first big foray into Ukraine diplomacy"): short, no full
+    stop, not a list item. Datelines, captions and furniture before it are passed over."""
+    result = list(kinds)
+    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind in (LineKind.BOILERPLATE, LineKind.CAPTION):
+            continue
+        if kind is LineKind.PROSE and not bulleted[index] and _could_be_headline(line):
+            result[index] = LineKind.HEADING
+        break
+    return result
+
+
+def _could_be_headline(line: str) -> bool:
+    words = line.split()
+    starts_well = line[0].isupper() or line[0].isdigit() or line[0] in _OPENING_QUOTES
+    last = line.rstrip(_CLOSERS + " ")[-1:]
+    ends_well = not last or last not in ".:;…"
+    return starts_well and ends_well and len(words) <= _MAX_HEADLINE_WORDS

@@ -1,0 +1,512 @@
+"""Numbers and quantities in a sentence: digits and number words, money, percentages,
+durations, ages, years and counts, each with its approximation as an interval."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from aligner.runtime.parallel import pickled_by_constructor
+from aligner.text.wordlists import MONTH_NAMES
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+    "k": 1_000,
+}
+_DURATION_SECONDS = {
+    "second": 1, "seconds": 1, "sec": 1, "secs": 1,
+    "minute": 60, "minutes": 60, "min": 60, "mins": 60,
+    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600,
+    "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
+    "month": 2629800, "months": 2629800, "year": 31557600, "years": 31557600,
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "$",
+    "dollars": "$",
+    "euro": "€",
+    "euros": "€",
+    "pound": "£",
+    "pounds": "£",
+    "yen": "¥",
+    "rupees": "₹",
+}
+_CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹"}
+# Qualifiers turn a value into an interval: (low factor, high factor) around the value.
+_QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
+    ("nearly",): (0.85, 1.0), ("almost",): (0.85, 1.0), ("close", "to"): (0.85, 1.0),
+    ("just", "under"): (0.85, 1.0), ("about",): (0.85, 1.15), ("around",): (0.85, 1.15),
+    ("approximately",): (0.85, 1.15), ("roughly",): (0.85, 1.15), ("some",): (0.85, 1.15),
+    ("an", "estimated"): (0.85, 1.15), ("estimated",): (0.85, 1.15), ("circa",): (0.85, 1.15),
+    ("more", "than"): (1.0, math.inf), ("over",): (1.0, math.inf), ("at", "least"): (1.0, math.inf),
+    ("upwards", "of"): (1.0, math.inf), ("just", "over"): (1.0, 1.15),
+    ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
+    ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
+    ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0), ("within",): (0.0, 1.0),
+}  # fmt: skip
+NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
+    "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
+_NUMBER_WORD_STARTS_ALONE = frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "half"}
+_UNIT_AFTER_ARTICLE = frozenset(_DURATION_SECONDS) | {"dozen", "hundred", "thousand", "million",
+                                                      "billion"}  # fmt: skip
+_NUMBER_WORD_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {"a", "an", "half", "dozen"}
+# Units of measure: one figure in two of these is a conversion ("52 km", "32 miles").
+MEASURE_UNITS = frozenset(
+    ["km", "kilometers", "kilometres", "mile", "miles", "m", "meters", "metres", "feet",
+     "foot", "ft", "inches", "cm", "kg", "kilograms", "pounds", "lbs", "lb", "tons", "tonnes",
+     "acres", "hectares", "mph", "kph", "gallons", "liters", "litres", "degrees", "celsius",
+     "fahrenheit"]
+)  # fmt: skip
+VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores"})
+# Words after a number that say what is counted but carry no meaning of their own.
+_COUNT_SKIP = frozenset(
+    ["of", "the", "more", "than", "other", "additional", "new", "large", "small", "big", "major"]
+)
+
+_TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity: ``kind`` (count, money, percent, duration, age, year, month, time, place),
+    its value in a base unit (seconds for durations, months from year 0 for a month), the
+    interval it allows, and how it was written. A place ("84th Street", "the 5500 block of")
+    is no figure to compare, only evidence that two sentences speak of one spot."""
+
+    kind: str
+    value: float
+    low: float
+    high: float
+    unit: str  # currency sign, "%", "s", "years old", or the counted noun for counts
+    surface: str
+    grain: float = 0.0  # for durations: seconds in the unit it was written in
+    modifier: bool = False  # joined to its noun by a hyphen ("a three-term senator")
+    step: float = 0.0  # the step of its last written digit, 0 if unknown (see _written_step)
+
+    def compatible(self, other: Quantity) -> bool:
+        """Could both describe the same fact? Intervals overlap, with a hair of rounding slack.
+
+        A duration in a coarser unit may be rounded to it (at most by a tenth): "seven years"
+        is a rounded "85 months", while "an hour" is no "90 minutes" and "73 years" and
+        "72 years" still differ.
+        """
+        if self.kind != other.kind:
+            return False
+        largest = max(abs(self.value), abs(other.value))
+        # A month is counted from year 0: no rounding slack ("May 2014" is no "April 2014").
+        slack = 1e-9 + (0.0 if self.kind == "month" else 0.005 * largest)
+        if self.grain != other.grain:
+            slack += min(0.5 * max(self.grain, other.grain), 0.1 * largest)
+        if self.low <= other.high + slack and other.low <= self.high + slack:
+            return True
+        return _rounds_to(self, other) or _rounds_to(other, self)
+
+
+def _rounds_to(fine: Quantity, coarse: Quantity) -> bool:
+    """Is ``coarse`` ``fine`` rounded to fewer digits? "0.8 percent" is a rounded "0.81
+    percent", "4 percent" a rounded "3.8 percent"; "$1.70" is no rounded "$1.69"."""
+    if not (0 < fine.step < coarse.step):
+        return False
+    return abs(fine.value - coarse.value) <= 0.5 * coarse.step * (1 + 1e-9)
+
+
+# Kinds whose figures are rounded in the telling; clock times, years and ages are exact.
+_ROUNDED_KINDS = frozenset({"count", "money", "percent", "duration"})
+_WRITTEN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
+
+
+def _written_step(quantity: Quantity) -> float:
+    """The step of the last written digit, in the quantity's unit ("2.5 million": 100,000);
+    0 for intervals and figures written in words, whose precision is not on the page."""
+    if quantity.kind not in _ROUNDED_KINDS or quantity.low != quantity.high:
+        return 0.0
+    match = _WRITTEN_NUMBER.search(quantity.surface)
+    if match is None:
+        return 0.0
+    digits = match.group(0).replace(",", "")
+    written = float(digits)
+    if written == 0:
+        return 0.0
+    decimals = len(match.group(1) or "")
+    step = 10.0**-decimals
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not decimals and zeros >= 2:
+        # "60,000" is a rounded 59,619 and "300" a rounded 296, to one digit finer than the
+        # zeros: "1,000" is no rounded 1,200, and "30" is never a rounded 29.
+        step = 10.0 ** (zeros - 1)
+    return step * quantity.value / written
+
+
+def _prepare(text: str) -> str:
+    # Every replacement keeps the length, so offsets into the result are offsets into ``text``.
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    # "73-year-old", "twenty-five", "90-minute": hyphens inside quantities are spaces to us.
+    return re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order."""
+    return [placed.quantity for placed in locate_quantities(text).found]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedQuantity:
+    """A quantity and where it stands: tokens ``start`` (its qualifier included) to ``end``."""
+
+    quantity: Quantity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedQuantities:
+    """The lower-case tokens of a text (hyphens inside quantities split), their character
+    spans in the text, and its quantities."""
+
+    words: list[str]
+    spans: list[tuple[int, int]]
+    found: list[PlacedQuantity]
+
+
+def locate_quantities(text: str) -> LocatedQuantities:
+    """Every quantity in ``text``, in order, with its place among the text's tokens: what a
+    figure counts may be told by the words around it ("19 people were killed")."""
+    original = text
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(_prepare(text))]
+    words = [t[0] for t in tokens]
+    found: list[PlacedQuantity] = []
+    i = 0
+    while i < len(words):
+        if not words[i][0].isdigit() and words[i] not in _NUMBER_WORD_STARTS:
+            if words[i] == "within" and _at(words, i + 1) in _VAGUE_SPANS:
+                found.append(_vague_span(tokens, original, i))  # "within hours"
+            i += 1  # an ordinary word, the common case: no number starts here
+            continue
+        if words[i] in ("a", "an") and found and found[-1].end == i:
+            i += 1  # "$165,000 a year", "20 hours a week": a rate, not a duration
+            continue
+        parsed = _parse_number(words, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, end = parsed
+        upper = _range_end(words, i, end)
+        if upper is not None and upper[0] < value:
+            i = upper[2]  # "won 2 to 1", "a 4-to-3 vote": a ratio or a score, not a range
+            continue
+        if upper is not None:  # "four to six weeks", "between one and three"
+            upper_value, upper_start, end = upper
+            quantity, end = _classify(words, upper_start, end, upper_value)
+            if quantity is not None and upper_value:
+                scale = quantity.value / upper_value
+                quantity = replace(quantity, value=value * scale, high=quantity.value)
+                quantity = replace(quantity, low=quantity.value)
+        else:
+            quantity, end = _classify(words, i, end, value)
+        if quantity is not None and upper is not None:
+            qualifier_start, low, high = _qualifier(words, i)
+            start_char = tokens[qualifier_start][1]
+            surface = original[start_char : tokens[end - 1][2]]
+            quantity = replace(quantity, surface=" ".join(surface.split()))
+            found.append(PlacedQuantity(quantity, qualifier_start, end))
+        elif quantity is not None:
+            if quantity.kind == "count" and _apposed_age(tokens, original, i, end):
+                quantity = replace(quantity, kind="age", unit="years old")
+            if original[tokens[end - 1][2] : tokens[end - 1][2] + 1] == "-":
+                quantity = replace(quantity, modifier=True)
+            qualifier_start, low, high = _qualifier(words, i)
+            start_char = tokens[qualifier_start][1]
+            if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
+                start_char = tokens[qualifier_start - 1][1]
+            if quantity.kind == "month":
+                start_char = tokens[i - 1][1]  # "May 2014", written with its month
+            surface = original[start_char : tokens[end - 1][2]]
+            found.append(
+                PlacedQuantity(_with_interval(quantity, low, high, surface), qualifier_start, end)
+            )
+        i = max(end, i + 1)
+    return LocatedQuantities(words, [(t[1], t[2]) for t in tokens], found)
+
+
+# "within hours": some of a unit, fewer than the next unit holds (in seconds).
+_VAGUE_SPANS: dict[str, tuple[float, float]] = {
+    "seconds": (1, 60), "minutes": (60, 3600), "hours": (3600, 86400),
+    "days": (86400, 2629800), "weeks": (604800, 7889400), "months": (2629800, 31557600),
+    "years": (31557600, 315576000),
+}  # fmt: skip
+
+
+def _vague_span(tokens: list[tuple[str, int, int]], text: str, at: int) -> PlacedQuantity:
+    """ "within hours" at token ``at``: a duration of some of the unit, up to the next unit."""
+    unit, ceiling = _VAGUE_SPANS[tokens[at + 1][0]]
+    surface = " ".join(text[tokens[at][1] : tokens[at + 1][2]].split())
+    quantity = Quantity(
+        "duration", 2 * unit, 0.0, ceiling, "s", surface, grain=unit, modifier=False
+    )
+    return PlacedQuantity(quantity, at, at + 2)
+
+
+def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
+    """ "Peterson, 31, is charged": a small number between commas right after a name."""
+    if end != start + 1 or start < 2 or end >= len(tokens):
+        return False
+    number, name = tokens[start][0], tokens[start - 2]
+    return (
+        tokens[start - 1][0] == ","
+        and tokens[end][0] == ","
+        and number.isdigit()
+        and 0 < int(number) < 120
+        and text[name[1] : name[1] + 1].isupper()
+    )
+
+
+def _range_end(words: list[str], start: int, end: int) -> tuple[float, int, int] | None:
+    """The upper number of a range starting at ``start``: (value, its start, its end)."""
+    joiner = _at(words, end)
+    if joiner not in ("to", "and") or (joiner == "and" and _at(words, start - 1) != "between"):
+        return None
+    upper = _parse_number(words, end + 1) if end + 1 < len(words) else None
+    if upper is None:
+        return None
+    return upper[0], end + 1, upper[1]
+
+
+def _parse_number(words: list[str], i: int) -> tuple[float, int] | None:
+    """A number starting at token ``i``: digits (with scale words) or number words."""
+    word = words[i]
+    if word[0].isdigit():
+        try:
+            value = float(word.replace(",", ""))
+        except ValueError:
+            return None
+        end = i + 1
+        if (end < len(words) and words[end] in _SCALES and words[end] not in ("m", "k")) or (
+            end < len(words)
+            and words[end] in ("m", "k", "bn")
+            and i > 0
+            and words[i - 1] in (_CURRENCY_SIGNS)
+        ):
+            value *= _SCALES[words[end]]
+            end += 1
+        return value, end
+    if word not in _NUMBER_WORD_STARTS:
+        return None  # the common case: an ordinary word
+    return _parse_number_words(words, i)
+
+
+def _parse_number_words(words: list[str], i: int) -> tuple[float, int] | None:
+    total, current, end, seen = 0.0, 0.0, i, False
+    while end < len(words):
+        word = words[end]
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in ("hundred",) and seen:
+            current = max(current, 1) * 100
+        elif word in _SCALES and word not in ("m", "k", "bn") and seen:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        elif (
+            word == "and"
+            and seen
+            and words[end - 1] in _SCALES  # "one hundred and five", not "one and three"
+            and end + 1 < len(words)
+            and (words[end + 1] in _UNITS or words[end + 1] in _TENS)
+        ):
+            pass
+        elif (
+            word in ("a", "an")
+            and not seen
+            and end + 1 < len(words)
+            and (words[end + 1] in ("dozen", "hundred", "thousand", "million", "billion"))
+        ):
+            current = 1
+        elif word in ("a", "an") and not seen and _at(words, end + 1) in _DURATION_SECONDS:
+            current = 1  # "an hour", "a week"
+            seen = True
+            end += 1
+            break
+        elif (
+            word == "half"
+            and not seen
+            and _at(words, end + 1) in ("a", "an")
+            and _at(words, end + 2) in _DURATION_SECONDS
+        ):
+            current = 0.5  # "half an hour"
+            seen = True
+            end += 2
+            break
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        else:
+            break
+        seen = seen or word not in ("a", "an", "and")
+        end += 1
+    if not seen:
+        return None
+    if words[end : end + 3] == ["and", "a", "half"]:
+        current += 0.5  # "one and a half hours"
+        end += 3
+    return total + current, end
+
+
+_ORDINAL_ENDINGS = frozenset(["st", "nd", "rd", "th"])
+
+# Months named before a year ("May 2014"), by number.
+_MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Quantity | None, int]:
+    """Decide what the number at ``words[start:end]`` measures; returns the extended end."""
+    before = words[start - 1] if start > 0 else ""
+    after = words[end] if end < len(words) else ""
+    token = words[start]
+    if after in ("%", "percent") or (after == "per" and _at(words, end + 1) == "cent"):
+        return _q("percent", value, "%"), end + (2 if after == "per" else 1)
+    if before in _CURRENCY_SIGNS:
+        return _q("money", value, _CURRENCY_SIGNS[before]), end
+    if after in _CURRENCY_WORDS:
+        return _q("money", value, _CURRENCY_WORDS[after]), end + 1
+    if after in ("year", "years") and _at(words, end + 1) == "old":
+        return _q("age", value, "years old"), end + 2
+    if after in _DURATION_SECONDS:
+        seconds = value * _DURATION_SECONDS[after]
+        stop = end + 1
+        # "one and a half hours", "an hour and a half"
+        if (
+            _at(words, stop) == "and"
+            and _at(words, stop + 1) in ("a", "an")
+            and _at(words, stop + 2) == "half"
+        ):
+            seconds *= 1.5
+            stop += 3
+        grain: float = _DURATION_SECONDS[after]
+        finer = _finer_duration(words, stop, grain)
+        if finer is not None:  # "7 years, 1 month" is one duration: 85 months
+            extra, grain, stop = finer
+            seconds += extra
+        return replace(_q("duration", seconds, "s"), grain=grain), stop
+    if after == ":" and _at(words, end + 1)[:1].isdigit():
+        minutes = float(_at(words, end + 1).replace(",", ""))
+        return _q("time", value + minutes / 60, "clock"), end + 2
+    if after in ("a", "p") or after in ("am", "pm"):
+        return _q("time", value, "clock"), end
+    if after == "s":
+        return None, end  # a decade or an age bracket ("the 1990s", "in his 90s")
+    if before in _MONTH_NUMBERS and token.isdigit() and len(token) == 4:
+        # "May 2014" against "April 2014": the month of an event, not only its year.
+        return _q("month", value * 12 + _MONTH_NUMBERS[before] - 1, "month"), end
+    month_before = before in MONTH_NAMES or (before == "." and _at(words, start - 2) in MONTH_NAMES)
+    if month_before or after in MONTH_NAMES:
+        if token.isdigit() and len(token) == 4:
+            return _q("year", value, "year"), end
+        return None, end  # day of a month: dates are compared as names, not counts
+    if token.isdigit() and len(token) == 4 and 1800 <= value <= 2100:
+        return _q("year", value, "year"), end
+    if token.isdigit() and before in ("no", "number", "#", "page", "route", "flight"):
+        return None, end
+    if after in _ORDINAL_ENDINGS or (after == "block" and _at(words, end + 1) == "of"):
+        # "84th Street", "the 5500 block of ...": a place or a rank, never a count to compare
+        return _q("place", value, after), end + 1
+    if token == "one" and end == start + 1:
+        return None, end  # "no one", "one of them": a pronoun far more often than a count
+    return _q("count", value, _counted_noun(words, end)), end
+
+
+def _finer_duration(words: list[str], at: int, grain: float) -> tuple[float, float, int] | None:
+    """A duration in a finer unit right after ``, `` or ``and`` ("7 years, 1 month"):
+    (its seconds, its unit's seconds, where it ends), or None."""
+    if _at(words, at) not in (",", "and"):
+        return None
+    parsed = _parse_number(words, at + 1) if at + 1 < len(words) else None
+    if parsed is None:
+        return None
+    value, end = parsed
+    unit = _DURATION_SECONDS.get(_at(words, end), 0)
+    if not 0 < unit < grain:
+        return None
+    return value * unit, unit, end + 1
+
+
+def _counted_noun(words: list[str], end: int) -> str:
+    for word in words[end : end + 3]:
+        if word in _COUNT_SKIP:
+            continue
+        if word.isalpha():
+            return word
+        break
+    return ""
+
+
+def _at(words: list[str], index: int) -> str:
+    return words[index] if 0 <= index < len(words) else ""
+
+
+def _q(kind: str, value: float, unit: str) -> Quantity:
+    return Quantity(kind=kind, value=value, low=value, high=value, unit=unit, surface="")
+
+
+def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
+    """Approximation words just before the number, as interval factors."""
+    probe = start - 1 if start > 0 and words[start - 1] in _CURRENCY_SIGNS else start
+    before = (tuple(words[probe - n : probe]) for n in _QUALIFIER_LENGTHS if n <= probe)
+    found = [phrase for phrase in before if phrase in _QUALIFIERS]
+    if not found:
+        return start, 1.0, 1.0
+    # Phrases of several lengths can end at the number ("just over"): the first listed wins.
+    phrase = min(found, key=_QUALIFIER_RANK.__getitem__)
+    low, high = _QUALIFIERS[phrase]
+    return probe - len(phrase), low, high
+
+
+_QUALIFIER_LENGTHS = sorted({len(phrase) for phrase in _QUALIFIERS})
+_QUALIFIER_RANK = {phrase: rank for rank, phrase in enumerate(_QUALIFIERS)}
+
+
+def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:
+    value = quantity.value
+    done = replace(quantity, low=value * low, high=value * high, surface=" ".join(surface.split()))
+    return replace(done, step=_written_step(done))
+
+
+def may_hold_quantity(words: Sequence[str]) -> bool:
+    """Could a sentence with these lower-case words hold a quantity? A cheap test on tokens
+    (a digit, a number word, "a"/"an" before a unit, "within hours") that skips most
+    sentences."""
+    for k, word in enumerate(words):
+        if word[:1].isdigit() or word in _NUMBER_WORD_STARTS_ALONE:
+            return True
+        if word in ("a", "an") and k + 1 < len(words) and words[k + 1] in _UNIT_AFTER_ARTICLE:
+            return True
+        if word == "within" and k + 1 < len(words) and words[k + 1] in _VAGUE_SPANS:
+            return True
+    return False

@@ -1,0 +1,78 @@
+"""Names spelled two ways by different sources: soft name conflicts, and what is left alone."""
+
+from __future__ import annotations
+
+from aligner.conflicts.spellings import spelling_conflicts
+from aligner.result.model import ConflictKind, Severity
+from aligner.text.features import sentence_features
+
+
+def conflicts(*articles: list[str]) -> list[tuple[str, str, str]]:
+    texts = [t for article in articles for t in article]
+    article_of = [k for k, article in enumerate(articles) for _ in article]
+    found = spelling_conflicts([sentence_features(t) for t in texts], article_of, lambda i, j: 0)
+    for c in found:
+        assert c.finding.kind is ConflictKind.ENTITY and c.finding.severity is Severity.SOFT
+    return [(texts[c.a], texts[c.b], c.finding.detail) for c in found]
+
+
+def test_a_typo_in_one_source_is_set_against_the_usual_spelling() -> None:
+    # Modern Salon's one "Semintelli" (dev cluster fabio-sementilli) against the others.
+    found = conflicts(
+        ["Canadian-born Fabio Sementilli, 49, died at the scene."],
+        [
+            "Fabio Sementilli led education at Wella.",
+            "A champion competitor, the Canadian-born Semintelli gave back.",
+        ],
+    )
+    assert found == [
+        (
+            "A champion competitor, the Canadian-born Semintelli gave back.",
+            "Canadian-born Fabio Sementilli, 49, died at the scene.",
+            "Semintelli vs Sementilli (spelling)",
+        )
+    ]
+
+
+def test_one_slip_in_a_short_name_counts_with_a_shared_neighbour() -> None:
+    found = conflicts(
+        ["Voters rebuked President Barak Obama on Tuesday."],
+        ["Clinton defended President Barack Obama."],
+    )
+    assert [detail for *_, detail in found] == ["Barack vs Barak (spelling)"]
+
+
+def test_different_words_and_people_are_left_alone() -> None:
+    assert (
+        conflicts(
+            ["She brought the gun from home for Christmas decorations."],
+            ["Spokeswoman Lissa Druss Christman said the centre is cooperating."],
+        )
+        == []
+    )  # no word in common beside them
+    assert (
+        conflicts(
+            ["Andrea Constand testified on Monday."], ["Andrew Wyatt spoke for Cosby on Monday."]
+        )
+        == []
+    )
+    assert (
+        conflicts(["The two Koreas will march together."], ["North Korean athletes march."]) == []
+    )
+    assert (
+        conflicts(
+            ["Senate Majority Leader Harry Reid spoke."], ["Senate Minority Leader Mitch spoke."]
+        )
+        == []
+    )  # two slips in an eight-letter word: another word
+    assert (
+        conflicts(["Putin called Zelenskiy on Wednesday."], ["Putin called Zelensky on Wednesday."])
+        == []
+    )  # one name transliterated two ways folds to one stem
+    assert (
+        conflicts(
+            ["Authorities in Austin said so on Monday."],
+            ["Authorities in Justin said so on Monday."],
+        )
+        == []
+    )  # another first letter

@@ -1,0 +1,200 @@
+"""JSON export: the documented schema, stable bytes, terminal-safe text; format selection."""
+
+from __future__ import annotations
+
+import gc
+import json
+from dataclasses import replace
+
+import pytest
+
+from aligner import __version__
+from aligner.export import format_for_path, render
+from aligner.export import json as json_export
+from aligner.export.json import SCHEMA, SchemaError, from_json, to_json
+from aligner.result.model import CompareOptions, LineKind
+
+
+def test_top_level_keys_in_documented_order(comparison, notes) -> None:
+    data = from_json(to_json(comparison, notes=notes))
+    assert list(data) == [
+        "schema",
+        "generator",
+        "options",
+        "articles",
+        "skipped",
+        "repaired",
+        "groups",
+        "conflicts",
+        "links",
+        "similarity",
+        "stats",
+        "notes",
+    ]
+    assert data["schema"] == SCHEMA == "parallax.comparison/1"
+    assert data["generator"] == {"name": "parallax", "version": __version__}
+    assert data["options"] == {"threshold": CompareOptions().threshold, "pivot": 0}
+
+
+def test_articles_carry_every_sentence_with_offsets(comparison) -> None:
+    data = from_json(to_json(comparison))
+    assert [list(a) for a in data["articles"]] == [
+        ["id", "path", "title", "source", "sentences"]
+    ] * 3
+    first = data["articles"][0]
+    assert first["path"] == "corpus/bbc|news.txt"
+    assert first["title"] == "# Breaking | <script>alert(1)</script> *news* `now`"
+    assert first["source"] == "BBC | News"
+    for article, exported in zip(comparison.articles, data["articles"], strict=True):
+        assert len(exported["sentences"]) == len(article.sentences)
+        for sentence in exported["sentences"]:
+            assert list(sentence) == ["id", "text", "kind", "start", "end", "paragraph"]
+            # Offsets point at the sentence in the article text, so a program can find it.
+            assert article.text[sentence["start"] : sentence["end"]] == sentence["text"]
+            assert sentence["kind"] in {k.value for k in LineKind}
+    assert data["articles"][1]["sentences"][0]["kind"] == "caption"
+
+
+def test_every_prose_sentence_is_in_exactly_one_group(comparison) -> None:
+    data = from_json(to_json(comparison))
+    prose = [s["id"] for a in data["articles"] for s in a["sentences"] if s["kind"] == "prose"]
+    grouped = [sid for g in data["groups"] for sid in g["sentences"]]
+    assert sorted(grouped) == sorted(prose)
+    ids = [s["id"] for a in data["articles"] for s in a["sentences"]]
+    assert len(ids) == len(set(ids))
+    assert data["groups"][1] == {
+        "id": "g2",
+        "label": "contradicting",
+        "sentences": ["a1s3", "a2s3"],
+        "score": 90.25,
+    }
+
+
+def test_conflicts_skipped_similarity_and_stats(comparison) -> None:
+    data = from_json(to_json(comparison))
+    assert data["conflicts"][0] == {
+        "a": "a1s3",
+        "b": "a2s3",
+        "kind": "number",
+        "detail": "29 vs 19 (killed)",
+        "severity": "hard",
+    }
+    assert data["skipped"] == [{"path": "corpus/photo|<x>.png", "reason": "binary file, not text"}]
+    assert data["similarity"]["a1"] == {"a1": 1.0, "a2": 0.6667, "a3": 0.3333}
+    assert list(data["similarity"]) == ["a1", "a2", "a3"]
+    assert data["stats"]["groups"] == 6
+    assert (data["stats"]["shared"], data["stats"]["unique"]) == (1, 4)
+    assert data["stats"]["sources"]["a3"] == {
+        "prose": 3,
+        "shared": 1,
+        "unique": 2,
+        "contradicting": 0,
+        "non_prose": 0,
+    }
+
+
+def test_notes_follow_reading_order_and_drop_unknown_sentences(comparison, notes) -> None:
+    data = from_json(to_json(comparison, notes=notes))
+    assert data["notes"] == {
+        "a1s3": "Casualty figures differ\n# not a heading",
+        "a3s2": "check the <b>figure</b> | [source](x)",
+    }
+    assert list(data["notes"]) == ["a1s3", "a3s2"]
+    assert "notes" not in from_json(to_json(comparison))
+
+
+def test_bytes_are_deterministic_pretty_and_end_with_a_newline(comparison, notes) -> None:
+    text = to_json(comparison, notes=notes)
+    assert text == to_json(comparison, notes=dict(reversed(list(notes.items()))))
+    assert text.endswith("}\n")
+    assert text.startswith('{\n  "schema": "parallax.comparison/1",\n')
+
+
+def test_non_ascii_stays_readable_but_controls_are_escaped(comparison) -> None:
+    hostile = "Zelenskiy’s “peace” — \x1b]52;c;ZXZpbA==\x07 \x9b31m \u202egnp.exe \u2028 end"
+    article = comparison.articles[0]
+    sentence = replace(article.sentences[1], text=hostile)
+    articles = (
+        replace(article, sentences=(article.sentences[0], sentence, *article.sentences[2:])),
+        *comparison.articles[1:],
+    )
+    text = to_json(replace(comparison, articles=articles))
+    assert "Zelenskiy’s “peace” —" in text
+    unsafe = [ch for ch in text if (ord(ch) < 0x20 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F]
+    assert unsafe == []
+    assert "\u202e" not in text and "\u2028" not in text
+    assert from_json(text)["articles"][0]["sentences"][1]["text"] == hostile
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not JSON"),
+        ("[]", "top level"),
+        ('{"schema": "parallax.comparison/2"}', "unsupported schema"),
+        ('{"schema": "parallax.comparison/1", "articles": []}', "missing skipped"),
+    ],
+)
+def test_from_json_rejects_what_it_cannot_read(text: str, message: str) -> None:
+    with pytest.raises(SchemaError, match=message):
+        from_json(text)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("out.md", "markdown"),
+        ("OUT.MARKDOWN", "markdown"),
+        ("dir.json/out.Json", "json"),
+        ("out.txt", None),
+        ("out", None),
+        ("out.md.bak", None),
+    ],
+)
+def test_format_for_path(path: str, expected: str | None) -> None:
+    assert format_for_path(path) == expected
+
+
+def test_render_dispatches_and_rejects_unknown_formats(comparison) -> None:
+    assert render(comparison, fmt="json") == to_json(comparison)
+    with pytest.raises(ValueError, match="unknown export format"):
+        render(comparison, fmt="yaml")  # type: ignore[arg-type]
+    assert json.loads(render(comparison, fmt="json", notes={"a1s2": "n"}))["notes"] == {"a1s2": "n"}
+
+
+def test_export_pauses_the_collector_and_restores_it(comparison, monkeypatch) -> None:
+    seen: list[bool] = []
+    original = json_export._articles
+
+    def recording(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(json_export, "_articles", recording)
+    json_export.to_json(comparison)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_links_are_written_with_both_ids_and_their_score() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    data = from_json(to_json(comparison))
+    assert data["links"] == [
+        {"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links
+    ]
+    assert data["stats"]["links"] == len(comparison.links) > 0
+
+
+def test_soft_conflicts_are_counted_apart(comparison) -> None:
+    from dataclasses import replace as changed
+
+    from aligner.result.model import Severity
+
+    softened = changed(
+        comparison,
+        conflicts=tuple(changed(c, severity=Severity.SOFT) for c in comparison.conflicts),
+    )
+    data = from_json(to_json(softened))
+    assert {c["severity"] for c in data["conflicts"]} == {"soft"}
+    assert data["stats"]["soft_conflicts"] == data["stats"]["conflicts"] > 0

@@ -1,0 +1,467 @@
+"""Markdown export: escaping holds against hostile text, and the document has the intended shape."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass, replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from aligner.export.markdown import (
+    _changed_words,
+    clean_text,
+    escape_cell,
+    escape_inline,
+    render_changes,
+    to_markdown,
+)
+from aligner.result.model import CompareOptions, Label
+
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+HOSTILE = [
+    "| a | b |",
+    "`code` and ``more``",
+    "# heading",
+    "## heading ##",
+    "> quote",
+    "- item",
+    "+ item",
+    "* item",
+    "1. first",
+    "2) second",
+    "123456789. big",
+    "---",
+    "***",
+    "___",
+    "===",
+    "    indented code",
+    "```python",
+    "~~~",
+    "~~struck~~ and ~single~",
+    "<html><script>alert(1)</script>",
+    "<!-- comment -->",
+    "<https://example.com>",
+    "[link](x)",
+    "![img](y)",
+    "[ref]: http://x",
+    "[^1]",
+    "*emph* **strong** _u_ __uu__",
+    "&amp; &lt;b&gt; &#60; &#x3C; &copy;",
+    "AT&T & Co",
+    "\\ back\\slash \\\\ \\*",
+    "trailing backslash \\",
+    "line one\nline two\r\nline three\rfour",
+    "new\n# heading injection",
+    "new\n---\nsetext",
+    "tab\there  and   spaces  ",
+    "$5 million and $x^2$",
+    "a\x1b[31mred\x1b[0m\x07bell\u202eevil",
+    "!",
+    "\\",
+    "*",
+    "  ",
+]
+
+markdown_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("\\`*_{}[]()#+-.!|<>&;~$=:\"' \n\t\r0123456789aZ")),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+def inline_parts(token: Token) -> tuple[str, set[str]]:
+    """Plain text of an inline token and the set of child token types in it."""
+    children = token.children or []
+    return "".join(c.content for c in children if c.type == "text"), {c.type for c in children}
+
+
+def tokens_of(document: str) -> list[Token]:
+    """Every token, block and inline, flattened."""
+    flat = []
+    for token in MD.parse(document):
+        flat.append(token)
+        flat.extend(token.children or [])
+    return flat
+
+
+def assert_literal_paragraph(escaped: str, original: str) -> None:
+    tokens = MD.parse(escaped)
+    expected = clean_text(original)
+    if not expected:
+        assert tokens == []
+        return
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    text, kinds = inline_parts(tokens[1])
+    assert kinds <= {"text"}, kinds
+    assert text == expected
+
+
+@pytest.mark.parametrize("original", HOSTILE)
+def test_escape_inline_is_a_literal_paragraph(original: str) -> None:
+    assert_literal_paragraph(escape_inline(original), original)
+
+
+@pytest.mark.parametrize("original", HOSTILE)
+def test_escape_inline_is_literal_after_a_list_marker_and_bold_label(original: str) -> None:
+    tokens = MD.parse(f"- **Source**: {escape_inline(original)}")
+    assert [t.type for t in tokens].count("list_item_open") == 1
+    inline = next(t for t in tokens if t.type == "inline")
+    text, kinds = inline_parts(inline)
+    assert kinds <= {"text", "strong_open", "strong_close"}
+    assert text == f"Source: {clean_text(original)}".strip()
+
+
+@pytest.mark.parametrize("original", HOSTILE)
+def test_escape_inline_is_literal_in_a_heading(original: str) -> None:
+    tokens = MD.parse(f"## Only in {escape_inline(original)}")
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    text, kinds = inline_parts(tokens[1])
+    assert kinds <= {"text"}
+    assert text == f"Only in {clean_text(original)}".strip()
+
+
+def table_rows(document: str) -> list[list[str]]:
+    """Rows of the first table: the plain text of each cell."""
+    rows: list[list[str]] = []
+    for token in MD.parse(document):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            text, kinds = inline_parts(token)
+            assert kinds <= {"text"}, kinds
+            rows[-1].append(text)
+        elif token.type == "table_close":
+            break
+    return rows
+
+
+@pytest.mark.parametrize("original", HOSTILE)
+def test_escape_cell_keeps_one_cell(original: str) -> None:
+    cell = escape_cell(original)
+    document = f"| A | B |\n| --- | --- |\n| {cell} | {cell} |\n| x | {cell} |\n"
+    expected = clean_text(original)
+    assert table_rows(document) == [["A", "B"], [expected, expected], ["x", expected]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdown_text)
+def test_escape_inline_renders_exactly_the_text(original: str) -> None:
+    assert_literal_paragraph(escape_inline(original), original)
+    assert "\n" not in escape_inline(original)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdown_text, markdown_text)
+def test_escape_cell_never_splits_or_leaks(first: str, second: str) -> None:
+    document = f"| A | B |\n| --- | --- |\n| {escape_cell(first)} | {escape_cell(second)} |\n"
+    assert table_rows(document) == [["A", "B"], [clean_text(first), clean_text(second)]]
+
+
+def test_clean_text_drops_controls_and_joins_lines() -> None:
+    assert clean_text(" a\x1b[2Jb\n\nc\u202ed\x9b ") == "a[2Jb cd"
+
+
+def test_dollar_signs_are_escaped_for_github_math() -> None:
+    assert escape_inline("$5 and $6") == "\\$5 and \\$6"
+
+
+@dataclass(frozen=True)
+class Op:
+    """The fields of aligner.result.diff.DiffOp that the export reads."""
+
+    kind: str
+    a: str
+    b: str
+
+
+def test_render_changes_marks_each_kind() -> None:
+    ops = [
+        Op("equal", "At least", "At least"),
+        Op("replace", "29", "19"),
+        Op("insert", "", "in  Kyiv"),
+        Op("delete", "reportedly", ""),
+        Op("replace", "“quoted”", "*starred*"),
+    ]
+    rendered = render_changes(ops)
+    assert rendered == (
+        "~~29~~ → **19** · + **in Kyiv** · − ~~reportedly~~ · ~~“quoted”~~ → **\\*starred\\***"
+    )
+    types = [t.type for t in tokens_of(rendered)]
+    assert types.count("s_open") == 3
+    assert types.count("strong_open") == 3
+
+
+def test_render_changes_leaves_out_punctuation_noise() -> None:
+    ops = [
+        Op("insert", "", ","),
+        Op("replace", "—", "-"),
+        Op("delete", " . ", ""),
+        Op("equal", "a", "a"),
+    ]
+    assert render_changes(ops) == ""
+    assert render_changes([Op("replace", "$", "€")]) == "~~\\$~~ → **€**"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["replace", "insert", "delete"]), markdown_text, markdown_text),
+        max_size=4,
+    )
+)
+def test_render_changes_markers_always_pair_up(raw_ops) -> None:
+    ops = [Op(kind, a, b) for kind, a, b in raw_ops]
+    rendered = render_changes(ops)
+    tokens = tokens_of(rendered)
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"html_inline", "link_open", "image", "code_inline", "heading_open"}
+    types = [t.type for t in tokens]
+    opened = types.count("strong_open") + types.count("s_open")
+    assert types.count("strong_open") == types.count("strong_close")
+    assert types.count("s_open") == types.count("s_close")
+    # Every change shown is marked; no delimiter is left over as literal text.
+    assert opened == sum(bool(shown) for op in ops for shown in _shown_sides(op))
+    plain = "".join(t.content for t in tokens if t.type == "text")
+    assert plain.count("*") == sum(shown.count("*") for op in ops for shown in _shown_sides(op))
+    assert plain.count("~") == sum(shown.count("~") for op in ops for shown in _shown_sides(op))
+
+
+def _shown_sides(op: Op) -> list[str]:
+    sides = {"insert": ("b",), "delete": ("a",), "replace": ("a", "b")}[op.kind]
+    return [clean_text(getattr(op, side)) for side in sides if _changed_words(getattr(op, side))]
+
+
+# -- the whole document ------------------------------------------------------------------
+
+
+@pytest.fixture
+def document(comparison, notes) -> str:
+    return to_markdown(comparison, notes=notes)
+
+
+def headings(document: str) -> list[tuple[str, str]]:
+    tokens = MD.parse(document)
+    return [
+        (token.tag, inline_parts(tokens[i + 1])[0])
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def test_document_has_exactly_the_intended_headings(document) -> None:
+    assert headings(document) == [
+        ("h1", "Parallax comparison: # Breaking | <script>alert(1)</script> *news* `now`"),
+        ("h2", "Sources"),
+        ("h2", "Similarity"),
+        ("h2", "Contradictions"),
+        ("h3", "Contradiction 1: BBC | News vs Reuters*"),
+        ("h3", "Contradiction 2: BBC | News vs [AP](http://x)"),
+        ("h2", "Shared by several sources"),
+        ("h3", "Shared 1: BBC | News, Reuters*, [AP](http://x)"),
+        ("h2", "Only in BBC | News"),
+        ("h2", "Only in Reuters*"),
+        ("h2", "Only in [AP](http://x)"),
+        ("h2", "Skipped files"),
+    ]
+
+
+def test_document_has_no_markup_from_article_text(document) -> None:
+    kinds = {t.type for t in tokens_of(document)}
+    assert not kinds & {"html_inline", "html_block", "link_open", "image", "code_inline"}
+    assert not kinds & {"fence", "code_block", "blockquote_open", "hr", "em_open"}
+
+
+def test_tables_have_exactly_the_intended_cells(document, comparison) -> None:
+    tables: list[list[list[str]]] = []
+    tokens = MD.parse(document)
+    for token, following in itertools.pairwise(tokens):
+        if token.type == "table_open":
+            tables.append([])
+        elif token.type == "tr_open":
+            tables[-1].append([])
+        elif token.type in ("th_open", "td_open"):
+            tables[-1][-1].append(inline_parts(following)[0])
+    sources, similarity = tables
+    assert sources[0] == [
+        "ID",
+        "Source",
+        "Title",
+        "File",
+        "Prose",
+        "Shared",
+        "Unique",
+        "Contradicting",
+    ]
+    assert sources[1] == [
+        "a1",
+        "BBC | News",
+        "# Breaking | <script>alert(1)</script> *news* `now`",
+        "corpus/bbc|news.txt",
+        "3",
+        "1",
+        "1",
+        "1",
+    ]
+    assert [row[:2] for row in sources[2:]] == [["a2", "Reuters*"], ["a3", "[AP](http://x)"]]
+    names = ["BBC | News", "Reuters*", "[AP](http://x)"]
+    assert similarity == [
+        ["Source", *names],
+        [names[0], "—", "67%", "33%"],
+        [names[1], "67%", "—", "33%"],
+        [names[2], "33%", "33%", "—"],
+    ]
+
+
+def list_items(document: str) -> list[str]:
+    """Plain text of every list item's first paragraph, in document order."""
+    tokens = MD.parse(document)
+    return [
+        inline_parts(tokens[i + 2])[0]
+        for i, token in enumerate(tokens)
+        if token.type == "list_item_open"
+    ]
+
+
+def test_every_prose_sentence_is_shown_literally_in_its_section(document, comparison) -> None:
+    items = list_items(document)
+    labels = {"a1": "BBC | News", "a2": "Reuters*", "a3": "[AP](http://x)"}
+    for group in comparison.groups:
+        for member in group.members:
+            sentence = comparison.sentences[member]
+            text = clean_text(sentence.text)
+            if group.label is Label.UNIQUE:
+                assert text in items
+            else:
+                assert f"{labels[sentence.article_id]}: {text}" in items
+
+
+def test_only_in_sections_list_unique_sentences_in_article_order(document) -> None:
+    section = document.split("## Only in \\[AP\\]")[1]
+    assert section.index("\\+ \\$5 million") < section.index("\\#hashtag")
+    reuters = document.split("## Only in Reuters\\*")[1].split("## ")[0]
+    assert list_items(reuters) == ["--- # injected heading | a | b | |---|---| > quote"]
+
+
+def test_contradictions_show_versions_reasons_and_word_changes(document) -> None:
+    items = list_items(document)
+    assert "number, hard: 29 vs 19 (killed) — BBC | News vs Reuters*" in items
+    assert "entity, hard: <b>x</b> | `y` vs *z* — BBC | News vs [AP](http://x)" in items
+    difference = next(i for i in items if i.startswith("Differences from BBC | News: 29"))
+    assert "→ 19" in difference
+
+
+def test_notes_stand_next_to_their_sentence(document) -> None:
+    items = list_items(document)
+    casualty = items.index("BBC | News: At least 29 people were killed & 3 injured [link](x).")
+    assert items[casualty + 1] == "Note: Casualty figures differ # not a heading"
+    assert "stale note" not in document
+
+
+def test_shared_group_lists_sources_and_similarity(document) -> None:
+    section = document.split("### Shared 1")[1].split("## Only in")[0]
+    assert "Similarity 82/100" in section
+    items = list_items(section)
+    assert items[0] == "BBC | News: The conversation went very well, said `Mr. Smith` | officials."
+    assert items[1] == "Reuters*: The conversation went very well, officials said."
+    assert items[2].startswith("Differences from BBC | News: ")
+
+
+def test_document_is_deterministic_and_ends_with_one_newline(comparison, notes) -> None:
+    first = to_markdown(comparison, notes=dict(reversed(list(notes.items()))))
+    assert first == to_markdown(comparison, notes=notes)
+    assert first.endswith("\n") and not first.endswith("\n\n")
+
+
+def test_empty_comparison_still_renders(comparison) -> None:
+    empty = replace(comparison, articles=(), groups=(), conflicts=(), similarity={}, stats=())
+    document = to_markdown(empty)
+    assert [h for _, h in headings(document)] == [
+        "Parallax comparison",
+        "Sources",
+        "Contradictions",
+        "Shared by several sources",
+        "Skipped files",
+    ]
+    assert "0 sources · 0 groups" in document
+
+
+def test_document_renders_in_textual_markdown_widget(document) -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Markdown
+
+    class Viewer(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Markdown(document)
+
+    async def blocks() -> dict[str, int]:
+        app = Viewer()
+        async with app.run_test(size=(160, 60)) as pilot:
+            await pilot.pause()
+            # Widget type names as CSS selectors; the block classes are not public API.
+            names = ("MarkdownH1", "MarkdownH2", "MarkdownH3", "MarkdownTable", "MarkdownFence")
+            return {name: len(app.query(name)) for name in names}
+
+    assert asyncio.run(blocks()) == {
+        "MarkdownH1": 1,
+        "MarkdownH2": 8,
+        "MarkdownH3": 3,
+        "MarkdownTable": 2,
+        "MarkdownFence": 0,
+    }
+
+
+@pytest.mark.parametrize(("pivot", "title"), [(1, "Reuters* report"), (9, "AP")])
+def test_title_is_the_pivot_headline(comparison, pivot: int, title: str) -> None:
+    document = to_markdown(replace(comparison, options=CompareOptions(pivot=pivot)))
+    assert headings(document)[0] == ("h1", f"Parallax comparison: {title}")
+
+
+def test_the_readme_excerpt_is_the_sample_corpus_export() -> None:
+    from pathlib import Path
+
+    from aligner.export import render
+    from aligner.pipeline import compare
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("````markdown\n", 1)[1].split("\n\n…\n````", 1)[0]
+    exported = render(compare(), fmt="markdown")
+    assert exported.startswith(excerpt)
+
+
+def test_links_are_told_under_both_sentences() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    link = comparison.links[0]
+    other = comparison.sentences[link.b].text
+    assert text.count(f"(counterpart {link.score:.0f}/100)") >= 2
+    assert any(
+        line.startswith("  - Also told in") and line.endswith(other[-20:])
+        for line in text.splitlines()
+    )
+
+
+def test_a_sentence_alone_in_its_row_but_linked_is_not_listed_as_only_in_its_source() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    linked_alone = [
+        comparison.sentences[g.members[0]]
+        for g in comparison.groups
+        if g.label is Label.UNIQUE and g.members[0] in comparison.links_of
+    ]
+    assert linked_alone
+    for sentence in linked_alone:
+        section = text.split(f"\n- {escape_inline(sentence.text)}\n")[0].rsplit("\n## ", 1)[1]
+        assert section.startswith("Only in")
+        assert "Told by another source in other words, in another row:" in section

@@ -1,0 +1,91 @@
+"""Per-sentence features: folded words, stems, content words, negation cues and names, and
+the two halves parallel analysis computes apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aligner.text.features import (
+    _QUOTES,
+    fold,
+    read_sentence,
+    sentence_features,
+    stem,
+    with_stems,
+    words,
+)
+
+
+def test_fold_unifies_quotes_dashes_accents_and_dotted_abbreviations() -> None:
+    assert fold("“Zelenskýy’s” U.S. talks – a.m.") == '"zelenskyy\'s" us talks - am'
+
+
+def test_words_drop_possessives_but_keep_contractions() -> None:
+    assert words("Putin’s aides didn't say") == ["putin", "aides", "didn't", "say"]
+
+
+def test_transliterated_names_share_one_stem() -> None:
+    assert stem("zelenskiy") == stem("zelensky") == stem("zelenskyy")
+
+
+def test_content_leaves_out_stopwords_and_bare_digits() -> None:
+    found = sentence_features("The 3 talks were held in Riyadh.")
+    assert found.content == (stem("talks"), stem("held"), stem("riyadh"))
+
+
+def test_negation_cues_in_order() -> None:
+    assert sentence_features("No one said he did not come.").negations == ("no", "not")
+    assert sentence_features("They came.").negations == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # A lone capitalised first word is just the start of the sentence.
+        ("Officials met Putin in Riyadh.", ("Putin", "Riyadh")),
+        ("Zelenskiy’s office said Putin’s call lasted an hour.", ("Putin's",)),
+        # A particle joins a name only between capitalised words, never as a word's start.
+        ("The call with Putin lasted an hour.", ("Putin",)),
+        ("They met Ursula von der Leyen in La Paz.", ("Ursula von der Leyen", "La Paz")),
+        ("Officials said Osama bin Laden was dead.", ("Osama bin Laden",)),
+    ],
+)
+def test_names_are_capitalised_phrases(sentence: str, names: tuple[str, ...]) -> None:
+    assert sentence_features(sentence).names == names
+
+
+def test_name_words_are_folded_without_possessives() -> None:
+    found = sentence_features("Aides of Zelenskiy’s team met U.S. envoys.")
+    assert found.name_words == (("zelenskiy",), ("us",))
+
+
+def test_folded_quotes_are_all_non_ascii() -> None:
+    # fold skips the quote pass over ASCII text: it would change nothing there.
+    assert min(_QUOTES) > 127
+
+
+@given(st.text(alphabet="abc ’‘“”—–\u00a0ÿé.'\"U.S", max_size=40))
+def test_fold_is_the_same_with_and_without_the_ascii_shortcut(text: str) -> None:
+    assert fold(text) == fold(text.translate(_QUOTES))
+
+
+def test_read_then_stemmed_is_sentence_features() -> None:
+    text = "About 30 officials in Kyiv didn't say that, Putin’s aide said on Monday."
+    read = read_sentence(text)
+    assert with_stems(read, tuple(map(stem, read.tokens))) == sentence_features(text)
+    assert read.quantities and read.names and read.negations
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\ufe0f", "\U000e0041"])
+def test_invisible_characters_between_letters_split_no_word(mark: str) -> None:
+    sentence = "Zelenskiy said 29 people were not killed in Kyiv."
+    marked = mark.join(sentence)
+    plain, read = sentence_features(sentence), sentence_features(marked)
+    assert read.tokens == plain.tokens
+    assert (read.names, read.negations, read.quantities) == (
+        plain.names,
+        plain.negations,
+        plain.quantities,
+    )

@@ -1,0 +1,458 @@
+"""Tests for aligner.text.line_kinds: prose vs headings, captions and boilerplate, headline."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aligner.load.resources import sample_corpus_dir
+from aligner.result.model import LineKind
+from aligner.text import line_kinds
+from aligner.text.line_kinds import TextLine, classify_lines, find_title
+
+PROSE, HEADING, CAPTION, BOILERPLATE = (
+    LineKind.PROSE,
+    LineKind.HEADING,
+    LineKind.CAPTION,
+    LineKind.BOILERPLATE,
+)
+INTRO = "The talks began on Wednesday after weeks of preparation by both sides."
+OUTRO = "Officials said further meetings were planned for the coming weeks."
+
+
+@cache
+def sample(prefix: str) -> tuple[str, tuple[TextLine, ...]]:
+    # The sample files are a1_… to a5_…; tests name them 000 to 004 by their old prefixes.
+    (path,) = sample_corpus_dir().glob(f"a{int(prefix) + 1}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    return text, classify_lines(text)
+
+
+def kinds_by_text(prefix: str) -> list[tuple[str, LineKind]]:
+    text, lines = sample(prefix)
+    return [(text[line.start : line.end], line.kind) for line in lines]
+
+
+def kind_of(prefix: str, start: str) -> LineKind:
+    (kind,) = [kind for line, kind in kinds_by_text(prefix) if line.startswith(start)]
+    return kind
+
+
+def kind_in_article(line: str) -> LineKind:
+    """Kind of ``line`` placed between two prose paragraphs (so it is not the first line)."""
+    lines = classify_lines(f"{INTRO}\n{line}\n{OUTRO}")
+    assert [entry.kind for entry in (lines[0], lines[-1])] == [PROSE, PROSE]
+    (middle,) = lines[1:-1]
+    return middle.kind
+
+
+# --- the sample corpus ---------------------------------------------------------------------
+
+
+def test_sample_000_caption_headings_bullets_and_comments_prompt() -> None:
+    text, lines = sample("000")
+    assert kind_of("000", "U.S. President Donald Trump and Russian President") is CAPTION
+    assert lines[0].kind is CAPTION and "REUTERS/Kevin Lamarque/File Photo" in text.split("\n")[1]
+    headline = "Trump Engages in Diplomatic Talks with Putin and Zelenskiy on Ukraine Conflict"
+    assert kind_of("000", headline) is HEADING
+    assert find_title(text, lines) == headline
+    for heading in [
+        "Diplomatic Discussions",
+        "U.S. Position on Ukraine’s Future",
+        "European Allies’ Response",
+        "Zelenskiy Proposes Economic Cooperation",
+        "Military Developments and War Progress",
+        "Zelenskiy’s Contingency Plan",
+    ]:
+        assert kind_of("000", heading) is HEADING, heading
+    assert lines[-1].kind is BOILERPLATE and text[lines[-1].start : lines[-1].end] == "COMMENTS"
+    bullets = [line for line in lines if text[line.start - 2 : line.start] == "- "]
+    assert len(bullets) == 14
+    assert all(line.kind is PROSE for line in bullets)
+    assert kind_of("000", "The conflict, now nearing its third anniversary") is PROSE  # ends ":"
+    assert kind_of("000", "“If Ukraine is not in NATO") is PROSE
+    assert kind_of("000", "“For all this, we need weapons and money.") is PROSE
+
+
+def test_sample_001_headline_and_unrelated_headline_list() -> None:
+    text, lines = sample("001")
+    first = text.split("\n")[0]
+    assert lines[0].kind is HEADING
+    assert find_title(text, lines) == first
+    article, related = lines[1:13], lines[13:]
+    assert len(related) == 17
+    assert text[related[0].start : related[0].end] == "-"
+    assert text[related[1].start : related[1].end] == "Lorde Makes Major Donation Amid Tour -"
+    last = "Elon Musk Slams BBC Over Epstein Files Photo Controversy"
+    assert text[related[-1].start : related[-1].end] == last
+    assert all(line.kind is BOILERPLATE for line in related)
+    assert all(line.kind is PROSE for line in article)
+
+
+@pytest.mark.parametrize("prefix", ["002", "003"])
+def test_samples_002_003_are_all_prose_without_title(prefix: str) -> None:
+    text, lines = sample(prefix)
+    assert len(lines) == len(text.strip().split("\n"))
+    assert all(line.kind is PROSE for line in lines)
+    assert find_title(text, lines) is None
+
+
+def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
+    text, lines = sample("004")
+    headline = "Trump Announces Start of Ukraine War Talks Following Call with Putin"
+    assert kind_of("004", "April 28, 2025") is BOILERPLATE  # dateline: page metadata
+    assert kind_of("004", headline) is HEADING
+    assert find_title(text, lines) == headline
+    for noise in ["0", "Trump4", "About The Author", "Leave a Reply"]:
+        assert [kind for line, kind in kinds_by_text("004") if line == noise] == [BOILERPLATE]
+    assert kind_of("004", "Your email address will not be published.") is BOILERPLATE
+    paragraphs = [kind for line, kind in kinds_by_text("004") if len(line.split()) > 20]
+    assert len(paragraphs) == 11
+    assert all(kind is PROSE for kind in paragraphs)
+
+
+# --- noise kinds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images",
+        "(Photo: Jane Doe/USA TODAY)",
+        "President Biden speaks in Washington on Monday. AP Photo/Evan Vucci",
+        "A soldier walks past a damaged building in Kharkiv. AFP via Getty Images",
+        "Photo: John Smith",
+        "FILE PHOTO: Vladimir Putin attends a meeting in Moscow. REUTERS/Maxim Shemetov/File Photo",
+        "Rescue workers search the rubble. EPA-EFE/SERGEY DOLZHENKO",
+        "Image credit: NASA",
+        "The launch pad at dawn. Photo by Jane Doe",
+        "The crater seen from orbit (Image courtesy of NASA)",
+        "A protester holds a sign outside City Hall on Monday, Feb. 16, 2017. (Jane Roe/Reuters)",
+        "Protesters remain at City Hall into the evening. (David M Warren / Staff Photographer)",
+        "(Pool Photo/ Julie Jacobson)",
+    ],
+)
+def test_captions_and_photo_credits(line: str) -> None:
+    assert kind_in_article(line) is CAPTION
+
+
+# Pieces of credits, their letters in other cases (and the non-ASCII letters a
+# case-insensitive regex equates with ASCII ones), and ordinary text around them.
+_CREDIT_PIECES = st.sampled_from(
+    [
+        *("Getty Images", "(Photo: x)", "AP Photo/Ap", "REUTERS/Jane Doe", "via AFP", "FILE PHOTO"),
+        *("Picture by Jane", "credits: x", "(video of it)", "Image: x", "Shutterstock"),
+        *("\u0130MAGE: x", "\u0131mage: x", "\u017fhutter\u017ftoc\u212a", "pool photo", "."),
+        *(" ", "The", " the talks went well", ")", "|", "-", "\u201c", "Doe/X", "courtesy of Ann"),
+    ]
+)
+
+
+@given(st.lists(_CREDIT_PIECES, max_size=6).map("".join))
+def test_the_credit_pre_check_never_hides_a_credit(line: str) -> None:
+    if line_kinds._CREDIT_AT_END.search(line):
+        assert line_kinds._may_hold_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo, credited REUTERS/Kevin Lamarque, shows the two leaders in Helsinki.",
+        "Officials said the meeting lasted an hour. Both sides called it productive. Analysts "
+        "were less sure. Markets barely moved. REUTERS/Kevin Lamarque",
+        "It was a photo op for both leaders, said one aide.",
+        "Leaders met at the NATO/EU summit.",
+        "The government offered a cash handout.",
+        "The picture by the artist was sold for $2 million.",
+        "She described the image: a girl running from the fire.",
+        "The vote split along party lines (Democrats/Republicans).",
+    ],
+)
+def test_prose_mentioning_a_credit_stays_prose(line: str) -> None:
+    assert kind_in_article(line) is PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "April 28, 2025",
+        "28 April 2025",
+        "2025-04-28",
+        "Updated: April 28, 2025 10:32 a.m. ET",
+        "Published 3:45 PM EDT, Wed February 12, 2025",
+        "By Jane Doe",
+        "By JANE DOE and John Roe, Reuters",
+        "Written by Jane Doe",
+        "0",
+        "Trump4",
+        "-",
+        "***",
+        "12:30",
+        "COMMENTS",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "About The Author",
+        "Share this",
+        "Share this article:",
+        "Read more: Trump says talks will begin",
+        "Advertisement",
+        "Sign up for our newsletter",
+        "Click here to subscribe",
+        "Related Stories",
+        "Related Story:",
+        # Wire credit lines, reporters' addresses and signatures (issue 16 item 2).
+        "AP writers Jane Roe in Jakarta, Indonesia, and John Doe in Tokyo contributed to this "
+        "report.",
+        "City News Service contributed to this report.",
+        "Jane Doe contributed reporting.",
+        "jane.doe@example-tribune.com",
+        "Email: jdoe@example.org",
+        "--Jane Roe",
+        "— Jane Roe",
+        "You may also like",
+        "12 Comments",
+        "5 min read",
+        "© 2025 Reuters. All rights reserved.",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Lorde Makes Major Donation Amid Tour -",
+        "Talks Resume In Geneva |",
+    ],
+)
+def test_boilerplate(line: str) -> None:
+    assert kind_in_article(line) is BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diplomatic Discussions",
+        "Zelenskiy’s Contingency Plan",
+        "U.S. Position on Ukraine’s Future",
+        "What happens next",
+        "What Comes Next for Ukraine?",
+        "Kyiv, Ukraine",
+        "“We will win”",  # a quoted subhead: a few words, no punctuation
+        "'Bars ransacked'",
+        "‘IT’S NOT THE TIME’",
+        "Gesture Control.",  # a run-in heading on a line of its own
+        "Key Findings.",
+    ],
+)
+def test_headings(line: str) -> None:
+    assert kind_in_article(line) is HEADING
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Arrests have been made.",
+        "He denied it.",
+        "Yes.",
+        "“We will never give up.”",
+        '"Peace now," she said.',
+        "“We will win,”",
+        "By the end of the year, prices had risen sharply.",
+        "By Tuesday, officials had left.",
+        "Mayor Smith spoke on May 5 about the budget.",
+        "Will the war end soon?",
+        "Key points:",
+        "The talks, which began Tuesday, were described as productive by both sides",
+        "Readers can comment on the proposal until Friday, the ministry said.",
+        "Share prices fell sharply after the announcement.",
+        "Copyright lawyers said the case was weak.",
+        "Rising costs contributed to this year's losses, the company said.",
+        "Thank you.",
+        "Not necessarily.",
+    ],
+)
+def test_real_sentences_stay_prose(line: str) -> None:
+    assert kind_in_article(line) is PROSE
+
+
+def test_bullets_are_prose_with_the_bullet_outside_the_span() -> None:
+    text = f"{INTRO}\n- After speaking with him, Trump said it went well.\n  * Nested item\n• Dot"
+    lines = classify_lines(text)
+    assert [text[line.start : line.end] for line in lines[1:]] == [
+        "After speaking with him, Trump said it went well.",
+        "Nested item",
+        "Dot",
+    ]
+    assert [line.kind for line in lines[1:]] == [PROSE, PROSE, BOILERPLATE]  # "Dot": stray
+
+
+def test_a_leading_list_item_is_not_a_headline() -> None:
+    text = f"- Ukraine made early gains\n{INTRO}"
+    assert [line.kind for line in classify_lines(text)] == [PROSE, PROSE]
+
+
+def test_bulleted_furniture_is_still_boilerplate() -> None:
+    assert kind_in_article("* Share this") is BOILERPLATE
+
+
+def test_three_headlines_in_a_row_are_a_link_list() -> None:
+    headlines = ["Lorde Makes Major Donation", "Queen Camilla Clashes With Anne", "Robot Sprints"]
+    text = "\n".join([INTRO, *headlines, OUTRO])
+    assert [line.kind for line in classify_lines(text)] == [PROSE, *[BOILERPLATE] * 3, PROSE]
+    text = "\n".join([INTRO, headlines[0], OUTRO, headlines[1], OUTRO])
+    assert [line.kind for line in classify_lines(text)] == [PROSE, HEADING, PROSE, HEADING, PROSE]
+
+
+# --- headline and title --------------------------------------------------------------------
+
+
+def test_sentence_case_first_line_is_the_headline() -> None:
+    text = f"Speaking to Putin, Zelensky: Trump makes first big foray into diplomacy\n{INTRO}"
+    lines = classify_lines(text)
+    assert lines[0].kind is HEADING
+    assert find_title(text, lines) == text.split("\n")[0]
+
+
+def test_a_short_first_sentence_is_not_a_headline() -> None:
+    text = f"Arrests have been made.\n{INTRO}"
+    lines = classify_lines(text)
+    assert [line.kind for line in lines] == [PROSE, PROSE]
+    assert find_title(text, lines) is None
+
+
+def test_title_skips_leading_furniture_and_needs_three_words() -> None:
+    text = "By Jane Doe\nApril 28, 2025\nStorm Hits The Coast\n" + INTRO
+    assert find_title(text, classify_lines(text)) == "Storm Hits The Coast"
+    text = f"Diplomatic Discussions\n{INTRO}\nLater Heading Here\n{OUTRO}"
+    assert find_title(text, classify_lines(text)) is None
+
+
+# --- offsets -------------------------------------------------------------------------------
+
+
+def test_offsets_and_paragraph_numbers() -> None:
+    text = "\n  Headline Words Here  \n\n\t\nFirst line of prose.   \n-\n"
+    lines = classify_lines(text)
+    assert [(text[line.start : line.end], line.paragraph) for line in lines] == [
+        ("Headline Words Here", 0),
+        ("First line of prose.", 1),
+        ("-", 2),
+    ]
+
+
+def test_empty_text_has_no_lines() -> None:
+    assert classify_lines("") == ()
+    assert classify_lines(" \n\n ") == ()
+    assert find_title("", ()) is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .-*•\n\t“”AZ0:")), max_size=200))
+def test_lines_cover_every_non_blank_line_in_order(text: str) -> None:
+    lines = classify_lines(text)
+    assert len(lines) == sum(1 for raw in text.split("\n") if raw.strip())
+    assert [line.paragraph for line in lines] == list(range(len(lines)))
+    previous_end = -1
+    for line in lines:
+        span = text[line.start : line.end]
+        assert previous_end < line.start < line.end
+        assert span == span.strip() and "\n" not in span
+        previous_end = line.end
+
+
+# Section questions from the BBC's Kim Jong-nam article (dev cluster), and questions that are
+# part of the text: longer, quoted, or not opening with a question word.
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("How did he die?", HEADING),
+        ("Who did it?", HEADING),
+        ("Is Kuala Lumpur airport safe?", HEADING),
+        ("Who was Kim Jong-nam?", HEADING),
+        ("“Where’s my daughter?”", PROSE),
+        ("So why did the police wait three days before they told the family anything?", PROSE),
+        ("He asked what happened?", PROSE),
+    ],
+)
+def test_short_section_questions_are_headings(line: str, kind: LineKind) -> None:
+    assert kind_in_article(line) is kind
+
+
+# A joiner, variation selectors and tag characters between letters: invisible to a reader,
+# so they change no line's kind (and the line keeps them: offsets still point at them).
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\ufe0f", "\U000e0041", "\U000e0100"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The president said the talks in Geneva were a success and would go on.",
+        "Who was Kim Jong-nam?",
+        "Photo: Jane Doe/Reuters",
+    ],
+)
+def test_invisible_characters_between_letters_change_no_line_kind(line: str, mark: str) -> None:
+    marked = mark.join(line)
+    (plain,) = classify_lines(line)
+    (line_kind,) = classify_lines(marked)
+    assert line_kind.kind is plain.kind
+    assert marked[line_kind.start : line_kind.end] == marked
+
+
+# --- furniture inside and beside paragraphs (issue 16 item 2) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Read more", BOILERPLATE),
+        ("VPC", BOILERPLATE),
+        ("(CW33)", BOILERPLATE),
+        ("C+", BOILERPLATE),
+        ("Follow @janedoe on Twitter.", BOILERPLATE),
+        ("jdoe@example.org", BOILERPLATE),
+        ("(Kevin Lamarque/Reuters)", CAPTION),
+        ("Chaos.", PROSE),
+        ("Humbled?", PROSE),
+        ("I won.", PROSE),
+        ("NATO agreed.", PROSE),
+        ("双方同意立即开始谈判", PROSE),  # a Chinese clause without its final mark
+        ("好", PROSE),
+        ("The picture was taken by the artist herself.", PROSE),
+    ],
+)
+def test_sentence_kind_finds_furniture_that_ends_a_paragraph(sentence: str, kind: LineKind) -> None:
+    assert line_kinds.sentence_kind(sentence) is kind
+
+
+# --- Markdown structure in text (issue 15 item 15) -----------------------------------------
+
+
+def kinds_of(lines: list[str]) -> list[tuple[str, LineKind]]:
+    text = "\n".join(lines)
+    return [(text[line.start : line.end], line.kind) for line in classify_lines(text)]
+
+
+def test_fenced_code_is_boilerplate_fences_included() -> None:
+    code = ["```python", 'print("The ministry said the talks would resume.")', "```"]
+    assert kinds_of([INTRO, *code, OUTRO]) == [
+        (INTRO, PROSE),
+        *[(line, BOILERPLATE) for line in code],
+        (OUTRO, PROSE),
+    ]
+
+
+def test_a_longer_fence_holds_a_shorter_one() -> None:
+    code = ["~~~~", "```", "The ministry said the talks would resume on Friday.", "~~~~"]
+    assert kinds_of([INTRO, *code, OUTRO])[1:-1] == [(line, BOILERPLATE) for line in code]
+
+
+def test_a_fence_never_closed_marks_nothing() -> None:
+    assert kinds_of(["```", INTRO, OUTRO])[1:] == [(INTRO, PROSE), (OUTRO, PROSE)]
+
+
+def test_a_table_header_row_is_a_heading_and_its_rows_are_not() -> None:
+    header = "Number of people arrested by the police on each of the days | Day of the protest"
+    row = "Twelve people were arrested by the police on that day | Monday"
+    found = kinds_of([INTRO, header, "--- | ---:", row, OUTRO])
+    assert found[1:4] == [(header, HEADING), ("--- | ---:", BOILERPLATE), (row, PROSE)]
+
+
+def test_a_line_above_a_rule_is_not_a_table_header() -> None:
+    # A plain-text section rule, and a delimiter with another number of cells.
+    assert kinds_of([INTRO, OUTRO, "---"])[1] == (OUTRO, PROSE)
+    assert kinds_of([INTRO, OUTRO, "--- | --- | ---"])[1] == (OUTRO, PROSE)

@@ -1,0 +1,240 @@
+"""The quantity normaliser: number words, durations, money, percentages, approximations."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from aligner.text.features import sentence_features
+from aligner.text.quantities import extract_quantities, may_hold_quantity
+
+
+def only(text: str):
+    found = extract_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("thirty bodies were found", "count", 30),
+        ("30 bodies were found", "count", 30),
+        ("twenty-five people", "count", 25),
+        ("one hundred and five people", "count", 105),
+        ("a dozen eggs", "count", 12),
+        ("1,200 people", "count", 1200),
+        ("3.5 million people", "count", 3_500_000),
+        ("$2.5 billion deal", "money", 2_500_000_000),
+        ("a $300 bond", "money", 300),
+        ("200 euros", "money", 200),
+        ("20% of Ukraine", "percent", 20),
+        ("20 percent of Ukraine", "percent", 20),
+        ("20 per cent of Ukraine", "percent", 20),
+        ("spoke for 90 minutes", "duration", 5400),
+        ("spoke for an hour and a half", "duration", 5400),
+        ("spoke for one and a half hours", "duration", 5400),
+        ("waited half an hour", "duration", 1800),
+        ("a 90-minute call", "duration", 5400),
+        ("the 73-year-old man", "age", 73),
+        ("since 2014", "year", 2014),
+        ("at 12:45 a.m.", "time", 12.75),
+    ],
+)
+def test_kinds_and_values(text: str, kind: str, value: float) -> None:
+    quantity = only(text)
+    assert quantity.kind == kind
+    assert quantity.value == pytest.approx(value)
+
+
+def test_count_remembers_the_counted_noun() -> None:
+    assert only("Four people are in custody").unit == "people"
+    assert only("four large parts").unit == "parts"
+
+
+def test_approximations_widen_the_interval() -> None:
+    nearly = only("nearly 90 minutes")
+    assert nearly.low < nearly.value == nearly.high
+    about = only("about an hour")
+    assert about.low < about.value < about.high
+    more = only("more than 40 allies")
+    assert more.low == 40 and math.isinf(more.high)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("nearly 90 minutes", "close to an hour and a half"),
+        ("thirty bodies", "30 bodies"),
+        ("approximately one hour", "about an hour"),
+        ("more than 40 allies", "42 allies"),
+        ("$2.5 billion", "$2,500 million"),
+    ],
+)
+def test_equivalent_forms_are_compatible(left: str, right: str) -> None:
+    assert only(left).compatible(only(right))
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("29 killed", "19 killed"),
+        ("four people", "three people"),
+        ("about an hour", "90 minutes"),
+        ("20%", "25%"),
+        ("the 73-year-old", "the 72-year-old"),
+    ],
+)
+def test_different_figures_are_incompatible(left: str, right: str) -> None:
+    assert not only(left).compatible(only(right))
+
+
+def test_different_kinds_never_compatible() -> None:
+    assert not only("90 minutes").compatible(only("90 people"))
+
+
+def test_surface_keeps_the_qualifier() -> None:
+    assert only("it lasted nearly 90 minutes.").surface == "nearly 90 minutes"
+    assert only("a deal worth about $2.5 billion").surface == "about $2.5 billion"
+
+
+def test_plain_words_are_not_numbers() -> None:
+    assert extract_quantities("No one knows what happened at the airport.") == []
+    assert extract_quantities("He left in a hurry.") == []
+
+
+def test_vague_amounts_are_recognised() -> None:
+    assert sentence_features("Hundreds of thousands of casualties.").vague_amount
+    assert not sentence_features("Three casualties.").vague_amount
+
+
+def test_the_cheap_pre_check_admits_every_sentence_with_a_quantity() -> None:
+    for text in ("It cost $5.", "They waited an hour.", "Twenty-two died.", "A dozen eggs."):
+        words = sentence_features(text).tokens
+        assert may_hold_quantity(words) and extract_quantities(text), text
+    assert not may_hold_quantity(sentence_features("He left in a hurry.").tokens)
+
+
+def test_rounded_coarser_units_are_compatible_but_same_units_are_exact() -> None:
+    assert only("sentenced to seven years").compatible(only("an 85-month term"))
+    assert not only("sentenced to seven years").compatible(only("a 100-month term"))
+    assert not only("waited 7 years").compatible(only("waited 8 years"))
+
+
+def test_ranges_are_intervals() -> None:
+    weeks = only("within four to six weeks")
+    assert weeks.kind == "duration"
+    assert (weeks.low, weeks.high) == (4 * 604800, 6 * 604800)
+    assert weeks.compatible(only("in five weeks"))
+    assert not weeks.compatible(only("in nine weeks"))
+    between = only("between one and three astronauts")
+    assert between.compatible(only("as many as three astronauts"))
+    assert not between.compatible(only("five astronauts"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("rose 0.8 percent", "rose 0.81 percent", True),  # rounded to one decimal
+        ("rose 4 percent", "rose 3.8 percent", True),
+        ("closed at $1.70", "closed at $1.69", False),  # same precision, different figure
+        ("a $4.7 billion loss", "a $4.62 billion loss", False),  # 4.62 rounds to 4.6
+        ("dating back 60,000 years", "dating back 59,619 years", True),
+        ("300 people", "296 people", True),
+        ("1,000 people", "1,200 people", False),
+        ("30 people", "29 people", False),
+        ("the 73-year-old", "the 72-year-old", False),  # ages are exact
+    ],
+)
+def test_rounded_figures_are_compatible_with_the_precise_ones(
+    a: str, b: str, compatible: bool
+) -> None:
+    assert only(a).compatible(only(b)) is compatible
+    assert only(b).compatible(only(a)) is compatible
+
+
+def test_a_small_number_between_commas_after_a_name_is_an_age() -> None:
+    age = only("Paul Durousseau, 30, was charged")
+    assert (age.kind, age.value) == ("age", 30)
+    assert extract_quantities("In the end, 30, not 40, were charged")[0].kind == "count"
+
+
+@pytest.mark.parametrize(
+    "text", ["into his 90s", "in the 1990s", "on Sept. 11", "the October 12 attacks"]
+)
+def test_decades_and_days_of_the_month_are_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_a_hyphenated_figure_is_an_attribute() -> None:
+    assert only("a three-term congressman").modifier
+    assert not only("three terms in office").modifier
+
+
+def test_surfaces_stay_right_after_em_dashes() -> None:
+    found = extract_quantities("Fletcher \u2014 a three-term congressman \u2014 won 88,747 votes")
+    assert [q.surface for q in found] == ["three", "88,747"]
+
+
+@pytest.mark.parametrize("text", ["won by nearly 2 to 1", "a 4-to-3 vote", "voted 1,821 to 1,199"])
+def test_ratios_and_scores_are_not_ranges_or_counts(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_a_rising_range_is_still_a_range() -> None:
+    weeks = only("within four to six weeks")
+    assert (weeks.kind, weeks.low, weeks.high) == ("duration", 4 * 604800, 6 * 604800)
+
+
+def test_a_duration_in_two_units_is_one_duration() -> None:
+    served = only("to serve 7 years, 1 month in prison")
+    assert served.kind == "duration" and served.value == 85 * 2629800
+    assert served.surface == "7 years, 1 month"
+    assert served.compatible(only("an 85-month prison stint"))
+    assert only("for 2 hours and 30 minutes").value == 9000
+    # Only a finer unit joins: "three years and five people" are two quantities.
+    assert [q.kind for q in extract_quantities("three years and five people")] == [
+        "duration",
+        "count",
+    ]
+
+
+def test_a_month_before_a_year_is_a_month_told_with_it() -> None:
+    may = only("She took office in May 2014.")
+    assert (may.kind, may.surface) == ("month", "May 2014")
+    assert not may.compatible(only("In April 2014, she took office."))
+    assert not may.compatible(only("in May 2015"))
+    assert may.compatible(only("since May 2014"))
+    # A day of the month keeps the year alone, as before.
+    assert only("on March 14, 2015").kind == "year"
+
+
+@pytest.mark.parametrize(
+    "text", ["in the 5500 block of Elm Street", "on East 84th Street", "her 21st birthday"]
+)
+def test_addresses_and_ranks_are_places_not_counts(text: str) -> None:
+    assert only(text).kind == "place"
+
+
+def test_blocks_walked_are_still_counted() -> None:
+    assert only("She walked 3 blocks to the store.").kind == "count"
+
+
+def test_within_a_time_is_a_limit() -> None:
+    hour = only("The mayor resigned within an hour of the vote.")
+    assert (hour.low, hour.high, hour.surface) == (0.0, 3600.0, "within an hour")
+    assert hour.compatible(only("She resigned 40 minutes after the vote."))
+    assert not hour.compatible(only("She resigned three hours after the vote."))
+
+
+def test_within_hours_is_some_hours_and_less_than_a_day() -> None:
+    hours = only("The mayor resigned within hours of the vote.")
+    assert (hours.kind, hours.surface) == ("duration", "within hours")
+    assert hours.compatible(only("within five hours"))
+    assert not hours.compatible(only("two days"))
+
+
+def test_a_rate_per_year_is_no_duration() -> None:
+    assert [q.kind for q in extract_quantities("He earned $90,000 a year.")] == ["money"]
+    assert [q.kind for q in extract_quantities("He worked 60 hours a week.")] == ["duration"]
