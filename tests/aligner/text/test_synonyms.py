@@ -9,7 +9,7 @@ from aligner.text.features import stem
 from aligner.text.synonyms import concept_index, concept_of
 from bench import build_synonyms
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_common_synonyms_and_irregular_forms_share_a_concept() -> None:
