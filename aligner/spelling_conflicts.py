@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 from aligner.cancel import checked
 from aligner.features import SentenceFeatures, stem
 from aligner.model import ConflictKind, Finding, Severity
-from aligner.wordlists import STOPWORDS
+from aligner.wordlists import PERSON_TITLES, STOPWORDS
 
 MIN_LETTERS = 5
 TWO_SLIPS_FROM = 10
@@ -68,7 +68,7 @@ def spelling_conflicts(
             continue
         if context[one].isdisjoint(context[other]):
             continue
-        found += _conflicts_between(one, other, where, article_of, score_of)
+        found += _conflicts_between(one, other, where, features, article_of, score_of)
     return sorted(found, key=lambda c: (c.a, c.b))
 
 
@@ -104,6 +104,7 @@ def _conflicts_between(
     one: str,
     other: str,
     where: dict[str, list[int]],
+    features: Sequence[SentenceFeatures],
     article_of: Sequence[int],
     score_of: Callable[[int, int], float],
 ) -> list[SpellingConflict]:
@@ -116,8 +117,24 @@ def _conflicts_between(
         if not others:
             continue
         best = max(others, key=lambda k: (score_of(sentence, k), -k))
-        detail = f"{rare.capitalize()} vs {usual.capitalize()} (spelling)"
+        name = _whole_name(features[best], usual)
+        about = f"spelling of {name}" if name else "spelling"
+        detail = f"{rare.capitalize()} vs {usual.capitalize()} ({about})"
         found.append(
             SpellingConflict(sentence, best, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
         )
     return found
+
+
+def _whole_name(sentence: SentenceFeatures, word: str) -> str:
+    """The name of several words ``word`` is part of in ``sentence``, titles left out
+    ("Barack Obama" of "President Barack Obama"), so a reader sees whose name it is; ""
+    when the word is the whole name."""
+    for name, name_words in zip(sentence.names, sentence.name_words, strict=True):
+        if word in name_words:
+            kept: list[str] = []
+            for written in name.split():  # after the last title, and no "Canadian-born"
+                is_title = written.lower().rstrip(".") in PERSON_TITLES
+                kept = [] if is_title or "-" in written else [*kept, written]
+            return " ".join(kept) if len(kept) > 1 else ""
+    return ""

@@ -29,7 +29,7 @@ def test_a_typo_in_one_source_is_set_against_the_usual_spelling() -> None:
         (
             "A champion competitor, the Canadian-born Semintelli gave back.",
             "Canadian-born Fabio Sementilli, 49, died at the scene.",
-            "Semintelli vs Sementilli (spelling)",
+            "Semintelli vs Sementilli (spelling of Fabio Sementilli)",
         )
     ]
 
@@ -39,7 +39,7 @@ def test_one_slip_in_a_short_name_counts_with_a_shared_neighbour() -> None:
         ["Voters rebuked President Barak Obama on Tuesday."],
         ["Clinton defended President Barack Obama."],
     )
-    assert [detail for *_, detail in found] == ["Barack vs Barak (spelling)"]
+    assert [detail for *_, detail in found] == ["Barack vs Barak (spelling of Barak Obama)"]
 
 
 def test_different_words_and_people_are_left_alone() -> None:
