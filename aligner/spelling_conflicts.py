@@ -15,7 +15,8 @@ it ("Barack Obama" / "Barak Obama", "Los Angeles" / "Los Angles"): without that,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,22 +109,36 @@ def _conflicts_between(
     article_of: Sequence[int],
     score_of: Callable[[int, int], float],
 ) -> list[SpellingConflict]:
-    """Each sentence with the rarer spelling, against the most alike sentence of another
+    """Each sentence with the rarer spelling, against the most alike sentence of each other
     source that has the other spelling (a source can use both: a typo once)."""
     rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
-    found = []
-    for sentence in where[rare]:
-        others = [k for k in where[usual] if article_of[k] != article_of[sentence]]
-        if not others:
-            continue
-        best = max(others, key=lambda k: (score_of(sentence, k), -k))
-        name = _whole_name(features[best], usual)
-        about = f"spelling of {name}" if name else "spelling"
-        detail = f"{rare.capitalize()} vs {usual.capitalize()} ({about})"
-        found.append(
-            SpellingConflict(sentence, best, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
-        )
-    return found
+    # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
+    # Angeles Fire Department".
+    names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
+    name = min(names, key=lambda n: (len(n), n), default="")
+    about = f"spelling of {name}" if name else "spelling"
+    finding = Finding(
+        ConflictKind.ENTITY, f"{rare.capitalize()} vs {usual.capitalize()} ({about})", Severity.SOFT
+    )
+    return [
+        SpellingConflict(sentence, best, finding)
+        for sentence, best in against_best(where[rare], where[usual], article_of, score_of)
+    ]
+
+
+def against_best(
+    rare: Sequence[int],
+    usual: Sequence[int],
+    article_of: Sequence[int],
+    score_of: Callable[[int, int], float],
+) -> Iterator[tuple[int, int]]:
+    """Each sentence of ``rare`` with, in each other source, its most alike sentence
+    (``score_of``) among ``usual``."""
+    for sentence in rare:
+        sources = sorted({article_of[k] for k in usual} - {article_of[sentence]})
+        for source in sources:
+            others = [k for k in usual if article_of[k] == source]
+            yield sentence, max(others, key=lambda k: (score_of(sentence, k), -k))
 
 
 def _whole_name(sentence: SentenceFeatures, word: str) -> str:
@@ -135,6 +150,11 @@ def _whole_name(sentence: SentenceFeatures, word: str) -> str:
             kept: list[str] = []
             for written in name.split():  # after the last title, and no "Canadian-born"
                 is_title = written.lower().rstrip(".") in PERSON_TITLES
-                kept = [] if is_title or "-" in written else [*kept, written]
+                kept = [] if is_title or "-" in written else [*kept, _no_possessive(written)]
             return " ".join(kept) if len(kept) > 1 else ""
     return ""
+
+
+def _no_possessive(word: str) -> str:
+    """ "Soultrait" of "Soultrait's"."""
+    return re.sub(r"['\u2019]s$", "", word)

@@ -76,3 +76,15 @@ def test_different_words_and_people_are_left_alone() -> None:
         )
         == []
     )  # another first letter
+
+
+def test_a_typo_is_set_against_each_other_source_that_spells_it_right() -> None:
+    found = conflicts(
+        ["A champion competitor, the Canadian-born Semintelli gave back."],
+        ["Canadian-born Fabio Sementilli, 49, died at the scene."],
+        ["Fabio Sementilli led education at Wella."],
+    )
+    assert [(a[:20], b[:20]) for a, b, _ in found] == [
+        ("A champion competito", "Canadian-born Fabio "),
+        ("A champion competito", "Fabio Sementilli led"),
+    ]
