@@ -59,11 +59,14 @@ _VERB_REACH = 12
 _JOINERS = frozenset(["'", "-"])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4_096)
 def _located(text: str) -> LocatedQuantities:
     return locate_quantities(text)
 
 
+# One sentence's figure is set against many others (a folder of market reports gives
+# thousands of number conflicts): what it tells is found once.
+@lru_cache(maxsize=16_384)
 def figure_thing(text: str, quantity: Quantity) -> str:
     """What the figure ``quantity`` of ``text`` tells: for a count its noun and what
     happened to them ("people in custody"), for a date, a time or an amount the event
@@ -283,6 +286,7 @@ def _at(words: Sequence[str], index: int) -> str:
     return words[index] if 0 <= index < len(words) else ""
 
 
+@lru_cache(maxsize=16_384)
 def one_thing(thing_a: str, thing_b: str) -> str:
     """The thing two sides tell, as one: the fuller one when they share a content word
     (one verb or noun), both when they tell two ("pulled guns / shot"), "" for none."""

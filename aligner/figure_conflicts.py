@@ -224,6 +224,10 @@ def _same_unit(qa: Quantity, qb: Quantity) -> bool:
     return bool(qb.unit) and stem(qa.unit) == stem(qb.unit)
 
 
+# What a figure of each kind is, for a reason whose sentences do not say more.
+_KIND_WORDS = {"duration": "duration", "money": "amount", "percent": "percentage"}
+
+
 def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
     """ "Four vs three (people in custody)": both figures and what they tell, in the
     sentences' words (aligner/conflict_subjects.py); the kind of figure when they do not
@@ -233,10 +237,9 @@ def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Q
     if qa.kind == "count" and _unit_key(qa) != _unit_key(qb):
         return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
     thing = one_thing(thing_a, thing_b)
-    what = {"count": qa.unit if qa.unit == qb.unit else "", "duration": "duration",
-            "money": "amount", "percent": "percentage", "age": "age", "year": "year",
-            "month": "month",
-            "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
+    what = _KIND_WORDS.get(qa.kind, qa.kind)
+    if qa.kind == "count":
+        what = qa.unit if qa.unit == qb.unit else ""
     if thing and " " not in thing and qa.kind != "count":
         thing = f"{what}: {thing}"  # a verb alone says little: "amount: paid"
     detail = f"{qa.surface} vs {qb.surface}"

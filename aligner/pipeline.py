@@ -61,7 +61,6 @@ from aligner.model import (
     sentence_id,
 )
 from aligner.name_conflicts import wrong_name_conflicts
-from aligner.name_variants import name_variant_conflicts
 from aligner.parallel import Aside, split_map
 from aligner.resources import sample_corpus_dir
 from aligner.segment import sentence_spans
@@ -449,7 +448,6 @@ def _grouped(
     related_from = settings.threshold - RELATED_MARGIN
     for spelled in [
         *spelling_conflicts(features, articles, score_of),
-        *name_variant_conflicts(features, articles, score_of),
         *wrong_name_conflicts(features, articles, score_of, related_from),
     ]:
         a, b = prose[spelled.a].id, prose[spelled.b].id

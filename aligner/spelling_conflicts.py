@@ -1,5 +1,6 @@
 """Names spelled two ways by different sources ("Sementilli" / "Semintelli", "Barack" /
-"Barak", "Quickstop" / "Quikstop"): soft name conflicts, whatever the sentences say.
+"Barak", "Quickstop" / "Quikstop", "Gusto's bar" / "Gustos bar"): soft name conflicts,
+whatever the sentences say.
 
 A reader checking a story wants to know when one outlet spells a person or a place
 differently: a typo, or another person. Two name words count as two spellings of one name
@@ -26,6 +27,7 @@ from rapidfuzz.distance import OSA
 from aligner.cancel import checked
 from aligner.features import SentenceFeatures, stem
 from aligner.model import ConflictKind, Finding, Severity
+from aligner.name_variants import possessive_spellings
 from aligner.wordlists import PERSON_TITLES, STOPWORDS
 
 MIN_LETTERS = 5
@@ -70,6 +72,13 @@ def spelling_conflicts(
         if context[one].isdisjoint(context[other]):
             continue
         found += _conflicts_between(one, other, where, features, article_of, score_of)
+    for short, long in possessive_spellings(features, where):  # "Gusto's bar" / "Gustos bar"
+        detail = f"{short.capitalize()}'s vs {long.capitalize()} (spelling)"
+        finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
+        found += [
+            SpellingConflict(sentence, best, finding)
+            for sentence, best in against_best(where[short], where[long], article_of, score_of)
+        ]
     return sorted(found, key=lambda c: (c.a, c.b))
 
 

@@ -88,3 +88,37 @@ def test_a_typo_is_set_against_each_other_source_that_spells_it_right() -> None:
         ("A champion competito", "Canadian-born Fabio "),
         ("A champion competito", "Fabio Sementilli led"),
     ]
+
+
+def test_a_possessive_and_a_plain_s_before_one_word_are_two_spellings() -> None:
+    # aligner/name_variants.py: folding drops the 's, and "gusto" / "gustos" share a stem.
+    found = conflicts(
+        ["There was a fight outside Gusto's bar in Barre, police said."],
+        ["The two had argued outside Gustos bar in Barre earlier that night."],
+        ["Both were seen at the Gustos bar on Prospect Street."],
+    )
+    assert [(a[:18], b[:18], detail) for a, b, detail in found] == [
+        ("There was a fight ", "The two had argued", "Gusto's vs Gustos (spelling)"),
+        ("There was a fight ", "Both were seen at ", "Gusto's vs Gustos (spelling)"),
+    ]
+
+
+def test_plurals_and_their_possessives_are_no_second_spelling() -> None:
+    # A family told as "the Obamas'" is no other spelling of "Obama's".
+    assert (
+        conflicts(
+            ["Obama's daughters attended the dinner."],
+            ["The Obamas' daughters attended the dinner."],
+        )
+        == []
+    )
+    # The short form also written without 's: a name and its plural.
+    assert (
+        conflicts(
+            ["Kennedy's house stood empty.", "Kennedy spoke in Boston."],
+            ["The Kennedys house stood empty."],
+        )
+        == []
+    )
+    # Nothing after them in common: two different things.
+    assert conflicts(["Wendy's restaurant closed."], ["The Wendys band played."]) == []
