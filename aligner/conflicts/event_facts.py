@@ -18,11 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.conflicts.pair_figures import differ, is_upper_bound
+from aligner.conflicts.subjects import AFTER_NAME, age_owner, figure_thing, one_thing
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
 from aligner.text.features import SentenceFeatures, stem
-from aligner.text.quantities import LocatedQuantities, Quantity, locate_quantities
-from aligner.text.wordlists import IRREGULAR_SINGULARS, PERSON_TITLES, STOPWORDS
+from aligner.text.quantities import Quantity, locate_quantities
+from aligner.text.wordlists import IRREGULAR_SINGULARS, STOPWORDS
 
 # Words that say what happened to the people a figure counts, by the fact they tell.
 _TOLL_WORDS: dict[str, str] = {
@@ -77,7 +78,7 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
     for placed in located.found:
         quantity = placed.quantity
         if quantity.kind == "age":
-            name = _age_owner(text, located, placed.start, placed.end)
+            name = age_owner(text, located, placed.start, placed.end)
             if name:
                 facts.append(Fact(f"age:{name.lower()}", f"{name}'s age", quantity))
             elif _stands_alone(located.words, placed.start, placed.end):
@@ -90,8 +91,17 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
             toll = _toll_of(located.words, placed.start, placed.end, quantity.unit)
             if toll and people is not None:
                 label = f"{quantity.unit} {toll}" if people else toll
-                facts.append(Fact(f"toll:{toll}:{people}", label, quantity))
+                facts.append(
+                    Fact(f"toll:{toll}:{people}", _toll_label(text, quantity, label), quantity)
+                )
     return tuple(facts)
+
+
+def _toll_label(text: str, quantity: Quantity, label: str) -> str:
+    """The toll as the sentence tells it when it says more ("people killed in Gaza" for
+    "killed"), else ``label``."""
+    told = figure_thing(text, quantity)
+    return told if stem(label.split()[-1]) in {stem(w) for w in told.lower().split()} else label
 
 
 # The key of an age told without a name ("The 73-year-old, who ..."), until
@@ -103,7 +113,7 @@ def _stands_alone(words: Sequence[str], start: int, end: int) -> bool:
     """ "The 73-year-old, who ..." or "The 73-year-old was ...": an age standing for a
     person the article names elsewhere."""
     after = words[end] if end < len(words) else ""
-    return start == 1 and words[0] == "the" and (after == "," or after in _AFTER_NAME)
+    return start == 1 and words[0] == "the" and (after == "," or after in AFTER_NAME)
 
 
 def attribute_unnamed_ages(
@@ -215,63 +225,6 @@ def _toll_of(words: Sequence[str], start: int, end: int, counted: str) -> str:
     return ""
 
 
-def _age_owner(text: str, located: LocatedQuantities, start: int, end: int) -> str:
-    """The name of the person an age belongs to, as written: "Durst" in "Durst, 73," and in
-    "the 72-year-old Durst", "Laci Peterson" in "Laci Peterson, 27,"; "" when the age stands
-    alone ("The 73-year-old, who ...").
-
-    A given name is kept when written, so "Scott Peterson, 30" and "Laci Peterson, 27" are
-    two people; a surname alone is only compared with the surname alone.
-    """
-    words, spans = located.words, located.spans
-    if start >= 2 and words[start - 1] == ",":  # "Durst, 73,": capitalised, checked on finding
-        run = _name_run_before(text, located, start - 1)
-    else:
-        at = end
-        while at < len(words) and words[at] in _AGE_TITLES:
-            at += 1  # "the 72-year-old former ..."
-        run = []
-        while at < len(words) and words[at].isalpha() and _capitalised(text, spans[at]):
-            run.append(at)
-            at += 1
-            if at < len(words) and words[at] == ".":  # "Mr. Durst"
-                at += 1
-        # The name must end the phrase: "the 72-year-old Durst agreed", not "the 30-year-old
-        # Manchester United striker" (the age is the striker's).
-        follower = words[at] if at < len(words) else ""
-        if follower.isalpha() and follower not in _AFTER_NAME and not follower.endswith("ed"):
-            return ""
-    if not run:
-        return ""
-    surname = given = run[-1]
-    while given > run[0] and words[given - 1] not in PERSON_TITLES:
-        given -= 1  # "Police Chief Stephen Edward Johnson": Stephen
-    shown = [surname] if given == surname else [given, surname]
-    return " ".join(text[spans[k][0] : spans[k][1]] for k in shown)
-
-
-def _name_run_before(text: str, located: LocatedQuantities, stop: int) -> list[int]:
-    """The capitalised words just before token ``stop``, in order."""
-    words, spans = located.words, located.spans
-    at = stop
-    while at > 0 and words[at - 1].isalpha() and _capitalised(text, spans[at - 1]):
-        at -= 1
-    return list(range(at, stop))
-
-
-# Words that may stand between an age and a name: "the 72-year-old former Senator Smith".
-_AGE_TITLES = frozenset(["former", "late", "retired", "ex"])
-# Words that may follow a name that ends its noun phrase (besides verbs in -ed).
-_AFTER_NAME = frozenset(
-    ["was", "is", "has", "had", "will", "would", "could", "who", "said", "says", "told",
-     "and", "remains", "faces", "appeared", "sat", "sits", "stood", "stands", "went", "gave"]
-)  # fmt: skip
-
-
-def _capitalised(text: str, span: tuple[int, int]) -> bool:
-    return text[span[0] : span[0] + 1].isupper()
-
-
 @dataclass(frozen=True, slots=True)
 class FactConflict:
     """Sentences ``a`` and ``b`` (indexes into the checked sentences) disagree on a fact:
@@ -288,7 +241,8 @@ class FactConflict:
         told = f"{qa.surface} vs {qb.surface}"
         # Two time limits can both hold: told differently, for the reader to check.
         severity = Severity.SOFT if is_upper_bound(qa) or is_upper_bound(qb) else Severity.HARD
-        return Finding(ConflictKind.NUMBER, f"{told} ({self.fact_a.label})", severity)
+        label = one_thing(self.fact_a.label, self.fact_b.label)
+        return Finding(ConflictKind.NUMBER, f"{told} ({label})", severity)
 
 
 def fact_conflicts(

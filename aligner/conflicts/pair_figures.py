@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from aligner.conflicts.subjects import figure_thing, one_thing, people_event
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import MEASURE_UNITS, Quantity
@@ -28,7 +29,7 @@ def number_conflicts(
         left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
         right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
-            findings.append(Finding(ConflictKind.NUMBER, _number_detail(qa, qb)))
+            findings.append(Finding(ConflictKind.NUMBER, _number_detail(a, qa, b, qb)))
     findings += _bound_findings(a, b)
     if findings and other_time_frames(a, b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
@@ -85,7 +86,7 @@ def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
             if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
                 one_bound, different = True, differ(qa.high, qb.high)
             if one_bound and different and qa.compatible(qb):
-                detail = _number_detail(qa, qb)
+                detail = _number_detail(a, qa, b, qb)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
 
@@ -223,13 +224,27 @@ def _same_unit(qa: Quantity, qb: Quantity) -> bool:
     return bool(qb.unit) and stem(qa.unit) == stem(qb.unit)
 
 
-def _number_detail(qa: Quantity, qb: Quantity) -> str:
-    what = {"count": qa.unit if qa.unit == qb.unit else "", "duration": "duration",
-            "money": "amount", "percent": "percentage", "age": "age", "year": "year",
-            "month": "month",
-            "time": "time"}.get(qa.kind, qa.kind)  # fmt: skip
+# What a figure of each kind is, for a reason whose sentences do not say more.
+_KIND_WORDS = {"duration": "duration", "money": "amount", "percent": "percentage"}
+
+
+def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
+    """ "Four vs three (people in custody)": both figures and what they tell, in the
+    sentences' words (aligner/conflicts/subjects.py); the kind of figure when they do not
+    say. Counts of two nouns show each noun with its figure ("332 electoral votes won vs
+    two electors")."""
+    thing_a, thing_b = figure_thing(a.text, qa), figure_thing(b.text, qb)
+    if qa.kind == "count" and _unit_key(qa) != _unit_key(qb):
+        return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
+    thing = one_thing(thing_a, thing_b)
+    what = _KIND_WORDS.get(qa.kind, qa.kind)
+    if qa.kind == "count":
+        what = qa.unit if qa.unit == qb.unit else ""
+    if thing and " " not in thing and qa.kind != "count":
+        thing = f"{what}: {thing}"  # a verb alone says little: "amount: paid"
     detail = f"{qa.surface} vs {qb.surface}"
-    return f"{detail} ({what})" if what else detail
+    about = thing or what
+    return f"{detail} ({about})" if about else detail
 
 
 # People whose number a story is about (who did it, who was hurt, who found the body), as
@@ -263,9 +278,14 @@ def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Fin
     for singular, plural in sorted(_COUNTED_PEOPLE.items()):
         for one, many in ((a, b), (b, a)):
             if _only_form(one, singular, plural) and _only_form(many, plural, singular):
-                told = (_shown(one, singular), _shown(many, plural))
-                first, second = told if one is a else told[::-1]
-                found.append(Finding(ConflictKind.NUMBER, f"{first} vs {second}", Severity.SOFT))
+                told = [
+                    (_shown(one, singular), people_event(one.text, singular)),
+                    (_shown(many, plural), people_event(many.text, plural)),
+                ]
+                (first, thing_a), (second, thing_b) = told if one is a else told[::-1]
+                thing = one_thing(thing_a, thing_b)
+                detail = f"{first} vs {second} ({thing})" if thing else f"{first} vs {second}"
+                found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
 
 
@@ -293,7 +313,16 @@ def _not_a_count(tokens: Sequence[str], at: int) -> bool:
 
 
 def _shown(sentence: SentenceFeatures, noun: str) -> str:
-    """The noun with its determiner when it has one: "a woman", "two women"."""
-    at = sentence.tokens.index(noun)
-    before = sentence.tokens[at - 1] if at else ""
+    """The noun with its determiner when it has one ("a woman", "two women"), and with the
+    people it is told along with ("his wife and daughters")."""
+    tokens = sentence.tokens
+    at = tokens.index(noun)
+    if at >= 2 and tokens[at - 1] == "and" and tokens[at - 2] in _ALONG_WITH:
+        at -= 2  # "wife and daughter": one group, told together
+        noun = f"{tokens[at]} and {noun}"
+    before = tokens[at - 1] if at else ""
     return f"{before} {noun}" if before in _DETERMINERS else noun
+
+
+# People told together with the counted ones: "his wife and daughters".
+_ALONG_WITH = _COUNTED_PEOPLE_WORDS | {"mother", "father", "parents", "family", "husband"}

@@ -1,5 +1,6 @@
 """Names spelled two ways by different sources ("Sementilli" / "Semintelli", "Barack" /
-"Barak", "Quickstop" / "Quikstop"): soft name conflicts, whatever the sentences say.
+"Barak", "Quickstop" / "Quikstop", "Gusto's bar" / "Gustos bar"): soft name conflicts,
+whatever the sentences say.
 
 A reader checking a story wants to know when one outlet spells a person or a place
 differently: a typo, or another person. Two name words count as two spellings of one name
@@ -15,17 +16,19 @@ it ("Barack Obama" / "Barak Obama", "Los Angeles" / "Los Angles"): without that,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from aligner.conflicts.name_variants import possessive_spellings
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
 from aligner.text.features import SentenceFeatures, stem
-from aligner.text.wordlists import STOPWORDS
+from aligner.text.wordlists import PERSON_TITLES, STOPWORDS
 
 MIN_LETTERS = 5
 TWO_SLIPS_FROM = 10
@@ -68,7 +71,14 @@ def spelling_conflicts(
             continue
         if context[one].isdisjoint(context[other]):
             continue
-        found += _conflicts_between(one, other, where, article_of, score_of)
+        found += _conflicts_between(one, other, where, features, article_of, score_of)
+    for short, long in possessive_spellings(features, where):  # "Gusto's bar" / "Gustos bar"
+        detail = f"{short.capitalize()}'s vs {long.capitalize()} (spelling)"
+        finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
+        found += [
+            SpellingConflict(sentence, best, finding)
+            for sentence, best in against_best(where[short], where[long], article_of, score_of)
+        ]
     return sorted(found, key=lambda c: (c.a, c.b))
 
 
@@ -104,20 +114,56 @@ def _conflicts_between(
     one: str,
     other: str,
     where: dict[str, list[int]],
+    features: Sequence[SentenceFeatures],
     article_of: Sequence[int],
     score_of: Callable[[int, int], float],
 ) -> list[SpellingConflict]:
-    """Each sentence with the rarer spelling, against the most alike sentence of another
+    """Each sentence with the rarer spelling, against the most alike sentence of each other
     source that has the other spelling (a source can use both: a typo once)."""
     rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
-    found = []
-    for sentence in where[rare]:
-        others = [k for k in where[usual] if article_of[k] != article_of[sentence]]
-        if not others:
-            continue
-        best = max(others, key=lambda k: (score_of(sentence, k), -k))
-        detail = f"{rare.capitalize()} vs {usual.capitalize()} (spelling)"
-        found.append(
-            SpellingConflict(sentence, best, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
-        )
-    return found
+    # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
+    # Angeles Fire Department".
+    names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
+    name = min(names, key=lambda n: (len(n), n), default="")
+    about = f"spelling of {name}" if name else "spelling"
+    finding = Finding(
+        ConflictKind.ENTITY, f"{rare.capitalize()} vs {usual.capitalize()} ({about})", Severity.SOFT
+    )
+    return [
+        SpellingConflict(sentence, best, finding)
+        for sentence, best in against_best(where[rare], where[usual], article_of, score_of)
+    ]
+
+
+def against_best(
+    rare: Sequence[int],
+    usual: Sequence[int],
+    article_of: Sequence[int],
+    score_of: Callable[[int, int], float],
+) -> Iterator[tuple[int, int]]:
+    """Each sentence of ``rare`` with, in each other source, its most alike sentence
+    (``score_of``) among ``usual``."""
+    for sentence in rare:
+        sources = sorted({article_of[k] for k in usual} - {article_of[sentence]})
+        for source in sources:
+            others = [k for k in usual if article_of[k] == source]
+            yield sentence, max(others, key=lambda k: (score_of(sentence, k), -k))
+
+
+def _whole_name(sentence: SentenceFeatures, word: str) -> str:
+    """The name of several words ``word`` is part of in ``sentence``, titles left out
+    ("Barack Obama" of "President Barack Obama"), so a reader sees whose name it is; ""
+    when the word is the whole name."""
+    for name, name_words in zip(sentence.names, sentence.name_words, strict=True):
+        if word in name_words:
+            kept: list[str] = []
+            for written in name.split():  # after the last title, and no "Canadian-born"
+                is_title = written.lower().rstrip(".") in PERSON_TITLES
+                kept = [] if is_title or "-" in written else [*kept, _no_possessive(written)]
+            return " ".join(kept) if len(kept) > 1 else ""
+    return ""
+
+
+def _no_possessive(word: str) -> str:
+    """ "Soultrait" of "Soultrait's"."""
+    return re.sub(r"['\u2019]s$", "", word)

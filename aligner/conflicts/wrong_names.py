@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz.distance import OSA
 
 from aligner.conflicts.spellings import SpellingConflict
+from aligner.conflicts.subjects import name_event, person_role
 from aligner.result.model import ConflictKind, Finding
 from aligner.text.features import SentenceFeatures
 from aligner.text.wordlists import PERSON_TITLES
@@ -40,11 +41,11 @@ def wrong_name_conflicts(
         for word in wanted.intersection(sentence_features.tokens):
             with_word.setdefault(word, []).append(index)
     found: list[SpellingConflict] = []
-    for wrong, surname, full, article in _wrong_names(slips, article_of, with_word):
+    for wrong, surname, written, article in _wrong_names(slips, article_of, with_word):
         right = [k for k in with_word[surname] if article_of[k] != article]
-        detail = f"{wrong.capitalize()} vs {surname.capitalize()} ({full})"
         # Every sentence with the word: one opening a sentence is no name to ``names``.
         for sentence in with_word[wrong]:
+            detail = _wrong_name_detail(wrong, surname, written, features[sentence].text)
             for other in sorted({article_of[k] for k in right}):
                 best = max(
                     (k for k in right if article_of[k] == other),
@@ -56,9 +57,22 @@ def wrong_name_conflicts(
     return sorted(found, key=lambda c: (c.a, c.b))
 
 
+def _wrong_name_detail(wrong: str, surname: str, written: tuple[str, int], text: str) -> str:
+    """ "Edwards vs Johnson (the police chief Stephen Edward Johnson, who walked out of
+    Broward's Main Jail)": both names, the person's role and full name, and what the
+    sentence has the person do."""
+    name, person_words = written
+    full = " ".join(name.split()[-person_words:])
+    role = person_role(name, person_words)
+    who = f"{role} {full}" if role else full
+    event = name_event(text, wrong)
+    about = f"{who}, who {event}" if event else who
+    return f"{wrong.capitalize()} vs {surname.capitalize()} ({about})"
+
+
 def _slips(
     features: Sequence[SentenceFeatures], article_of: Sequence[int]
-) -> list[tuple[str, str, str, int]]:
+) -> list[tuple[str, str, tuple[str, int], int]]:
     """(word, surname, full name as written, article) for each name word an article uses
     alone that is one slip from a given or middle name of one of its full names."""
     alone: set[tuple[int, str]] = set()
@@ -81,15 +95,15 @@ def _slips(
             continue
         for part, person, written in sorted(given.get((article, word[0]), ())):
             if _one_slip(word, part):
-                found.append((word, person[-1], _without_titles(written, person), article))
+                found.append((word, person[-1], (written, len(person)), article))
     return found
 
 
 def _wrong_names(
-    slips: Sequence[tuple[str, str, str, int]],
+    slips: Sequence[tuple[str, str, tuple[str, int], int]],
     article_of: Sequence[int],
     with_word: dict[str, list[int]],
-) -> list[tuple[str, str, str, int]]:
+) -> list[tuple[str, str, tuple[str, int], int]]:
     """The ``slips`` whose word no other source uses (else it names another person) and
     whose surname some other source uses, one per word (``with_word``: the sentences with
     each word)."""
@@ -111,9 +125,3 @@ def _one_slip(word: str, part: str) -> bool:
     if abs(len(word) - len(part)) > 1:
         return False  # the cheap test first: most pairs of names fail it
     return OSA.distance(word, part) == 1
-
-
-def _without_titles(written: str, person: Sequence[str]) -> str:
-    """ "Stephen Edward Johnson" of "Police Chief Stephen Edward Johnson": the person's
-    words as written."""
-    return " ".join(written.split()[-len(person) :])

@@ -197,7 +197,7 @@ def test_a_toll_told_differently_in_unrelated_wording_is_a_conflict_side_by_side
     )
     comparison = compare([tmp_path / "event"])
     (conflict,) = comparison.conflicts
-    assert conflict.detail == "29 vs Nineteen (killed)"
+    assert conflict.detail == "29 vs Nineteen (people killed)"
     group = comparison.group_of[conflict.a]
     assert group is comparison.group_of[conflict.b]
     assert group.label is Label.CONTRADICTING
@@ -328,7 +328,7 @@ def test_two_amounts_told_once_each_still_conflict(tmp_path) -> None:
         "The dealer was told he could pay $700 for the painting, the report said.\n",
     )
     (conflict,) = compare([tmp_path / "event"]).conflicts
-    assert conflict.detail == "$900 vs $700 (amount)"
+    assert conflict.detail == "$900 vs $700 (amount: pay)"
 
 
 def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> None:
@@ -344,7 +344,10 @@ def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> Non
     rows = {comparison.group_of[s.id].id for s in comparison.articles[1].prose}
     assert len(rows) == 2
     told = sorted((c.a, c.b, c.detail) for c in comparison.conflicts)
-    assert [detail for _, _, detail in told] == ["May 2014 vs April 2014 (month)"] * 2
+    assert [detail for _, _, detail in told] == [
+        "May 2014 vs April 2014 (month: appointed)",
+        "May 2014 vs April 2014 (appointed Fire Chief Maria Garcia)",
+    ]
 
 
 def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
@@ -356,7 +359,10 @@ def test_people_told_as_one_and_as_several_are_linked_softly(tmp_path) -> None:
         "Two men were seen running from the bank with bags on Monday.\n",
     )
     (conflict,) = compare([tmp_path / "event"]).conflicts
-    assert (conflict.detail, conflict.severity) == ("a man vs two men", Severity.SOFT)
+    assert (conflict.detail, conflict.severity) == (
+        "a man vs two men (seen running from the bank)",
+        Severity.SOFT,
+    )
 
 
 def test_furniture_ending_a_paragraph_is_not_a_claim(tmp_path) -> None:

@@ -21,7 +21,7 @@ def test_a_middle_name_used_as_a_surname_is_a_wrong_name() -> None:
         (0, "On Tuesday, Louis left City Hall through a side door."),
         (1, "Becker left City Hall through a side door, aides said."),
     )
-    assert found == [(1, 2, "Louis vs Becker (Anna Louise Becker)")]
+    assert found == [(1, 2, "Louis vs Becker (the mayor Anna Louise Becker, who left City Hall)")]
 
 
 def test_a_name_other_sources_use_too_is_no_wrong_name() -> None:
