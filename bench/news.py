@@ -105,14 +105,14 @@ def peer_exports(
     return regrouped
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--tools", type=Path, default=DEFAULT_TOOLS)
     parser.add_argument("--no-loco", action="store_true", help="skip leave one cluster out")
     parser.add_argument("--no-peers", action="store_true", help="skip the two peers")
     parser.add_argument("--verbose", action="store_true", help="print every miss (newsgold -v)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     clusters = labelled_clusters(args.data)
     if not clusters or not (args.tools / "newsgold.py").exists():
         sys.exit(f"needs gold files under {args.data} and newsgold.py in {args.tools}")
