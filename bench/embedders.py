@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.wordlists import STOPWORDS
+from aligner.text.wordlists import STOPWORDS
 
 # BERT tokenisation: longest sequence, longest word, and what a word beyond that becomes.
 _MAX_TOKENS = 256

@@ -35,7 +35,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aligner import counterparts  # noqa: E402
+from aligner.match import counterparts  # noqa: E402
 from bench import news  # noqa: E402
 from bench.embedders import EMBEDDERS  # noqa: E402
 from bench.fit_counterparts import fit_on, labelled_clusters  # noqa: E402

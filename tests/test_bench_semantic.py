@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner import counterparts
-from aligner.counterparts import COUNTERPART_FEATURES, CounterpartScorer
-from aligner.features import sentence_features
+from aligner.match import counterparts
+from aligner.match.counterparts import COUNTERPART_FEATURES, CounterpartScorer
+from aligner.text.features import sentence_features
 from bench.embedders import BertEncoder, WordPiece, mean_pooled, read_safetensors
 from bench.semantic import embedding_in_model, variant_features, variant_rows
 
