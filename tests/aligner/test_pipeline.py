@@ -13,8 +13,9 @@ from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
 from aligner.collector import collector_paused
 from aligner.counterparts import CounterpartScorer
 from aligner.features import sentence_features
-from aligner.model import Comparison, ConflictKind
-from aligner.pipeline import Cancelled, TooManySentences, compare
+from aligner.figure_conflicts import ArticleFigures
+from aligner.model import Comparison, ConflictKind, Finding
+from aligner.pipeline import Cancelled, TooManySentences, _check_pairs, compare
 
 
 @pytest.fixture(scope="module")
@@ -381,3 +382,19 @@ def test_compare_spells_every_option_as_a_keyword_with_its_default() -> None:
         assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
         assert parameter.default == getattr(CompareOptions(), option.name)
     assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+
+
+def test_conflict_checks_leave_out_figures_the_article_tells_elsewhere() -> None:
+    # The checks themselves (which worker processes share) apply ArticleFigures.told_elsewhere:
+    # "$40" then "$55" in one article tells both amounts, and "$55" elsewhere is no conflict.
+    def checked_findings(first_article: list[str]) -> list[list[Finding]]:
+        texts = [*first_article, "She paid $55 for the bike, the seller said."]
+        features = [sentence_features(text) for text in texts]
+        figures = ArticleFigures(features, [0] * len(first_article) + [1])
+        last = len(texts) - 1
+        checks = [(0, last, False, True), (0, last, True, True), (0, last, True, False)]
+        return _check_pairs(features, figures, checks)
+
+    asked = "The seller first asked $40 for the bike."
+    assert all(checked_findings([asked, "Four people saw the sale."]))
+    assert checked_findings([asked, "After haggling, she agreed to a price of $55."]) == [[]] * 3
