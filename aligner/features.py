@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import compress
 
 from aligner.decode import fold_invisible
-from aligner.parallel import pickled_by_constructor
+from aligner.pickling import pickled_by_constructor
 from aligner.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from aligner.calibration import DEFAULT_THRESHOLD
-from aligner.parallel import pickled_by_constructor
+from aligner.pickling import pickled_by_constructor
 
 
 class LineKind(StrEnum):

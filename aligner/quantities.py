@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from aligner.parallel import pickled_by_constructor
+from aligner.pickling import pickled_by_constructor
 from aligner.wordlists import MONTH_NAMES
 
 _UNITS = {
