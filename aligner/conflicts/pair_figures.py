@@ -5,6 +5,7 @@ different figure of the same thing ("at least 19 killed" / "29 killed")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aligner.conflicts.subjects import figure_thing, one_thing, people_event
 from aligner.result.model import ConflictKind, Finding, Severity
@@ -22,12 +23,13 @@ def number_conflicts(
     if _figures(a) == _figures(b):
         return []  # every figure has its equal in the other sentence: the common case
     findings = []
-    kinds = {q.kind for q in a.quantities} & {q.kind for q in b.quantities} - {"place"}
+    of_a, of_b = _by_kind(a.quantities), _by_kind(b.quantities)
+    kinds = (of_a.keys() & of_b.keys()) - {"place"}
     if not dated:
         kinds -= {"age", "month"}
     for kind in sorted(kinds):
-        left = _unmatched([q for q in a.quantities if q.kind == kind], b.quantities)
-        right = _unmatched([q for q in b.quantities if q.kind == kind], a.quantities)
+        left = _unmatched(of_a[kind], of_b[kind])
+        right = _unmatched(of_b[kind], of_a[kind])
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
             findings.append(Finding(ConflictKind.NUMBER, _number_detail(a, qa, b, qb)))
     findings += _bound_findings(a, b)
@@ -52,19 +54,26 @@ def other_time_frames(a: SentenceFeatures, b: SentenceFeatures) -> bool:
     )
 
 
-def _verb_frames(sentence: SentenceFeatures) -> tuple[set[str], set[str]]:
+def _verb_frames(sentence: SentenceFeatures) -> tuple[frozenset[str], frozenset[str]]:
     """Stems of verbs told in the past ("served") and of verbs told as to come ("to
     serve", "will serve")."""
+    return _verb_frames_of(sentence.tokens, sentence.stems)
+
+
+# A large folder asks this of one sentence for each of its conflicting pairs: a cache.
+@lru_cache(maxsize=4096)
+def _verb_frames_of(
+    tokens: tuple[str, ...], stems: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
     done: set[str] = set()
     to_come: set[str] = set()
-    tokens, stems = sentence.tokens, sentence.stems
     for k, token in enumerate(tokens):
         before = tokens[k - 1] if k else ""
         if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
             to_come.add(stems[k])
         elif token.endswith("ed") and before not in _TO_COME and before != "be":
             done.add(stems[k])
-    return done, to_come
+    return frozenset(done), frozenset(to_come)
 
 
 def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
@@ -145,8 +154,8 @@ class ArticleFigures:
 
 def _compared_unmatched(a: SentenceFeatures, b: SentenceFeatures) -> list[Quantity]:
     """Figures of ``a`` that no figure of ``b`` matches, of the kinds ``b`` gives too."""
-    kinds = {q.kind for q in b.quantities}
-    return _unmatched([q for q in a.quantities if q.kind in kinds], b.quantities)
+    of_b = _by_kind(b.quantities)
+    return [q for q in a.quantities if q.kind in of_b and not _matched(q, of_b[q.kind])]
 
 
 def differ(one: float, other: float) -> bool:
@@ -178,8 +187,21 @@ def _figures(sentence: SentenceFeatures) -> set[tuple[str, float]]:
     return {(q.kind, q.value) for q in sentence.quantities}
 
 
+def _by_kind(quantities: Sequence[Quantity]) -> dict[str, list[Quantity]]:
+    """The quantities of each kind, in order: only a figure of its own kind can match one
+    (``Quantity.compatible``), so each is compared with those alone."""
+    grouped: dict[str, list[Quantity]] = {}
+    for quantity in quantities:
+        grouped.setdefault(quantity.kind, []).append(quantity)
+    return grouped
+
+
 def _unmatched(quantities: Sequence[Quantity], others: Sequence[Quantity]) -> list[Quantity]:
-    return [q for q in quantities if not any(q.compatible(o) for o in others)]
+    return [q for q in quantities if not _matched(q, others)]
+
+
+def _matched(quantity: Quantity, others: Sequence[Quantity]) -> bool:
+    return any(quantity.compatible(other) for other in others)
 
 
 def _pair_up(

@@ -54,7 +54,10 @@ def rows_and_conflicts(
     # Related pairs, and so their checks, follow from the scores alone: a child checks
     # them while the sentences are grouped.
     related = _related_pairs(features, pairs, settings)
-    check_related = partial(_check_pairs, features, [(i, j, True, False) for i, j in related])
+    figures = ArticleFigures(features, article_of.tolist())
+    check_related = partial(
+        _check_pairs, features, figures, [(i, j, True, False) for i, j in related]
+    )
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(check_related, wanted=wanted) as related_checked:
         similar = neighbours(len(prose), pairs)
@@ -65,26 +68,21 @@ def rows_and_conflicts(
         # Counterparts in different rows, checked as the rows stand before merges: a merge
         # joins a related pair's rows, never splits a row.
         across = _aligned_across_rows(features, pairs, clusters, settings)
-        inner, inner_found, across_found = _inner_checks(features, clusters, workers, across)
+        inner, inner_found, across_found = _inner_checks(
+            features, figures, clusters, workers, across
+        )
         sure = settings.threshold + LINK_MARGIN
-        figures = ArticleFigures(features, article_of.tolist())
         inner_found = [
-            _softened(_unless_told_elsewhere(figures, i, j, found), similar[i].get(j, 0.0) < sure)
+            _softened(found, similar[i].get(j, 0.0) < sure)
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
         related_found = related_checked.result()
-    linked = [
-        (i, j, _unless_told_elsewhere(figures, i, j, found))
-        for (i, j), found in zip(related, related_found, strict=True)
-    ]
+    linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
         prose,
         clusters,
-        [
-            (i, j, _unless_told_elsewhere(figures, i, j, found))
-            for (i, j), found in zip(across, across_found, strict=True)
-        ],
+        [(i, j, found) for (i, j), found in zip(across, across_found, strict=True)],
     )
     told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
@@ -132,19 +130,20 @@ PARALLEL_MIN_CHECKS = 2_000
 
 def _inner_checks(
     features: Sequence[SentenceFeatures],
+    figures: ArticleFigures,
     clusters: Sequence[Sequence[int]],
     workers: int,
     across: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
-    """Every pair of sentences inside a group, and ``find_conflicts`` of each; and the
-    figures of each ``across`` pair (counterparts in different rows)."""
+    """Every pair of sentences inside a group, and the findings of each (``_check_pairs``);
+    and those about figures of each ``across`` pair (counterparts in different rows)."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
     checks = [(i, j, False, True) for i, j in inner] + [(i, j, True, True) for i, j in across]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
-    check = partial(_check_pairs, features)
+    check = partial(_check_pairs, features, figures)
     found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
     return inner, found[: len(inner)], found[len(inner) :]
 
@@ -264,11 +263,20 @@ def _aligned_across_rows(
 
 
 def _check_pairs(
-    features: Sequence[SentenceFeatures], checks: Sequence[tuple[int, int, bool, bool]]
+    features: Sequence[SentenceFeatures],
+    figures: ArticleFigures,
+    checks: Sequence[tuple[int, int, bool, bool]],
 ) -> list[list[Finding]]:
-    """``find_conflicts`` of each (i, j, numbers_only, counterparts) check."""
+    """``find_conflicts`` of each (i, j, numbers_only, counterparts) check, less the figures
+    an article tells elsewhere (``_unless_told_elsewhere``): done where the check is, so that
+    worker processes share that work too and send back fewer findings."""
     return [
-        find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts)
+        _unless_told_elsewhere(
+            figures,
+            i,
+            j,
+            find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts),
+        )
         for i, j, only, counterparts in checked(checks, every=64)
     ]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from aligner.calibration import DEFAULT_THRESHOLD
-from aligner.runtime.parallel import pickled_by_constructor
+from aligner.result.pickling import pickled_by_constructor
 
 
 class LineKind(StrEnum):

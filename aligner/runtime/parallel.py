@@ -2,7 +2,7 @@
 list-to-list computation; ``Aside`` runs one computation while this process does another.
 
 Forking copies the parent's memory, so the children need nothing sent to them; only their
-results travel back, pickled through a pipe (see ``pickled_by_constructor``). A fork copies
+results travel back, pickled through a pipe (see aligner/result/pickling.py). A fork copies
 locks that other threads might hold, so nothing forks while another Python thread runs (the
 reader compares in a worker thread and so always computes serially), nor on platforms where
 forking is unsafe or absent. Waiting for a child is a checkpoint (aligner/runtime/cancel.py): a
@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
-import operator
 import os
 import pickle
 import select
@@ -22,13 +21,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from aligner.runtime.cancel import checkpoint, stopping_when
 
 Item = TypeVar("Item")
-Shipped = TypeVar("Shipped", bound=type)
 Result = TypeVar("Result")
 
 Work = Callable[[Sequence[Item]], list[Result]]
@@ -79,20 +77,6 @@ def split_map(
     finally:
         for child in children:
             child.stop()
-
-
-def pickled_by_constructor(cls: Shipped) -> Shipped:
-    """Class decorator for a dataclass whose instances children send back by the thousand:
-    they pickle as a call of the constructor with the fields in order, several times
-    faster both ways than the field-by-field state of a frozen slots dataclass."""
-    names = [f.name for f in fields(cls)]
-    values = operator.attrgetter(*names)  # a tuple, for more than one name
-
-    def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
-        return cls, values(self) if len(names) > 1 else (values(self),)
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment]
-    return cls
 
 
 class Aside(Generic[Result]):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import compress
 
 from aligner.load.decode import fold_invisible
-from aligner.runtime.parallel import pickled_by_constructor
+from aligner.result.pickling import pickled_by_constructor
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 

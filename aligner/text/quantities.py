@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from aligner.runtime.parallel import pickled_by_constructor
+from aligner.result.pickling import pickled_by_constructor
 from aligner.text.wordlists import MONTH_NAMES
 
 _UNITS = {

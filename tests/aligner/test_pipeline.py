@@ -10,10 +10,12 @@ import pytest
 
 from aligner import Label, LineKind
 from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
+from aligner.conflicts.pair_figures import ArticleFigures
+from aligner.conflicts.passes import _check_pairs
 from aligner.load.limits import TooManySentences
 from aligner.match.counterparts import CounterpartScorer
 from aligner.pipeline import Cancelled, compare
-from aligner.result.model import Comparison, ConflictKind
+from aligner.result.model import Comparison, ConflictKind, Finding
 from aligner.runtime.collector import collector_paused
 from aligner.text.features import sentence_features
 
@@ -410,3 +412,19 @@ def test_compare_spells_every_option_as_a_keyword_with_its_default() -> None:
         assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
         assert parameter.default == getattr(CompareOptions(), option.name)
     assert not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+
+
+def test_conflict_checks_leave_out_figures_the_article_tells_elsewhere() -> None:
+    # The checks themselves (which worker processes share) apply ArticleFigures.told_elsewhere:
+    # "$40" then "$55" in one article tells both amounts, and "$55" elsewhere is no conflict.
+    def checked_findings(first_article: list[str]) -> list[list[Finding]]:
+        texts = [*first_article, "She paid $55 for the bike, the seller said."]
+        features = [sentence_features(text) for text in texts]
+        figures = ArticleFigures(features, [0] * len(first_article) + [1])
+        last = len(texts) - 1
+        checks = [(0, last, False, True), (0, last, True, True), (0, last, True, False)]
+        return _check_pairs(features, figures, checks)
+
+    asked = "The seller first asked $40 for the bike."
+    assert all(checked_findings([asked, "Four people saw the sale."]))
+    assert checked_findings([asked, "After haggling, she agreed to a price of $55."]) == [[]] * 3

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pickle
+import subprocess
 import sys
 import threading
 from collections.abc import Sequence
@@ -191,3 +193,21 @@ def test_shipped_records_pickle_through_their_constructor() -> None:
     for record in (features, features.quantities[0], finding, sentence):
         assert type(record).__reduce__(record)[0] is type(record)
         assert pickle.loads(pickle.dumps(record)) == record
+
+
+def test_the_data_model_imports_no_process_code() -> None:
+    # Issue 17: the lowest layer pickles fast without importing fork, pipes and signals.
+    script = (
+        "import sys, aligner.result.model, aligner.text.features, aligner.text.quantities\n"
+        "print('aligner.runtime.parallel' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_records_pickle_back_to_equal_records() -> None:
+    from aligner.text.features import sentence_features
+
+    features = sentence_features("Police said 29 people were killed on Friday, 3 more than before.")
+    assert features.quantities
+    assert pickle.loads(pickle.dumps(features)) == features
