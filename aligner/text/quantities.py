@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from aligner.result.pickling import pickled_by_constructor
 from aligner.text.wordlists import MONTH_NAMES
 
 _UNITS = {
@@ -83,7 +82,6 @@ _COUNT_SKIP = frozenset(
 _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
 
 
-@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity: ``kind`` (count, money, percent, duration, age, year, month, time, place),
