@@ -6,31 +6,23 @@ from __future__ import annotations
 
 import multiprocessing.process
 import os
-import random
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from story_corpus import write_corpus
 
 from tui.cli import main
 
 CONVERTER_COMMAND = [sys.executable, "-m", "aligner.load.timed_convert"]
 
 
-def write_large_corpus(folder: Path, *, sources: int = 6, sentences: int = 300) -> None:
-    """About 150,000 characters of sources retelling one story with differing figures: more
-    than the sizes from which the engine used to fork helpers for every stage."""
-    rng = random.Random(17)
-    words = [f"w{k}ord" for k in range(400)]
-    story = [[rng.choice(words) for _ in range(rng.randint(10, 14))] for _ in range(sentences)]
-    for source in range(sources):
-        lines = []
-        for told in story:
-            retold = [rng.choice(words) if rng.random() < 0.15 else w for w in told]
-            lines.append(" ".join(retold).capitalize() + f" killed {rng.choice((12, 40))} people.")
-        (folder / f"source{source:02d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+def write_large_corpus(folder: Path) -> None:
+    """About 150,000 characters of retold sentences and an HTML page: more than the sizes
+    from which the engine used to fork helpers for every stage."""
+    write_corpus(folder, sources=6, sentences=300)
     (folder / "source99.html").write_text(
         "<html><body><p>W1ord w2ord w3ord killed 12 people.</p></body></html>", encoding="utf-8"
     )
