@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from aligner.quantities import NUMBER_WORDS
+from aligner.typography import plain_typography
+
 __all__ = [
     "DiffKind",
     "DiffOp",
@@ -60,25 +63,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
-# Typographic variants that mean the same thing: curly vs straight quotes, dash flavours.
-_FOLD_TYPOGRAPHY = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−", "-"),
-    }
-)
 _DASH_RUN = re.compile(r"-+")
-
-_NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred hundreds thousand thousands million millions billion billions trillion
-    trillions dozen dozens half twice first second third fourth fifth sixth seventh eighth
-    ninth tenth eleventh twelfth
-    """.split()  # noqa: SIM905 - a word list reads better as prose than as 56 quoted items
-)
 
 # Beyond this many token pairs the changed middle is shown as one replacement: SequenceMatcher
 # is quadratic in the worst case and a reader gains nothing from a fine diff of such a blob.
@@ -102,7 +87,7 @@ def is_number_token(token: str) -> bool:
     if any(char.isdigit() for char in token):
         return True
     parts = _token_key(token).split("-")
-    return all(part in _NUMBER_WORDS for part in parts)
+    return all(part in NUMBER_WORDS for part in parts)
 
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
@@ -139,7 +124,7 @@ def changed_ranges(ops: Sequence[DiffOp], side: Literal["a", "b"]) -> list[tuple
 
 
 def _token_key(token: str) -> str:
-    key = unicodedata.normalize("NFKC", token).translate(_FOLD_TYPOGRAPHY).casefold()
+    key = unicodedata.normalize("NFKC", plain_typography(token)).casefold()
     return _DASH_RUN.sub("-", key)
 
 

@@ -714,10 +714,11 @@ class ParallaxApp(App[int]):
         if self._export_worker is not None:
             self.notify("An export is running; Esc cancels it.", title="Export", timeout=3)
             return
+        from aligner.export import SUFFIXES
         from tui.screens import ExportDialog
 
         name = Path(self.paths[0]).resolve().name if self.paths else "sample-corpus"
-        default = Path.cwd() / f"parallax-{name or 'export'}.md"
+        default = Path.cwd() / f"parallax-{name or 'export'}{SUFFIXES['markdown'][0]}"
         self.push_screen(ExportDialog(default, "markdown"), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
