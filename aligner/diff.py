@@ -65,6 +65,16 @@ _TOKEN = re.compile(
 
 _DASH_RUN = re.compile(r"-+")
 
+# Numbers to a reader, marked in a diff: the words figures are read from, and the plurals,
+# "twice" and ordinals that carry no figure of their own.
+_NUMBER_LIKE_WORDS = (
+    NUMBER_WORDS
+    | {scale + "s" for scale in ("dozen", "hundred", "thousand", "million", "billion", "trillion")}
+    | {"twice"}
+    | {"first", "second", "third", "fourth", "fifth", "sixth"}
+    | {"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
+)
+
 # Beyond this many token pairs the changed middle is shown as one replacement: SequenceMatcher
 # is quadratic in the worst case and a reader gains nothing from a fine diff of such a blob.
 _MAX_COMPARED_PAIRS = 250_000
@@ -87,7 +97,7 @@ def is_number_token(token: str) -> bool:
     if any(char.isdigit() for char in token):
         return True
     parts = _token_key(token).split("-")
-    return all(part in NUMBER_WORDS for part in parts)
+    return all(part in _NUMBER_LIKE_WORDS for part in parts)
 
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:

@@ -65,18 +65,9 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
     ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0), ("within",): (0.0, 1.0),
 }  # fmt: skip
-_ORDINALS = frozenset(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-     "tenth", "eleventh", "twelfth"]
-)  # fmt: skip
-# Every word that writes a number or a part of one: "thirty-five", "hundreds", "twice", "third".
+# The words the parser reads a number from: "thirty-five", "a dozen", "half a million".
 NUMBER_WORDS: frozenset[str] = (
-    frozenset(_UNITS)
-    | frozenset(_TENS)
-    | frozenset(_SCALE_WORDS)
-    | {scale + "s" for scale in _SCALE_WORDS}
-    | {"dozen", "dozens", "half", "twice"}
-    | _ORDINALS
+    frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALE_WORDS) | {"dozen", "half"}
 )
 _NUMBER_WORD_STARTS_ALONE = frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "half"}
 _UNIT_AFTER_ARTICLE = frozenset(_DURATION_SECONDS) | {"dozen", "hundred", "thousand", "million",
