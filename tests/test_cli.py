@@ -520,3 +520,16 @@ def test_reader_takes_the_convert_budget(monkeypatch, tmp_path) -> None:
     monkeypatch.setitem(sys.modules, "tui.app", app)
     assert main([str(tmp_path), "--max-convert-seconds", "30"]) == 0
     assert seen["max_convert_seconds"] == 30.0
+
+
+def test_the_export_program_runs_no_garbage_collection() -> None:
+    program = (
+        "import atexit, gc, sys\n"
+        "from tui.cli import main\n"
+        "atexit.register(lambda: print(gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "sys.argv = ['parallax', 'export', '--format', 'json']\n"
+        "sys.exit(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["False", "True"]

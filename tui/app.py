@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import math
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +18,7 @@ from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
 from aligner.cancel import Cancelled, stopping_when
+from aligner.collector import keep_out_of_collections, let_kept_objects_go
 from aligner.model import CompareOptions, Comparison
 from tui.aligned_view import AlignedView
 from tui.atomic import RefusedOverwrite, write_text_atomic
@@ -89,16 +89,6 @@ class CompareRequest:
     generation: int
     paths: list[str]
     options: dict[str, Any]  # compare()'s keyword options, each of its own type
-
-
-def _freeze_long_lived_objects() -> None:
-    """Move the comparison and its caches out of the collector's way.
-
-    They live until the next comparison, yet every full collection would walk them: on 10k
-    sentences that is a 45-90 ms pause every few key presses (bench/tui.py).
-    """
-    gc.collect()
-    gc.freeze()
 
 
 class ParallaxApp(App[int]):
@@ -317,7 +307,7 @@ class ParallaxApp(App[int]):
         if not self._opened(comparison):
             self._update_status()
             return
-        gc.unfreeze()  # let the previous comparison be collected
+        let_kept_objects_go()  # the previous comparison may be freed
         self._compared = comparison
         comparison = self._with_own_names(comparison)
         self.comparison = comparison
@@ -338,7 +328,8 @@ class ParallaxApp(App[int]):
             self.notify(notice, severity="warning", timeout=15)
         self._refresh_details()
         self._update_status()
-        self.call_after_refresh(_freeze_long_lived_objects)
+        # Kept until the next comparison: no full collection should walk it on a key press.
+        self.call_after_refresh(keep_out_of_collections)
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         if message.generation != self._generation:

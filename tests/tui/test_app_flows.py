@@ -3,6 +3,8 @@ cancelling, help and the command palette."""
 
 from __future__ import annotations
 
+import gc
+
 from snapshot_apps.harness import settle, stoppable_compare, story_app
 from textual import events
 from textual.command import CommandPalette
@@ -358,3 +360,13 @@ async def test_each_escape_closes_the_top_most_thing_only() -> None:
         assert not details.display
         await pilot.press("f1", "escape")  # a screen on top closes alone
         assert not isinstance(app.screen, HelpScreen) and not details.display
+
+
+async def test_a_shown_comparison_is_kept_out_of_garbage_collections() -> None:
+    app = story_app()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
