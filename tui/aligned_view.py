@@ -38,6 +38,7 @@ from tui.row_layout import (
     find_matches,
     keep_row,
 )
+from tui.scroll_range import set_scroll_range
 from tui.search_order import (
     Key,
     Match,
@@ -476,16 +477,7 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             index = self._layout.stream_lines.get(self.focused_column)
             lines = index.total if index else 0
-        size = Size(self._layout_width, lines + HEADER_HEIGHT)
-        if size == self.virtual_size:
-            return
-        # The view fills the space it is given whatever it holds, so the screen need not be
-        # laid out again: assigning ``virtual_size`` would ask for that, and the scroll bar
-        # would be redrawn a frame after the view. Update the scroll bar here instead, as
-        # Textual's OptionList does.
-        self.set_reactive(AlignedView.virtual_size, size)
-        if self.is_mounted:  # else its first layout sizes the scroll bar
-            self._scroll_update(size)
+        set_scroll_range(self, Size(self._layout_width, lines + HEADER_HEIGHT))
 
     def _cursor_for_anchor(self) -> int:
         """Where the cursor goes after a re-layout: the anchor sentence, or its nearest row."""
