@@ -136,6 +136,8 @@ class ParallaxApp(App[int]):
         self._waiting: CompareRequest | None = None
         # The running export and the stage it reached, for Escape and the status line.
         self._export_worker: Worker[None] | None = None
+        # What on_view_state_changed last saw: only a change is compared with the settings.
+        self._remembered_view: tuple[Comparison | None, str, frozenset[int]] | None = None
         self._export_stage = ""
         # Where `l` started and the counterparts it walks through: (origin, targets, at).
         self._link_trail: tuple[str, list[str], int] | None = None
@@ -176,7 +178,7 @@ class ParallaxApp(App[int]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield AlignedView(id="view", changed=self._view_changed)
+            yield AlignedView(id="view")
             yield DetailsPanel(id="details")
         with Horizontal(id="progress"):
             yield Label("", id="stage", markup=False)
@@ -192,7 +194,7 @@ class ParallaxApp(App[int]):
 
     def on_mount(self) -> None:
         view = self.query_one(AlignedView)
-        view.set_mode("reading" if self.config.view == "reading" else "aligned")
+        view.mode = "reading" if self.config.view == "reading" else "aligned"
         view.focus()
         self._fit_layout(self.size.width)
         for warning in self._warnings:
@@ -371,15 +373,17 @@ class ParallaxApp(App[int]):
 
     # ------------------------------------------------------------------ view events
 
-    def _view_changed(self) -> None:
-        """The view moved or changed what it shows: called before it is drawn, so the details
-        and the status line are redrawn in the same frame."""
+    def on_view_state_changed(self, message: ViewStateChanged) -> None:
+        """The view moved or changed what it shows: the details and the status line follow
+        (handled before the screen's next frame, so one frame shows all of it), and the view
+        (reading or aligned) and the hidden sources are remembered for this corpus."""
         self._refresh_details()
         self._update_status()
-
-    def on_view_state_changed(self, message: ViewStateChanged) -> None:
-        """Remember the view (reading or aligned) and the hidden sources for this corpus."""
         comparison = self.comparison
+        last = self._remembered_view
+        if last and last[0] is comparison and last[1:] == (message.mode, message.hidden):
+            return  # a move: nothing new to remember
+        self._remembered_view = (comparison, message.mode, message.hidden)
         if comparison is not None:
             hidden = sorted(comparison.articles[k].path for k in message.hidden)
             key = self._corpus_key()
@@ -680,7 +684,7 @@ class ParallaxApp(App[int]):
         view.select_sentence(sentence_id)
         if view.focused_sentence != sentence_id and view.label_filter != "all":
             # The filter hides the note's row: show every row rather than a neighbour.
-            view.set_filter("all")
+            view.label_filter = "all"
             view.select_sentence(sentence_id)
             self.notify("Filter: all rows, to show the note's sentence.", timeout=3)
 
