@@ -567,12 +567,13 @@ class AlignedView(ScrollView, can_focus=True):
             return []
         columns = frozenset(self._candidates())
         facts = self._model.filter_facts
+        label_filter = self.label_filter  # read once: a reactive costs a call per read
         return [
             row
             for row in self._model.rows
             if row.label in labels
             and not set(row.cells.values()) <= elsewhere
-            and keep_row(row, label_filter=self.label_filter, columns=columns, facts=facts)
+            and keep_row(row, label_filter=label_filter, columns=columns, facts=facts)
         ]
 
     def _jump_to_row(self, labels: set[Label], elsewhere: frozenset[str], *, forward: bool) -> bool:

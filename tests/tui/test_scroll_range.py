@@ -30,18 +30,28 @@ async def test_the_scroll_bar_follows_the_range_in_the_same_turn() -> None:
     app = Host()
     async with app.run_test(size=(40, 20)) as pilot:
         view = app.query_one(Lines)
+        layouts: list[object] = []
+        app.screen.screen_layout_refresh_signal.subscribe(view, layouts.append, immediate=True)
         set_scroll_range(view, Size(30, 30))  # the bar appears: a layout places it
         await pilot.pause()
         assert view.show_vertical_scrollbar
         view.scroll_to(y=view.max_scroll_y, animate=False, immediate=True)
+        layouts.clear()
         set_scroll_range(view, Size(30, 15))  # the bar stays: sized now, no layout
         assert view.vertical_scrollbar.window_virtual_size == 15
         assert view.vertical_scrollbar.window_size == 10
         assert view.scroll_y == view.max_scroll_y == 5
-        set_scroll_range(view, Size(30, 4))  # the bar goes
+        await pilot.pause()
+        assert layouts == []
+        set_scroll_range(view, Size(30, 4))  # the bar goes: one layout
         await pilot.pause()
         assert not view.show_vertical_scrollbar
         assert view.scroll_y == 0
+        assert len(layouts) == 1
+        set_scroll_range(view, Size(30, 30))  # and comes back: one layout
+        await pilot.pause()
+        assert view.show_vertical_scrollbar
+        assert len(layouts) == 2
 
 
 def test_the_reader_calls_no_private_scroll_update() -> None:
