@@ -523,3 +523,13 @@ def test_reader_takes_the_convert_budget(monkeypatch, tmp_path) -> None:
     monkeypatch.setitem(sys.modules, "tui.app", app)
     assert main([str(tmp_path), "--max-convert-seconds", "30"]) == 0
     assert seen["max_convert_seconds"] == 30.0
+
+
+def test_the_export_program_runs_no_garbage_collection(monkeypatch, capsys) -> None:
+    # Only as the program (argv from sys.argv): a caller of main() keeps its collector.
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "collector_off_for_this_process", lambda: calls.append("off"))
+    monkeypatch.setattr(sys, "argv", ["parallax", "export", "--format", "json"])
+    assert main() == 0
+    assert main(["export", "--format", "json"]) == 0
+    assert calls == ["off"]

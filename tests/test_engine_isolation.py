@@ -32,7 +32,7 @@ REQUIRED_MODULES = [
     "aligner.conflicts.entities",
     "aligner.conflicts.pair_figures",
     "aligner.text.synonyms",
-    "aligner.result.diff",
+    "aligner.text.diff",
     "aligner.pipeline",
     "aligner.pair",
     "aligner.export",

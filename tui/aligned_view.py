@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from textual import events
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
@@ -38,6 +39,7 @@ from tui.row_layout import (
     find_matches,
     keep_row,
 )
+from tui.scroll_range import set_scroll_range
 from tui.search_order import (
     Key,
     Match,
@@ -119,21 +121,17 @@ class AlignedView(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(
-        self,
-        *,
-        changed: Callable[[], None] | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        """``changed`` is called whenever the selection or what is shown changes."""
+    # What the view shows. Assigning one lays the view out again, keeping the selected
+    # sentence, and posts ViewStateChanged (as every move does).
+    mode: reactive[Mode] = reactive[Mode]("aligned", init=False)
+    label_filter: reactive[LabelFilter] = reactive[LabelFilter]("all", init=False)
+    hidden: reactive[frozenset[int]] = reactive[frozenset[int]](frozenset(), init=False)
+    # The column the cursor is in; changed by the moves, which lay out when they must.
+    focused_column: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._changed = changed
         self.comparison: Comparison | None = None
-        self.mode: Mode = "aligned"
-        self.label_filter: LabelFilter = "all"
-        self.hidden: frozenset[int] = frozenset()
-        self.focused_column = 0
         self.notes: Mapping[str, str] = {}
         self.empty_message = "Aligning…"
         self._model: ViewModel | None = None
@@ -165,9 +163,11 @@ class AlignedView(ScrollView, can_focus=True):
         self._cells.clear()
         if self._model is not None:
             count = len(self._model.comparison.articles)
-            self.hidden = frozenset(k for k in hidden if 0 <= k < count and count > 1)
-            if len(self.hidden) >= count:
-                self.hidden = frozenset()
+            shown_hidden = frozenset(k for k in hidden if 0 <= k < count and count > 1)
+            # Set without the watcher: the layout below is the one this change needs.
+            self.set_reactive(
+                AlignedView.hidden, shown_hidden if len(shown_hidden) < count else frozenset()
+            )
             if not 0 <= self.focused_column < count or self.focused_column in self.hidden:
                 self.focused_column = self._candidates()[0] if count else 0
             if self._anchor not in self._model.texts:
@@ -189,7 +189,10 @@ class AlignedView(ScrollView, can_focus=True):
     @property
     def focused_sentence(self) -> str | None:
         """The selected sentence in the focused column, if that column has one."""
-        if self.mode == "reading":
+        return self._focused_sentence(self.mode)
+
+    def _focused_sentence(self, mode: Mode) -> str | None:
+        if mode == "reading":
             stream = self._layout.streams.get(self.focused_column, ())
             return stream[self._cursor] if 0 <= self._cursor < len(stream) else None
         row = self.selected_row
@@ -256,13 +259,11 @@ class AlignedView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ state changes
 
-    def set_mode(self, mode: Mode) -> None:
-        if mode != self.mode:
-            anchor = self.focused_sentence or self._anchor
-            self.mode = mode
-            self._anchor = anchor
-            self._relayout()
-            self._name_mode_in_footer()
+    def watch_mode(self, old: Mode, new: Mode) -> None:
+        # The selection as the old mode saw it (the layout is still the old one).
+        self._anchor = self._focused_sentence(old) or self._anchor
+        self._relayout()
+        self._name_mode_in_footer()
 
     def _name_mode_in_footer(self) -> None:
         """The footer's ``r`` names the other view. Both labels are one width, so only their
@@ -276,11 +277,13 @@ class AlignedView(ScrollView, can_focus=True):
                 footer_key.action = f"toggle_mode('{self.mode}')"
                 footer_key.refresh()
 
-    def set_filter(self, label_filter: LabelFilter) -> None:
-        if label_filter != self.label_filter:
-            self._anchor = self.focused_sentence or self._anchor
-            self.label_filter = label_filter
-            self._relayout()
+    def watch_label_filter(self) -> None:
+        self._anchor = self.focused_sentence or self._anchor
+        self._relayout()
+
+    def watch_hidden(self) -> None:
+        # Whoever hides or shows a source has put the focus and the anchor where they belong.
+        self._relayout()
 
     def select_sentence(self, sentence_id: str) -> None:
         """Move the cursor (and focus) to ``sentence_id`` if it is shown."""
@@ -335,10 +338,10 @@ class AlignedView(ScrollView, can_focus=True):
     def action_toggle_mode(self, shown_in: str = "") -> None:
         """Switch to the other view; ``shown_in`` is the mode the pressed binding belongs to."""
         del shown_in
-        self.set_mode("reading" if self.mode == "aligned" else "aligned")
+        self.mode = "reading" if self.mode == "aligned" else "aligned"
 
     def action_cycle_filter(self) -> None:
-        self.set_filter(FILTERS[(FILTERS.index(self.label_filter) + 1) % len(FILTERS)])
+        self.label_filter = FILTERS[(FILTERS.index(self.label_filter) + 1) % len(FILTERS)]
 
     def action_toggle_source(self, column: int) -> None:
         """Show or hide a source; the last shown source cannot be hidden."""
@@ -356,11 +359,10 @@ class AlignedView(ScrollView, can_focus=True):
             hidden.add(column)
             focus = self.focused_column
         self._anchor = self.focused_sentence or self._anchor
-        self.hidden = frozenset(hidden)
-        if focus in self.hidden:
-            focus = self._nearest_candidate(focus)
+        if focus in hidden:
+            focus = self._nearest_candidate(focus, hidden=hidden)
         self.focused_column = focus
-        self._relayout()
+        self.hidden = frozenset(hidden)  # lays out
 
     # ------------------------------------------------------------------ search
 
@@ -426,12 +428,14 @@ class AlignedView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ layout
 
-    def _candidates(self) -> list[int]:
+    def _candidates(self, *, hidden: Iterable[int] | None = None) -> list[int]:
+        """Columns that may be shown: every source not ``hidden`` (default: the hidden ones)."""
         count = len(self.comparison.articles) if self.comparison else 0
-        return [k for k in range(count) if k not in self.hidden]
+        left_out = set(self.hidden if hidden is None else hidden)
+        return [k for k in range(count) if k not in left_out]
 
-    def _nearest_candidate(self, column: int) -> int:
-        candidates = self._candidates()
+    def _nearest_candidate(self, column: int, *, hidden: Iterable[int] | None = None) -> int:
+        candidates = self._candidates(hidden=hidden)
         after = [k for k in candidates if k > column]
         return after[0] if after else candidates[-1]
 
@@ -468,7 +472,6 @@ class AlignedView(ScrollView, can_focus=True):
         self._cursor = self._cursor_for_anchor()
         self._update_virtual_size()
         self._after_move(scroll=True)
-        self._post_state()
 
     def _update_virtual_size(self) -> None:
         if self.mode == "aligned":
@@ -476,16 +479,7 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             index = self._layout.stream_lines.get(self.focused_column)
             lines = index.total if index else 0
-        size = Size(self._layout_width, lines + HEADER_HEIGHT)
-        if size == self.virtual_size:
-            return
-        # The view fills the space it is given whatever it holds, so the screen need not be
-        # laid out again: assigning ``virtual_size`` would ask for that, and the scroll bar
-        # would be redrawn a frame after the view. Update the scroll bar here instead, as
-        # Textual's OptionList does.
-        self.set_reactive(AlignedView.virtual_size, size)
-        if self.is_mounted:  # else its first layout sizes the scroll bar
-            self._scroll_update(size)
+        set_scroll_range(self, Size(self._layout_width, lines + HEADER_HEIGHT))
 
     def _cursor_for_anchor(self) -> int:
         """Where the cursor goes after a re-layout: the anchor sentence, or its nearest row."""
@@ -573,12 +567,13 @@ class AlignedView(ScrollView, can_focus=True):
             return []
         columns = frozenset(self._candidates())
         facts = self._model.filter_facts
+        label_filter = self.label_filter  # read once: a reactive costs a call per read
         return [
             row
             for row in self._model.rows
             if row.label in labels
             and not set(row.cells.values()) <= elsewhere
-            and keep_row(row, label_filter=self.label_filter, columns=columns, facts=facts)
+            and keep_row(row, label_filter=label_filter, columns=columns, facts=facts)
         ]
 
     def _jump_to_row(self, labels: set[Label], elsewhere: frozenset[str], *, forward: bool) -> bool:
@@ -636,7 +631,6 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             self._cursor = self._cursor_for_anchor()
             self._after_move(scroll=True)
-            self._post_state()
         if self.mode == "reading" and screen_line is not None:
             # Keep the selection where the eye already is.
             index = self._focused_lines()
@@ -666,10 +660,7 @@ class AlignedView(ScrollView, can_focus=True):
         if scroll:
             self._scroll_to_cursor()
         self.refresh()
-        if self._changed is not None:
-            # A call, not a message: a message would reach the app after this frame is drawn,
-            # and what mirrors the view (status line, details) would follow a frame later.
-            self._changed()
+        self._post_state()
 
     def _scroll_to_cursor(self) -> None:
         index = self._focused_lines()
@@ -686,7 +677,9 @@ class AlignedView(ScrollView, can_focus=True):
             self.scroll_to(y=y, animate=False, immediate=True)
 
     def _post_state(self) -> None:
-        self.post_message(
+        # To the app itself, not bubbling through the screen: one queue hop, so the app
+        # redraws what mirrors the view (status line, details) before the screen's next frame.
+        self.app.post_message(
             ViewStateChanged(
                 self.mode, self.label_filter, self.hidden, self._shown, self.focused_column
             )
@@ -726,7 +719,6 @@ class AlignedView(ScrollView, can_focus=True):
             self._cursor = found[0]
             self._anchor = row.cells.get(column) or self._row_anchor()
             self._after_move(scroll=True)
-            self._post_state()
             return
         found = self._layout.stream_lines[column].locate(line + self._shifts.get(column, 0))
         if found is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import math
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -20,6 +19,7 @@ from textual.worker import Worker, get_current_worker
 
 from aligner.result.model import CompareOptions, Comparison
 from aligner.runtime.cancel import Cancelled, stopping_when
+from aligner.runtime.collector import keep_out_of_collections, let_kept_objects_go
 from tui.aligned_view import AlignedView
 from tui.atomic import RefusedOverwrite, write_text_atomic
 from tui.commands import ParallaxCommands
@@ -91,16 +91,6 @@ class CompareRequest:
     options: dict[str, Any]  # compare()'s keyword options, each of its own type
 
 
-def _freeze_long_lived_objects() -> None:
-    """Move the comparison and its caches out of the collector's way.
-
-    They live until the next comparison, yet every full collection would walk them: on 10k
-    sentences that is a 45-90 ms pause every few key presses (bench/tui.py).
-    """
-    gc.collect()
-    gc.freeze()
-
-
 class ParallaxApp(App[int]):
     """The reader: one comparison of a folder of articles, shown source by source."""
 
@@ -146,6 +136,8 @@ class ParallaxApp(App[int]):
         self._waiting: CompareRequest | None = None
         # The running export and the stage it reached, for Escape and the status line.
         self._export_worker: Worker[None] | None = None
+        # What on_view_state_changed last saw: only a change is compared with the settings.
+        self._remembered_view: tuple[Comparison | None, str, frozenset[int]] | None = None
         self._export_stage = ""
         # Where `l` started and the counterparts it walks through: (origin, targets, at).
         self._link_trail: tuple[str, list[str], int] | None = None
@@ -186,7 +178,7 @@ class ParallaxApp(App[int]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield AlignedView(id="view", changed=self._view_changed)
+            yield AlignedView(id="view")
             yield DetailsPanel(id="details")
         with Horizontal(id="progress"):
             yield Label("", id="stage", markup=False)
@@ -202,7 +194,7 @@ class ParallaxApp(App[int]):
 
     def on_mount(self) -> None:
         view = self.query_one(AlignedView)
-        view.set_mode("reading" if self.config.view == "reading" else "aligned")
+        view.mode = "reading" if self.config.view == "reading" else "aligned"
         view.focus()
         self._fit_layout(self.size.width)
         for warning in self._warnings:
@@ -317,7 +309,7 @@ class ParallaxApp(App[int]):
         if not self._opened(comparison):
             self._update_status()
             return
-        gc.unfreeze()  # let the previous comparison be collected
+        let_kept_objects_go()  # the previous comparison may be freed
         self._compared = comparison
         comparison = self._with_own_names(comparison)
         self.comparison = comparison
@@ -338,7 +330,8 @@ class ParallaxApp(App[int]):
             self.notify(notice, severity="warning", timeout=15)
         self._refresh_details()
         self._update_status()
-        self.call_after_refresh(_freeze_long_lived_objects)
+        # Kept until the next comparison: no full collection should walk it on a key press.
+        self.call_after_refresh(keep_out_of_collections)
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         if message.generation != self._generation:
@@ -380,15 +373,17 @@ class ParallaxApp(App[int]):
 
     # ------------------------------------------------------------------ view events
 
-    def _view_changed(self) -> None:
-        """The view moved or changed what it shows: called before it is drawn, so the details
-        and the status line are redrawn in the same frame."""
+    def on_view_state_changed(self, message: ViewStateChanged) -> None:
+        """The view moved or changed what it shows: the details and the status line follow
+        (handled before the screen's next frame, so one frame shows all of it), and the view
+        (reading or aligned) and the hidden sources are remembered for this corpus."""
         self._refresh_details()
         self._update_status()
-
-    def on_view_state_changed(self, message: ViewStateChanged) -> None:
-        """Remember the view (reading or aligned) and the hidden sources for this corpus."""
         comparison = self.comparison
+        last = self._remembered_view
+        if last and last[0] is comparison and last[1:] == (message.mode, message.hidden):
+            return  # a move: nothing new to remember
+        self._remembered_view = (comparison, message.mode, message.hidden)
         if comparison is not None:
             hidden = sorted(comparison.articles[k].path for k in message.hidden)
             key = self._corpus_key()
@@ -689,7 +684,7 @@ class ParallaxApp(App[int]):
         view.select_sentence(sentence_id)
         if view.focused_sentence != sentence_id and view.label_filter != "all":
             # The filter hides the note's row: show every row rather than a neighbour.
-            view.set_filter("all")
+            view.label_filter = "all"
             view.select_sentence(sentence_id)
             self.notify("Filter: all rows, to show the note's sentence.", timeout=3)
 
@@ -714,10 +709,11 @@ class ParallaxApp(App[int]):
         if self._export_worker is not None:
             self.notify("An export is running; Esc cancels it.", title="Export", timeout=3)
             return
+        from aligner.export import SUFFIXES
         from tui.screens import ExportDialog
 
         name = Path(self.paths[0]).resolve().name if self.paths else "sample-corpus"
-        default = Path.cwd() / f"parallax-{name or 'export'}.md"
+        default = Path.cwd() / f"parallax-{name or 'export'}{SUFFIXES['markdown'][0]}"
         self.push_screen(ExportDialog(default, "markdown"), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:

@@ -49,7 +49,7 @@ class ParallaxCommands(Provider):
     def _filter_commands(self, view: AlignedView) -> Iterator[PaletteCommand]:
         for label_filter, name in FILTER_COMMANDS.items():
             help_text = f"filter: {FILTER_NAMES[label_filter]}"
-            yield name, help_text, partial(view.set_filter, label_filter)
+            yield name, help_text, partial(setattr, view, "label_filter", label_filter)
 
     def _source_commands(self, view: object) -> Iterator[PaletteCommand]:
         comparison = getattr(self.app, "comparison", None)

@@ -15,6 +15,7 @@ from textual.visual import Visual
 
 from aligner.result.model import Comparison
 from tui.details_text import details_text
+from tui.scroll_range import set_scroll_range
 
 
 class DetailsPanel(ScrollView, can_focus=False):
@@ -75,10 +76,7 @@ class DetailsPanel(ScrollView, can_focus=False):
         if len(lines) > height and self.styles.overflow_y != "hidden":
             lines = self._strips(max(1, width - self.styles.scrollbar_size_vertical))
         self._lines = lines
-        size = Size(width, len(lines))
-        if size != self.virtual_size:
-            self.set_reactive(DetailsPanel.virtual_size, size)
-            self._scroll_update(size)
+        set_scroll_range(self, Size(width, len(lines)))
         self.refresh()
 
     def _strips(self, width: int) -> list[Strip]:

@@ -60,7 +60,8 @@ class ExportEnded(Message):
 
 @dataclass
 class ViewStateChanged(Message):
-    """The aligned view's mode, filter, shown sources or focused column changed."""
+    """The aligned view moved its selection or changed its mode, filter, shown sources or
+    focused column: the one message it posts."""
 
     mode: str
     label_filter: str

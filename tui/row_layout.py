@@ -363,7 +363,7 @@ def word_changes(reference: str, text: str) -> tuple[tuple[int, int, str], ...]:
     """Ranges of ``text`` that differ from ``reference``: ``(start, end, "diff")``, and
     ``"diff-number"`` for the numbers inside a change, so they stand out most strongly."""
     # difflib and the tokeniser load only once a matched row is first drawn.
-    from aligner.result.diff import is_number_token, token_spans, word_diff
+    from aligner.text.diff import is_number_token, token_spans, word_diff
 
     ranges: list[tuple[int, int, str]] = []
     for op in word_diff(reference, text):

@@ -11,12 +11,17 @@ from aligner.result.model import Comparison
 ExportFormat = Literal["markdown", "json"]
 FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 
-_SUFFIXES: dict[str, ExportFormat] = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+# The file suffixes of each format, the one a new file gets first.
+SUFFIXES: dict[ExportFormat, tuple[str, ...]] = {
+    "markdown": (".md", ".markdown"),
+    "json": (".json",),
+}
 
 
 def format_for_path(path: str | Path) -> ExportFormat | None:
     """The format a file name asks for (``.md``/``.markdown``, ``.json``), else ``None``."""
-    return _SUFFIXES.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    return next((fmt for fmt, suffixes in SUFFIXES.items() if suffix in suffixes), None)
 
 
 def render(
@@ -37,4 +42,4 @@ def render(
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "ExportFormat", "format_for_path", "render"]
+__all__ = ["FORMATS", "SUFFIXES", "ExportFormat", "format_for_path", "render"]

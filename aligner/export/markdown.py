@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from aligner.result.diff import DiffOp, word_diff
 from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
 from aligner.runtime.cancel import checkpoint
+from aligner.text.diff import DiffOp, word_diff
 from aligner.text.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
 
 # Characters turned into one space: line breaks of every flavour and other layout whitespace,

@@ -12,27 +12,9 @@ from itertools import compress
 
 from aligner.load.decode import fold_invisible
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
+from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2012": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A capitalised word, dotted abbreviations included with their last dot (U.S., D.C.),
 # possibly several in a row.
@@ -45,18 +27,13 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 def fold(text: str) -> str:
     """Unify quotes, dashes and accents, and lower-case: the text every scorer compares."""
-    text = _with_plain_quotes(text)
+    text = plain_typography(text)
     if not text.isascii():  # accents: "Zelenskyy" and "Zelenskýy" are one word to a reader
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
     # "U.S." and "US", "a.m." and "am" are one word each.
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-
-
-def _with_plain_quotes(text: str) -> str:
-    # Every character _QUOTES replaces is non-ASCII: most texts need no pass over them.
-    return text if text.isascii() else text.translate(_QUOTES)
 
 
 def words(text: str) -> list[str]:
@@ -146,7 +123,7 @@ def _names(text: str) -> list[str]:
     """Capitalised phrases that are not merely the first word of the sentence."""
     found = []
     first_word_at = len(text) - len(text.lstrip(" \"'-([“‘"))
-    for match in _NAME.finditer(_with_plain_quotes(text)):
+    for match in _NAME.finditer(plain_typography(text)):
         phrase = match.group(0).strip()
         if match.start() == first_word_at:
             parts = phrase.split()

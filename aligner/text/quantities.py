@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aligner.text.typography import plain_typography
 from aligner.text.wordlists import MONTH_NAMES
 
 _UNITS = {
@@ -20,12 +21,15 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {
+_SCALE_WORDS = {
     "hundred": 100,
     "thousand": 1_000,
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+}
+_SCALES = {
+    **_SCALE_WORDS,
     "bn": 1_000_000_000,
     "m": 1_000_000,
     "k": 1_000,
@@ -60,8 +64,10 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
     ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0), ("within",): (0.0, 1.0),
 }  # fmt: skip
-NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "thousand",
-    "million", "billion", "trillion", "dozen", "half"}  # fmt: skip
+# The words the parser reads a number from: "thirty-five", "a dozen", "half a million".
+NUMBER_WORDS: frozenset[str] = (
+    frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALE_WORDS) | {"dozen", "half"}
+)
 _NUMBER_WORD_STARTS_ALONE = frozenset(_UNITS) | frozenset(_TENS) | {"dozen", "half"}
 _UNIT_AFTER_ARTICLE = frozenset(_DURATION_SECONDS) | {"dozen", "hundred", "thousand", "million",
                                                       "billion"}  # fmt: skip
@@ -155,7 +161,7 @@ def _written_step(quantity: Quantity) -> float:
 
 def _prepare(text: str) -> str:
     # Every replacement keeps the length, so offsets into the result are offsets into ``text``.
-    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = plain_typography(text.lower())
     # "73-year-old", "twenty-five", "90-minute": hyphens inside quantities are spaces to us.
     return re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
 

@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from aligner.result.model import Comparison, Label, LineKind
 from tui import row_layout, view_model
 from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
+from tui.messages import ViewStateChanged
 from tui.row_layout import (
     SEPARATOR_WIDTH,
     Counterparts,
@@ -503,3 +504,47 @@ async def test_tab_stays_on_the_row_in_aligned_view() -> None:
         assert view.focused_column == 3 and view.selected_row.key == "g4"
         await pilot.press("shift+tab", "shift+tab")
         assert view.focused_column == 1 and view.focused_sentence == "a2s4"
+
+
+class RecordingHost(ViewHost):
+    """The view's host, keeping every state message the view posts."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__(comparison)
+        self.states: list[ViewStateChanged] = []
+
+    def on_view_state_changed(self, message: ViewStateChanged) -> None:
+        self.states.append(message)
+
+
+async def test_assigning_what_the_view_shows_lays_it_out_and_keeps_the_selection() -> None:
+    app = RecordingHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        view.action_cursor_down()
+        view.action_cursor_down()
+        selected = view.focused_sentence
+        rows = view.row_count
+        view.label_filter = "contradicting"
+        assert view.row_count < rows and view.focused_sentence == selected
+        view.mode = "reading"
+        assert view.focused_sentence == selected
+        await pilot.pause()
+        assert [(s.mode, s.label_filter) for s in app.states[-2:]] == [
+            ("aligned", "contradicting"),
+            ("reading", "contradicting"),
+        ]
+
+
+async def test_every_move_posts_the_one_state_message() -> None:
+    app = RecordingHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        app.states.clear()
+        view.action_cursor_down()
+        view.action_next_column()
+        await pilot.pause()
+        assert len(app.states) == 2
+        assert app.states[-1].focused_column == view.focused_column

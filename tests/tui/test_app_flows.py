@@ -3,9 +3,12 @@ cancelling, help and the command palette."""
 
 from __future__ import annotations
 
+import gc
+
 from snapshot_apps.harness import settle, stoppable_compare, story_app
 from textual import events
 from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.widgets import DataTable, Input
 
 from tui.aligned_view import NOTE_MARK, AlignedView
@@ -37,19 +40,37 @@ async def test_start_shows_the_comparison_and_a_status_line() -> None:
         assert "row 3/9" in status(app)
 
 
-async def test_status_and_details_follow_the_view_before_it_is_drawn() -> None:
-    # Updated in the key's own turn of the message loop, so one frame shows all of it.
+async def test_status_and_details_are_drawn_in_the_frame_that_moves_the_view(
+    monkeypatch,
+) -> None:
+    # The view's message reaches the app before the screen's next frame: no frame shows the
+    # view moved with the status line or the details a step behind.
     app = story_app()
+    frames: list[tuple[str, str, str]] = []
+    draw = Screen._compositor_refresh
+
+    def recording_draw(screen: Screen) -> None:
+        draw(screen)
+        if screen is app.screen and app.query(AlignedView):
+            view = app.query_one(AlignedView)
+            number, total = view.position
+            unit = "row" if view.mode == "aligned" else "sentence"
+            shown = f"{view.mode} view", f"{unit} {number}/{total}"
+            frames.append((*shown, status(app) + app.query_one(DetailsPanel).plain_text))
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recording_draw)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("d")
-        view, details = app.query_one(AlignedView), app.query_one(DetailsPanel)
-        view.action_cursor_down()
-        view.action_cursor_down()  # the contradicting row
-        assert "row 3/9" in status(app)
-        assert "Contradicting" in details.plain_text
-        view.action_toggle_mode()
-        assert "reading view" in status(app)
+        frames.clear()
+        await pilot.press("j", "j")  # the contradicting row
+        await settle(pilot)
+        assert "Contradicting" in app.query_one(DetailsPanel).plain_text
+        await pilot.press("r", "j")
+        await settle(pilot)
+    assert len(frames) >= 4
+    for mode, position, drawn in frames:
+        assert mode in drawn and position in drawn
 
 
 async def test_details_panel_shows_versions_agreement_and_conflicts() -> None:
@@ -358,3 +379,13 @@ async def test_each_escape_closes_the_top_most_thing_only() -> None:
         assert not details.display
         await pilot.press("f1", "escape")  # a screen on top closes alone
         assert not isinstance(app.screen, HelpScreen) and not details.display
+
+
+async def test_a_shown_comparison_is_kept_out_of_garbage_collections() -> None:
+    app = story_app()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -199,7 +199,7 @@ async def test_aligned_view_shows_and_finds_every_sources_headings() -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         view = app.query_one(AlignedView)
-        view.set_mode("aligned")
+        view.mode = "aligned"
         comparison = app.comparison
         headings = [s.id for a in comparison.articles[1:] for s in a.sentences if not s.is_prose]
         rows = {sid: row for row in view._model.rows for sid in row.cells.values()}

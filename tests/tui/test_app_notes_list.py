@@ -55,7 +55,7 @@ async def test_a_note_in_a_hidden_source_or_a_filtered_row_is_shown_when_chosen(
         add_notes(app, {"a2s4": "who says so?"})
         view = app.query_one(AlignedView)
         await pilot.press("2")  # hide Coast Courier
-        view.set_filter("contradicting")  # and show only rows that a2s4 (unique) is not in
+        view.label_filter = "contradicting"  # and show only rows that a2s4 (unique) is not in
         await pilot.pause()
         assert 1 in view.hidden
         await pilot.press("A", "enter")

@@ -7,41 +7,27 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.safe_text import safe_text
+from tui.screens.modal import ParallaxModal
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ParallaxModal[bool]):
     """Asks ``question``; dismisses with True (y, Enter, Yes) or False (n, Escape, No)."""
 
     DEFAULT_CSS = """
-    ConfirmDialog {
-        align: center middle;
-    }
     ConfirmDialog > #dialog {
         width: 64;
         max-width: 90%;
-        height: auto;
-        padding: 1 2;
         border: thick $warning;
-        background: $surface;
     }
     ConfirmDialog #question {
         width: 1fr;
         margin-bottom: 1;
     }
     ConfirmDialog #buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ConfirmDialog #buttons Button {
-        margin-left: 2;
-    }
-    ConfirmDialog .hint {
-        color: $text-muted;
-        margin-top: 1;
+        margin-top: 0;
     }
     """
 

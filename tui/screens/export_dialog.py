@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from aligner.export import SUFFIXES, ExportFormat
 from tui.atomic import NotRegularFile, check_replaceable
 from tui.safe_text import safe_text, strip_controls
 from tui.screens.confirm import ConfirmDialog
-
-ExportFormat = Literal["markdown", "json"]
-
-SUFFIXES: dict[ExportFormat, tuple[str, ...]] = {
-    "markdown": (".md", ".markdown"),
-    "json": (".json",),
-}
+from tui.screens.modal import ParallaxModal
 
 
 @dataclass(frozen=True)
@@ -33,47 +27,20 @@ class ExportRequest:
     overwrite: bool
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(ParallaxModal[ExportRequest | None]):
     """Dismisses with an ``ExportRequest`` or None when cancelled."""
 
     DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
     ExportDialog > #dialog {
         width: 76;
         max-width: 95%;
-        height: auto;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
     }
     ExportDialog .title {
-        text-style: bold;
         margin-bottom: 1;
-    }
-    ExportDialog #error {
-        color: $text-error;
-        height: auto;
-    }
-    ExportDialog #error.-empty {
-        display: none;
     }
     ExportDialog RadioSet {
         layout: horizontal;
         width: auto;
-        margin-top: 1;
-    }
-    ExportDialog #buttons {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    ExportDialog #buttons Button {
-        margin-left: 2;
-    }
-    ExportDialog .hint {
-        color: $text-muted;
         margin-top: 1;
     }
     """

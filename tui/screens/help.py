@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
+
+from tui.screens.modal import ParallaxModal
 
 
 def grouped_by_section(
@@ -27,23 +28,16 @@ PANEL_MAX_WIDTH = 110
 MIN_DESCRIPTION_WIDTH = 24
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ParallaxModal[None]):
     """Lists ``(section, key or sign, description)`` rows; Escape, q, F1 or ? close it."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
     HelpScreen > #panel {
         width: 90%;
         max-width: 110;  /* PANEL_MAX_WIDTH */
         height: 90%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
     }
     HelpScreen .title {
-        text-style: bold;
         padding: 1 0;
     }
     HelpScreen DataTable {

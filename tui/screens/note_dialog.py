@@ -7,33 +7,25 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui.safe_text import safe_text, strip_controls
+from tui.screens.modal import ParallaxModal
 
 # A sentence can be a whole unpunctuated file; the dialog only needs enough to recognise it.
 _SHOWN_CHARACTERS = 600
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(ParallaxModal[str | None]):
     """Dismisses with the note text ("" deletes the note) or None when cancelled."""
 
     DEFAULT_CSS = """
-    NoteDialog {
-        align: center middle;
-    }
     NoteDialog > #dialog {
         width: 80;
         max-width: 95%;
-        height: auto;
         max-height: 90%;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
     }
     NoteDialog .title {
-        text-style: bold;
         margin-bottom: 1;
     }
     NoteDialog #sentence {
@@ -42,18 +34,6 @@ class NoteDialog(ModalScreen[str | None]):
         padding: 0 1;
         margin-bottom: 1;
         background: $panel;
-    }
-    NoteDialog #buttons {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    NoteDialog #buttons Button {
-        margin-left: 2;
-    }
-    NoteDialog .hint {
-        color: $text-muted;
-        margin-top: 1;
     }
     """
 

@@ -9,13 +9,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from aligner.result.model import Comparison
 from tui.citation import shortened, source_name
 from tui.safe_text import safe_text
+from tui.screens.modal import ParallaxModal
 
 # Enough of a sentence and a note to recognise them; the reader shows the rest.
 SENTENCE_SHOWN = 90
@@ -52,23 +52,17 @@ def _option(entry: NoteEntry) -> Option:
     return Option(prompt, id=entry.sentence_id)
 
 
-class NotesListScreen(ModalScreen[str | None]):
+class NotesListScreen(ParallaxModal[str | None]):
     """Dismisses with the chosen note's sentence id, or None when closed."""
 
     DEFAULT_CSS = """
-    NotesListScreen {
-        align: center middle;
-    }
     NotesListScreen > #panel {
         width: 90%;
         max-width: 110;
         height: auto;
         max-height: 90%;
-        padding: 0 1;
-        border: thick $primary;
         border-title-style: bold;
         border-subtitle-color: $text-muted;
-        background: $surface;
     }
     NotesListScreen #notes {
         height: auto;

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, OptionList, Static, Tree
 from textual.widgets.directory_tree import DirEntry
 from textual.widgets.option_list import Option
@@ -21,6 +20,7 @@ from textual.worker import Worker
 
 from aligner.load.resources import sample_corpus_dir
 from tui.safe_text import safe_text, strip_controls
+from tui.screens.modal import ParallaxModal
 
 PARENT_ENTRY = ".."
 SAMPLE_OPTION = "sample"
@@ -126,23 +126,15 @@ class FolderTree(DirectoryTree):
             self.post_message(self.Chosen(node.data.path))
 
 
-class OpenFolderDialog(ModalScreen[Path | None]):
+class OpenFolderDialog(ParallaxModal[Path | None]):
     """Dismisses with the chosen folder (absolute) or None when cancelled."""
 
     DEFAULT_CSS = """
-    OpenFolderDialog {
-        align: center middle;
-    }
     OpenFolderDialog > #dialog {
         width: 90%;
         max-width: 120;
         height: 90%;
         padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    OpenFolderDialog .title {
-        text-style: bold;
     }
     OpenFolderDialog Label {
         color: $text-muted;
@@ -165,15 +157,8 @@ class OpenFolderDialog(ModalScreen[Path | None]):
         margin-left: 1;
         min-width: 10;
     }
-    OpenFolderDialog #error {
-        color: $text-error;
-        height: auto;
-    }
-    OpenFolderDialog #error.-empty {
-        display: none;
-    }
     OpenFolderDialog .hint {
-        color: $text-muted;
+        margin-top: 0;
     }
     """
 

@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from aligner.result.model import Comparison
 from tui.safe_text import safe_text
+from tui.screens.modal import ParallaxModal
 
 _LEGEND_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
 _FALLBACK_LOW = Color.parse("#202020")
@@ -48,22 +48,13 @@ def heat_style(value: float, *, low: Color, high: Color) -> Style:
     return Style(color=foreground.rich_color, bgcolor=background.rich_color)
 
 
-class OverviewScreen(ModalScreen[None]):
+class OverviewScreen(ParallaxModal[None]):
     """What the comparison is made of; Escape or q close it."""
 
     DEFAULT_CSS = """
-    OverviewScreen {
-        align: center middle;
-    }
     OverviewScreen > #panel {
         width: 95%;
         height: 95%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    OverviewScreen .title {
-        text-style: bold;
     }
     OverviewScreen #body {
         height: 1fr;

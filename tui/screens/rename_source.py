@@ -7,10 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.safe_text import strip_controls
+from tui.screens.modal import ParallaxModal
 
 MAX_SOURCE_NAME = 60
 """A column header and an export's table cell, not a paragraph."""
@@ -22,29 +22,17 @@ def clean_source_name(typed: str) -> str:
     return " ".join(strip_controls(typed).split())[:MAX_SOURCE_NAME].strip()
 
 
-class RenameSourceDialog(ModalScreen[str | None]):
+class RenameSourceDialog(ParallaxModal[str | None]):
     """Dismisses with the new name ("" gives the source its file's name back), or None when
     cancelled."""
 
     DEFAULT_CSS = """
-    RenameSourceDialog {
-        align: center middle;
-    }
     RenameSourceDialog > #dialog {
         width: 72;
         max-width: 95%;
-        height: auto;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
     }
     RenameSourceDialog .title {
-        text-style: bold;
         margin-bottom: 1;
-    }
-    RenameSourceDialog .hint {
-        color: $text-muted;
-        margin-top: 1;
     }
     """
 

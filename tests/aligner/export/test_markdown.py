@@ -175,7 +175,7 @@ def test_dollar_signs_are_escaped_for_github_math() -> None:
 
 @dataclass(frozen=True)
 class Op:
-    """The fields of aligner.result.diff.DiffOp that the export reads."""
+    """The fields of aligner.text.diff.DiffOp that the export reads."""
 
     kind: str
     a: str

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from aligner.text.features import (
-    _QUOTES,
     fold,
     sentence_features,
     stem,
@@ -56,16 +53,6 @@ def test_names_are_capitalised_phrases(sentence: str, names: tuple[str, ...]) ->
 def test_name_words_are_folded_without_possessives() -> None:
     found = sentence_features("Aides of Zelenskiy’s team met U.S. envoys.")
     assert found.name_words == (("zelenskiy",), ("us",))
-
-
-def test_folded_quotes_are_all_non_ascii() -> None:
-    # fold skips the quote pass over ASCII text: it would change nothing there.
-    assert min(_QUOTES) > 127
-
-
-@given(st.text(alphabet="abc ’‘“”—–\u00a0ÿé.'\"U.S", max_size=40))
-def test_fold_is_the_same_with_and_without_the_ascii_shortcut(text: str) -> None:
-    assert fold(text) == fold(text.translate(_QUOTES))
 
 
 @pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\ufe0f", "\U000e0041"])

@@ -8,6 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from aligner.text.quantities import NUMBER_WORDS
+from aligner.text.typography import plain_typography
+
 __all__ = [
     "DiffKind",
     "DiffOp",
@@ -57,24 +60,16 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
-# Typographic variants that mean the same thing: curly vs straight quotes, dash flavours.
-_FOLD_TYPOGRAPHY = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′`´", "'"),
-        **dict.fromkeys("“”„‟″«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−", "-"),
-    }
-)
 _DASH_RUN = re.compile(r"-+")
 
-_NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred hundreds thousand thousands million millions billion billions trillion
-    trillions dozen dozens half twice first second third fourth fifth sixth seventh eighth
-    ninth tenth eleventh twelfth
-    """.split()  # noqa: SIM905 - a word list reads better as prose than as 56 quoted items
+# Numbers to a reader, marked in a diff: the words figures are read from, and the plurals,
+# "twice" and ordinals that carry no figure of their own.
+_NUMBER_LIKE_WORDS = (
+    NUMBER_WORDS
+    | {scale + "s" for scale in ("dozen", "hundred", "thousand", "million", "billion", "trillion")}
+    | {"twice"}
+    | {"first", "second", "third", "fourth", "fifth", "sixth"}
+    | {"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
 )
 
 # Beyond this many token pairs the changed middle is shown as one replacement: SequenceMatcher
@@ -99,7 +94,7 @@ def is_number_token(token: str) -> bool:
     if any(char.isdigit() for char in token):
         return True
     parts = _token_key(token).split("-")
-    return all(part in _NUMBER_WORDS for part in parts)
+    return all(part in _NUMBER_LIKE_WORDS for part in parts)
 
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
@@ -125,7 +120,7 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
 
 
 def _token_key(token: str) -> str:
-    key = unicodedata.normalize("NFKC", token).translate(_FOLD_TYPOGRAPHY).casefold()
+    key = unicodedata.normalize("NFKC", plain_typography(token)).casefold()
     return _DASH_RUN.sub("-", key)
 
 

@@ -1,4 +1,4 @@
-"""Tests for aligner.result.diff: word-level diffs with character offsets."""
+"""Tests for aligner.text.diff: word-level diffs with character offsets."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.result.diff import (
+from aligner.text.diff import (
     DiffKind,
     DiffOp,
     is_number_token,
