@@ -65,6 +65,11 @@ MIN_CONTAINED_SHARE = 0.85
 # different things and merely differ. Measured on SICK training pairs (bench/quality.py).
 SAME_STATEMENT_OVERLAP = 0.7
 
+# ... and both must tell at least this many content words of it: "I think it's great" / "That's
+# not great" (two quotes of a press conference) share all of the shorter one's content, but
+# that is one word. Checked on SICK training pairs (bench/quality.py).
+MIN_STATEMENT_WORDS = 2
+
 # Two lone figures of different things ("four large parts" / "two big objects") are only
 # compared when the sentences are this alike; otherwise only figures of one noun are.
 LONE_FIGURE_OVERLAP = 0.5
