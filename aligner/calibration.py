@@ -67,7 +67,8 @@ SAME_STATEMENT_OVERLAP = 0.7
 
 # ... and both must tell at least this many content words of it: "I think it's great" / "That's
 # not great" (two quotes of a press conference) share all of the shorter one's content, but
-# that is one word. Checked on SICK training pairs (bench/quality.py).
+# that is one word. SICK training pairs (bench/quality.py), contradiction P / R / F1: 1 word
+# 0.917 / 0.817 / 0.864, 2 words 0.916 / 0.815 / 0.862, 3 words 0.916 / 0.749 / 0.824.
 MIN_STATEMENT_WORDS = 2
 
 # Two lone figures of different things ("four large parts" / "two big objects") are only

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from aligner.conflicts.subjects import (
     age_holder,
+    amount_purpose,
     figure_thing,
     one_thing,
     people_event,
@@ -88,7 +89,7 @@ def _pair_severity(
     figure of the same thing ("said he won 306 votes, when in fact he won 304": a claim and
     its correction, a before and an after, two polls), a clock time with no zone told, a
     point counted back from the day each outlet wrote ("150 million years ago")."""
-    if _several(a, qa) or _several(b, qb):
+    if _several(a, qa) or _several(b, qb) or _part_of_the_other(a, qa, b, qb):
         return Severity.SOFT
     if qa.kind == "ago" or (qa.kind == "time" and " " not in qa.unit):
         return Severity.SOFT
@@ -96,12 +97,32 @@ def _pair_severity(
 
 
 def _several(sentence: SentenceFeatures, quantity: Quantity) -> bool:
-    """Does ``sentence`` give, besides ``quantity``, a different figure of the same thing?"""
-    return any(
-        q is not quantity and _same_unit(q, quantity) and not q.compatible(quantity)
-        for q in sentence.quantities
-        if q.kind == quantity.kind
-    )
+    """Does ``sentence`` give, besides ``quantity``, a different figure that may be of the
+    same thing? A count's noun says what it counts; an amount's, a percentage's or a time's
+    unit does not ("a case of cola costs an extra $8, and one of juice went from $16 to
+    $26"): any other of its unit makes the pairing a guess."""
+    if quantity.kind == "count":
+        alike = [q for q in sentence.quantities if q.kind == "count" and _same_unit(q, quantity)]
+    else:
+        alike = [
+            q for q in sentence.quantities if (q.kind, q.unit) == (quantity.kind, quantity.unit)
+        ]
+    return any(q is not quantity and not q.compatible(quantity) for q in alike)
+
+
+def _paid_for(sentence: SentenceFeatures, quantity: Quantity) -> tuple[str, ...]:
+    """What an amount is told to be in or for, up to its noun: ("punitive", "damages") for
+    "$25 million in punitive damages"; () when the sentence does not say."""
+    return amount_purpose(sentence.text, quantity) if quantity.kind == "money" else ()
+
+
+def _part_of_the_other(
+    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
+) -> bool:
+    """Is one amount told for a kind of what the other is for ("$25 million in punitive
+    damages" / "$33.5 million in damages")? Then it may be part of the other."""
+    for_a, for_b = set(_paid_for(a, qa)), set(_paid_for(b, qb))
+    return bool(for_a and for_b) and for_a != for_b and (for_a < for_b or for_b < for_a)
 
 
 def _may_be_one_age(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> bool:

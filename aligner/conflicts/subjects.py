@@ -376,6 +376,24 @@ def age_holder(text: str, quantity: Quantity) -> str:
     return ""
 
 
+@lru_cache(maxsize=16_384)
+def amount_purpose(text: str, quantity: Quantity) -> tuple[str, ...]:
+    """The words an amount of ``text`` is told in or for, to the first plural noun:
+    ("punitive", "damages") for "$25 million in punitive damages", () for none."""
+    located = _located(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    if placed is None or _at(located.words, placed.end) not in ("in", "for"):
+        return ()
+    told = []
+    for word in located.words[placed.end + 1 : placed.end + 4]:
+        if not word.isalpha() or word in STOPWORDS:
+            break
+        told.append(word)
+        if _is_plural(word):
+            return tuple(told)
+    return ()
+
+
 def _may_be_noun(word: str) -> bool:
     return word.isalpha() and word not in _NOT_NOUNS and not _is_verb(word) and word[-3:] != "ing"
 
