@@ -363,8 +363,8 @@ _KIND_WORDS = {
 def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
     """ "Four vs three (people in custody)": both figures and what they tell, in the
     sentences' words (aligner/conflicts/subjects.py); the kind of figure when they do not
-    say. Counts of two nouns show each noun with its figure ("332 electoral votes won vs
-    two electors")."""
+    say. Counts of two nouns show each noun with its figure ("four large parts recovered vs
+    two big objects recovered")."""
     thing_a, thing_b = figure_thing(a.text, qa), figure_thing(b.text, qb)
     if qa.kind == "count" and _unit_key(qa) != _unit_key(qb):
         return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
