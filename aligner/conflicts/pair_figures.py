@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from aligner.conflicts.subjects import (
     age_holder,
@@ -91,7 +92,7 @@ def _pair_severity(
     point counted back from the day each outlet wrote ("150 million years ago")."""
     if _several(a, qa) or _several(b, qb) or _part_of_the_other(a, qa, b, qb):
         return Severity.SOFT
-    if qa.kind == "ago" or (qa.kind == "time" and " " not in qa.unit):
+    if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
         return Severity.SOFT
     return Severity.HARD
 
@@ -156,6 +157,7 @@ def _holder_kind(holder: str) -> str:
     return "child" if holder.lower() in _CHILD_WORDS else "one"
 
 
+@lru_cache(maxsize=4_096)  # asked for each pair of figures compared, of a few nouns
 def _singular(noun: str) -> str:
     """ "children" -> "child", "votes" -> "vote", "electoral" stays (a plain -s rule with the
     irregular plurals; no stemmer, which makes "electors" and "electoral" one word)."""
@@ -376,7 +378,15 @@ def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Q
         thing = f"{what}: {thing}"  # a verb alone says little: "amount: paid"
     detail = f"{qa.surface} vs {qb.surface}"
     about = thing or what
+    if qa.kind == "time" and not _zone(qa):
+        about = f"{about}; no time zone told"  # "16:00 vs 4:00 am": maybe two clocks
     return f"{detail} ({about})" if about else detail
+
+
+def _zone(quantity: Quantity) -> str:
+    """The time zone a clock time names ("utc" of "clock utc"), "" for none."""
+    last = quantity.unit.split()[-1]
+    return "" if last in ("clock", "12h") else last
 
 
 # People whose number a story is about (who did it, who was hurt, who found the body), as

@@ -532,6 +532,18 @@ def test_differences_a_reader_should_check_are_soft(a: str, b: str) -> None:
     assert _severities(a, b) == ["soft"]
 
 
+def test_a_time_told_with_no_zone_says_so() -> None:
+    found = conflicts(
+        "The vote closed at 16:00 on Monday.", "The vote closed at 4:00 am on Monday."
+    )
+    assert [(f.severity.value, f.detail) for f in found] == [
+        ("soft", "16:00 vs 4:00 am (time: closed; no time zone told)")
+    ]
+    assert [f.severity.value for f in conflicts("It ended at 4:00.", "It ended at 5:00.")] == [
+        "soft"
+    ]
+
+
 def test_one_time_in_one_zone_told_differently_is_hard() -> None:
     assert _severities(
         "The march began at 4 p.m. ET on Sunday.", "The march began at 7 p.m. ET on Sunday."
