@@ -1,4 +1,4 @@
-"""Fast pickling for the records forked helpers send back by the thousand (aligner/runtime/parallel.py).
+"""Fast pickling for the records forked helpers send back by the thousand (runtime/parallel.py).
 
 Its own module, free of process code, so that the data model (model.py, features.py,
 quantities.py) can use it without importing fork, pipes and signals."""
