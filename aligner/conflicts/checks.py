@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from aligner.calibration import LONE_FIGURE_OVERLAP, SAME_STATEMENT_OVERLAP
+from aligner.calibration import (
+    LONE_FIGURE_OVERLAP,
+    MIN_STATEMENT_WORDS,
+    SAME_STATEMENT_OVERLAP,
+)
 from aligner.conflicts.entities import entity_conflicts
 from aligner.conflicts.negation import negation_conflicts
 from aligner.conflicts.pair_figures import number_conflicts
@@ -53,7 +57,7 @@ def find_conflicts(
         return number_conflicts(a, b, same_noun_only=True, dated=counterparts)
     overlap = content_overlap(a, b)
     findings = number_conflicts(a, b, same_noun_only=overlap < LONE_FIGURE_OVERLAP)
-    if overlap >= SAME_STATEMENT_OVERLAP:
+    if overlap >= SAME_STATEMENT_OVERLAP and len(shared_statement(a, b)) >= MIN_STATEMENT_WORDS:
         findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
     return findings
 
@@ -64,6 +68,14 @@ def content_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
     left = a.content_set - _NOT_STATEMENT
     right = b.content_set - _NOT_STATEMENT
     return len(left & right) / max(1, min(len(left), len(right)))
+
+
+def shared_statement(a: SentenceFeatures, b: SentenceFeatures) -> set[str]:
+    """The content stems both sentences tell, short forms of a pronoun and a verb ("i'm",
+    "that's") aside: "I think it's great" and "That's not great" share one word, "great",
+    too little to be one statement negated."""
+    shared = (a.content_set & b.content_set) - _NOT_STATEMENT
+    return {word for word in shared if "'" not in word}
 
 
 @lru_cache(maxsize=1)

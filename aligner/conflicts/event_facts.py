@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aligner.conflicts.pair_figures import differ, is_upper_bound
+from aligner.conflicts.pair_figures import is_upper_bound, same_limit
 from aligner.conflicts.subjects import AFTER_NAME, age_owner, figure_thing, one_thing
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
@@ -86,7 +86,7 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
         elif quantity.kind == "duration" and is_upper_bound(quantity):
             if _told_of_death(located.words, placed.start):
                 facts.append(Fact("time:killed", "time to death", quantity))
-        elif quantity.kind == "count" and not quantity.modifier:
+        elif quantity.kind == "count" and not quantity.modifier and not quantity.part:
             people = _people_kind(quantity.unit)
             toll = _toll_of(located.words, placed.start, placed.end, quantity.unit)
             if toll and people is not None:
@@ -182,7 +182,7 @@ def _agree(qa: Quantity, qb: Quantity) -> bool:
     """Could both figures tell the fact? Two time limits only when they are one limit
     ("within minutes" and "within two hours" overlap, but are told differently)."""
     if is_upper_bound(qa) and is_upper_bound(qb):
-        return not differ(qa.high, qb.high)
+        return same_limit(qa, qb)
     return qa.compatible(qb)
 
 

@@ -40,7 +40,9 @@ def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding
         # The negated predicate is the first content word after the cue ("not deployed",
         # "no man"); the other sentence must state that very thing without the cue.
         after = tokens[index + 1 : index + 1 + NEGATION_REACH]
-        negated_word = next((w for w in after if w not in STOPWORDS), None)
+        # A pronoun's short form ("No, I'm just a reporter") is no predicate: the
+        # negated word comes after it, if at all.
+        negated_word = next((w for w in after if w not in STOPWORDS and "'" not in w), None)
         if negated_word is None or stem(negated_word) not in plain_stems:
             continue
         if _implicitly_negated(plain.tokens, stem(negated_word)):

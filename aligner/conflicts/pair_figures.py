@@ -5,12 +5,21 @@ different figure of the same thing ("at least 19 killed" / "29 killed")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
-from aligner.conflicts.subjects import figure_thing, one_thing, people_event
+from aligner.conflicts.subjects import (
+    age_holder,
+    amount_purpose,
+    figure_thing,
+    one_thing,
+    people_event,
+    told_as_undergoing,
+)
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import MEASURE_UNITS, Quantity
+from aligner.text.wordlists import IRREGULAR_SINGULARS
 
 
 def number_conflicts(
@@ -31,7 +40,12 @@ def number_conflicts(
         left = _unmatched(of_a[kind], of_b[kind])
         right = _unmatched(of_b[kind], of_a[kind])
         for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
-            findings.append(Finding(ConflictKind.NUMBER, _number_detail(a, qa, b, qb)))
+            if kind == "age" and not _may_be_one_age(a, qa, b, qb):
+                continue  # "Cosme, 32" / "the five 2-year-old children": two people's ages
+            if _unit_key(qa) != _unit_key(qb) and _names_the_other_noun(a, qa, b, qb):
+                continue  # "six of his aides" / "the two sons" beside "his other son"
+            severity = _pair_severity(a, qa, b, qb)
+            findings.append(Finding(ConflictKind.NUMBER, _number_detail(a, qa, b, qb), severity))
     findings += _bound_findings(a, b)
     if findings and other_time_frames(a, b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
@@ -76,6 +90,95 @@ def _verb_frames_of(
     return frozenset(done), frozenset(to_come)
 
 
+def _pair_severity(
+    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
+) -> Severity:
+    """Hard when the two figures cannot both be true as told; soft when the pairing or the
+    reading is a guess a reader should check: a sentence that gives another, different
+    figure of the same thing ("said he won 306 votes, when in fact he won 304": a claim and
+    its correction, a before and an after, two polls), a clock time with no zone told, a
+    point counted back from the day each outlet wrote ("150 million years ago")."""
+    if _several(a, qa) or _several(b, qb) or _part_of_the_other(a, qa, b, qb):
+        return Severity.SOFT
+    if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
+        return Severity.SOFT
+    return Severity.HARD
+
+
+def _several(sentence: SentenceFeatures, quantity: Quantity) -> bool:
+    """Does ``sentence`` give, besides ``quantity``, a different figure that may be of the
+    same thing? A count's noun says what it counts; an amount's, a percentage's or a time's
+    unit does not ("a case of cola costs an extra $8, and one of juice went from $16 to
+    $26"): any other of its unit makes the pairing a guess."""
+    if quantity.kind == "count":
+        alike = [q for q in sentence.quantities if q.kind == "count" and _same_unit(q, quantity)]
+    else:
+        alike = [
+            q for q in sentence.quantities if (q.kind, q.unit) == (quantity.kind, quantity.unit)
+        ]
+    return any(q is not quantity and not q.compatible(quantity) for q in alike)
+
+
+def _paid_for(sentence: SentenceFeatures, quantity: Quantity) -> tuple[str, ...]:
+    """What an amount is told to be in or for, up to its noun: ("punitive", "damages") for
+    "$25 million in punitive damages"; () when the sentence does not say."""
+    return amount_purpose(sentence.text, quantity) if quantity.kind == "money" else ()
+
+
+def _part_of_the_other(
+    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
+) -> bool:
+    """Is one amount told for a kind of what the other is for ("$25 million in punitive
+    damages" / "$33.5 million in damages")? Then it may be part of the other."""
+    for_a, for_b = set(_paid_for(a, qa)), set(_paid_for(b, qb))
+    return bool(for_a and for_b) and for_a != for_b and (for_a < for_b or for_b < for_a)
+
+
+def _may_be_one_age(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> bool:
+    """May two ages be one person's? Not a named adult's and a child's or a group's ("Cosme,
+    32" / "five 2-year-old children", "a child under 13 years old"), nor two people's named
+    differently."""
+    holder_a, holder_b = age_holder(a.text, qa), age_holder(b.text, qb)
+    if not holder_a or not holder_b:
+        return True
+    kind_a, kind_b = _holder_kind(holder_a), _holder_kind(holder_b)
+    if kind_a == kind_b == "name":
+        return holder_a.split()[-1].lower() == holder_b.split()[-1].lower()
+    if "many" in (kind_a, kind_b):
+        return kind_a == kind_b and _singular(holder_a) == _singular(holder_b)
+    return (kind_a == "child") == (kind_b == "child")
+
+
+# Nouns of people too young to be the adults an article names.
+_CHILD_WORDS = frozenset(
+    ["child", "girl", "boy", "baby", "infant", "toddler", "kid", "teen", "teenager", "pupil",
+     "student", "newborn", "youngster"]
+)  # fmt: skip
+
+
+def _holder_kind(holder: str) -> str:
+    """ "name" (a person named), "many" (a plural noun), "child", or "one" (an adult noun)."""
+    if holder[:1].isupper():
+        return "name"
+    if _singular(holder) != holder.lower():
+        return "many"
+    return "child" if holder.lower() in _CHILD_WORDS else "one"
+
+
+@lru_cache(maxsize=4_096)  # asked for each pair of figures compared, of a few nouns
+def _singular(noun: str) -> str:
+    """ "children" -> "child", "votes" -> "vote", "electoral" stays (a plain -s rule with the
+    irregular plurals; no stemmer, which makes "electors" and "electoral" one word)."""
+    noun = noun.lower()
+    if noun in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return noun
+
+
 def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """Soft findings: a lower bound ("at least 19", "more than 20") against an exact,
     different figure of the same thing ("29"). Both can be true, but a reader comparing
@@ -93,7 +196,7 @@ def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
             )
             different = differ(qa.value, qb.value)
             if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
-                one_bound, different = True, differ(qa.high, qb.high)
+                one_bound, different = True, not same_limit(qa, qb)
             if one_bound and different and qa.compatible(qb):
                 detail = _number_detail(a, qa, b, qb)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
@@ -169,6 +272,17 @@ def _two_time_limits(qa: Quantity, qb: Quantity) -> bool:
     return qa.kind == qb.kind == "duration" and is_upper_bound(qa) and is_upper_bound(qb)
 
 
+def same_limit(qa: Quantity, qb: Quantity) -> bool:
+    """Are two time limits one, in their units' rounding ("within three months" is "within
+    90 days"; "within hours" is no "within an hour")?"""
+    return _at_limit(qa).compatible(_at_limit(qb))
+
+
+def _at_limit(quantity: Quantity) -> Quantity:
+    high = quantity.high
+    return replace(quantity, value=high, low=high, high=high, step=0.0)
+
+
 def is_upper_bound(quantity: Quantity) -> bool:
     """Open below: "within an hour", "up to two years" (zero to the figure)."""
     return quantity.low == 0 < quantity.high < float("inf")
@@ -224,37 +338,56 @@ def _pair_up(
     return pairs
 
 
+def _names_the_other_noun(
+    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
+) -> bool:
+    """Does one sentence name, with no figure of its own, what the other's figure counts
+    ("the former president's other son" / "the two sons")? Its lone figure then counts
+    something else ("six of his aides")."""
+    return (bool(qb.unit) and stem(qb.unit) in set(a.stems)) or (
+        bool(qa.unit) and stem(qa.unit) in set(b.stems)
+    )
+
+
 def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
     """May two lone figures of different words measure one thing ("four large parts" / "two
     big objects")? Not years or clock times, not "a three-term senator" (an attribute), and
     not one amount in two currencies or one distance in two units: those are conversions."""
     if qa.kind in ("year", "month", "time") or qa.modifier or qb.modifier:
         return False
+    if qa.part != qb.part or qa.per != qb.per:
+        return False  # "12 charges" / "three other charges", "cents per ounce" / "per year"
     if qa.kind == "money":
         return qa.unit == qb.unit
     return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
 
 
 def _unit_key(quantity: Quantity) -> str:
-    """What ``_same_unit`` compares: a count's noun by its stem, other units as written."""
-    return stem(quantity.unit) if quantity.kind == "count" else quantity.unit
+    """What ``_same_unit`` compares: a count's noun in the singular, other units as written."""
+    return _singular(quantity.unit) if quantity.kind == "count" else quantity.unit
 
 
 def _same_unit(qa: Quantity, qb: Quantity) -> bool:
+    """Do two figures measure in one unit, the whole of one thing ("three other charges" is
+    part of the charges) and per one thing ("cents per ounce" / "cents per year")?"""
+    if qa.part != qb.part or qa.per != qb.per:
+        return False
     if qa.kind != "count":
         return qa.unit == qb.unit
-    return bool(qb.unit) and stem(qa.unit) == stem(qb.unit)
+    return bool(qb.unit) and _unit_key(qa) == _unit_key(qb)
 
 
 # What a figure of each kind is, for a reason whose sentences do not say more.
-_KIND_WORDS = {"duration": "duration", "money": "amount", "percent": "percentage"}
+_KIND_WORDS = {
+    "duration": "duration", "money": "amount", "percent": "percentage", "ago": "time ago"
+}  # fmt: skip
 
 
 def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
     """ "Four vs three (people in custody)": both figures and what they tell, in the
     sentences' words (aligner/conflicts/subjects.py); the kind of figure when they do not
-    say. Counts of two nouns show each noun with its figure ("332 electoral votes won vs
-    two electors")."""
+    say. Counts of two nouns show each noun with its figure ("four large parts recovered vs
+    two big objects recovered")."""
     thing_a, thing_b = figure_thing(a.text, qa), figure_thing(b.text, qb)
     if qa.kind == "count" and _unit_key(qa) != _unit_key(qb):
         return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
@@ -266,7 +399,15 @@ def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Q
         thing = f"{what}: {thing}"  # a verb alone says little: "amount: paid"
     detail = f"{qa.surface} vs {qb.surface}"
     about = thing or what
+    if qa.kind == "time" and not _zone(qa):
+        about = f"{about}; no time zone told"  # "16:00 vs 4:00 am": maybe two clocks
     return f"{detail} ({about})" if about else detail
+
+
+def _zone(quantity: Quantity) -> str:
+    """The time zone a clock time names ("utc" of "clock utc"), "" for none."""
+    last = quantity.unit.split()[-1]
+    return "" if last in ("clock", "12h") else last
 
 
 # People whose number a story is about (who did it, who was hurt, who found the body), as
@@ -299,15 +440,18 @@ def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Fin
     found = []
     for singular, plural in sorted(_COUNTED_PEOPLE.items()):
         for one, many in ((a, b), (b, a)):
-            if _only_form(one, singular, plural) and _only_form(many, plural, singular):
-                told = [
-                    (_shown(one, singular), people_event(one.text, singular)),
-                    (_shown(many, plural), people_event(many.text, plural)),
-                ]
-                (first, thing_a), (second, thing_b) = told if one is a else told[::-1]
-                thing = one_thing(thing_a, thing_b)
-                detail = f"{first} vs {second} ({thing})" if thing else f"{first} vs {second}"
-                found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
+            if not (_only_form(one, singular, plural) and _only_form(many, plural, singular)):
+                continue
+            if told_as_undergoing(one.text, singular) != told_as_undergoing(many.text, plural):
+                continue  # "two men pulled guns" / "the man was shot": other people
+            told = [
+                (_shown(one, singular), people_event(one.text, singular)),
+                (_shown(many, plural), people_event(many.text, plural)),
+            ]
+            (first, thing_a), (second, thing_b) = told if one is a else told[::-1]
+            thing = one_thing(thing_a, thing_b)
+            detail = f"{first} vs {second} ({thing})" if thing else f"{first} vs {second}"
+            found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
 
 

@@ -218,6 +218,26 @@ def people_event(text: str, noun: str) -> str:
     return ""
 
 
+# Forms of "be" before a past participle: "the man was shot", "two women were arrested".
+_BE_FORMS = frozenset(["was", "were", "is", "are", "been", "being", "be"])
+
+
+def told_as_undergoing(text: str, noun: str) -> bool:
+    """Are the people told by ``noun`` acted on in ``text`` ("the man was shot four
+    times"), not acting ("two men pulled guns")?"""
+    words = _located(text).words
+    if noun not in words:
+        return False
+    after = words.index(noun) + 1
+    while _at(words, after) in _AUXILIARIES - _BE_FORMS:
+        after += 1  # "had been", "was reportedly"
+    if _at(words, after) not in _BE_FORMS:
+        return False
+    while _at(words, after) in _AUXILIARIES:
+        after += 1
+    return _is_verb(_at(words, after))
+
+
 def _verb_phrase(text: str, located: LocatedQuantities, verb: int, stop: int = -1) -> str:
     """The verb at token ``verb`` and its object as written, cut at the next clause, the
     second preposition, a figure, token ``stop`` or ``MAX_PHRASE_WORDS`` words."""
@@ -332,6 +352,50 @@ def age_owner(text: str, located: LocatedQuantities, start: int, end: int) -> st
         given -= 1  # "Police Chief Stephen Edward Johnson": Stephen
     shown = [surname] if given == surname else [given, surname]
     return " ".join(text[spans[k][0] : spans[k][1]] for k in shown)
+
+
+@lru_cache(maxsize=16_384)
+def age_holder(text: str, quantity: Quantity) -> str:
+    """Whose the age ``quantity`` of ``text`` is, as written: the person's name ("Durst" in
+    "Durst, 73,"), else the noun it qualifies ("children" in "five 2-year-old children",
+    "child" in "a child under 13 years old"); "" when the sentence does not say."""
+    located = _located(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    if placed is None:
+        return ""
+    owner = age_owner(text, located, placed.start, placed.end)
+    if owner:
+        return owner
+    words = located.words
+    after, before = _at(words, placed.end), _at(words, placed.start - 1)
+    if _may_be_noun(after):
+        return after  # "the five 2-year-old children"
+    told_after = quantity.surface.lower().endswith("old")
+    if told_after and _may_be_noun(before):
+        return before  # "a child under 13 years old"
+    return ""
+
+
+@lru_cache(maxsize=16_384)
+def amount_purpose(text: str, quantity: Quantity) -> tuple[str, ...]:
+    """The words an amount of ``text`` is told in or for, to the first plural noun:
+    ("punitive", "damages") for "$25 million in punitive damages", () for none."""
+    located = _located(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    if placed is None or _at(located.words, placed.end) not in ("in", "for"):
+        return ()
+    told = []
+    for word in located.words[placed.end + 1 : placed.end + 4]:
+        if not word.isalpha() or word in STOPWORDS:
+            break
+        told.append(word)
+        if _is_plural(word):
+            return tuple(told)
+    return ()
+
+
+def _may_be_noun(word: str) -> bool:
+    return word.isalpha() and word not in _NOT_NOUNS and not _is_verb(word) and word[-3:] != "ing"
 
 
 def _name_run_before(text: str, located: LocatedQuantities, stop: int) -> list[int]:

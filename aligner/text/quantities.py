@@ -60,6 +60,8 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("an", "estimated"): (0.85, 1.15), ("estimated",): (0.85, 1.15), ("circa",): (0.85, 1.15),
     ("more", "than"): (1.0, math.inf), ("over",): (1.0, math.inf), ("at", "least"): (1.0, math.inf),
     ("upwards", "of"): (1.0, math.inf), ("just", "over"): (1.0, 1.15),
+    ("north", "of"): (1.0, math.inf), ("in", "excess", "of"): (1.0, math.inf),
+    ("south", "of"): (0.0, 1.0),
     ("less", "than"): (0.0, 1.0), ("fewer", "than"): (0.0, 1.0), ("under",): (0.0, 1.0),
     ("up", "to"): (0.0, 1.0), ("at", "most"): (0.0, 1.0), ("as", "many", "as"): (0.0, 1.0),
     ("as", "much", "as"): (0.0, 1.0), ("as", "high", "as"): (0.0, 1.0), ("within",): (0.0, 1.0),
@@ -82,8 +84,19 @@ MEASURE_UNITS = frozenset(
 VAGUE_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores"})
 # Words after a number that say what is counted but carry no meaning of their own.
 _COUNT_SKIP = frozenset(
-    ["of", "the", "more", "than", "other", "additional", "new", "large", "small", "big", "major"]
-)
+    ["of", "the", "more", "than", "other", "additional", "new", "large", "small", "big", "major",
+     "his", "her", "their", "its", "our", "my", "your"]
+)  # fmt: skip
+# Words that make a figure a part of a whole or an addition to one: "three other charges",
+# "two more people", "an additional $10": not how many or how much in all.
+_PART_AFTER = frozenset(["other", "additional", "more", "further", "extra"])
+_PART_BEFORE = frozenset(["additional", "extra", "another", "further"])
+# Time zones a clock time may name ("16:00 UT", "4 p.m. ET"), by one spelling each.
+_TIME_ZONES = {
+    "ut": "utc", "utc": "utc", "gmt": "utc", "et": "et", "est": "et", "edt": "et",
+    "ct": "ct", "cst": "ct", "cdt": "ct", "mt": "mt", "mst": "mt", "mdt": "mt", "pt": "pt",
+    "pst": "pt", "pdt": "pt", "bst": "bst", "cet": "cet", "cest": "cet",
+}  # fmt: skip
 
 _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
 
@@ -104,6 +117,8 @@ class Quantity:
     grain: float = 0.0  # for durations: seconds in the unit it was written in
     modifier: bool = False  # joined to its noun by a hyphen ("a three-term senator")
     step: float = 0.0  # the step of its last written digit, 0 if unknown (see _written_step)
+    part: bool = False  # a part or an addition ("three other charges", "an additional $10")
+    per: str = ""  # what a rate is counted per ("1.75 cents per ounce": "ounce")
 
     def compatible(self, other: Quantity) -> bool:
         """Could both describe the same fact? Intervals overlap, with a hair of rounding slack.
@@ -133,7 +148,7 @@ def _rounds_to(fine: Quantity, coarse: Quantity) -> bool:
 
 
 # Kinds whose figures are rounded in the telling; clock times, years and ages are exact.
-_ROUNDED_KINDS = frozenset({"count", "money", "percent", "duration"})
+_ROUNDED_KINDS = frozenset({"count", "money", "percent", "duration", "ago"})
 _WRITTEN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
 
 
@@ -204,8 +219,12 @@ def locate_quantities(text: str) -> LocatedQuantities:
                 found.append(_vague_span(tokens, original, i))  # "within hours"
             i += 1  # an ordinary word, the common case: no number starts here
             continue
-        if words[i] in ("a", "an") and found and found[-1].end == i:
-            i += 1  # "$165,000 a year", "20 hours a week": a rate, not a duration
+        if words[i] in ("a", "an") and (
+            (found and found[-1].end == i) or _at(words, i - 1) in ("of", "per")
+        ):
+            # "$165,000 a year", "20 hours a week", "the second full moon of a month": a
+            # rate or a unit of reckoning, not a duration
+            i += 1
             continue
         parsed = _parse_number(words, i)
         if parsed is None:
@@ -243,6 +262,7 @@ def locate_quantities(text: str) -> LocatedQuantities:
             if quantity.kind == "month":
                 start_char = tokens[i - 1][1]  # "May 2014", written with its month
             surface = original[start_char : tokens[end - 1][2]]
+            quantity = _as_part_or_rate(quantity, words, qualifier_start, end)
             found.append(
                 PlacedQuantity(_with_interval(quantity, low, high, surface), qualifier_start, end)
             )
@@ -266,6 +286,18 @@ def _vague_span(tokens: list[tuple[str, int, int]], text: str, at: int) -> Place
         "duration", 2 * unit, 0.0, ceiling, "s", surface, grain=unit, modifier=False
     )
     return PlacedQuantity(quantity, at, at + 2)
+
+
+def _as_part_or_rate(quantity: Quantity, words: list[str], start: int, end: int) -> Quantity:
+    """``quantity`` marked as a part or an addition ("three other charges", "an additional
+    $10") and with what it is counted per ("1.75 cents per ounce")."""
+    if quantity.kind not in ("count", "money", "percent"):
+        return quantity
+    before = _at(words, start - 1 - (_at(words, start - 1) in _CURRENCY_SIGNS))
+    part = _at(words, end) in _PART_AFTER or before in _PART_BEFORE
+    after = words[end : end + 3]
+    per = _at(after, after.index("per") + 1) if "per" in after else ""
+    return replace(quantity, part=part, per=per) if part or per else quantity
 
 
 def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
@@ -418,12 +450,15 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         if finer is not None:  # "7 years, 1 month" is one duration: 85 months
             extra, grain, stop = finer
             seconds += extra
-        return replace(_q("duration", seconds, "s"), grain=grain), stop
+        # "lived 150 million years ago": a point in time counted back from the telling, not
+        # how long something lasted ("40 million years after" it, "for 40 million years").
+        kind = "ago" if _at(words, stop) == "ago" else "duration"
+        return replace(_q(kind, seconds, "s"), grain=grain), stop + (kind == "ago")
     if after == ":" and _at(words, end + 1)[:1].isdigit():
         minutes = float(_at(words, end + 1).replace(",", ""))
-        return _q("time", value + minutes / 60, "clock"), end + 2
+        return _clock_time(words, end + 2, value, value + minutes / 60)
     if after in ("a", "p") or after in ("am", "pm"):
-        return _q("time", value, "clock"), end
+        return _clock_time(words, end, value, value)
     if after == "s":
         return None, end  # a decade or an age bracket ("the 1990s", "in his 90s")
     if before in _MONTH_NUMBERS and token.isdigit() and len(token) == 4:
@@ -446,6 +481,33 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
     return _q("count", value, _counted_noun(words, end)), end
 
 
+def _clock_time(words: list[str], end: int, hour: float, value: float) -> tuple[Quantity, int]:
+    """A clock time whose number ends at ``end``, on the 24-hour clock when told with "am" or
+    "pm" ("4:00pm" is 16:00). Its unit says what a reader needs to compare two times: "clock"
+    for a 24-hour time, "clock 12h" for "4:00" told without "am" or "pm" (4 or 16), with
+    the zone when one is named ("clock utc")."""
+    meridiem, stop = _meridiem(words, end)
+    if meridiem == "pm" and hour < 12:
+        value += 12
+    elif meridiem == "am" and hour == 12:
+        value -= 12
+    unit = "clock" if meridiem or hour == 0 or hour > 12 else "clock 12h"
+    zone = _TIME_ZONES.get(_at(words, stop), "")
+    if zone:
+        unit, stop = f"{unit} {zone}", stop + 1
+    return _q("time", value, unit), stop
+
+
+def _meridiem(words: list[str], at: int) -> tuple[str, int]:
+    """ "am" or "pm" told at token ``at`` ("pm", "p.m.", "p.m"), and where it ends."""
+    word = _at(words, at)
+    if word in ("am", "pm"):
+        return word, at + 1
+    if word in ("a", "p") and words[at + 1 : at + 3] == [".", "m"]:
+        return f"{word}m", at + 3 + (_at(words, at + 3) == ".")  # "p.m." or "p.m"
+    return "", at
+
+
 def _finer_duration(words: list[str], at: int, grain: float) -> tuple[float, float, int] | None:
     """A duration in a finer unit right after ``, `` or ``and`` ("7 years, 1 month"):
     (its seconds, its unit's seconds, where it ends), or None."""
@@ -462,13 +524,36 @@ def _finer_duration(words: list[str], at: int, grain: float) -> tuple[float, flo
 
 
 def _counted_noun(words: list[str], end: int) -> str:
-    for word in words[end : end + 3]:
+    for at in range(end, min(end + 3, len(words))):
+        word = words[at]
         if word in _COUNT_SKIP:
             continue
         if word.isalpha():
-            return word
+            return _head_noun(words, at)
         break
     return ""
+
+
+def _head_noun(words: list[str], at: int) -> str:
+    """The plural noun that ends a counted phrase starting at ``at``: "votes" in "332
+    electoral votes" and in "306 electoral college votes", not the adjective before it."""
+    word = words[at]
+    if _looks_plural(word) or word in _PLURALS_WITHOUT_S:
+        return word
+    for ahead in (1, 2):
+        noun = _at(words, at + ahead)
+        if not noun.isalpha() or noun in _COUNT_SKIP or noun in ("and", "or", "per", "a"):
+            break
+        if _looks_plural(noun):
+            return noun
+    return word
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_PLURALS_WITHOUT_S = frozenset(["people", "men", "women", "children", "police", "staff", "crew"])
 
 
 def _at(words: list[str], index: int) -> str:

@@ -431,3 +431,150 @@ def test_an_ordinal_is_part_of_the_statement() -> None:
     a = sentence_features("I'm not going to speculate about what the city might do at any time.")
     b = sentence_features("It's the first time I'm going to be on my own for real.")
     assert find_conflicts(a, b) == []
+
+
+# False alarms seen on unlabelled news (issue 14 item 3, event identity): figures or
+# negations that are not about one fact. Each sentence pair is a paraphrase of the kind.
+
+
+def _severities(a: str, b: str) -> list[str]:
+    return [f.severity.value for f in conflicts(a, b) if f.kind is ConflictKind.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the age of a group or of a child is not the named adult's age
+        (
+            "Maria Lopez, 41, was charged after four children were hurt at the daycare.",
+            "Lopez hurt the four 3-year-old children at the daycare, police said.",
+        ),
+        (
+            "Maria Lopez, 41, was charged after four children were hurt at the daycare.",
+            "Lopez was charged with cruelty to a child under 10 years old at the daycare.",
+        ),
+        # a point in time counted back is no duration, a gap between two things neither
+        (
+            "The fossil belongs to a reptile that lived 90 million years ago, the team said.",
+            "The reptile lived a full 20 million years after its cousin, the team said.",
+        ),
+        # a part or an addition against the whole
+        (
+            "A box of juice that cost $9.99 last year now costs $14.20 in the city.",
+            "In the city, a $9.99 box of juice now costs an additional $4.21 in tax.",
+        ),
+        (
+            "The singer was convicted on 9 counts, including fraud and theft, last year.",
+            "The singer was released on one fraud and four other counts from last year.",
+        ),
+        # rates counted per different things
+        (
+            "The town added a 2.5 cent per litre levy on fuel this spring.",
+            "If the levy rose by thirty cents per year, drivers would adapt, the town said.",
+        ),
+        # equivalent limits of time
+        (
+            "The firm agreed to publish the notice within two months of the ruling.",
+            "Under the ruling, the firm must publish a notice within 60 days.",
+        ),
+        # one time on two clocks
+        (
+            "The broadcast of the launch starts at 18:00 UTC on Friday.",
+            "The broadcast of the launch begins at 6:00pm UTC on Friday.",
+        ),
+        # a unit of reckoning against a span of time
+        (
+            "It will be the first such eclipse of a second full moon in nearly 80 years.",
+            "The second full moon of a month is called a blue moon, and this one has an eclipse.",
+        ),
+        # a lone count of another noun that the other sentence names without a figure
+        (
+            "The minister and his other aide face charges, and eight of his guards are on trial.",
+            "The two aides, Ali and Omar, face charges in the same trial.",
+        ),
+        # an adjective is not what a figure counts
+        (
+            "Smith won 270 electoral votes in 2000, and Jones 266 votes in the college.",
+            "Jones lost votes because of the defection of three electors in December.",
+        ),
+    ],
+)
+def test_figures_of_different_things_are_not_hard_conflicts(a: str, b: str) -> None:
+    assert "hard" not in _severities(a, b)
+    assert "hard" not in _severities(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a sentence that gives two figures of one thing (a claim and its correction)
+        (
+            "Smith won 270 electoral votes in 2000, and Jones won 266 votes in the college.",
+            "Jones said he won 300 electoral votes, when in fact he won 266.",
+        ),
+        # a sentence that gives amounts of several things: which pairs is a guess
+        (
+            "A $12 case of juice now costs an additional $7.40 because of the levy.",
+            "A case of soda costs an extra $3, and a case of juice went from $12 to $19.",
+        ),
+        # an amount for a kind of what the other is for: maybe a part of it
+        (
+            "The court ordered him to pay $12 million in damages to the family.",
+            "A jury ordered him to pay $9 million in punitive damages to the family.",
+        ),
+        # a clock time with no zone told
+        ("The march began at 4 p.m. on Sunday.", "The march began at 5 p.m. on Sunday."),
+        # a point counted back from the day each outlet wrote
+        (
+            "The reptile lived 90 million years ago in what is now Spain.",
+            "The reptile lived 95 million years ago in what is now Spain.",
+        ),
+        # a lower bound told by direction
+        (
+            "A poll put his approval north of 40 percent last week.",
+            "A poll put his approval at 46 percent last week.",
+        ),
+    ],
+)
+def test_differences_a_reader_should_check_are_soft(a: str, b: str) -> None:
+    assert _severities(a, b) == ["soft"]
+
+
+def test_a_time_told_with_no_zone_says_so() -> None:
+    found = conflicts(
+        "The vote closed at 16:00 on Monday.", "The vote closed at 4:00 am on Monday."
+    )
+    assert [(f.severity.value, f.detail) for f in found] == [
+        ("soft", "16:00 vs 4:00 am (time: closed; no time zone told)")
+    ]
+    assert [f.severity.value for f in conflicts("It ended at 4:00.", "It ended at 5:00.")] == [
+        "soft"
+    ]
+
+
+def test_one_time_in_one_zone_told_differently_is_hard() -> None:
+    assert _severities(
+        "The march began at 4 p.m. ET on Sunday.", "The march began at 7 p.m. ET on Sunday."
+    ) == ["hard"]
+
+
+def test_a_named_person_s_two_ages_still_conflict() -> None:
+    assert _severities(
+        "Maria Lopez, 41, was charged at the daycare.", "The 42-year-old Lopez was charged."
+    ) == ["hard"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("I think the plan is fine.", "That's not fine."),
+        ("That's for certain.", "Jones is not so certain."),
+        # an answer's "No, I'm ..." negates no "I'm" of the other quote
+        (
+            "I'm not — are they your friends?",
+            "“No, no, I'm only a visitor,” she told him, and he asked if the men were her friends.",
+        ),
+    ],
+)
+def test_a_negation_sharing_one_word_is_no_same_statement(a: str, b: str) -> None:
+    assert ConflictKind.NEGATION not in kinds(a, b)

@@ -69,3 +69,16 @@ def test_people_told_as_one_and_as_several_are_a_soft_conflict() -> None:
 )
 def test_one_of_several_or_a_legal_phrase_is_no_count(a: str, b: str) -> None:
     assert _people(a, b) == []
+
+
+def test_people_acting_and_people_acted_on_are_other_people() -> None:
+    assert (
+        _people(
+            "The shopkeeper was hurt when two men drew knives at closing time.",
+            "The man was stabbed twice and taken to hospital.",
+        )
+        == []
+    )
+    assert _people(
+        "Two women were seen leaving the bank.", "A woman was seen leaving the bank."
+    ) == ["two women vs a woman (seen leaving the bank)"]

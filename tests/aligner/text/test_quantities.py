@@ -39,7 +39,11 @@ def only(text: str):
         ("a 90-minute call", "duration", 5400),
         ("the 73-year-old man", "age", 73),
         ("since 2014", "year", 2014),
-        ("at 12:45 a.m.", "time", 12.75),
+        ("at 12:45 a.m.", "time", 0.75),
+        ("from 9:30pm local time", "time", 21.5),
+        ("at 3 p.m. on Friday", "time", 15),
+        ("the fossil dates from 90 million years ago", "ago", 90e6 * 31557600),
+        ("the road opened two weeks later", "duration", 2 * 604800),
     ],
 )
 def test_kinds_and_values(text: str, kind: str, value: float) -> None:
@@ -238,3 +242,34 @@ def test_within_hours_is_some_hours_and_less_than_a_day() -> None:
 def test_a_rate_per_year_is_no_duration() -> None:
     assert [q.kind for q in extract_quantities("He earned $90,000 a year.")] == ["money"]
     assert [q.kind for q in extract_quantities("He worked 60 hours a week.")] == ["duration"]
+
+
+def test_a_clock_time_names_its_zone_and_whether_it_needs_am_or_pm() -> None:
+    assert only("the launch is at 20:15 GMT").unit == "clock utc"
+    assert only("the launch is at 8:15 pm UTC").unit == "clock utc"
+    assert only("doors open at 8:15 tonight").unit == "clock 12h"
+    assert only("doors open at 20:15 tonight").unit == "clock"
+
+
+def test_a_part_or_an_addition_is_marked() -> None:
+    assert only("he faces four other counts").part
+    assert only("fuel now costs an extra $3").part
+    assert not only("he faces four counts").part
+    assert only("he faces four counts").unit == "counts"
+
+
+def test_a_rate_names_what_it_is_counted_per() -> None:
+    assert only("a levy of 3 cents per litre").per == "litre"
+    assert only("a levy of 3 cents").per == ""
+
+
+def test_a_unit_of_reckoning_is_no_duration() -> None:
+    assert extract_quantities("the last day of a week") == []
+
+
+def test_a_count_of_someone_s_people_is_of_the_people() -> None:
+    assert only("five of her colleagues resigned").unit == "colleagues"
+
+
+def test_a_bound_told_by_direction() -> None:
+    assert only("a score north of 60 percent").high == float("inf")
