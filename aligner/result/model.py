@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from aligner.calibration import DEFAULT_THRESHOLD
-from aligner.result.pickling import pickled_by_constructor
 
 
 class LineKind(StrEnum):
@@ -48,7 +47,6 @@ class Severity(StrEnum):
     SOFT = "soft"
 
 
-@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One reason two sentences disagree."""
@@ -58,7 +56,6 @@ class Finding:
     severity: Severity = Severity.HARD
 
 
-@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence (or one non-prose line) of an article.

@@ -1,1 +1,1 @@
-"""Runtime helpers: cancellation checkpoints, the paused collector, forked workers."""
+"""Runtime helpers: cancellation checkpoints and the paused collector."""
