@@ -30,6 +30,7 @@ from aligner.result.summary import similarity_matrix, source_stats
 from aligner.runtime.cancel import Cancelled, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
 from aligner.runtime.collector import collector_paused
 from aligner.text.articles import analyse, build_articles
+from aligner.text.features import SentenceFeatures
 
 Progress = Callable[[str, float], None]
 _DEFAULTS = CompareOptions()
@@ -40,6 +41,7 @@ def compare(
     *,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    workers: int = 1,
     threshold: float = _DEFAULTS.threshold,
     pivot: int = _DEFAULTS.pivot,
     recursive: bool = _DEFAULTS.recursive,
@@ -49,15 +51,17 @@ def compare(
 ) -> Comparison:
     """Load ``paths`` (default: the sample corpus) and compare every article with every other.
 
-    The options after ``should_stop`` are ``CompareOptions``'s fields, recorded in the result:
+    The options after ``workers`` are ``CompareOptions``'s fields, recorded in the result:
     ``threshold`` (0-100) two sentences need to be one claim, the ``pivot`` article whose
     order rows follow, ``recursive`` into sub-folders, and the limits on a file's bytes, on
     the sentences and lines of a comparison, and on a converter's seconds. ``progress(stage,
     fraction)`` is
     called between stages; once ``should_stop()`` returns true, ``Cancelled`` is raised at the
-    next checkpoint: every long loop of every stage has them (aligner/runtime/cancel.py).
-    Every stage runs in the calling process; only the HTML and Markdown conversion runs in a
-    helper process, to bound its time (aligner/load/timed_convert.py).
+    next checkpoint: every long loop of every stage has them (aligner/runtime/cancel.py), and forked
+    children are killed.
+    ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
+    large corpus run in that many processes (forked, and only where that is safe: see
+    aligner/runtime/parallel.py); the result is the same.
     """
     settings = CompareOptions(
         threshold=threshold,
@@ -80,8 +84,8 @@ def compare(
         documents, too_long = within_line_limit(documents, settings.max_sentences)
         skipped = sorted((*loaded.skipped, *too_long), key=lambda s: natural_sort_key(s.path))
         report("splitting sentences", 0.2)
-        articles = build_articles(documents)
-        result = _compare_articles(articles, skipped, settings, report)
+        articles, features = build_articles(documents, workers, settings.max_sentences)
+        result = _compare_articles(articles, skipped, settings, report, workers, features)
         return replace(result, notices=loaded.notices)
 
 
@@ -90,10 +94,12 @@ def compare_articles(
     skipped: Sequence[SkippedFile],
     settings: CompareOptions,
     report: Callable[[str, float], None] | None = None,
+    *,
+    workers: int = 1,
 ) -> Comparison:
-    """Align and classify already segmented articles."""
+    """Align and classify already segmented articles (``workers``: see ``compare``)."""
     with collector_paused():
-        return _compare_articles(articles, skipped, settings, report or _no_report)
+        return _compare_articles(articles, skipped, settings, report or _no_report, workers)
 
 
 def _compare_articles(
@@ -101,22 +107,26 @@ def _compare_articles(
     skipped: Sequence[SkippedFile],
     settings: CompareOptions,
     report: Callable[[str, float], None],
+    workers: int,
+    features: Sequence[SentenceFeatures] | None = None,
 ) -> Comparison:
-    """``compare_articles`` (``report`` called between stages)."""
+    """``compare_articles``; ``features`` of the prose sentences, when already analysed."""
     check_sentence_limit(sum(len(a.sentences) for a in articles), settings.max_sentences)
     prose = [s for article in articles for s in article.prose]
     report("analysing sentences", 0.35)
-    features = analyse([s.text for s in prose])
+    if features is None:
+        features = analyse([s.text for s in prose], workers=workers)
     index_of_article = {a.id: k for k, a in enumerate(articles)}
     article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
 
     report("aligning", 0.5)
+    parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
     position_of = prose_positions(article_of)
     pairs, scorer, notices = scored_pairs(
-        features, article_of, position_of, floor=useful_score(settings)
+        features, article_of, position_of, floor=useful_score(settings), parallel=parallel
     )
     similar, clusters, conflicts = rows_and_conflicts(
-        prose, features, pairs, article_of, settings, report
+        prose, features, pairs, article_of, settings, report, workers
     )
 
     score_unproposed_members(scorer, clusters, similar)
@@ -187,3 +197,8 @@ def _as_sample_path(document: Document) -> Document:
     # The sample corpus lives wherever the package is installed; name it the same way on
     # every machine so that its exports are byte-identical everywhere.
     return replace(document, path=f"sample_corpus/{Path(document.path).name}")
+
+
+# Fewer prose sentences than this (about 100,000 characters) are scored in one process:
+# a second costs more than it saves.
+PARALLEL_MIN_SENTENCES = 800

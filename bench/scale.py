@@ -51,6 +51,7 @@ from aligner.result.model import CompareOptions, Sentence  # noqa: E402
 from aligner.text.articles import build_article  # noqa: E402
 from aligner.text.features import SentenceFeatures, sentence_features  # noqa: E402
 from bench.quality import read_msrp  # noqa: E402
+from tui.cli import usable_cpus  # noqa: E402
 
 DEFAULT_MSRP = REPO.parent / "shared" / "data" / "msr_paraphrase_train.txt"
 DEFAULT_SIZES = (1_000, 5_000, 10_000, 20_000)
@@ -309,10 +310,10 @@ class StageRun:
 
 
 def measure_stages(folder: Path) -> StageRun:
-    """Compare ``folder`` and render it as JSON, timing each stage, in this process as
-    ``parallax export`` does."""
+    """Compare ``folder`` and render it as JSON, timing each stage, with as many worker
+    processes as ``parallax export`` uses."""
     clock = StageClock()
-    comparison = compare([folder], progress=clock)
+    comparison = compare([folder], progress=clock, workers=usable_cpus())
     started = time.perf_counter()
     render(comparison, fmt="json")
     clock.seconds["export"] = time.perf_counter() - started
@@ -630,8 +631,8 @@ def _table_line(cells: Sequence[str]) -> str:
 def table_notes(rows: Sequence[Row], corpora_notes: Sequence[str], *, runs: int) -> list[str]:
     """What the columns mean and how the reference was computed."""
     notes = [
-        f"Stage and e2e times are medians of {runs} run(s), each in a fresh process (one "
-        "process, as `parallax export` runs). load, "
+        f"Stage and e2e times are medians of {runs} run(s), each in a fresh process with "
+        f"{usable_cpus()} worker process(es), as `parallax export` uses. load, "
         "segment: files -> Articles; align: features, candidates, scoring, grouping; classify: "
         "conflicts, display order, labels, stats; export: JSON render. e2e: `python -m tui.cli "
         "export DIR --format json` (stdout to /dev/null); RSS MB: its peak resident memory.",

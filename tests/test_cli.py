@@ -30,11 +30,13 @@ class FakeEngine:
     def __init__(self, comparison) -> None:
         self.comparison = comparison
         self.calls: list[tuple[list, dict]] = []
+        self.workers: list[int] = []
         self.error: BaseException | None = None
         self.before_return = None
 
-    def compare(self, paths=None, *, progress=None, should_stop=None, **options):
+    def compare(self, paths=None, *, progress=None, should_stop=None, workers=1, **options):
         self.calls.append((list(paths or []), options))
+        self.workers.append(workers)
         if progress is not None:
             progress("loading", 0.0)
         if self.error is not None:
@@ -70,6 +72,12 @@ def test_no_path_compares_the_sample_corpus(engine, capsys) -> None:
     # No paths reach the engine, which then compares its sample corpus.
     assert main(["export", "--format", "json"]) == 0
     assert engine.calls == [([], {"recursive": False})]
+
+
+def test_export_lets_the_engine_use_every_usable_cpu(engine, capsys) -> None:
+    assert main(["export", "--format", "json"]) == 0
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert engine.workers == [usable]
 
 
 def test_options_reach_the_engine(engine, tmp_path, capsys) -> None:

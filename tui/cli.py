@@ -226,6 +226,15 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on: the engine's ``workers`` for `parallax export`."""
+    # The export runs the engine in this (single-threaded) process, so the engine may fork
+    # helpers for large corpora; the reader compares in a thread and never asks it to.
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison:
     # Imported late: the engine pulls in rapidfuzz and NLTK, which `--help` never needs.
     from aligner.load.corpus import NoInputError
@@ -245,7 +254,7 @@ def _compare(args: argparse.Namespace, progress: Progress) -> aligner.Comparison
         options["max_convert_seconds"] = args.max_convert_seconds
     try:
         # No paths: the engine compares its sample corpus (and names it portably).
-        return compare(list(args.paths), progress=progress, **options)
+        return compare(list(args.paths), progress=progress, workers=usable_cpus(), **options)
     except (NoInputError, TooManySentences) as error:
         # The engine's documented refusals of the input; any other error is a bug, reported
         # as one by main() rather than disguised as the user's mistake.
@@ -295,7 +304,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             f"--pivot {args.pivot} names no source: {count} were read, numbered 0 to {count - 1}"
         )
 
-    text = render(comparison, fmt=fmt)
+    text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
         _write_stdout(text, stdout)
     else:

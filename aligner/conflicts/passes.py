@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 
@@ -35,6 +36,7 @@ from aligner.result.model import (
     Severity,
 )
 from aligner.runtime.cancel import checked
+from aligner.runtime.parallel import Aside, split_map
 from aligner.text.features import SentenceFeatures
 
 
@@ -45,26 +47,36 @@ def rows_and_conflicts(
     article_of: np.ndarray,
     settings: CompareOptions,
     report: Callable[[str, float], None],
+    workers: int,
 ) -> tuple[list[dict[int, float]], list[list[int]], list[Conflict]]:
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
     conflicts between related sentences, and the conflicts."""
+    # Related pairs, and so their checks, follow from the scores alone: a child checks
+    # them while the sentences are grouped.
     related = _related_pairs(features, pairs, settings)
     figures = ArticleFigures(features, article_of.tolist())
-    similar = neighbours(len(prose), pairs)
-    clusters = group_sentences(
-        article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+    check_related = partial(
+        _check_pairs, features, figures, [(i, j, True, False) for i, j in related]
     )
-    report("finding contradictions", 0.75)
-    # Counterparts in different rows, checked as the rows stand before merges: a merge
-    # joins a related pair's rows, never splits a row.
-    across = _aligned_across_rows(features, pairs, clusters, settings)
-    inner, inner_found, across_found = _inner_checks(features, figures, clusters, across)
-    sure = settings.threshold + LINK_MARGIN
-    inner_found = [
-        _softened(found, similar[i].get(j, 0.0) < sure)
-        for (i, j), found in zip(inner, inner_found, strict=True)
-    ]
-    related_found = _check_pairs(features, figures, [(i, j, True, False) for i, j in related])
+    wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
+    with Aside(check_related, wanted=wanted) as related_checked:
+        similar = neighbours(len(prose), pairs)
+        clusters = group_sentences(
+            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+        )
+        report("finding contradictions", 0.75)
+        # Counterparts in different rows, checked as the rows stand before merges: a merge
+        # joins a related pair's rows, never splits a row.
+        across = _aligned_across_rows(features, pairs, clusters, settings)
+        inner, inner_found, across_found = _inner_checks(
+            features, figures, clusters, workers, across
+        )
+        sure = settings.threshold + LINK_MARGIN
+        inner_found = [
+            _softened(found, similar[i].get(j, 0.0) < sure)
+            for (i, j), found in zip(inner, inner_found, strict=True)
+        ]
+        related_found = related_checked.result()
     linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
@@ -112,10 +124,15 @@ def _fact_conflicts(
     return [(c.a, c.b, [c.finding]) for c in found if frozenset((c.a, c.b)) not in known]
 
 
+# Fewer conflict checks than this are done in one process: a fork would cost more.
+PARALLEL_MIN_CHECKS = 2_000
+
+
 def _inner_checks(
     features: Sequence[SentenceFeatures],
     figures: ArticleFigures,
     clusters: Sequence[Sequence[int]],
+    workers: int,
     across: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
     """Every pair of sentences inside a group, and the findings of each (``_check_pairs``);
@@ -124,7 +141,10 @@ def _inner_checks(
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
     checks = [(i, j, False, True) for i, j in inner] + [(i, j, True, True) for i, j in across]
-    found = _check_pairs(features, figures, checks)
+    workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
+    # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
+    check = partial(_check_pairs, features, figures)
+    found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
     return inner, found[: len(inner)], found[len(inner) :]
 
 
@@ -248,7 +268,8 @@ def _check_pairs(
     checks: Sequence[tuple[int, int, bool, bool]],
 ) -> list[list[Finding]]:
     """``find_conflicts`` of each (i, j, numbers_only, counterparts) check, less the figures
-    an article tells elsewhere (``_unless_told_elsewhere``)."""
+    an article tells elsewhere (``_unless_told_elsewhere``): done where the check is, so that
+    worker processes share that work too and send back fewer findings."""
     return [
         _unless_told_elsewhere(
             figures,

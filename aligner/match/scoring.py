@@ -4,6 +4,7 @@ pairs of a large one) and their scores."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 
@@ -13,6 +14,7 @@ from aligner.match.candidates import Candidates, budgeted_candidates
 from aligner.match.counterparts import CounterpartScorer
 from aligner.result.model import CompareOptions
 from aligner.runtime.cancel import checkpoint
+from aligner.runtime.parallel import Aside, split_map
 from aligner.text.features import SentenceFeatures
 
 
@@ -22,6 +24,7 @@ def scored_pairs(
     position_of: np.ndarray,
     *,
     floor: float,
+    parallel: bool,
 ) -> tuple[ScoredPairs, CounterpartScorer, tuple[str, ...]]:
     """The pairs worth scoring with their counterpart scores, the folder's scorer, and what
     was left out to stay within the candidate budget (see ``_candidate_notices``).
@@ -30,17 +33,20 @@ def scored_pairs(
     about 600 sentences) has every pair scored: a fact retold in other words shares few
     words, and the inverted index, which needs a quarter of the longer sentence's stems in
     common, would miss most such counterparts. Larger folders get candidate pairs from the
-    index (aligner/match/candidates.py). Only candidates scoring at least ``floor`` are
+    index (aligner/match/candidates.py); in ``parallel``, a child finds them while the folder's
+    term weights and codes are computed. Only candidates scoring at least ``floor`` are
     kept: a large folder can propose millions of pairs, few of which matter.
     """
     if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
         left, right = _all_cross_pairs(article_of)
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
         return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
-    scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
-    checkpoint()
-    candidates = budgeted_candidates(features, article_of)
-    scored = _scored_at_least(scorer, candidates, floor)
+    with Aside(partial(budgeted_candidates, features, article_of), wanted=parallel) as found:
+        scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+        checkpoint()
+        candidates = found.result()
+    workers = 2 if parallel else 1
+    scored = _scored_at_least(scorer, candidates, floor, workers=workers)
     return scored, scorer, _candidate_notices(candidates)
 
 
@@ -57,14 +63,16 @@ _SCORE_CHUNK = 500_000
 
 
 def _scored_at_least(
-    scorer: CounterpartScorer, candidates: Candidates, floor: float
+    scorer: CounterpartScorer, candidates: Candidates, floor: float, *, workers: int
 ) -> ScoredPairs:
-    """The candidates scoring at least ``floor``, in order, scored a chunk at a time."""
+    """The candidates scoring at least ``floor``, in order, scored a chunk at a time (the
+    chunks shared among ``workers`` processes)."""
     chunks = [
         (lo, min(lo + _SCORE_CHUNK, len(candidates.left)))
         for lo in range(0, len(candidates.left), _SCORE_CHUNK)
     ]
-    kept = _score_chunks(scorer, candidates, floor, chunks)
+    work = partial(_score_chunks, scorer, candidates, floor)
+    kept = split_map(work, chunks, weights=[hi - lo for lo, hi in chunks], workers=workers)
     if not kept:
         return ScoredPairs(
             np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)
@@ -121,9 +129,7 @@ def _all_cross_pairs(article_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return left[cross].astype(np.int64), right[cross].astype(np.int64)
 
 
-# Fewer pairs than this are scored by rapidfuzz in this thread alone; more, by rapidfuzz's
-# own threads (within this process, as every scoring call of a folder's candidates is).
-THREADED_MIN_SCORES = 2_000
+PARALLEL_MIN_SCORES = 2_000
 
 
 def score_unproposed_members(
@@ -147,7 +153,7 @@ def score_unproposed_members(
     right = np.array([b for _, b in missing], dtype=np.int64)
     # Usually a few pairs, for which threads would cost more than they save; chained groups
     # of a large folder can hold tens of thousands.
-    workers = 1 if len(missing) < THREADED_MIN_SCORES else -1
+    workers = 1 if len(missing) < PARALLEL_MIN_SCORES else -1
     scores = scorer.scores(left, right, workers=workers)
     for (a, b), score in zip(missing, scores.tolist(), strict=True):
         similar[a][b] = similar[b][a] = score

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from aligner.calibration import DEFAULT_THRESHOLD
+from aligner.result.pickling import pickled_by_constructor
 
 
 class LineKind(StrEnum):
@@ -47,6 +48,7 @@ class Severity(StrEnum):
     SOFT = "soft"
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One reason two sentences disagree."""
@@ -56,6 +58,7 @@ class Finding:
     severity: Severity = Severity.HARD
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence (or one non-prose line) of an article.

@@ -1,1 +1,1 @@
-"""Runtime helpers: cancellation checkpoints and the paused collector."""
+"""Runtime helpers: cancellation checkpoints, the paused collector, forked workers."""

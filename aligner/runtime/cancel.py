@@ -2,7 +2,7 @@
 
 The engine runs in its caller's thread (the reader runs it in a worker thread), so it can only
 stop where it looks. Every long loop (loading files, splitting, analysis, candidate blocks,
-scoring chunks, grouping, conflict checks, export sections) calls
+scoring chunks, grouping, conflict checks, export sections, waiting for a child process) calls
 ``checkpoint()``. Inside ``stopping_when(should_stop)`` a checkpoint raises ``Cancelled`` once
 ``should_stop()`` is true; elsewhere it costs one attribute lookup. The stop test is kept per
 thread: two computations in two threads never stop each other.

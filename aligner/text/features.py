@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import compress
 
 from aligner.load.decode import fold_invisible
+from aligner.result.pickling import pickled_by_constructor
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
@@ -66,6 +67,7 @@ def _stemmer():
     return PorterStemmer()
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class SentenceFeatures:
     """What the aligner and classifier need of one sentence, computed once."""
@@ -85,29 +87,68 @@ class SentenceFeatures:
 
 
 def sentence_features(text: str) -> SentenceFeatures:
-    """Compute every feature of one sentence, read as people see it (the invisible
-    characters kept for display left out)."""
+    """Compute every feature of one sentence."""
+    read = read_sentence(text)
+    return with_stems(read, tuple(map(stem, read.tokens)))
+
+
+@pickled_by_constructor
+@dataclass(frozen=True, slots=True)
+class ReadSentence:
+    """The features taken from a sentence's text alone; stemming its words gives the rest.
+
+    The two halves can run in different places: parallel analysis reads sentences in the
+    processes that split them, then stems each distinct word of the corpus once.
+    """
+
+    text: str
+    tokens: tuple[str, ...]
+    normalised: str
+    content_words: tuple[bool, ...]  # per token: a content word, whose stem is content
+    negations: tuple[str, ...]
+    names: tuple[str, ...]
+    name_words: tuple[tuple[str, ...], ...]
+    quantities: tuple[Quantity, ...]
+    vague_amount: bool
+
+
+def read_sentence(text: str) -> ReadSentence:
+    """Everything about one sentence that needs no stemming, read as people see it (the
+    invisible characters kept for display left out)."""
     text = fold_invisible(text)
-    # One string per distinct word, however many sentences use it: fewer objects to make
-    # and to free.
+    # One string per distinct word, however many sentences use it: fewer objects to make,
+    # to ship between processes (see aligner/text/articles.py) and to free.
     tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
-    stems = tuple(map(stem, tokens))
-    content_words = (w not in STOPWORDS and not w.isdigit() for w in tokens)
-    content = tuple(compress(stems, content_words))
-    return SentenceFeatures(
+    return ReadSentence(
         text=text,
         tokens=tokens,
         normalised=normalised,
-        stems=stems,
-        content=content,
-        content_key=" ".join(sorted(set(content))),
+        content_words=tuple(w not in STOPWORDS and not w.isdigit() for w in tokens),
         negations=_negations(tokens, normalised),
         names=names,
         name_words=tuple(tuple(words(name)) for name in names),
         quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
         vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
+    )
+
+
+def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
+    """The features of a read sentence whose words stem to ``stems``."""
+    content = tuple(compress(stems, read.content_words))
+    return SentenceFeatures(
+        text=read.text,
+        tokens=read.tokens,
+        normalised=read.normalised,
+        stems=stems,
+        content=content,
+        content_key=" ".join(sorted(set(content))),
+        negations=read.negations,
+        names=read.names,
+        name_words=read.name_words,
+        quantities=read.quantities,
+        vague_amount=read.vague_amount,
         content_set=frozenset(content),
     )
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aligner.result.pickling import pickled_by_constructor
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import MONTH_NAMES
 
@@ -101,6 +102,7 @@ _TIME_ZONES = {
 _TOKEN = re.compile(r"[$€£¥₹]|\d+(?:,\d{3})*(?:\.\d+)?|%|[a-z]+|[^\sa-z\d]")
 
 
+@pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity: ``kind`` (count, money, percent, duration, age, year, month, time, place),

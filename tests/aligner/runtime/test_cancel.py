@@ -8,16 +8,17 @@ further look and no later stage started.
 from __future__ import annotations
 
 import functools
+import os
 import random
+import sys
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
-from story_corpus import write_corpus
 
 from aligner import pipeline
 from aligner.conflicts import passes
@@ -25,6 +26,7 @@ from aligner.export import ExportFormat, render
 from aligner.match import candidates, counterparts, scoring
 from aligner.match.counterparts import CounterpartScorer
 from aligner.runtime.cancel import Cancelled, checked, checkpoint, stopping_when
+from aligner.runtime.parallel import Aside, split_map
 from aligner.text.features import sentence_features
 from tui import atomic
 from tui.atomic import write_text_atomic
@@ -85,6 +87,21 @@ class StopAt:
     def __call__(self) -> bool:
         self.stages.append(self.tracker.stage)
         return self.at is not None and len(self.stages) >= self.at
+
+
+def write_corpus(folder: Path, *, sources: int = 6, sentences: int = 30) -> None:
+    """Sources that retell one story in a small vocabulary, with figures that differ: every
+    stage has work (candidate pairs, groups, conflicts)."""
+    rng = random.Random(15)
+    words = [f"w{k}ord" for k in range(80)]
+    story = [[rng.choice(words) for _ in range(rng.randint(10, 16))] for _ in range(sentences)]
+    for source in range(sources):
+        lines = []
+        for told in story:
+            retold = [rng.choice(words) if rng.random() < 0.15 else w for w in told]
+            figure = rng.choice((12, 12, 15, 40))
+            lines.append(" ".join(retold).capitalize() + f" killed {figure} people.")
+        (folder / f"source{source:02d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
 
 
 @pytest.fixture
@@ -180,6 +197,75 @@ def test_a_stop_test_belongs_to_its_thread() -> None:
         with pytest.raises(Cancelled):
             checkpoint()
     assert raised == [False]
+
+
+# --- forked children -----------------------------------------------------------------------
+
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform == "darwin", reason="forks only on POSIX, not macOS"
+)
+# Long enough that waiting for it would fail the test by far.
+CHILD_SECONDS = 60
+
+
+def sleeps_in_children(parent: int, pid_file: Path, items: Sequence[int]) -> list[int]:
+    if os.getpid() != parent:
+        pid_file.write_text(str(os.getpid()))
+        threading.Event().wait(CHILD_SECONDS)
+    return list(items)
+
+
+def stop_once_child_started(pid_file: Path) -> Callable[[], bool]:
+    return lambda: pid_file.exists() and pid_file.read_text() != ""
+
+
+def is_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.fixture
+def pid_file(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "child.pid"
+    yield path
+    if path.exists() and path.read_text() and not is_gone(int(path.read_text())):
+        os.kill(int(path.read_text()), 9)  # the test failed: leave no child behind
+
+
+@needs_fork
+def test_a_cancelled_split_map_stops_waiting_and_kills_its_children(pid_file: Path) -> None:
+    work = functools.partial(sleeps_in_children, os.getpid(), pid_file)
+    with stopping_when(stop_once_child_started(pid_file)), pytest.raises(Cancelled):
+        split_map(work, list(range(4)), weights=[1] * 4, workers=2)
+    assert is_gone(int(pid_file.read_text()))
+
+
+@needs_fork
+def test_a_cancelled_aside_stops_waiting_and_kills_its_child(pid_file: Path) -> None:
+    work = functools.partial(sleeps_in_children, os.getpid(), pid_file, [1])
+    stop = stop_once_child_started(pid_file)
+    with stopping_when(stop), pytest.raises(Cancelled), Aside(work, wanted=True) as aside:
+        aside.result()
+    assert is_gone(int(pid_file.read_text()))
+
+
+@needs_fork
+def test_children_ignore_their_copy_of_the_stop_test() -> None:
+    parent = os.getpid()
+
+    def looks_in_children(items: Sequence[int]) -> list[int]:
+        checkpoint()  # a child that obeyed the test below would fail: its slice redone here
+        return [os.getpid()] * len(items)
+
+    def stops_only_children() -> bool:
+        return os.getpid() != parent
+
+    with stopping_when(stops_only_children):
+        pids = split_map(looks_in_children, [1, 2], weights=[1, 1], workers=2)
+    assert pids[1] != parent
 
 
 # --- export ---------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Per-sentence features: folded words, stems, content words, negation cues and names."""
+"""Per-sentence features: folded words, stems, content words, negation cues and names, and
+the two halves parallel analysis computes apart."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import pytest
 
 from aligner.text.features import (
     fold,
+    read_sentence,
     sentence_features,
     stem,
+    with_stems,
     words,
 )
 
@@ -53,6 +56,13 @@ def test_names_are_capitalised_phrases(sentence: str, names: tuple[str, ...]) ->
 def test_name_words_are_folded_without_possessives() -> None:
     found = sentence_features("Aides of Zelenskiy’s team met U.S. envoys.")
     assert found.name_words == (("zelenskiy",), ("us",))
+
+
+def test_read_then_stemmed_is_sentence_features() -> None:
+    text = "About 30 officials in Kyiv didn't say that, Putin’s aide said on Monday."
+    read = read_sentence(text)
+    assert with_stems(read, tuple(map(stem, read.tokens))) == sentence_features(text)
+    assert read.quantities and read.names and read.negations
 
 
 @pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\ufe0f", "\U000e0041"])

@@ -1,0 +1,213 @@
+"""split_map: forked children compute slices, and the result is always the serial one."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from aligner.export import render
+from aligner.load.limits import TooManySentences
+from aligner.pipeline import compare
+from aligner.result.model import ConflictKind, LineKind
+from aligner.runtime import parallel
+from aligner.runtime.parallel import Aside, can_fork, slice_bounds, split_map
+
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform == "darwin", reason="forks only on POSIX, not macOS"
+)
+
+
+def squares_and_pids(items: Sequence[int]) -> list[tuple[int, int]]:
+    return [(item * item, os.getpid()) for item in items]
+
+
+@needs_fork
+def test_children_compute_the_later_slices_in_order() -> None:
+    assert can_fork()
+    items = list(range(100))
+    results = split_map(squares_and_pids, items, weights=[1] * 100, workers=3)
+    assert [square for square, _ in results] == [item * item for item in items]
+    pids = [pid for _, pid in results]
+    assert pids[:33] == [os.getpid()] * 33 and pids[33] != os.getpid()
+    assert len(set(pids)) == 3
+
+
+@needs_fork
+def test_a_failing_child_has_its_slice_recomputed_here() -> None:
+    parent = os.getpid()
+
+    def fails_in_children(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            raise RuntimeError("child failure")
+        return [item + 1 for item in items]
+
+    assert split_map(fails_in_children, [1, 2, 3, 4], weights=[1] * 4, workers=2) == [2, 3, 4, 5]
+
+
+@needs_fork
+def test_a_child_that_dies_has_its_slice_recomputed_here() -> None:
+    parent = os.getpid()
+
+    def dies_in_children(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            os._exit(3)
+        return list(items)
+
+    assert split_map(dies_in_children, [1, 2, 3, 4], weights=[1] * 4, workers=2) == [1, 2, 3, 4]
+
+
+def test_an_error_here_reaps_the_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    stopped: list[int] = []
+    original_stop = parallel._Child.stop
+
+    def recording_stop(child: parallel._Child) -> None:
+        stopped.append(child.pid)
+        original_stop(child)
+
+    monkeypatch.setattr(parallel._Child, "stop", recording_stop)
+
+    def fails_here(items: Sequence[int]) -> list[int]:
+        if os.getpid() == parent:
+            raise ValueError("parent failure")
+        return list(items)
+
+    with pytest.raises(ValueError, match="parent failure"):
+        split_map(fails_here, [1, 2, 3, 4], weights=[1] * 4, workers=2)
+    assert len(stopped) == (1 if can_fork() else 0)
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        results = split_map(squares_and_pids, [1, 2, 3], weights=[1, 1, 1], workers=2)
+    finally:
+        release.set()
+        thread.join()
+    assert results == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+
+
+@pytest.mark.parametrize(
+    ("weights", "parts", "expected"),
+    [
+        ([], 2, []),
+        ([5], 4, [(0, 1)]),
+        ([1, 1, 1, 1], 2, [(0, 2), (2, 4)]),
+        ([1, 1, 1, 1], 1, [(0, 4)]),
+        ([10, 1, 1, 1], 2, [(0, 1), (1, 4)]),
+        ([1, 1, 1, 10], 2, [(0, 3), (3, 4)]),
+        ([0, 0, 0], 3, [(0, 3)]),
+        ([3, 3, 3], 5, [(0, 1), (1, 2), (2, 3)]),
+    ],
+)
+def test_slices_are_contiguous_non_empty_and_balanced(
+    weights: list[int], parts: int, expected: list[tuple[int, int]]
+) -> None:
+    assert slice_bounds(weights, parts) == expected
+
+
+def test_the_first_slice_can_be_the_larger_share() -> None:
+    # Shares 1.5 : 1 of ten equal items: six and four.
+    assert slice_bounds([1] * 10, 2, first_extra=0.5) == [(0, 6), (6, 10)]
+    assert slice_bounds([1] * 10, 2, first_extra=0.0) == [(0, 5), (5, 10)]
+
+
+@needs_fork
+def test_aside_computes_in_a_child_or_here() -> None:
+    parent = os.getpid()
+    with Aside(os.getpid, wanted=True) as child:
+        assert child.result() != parent
+    with Aside(os.getpid, wanted=False) as here:
+        assert here.result() == parent
+
+    def fails_in_children() -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("child failure")
+        return 7
+
+    with Aside(fails_in_children, wanted=True) as recomputed:
+        assert recomputed.result() == 7
+
+
+def test_parallel_comparison_refuses_too_many_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aligner.text.articles.PARALLEL_MIN_CHARS", 0)
+    # Every sentence counts, prose or not (headings, datelines: every line kept).
+    sentences = sum(len(article.sentences) for article in compare().articles)
+    with pytest.raises(TooManySentences):  # over the limit in each process's share
+        compare(workers=2, max_sentences=10)
+    with pytest.raises(TooManySentences):  # within it in each share, not in all
+        compare(workers=2, max_sentences=sentences - 1)
+    assert compare(workers=2, max_sentences=sentences).groups
+
+
+def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    original = parallel.split_map
+
+    def counting_split_map(work, items, **options):  # type: ignore[no-untyped-def]
+        calls.append(options["workers"])
+        return original(work, items, **options)
+
+    children: list[int] = []
+    original_start = parallel._Child.start
+
+    def counting_start(work, part):  # type: ignore[no-untyped-def]
+        children.append(len(part))
+        return original_start(work, part)
+
+    for stage in ("aligner.text.articles", "aligner.match.scoring", "aligner.conflicts.passes"):
+        monkeypatch.setattr(f"{stage}.split_map", counting_split_map)
+    monkeypatch.setattr(parallel._Child, "start", counting_start)
+    monkeypatch.setattr("aligner.text.articles.PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_SENTENCES", 0)
+    monkeypatch.setattr("aligner.conflicts.passes.PARALLEL_MIN_CHECKS", 0)
+    monkeypatch.setattr("aligner.match.scoring.ALL_PAIRS_LIMIT", 0)  # candidates, found by a child
+    monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_COST", 0)
+    parallel_json = render(compare(workers=2), fmt="json", workers=2)
+    # Splitting and reading, stemming, scoring candidates, checks inside groups.
+    assert calls == [2, 2, 2, 2]
+    # A child for each of those but the scoring (one chunk), and one each for candidate
+    # pairs, checks of related pairs and JSON sections.
+    assert len(children) == (6 if can_fork() else 0)
+    assert parallel_json == render(compare(), fmt="json")
+
+
+def test_shipped_records_pickle_through_their_constructor() -> None:
+    import pickle
+
+    from aligner.result.model import Finding, Sentence
+    from aligner.text.features import sentence_features
+
+    features = sentence_features("About 30 officials in Kyiv did not say it, Putin said.")
+    finding = Finding(ConflictKind.NUMBER, "30 vs 40")
+    sentence = Sentence("a1s1", "a1", 0, "Hi.", LineKind.PROSE, 0, 3, 0)
+    for record in (features, features.quantities[0], finding, sentence):
+        assert type(record).__reduce__(record)[0] is type(record)
+        assert pickle.loads(pickle.dumps(record)) == record
+
+
+def test_the_data_model_imports_no_process_code() -> None:
+    # Issue 17: the lowest layer pickles fast without importing fork, pipes and signals.
+    script = (
+        "import sys, aligner.result.model, aligner.text.features, aligner.text.quantities\n"
+        "print('aligner.runtime.parallel' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_records_pickle_back_to_equal_records() -> None:
+    from aligner.text.features import sentence_features
+
+    features = sentence_features("Police said 29 people were killed on Friday, 3 more than before.")
+    assert features.quantities
+    assert pickle.loads(pickle.dumps(features)) == features
