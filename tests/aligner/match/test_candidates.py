@@ -7,6 +7,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.calibration import IDF_FLOOR
 from aligner.match import candidates
@@ -90,17 +92,51 @@ def test_empty_corpus() -> None:
     assert len(left) == len(right) == 0
 
 
-def test_a_fact_told_inside_a_longer_sentence_with_a_synonym_is_proposed() -> None:
-    # Shares two of the long sentence's eleven stems, a count the old index (a quarter of
-    # the longer sentence's stems) never proposed; by the folder's weights, the short
-    # sentence's rare words ("sentenced", "prison" = "jail") are all in the long one.
+def test_a_fact_told_inside_a_longer_sentence_is_proposed() -> None:
+    # The pair shares three of the long sentence's fourteen stems, under the quarter the old index
+    # (shared stems over the longer sentence's) asked; by concepts ("car" = "automobile"),
+    # every word of the short sentence is in the long one.
     told = [
-        "Durst was sentenced to seven years in prison.",
+        "Durst was sentenced for the stolen car.",
         "Durst, who was arrested in New Orleans in 2015 with a revolver and marijuana, "
-        "was sentenced on Wednesday to 85 months in jail by a federal judge.",
+        "was sentenced on Wednesday for the stolen automobile by a federal judge in Los Angeles.",
     ]
     filler = [f"Durst spoke with reporter number {k} outside the court." for k in range(12)]
     features = [sentence_features(t) for t in told + filler]
     article_of = np.array([0, 1] + [2 + k % 3 for k in range(12)], dtype=np.int64)
     left, right = candidate_pairs(features, article_of)
     assert (0, 1) in set(zip(left.tolist(), right.tolist(), strict=True))
+
+
+_SYNONYMS = ["car", "automobile", "buy", "purchase"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(_WORDS[:12] + _SYNONYMS), min_size=1, max_size=8),
+        min_size=2,
+        max_size=25,
+    ),
+    articles=st.integers(2, 5),
+    max_postings=st.integers(2, 30),
+    min_overlap=st.sampled_from([0.05, 0.2, 0.5, 1.0]),
+)
+def test_any_corpus_gives_the_pairs_of_the_all_pairs_reference(
+    texts: list[list[str]], articles: int, max_postings: int, min_overlap: float
+) -> None:
+    features = [sentence_features(" ".join(words) + ".") for words in texts]
+    article_of = np.array([k % articles for k in range(len(texts))], dtype=np.int64)
+    left, right = candidate_pairs(
+        features, article_of, max_postings=max_postings, min_overlap=min_overlap
+    )
+    found = list(zip(left.tolist(), right.tolist(), strict=True))
+    assert found == sorted(found)
+    # Sums of float weights may round either way at exactly ``min_overlap``.
+    at_least = reference_pairs(
+        features, article_of, max_postings=max_postings, min_overlap=min_overlap
+    )
+    above = reference_pairs(
+        features, article_of, max_postings=max_postings, min_overlap=min_overlap + 1e-6
+    )
+    assert set(above) <= set(found) <= set(at_least)
