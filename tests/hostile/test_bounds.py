@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from aligner import pipeline
+from aligner.calibration import CANDIDATE_OVERLAP
 from aligner.load import limits, timed_convert
 from aligner.load.corpus import load_documents
 from aligner.load.formats import html_text, markdown_text
@@ -78,7 +79,7 @@ def test_candidates_within_the_budget_are_not_cut() -> None:
     features, article_of = overlap_corpus(0)
     every = candidate_pairs(features, article_of, max_postings=80, max_pairs=10**9)
     found = budgeted_candidates(features, article_of, max_postings=80, max_pairs=len(every[0]))
-    assert not found.cut and found.least_overlap == candidates.MIN_OVERLAP
+    assert not found.cut and found.least_overlap == CANDIDATE_OVERLAP
     assert (found.left.tolist(), found.right.tolist()) == (every[0].tolist(), every[1].tolist())
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.calibration import IDF_FLOOR
+from aligner.calibration import CANDIDATE_OVERLAP, IDF_FLOOR
 from aligner.match import candidates
 from aligner.match.candidates import candidate_pairs
 from aligner.text.features import SentenceFeatures, sentence_features
@@ -74,7 +74,7 @@ def test_same_pairs_as_counting_every_pair(
     left, right = candidate_pairs(features, article_of, max_postings=max_postings)
     assert left.dtype == right.dtype == np.int64
     expected = reference_pairs(
-        features, article_of, max_postings=max_postings, min_overlap=candidates.MIN_OVERLAP
+        features, article_of, max_postings=max_postings, min_overlap=CANDIDATE_OVERLAP
     )
     assert list(zip(left.tolist(), right.tolist(), strict=True)) == expected
 
