@@ -63,7 +63,7 @@ def budgeted_candidates(
     the cap) are dropped: the scorer too rates a fact told inside a longer sentence by how
     much of the shorter one the other holds. Concepts more common than the cap say little
     about which sentences match, and would make the work quadratic again. bench/scale.py
-    measures the recall against brute force (see README, "Scale").
+    measures the recall against brute force (README, "Candidate recall").
 
     At most ``max_pairs`` pairs are kept (default: ``default_max_pairs``):
     text over a small vocabulary (800 words, 34k sentences) passes the overlap test for
@@ -97,9 +97,9 @@ def budgeted_candidates(
     del entries, entry_weights
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
-    index = _PostingIndex.build([lists[k] for k in kept], weights[kept], n)
+    posting_index = _PostingIndex.build([lists[k] for k in kept], weights[kept], n)
     del lists
-    for left, right, shared in index.counted_blocks(articles):
+    for left, right, shared in posting_index.counted_blocks(articles):
         checkpoint()
         overlap = shared / np.minimum(totals[left], totals[right])
         keep = overlap >= min_overlap
