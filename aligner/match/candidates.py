@@ -82,19 +82,8 @@ def budgeted_candidates(
     # Each concept weighs what it weighs in the counterpart scorer (its idf in the folder):
     # a shared folder-rare term says far more than a shared common one.
     weights = idf_weights(n, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)))
-    # Overlap is measured on the concepts that can be counted: those over the cap emit
-    # nothing, so they count in neither the shared weight nor the sentence totals. Counting
-    # them in the totals lost pairs of sentences built from common words ("the index edged
-    # up 1.01 points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers
-    # the cap.
+    totals = _countable_totals(lists, weights, max_postings, n)
     kept = [k for k, members in enumerate(lists) if 2 <= len(members) <= max_postings]
-    countable = [k for k, members in enumerate(lists) if len(members) <= max_postings]
-    entries = np.fromiter(
-        itertools.chain.from_iterable(lists[k] for k in countable), dtype=np.int64
-    )
-    entry_weights = np.repeat(weights[countable], [len(lists[k]) for k in countable])
-    totals = np.maximum(np.bincount(entries, weights=entry_weights, minlength=n), 1e-12)
-    del entries, entry_weights
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
     posting_index = _PostingIndex.build([lists[k] for k in kept], weights[kept], n)
@@ -107,6 +96,24 @@ def budgeted_candidates(
     left, right, least_level = budget.result()
     least = max(min_overlap, least_level / _OVERLAP_LEVELS)
     return Candidates(left, right, least, cut=budget.cut)
+
+
+def _countable_totals(
+    lists: Sequence[Sequence[int]], weights: np.ndarray, max_postings: int, n: int
+) -> np.ndarray:
+    """Per sentence, the summed weight of its concepts within the cap (at least 1e-12).
+
+    Overlap is measured on the concepts that can be counted: those over the cap emit
+    nothing, so they count in neither the shared weight nor the sentence totals. Counting
+    them in the totals lost pairs of sentences built from common words ("the index edged up
+    1.01 points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
+    """
+    countable = [k for k, members in enumerate(lists) if len(members) <= max_postings]
+    entries = np.fromiter(
+        itertools.chain.from_iterable(lists[k] for k in countable), dtype=np.int64
+    )
+    entry_weights = np.repeat(weights[countable], [len(lists[k]) for k in countable])
+    return np.maximum(np.bincount(entries, weights=entry_weights, minlength=n), 1e-12)
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
