@@ -1,4 +1,4 @@
-"""Candidate pairs for alignment from an inverted index over content stems, not all pairs."""
+"""Candidate pairs for alignment from an inverted index over idf-weighted concepts."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.calibration import CANDIDATE_OVERLAP
+from aligner.match.counterparts import idf_weights
 from aligner.runtime.cancel import checked, checkpoint
 from aligner.text.features import SentenceFeatures
+from aligner.text.synonyms import concept_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,7 @@ def candidate_pairs(
     article_of: np.ndarray,
     *,
     max_postings: int | None = None,
-    min_overlap: float = 0.25,
+    min_overlap: float = CANDIDATE_OVERLAP,
     max_pairs: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(left, right) of ``budgeted_candidates``."""
@@ -47,18 +50,20 @@ def budgeted_candidates(
     article_of: np.ndarray,
     *,
     max_postings: int | None = None,
-    min_overlap: float = 0.25,
+    min_overlap: float = CANDIDATE_OVERLAP,
     max_pairs: int | None = None,
 ) -> Candidates:
-    """Pairs (i < j) of sentences from different articles that share enough content stems.
+    """Pairs (i < j) of sentences from different articles that share enough content.
 
-    Every stem seen in at most ``max_postings`` sentences emits the pairs of its posting
-    list; counting the emissions gives each pair's number of shared stems, and pairs whose
-    shared stems cover less than ``min_overlap`` of the *longer* sentence's countable stems
-    (those within the cap) are dropped. Stems more common than the cap say little about
-    which sentences match, and would make the work quadratic again. bench/scale.py measures
-    the recall against brute force: at least 0.99 of the pairs that align at the default
-    threshold, on MSRP-built and synthetic corpora of 10k and 20k sentences.
+    Sentences are indexed by concept (content stems, synonyms merged), each concept weighted
+    by its idf in the folder, as the counterpart scorer weighs it. Every concept seen in at
+    most ``max_postings`` sentences emits the pairs of its posting list; summing the
+    emissions' weights gives each pair's shared weight, and pairs whose shared weight covers
+    less than ``min_overlap`` of the *lighter* sentence's countable weight (concepts within
+    the cap) are dropped: the scorer too rates a fact told inside a longer sentence by how
+    much of the shorter one the other holds. Concepts more common than the cap say little
+    about which sentences match, and would make the work quadratic again. bench/scale.py
+    measures the recall against brute force (README, "Candidate recall").
 
     At most ``max_pairs`` pairs are kept (default: ``default_max_pairs``):
     text over a small vocabulary (800 words, 34k sentences) passes the overlap test for
@@ -66,31 +71,49 @@ def budgeted_candidates(
     budget, the pairs with the most overlap are kept (see ``_PairBudget``).
     """
     n = len(features)
-    postings: dict[str, list[int]] = {}
+    postings: dict[str | int, list[int]] = {}
     for index, feat in checked(enumerate(features), every=256):
-        for token in feat.content_set:
-            postings.setdefault(token, []).append(index)
+        for concept in {concept_of(stem) for stem in feat.content_set}:
+            postings.setdefault(concept, []).append(index)
     if max_postings is None:
         max_postings = default_max_postings(n, [len(m) for m in postings.values()])
-    kept = [members for members in postings.values() if 2 <= len(members) <= max_postings]
-    # Overlap is measured on the stems that can be counted: stems over the cap emit nothing,
-    # so they count in neither the shared stems nor the sentence sizes. Counting them in the
-    # sizes lost pairs of sentences built from common words ("the index edged up 1.01
-    # points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
-    countable = (members for members in postings.values() if len(members) <= max_postings)
-    entries = np.fromiter(itertools.chain.from_iterable(countable), dtype=np.int64)
-    sizes = np.maximum(1, np.bincount(entries, minlength=n))
-    del postings, entries
+    lists = list(postings.values())
+    del postings
+    # Each concept weighs what it weighs in the counterpart scorer (its idf in the folder):
+    # a shared folder-rare term says far more than a shared common one.
+    weights = idf_weights(n, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)))
+    totals = _countable_totals(lists, weights, max_postings, n)
+    kept = [k for k, members in enumerate(lists) if 2 <= len(members) <= max_postings]
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
-    for left, right, shared in _PostingIndex.build(kept, n).counted_blocks(articles):
+    posting_index = _PostingIndex.build([lists[k] for k in kept], weights[kept], n)
+    del lists
+    for left, right, shared in posting_index.counted_blocks(articles):
         checkpoint()
-        overlap = shared / np.maximum(sizes[left], sizes[right])
+        overlap = shared / np.minimum(totals[left], totals[right])
         keep = overlap >= min_overlap
         budget.add(left[keep], right[keep], overlap[keep])
     left, right, least_level = budget.result()
     least = max(min_overlap, least_level / _OVERLAP_LEVELS)
     return Candidates(left, right, least, cut=budget.cut)
+
+
+def _countable_totals(
+    lists: Sequence[Sequence[int]], weights: np.ndarray, max_postings: int, n: int
+) -> np.ndarray:
+    """Per sentence, the summed weight of its concepts within the cap (at least 1e-12).
+
+    Overlap is measured on the concepts that can be counted: those over the cap emit
+    nothing, so they count in neither the shared weight nor the sentence totals. Counting
+    them in the totals lost pairs of sentences built from common words ("the index edged up
+    1.01 points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
+    """
+    countable = [k for k, members in enumerate(lists) if len(members) <= max_postings]
+    entries = np.fromiter(
+        itertools.chain.from_iterable(lists[k] for k in countable), dtype=np.int64
+    )
+    entry_weights = np.repeat(weights[countable], [len(lists[k]) for k in countable])
+    return np.maximum(np.bincount(entries, weights=entry_weights, minlength=n), 1e-12)
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
@@ -200,9 +223,12 @@ class _PostingIndex:
     rows: np.ndarray  # int32: the sentence of each entry, entries ordered by sentence
     positions: np.ndarray  # int64: each entry's position in ``flat``, same order as ``rows``
     emits: np.ndarray  # int64: how many pairs each entry emits, same order
+    weights: np.ndarray  # float64: the weight of each entry's list, same order
 
     @classmethod
-    def build(cls, lists: Sequence[Sequence[int]], n: int) -> _PostingIndex:
+    def build(
+        cls, lists: Sequence[Sequence[int]], list_weights: np.ndarray, n: int
+    ) -> _PostingIndex:
         lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
         total = int(lengths.sum())
         flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int32, count=total)
@@ -211,12 +237,13 @@ class _PostingIndex:
         del list_end
         # Stable: the entries of one sentence stay in posting order (any order would do).
         positions = np.argsort(flat, kind="stable")
-        return cls(flat, flat[positions], positions, emits[positions])
+        weights = np.repeat(np.asarray(list_weights, dtype=np.float64), lengths)
+        return cls(flat, flat[positions], positions, emits[positions], weights[positions])
 
     def counted_blocks(
         self, article_of: np.ndarray
     ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """(left, right, shared stems) of the cross-article pairs, one block of left
+        """(left, right, shared weight) of the cross-article pairs, one block of left
         sentences at a time, each block ordered by (left, right)."""
         articles = article_of.astype(np.int32, copy=False)
         n = len(articles)
@@ -229,8 +256,16 @@ class _PostingIndex:
             span = (int(self.rows[hi - 1]) - first + 1) * n
             keys = (left[cross] - first).astype(np.int32 if span < 2**31 else np.int64) * n
             keys += right[cross]
+            weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])[cross]
             del left, right, cross
-            keys, shared = np.unique(keys, return_counts=True)
+            if not len(keys):
+                continue
+            # Sorted once, each pair's emissions adjacent: their weights sum to its share.
+            order = np.argsort(keys)
+            keys, weights = keys[order], weights[order]
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+            shared = np.add.reduceat(weights, starts)
+            keys = keys[starts]
             yield keys // n + first, keys % n, shared
 
     def _blocks(self) -> Iterator[tuple[int, int]]:

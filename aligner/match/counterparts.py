@@ -195,8 +195,7 @@ def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> 
     # Sorting (sentence, term) keys orders each sentence's terms and counts repeats.
     keys, counts = np.unique(owner * base + np.asarray(flat, dtype=np.int64), return_counts=True)
     sentence, terms = np.divmod(keys, base)
-    frequency = np.bincount(terms, minlength=base)
-    idf = np.log((len(documents) + 1) / (frequency + 1.0)) + IDF_FLOOR
+    idf = idf_weights(len(documents), np.bincount(terms, minlength=base))
     values = idf[terms] * (1.0 + np.log(counts)) if squared else idf[terms]
     per_sentence = np.bincount(sentence, minlength=len(documents))
     starts = np.concatenate(([0], np.cumsum(per_sentence))).astype(np.int64)
@@ -204,6 +203,12 @@ def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> 
         sentence, weights=values**2 if squared else values, minlength=len(documents)
     )
     return _WeightedTerms(terms.astype(np.int64), values, starts, totals)
+
+
+def idf_weights(n: int, frequencies: np.ndarray) -> np.ndarray:
+    """The weight of terms found in ``frequencies`` of a folder's ``n`` sentences: their
+    inverse sentence frequency, smoothed, ln((n + 1) / (df + 1)) + ``IDF_FLOOR``."""
+    return np.log((n + 1) / (frequencies + 1.0)) + IDF_FLOOR
 
 
 def _pair_sums(
