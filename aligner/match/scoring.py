@@ -31,11 +31,12 @@ def scored_pairs(
 
     A folder of the size people compare (up to ``ALL_PAIRS_LIMIT`` cross-article pairs,
     about 600 sentences) has every pair scored: a fact retold in other words shares few
-    words, and the inverted index, which needs a quarter of the longer sentence's stems in
-    common, would miss most such counterparts. Larger folders get candidate pairs from the
-    index (aligner/match/candidates.py); in ``parallel``, a child finds them while the folder's
-    term weights and codes are computed. Only candidates scoring at least ``floor`` are
-    kept: a large folder can propose millions of pairs, few of which matter.
+    words, and the inverted index, which needs a fifth of the shorter sentence's weighted
+    concepts in common (``CANDIDATE_OVERLAP``), still misses some such counterparts. Larger
+    folders get candidate pairs from the index (aligner/match/candidates.py); in
+    ``parallel``, a child finds them while the folder's term weights and codes are computed.
+    Only candidates scoring at least ``floor`` are kept: a large folder can propose millions
+    of pairs, few of which matter.
     """
     if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
         left, right = _all_cross_pairs(article_of)
@@ -107,7 +108,7 @@ def _candidate_notices(candidates: Candidates) -> tuple[str, ...]:
     return (
         f"too many sentences share words (a small vocabulary?): to stay within time and "
         f"memory, only {len(candidates.left):,} pairs sharing at least {share} of their "
-        f"words were compared",
+        f"words (weighted by rarity) were compared",
     )
 
 
