@@ -120,10 +120,9 @@ def _compare_articles(
     article_of = np.array([index_of_article[s.article_id] for s in prose], dtype=np.int64)
 
     report("aligning", 0.5)
-    parallel = workers > 1 and len(prose) >= PARALLEL_MIN_SENTENCES
     position_of = prose_positions(article_of)
     pairs, scorer, notices = scored_pairs(
-        features, article_of, position_of, floor=useful_score(settings), parallel=parallel
+        features, article_of, position_of, floor=useful_score(settings)
     )
     similar, clusters, conflicts = rows_and_conflicts(
         prose, features, pairs, article_of, settings, report, workers
@@ -197,8 +196,3 @@ def _as_sample_path(document: Document) -> Document:
     # The sample corpus lives wherever the package is installed; name it the same way on
     # every machine so that its exports are byte-identical everywhere.
     return replace(document, path=f"sample_corpus/{Path(document.path).name}")
-
-
-# Fewer prose sentences than this (about 100,000 characters) are scored in one process:
-# a second costs more than it saves.
-PARALLEL_MIN_SENTENCES = 800

@@ -29,12 +29,8 @@ def render(
     *,
     fmt: ExportFormat,
     notes: Mapping[str, str] | None = None,
-    workers: int = 1,
 ) -> str:
-    """The comparison in ``fmt``; ``ValueError`` for a format Parallax does not write.
-
-    ``workers`` > 1 lets a large JSON export be encoded by that many processes.
-    """
+    """The comparison in ``fmt``; ``ValueError`` for a format Parallax does not write."""
     if fmt == "markdown":
         from aligner.export.markdown import to_markdown
 
@@ -42,7 +38,7 @@ def render(
     if fmt == "json":
         from aligner.export.json import to_json
 
-        return to_json(comparison, notes=notes, workers=workers)
+        return to_json(comparison, notes=notes)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from aligner.result.model import Comparison, Label, Severity
 from aligner.runtime.cancel import checked
 from aligner.runtime.collector import collector_paused
-from aligner.runtime.parallel import split_map
 from aligner.text.terminal_safety import UNSAFE_BEYOND_C0
 
 SCHEMA = "parallax.comparison/1"
@@ -162,38 +161,15 @@ def _similarity(comparison: Comparison) -> dict[str, dict[str, float]]:
     }
 
 
-def to_json(
-    comparison: Comparison, *, notes: Mapping[str, str] | None = None, workers: int = 1
-) -> str:
+def to_json(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:
     """The comparison as JSON text ending in a newline; same comparison, same bytes.
 
-    ``workers`` > 1 lets that many processes encode the sections of a large comparison
-    (forked, where that is safe: see aligner/runtime/parallel.py); the text is the same.
+    Encoded in this process: encoding the sections in forked children measured no faster
+    (farm-bench, msrp/10k, quiet machine: wall ratio 1.03 serial against forked).
     """
     with collector_paused():
-        sections = _sections(notes)
-        cost = _section_costs(comparison)
-        weights = [cost.get(key, 0) for key, _ in sections]
-        workers = workers if sum(weights) >= PARALLEL_MIN_COST else 1
-        encode = partial(_encoded_sections, comparison)
-        parts = split_map(encode, sections, weights=weights, workers=workers)
+        parts = _encoded_sections(comparison, _sections(notes))
     return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-# Below this cost (about 2,000 sentences with their groups) a fork costs more than it saves.
-PARALLEL_MIN_COST = 150_000
-
-
-def _section_costs(comparison: Comparison) -> dict[str, int]:
-    """Encoding time of the big sections, in tenths of a microsecond (msrp/10k): a sentence
-    or a group takes about 3 µs, a conflict 2, one similarity in the matrix 0.1."""
-    return {
-        "articles": 30 * sum(len(article.sentences) for article in comparison.articles),
-        "groups": 30 * len(comparison.groups),
-        "conflicts": 20 * len(comparison.conflicts),
-        "links": 20 * len(comparison.links),
-        "similarity": len(comparison.articles) ** 2,
-    }
 
 
 def _encoded_sections(comparison: Comparison, sections: Sequence[tuple[str, Section]]) -> list[str]:

@@ -4,7 +4,6 @@ pairs of a large one) and their scores."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 import numpy as np
 
@@ -14,7 +13,6 @@ from aligner.match.candidates import Candidates, budgeted_candidates
 from aligner.match.counterparts import CounterpartScorer
 from aligner.result.model import CompareOptions
 from aligner.runtime.cancel import checkpoint
-from aligner.runtime.parallel import Aside, split_map
 from aligner.text.features import SentenceFeatures
 
 
@@ -24,7 +22,6 @@ def scored_pairs(
     position_of: np.ndarray,
     *,
     floor: float,
-    parallel: bool,
 ) -> tuple[ScoredPairs, CounterpartScorer, tuple[str, ...]]:
     """The pairs worth scoring with their counterpart scores, the folder's scorer, and what
     was left out to stay within the candidate budget (see ``_candidate_notices``).
@@ -33,21 +30,21 @@ def scored_pairs(
     about 600 sentences) has every pair scored: a fact retold in other words shares few
     words, and the inverted index, which needs a fifth of the shorter sentence's weighted
     concepts in common (``CANDIDATE_OVERLAP``), still misses some such counterparts. Larger
-    folders get candidate pairs from the index (aligner/match/candidates.py); in
-    ``parallel``, a child finds them while the folder's term weights and codes are computed.
-    Only candidates scoring at least ``floor`` are kept: a large folder can propose millions
+    folders get candidate pairs from the index (aligner/match/candidates.py). Only
+    candidates scoring at least ``floor`` are kept: a large folder can propose millions
     of pairs, few of which matter.
     """
     if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
         left, right = _all_cross_pairs(article_of)
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
         return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
-    with Aside(partial(budgeted_candidates, features, article_of), wanted=parallel) as found:
-        scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
-        checkpoint()
-        candidates = found.result()
-    workers = 2 if parallel else 1
-    scored = _scored_at_least(scorer, candidates, floor, workers=workers)
+    # One process: finding candidates in a child while the scorer is built, and scoring
+    # their chunks in two, measured no faster (farm-bench, msrp/10k, quiet machine: wall
+    # ratio 0.99 serial against forked).
+    scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
+    checkpoint()
+    candidates = budgeted_candidates(features, article_of)
+    scored = _scored_at_least(scorer, candidates, floor)
     return scored, scorer, _candidate_notices(candidates)
 
 
@@ -64,16 +61,14 @@ _SCORE_CHUNK = 500_000
 
 
 def _scored_at_least(
-    scorer: CounterpartScorer, candidates: Candidates, floor: float, *, workers: int
+    scorer: CounterpartScorer, candidates: Candidates, floor: float
 ) -> ScoredPairs:
-    """The candidates scoring at least ``floor``, in order, scored a chunk at a time (the
-    chunks shared among ``workers`` processes)."""
+    """The candidates scoring at least ``floor``, in order, scored a chunk at a time."""
     chunks = [
         (lo, min(lo + _SCORE_CHUNK, len(candidates.left)))
         for lo in range(0, len(candidates.left), _SCORE_CHUNK)
     ]
-    work = partial(_score_chunks, scorer, candidates, floor)
-    kept = split_map(work, chunks, weights=[hi - lo for lo, hi in chunks], workers=workers)
+    kept = _score_chunks(scorer, candidates, floor, chunks)
     if not kept:
         return ScoredPairs(
             np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)

@@ -144,9 +144,6 @@ def test_candidates_are_scored_a_chunk_at_a_time_with_the_same_result(monkeypatc
     whole = compare()
     monkeypatch.setattr(scoring, "_SCORE_CHUNK", 7)
     assert comparison_outcome(compare()) == comparison_outcome(whole)
-    # Shared among processes (forked when it is safe), chunks come back in order.
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 0)
-    assert comparison_outcome(compare(workers=2)) == comparison_outcome(whole)
 
 
 def test_mutual_best_needs_memory_for_the_pairs_not_sentences_times_sources() -> None:
