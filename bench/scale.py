@@ -57,6 +57,9 @@ DEFAULT_MSRP = REPO.parent / "shared" / "data" / "msr_paraphrase_train.txt"
 DEFAULT_SIZES = (1_000, 5_000, 10_000, 20_000)
 SEED = 20_240_501
 SENTENCES_PER_ARTICLE = 40
+# Issue 13 defines the speed target's scale corpus as the MSRP sentences, one article per 14
+# sentences (about 780 files at 10k): many small articles, as in a folder of news.
+MSRP_SENTENCES_PER_ARTICLE = 14
 
 STAGES = ("load", "segment", "align", "classify", "export")
 # The pipeline's progress reports mark its stage boundaries; each report starts the stage
@@ -123,7 +126,13 @@ def read_msrp_pairs(path: Path) -> list[tuple[str, str]]:
     return [(first, second) for _, first, second in read_msrp(path)]
 
 
-def msrp_corpus(pairs: Sequence[tuple[str, str]], *, sentences: int, seed: int) -> DraftCorpus:
+def msrp_corpus(
+    pairs: Sequence[tuple[str, str]],
+    *,
+    sentences: int,
+    seed: int,
+    per_article: int = MSRP_SENTENCES_PER_ARTICLE,
+) -> DraftCorpus:
     """About ``sentences`` real news sentences: per block of pairs, one article tells the #1
     strings and another the #2 strings, each shuffled, so counterparts sit in different sources.
 
@@ -142,8 +151,8 @@ def msrp_corpus(pairs: Sequence[tuple[str, str]], *, sentences: int, seed: int) 
             first, second = perturb(first, rng), perturb(second, rng)
         chosen.append((first, second))
     articles = []
-    for start in range(0, wanted, SENTENCES_PER_ARTICLE):
-        block = chosen[start : start + SENTENCES_PER_ARTICLE]
+    for start in range(0, wanted, per_article):
+        block = chosen[start : start + per_article]
         for side in (0, 1):
             told = [pair[side] for pair in block]
             rng.shuffle(told)
@@ -709,15 +718,24 @@ def _sizes(value: str) -> list[int]:
     return sizes
 
 
-def build_corpora(sources: Sequence[str], sizes: Sequence[int], msrp: Path) -> list[DraftCorpus]:
-    """The corpora to measure, MSRP ones first; MSRP is skipped when its file is missing."""
+def build_corpora(
+    sources: Sequence[str],
+    sizes: Sequence[int],
+    msrp: Path,
+    per_article: int = MSRP_SENTENCES_PER_ARTICLE,
+) -> list[DraftCorpus]:
+    """The corpora to measure, MSRP ones first (``per_article`` sentences in each of their
+    articles); MSRP is skipped when its file is missing."""
     corpora = []
     if "msrp" in sources:
         if not msrp.is_file():
             print(f"MSRP file not found at {msrp}; skipping the msrp corpora", file=sys.stderr)
         else:
             pairs = read_msrp_pairs(msrp)
-            corpora += [msrp_corpus(pairs, sentences=size, seed=SEED) for size in sizes]
+            corpora += [
+                msrp_corpus(pairs, sentences=size, seed=SEED, per_article=per_article)
+                for size in sizes
+            ]
     if "synthetic" in sources:
         corpora += [synthetic_corpus(sentences=size, seed=SEED) for size in sizes]
     return corpora
@@ -729,6 +747,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--source", choices=("msrp", "synthetic", "both"), default="both")
     parser.add_argument("--msrp", type=Path, default=DEFAULT_MSRP)
+    parser.add_argument(
+        "--per-article",
+        type=int,
+        default=MSRP_SENTENCES_PER_ARTICLE,
+        help="sentences in each article of the msrp corpora (default: issue 13's 14)",
+    )
     parser.add_argument("--no-brute", action="store_true", help="skip the brute-force reference")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     parser.add_argument(
@@ -740,7 +764,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     load_before = load_average()
     sources = ("msrp", "synthetic") if args.source == "both" else (args.source,)
-    corpora = build_corpora(sources, args.sizes, args.msrp)
+    if args.per_article < 1:
+        parser.error("--per-article must be 1 or more")
+    corpora = build_corpora(sources, args.sizes, args.msrp, args.per_article)
     if not corpora:
         return 2
     rows = []

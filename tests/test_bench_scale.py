@@ -73,6 +73,19 @@ def test_msrp_corpus_keeps_counterparts_apart_and_perturbs_reused_pairs(tmp_path
     assert corpus.notes and "30 pairs are reused" in corpus.notes[0]
 
 
+def test_msrp_corpus_articles_hold_the_asked_number_of_sentences(tmp_path: Path) -> None:
+    pairs = scale.read_msrp_pairs(_fake_msrp(tmp_path / "msrp.txt", rows=50))
+    # Issue 13's scale corpus: one article per 14 sentences by default.
+    default = scale.msrp_corpus(pairs, sentences=100, seed=1)
+    assert [len(_article_sentences(a)) for a in default.articles] == [14] * 6 + [8] * 2
+    wide = scale.msrp_corpus(pairs, sentences=100, seed=1, per_article=40)
+    assert [len(_article_sentences(a)) for a in wide.articles] == [40, 40, 10, 10]
+
+
+def _article_sentences(article: scale.DraftArticle) -> list[str]:
+    return [s for paragraph in article.paragraphs for s in paragraph]
+
+
 def test_stage_clock_books_time_between_reports_to_the_reported_stage() -> None:
     ticks = iter([0.0, 1.0, 3.0, 3.5, 6.0, 10.0])
     clock = scale.StageClock(lambda: next(ticks))

@@ -1,0 +1,20 @@
+"""Smoke test of issue 13's speed yardstick (bench/yardstick.py), so the script cannot rot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import yardstick
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_corpus"
+
+
+def test_yardstick_times_the_export_and_brute_force_over_the_same_sentences() -> None:
+    sentences = yardstick.prose_sentences(SAMPLE)
+    assert len(sentences) > 50 and all(sentences)
+
+    report = yardstick.measure(SAMPLE, rounds=1)
+
+    assert f"{len(sentences):,} prose sentences, 1 rounds" in report
+    assert "export       median" in report and "target <= 2.0 s: " in report
+    assert "ratio        median" in report
