@@ -151,7 +151,7 @@ class CellRenderer:
             strip = Strip.blank(width, base)
         else:
             label = model.labels.get(sid)
-            soft = sid in model.soft_only
+            soft = label is Label.CONTRADICTING and sid in model.soft_only
             label_class = SOFT_CLASS if soft else LABEL_CLASS[label]
             label_style = self.style(highlight, label_class)
             if line == 0:
@@ -216,21 +216,11 @@ class CellRenderer:
         return strip
 
     def _counts(self, model: ViewModel, column: int) -> list[Segment]:
-        comparison = model.comparison
-        article = comparison.articles[column]
-        stats = next((s for s in comparison.stats if s.article_id == article.id), None)
-        if stats is None:
-            return []
-        counts = (
-            (Label.SHARED, stats.shared),
-            (Label.UNIQUE, stats.unique),
-            (Label.CONTRADICTING, stats.contradicting),
-            (None, stats.non_prose),
-        )
+        counts = model.label_counts(column)
         segments = [Segment(" ", self.style("aligned-view--header"))]
-        for label, count in counts:
+        for label in (Label.SHARED, Label.UNIQUE, Label.CONTRADICTING, None):
             style = self.style("aligned-view--header", LABEL_CLASS[label])
-            segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
+            segments.append(Segment(f"{GLYPHS[label]}{counts[label]} ", style))
         return segments
 
 

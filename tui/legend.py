@@ -24,7 +24,10 @@ SIGNS: tuple[tuple[str, str], ...] = (
         TOLD_ELSEWHERE_MARK,
         "Alone in its row, but told in other words in another row (d: where, l: go there)",
     ),
-    (GLYPHS[Label.CONTRADICTING], "Contradicting: the sources of this row disagree (d: why)"),
+    (
+        GLYPHS[Label.CONTRADICTING],
+        "Contradicting: another source tells it otherwise, in this row or another (d: why)",
+    ),
     (
         SOFT_MARK,
         "Contradicting softly: to check, not impossible together (a bound vs a figure, "

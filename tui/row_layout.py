@@ -16,7 +16,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 
-from aligner.result.model import Comparison, Label
+from aligner.result.model import Comparison, Group, Label
 
 LabelFilter = Literal["all", "every", "shared", "unique", "contradicting", "hard"]
 FILTERS: tuple[LabelFilter, ...] = ("all", "every", "shared", "unique", "contradicting", "hard")
@@ -70,12 +70,25 @@ class Row:
 
 
 def sentence_labels(comparison: Comparison) -> dict[str, Label | None]:
-    """The label of every sentence: its group's label, None for non-prose lines."""
+    """The label of every sentence: its group's label, None for non-prose lines, and
+    contradicting for any sentence a conflict touches, also one with a sentence of another
+    row (the same fact told with another figure in a sentence that did not align): the
+    reader looks for every disagreement, not only those inside a row."""
     labels: dict[str, Label | None] = dict.fromkeys(comparison.sentences)
+    disputed = comparison.conflicts_of
     for group in comparison.groups:
         for member in group.members:
-            labels[member] = group.label
+            labels[member] = Label.CONTRADICTING if member in disputed else group.label
     return labels
+
+
+def row_label(comparison: Comparison, group: Group) -> Label:
+    """A group's row label: contradicting when a conflict touches any member (see
+    ``sentence_labels``), so ``c`` and the filters find it; else the group's label."""
+    disputed = comparison.conflicts_of
+    if any(member in disputed for member in group.members):
+        return Label.CONTRADICTING
+    return group.label
 
 
 def pivot_index(comparison: Comparison) -> int:
@@ -115,7 +128,7 @@ def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
     for group in comparison.groups:
         cells = {index_of[sentences[sid].article_id]: sid for sid in group.members}
         quiet_rows({c: before.pop(sid) for c, sid in cells.items() if sid in before})
-        rows.append(Row(group.id, len(rows), group.label, cells))
+        rows.append(Row(group.id, len(rows), row_label(comparison, group), cells))
     # Headings whose following prose never made it into a group still belong somewhere.
     leftover: dict[int, list[str]] = {}
     for ids in before.values():

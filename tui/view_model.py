@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from aligner.result.model import Comparison, Label
+from aligner.result.model import Comparison, Label, Severity
 from tui.row_layout import (
     Counterparts,
     FilterFacts,
@@ -71,12 +71,11 @@ class ViewModel:
         self.told_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.links_of if self.labels.get(sid) is Label.UNIQUE
         )
-        # Members of groups whose conflicts are all soft: drawn apart from hard ones.
+        self.rows = aligned_rows(comparison)
+        # Members of contradicting rows whose conflicts are all soft: drawn apart from hard
+        # ones, and left out by the "hard" filter.
         self.soft_only: frozenset[str] = frozenset(
-            m
-            for g in comparison.groups
-            if g.label is Label.CONTRADICTING and comparison.softly_contradicting(g)
-            for m in g.members
+            m for row in self.rows if self._softly_contradicting(row) for m in row.cells.values()
         )
         index_of = {a.id: k for k, a in enumerate(comparison.articles)}
         self.article_of: dict[str, int] = {
@@ -92,7 +91,6 @@ class ViewModel:
             everywhere=self._told_by_every_source(),
         )
         self.pivot = pivot_index(comparison)
-        self.rows = aligned_rows(comparison)
         self.counterparts = Counterparts(comparison, self.rows)
         self._wraps: dict[tuple[str, int], Spans] = {}
         self._row_numbers: dict[LabelFilter, dict[int, int]] = {}
@@ -100,6 +98,23 @@ class ViewModel:
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
+
+    def _softly_contradicting(self, row: Row) -> bool:
+        """Whether ``row`` is contradicting and every conflict touching its sentences, in
+        the row or with another row, is soft."""
+        if row.label is not Label.CONTRADICTING:
+            return False
+        conflicts_of = self.comparison.conflicts_of
+        touching = [c for sid in row.cells.values() for c in conflicts_of.get(sid, ())]
+        return bool(touching) and all(c.severity is Severity.SOFT for c in touching)
+
+    def label_counts(self, column: int) -> Mapping[Label | None, int]:
+        """How many of source ``column``'s sentences carry each label as the view draws them
+        (a sentence in a conflict with another row counts as contradicting)."""
+        counts: dict[Label | None, int] = dict.fromkeys([*Label, None], 0)
+        for sentence in self.comparison.articles[column].sentences:
+            counts[self.labels.get(sentence.id)] += 1
+        return counts
 
     def _told_by_every_source(self) -> frozenset[str]:
         """Members of groups with a sentence of every article (of two or more)."""

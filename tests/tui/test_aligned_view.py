@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +13,7 @@ from rich.style import Style
 from snapshot_apps.story import build_article, build_comparison, story_comparison
 from textual.app import App, ComposeResult
 
-from aligner.result.model import Comparison, Label, LineKind
+from aligner.result.model import Comparison, Conflict, ConflictKind, Label, LineKind, Severity
 from tui import row_layout, view_model
 from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
 from tui.messages import ViewStateChanged
@@ -548,3 +550,60 @@ async def test_every_move_posts_the_one_state_message() -> None:
         await pilot.pause()
         assert len(app.states) == 2
         assert app.states[-1].focused_column == view.focused_column
+
+
+# ------------------------------------------- conflicts between sentences of two rows
+
+
+def _with_conflict_across_rows(comparison: Comparison) -> Comparison:
+    """``comparison`` (the conftest's small one) plus a soft conflict between a member of the
+    shared row g2 (Alpha's "three shelters") and the unique sentence g3 of Beta: the same
+    fact told otherwise in a sentence that did not align."""
+    across = Conflict("a1s3", "a2s3", ConflictKind.NUMBER, "three vs two", Severity.SOFT)
+    return replace(comparison, conflicts=(*comparison.conflicts, across))
+
+
+def test_a_sentence_in_a_conflict_with_another_row_is_drawn_contradicting(
+    small_comparison: Comparison,
+) -> None:
+    comparison = _with_conflict_across_rows(small_comparison)
+
+    labels = row_layout.sentence_labels(comparison)
+    assert labels["a1s3"] is Label.CONTRADICTING  # in the conflict
+    assert labels["a2s2"] is Label.SHARED  # its row's other member agrees with nobody less
+    assert labels["a2s3"] is Label.CONTRADICTING  # was unique: another source tells it otherwise
+    rows = {row.key: row.label for row in aligned_rows(comparison)}
+    assert rows["g2"] is Label.CONTRADICTING and rows["g3"] is Label.CONTRADICTING
+    assert rows["g4"] is Label.UNIQUE
+
+    model = view_model.ViewModel(comparison)
+    # Only soft conflicts touch g2 and g3: drawn softly, left out by the "hard" filter.
+    assert {"a1s3", "a2s2", "a2s3"} <= model.soft_only and "a1s2" not in model.soft_only
+    assert model.label_counts(0) == {
+        Label.SHARED: 0,
+        Label.UNIQUE: 0,
+        Label.CONTRADICTING: 2,
+        None: 1,
+    }
+    before = view_model.ViewModel(small_comparison)
+    assert before.label_counts(0)[Label.SHARED] == 1
+
+
+async def test_c_visits_rows_whose_sentences_conflict_with_another_row(
+    small_comparison: Comparison,
+) -> None:
+    app = ViewHost(_with_conflict_across_rows(small_comparison))
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        visited = []
+        for _ in range(3):
+            await pilot.press("c")
+            assert view.selected_row is not None
+            visited.append(view.selected_row.key)
+        assert visited == ["g1", "g2", "g3"]
+        header = view.line_text(1)
+        assert "!2" in header and "=0" in header  # Alpha: both sentences disputed
+        await pilot.press("f", "f", "f", "f", "f")
+        assert view.label_filter == "hard"
+        assert view.row_count == 1
+        assert view.selected_row is not None and view.selected_row.key == "g1"
