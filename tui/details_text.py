@@ -51,6 +51,10 @@ def details_text(
     style = palette.soft if soft else palette.label(group.label)
     title = "Contradicting softly (told differently: check)" if soft else None
     out.append(f"{glyph} {title or group.label.value.capitalize()}", style)
+    disputed = comparison.conflicts_of
+    if group.label is not Label.CONTRADICTING and any(m in disputed for m in group.members):
+        # The grid marks such a row "!": say at once why the label reads otherwise.
+        out.append(", contradicted by another row (below)", palette.label(Label.CONTRADICTING))
     out.append(f"  ·  group {group.id}", palette.quiet)
     if len(members) > 1:
         out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)

@@ -60,6 +60,9 @@ def test_a_conflict_with_a_sentence_of_another_group_is_shown_with_that_sentence
     other = details_text(comparison, "g3", "a2s1", {}, {}).plain
     assert "! Daily vs Wire (group g1) — number, hard: 29 vs Nineteen (killed)" in other
     assert "number" not in details_text(comparison, "g2", "a1s2", {}, {}).plain
+    # The grid marks g1 "!": its title says why, though the group itself is unique.
+    assert text.startswith("+ Unique, contradicted by another row (below)  ·  group g1")
+    assert "contradicted" not in details_text(comparison, "g2", "a1s2", {}, {}).plain
 
 
 def test_a_group_whose_conflicts_are_all_soft_says_so() -> None:
