@@ -148,7 +148,7 @@ def _compare_articles(
         groups=tuple(groups),
         conflicts=tuple(conflicts),
         similarity=similarity_matrix(articles, groups),
-        stats=source_stats(articles, groups),
+        stats=source_stats(articles, groups, conflicts),
         options=settings,
         links=links,
         limit_notices=notices,

@@ -130,7 +130,7 @@ def build_comparison(
         groups=built_groups,
         conflicts=tuple(conflicts),
         similarity=similarity_matrix(articles, built_groups),
-        stats=source_stats(articles, built_groups),
+        stats=source_stats(articles, built_groups, conflicts),
         options=options or CompareOptions(),
     )
 

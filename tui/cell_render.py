@@ -216,11 +216,22 @@ class CellRenderer:
         return strip
 
     def _counts(self, model: ViewModel, column: int) -> list[Segment]:
-        counts = model.label_counts(column)
+        comparison = model.comparison
+        article = comparison.articles[column]
+        stats = next((s for s in comparison.stats if s.article_id == article.id), None)
+        if stats is None:
+            return []
+        # The engine counts as the view draws: a sentence in any conflict is contradicting.
+        counts = (
+            (Label.SHARED, stats.shared),
+            (Label.UNIQUE, stats.unique),
+            (Label.CONTRADICTING, stats.contradicting),
+            (None, stats.non_prose),
+        )
         segments = [Segment(" ", self.style("aligned-view--header"))]
-        for label in (Label.SHARED, Label.UNIQUE, Label.CONTRADICTING, None):
+        for label, count in counts:
             style = self.style("aligned-view--header", LABEL_CLASS[label])
-            segments.append(Segment(f"{GLYPHS[label]}{counts[label]} ", style))
+            segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
         return segments
 
 

@@ -70,23 +70,20 @@ class Row:
 
 
 def sentence_labels(comparison: Comparison) -> dict[str, Label | None]:
-    """The label of every sentence: its group's label, None for non-prose lines, and
+    """The label of every sentence as the reader draws it: None for non-prose lines,
     contradicting for any sentence a conflict touches, also one with a sentence of another
-    row (the same fact told with another figure in a sentence that did not align): the
-    reader looks for every disagreement, not only those inside a row."""
+    row (``Comparison.sentence_labels``: the reader looks for every disagreement, not only
+    those inside a row), else its group's label."""
     labels: dict[str, Label | None] = dict.fromkeys(comparison.sentences)
-    disputed = comparison.conflicts_of
-    for group in comparison.groups:
-        for member in group.members:
-            labels[member] = Label.CONTRADICTING if member in disputed else group.label
+    labels.update(comparison.sentence_labels)
     return labels
 
 
 def row_label(comparison: Comparison, group: Group) -> Label:
     """A group's row label: contradicting when a conflict touches any member (see
     ``sentence_labels``), so ``c`` and the filters find it; else the group's label."""
-    disputed = comparison.conflicts_of
-    if any(member in disputed for member in group.members):
+    labels = comparison.sentence_labels
+    if any(labels.get(member) is Label.CONTRADICTING for member in group.members):
         return Label.CONTRADICTING
     return group.label
 

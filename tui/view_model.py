@@ -108,14 +108,6 @@ class ViewModel:
         touching = [c for sid in row.cells.values() for c in conflicts_of.get(sid, ())]
         return bool(touching) and all(c.severity is Severity.SOFT for c in touching)
 
-    def label_counts(self, column: int) -> Mapping[Label | None, int]:
-        """How many of source ``column``'s sentences carry each label as the view draws them
-        (a sentence in a conflict with another row counts as contradicting)."""
-        counts: dict[Label | None, int] = dict.fromkeys([*Label, None], 0)
-        for sentence in self.comparison.articles[column].sentences:
-            counts[self.labels.get(sentence.id)] += 1
-        return counts
-
     def _told_by_every_source(self) -> frozenset[str]:
         """Members of groups with a sentence of every article (of two or more)."""
         count = len(self.comparison.articles)

@@ -210,6 +210,11 @@ class Comparison:
         return {m: g for g in self.groups for m in g.members}
 
     @cached_property
+    def sentence_labels(self) -> Mapping[str, Label]:
+        """Each prose sentence's label as a reader counts it (see ``sentence_labels``)."""
+        return sentence_labels(self.groups, self.conflicts)
+
+    @cached_property
     def conflicts_of(self) -> Mapping[str, tuple[Conflict, ...]]:
         """Conflicts touching each sentence, by sentence id (absent: none)."""
         return _by_sentence(self.conflicts)
@@ -245,6 +250,14 @@ class Comparison:
         """Conflicts between two members of ``group``."""
         members = set(group.members)
         return tuple(c for c in self.conflicts if c.a in members and c.b in members)
+
+
+def sentence_labels(groups: Sequence[Group], conflicts: Sequence[Conflict]) -> dict[str, Label]:
+    """Each prose sentence's label as a reader counts it: its group's, but contradicting
+    for any sentence a conflict touches, also one with a sentence of another group (the
+    same fact told with another figure in a sentence that did not align)."""
+    disputed = {side for c in conflicts for side in (c.a, c.b)}
+    return {m: Label.CONTRADICTING if m in disputed else g.label for g in groups for m in g.members}
 
 
 _Pair = TypeVar("_Pair", Conflict, Link)

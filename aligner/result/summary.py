@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aligner.result.model import Article, Group, Label, SourceStats
+from aligner.result.model import (
+    Article,
+    Conflict,
+    Group,
+    Label,
+    SourceStats,
+    sentence_labels,
+)
 
 
 def similarity_matrix(
@@ -36,9 +43,12 @@ def similarity_matrix(
     return matrix
 
 
-def source_stats(articles: Sequence[Article], groups: Sequence[Group]) -> tuple[SourceStats, ...]:
-    """Prose, shared, unique, contradicting and non-prose counts per article."""
-    label_of = {m: g.label for g in groups for m in g.members}
+def source_stats(
+    articles: Sequence[Article], groups: Sequence[Group], conflicts: Sequence[Conflict] = ()
+) -> tuple[SourceStats, ...]:
+    """Prose, shared, unique, contradicting and non-prose counts per article; a sentence any
+    of ``conflicts`` touches counts as contradicting (see ``sentence_labels``)."""
+    label_of = sentence_labels(groups, conflicts)
     stats = []
     for a in articles:
         labels = [label_of[s.id] for s in a.prose]

@@ -84,11 +84,12 @@ def test_conflicts_skipped_similarity_and_stats(comparison) -> None:
     assert list(data["similarity"]) == ["a1", "a2", "a3"]
     assert data["stats"]["groups"] == 6
     assert (data["stats"]["shared"], data["stats"]["unique"]) == (1, 4)
+    # a3s2 is in a unique group but conflicts with a1s4 of another group: contradicting.
     assert data["stats"]["sources"]["a3"] == {
         "prose": 3,
         "shared": 1,
-        "unique": 2,
-        "contradicting": 0,
+        "unique": 1,
+        "contradicting": 1,
         "non_prose": 0,
     }
 

@@ -164,7 +164,7 @@ def build_comparison(
         groups=built,
         conflicts=tuple(conflicts),
         similarity=similarity_matrix(articles, built),
-        stats=source_stats(articles, built),
+        stats=source_stats(articles, built, conflicts),
         options=options or CompareOptions(),
     )
 
