@@ -21,9 +21,7 @@ PROSE = LineKind.PROSE
 
 
 def test_a_sentence_in_a_conflict_with_another_group_counts_as_contradicting() -> None:
-    first = build_article(
-        0, "a.txt", "A", "Wire", [(PROSE, "Nine died."), (PROSE, "Roads shut.")]
-    )
+    first = build_article(0, "a.txt", "A", "Wire", [(PROSE, "Nine died."), (PROSE, "Roads shut.")])
     second = build_article(
         1, "b.txt", "B", "Daily", [(PROSE, "Roads were shut."), (PROSE, "Ten people died.")]
     )
