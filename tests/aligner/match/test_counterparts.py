@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from aligner.match.counterparts import (
     counterpart_model,
     model_from_data,
     prose_positions,
+    reading_neighbours,
     relative_places,
 )
 from aligner.text.features import sentence_features
@@ -64,6 +66,40 @@ def test_position_gap_is_the_distance_of_relative_places() -> None:
     texts = ["One thing.", "Two things.", "Three things.", "Four things.", "Five things."]
     (row,) = rows_of(texts, [0, 0, 0, 1, 1], [(1, 4)])
     assert row[COLUMN["position_gap"]] == 0.5
+
+
+def test_reading_neighbours_stay_inside_an_article_and_its_order() -> None:
+    previous, following = reading_neighbours([0, 0, 0, 1, 1, 2], [0, 1, 2, 0, 1, 0])
+    assert previous.tolist() == [-1, 0, 1, -1, 3, -1]
+    assert following.tolist() == [1, 2, -1, 4, -1, -1]
+    # Places that do not follow on are no neighbours.
+    previous, following = reading_neighbours([0, 0], [0, 2])
+    assert previous.tolist() == [-1, -1] and following.tolist() == [-1, -1]
+
+
+def test_neighbour_support_needs_retold_neighbours_on_both_sides() -> None:
+    texts = [
+        "The judge sentenced Durst to seven years in prison.",
+        "He spoke in a weak voice.",
+        "Durst will be moved to California.",
+        "Durst got seven years in prison from the judge.",
+        "His voice was barely audible.",
+        "California will receive him within weeks.",
+    ]
+    article_of = [0, 0, 0, 1, 1, 1]
+    rows = rows_of(texts, article_of, [(1, 4), (0, 3), (2, 5)])
+    support = rows[:, COLUMN["neighbour_support"]]
+    cosine = rows[:, COLUMN["weighted_cosine"]]
+    low = rows[:, COLUMN["concept_coverage_low"]]
+    # (1, 4) sits between (0, 3) and (2, 5): its cosine times the lower of their coverages.
+    assert low[1] > low[2] > 0.0 and cosine[0] > 0.0
+    assert support[0] == pytest.approx(cosine[0] * low[2])
+    # The first and the last pair have a retold neighbour on one side only.
+    assert cosine[1] > 0.5 and support[1] == 0.0
+    assert cosine[2] > 0.0 and support[2] == 0.0
+    # Retold neighbours do not support a pair that shares nothing.
+    (row,) = rows_of([*texts[:4], "The weather was fine.", texts[5]], article_of, [(1, 4)])
+    assert row[COLUMN["neighbour_support"]] == 0.0
 
 
 def test_prose_positions_restart_in_every_article() -> None:
