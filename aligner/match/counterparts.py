@@ -145,7 +145,7 @@ class CounterpartScorer:
                 np.minimum(cover_left, cover_right),
                 figures_shared(self._figures, left, right, workers=workers),
                 np.abs(self._places[left] - self._places[right]),
-                cosine * self._neighbour_coverage(left, right),
+                cosine * self._neighbour_coverage(left, right, cosine > 0),
             ]
         )
 
@@ -156,21 +156,30 @@ class CounterpartScorer:
         totals = self._concepts.totals
         return shared / np.maximum(totals[left], 1e-12), shared / np.maximum(totals[right], 1e-12)
 
-    def _neighbour_coverage(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    def _neighbour_coverage(
+        self, left: np.ndarray, right: np.ndarray, wanted: np.ndarray
+    ) -> np.ndarray:
         """Per pair, the low coverage (see ``_coverages``) of the pair of their previous
         sentences or of the pair of their next ones, whichever is lower: how surely the pair
-        sits between two retold neighbours (0 where an article has no sentence before or after).
+        sits between two retold neighbours (0 where an article has no sentence before or after,
+        and for pairs not ``wanted``).
 
         Both sides, not either: the last sentences of two articles after a retold pair are
-        often two different closing remarks (measured, bench/news.py)."""
-        sides = np.zeros((2, len(left)), dtype=np.float64)
-        for side, beside in enumerate((self._previous, self._next)):
-            a, b = beside[left], beside[right]
-            both = (a >= 0) & (b >= 0)
-            if both.any():
-                cover_a, cover_b = self._coverages(a[both], b[both])
-                sides[side, both] = np.minimum(cover_a, cover_b)
-        return sides.min(axis=0)
+        often two different closing remarks (measured, bench/news.py). The next pairs are
+        summed only where the previous ones share something: the lower of the two is 0
+        elsewhere, and most pairs of a large folder stop there."""
+        open_pairs = np.flatnonzero(wanted)
+        lowest = np.full(len(open_pairs), np.inf)
+        for beside in (self._previous, self._next):
+            a, b = beside[left[open_pairs]], beside[right[open_pairs]]
+            keep = (a >= 0) & (b >= 0)
+            open_pairs, lowest, a, b = open_pairs[keep], lowest[keep], a[keep], b[keep]
+            lowest = np.minimum(lowest, np.minimum(*self._coverages(a, b)))
+            keep = lowest > 0
+            open_pairs, lowest = open_pairs[keep], lowest[keep]
+        support = np.zeros(len(left), dtype=np.float64)
+        support[open_pairs] = lowest
+        return support
 
     def scores(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
         """100 x P(counterparts) of each pair (float32)."""

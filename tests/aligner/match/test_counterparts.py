@@ -147,6 +147,36 @@ def test_scores_are_symmetric_bounded_and_finite(texts: list[str]) -> None:
     assert np.allclose(forward, backward, atol=1e-3)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(sentences, min_size=4, max_size=12), st.integers(1, 3))
+def test_neighbour_support_is_the_lower_of_both_sides_computed_plainly(
+    texts: list[str], articles: int
+) -> None:
+    # The scorer skips the next pairs where the previous ones share nothing; the feature
+    # must be what computing both sides for every pair gives.
+    article_of = sorted(k % (articles + 1) for k in range(len(texts)))
+    features = [sentence_features(t) for t in texts]
+    positions = prose_positions(np.array(article_of))
+    scorer = CounterpartScorer(features, article_of, positions)
+    left, right = np.triu_indices(len(texts), 1)
+    cross = np.array(article_of)[left] != np.array(article_of)[right]
+    left, right = left[cross], right[cross]
+    rows = scorer.rows(left, right)
+    previous, following = reading_neighbours(article_of, positions)
+
+    def low(a: int, b: int) -> float:
+        if a < 0 or b < 0:
+            return 0.0
+        return float(scorer.rows(np.array([a]), np.array([b]))[0, COLUMN["concept_coverage_low"]])
+
+    expected = [
+        rows[k, COLUMN["weighted_cosine"]]
+        * min(low(previous[i], previous[j]), low(following[i], following[j]))
+        for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True))
+    ]
+    assert np.allclose(rows[:, COLUMN["neighbour_support"]], expected)
+
+
 def test_sentences_sharing_only_the_words_every_outlet_repeats_do_not_align(tmp_path) -> None:
     # Issue 13 (mn114): within a story about the two Koreas, "North", "South" and "Korea"
     # say nothing about which fact a sentence tells.
