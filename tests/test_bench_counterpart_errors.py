@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from aligner.match.counterparts import COUNTERPART_FEATURES
 from bench.counterpart_errors import cluster_errors
 from bench.fit_counterparts import labelled_clusters
 
@@ -49,4 +50,4 @@ def test_misses_are_classed(tmp_path: Path) -> None:
     assert [(e.kind, e.cause, e.anchor[:20], e.other[:20]) for e in errors] == [
         ("miss", "paraphrase", "The weather stayed s", "Residents enjoyed a ")
     ]
-    assert errors[0].score < 30.0 and len(errors[0].features) == 5
+    assert errors[0].score < 30.0 and len(errors[0].features) == len(COUNTERPART_FEATURES)

@@ -24,13 +24,15 @@ SENTENCES = [
 
 
 def test_each_variant_puts_the_cosine_where_its_name_says() -> None:
-    lexical = np.arange(10, dtype=float).reshape(2, 5)
+    width = len(COUNTERPART_FEATURES)
+    lexical = np.arange(2 * width, dtype=float).reshape(2, width)
+    first, second = lexical.tolist()
     cosine = np.array([0.5, -0.5])
     plus = variant_rows(lexical, cosine, "plus")
-    assert plus.tolist() == [[0, 1, 2, 3, 4, 0.5], [5, 6, 7, 8, 9, -0.5]]
+    assert plus.tolist() == [[*first, 0.5], [*second, -0.5]]
     assert variant_rows(lexical, cosine, "replace").tolist() == [
-        [0.5, 1, 2, 3, 4],
-        [-0.5, 6, 7, 8, 9],
+        [0.5, *first[1:]],
+        [-0.5, *second[1:]],
     ]
     assert variant_rows(lexical, cosine, "alone").tolist() == [[0.5], [-0.5]]
     for variant in ("plus", "replace", "alone"):
@@ -50,12 +52,12 @@ def test_scorer_rows_carry_the_embedding_cosine_only_inside_the_context() -> Non
         scorer = CounterpartScorer(features, [0, 1, 2], [0, 0, 0])
         rows = scorer.rows(left, right)
         assert counterparts.COUNTERPART_FEATURES[-1] == "embedding_cosine"
-        assert scorer.rows(left[:0], right[:0]).shape == (0, 6)
+        assert scorer.rows(left[:0], right[:0]).shape == (0, 7)
     # "The"/"Durst"/"The": only the first and third sentences start alike.
     assert rows[:, -1].tolist() == [0.0, 1.0, 0.0]
     plain = CounterpartScorer(features, [0, 1, 2], [0, 0, 0]).rows(left, right)
     np.testing.assert_allclose(rows[:, :-1], plain)
-    assert plain.shape == (3, len(COUNTERPART_FEATURES)) == (3, 5)
+    assert plain.shape == (3, len(COUNTERPART_FEATURES)) == (3, 6)
 
 
 VOCABULARY = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "cafe", "!", "a"]

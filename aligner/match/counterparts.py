@@ -6,10 +6,10 @@ the words that carry a fact are the ones that are rare *in that folder* ("85-mon
 folder's own term weights (inverse sentence frequency of content stems), how much of one
 sentence's weighted content the other covers (synonyms merged into concepts, so a fact told
 inside a longer sentence still counts), shared figures, and how far apart the two sentences
-sit in their articles (outlets that retell a story keep much of its order). A logistic
-regression over those five features, fitted on hand-labelled news clusters by
-bench/fit_counterparts.py and stored in counterpart_model.json, turns them into
-100 x P(counterparts).
+sit in their articles and, in proportion to what the pair shares, how much their neighbours
+have in common (outlets that retell a story keep much of its order). A logistic regression
+over those six features, fitted on hand-labelled news clusters by bench/fit_counterparts.py
+and stored in counterpart_model.json, turns them into 100 x P(counterparts).
 
 The MSRP-fitted wording model (aligner/match/similarity.py) is not among them: as a sixth feature
 it took a third of the scoring time of a 10k-sentence folder and moved the leave-one-cluster-
@@ -39,6 +39,10 @@ COUNTERPART_FEATURES: tuple[str, ...] = (
     "concept_coverage_low",  # the smaller of the two shares
     "figures_shared",  # share of figures both give ("an hour" = "60 minutes")
     "position_gap",  # difference of the two sentences' relative places in their articles
+    # weighted_cosine times the lower concept_coverage_low of the two sentences' previous
+    # sentences and of their next ones: a weakly worded pair between two retold neighbours
+    # is likelier one fact, but neighbours alone do not make two unrelated sentences one.
+    "neighbour_support",
 )
 
 
@@ -118,6 +122,7 @@ class CounterpartScorer:
         model: CounterpartModel | None = None,
     ) -> None:
         self._places = relative_places(article_of, position_of)
+        self._previous, self._next = reading_neighbours(article_of, position_of)
         self._stems = _weighted_terms([f.content for f in features], squared=True)
         self._concepts = _weighted_terms(
             [[concept_of(s) for s in f.content_set] for f in features], squared=False
@@ -132,9 +137,7 @@ class CounterpartScorer:
         cosine = _pair_sums(self._stems, left, right, product=True)
         norms = np.sqrt(self._stems.totals)  # squared norms, see _weighted_terms
         cosine /= np.maximum(norms[left] * norms[right], 1e-12)
-        shared = _pair_sums(self._concepts, left, right, product=False)
-        cover_left = shared / np.maximum(self._concepts.totals[left], 1e-12)
-        cover_right = shared / np.maximum(self._concepts.totals[right], 1e-12)
+        cover_left, cover_right = self._coverages(left, right)
         return np.column_stack(
             [
                 cosine,
@@ -142,8 +145,41 @@ class CounterpartScorer:
                 np.minimum(cover_left, cover_right),
                 figures_shared(self._figures, left, right, workers=workers),
                 np.abs(self._places[left] - self._places[right]),
+                cosine * self._neighbour_coverage(left, right, cosine > 0),
             ]
         )
+
+    def _coverages(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per pair, the share of the left sentence's concept weight the right one holds, and
+        the other way round."""
+        shared = _pair_sums(self._concepts, left, right, product=False)
+        totals = self._concepts.totals
+        return shared / np.maximum(totals[left], 1e-12), shared / np.maximum(totals[right], 1e-12)
+
+    def _neighbour_coverage(
+        self, left: np.ndarray, right: np.ndarray, wanted: np.ndarray
+    ) -> np.ndarray:
+        """Per pair, the low coverage (see ``_coverages``) of the pair of their previous
+        sentences or of the pair of their next ones, whichever is lower: how surely the pair
+        sits between two retold neighbours (0 where an article has no sentence before or after,
+        and for pairs not ``wanted``).
+
+        Both sides, not either: the last sentences of two articles after a retold pair are
+        often two different closing remarks (measured, bench/news.py). The next pairs are
+        summed only where the previous ones share something: the lower of the two is 0
+        elsewhere, and most pairs of a large folder stop there."""
+        open_pairs = np.flatnonzero(wanted)
+        lowest = np.full(len(open_pairs), np.inf)
+        for beside in (self._previous, self._next):
+            a, b = beside[left[open_pairs]], beside[right[open_pairs]]
+            keep = (a >= 0) & (b >= 0)
+            open_pairs, lowest, a, b = open_pairs[keep], lowest[keep], a[keep], b[keep]
+            lowest = np.minimum(lowest, np.minimum(*self._coverages(a, b)))
+            keep = lowest > 0
+            open_pairs, lowest = open_pairs[keep], lowest[keep]
+        support = np.zeros(len(left), dtype=np.float64)
+        support[open_pairs] = lowest
+        return support
 
     def scores(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
         """100 x P(counterparts) of each pair (float32)."""
@@ -168,6 +204,23 @@ def prose_positions(article_of: np.ndarray) -> np.ndarray:
     starts = np.flatnonzero(np.r_[True, article_of[1:] != article_of[:-1]])
     lengths = np.diff(np.r_[starts, n])
     return np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
+
+
+def reading_neighbours(
+    article_of: Sequence[int], position_of: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's previous and next prose sentence in its article (-1 for none), for
+    sentences listed article by article in reading order."""
+    articles = np.asarray(article_of, dtype=np.int64)
+    positions = np.asarray(position_of, dtype=np.int64)
+    index = np.arange(len(articles), dtype=np.int64)
+    # The next listed sentence follows on when it is of the same article, one place on.
+    follows = (articles[1:] == articles[:-1]) & (positions[1:] == positions[:-1] + 1)
+    previous = np.full(len(articles), -1, dtype=np.int64)
+    following = np.full(len(articles), -1, dtype=np.int64)
+    previous[1:][follows] = index[:-1][follows]
+    following[:-1][follows] = index[1:][follows]
+    return previous, following
 
 
 def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from aligner.match.counterparts import (
     counterpart_model,
     model_from_data,
     prose_positions,
+    reading_neighbours,
     relative_places,
 )
 from aligner.text.features import sentence_features
@@ -66,6 +68,40 @@ def test_position_gap_is_the_distance_of_relative_places() -> None:
     assert row[COLUMN["position_gap"]] == 0.5
 
 
+def test_reading_neighbours_stay_inside_an_article_and_its_order() -> None:
+    previous, following = reading_neighbours([0, 0, 0, 1, 1, 2], [0, 1, 2, 0, 1, 0])
+    assert previous.tolist() == [-1, 0, 1, -1, 3, -1]
+    assert following.tolist() == [1, 2, -1, 4, -1, -1]
+    # Places that do not follow on are no neighbours.
+    previous, following = reading_neighbours([0, 0], [0, 2])
+    assert previous.tolist() == [-1, -1] and following.tolist() == [-1, -1]
+
+
+def test_neighbour_support_needs_retold_neighbours_on_both_sides() -> None:
+    texts = [
+        "The judge sentenced Durst to seven years in prison.",
+        "He spoke in a weak voice.",
+        "Durst will be moved to California.",
+        "Durst got seven years in prison from the judge.",
+        "His voice was barely audible.",
+        "California will receive him within weeks.",
+    ]
+    article_of = [0, 0, 0, 1, 1, 1]
+    rows = rows_of(texts, article_of, [(1, 4), (0, 3), (2, 5)])
+    support = rows[:, COLUMN["neighbour_support"]]
+    cosine = rows[:, COLUMN["weighted_cosine"]]
+    low = rows[:, COLUMN["concept_coverage_low"]]
+    # (1, 4) sits between (0, 3) and (2, 5): its cosine times the lower of their coverages.
+    assert low[1] > low[2] > 0.0 and cosine[0] > 0.0
+    assert support[0] == pytest.approx(cosine[0] * low[2])
+    # The first and the last pair have a retold neighbour on one side only.
+    assert cosine[1] > 0.5 and support[1] == 0.0
+    assert cosine[2] > 0.0 and support[2] == 0.0
+    # Retold neighbours do not support a pair that shares nothing.
+    (row,) = rows_of([*texts[:4], "The weather was fine.", texts[5]], article_of, [(1, 4)])
+    assert row[COLUMN["neighbour_support"]] == 0.0
+
+
 def test_prose_positions_restart_in_every_article() -> None:
     assert prose_positions(np.array([0, 0, 1, 1, 1, 2])).tolist() == [0, 1, 0, 1, 2, 0]
     assert prose_positions(np.array([], dtype=np.int64)).tolist() == []
@@ -109,6 +145,36 @@ def test_scores_are_symmetric_bounded_and_finite(texts: list[str]) -> None:
     backward = scorer.scores(right, left)
     assert np.all(np.isfinite(forward)) and np.all((forward >= 0) & (forward <= 100))
     assert np.allclose(forward, backward, atol=1e-3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(sentences, min_size=4, max_size=12), st.integers(1, 3))
+def test_neighbour_support_is_the_lower_of_both_sides_computed_plainly(
+    texts: list[str], articles: int
+) -> None:
+    # The scorer skips the next pairs where the previous ones share nothing; the feature
+    # must be what computing both sides for every pair gives.
+    article_of = sorted(k % (articles + 1) for k in range(len(texts)))
+    features = [sentence_features(t) for t in texts]
+    positions = prose_positions(np.array(article_of))
+    scorer = CounterpartScorer(features, article_of, positions)
+    left, right = np.triu_indices(len(texts), 1)
+    cross = np.array(article_of)[left] != np.array(article_of)[right]
+    left, right = left[cross], right[cross]
+    rows = scorer.rows(left, right)
+    previous, following = reading_neighbours(article_of, positions)
+
+    def low(a: int, b: int) -> float:
+        if a < 0 or b < 0:
+            return 0.0
+        return float(scorer.rows(np.array([a]), np.array([b]))[0, COLUMN["concept_coverage_low"]])
+
+    expected = [
+        rows[k, COLUMN["weighted_cosine"]]
+        * min(low(previous[i], previous[j]), low(following[i], following[j]))
+        for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True))
+    ]
+    assert np.allclose(rows[:, COLUMN["neighbour_support"]], expected)
 
 
 def test_sentences_sharing_only_the_words_every_outlet_repeats_do_not_align(tmp_path) -> None:

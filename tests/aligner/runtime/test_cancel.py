@@ -337,7 +337,9 @@ def test_scoring_looks_between_steps_of_pairs_and_scores_the_same(
         "figures_shared",
         lambda *args, **kwargs: figure_steps.append(1) or counted(*args, **kwargs),
     )
-    stop = CountingStop(at=4 * 3)  # three looks per step: two term sums and the step itself
+    # Five looks per step: the step itself, the pair's two term sums, then (after the
+    # figures) the two of its neighbouring pairs; the fourth step stops at its last.
+    stop = CountingStop(at=4 * 5)
     with stopping_when(stop), pytest.raises(Cancelled):
         scorer.scores(left, right)
-    assert len(figure_steps) == 3  # of the 18 steps
+    assert len(figure_steps) == 4  # of the 18 steps
