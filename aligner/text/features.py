@@ -12,6 +12,7 @@ from itertools import compress
 
 from aligner.load.decode import fold_invisible
 from aligner.result.pickling import pickled_by_constructor
+from aligner.text.nltk_modules import PORTER, nltk_module
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
@@ -61,10 +62,7 @@ _DOUBLED = re.compile(r"(.)\1")
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    # Imported on first use: NLTK costs a noticeable part of a second to import.
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+    return nltk_module(PORTER).PorterStemmer()
 
 
 @pickled_by_constructor

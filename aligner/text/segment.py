@@ -8,10 +8,18 @@ import re
 import tomllib
 from collections.abc import Iterator
 from importlib import resources
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
+from typing import TYPE_CHECKING
 
 from aligner.load.decode import fold_invisible, is_kept_invisible
+from aligner.text.nltk_modules import PUNKT, nltk_module
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
+else:  # without the rest of NLTK (see aligner/text/nltk_modules.py)
+    _punkt = nltk_module(PUNKT)
+    PunktParameters = _punkt.PunktParameters
+    PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
+    PunktToken = _punkt.PunktToken
 
 __all__ = ["MAX_SENTENCE_CHARS", "punkt_parameters", "sentence_spans"]
 
