@@ -246,6 +246,12 @@ def _full_width_breaks(text: str, start: int, end: int) -> list[int]:
 
 def _sentence_starts(window: str) -> list[int]:
     """Offsets into ``window`` where Punkt starts a sentence, the first one excluded."""
+    body = window[:-1]
+    if "." not in body and "?" not in body and "!" not in body:
+        # Punkt weighs a break only after one of these marks with more text after it: a
+        # window without one before its last character (a quarter of msrp paragraphs, two
+        # fifths of news ones) is one sentence, and Punkt's machinery is spared.
+        return []
     try:
         spans = list(_tokenizer().span_tokenize(window))
     except TimeoutError:

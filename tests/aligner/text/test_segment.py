@@ -571,3 +571,28 @@ def test_the_short_cut_takes_a_good_share_of_the_sample_corpus_s_contexts() -> N
     short = [c for c in contexts if segment._PLAIN_SENTENCE_END.match(c)]
     assert len(short) > len(contexts) / 4  # 52 of 144 (datelines, initials, numbers...)
     assert all(tokenizer.text_contains_sentbreak(c) == punkt_alone(c) for c in contexts)
+
+
+def punkt_starts(window: str) -> list[int]:
+    """Where Punkt alone starts sentences in ``window``, the first one excluded."""
+    spans = segment._tokenizer().span_tokenize(window)
+    return sorted({start for start, _ in list(spans)[1:] if start > 0})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(window=_PROSE_LIKE)
+def test_sentence_starts_are_punkt_s_with_or_without_its_machinery(window: str) -> None:
+    assert segment._sentence_starts(window) == punkt_starts(window)
+
+
+def test_a_paragraph_without_a_mark_before_its_end_skips_punkt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Punkt asked about a paragraph that has one sentence")
+
+    monkeypatch.setattr(segment._tokenizer(), "span_tokenize", refuse)
+    assert segment._sentence_starts("Officials met on Monday in Riyadh, “for hours”.") == []
+    assert segment._sentence_starts("Did they agree?") == []
+    with pytest.raises(AssertionError):
+        segment._sentence_starts("They met. They talked.")
