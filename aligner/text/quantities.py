@@ -575,6 +575,8 @@ def _q(kind: str, value: float, unit: str) -> Quantity:
 def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
     """Approximation words just before the number, as interval factors."""
     probe = start - 1 if start > 0 and words[start - 1] in _CURRENCY_SIGNS else start
+    if _at(words, probe - 1) not in _QUALIFIER_ENDS:
+        return start, 1.0, 1.0  # most figures: no qualifier ends right before them
     before = (tuple(words[probe - n : probe]) for n in _QUALIFIER_LENGTHS if n <= probe)
     found = [phrase for phrase in before if phrase in _QUALIFIERS]
     if not found:
@@ -586,6 +588,7 @@ def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
 
 
 _QUALIFIER_LENGTHS = sorted({len(phrase) for phrase in _QUALIFIERS})
+_QUALIFIER_ENDS = frozenset(phrase[-1] for phrase in _QUALIFIERS)
 _QUALIFIER_RANK = {phrase: rank for rank, phrase in enumerate(_QUALIFIERS)}
 
 

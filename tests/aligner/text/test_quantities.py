@@ -300,3 +300,22 @@ def test_located_quantities_keep_their_tokens_places_surfaces_and_steps() -> Non
     ]
     money = located.found[1].quantity
     assert (money.low, money.high) == (2_125_000.0, 2_875_000.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("in excess of 300 homes", "in excess of 300", 300.0, math.inf),
+        ("as many as 12 people", "as many as 12", 0.0, 12.0),
+        ("an estimated 5,000 troops", "an estimated 5,000", 4250.0, 5750.0),
+        ("more than $40", "more than $40", 40.0, math.inf),
+        ("south of 300 homes", "south of 300", 0.0, 300.0),
+        ("the last 300 homes", "300", 300.0, 300.0),  # no qualifier ends in "last"
+    ],
+)
+def test_qualifiers_of_every_length_widen_the_figure(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    found = only(text)
+    assert (found.surface, found.low) == (surface, low)
+    assert found.high == pytest.approx(high)
