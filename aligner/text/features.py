@@ -12,6 +12,7 @@ from itertools import compress
 
 from aligner.load.decode import fold_invisible
 from aligner.result.pickling import pickled_by_constructor
+from aligner.text.nltk_modules import PORTER, nltk_module
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
@@ -61,10 +62,7 @@ _DOUBLED = re.compile(r"(.)\1")
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    # Imported on first use: NLTK costs a noticeable part of a second to import.
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+    return nltk_module(PORTER).PorterStemmer()
 
 
 @pickled_by_constructor
@@ -128,7 +126,7 @@ def read_sentence(text: str) -> ReadSentence:
         content_words=tuple(w not in STOPWORDS and not w.isdigit() for w in tokens),
         negations=_negations(tokens, normalised),
         names=names,
-        name_words=tuple(tuple(words(name)) for name in names),
+        name_words=tuple(map(_name_words, names)),
         quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
         vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
     )
@@ -137,20 +135,27 @@ def read_sentence(text: str) -> ReadSentence:
 def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
     """The features of a read sentence whose words stem to ``stems``."""
     content = tuple(compress(stems, read.content_words))
+    content_set = frozenset(content)
     return SentenceFeatures(
         text=read.text,
         tokens=read.tokens,
         normalised=read.normalised,
         stems=stems,
         content=content,
-        content_key=" ".join(sorted(set(content))),
+        content_key=" ".join(sorted(content_set)),
         negations=read.negations,
         names=read.names,
         name_words=read.name_words,
         quantities=read.quantities,
         vague_amount=read.vague_amount,
-        content_set=frozenset(content),
+        content_set=content_set,
     )
+
+
+@lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name: read once for the many sentences naming one person."""
+    return tuple(words(name))
 
 
 def _negations(tokens: Sequence[str], normalised: str) -> tuple[str, ...]:

@@ -154,12 +154,13 @@ _ROUNDED_KINDS = frozenset({"count", "money", "percent", "duration", "ago"})
 _WRITTEN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
 
 
-def _written_step(quantity: Quantity) -> float:
-    """The step of the last written digit, in the quantity's unit ("2.5 million": 100,000);
-    0 for intervals and figures written in words, whose precision is not on the page."""
-    if quantity.kind not in _ROUNDED_KINDS or quantity.low != quantity.high:
+def _written_step(kind: str, value: float, low: float, high: float, surface: str) -> float:
+    """The step of the last written digit of a quantity, in its unit ("2.5 million":
+    100,000); 0 for intervals and figures written in words, whose precision is not on the
+    page."""
+    if kind not in _ROUNDED_KINDS or low != high:
         return 0.0
-    match = _WRITTEN_NUMBER.search(quantity.surface)
+    match = _WRITTEN_NUMBER.search(surface)
     if match is None:
         return 0.0
     digits = match.group(0).replace(",", "")
@@ -173,7 +174,7 @@ def _written_step(quantity: Quantity) -> float:
         # "60,000" is a rounded 59,619 and "300" a rounded 296, to one digit finer than the
         # zeros: "1,000" is no rounded 1,200, and "30" is never a rounded 29.
         step = 10.0 ** (zeros - 1)
-    return step * quantity.value / written
+    return step * value / written
 
 
 def _prepare(text: str) -> str:
@@ -211,14 +212,15 @@ def locate_quantities(text: str) -> LocatedQuantities:
     """Every quantity in ``text``, in order, with its place among the text's tokens: what a
     figure counts may be told by the words around it ("19 people were killed")."""
     original = text
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(_prepare(text))]
-    words = [t[0] for t in tokens]
+    matches = list(_TOKEN.finditer(_prepare(text)))
+    words = [match.group() for match in matches]
+    spans = [match.span() for match in matches]
     found: list[PlacedQuantity] = []
     i = 0
     while i < len(words):
         if not words[i][0].isdigit() and words[i] not in _NUMBER_WORD_STARTS:
             if words[i] == "within" and _at(words, i + 1) in _VAGUE_SPANS:
-                found.append(_vague_span(tokens, original, i))  # "within hours"
+                found.append(_vague_span(words, spans, original, i))  # "within hours"
             i += 1  # an ordinary word, the common case: no number starts here
             continue
         if words[i] in ("a", "an") and (
@@ -248,28 +250,28 @@ def locate_quantities(text: str) -> LocatedQuantities:
             quantity, end = _classify(words, i, end, value)
         if quantity is not None and upper is not None:
             qualifier_start, low, high = _qualifier(words, i)
-            start_char = tokens[qualifier_start][1]
-            surface = original[start_char : tokens[end - 1][2]]
+            start_char = spans[qualifier_start][0]
+            surface = original[start_char : spans[end - 1][1]]
             quantity = replace(quantity, surface=" ".join(surface.split()))
             found.append(PlacedQuantity(quantity, qualifier_start, end))
         elif quantity is not None:
-            if quantity.kind == "count" and _apposed_age(tokens, original, i, end):
+            if quantity.kind == "count" and _apposed_age(words, spans, original, i, end):
                 quantity = replace(quantity, kind="age", unit="years old")
-            if original[tokens[end - 1][2] : tokens[end - 1][2] + 1] == "-":
+            if original[spans[end - 1][1] : spans[end - 1][1] + 1] == "-":
                 quantity = replace(quantity, modifier=True)
             qualifier_start, low, high = _qualifier(words, i)
-            start_char = tokens[qualifier_start][1]
+            start_char = spans[qualifier_start][0]
             if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
-                start_char = tokens[qualifier_start - 1][1]
+                start_char = spans[qualifier_start - 1][0]
             if quantity.kind == "month":
-                start_char = tokens[i - 1][1]  # "May 2014", written with its month
-            surface = original[start_char : tokens[end - 1][2]]
+                start_char = spans[i - 1][0]  # "May 2014", written with its month
+            surface = original[start_char : spans[end - 1][1]]
             quantity = _as_part_or_rate(quantity, words, qualifier_start, end)
             found.append(
                 PlacedQuantity(_with_interval(quantity, low, high, surface), qualifier_start, end)
             )
         i = max(end, i + 1)
-    return LocatedQuantities(words, [(t[1], t[2]) for t in tokens], found)
+    return LocatedQuantities(words, spans, found)
 
 
 # "within hours": some of a unit, fewer than the next unit holds (in seconds).
@@ -280,10 +282,12 @@ _VAGUE_SPANS: dict[str, tuple[float, float]] = {
 }  # fmt: skip
 
 
-def _vague_span(tokens: list[tuple[str, int, int]], text: str, at: int) -> PlacedQuantity:
+def _vague_span(
+    words: list[str], spans: list[tuple[int, int]], text: str, at: int
+) -> PlacedQuantity:
     """ "within hours" at token ``at``: a duration of some of the unit, up to the next unit."""
-    unit, ceiling = _VAGUE_SPANS[tokens[at + 1][0]]
-    surface = " ".join(text[tokens[at][1] : tokens[at + 1][2]].split())
+    unit, ceiling = _VAGUE_SPANS[words[at + 1]]
+    surface = " ".join(text[spans[at][0] : spans[at + 1][1]].split())
     quantity = Quantity(
         "duration", 2 * unit, 0.0, ceiling, "s", surface, grain=unit, modifier=False
     )
@@ -302,17 +306,19 @@ def _as_part_or_rate(quantity: Quantity, words: list[str], start: int, end: int)
     return replace(quantity, part=part, per=per) if part or per else quantity
 
 
-def _apposed_age(tokens: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
+def _apposed_age(
+    words: list[str], spans: list[tuple[int, int]], text: str, start: int, end: int
+) -> bool:
     """ "Peterson, 31, is charged": a small number between commas right after a name."""
-    if end != start + 1 or start < 2 or end >= len(tokens):
+    if end != start + 1 or start < 2 or end >= len(words):
         return False
-    number, name = tokens[start][0], tokens[start - 2]
+    number, name_start = words[start], spans[start - 2][0]
     return (
-        tokens[start - 1][0] == ","
-        and tokens[end][0] == ","
+        words[start - 1] == ","
+        and words[end] == ","
         and number.isdigit()
         and 0 < int(number) < 120
-        and text[name[1] : name[1] + 1].isupper()
+        and text[name_start : name_start + 1].isupper()
     )
 
 
@@ -569,6 +575,8 @@ def _q(kind: str, value: float, unit: str) -> Quantity:
 def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
     """Approximation words just before the number, as interval factors."""
     probe = start - 1 if start > 0 and words[start - 1] in _CURRENCY_SIGNS else start
+    if _at(words, probe - 1) not in _QUALIFIER_ENDS:
+        return start, 1.0, 1.0  # most figures: no qualifier ends right before them
     before = (tuple(words[probe - n : probe]) for n in _QUALIFIER_LENGTHS if n <= probe)
     found = [phrase for phrase in before if phrase in _QUALIFIERS]
     if not found:
@@ -580,13 +588,16 @@ def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
 
 
 _QUALIFIER_LENGTHS = sorted({len(phrase) for phrase in _QUALIFIERS})
+_QUALIFIER_ENDS = frozenset(phrase[-1] for phrase in _QUALIFIERS)
 _QUALIFIER_RANK = {phrase: rank for rank, phrase in enumerate(_QUALIFIERS)}
 
 
 def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:
     value = quantity.value
-    done = replace(quantity, low=value * low, high=value * high, surface=" ".join(surface.split()))
-    return replace(done, step=_written_step(done))
+    low, high, surface = value * low, value * high, " ".join(surface.split())
+    step = _written_step(quantity.kind, value, low, high, surface)
+    # One replace for the four fields (dataclasses.replace is slow): most quantities pass here.
+    return replace(quantity, low=low, high=high, surface=surface, step=step)
 
 
 def may_hold_quantity(words: Sequence[str]) -> bool:

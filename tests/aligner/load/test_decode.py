@@ -186,6 +186,25 @@ def test_control_characters_escape_sequences_and_bidi_are_removed(tmp_path: Path
     assert text_of(path) == expected
 
 
+@pytest.mark.parametrize(
+    "line_break", ["\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+)
+def test_every_line_break_alone_in_a_text_is_a_newline(line_break: str) -> None:
+    assert sanitize_text(f"One line.{line_break}Next line.") == "One line.\nNext line."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\x1b[1mBold\x1b[0m text", "Bold text"),
+        ("C1\x9b2J text", "C1 text"),
+        ("\x1bc reset", " reset"),
+    ],
+)
+def test_an_escape_sequence_alone_in_a_text_goes_whole(raw: str, expected: str) -> None:
+    assert sanitize_text(raw) == expected
+
+
 def test_joiners_that_change_spelling_are_kept() -> None:
     persian = "می\u200cخواهم"  # ZWNJ is part of the word
     assert sanitize_text(persian) == persian

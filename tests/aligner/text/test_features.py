@@ -58,6 +58,24 @@ def test_name_words_are_folded_without_possessives() -> None:
     assert found.name_words == (("zelenskiy",), ("us",))
 
 
+def test_each_sentence_gets_its_own_names_words_however_often_a_name_recurs() -> None:
+    first = sentence_features("Officials met Putin and Zelenskiy’s aides in Riyadh.")
+    again = sentence_features("Aides said Riyadh hosted Putin’s envoys.")
+    assert first.name_words == (("putin",), ("zelenskiy",), ("riyadh",))
+    assert again.name_words == (("riyadh",), ("putin",))
+
+
+def test_content_key_is_the_sorted_distinct_content_stems() -> None:
+    found = sentence_features("Talks on talks: the envoys held talks, envoys agreed.")
+    assert found.content == tuple(
+        map(stem, ["talks", "talks", "envoys", "held", "talks", "envoys", "agreed"])
+    )
+    assert found.content_set == frozenset(found.content)
+    assert found.content_key == " ".join(
+        sorted({stem(w) for w in ["talks", "envoys", "held", "agreed"]})
+    )
+
+
 def test_read_then_stemmed_is_sentence_features() -> None:
     text = "About 30 officials in Kyiv didn't say that, Putin’s aide said on Monday."
     read = read_sentence(text)

@@ -226,6 +226,35 @@ def test_boilerplate(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read more",
+        "Leave a \t reply",  # runs of white space of any kind read as one space
+        "Leave\u00a0a reply",
+        "Jane Doe contributed  to this report.",
+        "Jane Doe contributed\u2003reporting.",
+        "Share   this",
+    ],
+)
+def test_furniture_ending_a_paragraph_is_boilerplate_however_it_is_spaced(sentence: str) -> None:
+    assert line_kinds.sentence_kind(sentence) is BOILERPLATE
+    assert classify_lines(sentence)[0].kind is BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Long lines are never furniture, whatever they start with.
+        "Read more about the talks in our report: the two sides met on Wednesday in Geneva and "
+        "agreed to meet again next week after the holiday, officials of both governments said.",
+        "Rising costs contributed to this year's losses, the company said.",
+    ],
+)
+def test_prose_that_starts_like_furniture_stays_prose(sentence: str) -> None:
+    assert line_kinds.sentence_kind(sentence) is PROSE
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Diplomatic Discussions",

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from aligner.text.features import sentence_features
-from aligner.text.quantities import extract_quantities, may_hold_quantity
+from aligner.text.quantities import extract_quantities, locate_quantities, may_hold_quantity
 
 
 def only(text: str):
@@ -273,3 +273,49 @@ def test_a_count_of_someone_s_people_is_of_the_people() -> None:
 
 def test_a_bound_told_by_direction() -> None:
     assert only("a score north of 60 percent").high == float("inf")
+
+
+def test_located_quantities_keep_their_tokens_places_surfaces_and_steps() -> None:
+    text = (
+        "Durst, 72, paid “about $2.5 million” within hours, the 60,000-strong crowd heard at 4 p.m."
+    )
+    located = locate_quantities(text)
+    # Each token's span is where it stands in the text as written (curly quotes and all).
+    assert [text[start:end] for start, end in located.spans] == [
+        *("Durst", ",", "72", ",", "paid", "“", "about", "$", "2.5", "million", "”", "within"),
+        *("hours", ",", "the", "60,000", "strong", "crowd", "heard", "at", "4", "p", ".", "m"),
+        ".",
+    ]
+    assert located.words[5] == '"' and located.words[0] == "durst"
+    found = [
+        (p.start, p.end, p.quantity.kind, p.quantity.surface, p.quantity.step, p.quantity.modifier)
+        for p in located.found
+    ]
+    assert found == [
+        (2, 3, "age", "72", 0.0, False),  # apposed to a name: an age
+        (6, 10, "money", "about $2.5 million", 0.0, False),  # an interval: no written step
+        (11, 13, "duration", "within hours", 0.0, False),
+        (15, 16, "count", "60,000", 1000.0, True),
+        (20, 25, "time", "4 p.m.", 0.0, False),
+    ]
+    money = located.found[1].quantity
+    assert (money.low, money.high) == (2_125_000.0, 2_875_000.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("in excess of 300 homes", "in excess of 300", 300.0, math.inf),
+        ("as many as 12 people", "as many as 12", 0.0, 12.0),
+        ("an estimated 5,000 troops", "an estimated 5,000", 4250.0, 5750.0),
+        ("more than $40", "more than $40", 40.0, math.inf),
+        ("south of 300 homes", "south of 300", 0.0, 300.0),
+        ("the last 300 homes", "300", 300.0, 300.0),  # no qualifier ends in "last"
+    ],
+)
+def test_qualifiers_of_every_length_widen_the_figure(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    found = only(text)
+    assert (found.surface, found.low) == (surface, low)
+    assert found.high == pytest.approx(high)

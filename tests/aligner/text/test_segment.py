@@ -526,3 +526,73 @@ def test_invisible_characters_cannot_stretch_a_sentence_past_the_cap() -> None:
     spans = sentence_spans(sentence)
     assert_well_formed(sentence, 0, len(sentence), spans)
     assert len(spans) > 1
+
+
+# --- the short cut for the commonest sentence end ---------------------------------------------
+
+
+def punkt_alone(context: str) -> bool:
+    """Punkt's own judgement of a context, with the engine's parameters and tokens."""
+    tokenizer = segment._tokenizer()
+    return bool(segment.PunktSentenceTokenizer.text_contains_sentbreak(tokenizer, context))
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        *("said. The", 'said."', "said.”", "said.)", 'told. "This', "ago. “Its", "over. ‘No"),
+        *("said. the", "said.  The", "Mr. Smith", "Gen. Smith", "no. 5", "No. 5", "U.S. The"),
+        *("J. Smith", "2002. There", "a. The", "said. 5", "said. “5", "said. 'Twas", "said.. The"),
+        *("said! The", "said. . .", "end-of-year. The", "Zelenskýy. The", "Jan. 10,", "St. Paul"),
+    ],
+)
+def test_the_short_cut_judges_every_context_as_punkt_does(context: str) -> None:
+    assert segment._tokenizer().text_contains_sentbreak(context) == punkt_alone(context)
+
+
+_CONTEXT_FRAGMENTS = st.sampled_from(
+    [
+        "said", "Mr", "no", "No", "Jan", "St", "U.S", "a", "J", "5", "2002", "end-of", "é", ".",
+        " ", "  ", "The", "the", '"', "“", "‘", "'", "”", "’", ")", "]", "(", "[", "!", "?", "…",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(context=st.lists(_CONTEXT_FRAGMENTS, min_size=1, max_size=8).map("".join))
+def test_the_short_cut_agrees_with_punkt_on_any_context(context: str) -> None:
+    assert segment._tokenizer().text_contains_sentbreak(context) == punkt_alone(context)
+
+
+def test_the_short_cut_takes_a_good_share_of_the_sample_corpus_s_contexts() -> None:
+    tokenizer = segment._tokenizer()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(sample_corpus_dir().iterdir())]
+    contexts = [c for text in texts for _, c in tokenizer._match_potential_end_contexts(text)]
+    short = [c for c in contexts if segment._PLAIN_SENTENCE_END.match(c)]
+    assert len(short) > len(contexts) / 4  # 52 of 144 (datelines, initials, numbers...)
+    assert all(tokenizer.text_contains_sentbreak(c) == punkt_alone(c) for c in contexts)
+
+
+def punkt_starts(window: str) -> list[int]:
+    """Where Punkt alone starts sentences in ``window``, the first one excluded."""
+    spans = segment._tokenizer().span_tokenize(window)
+    return sorted({start for start, _ in list(spans)[1:] if start > 0})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(window=_PROSE_LIKE)
+def test_sentence_starts_are_punkt_s_with_or_without_its_machinery(window: str) -> None:
+    assert segment._sentence_starts(window) == punkt_starts(window)
+
+
+def test_a_paragraph_without_a_mark_before_its_end_skips_punkt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Punkt asked about a paragraph that has one sentence")
+
+    monkeypatch.setattr(segment._tokenizer(), "span_tokenize", refuse)
+    assert segment._sentence_starts("Officials met on Monday in Riyadh, “for hours”.") == []
+    assert segment._sentence_starts("Did they agree?") == []
+    with pytest.raises(AssertionError):
+        segment._sentence_starts("They met. They talked.")
