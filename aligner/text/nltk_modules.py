@@ -33,6 +33,14 @@ def _imported() -> dict[str, ModuleType]:
     names = (PUNKT, PORTER)
     if "nltk" in sys.modules:  # the whole of NLTK is loaded anyway: share its modules
         return {name: importlib.import_module(name) for name in names}
+    try:
+        return _imported_alone(names)
+    except Exception:  # an NLTK whose modules need its package code: load it whole
+        return {name: importlib.import_module(name) for name in names}
+
+
+def _imported_alone(names: tuple[str, ...]) -> dict[str, ModuleType]:
+    """``names`` imported under placeholder packages (see the module's docstring)."""
     before = set(sys.modules)
     try:
         for package in sorted({p for name in names for p in _packages_of(name)}, key=len):

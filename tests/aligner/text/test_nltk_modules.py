@@ -49,3 +49,24 @@ from aligner.text.nltk_modules import PORTER, PUNKT, nltk_module
 print(nltk_module(PUNKT) is nltk.tokenize.punkt, nltk_module(PORTER) is nltk.stem.porter)
 """
     assert run_python(script) == ["True", "True"]
+
+
+def test_an_nltk_whose_modules_need_the_package_code_is_imported_whole() -> None:
+    # A future NLTK whose Punkt reads a name set up by ``nltk/__init__.py`` must still work:
+    # the placeholder import fails, is cleaned up, and NLTK is imported as usual.
+    script = """
+import importlib
+import aligner.text.nltk_modules as modules
+real = importlib.import_module
+def fussy(name, *args):
+    if name == modules.PUNKT and "nltk" in __import__("sys").modules and not hasattr(
+        __import__("sys").modules["nltk"], "download"
+    ):
+        raise AttributeError("module 'nltk' has no attribute 'download'")
+    return real(name, *args)
+modules.importlib.import_module = fussy
+punkt = modules.nltk_module(modules.PUNKT)
+import sys
+print(callable(punkt.PunktSentenceTokenizer), callable(sys.modules["nltk"].download))
+"""
+    assert run_python(script) == ["True", "True"]
