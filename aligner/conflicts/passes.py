@@ -19,6 +19,7 @@ from aligner.conflicts.event_facts import (
     fact_conflicts,
     sentence_facts,
 )
+from aligner.conflicts.figure_index import Matched
 from aligner.conflicts.pair_figures import (
     ArticleFigures,
     people_number_findings,
@@ -269,15 +270,26 @@ def _check_pairs(
 ) -> list[list[Finding]]:
     """``find_conflicts`` of each (i, j, numbers_only, counterparts) check, less the figures
     an article tells elsewhere (``_unless_told_elsewhere``): done where the check is, so that
-    worker processes share that work too and send back fewer findings."""
+    worker processes share that work too and send back fewer findings. Which figures of
+    each pair the other matches is worked out for all the checks at once."""
+    matches = figures.index.matches([(i, j) for i, j, _, _ in checks])
     return [
         _unless_told_elsewhere(
             figures,
             i,
             j,
-            find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts),
+            find_conflicts(
+                features[i],
+                features[j],
+                numbers_only=only,
+                counterparts=counterparts,
+                numbers=partial(figures.number_conflicts, i, j, matched=matched),
+            ),
+            matched,
         )
-        for i, j, only, counterparts in checked(checks, every=64)
+        for (i, j, only, counterparts), matched in zip(
+            checked(checks, every=64), matches, strict=True
+        )
     ]
 
 
@@ -301,12 +313,13 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
 
 
 def _unless_told_elsewhere(
-    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding]
+    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding], matched: Matched
 ) -> list[Finding]:
     """``findings`` without the number ones when either article gives the other sentence's
-    figures elsewhere (see ``ArticleFigures.told_elsewhere``)."""
+    figures elsewhere (see ``ArticleFigures.told_elsewhere``; ``matched``: the pair's
+    ``FigureIndex.matches``)."""
     numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
-    if not numbers or not figures.told_elsewhere(i, j):
+    if not numbers or not figures.told_elsewhere(i, j, matched):
         return list(findings)
     return [f for f in findings if f.kind is not ConflictKind.NUMBER]
 
