@@ -174,6 +174,8 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
+    if not quantities:  # most sentences: nothing to work out
+        return FigureSheet(sentence, {}, frozenset(), (), (), False, False, frozenset())
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)

@@ -268,14 +268,16 @@ class ArticleFigures:
         pay $100": it tells both amounts in sequence (a first offer and the one taken, an
         early toll and a later one), and the other article tells one of them."""
         sheet_a, sheet_b = self.index.sheets[i], self.index.sheets[j]
-        if not (self._may_give_elsewhere(j, sheet_a) or self._may_give_elsewhere(i, sheet_b)):
+        may_give_j = self._may_give_elsewhere(j, sheet_a)
+        may_give_i = self._may_give_elsewhere(i, sheet_b)
+        if not (may_give_j or may_give_i):
             return False
         matched_a, matched_b = matched or self.index.matches([(i, j)])[0]
         return (
-            self._may_give_elsewhere(j, sheet_a)
+            may_give_j
             and self._gives_elsewhere(j, sheet_a, _compared_unmatched(sheet_a, matched_a, sheet_b))
         ) or (
-            self._may_give_elsewhere(i, sheet_b)
+            may_give_i
             and self._gives_elsewhere(i, sheet_b, _compared_unmatched(sheet_b, matched_b, sheet_a))
         )
 
