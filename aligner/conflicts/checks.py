@@ -94,7 +94,8 @@ def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]
     """A word in one sentence whose opposite stands in the other (and not its own word)."""
     words_a, words_b = set(a.tokens), set(b.tokens)
     opposites = _antonyms()
-    for word in sorted(words_a - words_b):
+    # Only a word with an opposite can clash: those alone are sorted and looked at.
+    for word in sorted(w for w in words_a - words_b if w in opposites):
         clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
         if clash:
             return [Finding(ConflictKind.ANTONYM, f'"{word}" vs "{clash[0]}"')]
