@@ -464,8 +464,13 @@ def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Fin
     """Soft findings: people told as one in one sentence and as several in the other ("a
     woman" / "two women", "his daughters" / "daughter"), with neither form in both."""
     found = []
+    told_a = _COUNTED_PEOPLE_WORDS.intersection(a.tokens)
+    told_b = _COUNTED_PEOPLE_WORDS.intersection(b.tokens)
     for singular, plural in sorted(_COUNTED_PEOPLE.items()):
         for one, many in ((a, b), (b, a)):
+            told_one, told_many = (told_a, told_b) if one is a else (told_b, told_a)
+            if singular not in told_one or plural not in told_many:
+                continue  # neither form to compare: the common case, without a walk
             if not (_only_form(one, singular, plural) and _only_form(many, plural, singular)):
                 continue
             if told_as_undergoing(one.text, singular) != told_as_undergoing(many.text, plural):
