@@ -36,6 +36,9 @@ class FigureSheet:
     by_kind: dict[str, tuple[int, ...]]  # the positions of each kind's figures, in order
     figures: frozenset[tuple[str, float]]  # (kind, value) of each figure
     unit_keys: tuple[str, ...]  # each figure's ``unit_key``
+    # Each figure's (part, per, unit_key, has a unit): two figures of one kind, the first
+    # with a unit, are in one unit (``same_unit``) when these are equal.
+    units: tuple[tuple[bool, str, str, bool], ...]
     several: tuple[bool, ...]  # does the sentence give another, different figure of its unit?
     bounds: bool  # does it give a lower bound, which may make a bound finding?
     limits: bool  # does it give a time limit ("within hours"), likewise?
@@ -175,15 +178,19 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), (), False, False, frozenset())
+        return FigureSheet(sentence, {}, frozenset(), (), (), (), False, False, frozenset())
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
+    unit_keys = tuple(unit_key(q) for q in quantities)
     return FigureSheet(
         sentence=sentence,
         by_kind={kind: tuple(positions) for kind, positions in by_kind.items()},
         figures=frozenset((q.kind, q.value) for q in quantities),
-        unit_keys=tuple(unit_key(q) for q in quantities),
+        unit_keys=unit_keys,
+        units=tuple(
+            (q.part, q.per, key, bool(q.unit)) for q, key in zip(quantities, unit_keys, strict=True)
+        ),
         several=tuple(_several(quantities, at) for at in range(len(quantities))),
         bounds=any(is_lower_bound(q) for q in quantities),
         limits=any(q.kind == "duration" and is_upper_bound(q) for q in quantities),

@@ -358,12 +358,14 @@ def _pair_up(
     """Pair figures (positions in their sheets) that speak of the same thing; a lone figure
     on each side pairs anyway."""
     of_a, of_b = sheet_a.sentence.quantities, sheet_b.sentence.quantities
+    units_a, units_b = sheet_a.units, sheet_b.units
     pairs = []
     remaining = list(right)
     unpaired = []
     for at_a in left:
-        qa = of_a[at_a]
-        match = next((at_b for at_b in remaining if qa.unit and same_unit(qa, of_b[at_b])), None)
+        # ``same_unit`` of two figures of one kind, the first with a unit (``FigureSheet.units``).
+        unit = units_a[at_a]
+        match = next((at_b for at_b in remaining if unit[3] and units_b[at_b] == unit), None)
         if match is None:
             unpaired.append(at_a)
         else:

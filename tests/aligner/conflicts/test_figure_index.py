@@ -84,3 +84,32 @@ def test_odd_values_are_compared_as_quantity_compatible_does() -> None:
     expected = [_scalar(sentences[i], sentences[j]) for i, j in pairs]
     assert index.matches(pairs) == expected
     assert [a for a, _ in expected].count([True]) not in (0, len(pairs))
+
+
+def test_sheet_units_tell_same_unit_of_figures_of_one_kind() -> None:
+    # What pairing figures compares instead of same_unit, for a first figure with a unit.
+    base = Quantity("count", 5.0, 5.0, 5.0, "people", "5 people")
+    crafted = [
+        base,
+        replace(base, unit="person"),
+        replace(base, unit=""),
+        replace(base, unit="s"),  # its singular is "", as no unit's is
+        replace(base, part=True),
+        replace(base, per="year"),
+        replace(base, kind="money", unit="$"),
+        replace(base, kind="money", unit=""),
+    ]
+    text = sentence_features("5 people.")
+    sentences = [sentence_features(t) for t in _TEXTS] + [replace(text, quantities=tuple(crafted))]
+    told = [
+        (q, unit)
+        for sheet in FigureIndex(sentences).sheets
+        for q, unit in zip(sheet.sentence.quantities, sheet.units, strict=True)
+    ]
+    compared = [
+        (unit_a == unit_b, figure_index.same_unit(qa, qb))
+        for (qa, unit_a), (qb, unit_b) in itertools.product(told, repeat=2)
+        if qa.kind == qb.kind and qa.unit
+    ]
+    assert all(by_units == by_same_unit for by_units, by_same_unit in compared)
+    assert {by_units for by_units, _ in compared} == {True, False}
