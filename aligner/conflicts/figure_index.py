@@ -9,7 +9,6 @@ computed for a whole batch of checks at once, with numpy (``FigureIndex.matches`
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,7 +41,6 @@ class FigureSheet:
     several: tuple[bool, ...]  # does the sentence give another, different figure of its unit?
     bounds: bool  # does it give a lower bound, which may make a bound finding?
     limits: bool  # does it give a time limit ("within hours"), likewise?
-    stems: frozenset[str]  # the sentence's stems
 
 
 class FigureIndex:
@@ -143,9 +141,7 @@ class _Columns:
             high=numbers[:, 2],
             grain=numbers[:, 3],
             step=numbers[:, 4],
-            odd=np.array(
-                [any(map(math.isnan, row)) for row in numbers.tolist()], dtype=bool
-            ).reshape(-1),
+            odd=np.isnan(numbers).any(axis=1),
         )
 
     def take(self, at: np.ndarray) -> _Columns:
@@ -178,7 +174,7 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), (), (), False, False, frozenset())
+        return FigureSheet(sentence, {}, frozenset(), (), (), (), False, False)
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
@@ -194,7 +190,6 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         several=tuple(_several(quantities, at) for at in range(len(quantities))),
         bounds=any(is_lower_bound(q) for q in quantities),
         limits=any(q.kind == "duration" and is_upper_bound(q) for q in quantities),
-        stems=frozenset(sentence.stems) if quantities else frozenset(),
     )
 
 

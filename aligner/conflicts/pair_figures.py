@@ -387,8 +387,9 @@ def _names_the_other_noun(
     """Does one sentence name, with no figure of its own, what the other's figure counts
     ("the former president's other son" / "the two sons")? Its lone figure then counts
     something else ("six of his aides")."""
-    return (bool(qb.unit) and stem(qb.unit) in sheet_a.stems) or (
-        bool(qa.unit) and stem(qa.unit) in sheet_b.stems
+    # Asked of few pairs (figures of two nouns): a look through the stems does.
+    return (bool(qb.unit) and stem(qb.unit) in sheet_a.sentence.stems) or (
+        bool(qa.unit) and stem(qa.unit) in sheet_b.sentence.stems
     )
 
 

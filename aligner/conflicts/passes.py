@@ -5,7 +5,7 @@ sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import numpy as np
@@ -84,19 +84,21 @@ def rows_and_conflicts(
         clusters,
         [(i, j, found) for (i, j), found in zip(across, across_found, strict=True)],
     )
-    told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
+    told = _fact_conflicts(features, article_of, conflicts, prose)
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # After the facts: a soft "a woman vs two women" must not hide an age told differently.
     conflicts += _people_number_conflicts(prose, features, pairs, settings)
     # Names spelled two ways only link their sentences: those need not tell one fact.
-    paired = {frozenset((c.a, c.b)) for c in conflicts}
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
     related_from = settings.threshold - RELATED_MARGIN
-    for spelled in [
+    spelled_pairs = [
         *spelling_conflicts(features, articles, score_of),
         *wrong_name_conflicts(features, articles, score_of, related_from),
-    ]:
+    ]
+    # Set up only when there are some: a large folder has tens of thousands of conflicts.
+    paired = {frozenset((c.a, c.b)) for c in conflicts} if spelled_pairs else set()
+    for spelled in spelled_pairs:
         a, b = prose[spelled.a].id, prose[spelled.b].id
         if frozenset((a, b)) not in paired:
             conflicts.append(_conflict(a, b, spelled.finding))
@@ -107,7 +109,7 @@ def _fact_conflicts(
     features: Sequence[SentenceFeatures],
     article_of: np.ndarray,
     conflicts: Sequence[Conflict],
-    index_of: Mapping[str, int],
+    prose: Sequence[Sentence],
 ) -> list[tuple[int, int, Sequence[Finding]]]:
     """Fact conflicts (see aligner/conflicts/event_facts.py) between sentences that the sentence
     checks did not already set against each other with a number conflict."""
@@ -116,6 +118,9 @@ def _fact_conflicts(
     if any(f.key == UNNAMED_AGE for told in facts for f in told):
         facts = attribute_unnamed_ages(facts, [frozenset(f.tokens) for f in features], articles)
     found = fact_conflicts(facts, articles)
+    if not found:
+        return []  # most folders: spares a look through every conflict
+    index_of = {s.id: k for k, s in enumerate(prose)}
     known = {
         frozenset((index_of[c.a], index_of[c.b]))
         for c in conflicts
