@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from aligner.conflicts.subjects import figure_thing
 from aligner.text.features import SentenceFeatures
 from aligner.text.quantities import Quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS
@@ -41,6 +42,16 @@ class FigureSheet:
     several: tuple[bool, ...]  # does the sentence give another, different figure of its unit?
     bounds: bool  # does it give a lower bound, which may make a bound finding?
     limits: bool  # does it give a time limit ("within hours"), likewise?
+    # Each figure's ``figure_thing``, found when first asked: a sentence of a row of
+    # near-copies is in a conflict with most of the row.
+    things: list[str | None]
+
+    def thing(self, at: int) -> str:
+        """What the figure at ``at`` tells (``figure_thing``)."""
+        known = self.things[at]
+        if known is None:
+            known = self.things[at] = figure_thing(self.sentence.text, self.sentence.quantities[at])
+        return known
 
 
 class FigureIndex:
@@ -141,7 +152,7 @@ class _Columns:
             high=numbers[:, 2],
             grain=numbers[:, 3],
             step=numbers[:, 4],
-            odd=np.isnan(numbers).any(axis=1),
+            odd=np.asarray(np.isnan(numbers).any(axis=1), dtype=bool),
         )
 
     def take(self, at: np.ndarray) -> _Columns:
@@ -174,7 +185,7 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), (), (), False, False)
+        return FigureSheet(sentence, {}, frozenset(), (), (), (), False, False, [])
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
@@ -190,6 +201,7 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         several=tuple(_several(quantities, at) for at in range(len(quantities))),
         bounds=any(is_lower_bound(q) for q in quantities),
         limits=any(q.kind == "duration" and is_upper_bound(q) for q in quantities),
+        things=[None] * len(quantities),
     )
 
 

@@ -16,12 +16,10 @@ from aligner.conflicts.figure_index import (
     is_upper_bound,
     same_unit,
     singular_of,
-    unit_key,
 )
 from aligner.conflicts.subjects import (
     age_holder,
     amount_purpose,
-    figure_thing,
     one_thing,
     people_event,
     told_as_undergoing,
@@ -81,7 +79,8 @@ def figure_conflicts(
             ):
                 continue  # "six of his aides" / "the two sons" beside "his other son"
             severity = _pair_severity(sheet_a, at_a, sheet_b, at_b)
-            findings.append(Finding(ConflictKind.NUMBER, _number_detail(a, qa, b, qb), severity))
+            detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
+            findings.append(Finding(ConflictKind.NUMBER, detail, severity))
     findings += _bound_findings(sheet_a, sheet_b)
     if findings and other_time_frames(a, b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
@@ -197,12 +196,11 @@ def _bound_findings(sheet_a: FigureSheet, sheet_b: FigureSheet) -> list[Finding]
     capacity or a maximum, not the count itself."""
     if not (sheet_a.bounds or sheet_b.bounds or (sheet_a.limits and sheet_b.limits)):
         return []  # neither a lower bound nor two time limits: the common case
-    a, b = sheet_a.sentence, sheet_b.sentence
     found = []
-    for qa in a.quantities:
-        for qb in b.quantities:
+    for at_a, qa in enumerate(sheet_a.sentence.quantities):
+        for at_b, qb in enumerate(sheet_b.sentence.quantities):
             if _bound_and_figure(qa, qb):
-                detail = _number_detail(a, qa, b, qb)
+                detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
 
@@ -412,13 +410,14 @@ _KIND_WORDS = {
 }  # fmt: skip
 
 
-def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
-    """ "Four vs three (people in custody)": both figures and what they tell, in the
-    sentences' words (aligner/conflicts/subjects.py); the kind of figure when they do not
-    say. Counts of two nouns show each noun with its figure ("four large parts recovered vs
-    two big objects recovered")."""
-    thing_a, thing_b = figure_thing(a.text, qa), figure_thing(b.text, qb)
-    if qa.kind == "count" and unit_key(qa) != unit_key(qb):
+def _number_detail(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
+    """ "Four vs three (people in custody)": both figures (positions in their sheets) and
+    what they tell, in the sentences' words (aligner/conflicts/subjects.py); the kind of
+    figure when they do not say. Counts of two nouns show each noun with its figure ("four
+    large parts recovered vs two big objects recovered")."""
+    qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
+    thing_a, thing_b = sheet_a.thing(at_a), sheet_b.thing(at_b)
+    if qa.kind == "count" and sheet_a.unit_keys[at_a] != sheet_b.unit_keys[at_b]:
         return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
     thing = one_thing(thing_a, thing_b)
     what = _KIND_WORDS.get(qa.kind, qa.kind)
