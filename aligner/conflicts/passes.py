@@ -14,6 +14,7 @@ from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
+    FactConflict,
     attribute_unnamed_ages,
     fact_conflicts,
     sentence_facts,
@@ -52,14 +53,15 @@ def rows_and_conflicts(
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
     conflicts between related sentences, and the conflicts."""
     # Related pairs, and so their checks, follow from the scores alone: a child checks
-    # them while the sentences are grouped.
+    # them while the sentences are grouped, and finds the facts and the people told
+    # differently, which need no groups either.
     related = _related_pairs(features, pairs, settings)
     figures = ArticleFigures(features, article_of.tolist())
-    check_related = partial(
-        _check_pairs, features, figures, [(i, j, True, False) for i, j in related]
+    beside = partial(
+        _beside_grouping, prose, features, figures, related, pairs, article_of, settings
     )
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
-    with Aside(check_related, wanted=wanted) as related_checked:
+    with Aside(beside, wanted=wanted) as done_beside:
         similar = neighbours(len(prose), pairs)
         clusters = group_sentences(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
@@ -76,7 +78,7 @@ def rows_and_conflicts(
             _softened(found, similar[i].get(j, 0.0) < sure)
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
-        related_found = related_checked.result()
+        related_found, facts_found, people = done_beside.result()
     linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
@@ -84,10 +86,10 @@ def rows_and_conflicts(
         clusters,
         [(i, j, found) for (i, j), found in zip(across, across_found, strict=True)],
     )
-    told = _fact_conflicts(features, article_of, conflicts, prose)
+    told = _unless_numbers_told(facts_found, conflicts, prose)
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # After the facts: a soft "a woman vs two women" must not hide an age told differently.
-    conflicts += _people_number_conflicts(prose, features, pairs, settings)
+    conflicts += people
     # Names spelled two ways only link their sentences: those need not tell one fact.
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
@@ -105,19 +107,41 @@ def rows_and_conflicts(
     return similar, clusters, conflicts
 
 
-def _fact_conflicts(
-    features: Sequence[SentenceFeatures],
-    article_of: np.ndarray,
-    conflicts: Sequence[Conflict],
+def _beside_grouping(
     prose: Sequence[Sentence],
-) -> list[tuple[int, int, Sequence[Finding]]]:
-    """Fact conflicts (see aligner/conflicts/event_facts.py) between sentences that the sentence
-    checks did not already set against each other with a number conflict."""
+    features: Sequence[SentenceFeatures],
+    figures: ArticleFigures,
+    related: Sequence[tuple[int, int]],
+    pairs: ScoredPairs,
+    article_of: np.ndarray,
+    settings: CompareOptions,
+) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict]]:
+    """What follows from the pairs' scores alone, without the groups: the findings of the
+    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``) and the people
+    counted differently (``_people_number_conflicts``)."""
+    return (
+        _check_pairs(features, figures, [(i, j, True, False) for i, j in related]),
+        _fact_conflicts(features, article_of),
+        _people_number_conflicts(prose, features, pairs, settings),
+    )
+
+
+def _fact_conflicts(
+    features: Sequence[SentenceFeatures], article_of: np.ndarray
+) -> list[FactConflict]:
+    """Fact conflicts (see aligner/conflicts/event_facts.py)."""
     articles = article_of.tolist()
     facts = [sentence_facts(f) for f in checked(features, every=256)]
     if any(f.key == UNNAMED_AGE for told in facts for f in told):
         facts = attribute_unnamed_ages(facts, [frozenset(f.tokens) for f in features], articles)
-    found = fact_conflicts(facts, articles)
+    return fact_conflicts(facts, articles)
+
+
+def _unless_numbers_told(
+    found: Sequence[FactConflict], conflicts: Sequence[Conflict], prose: Sequence[Sentence]
+) -> list[tuple[int, int, Sequence[Finding]]]:
+    """The fact conflicts ``found`` between sentences that the sentence checks did not
+    already set against each other with a number conflict."""
     if not found:
         return []  # most folders: spares a look through every conflict
     index_of = {s.id: k for k, s in enumerate(prose)}
