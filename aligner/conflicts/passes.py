@@ -347,6 +347,8 @@ def _unless_told_elsewhere(
     """``findings`` without the number ones when either article gives the other sentence's
     figures elsewhere (see ``ArticleFigures.told_elsewhere``; ``matched``: the pair's
     ``FigureIndex.matches``)."""
+    if not findings:
+        return []  # most checks
     numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
     if not numbers or not figures.told_elsewhere(i, j, matched):
         return list(findings)
