@@ -77,12 +77,29 @@ class FigureIndex:
         found: list[Matched] = []
         start = 0
         while start < len(pairs):
-            # As many pairs of sentences as make up a batch's figure pairs (one at least).
+            if sizes[start] > _BATCH_PAIRS:  # two sentences of very many figures
+                found.append(self._one_by_one(int(left[start]), int(right[start])))
+                start += 1
+                continue
+            # As many pairs of sentences as make up a batch's figure pairs.
             within = np.cumsum(sizes[start:]) <= _BATCH_PAIRS
-            stop = start + max(1, int(within.sum()))
+            stop = start + int(within.sum())
             found += self._batch(left[start:stop], right[start:stop])
             start = stop
         return found
+
+    def _one_by_one(self, i: int, j: int) -> Matched:
+        """``matches`` of one pair of sentences, each figure of ``i`` against all of ``j``
+        in turn: the memory of one figure's comparisons at a time."""
+        first_a, count_a = int(self._first[i]), int(self._count[i])
+        others = np.arange(int(self._first[j]), int(self._first[j] + self._count[j]))
+        matched_a = []
+        matched_b = np.zeros(len(others), dtype=bool)
+        for one in range(first_a, first_a + count_a):
+            fits_a, fits_b = self._compatible(np.full(len(others), one), others)
+            matched_a.append(bool(fits_a.any()))
+            matched_b |= fits_b
+        return matched_a, matched_b.tolist()
 
     def _batch(self, left: np.ndarray, right: np.ndarray) -> list[Matched]:
         count_a, count_b = self._count[left], self._count[right]

@@ -52,10 +52,12 @@ def test_matches_are_those_of_quantity_compatible() -> None:
     assert any(any(a) and not all(a) for a, _ in expected)  # both answers are asked
 
 
-def test_small_batches_give_the_same_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("batch", [3, 40])
+def test_small_batches_give_the_same_matches(monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    # 40: several pairs of sentences a batch; 3: most pairs over it, compared figure by figure.
     _, index, pairs = _index_and_pairs()
     whole = index.matches(pairs)
-    monkeypatch.setattr(figure_index, "_BATCH_PAIRS", 3)
+    monkeypatch.setattr(figure_index, "_BATCH_PAIRS", batch)
     assert index.matches(pairs) == whole
     assert index.matches([]) == []
 
