@@ -134,7 +134,7 @@ def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: 
     ``FigureSheet.several``."""
     a, b = sheet_a.sentence, sheet_b.sentence
     qa, qb = a.quantities[at_a], b.quantities[at_b]
-    if sheet_a.several[at_a] or sheet_b.several[at_b] or _part_of_the_other(a, qa, b, qb):
+    if sheet_a.several(at_a) or sheet_b.several(at_b) or _part_of_the_other(a, qa, b, qb):
         return Severity.SOFT
     if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
         return Severity.SOFT
