@@ -299,26 +299,34 @@ def _check_pairs(
     """``find_conflicts`` of each (i, j, numbers_only, counterparts) check, less the figures
     an article tells elsewhere (``_unless_told_elsewhere``): done where the check is, so that
     worker processes share that work too and send back fewer findings. Which figures of
-    each pair the other matches is worked out for all the checks at once."""
-    matches = figures.index.matches([(i, j) for i, j, _, _ in checks])
-    return [
-        _unless_told_elsewhere(
-            figures,
-            i,
-            j,
-            find_conflicts(
-                features[i],
-                features[j],
-                numbers_only=only,
-                counterparts=counterparts,
-                numbers=partial(figures.number_conflicts, i, j, matched=matched),
-            ),
-            matched,
-        )
-        for (i, j, only, counterparts), matched in zip(
-            checked(checks, every=64), matches, strict=True
-        )
-    ]
+    each pair the other matches is worked out for a slice of the checks at once."""
+    found = []
+    for start in range(0, len(checks), _MATCHED_AT_ONCE):
+        part = checks[start : start + _MATCHED_AT_ONCE]
+        matches = figures.index.matches([(i, j) for i, j, _, _ in part])
+        found += [
+            _unless_told_elsewhere(
+                figures,
+                i,
+                j,
+                find_conflicts(
+                    features[i],
+                    features[j],
+                    numbers_only=only,
+                    counterparts=counterparts,
+                    numbers=partial(figures.number_conflicts, i, j, matched=matched),
+                ),
+                matched,
+            )
+            for (i, j, only, counterparts), matched in zip(
+                checked(part, every=64), matches, strict=True
+            )
+        ]
+    return found
+
+
+# Checks whose figure matches (``FigureIndex.matches``) are kept at once: a few megabytes.
+_MATCHED_AT_ONCE = 4_096
 
 
 def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
