@@ -6,7 +6,8 @@ being one dictionary lookup, are here.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from aligner.calibration import (
     LONE_FIGURE_OVERLAP,
@@ -36,6 +37,9 @@ _NOT_STATEMENT = frozenset(
     | {w for pair in ANTONYM_PAIRS for w in pair}
 )
 
+# ``number_conflicts`` of two sentences, given ``same_noun_only`` and ``dated``.
+NumberCheck = Callable[..., list[Finding]]
+
 
 def find_conflicts(
     a: SentenceFeatures,
@@ -43,20 +47,23 @@ def find_conflicts(
     *,
     numbers_only: bool = False,
     counterparts: bool = False,
+    numbers: NumberCheck | None = None,
 ) -> list[Finding]:
     """Every reason ``a`` and ``b`` cannot both be true, assuming they describe one fact.
 
     With ``numbers_only`` only figures for the same counted thing are compared: that is the
     check for sentences that are related but not aligned, or (``counterparts``) aligned in
-    different rows.
+    different rows. ``numbers`` gives the two sentences' ``number_conflicts`` when a
+    comparison's figures are indexed already (``ArticleFigures.number_conflicts``).
     """
+    numbers = numbers or partial(number_conflicts, a, b)
     if numbers_only:
         # Sentences that did not align may give the ages of different people and the months
         # of different events: those are compared only between counterparts (ages also by
         # whose they are, aligner/conflicts/event_facts.py).
-        return number_conflicts(a, b, same_noun_only=True, dated=counterparts)
+        return numbers(same_noun_only=True, dated=counterparts)
     overlap = content_overlap(a, b)
-    findings = number_conflicts(a, b, same_noun_only=overlap < LONE_FIGURE_OVERLAP)
+    findings = numbers(same_noun_only=overlap < LONE_FIGURE_OVERLAP)
     if overlap >= SAME_STATEMENT_OVERLAP and len(shared_statement(a, b)) >= MIN_STATEMENT_WORDS:
         findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
     return findings
@@ -87,7 +94,8 @@ def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]
     """A word in one sentence whose opposite stands in the other (and not its own word)."""
     words_a, words_b = set(a.tokens), set(b.tokens)
     opposites = _antonyms()
-    for word in sorted(words_a - words_b):
+    # Only a word with an opposite can clash: those alone are sorted and looked at.
+    for word in sorted(w for w in words_a - words_b if w in opposites):
         clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
         if clash:
             return [Finding(ConflictKind.ANTONYM, f'"{word}" vs "{clash[0]}"')]

@@ -21,6 +21,8 @@ def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     if not a.names or not b.names:
         return []
     only_a = _names_missing_from(a, b)
+    if not only_a:
+        return []  # every name of ``a`` is in ``b``: near-copies mostly; spares the other way
     only_b = _names_missing_from(b, a)
     for name_a in only_a:
         for name_b in only_b:

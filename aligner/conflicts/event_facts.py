@@ -18,11 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.conflicts.pair_figures import is_upper_bound, same_limit
-from aligner.conflicts.subjects import AFTER_NAME, age_owner, figure_thing, one_thing
+from aligner.conflicts.subjects import (
+    AFTER_NAME,
+    age_owner,
+    figure_thing,
+    located_quantities,
+    one_thing,
+)
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
 from aligner.text.features import SentenceFeatures, stem
-from aligner.text.quantities import Quantity, locate_quantities
+from aligner.text.quantities import Quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS, STOPWORDS
 
 # Words that say what happened to the people a figure counts, by the fact they tell.
@@ -73,7 +79,7 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
     if not ages and (_FACT_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
         return ()  # most sentences: no age, no word of a toll
     text = sentence.text
-    located = locate_quantities(text)
+    located = located_quantities(text)
     facts: list[Fact] = []
     for placed in located.found:
         quantity = placed.quantity

@@ -8,10 +8,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from aligner.conflicts.figure_index import (
+    FigureIndex,
+    FigureSheet,
+    Matched,
+    is_lower_bound,
+    is_upper_bound,
+    same_unit,
+    singular_of,
+)
 from aligner.conflicts.subjects import (
     age_holder,
     amount_purpose,
-    figure_thing,
     one_thing,
     people_event,
     told_as_undergoing,
@@ -19,7 +27,6 @@ from aligner.conflicts.subjects import (
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import MEASURE_UNITS, Quantity
-from aligner.text.wordlists import IRREGULAR_SINGULARS
 
 
 def number_conflicts(
@@ -27,26 +34,54 @@ def number_conflicts(
 ) -> list[Finding]:
     """Figures of one kind that no figure of the other sentence can match; ages and months
     (which person, which event) only when ``dated``."""
+    if not a.quantities or not b.quantities:
+        return []
+    index = FigureIndex([a, b])
+    (matched,) = index.matches([(0, 1)])
+    return figure_conflicts(
+        index.sheets[0], index.sheets[1], matched, same_noun_only=same_noun_only, dated=dated
+    )
+
+
+def figure_conflicts(
+    sheet_a: FigureSheet,
+    sheet_b: FigureSheet,
+    matched: Matched,
+    *,
+    same_noun_only: bool = False,
+    dated: bool = True,
+) -> list[Finding]:
+    """``number_conflicts`` of the sentences of two sheets, given which of their figures
+    the other matches (``FigureIndex.matches``)."""
+    a, b = sheet_a.sentence, sheet_b.sentence
     if a.vague_amount or b.vague_amount or not a.quantities or not b.quantities:
         return []
-    if _figures(a) == _figures(b):
+    if sheet_a.figures == sheet_b.figures:
         return []  # every figure has its equal in the other sentence: the common case
     findings = []
-    of_a, of_b = _by_kind(a.quantities), _by_kind(b.quantities)
+    of_a, of_b = sheet_a.by_kind, sheet_b.by_kind
     kinds = (of_a.keys() & of_b.keys()) - {"place"}
     if not dated:
         kinds -= {"age", "month"}
+    matched_a, matched_b = matched
     for kind in sorted(kinds):
-        left = _unmatched(of_a[kind], of_b[kind])
-        right = _unmatched(of_b[kind], of_a[kind])
-        for qa, qb in _pair_up(left, right, same_noun_only=same_noun_only):
+        # A figure matches only one of its kind (``Quantity.compatible``).
+        left = [at for at in of_a[kind] if not matched_a[at]]
+        if not left:
+            continue  # nothing to pair: every figure of ``a`` has its match
+        right = [at for at in of_b[kind] if not matched_b[at]]
+        for at_a, at_b in _pair_up(sheet_a, left, sheet_b, right, same_noun_only=same_noun_only):
+            qa, qb = a.quantities[at_a], b.quantities[at_b]
             if kind == "age" and not _may_be_one_age(a, qa, b, qb):
                 continue  # "Cosme, 32" / "the five 2-year-old children": two people's ages
-            if _unit_key(qa) != _unit_key(qb) and _names_the_other_noun(a, qa, b, qb):
+            if sheet_a.unit_keys[at_a] != sheet_b.unit_keys[at_b] and _names_the_other_noun(
+                sheet_a, qa, sheet_b, qb
+            ):
                 continue  # "six of his aides" / "the two sons" beside "his other son"
-            severity = _pair_severity(a, qa, b, qb)
-            findings.append(Finding(ConflictKind.NUMBER, _number_detail(a, qa, b, qb), severity))
-    findings += _bound_findings(a, b)
+            severity = _pair_severity(sheet_a, at_a, sheet_b, at_b)
+            detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
+            findings.append(Finding(ConflictKind.NUMBER, detail, severity))
+    findings += _bound_findings(sheet_a, sheet_b)
     if findings and other_time_frames(a, b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     return findings
@@ -90,33 +125,20 @@ def _verb_frames_of(
     return frozenset(done), frozenset(to_come)
 
 
-def _pair_severity(
-    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
-) -> Severity:
+def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> Severity:
     """Hard when the two figures cannot both be true as told; soft when the pairing or the
     reading is a guess a reader should check: a sentence that gives another, different
     figure of the same thing ("said he won 306 votes, when in fact he won 304": a claim and
     its correction, a before and an after, two polls), a clock time with no zone told, a
-    point counted back from the day each outlet wrote ("150 million years ago")."""
-    if _several(a, qa) or _several(b, qb) or _part_of_the_other(a, qa, b, qb):
+    point counted back from the day each outlet wrote ("150 million years ago"); see
+    ``FigureSheet.several``."""
+    a, b = sheet_a.sentence, sheet_b.sentence
+    qa, qb = a.quantities[at_a], b.quantities[at_b]
+    if sheet_a.several(at_a) or sheet_b.several(at_b) or _part_of_the_other(a, qa, b, qb):
         return Severity.SOFT
     if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
         return Severity.SOFT
     return Severity.HARD
-
-
-def _several(sentence: SentenceFeatures, quantity: Quantity) -> bool:
-    """Does ``sentence`` give, besides ``quantity``, a different figure that may be of the
-    same thing? A count's noun says what it counts; an amount's, a percentage's or a time's
-    unit does not ("a case of cola costs an extra $8, and one of juice went from $16 to
-    $26"): any other of its unit makes the pairing a guess."""
-    if quantity.kind == "count":
-        alike = [q for q in sentence.quantities if q.kind == "count" and _same_unit(q, quantity)]
-    else:
-        alike = [
-            q for q in sentence.quantities if (q.kind, q.unit) == (quantity.kind, quantity.unit)
-        ]
-    return any(q is not quantity and not q.compatible(quantity) for q in alike)
 
 
 def _paid_for(sentence: SentenceFeatures, quantity: Quantity) -> tuple[str, ...]:
@@ -145,7 +167,7 @@ def _may_be_one_age(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: 
     if kind_a == kind_b == "name":
         return holder_a.split()[-1].lower() == holder_b.split()[-1].lower()
     if "many" in (kind_a, kind_b):
-        return kind_a == kind_b and _singular(holder_a) == _singular(holder_b)
+        return kind_a == kind_b and singular_of(holder_a) == singular_of(holder_b)
     return (kind_a == "child") == (kind_b == "child")
 
 
@@ -160,105 +182,141 @@ def _holder_kind(holder: str) -> str:
     """ "name" (a person named), "many" (a plural noun), "child", or "one" (an adult noun)."""
     if holder[:1].isupper():
         return "name"
-    if _singular(holder) != holder.lower():
+    if singular_of(holder) != holder.lower():
         return "many"
     return "child" if holder.lower() in _CHILD_WORDS else "one"
 
 
-@lru_cache(maxsize=4_096)  # asked for each pair of figures compared, of a few nouns
-def _singular(noun: str) -> str:
-    """ "children" -> "child", "votes" -> "vote", "electoral" stays (a plain -s rule with the
-    irregular plurals; no stemmer, which makes "electors" and "electoral" one word)."""
-    noun = noun.lower()
-    if noun in IRREGULAR_SINGULARS:
-        return IRREGULAR_SINGULARS[noun]
-    if noun.endswith("ies") and len(noun) > 4:
-        return noun[:-3] + "y"
-    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")):
-        return noun[:-1]
-    return noun
-
-
-def _bound_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
+def _bound_findings(sheet_a: FigureSheet, sheet_b: FigureSheet) -> list[Finding]:
     """Soft findings: a lower bound ("at least 19", "more than 20") against an exact,
     different figure of the same thing ("29"). Both can be true, but a reader comparing
     outlets wants them side by side. So are two different time limits ("within hours" /
     "within an hour"). Approximations ("about 7 years") and ranges ("2,500 to 5,000") allow
     the other figure as told; other upper bounds ("up to 4,500 tons") mostly state a
     capacity or a maximum, not the count itself."""
+    if not (sheet_a.bounds or sheet_b.bounds or (sheet_a.limits and sheet_b.limits)):
+        return []  # neither a lower bound nor two time limits: the common case
     found = []
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.kind != qb.kind or not qa.unit or not _same_unit(qa, qb):
-                continue
-            one_bound = (_is_lower_bound(qa) and _is_exact(qb)) or (
-                _is_lower_bound(qb) and _is_exact(qa)
-            )
-            different = differ(qa.value, qb.value)
-            if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
-                one_bound, different = True, not same_limit(qa, qb)
-            if one_bound and different and qa.compatible(qb):
-                detail = _number_detail(a, qa, b, qb)
+    for at_a, qa in enumerate(sheet_a.sentence.quantities):
+        for at_b, qb in enumerate(sheet_b.sentence.quantities):
+            if _bound_and_figure(qa, qb):
+                detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
+
+
+def _bound_and_figure(qa: Quantity, qb: Quantity) -> bool:
+    """Is one figure a bound and the other a different figure of the same thing within it,
+    or are both different time limits (see ``_bound_findings``)?"""
+    if qa.kind != qb.kind or not qa.unit or not same_unit(qa, qb):
+        return False
+    one_bound = (is_lower_bound(qa) and _is_exact(qb)) or (is_lower_bound(qb) and _is_exact(qa))
+    different = differ(qa.value, qb.value)
+    if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
+        one_bound, different = True, not same_limit(qa, qb)
+    return one_bound and different and qa.compatible(qb)
 
 
 class ArticleFigures:
     """The figures each article gives, to ask whether an article tells a figure elsewhere."""
 
-    def __init__(self, features: Sequence[SentenceFeatures], article_of: Sequence[int]):
-        self._features = features
+    def __init__(
+        self,
+        features: Sequence[SentenceFeatures],
+        article_of: Sequence[int],
+        index: FigureIndex | None = None,
+    ):
+        """``index``: the sheets of ``features`` when made already."""
+        self.index = index if index is not None else FigureIndex(features)
         self._article_of = article_of
-        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
-        # among its like only (a large folder's article can give hundreds).
+        # Per (article, kind, unit): the sentences and figures (with their numbers in the
+        # index), so a figure is looked up among its like only (a large folder's article can
+        # give hundreds); and the sentences that give such figures.
         self._by_unit: dict[tuple[int, str, str], list[tuple[int, Quantity]]] = {}
-        for index, sentence in enumerate(features):
-            for quantity in sentence.quantities:
-                key = (article_of[index], quantity.kind, _unit_key(quantity))
-                self._by_unit.setdefault(key, []).append((index, quantity))
+        for sentence, sheet in enumerate(self.index.sheets):
+            for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
+                told = (article_of[sentence], quantity.kind, key)
+                self._by_unit.setdefault(told, []).append((sentence, quantity))
+        self._givers = {told: {k for k, _ in given} for told, given in self._by_unit.items()}
 
-    def told_elsewhere(self, i: int, j: int) -> bool:
+    def number_conflicts(
+        self,
+        i: int,
+        j: int,
+        *,
+        same_noun_only: bool = False,
+        dated: bool = True,
+        matched: Matched | None = None,
+    ) -> list[Finding]:
+        """``number_conflicts`` of the sentences ``i`` and ``j``; ``matched``: their
+        ``FigureIndex.matches``, when known."""
+        sheets = self.index.sheets
+        return figure_conflicts(
+            sheets[i],
+            sheets[j],
+            matched or self.index.matches([(i, j)])[0],
+            same_noun_only=same_noun_only,
+            dated=dated,
+        )
+
+    def told_elsewhere(self, i: int, j: int, matched: Matched | None = None) -> bool:
         """Does one sentence's article give, in another sentence, every figure of the other
         sentence that this one does not match? "$80 for a 30-minute session" against "$100
         for 30 minutes" is no disagreement when the first article goes on "he was willing to
         pay $100": it tells both amounts in sequence (a first offer and the one taken, an
         early toll and a later one), and the other article tells one of them."""
-        a, b = self._features[i], self._features[j]
+        sheet_a, sheet_b = self.index.sheets[i], self.index.sheets[j]
+        may_give_j = self._may_give_elsewhere(j, sheet_a)
+        may_give_i = self._may_give_elsewhere(i, sheet_b)
+        if not (may_give_j or may_give_i):
+            return False
+        matched_a, matched_b = matched or self.index.matches([(i, j)])[0]
         return (
-            self._may_give_elsewhere(j, a.quantities)
-            and self._gives_elsewhere(j, _compared_unmatched(a, b))
+            may_give_j
+            and self._gives_elsewhere(j, sheet_a, _compared_unmatched(sheet_a, matched_a, sheet_b))
         ) or (
-            self._may_give_elsewhere(i, b.quantities)
-            and self._gives_elsewhere(i, _compared_unmatched(b, a))
+            may_give_i
+            and self._gives_elsewhere(i, sheet_b, _compared_unmatched(sheet_b, matched_b, sheet_a))
         )
 
-    def _may_give_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
+    def _may_give_elsewhere(self, sentence: int, sheet: FigureSheet) -> bool:
         """Does ``sentence``'s article give a figure of the kind and unit of one of
-        ``figures`` in another sentence? (The cheap test first: mostly it does not.)"""
+        ``sheet``'s in another sentence? (The cheap test first: mostly it does not.)"""
         article = self._article_of[sentence]
-        return any(
-            k != sentence
-            for q in figures
-            for k, _ in self._by_unit.get((article, q.kind, _unit_key(q)), ())
-        )
+        for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
+            givers = self._givers.get((article, quantity.kind, key), ())
+            if len(givers) > 1 or (givers and sentence not in givers):
+                return True
+        return False
 
-    def _gives_elsewhere(self, sentence: int, figures: Sequence[Quantity]) -> bool:
-        """Does ``sentence``'s article give each of ``figures`` (same kind and unit) in
-        another of its sentences?"""
+    def _gives_elsewhere(self, sentence: int, sheet: FigureSheet, at: Sequence[int]) -> bool:
+        """Does ``sentence``'s article give each figure of ``sheet`` at positions ``at``
+        (same kind and unit) in another of its sentences?"""
         article = self._article_of[sentence]
-        return bool(figures) and all(
+        quantities = sheet.sentence.quantities
+        return bool(at) and all(
             any(
-                k != sentence and _same_unit(q, o) and q.compatible(o)
-                for k, o in self._by_unit.get((article, q.kind, _unit_key(q)), ())
+                k != sentence
+                and same_unit(quantities[p], other)
+                and quantities[p].compatible(other)
+                for k, other in self._by_unit.get(
+                    (article, quantities[p].kind, sheet.unit_keys[p]), ()
+                )
             )
-            for q in figures
+            for p in at
         )
 
 
-def _compared_unmatched(a: SentenceFeatures, b: SentenceFeatures) -> list[Quantity]:
-    """Figures of ``a`` that no figure of ``b`` matches, of the kinds ``b`` gives too."""
-    of_b = _by_kind(b.quantities)
-    return [q for q in a.quantities if q.kind in of_b and not _matched(q, of_b[q.kind])]
+def _compared_unmatched(
+    sheet: FigureSheet, matched: Sequence[bool], other: FigureSheet
+) -> list[int]:
+    """Positions of ``sheet``'s figures that no figure of ``other`` matches (``matched``:
+    which do), of the kinds ``other`` gives too."""
+    return [
+        p
+        for p, quantity in enumerate(sheet.sentence.quantities)
+        if quantity.kind in other.by_kind and not matched[p]
+    ]
 
 
 def differ(one: float, other: float) -> bool:
@@ -283,69 +341,53 @@ def _at_limit(quantity: Quantity) -> Quantity:
     return replace(quantity, value=high, low=high, high=high, step=0.0)
 
 
-def is_upper_bound(quantity: Quantity) -> bool:
-    """Open below: "within an hour", "up to two years" (zero to the figure)."""
-    return quantity.low == 0 < quantity.high < float("inf")
-
-
-def _is_lower_bound(quantity: Quantity) -> bool:
-    """Open above: "at least 19", "more than 20" (the figure to infinity)."""
-    return quantity.high == float("inf") and quantity.low == quantity.value
-
-
 def _is_exact(quantity: Quantity) -> bool:
     return quantity.low == quantity.value == quantity.high
 
 
-def _figures(sentence: SentenceFeatures) -> set[tuple[str, float]]:
-    return {(q.kind, q.value) for q in sentence.quantities}
-
-
-def _by_kind(quantities: Sequence[Quantity]) -> dict[str, list[Quantity]]:
-    """The quantities of each kind, in order: only a figure of its own kind can match one
-    (``Quantity.compatible``), so each is compared with those alone."""
-    grouped: dict[str, list[Quantity]] = {}
-    for quantity in quantities:
-        grouped.setdefault(quantity.kind, []).append(quantity)
-    return grouped
-
-
-def _unmatched(quantities: Sequence[Quantity], others: Sequence[Quantity]) -> list[Quantity]:
-    return [q for q in quantities if not _matched(q, others)]
-
-
-def _matched(quantity: Quantity, others: Sequence[Quantity]) -> bool:
-    return any(quantity.compatible(other) for other in others)
-
-
 def _pair_up(
-    left: list[Quantity], right: list[Quantity], *, same_noun_only: bool
-) -> list[tuple[Quantity, Quantity]]:
-    """Pair figures that speak of the same thing; a lone figure on each side pairs anyway."""
+    sheet_a: FigureSheet,
+    left: list[int],
+    sheet_b: FigureSheet,
+    right: list[int],
+    *,
+    same_noun_only: bool,
+) -> list[tuple[int, int]]:
+    """Pair figures (positions in their sheets) that speak of the same thing; a lone figure
+    on each side pairs anyway."""
+    of_a, of_b = sheet_a.sentence.quantities, sheet_b.sentence.quantities
+    units_a, units_b = sheet_a.units, sheet_b.units
     pairs = []
     remaining = list(right)
     unpaired = []
-    for qa in left:
-        match = next((qb for qb in remaining if qa.unit and _same_unit(qa, qb)), None)
+    for at_a in left:
+        # ``same_unit`` of two figures of one kind, the first with a unit (``FigureSheet.units``).
+        unit = units_a[at_a]
+        match = next((at_b for at_b in remaining if unit[3] and units_b[at_b] == unit), None)
         if match is None:
-            unpaired.append(qa)
+            unpaired.append(at_a)
         else:
-            pairs.append((qa, match))
+            pairs.append((at_a, match))
             remaining.remove(match)
     lone_pair = len(unpaired) == 1 and len(remaining) == 1
-    if lone_pair and not same_noun_only and _may_count_one_thing(unpaired[0], remaining[0]):
+    if (
+        lone_pair
+        and not same_noun_only
+        and _may_count_one_thing(of_a[unpaired[0]], of_b[remaining[0]])
+    ):
         pairs.append((unpaired[0], remaining[0]))
     return pairs
 
 
 def _names_the_other_noun(
-    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
+    sheet_a: FigureSheet, qa: Quantity, sheet_b: FigureSheet, qb: Quantity
 ) -> bool:
     """Does one sentence name, with no figure of its own, what the other's figure counts
     ("the former president's other son" / "the two sons")? Its lone figure then counts
     something else ("six of his aides")."""
-    return (bool(qb.unit) and stem(qb.unit) in set(a.stems)) or (
-        bool(qa.unit) and stem(qa.unit) in set(b.stems)
+    # Asked of few pairs (figures of two nouns): a look through the stems does.
+    return (bool(qb.unit) and stem(qb.unit) in sheet_a.sentence.stems) or (
+        bool(qa.unit) and stem(qa.unit) in sheet_b.sentence.stems
     )
 
 
@@ -362,34 +404,20 @@ def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
     return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
 
 
-def _unit_key(quantity: Quantity) -> str:
-    """What ``_same_unit`` compares: a count's noun in the singular, other units as written."""
-    return _singular(quantity.unit) if quantity.kind == "count" else quantity.unit
-
-
-def _same_unit(qa: Quantity, qb: Quantity) -> bool:
-    """Do two figures measure in one unit, the whole of one thing ("three other charges" is
-    part of the charges) and per one thing ("cents per ounce" / "cents per year")?"""
-    if qa.part != qb.part or qa.per != qb.per:
-        return False
-    if qa.kind != "count":
-        return qa.unit == qb.unit
-    return bool(qb.unit) and _unit_key(qa) == _unit_key(qb)
-
-
 # What a figure of each kind is, for a reason whose sentences do not say more.
 _KIND_WORDS = {
     "duration": "duration", "money": "amount", "percent": "percentage", "ago": "time ago"
 }  # fmt: skip
 
 
-def _number_detail(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
-    """ "Four vs three (people in custody)": both figures and what they tell, in the
-    sentences' words (aligner/conflicts/subjects.py); the kind of figure when they do not
-    say. Counts of two nouns show each noun with its figure ("four large parts recovered vs
-    two big objects recovered")."""
-    thing_a, thing_b = figure_thing(a.text, qa), figure_thing(b.text, qb)
-    if qa.kind == "count" and _unit_key(qa) != _unit_key(qb):
+def _number_detail(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
+    """ "Four vs three (people in custody)": both figures (positions in their sheets) and
+    what they tell, in the sentences' words (aligner/conflicts/subjects.py); the kind of
+    figure when they do not say. Counts of two nouns show each noun with its figure ("four
+    large parts recovered vs two big objects recovered")."""
+    qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
+    thing_a, thing_b = sheet_a.thing(at_a), sheet_b.thing(at_b)
+    if qa.kind == "count" and sheet_a.unit_keys[at_a] != sheet_b.unit_keys[at_b]:
         return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
     thing = one_thing(thing_a, thing_b)
     what = _KIND_WORDS.get(qa.kind, qa.kind)
@@ -438,8 +466,13 @@ def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Fin
     """Soft findings: people told as one in one sentence and as several in the other ("a
     woman" / "two women", "his daughters" / "daughter"), with neither form in both."""
     found = []
+    told_a = _COUNTED_PEOPLE_WORDS.intersection(a.tokens)
+    told_b = _COUNTED_PEOPLE_WORDS.intersection(b.tokens)
     for singular, plural in sorted(_COUNTED_PEOPLE.items()):
         for one, many in ((a, b), (b, a)):
+            told_one, told_many = (told_a, told_b) if one is a else (told_b, told_a)
+            if singular not in told_one or plural not in told_many:
+                continue  # neither form to compare: the common case, without a walk
             if not (_only_form(one, singular, plural) and _only_form(many, plural, singular)):
                 continue
             if told_as_undergoing(one.text, singular) != told_as_undergoing(many.text, plural):

@@ -5,8 +5,7 @@ sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import numpy as np
@@ -15,10 +14,12 @@ from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
+    FactConflict,
     attribute_unnamed_ages,
     fact_conflicts,
     sentence_facts,
 )
+from aligner.conflicts.figure_index import Matched
 from aligner.conflicts.pair_figures import (
     ArticleFigures,
     people_number_findings,
@@ -52,14 +53,15 @@ def rows_and_conflicts(
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
     conflicts between related sentences, and the conflicts."""
     # Related pairs, and so their checks, follow from the scores alone: a child checks
-    # them while the sentences are grouped.
+    # them while the sentences are grouped, and finds the facts and the people told
+    # differently, which need no groups either.
     related = _related_pairs(features, pairs, settings)
     figures = ArticleFigures(features, article_of.tolist())
-    check_related = partial(
-        _check_pairs, features, figures, [(i, j, True, False) for i, j in related]
+    beside = partial(
+        _beside_grouping, prose, features, figures, related, pairs, article_of, settings
     )
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
-    with Aside(check_related, wanted=wanted) as related_checked:
+    with Aside(beside, wanted=wanted) as done_beside:
         similar = neighbours(len(prose), pairs)
         clusters = group_sentences(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
@@ -76,7 +78,7 @@ def rows_and_conflicts(
             _softened(found, similar[i].get(j, 0.0) < sure)
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
-        related_found = related_checked.result()
+        related_found, facts_found, people = done_beside.result()
     linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
@@ -84,38 +86,65 @@ def rows_and_conflicts(
         clusters,
         [(i, j, found) for (i, j), found in zip(across, across_found, strict=True)],
     )
-    told = _fact_conflicts(features, article_of, conflicts, {s.id: k for k, s in enumerate(prose)})
+    told = _unless_numbers_told(facts_found, conflicts, prose)
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # After the facts: a soft "a woman vs two women" must not hide an age told differently.
-    conflicts += _people_number_conflicts(prose, features, pairs, settings)
+    conflicts += people
     # Names spelled two ways only link their sentences: those need not tell one fact.
-    paired = {frozenset((c.a, c.b)) for c in conflicts}
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
     related_from = settings.threshold - RELATED_MARGIN
-    for spelled in [
+    spelled_pairs = [
         *spelling_conflicts(features, articles, score_of),
         *wrong_name_conflicts(features, articles, score_of, related_from),
-    ]:
+    ]
+    # Set up only when there are some: a large folder has tens of thousands of conflicts.
+    paired = {frozenset((c.a, c.b)) for c in conflicts} if spelled_pairs else set()
+    for spelled in spelled_pairs:
         a, b = prose[spelled.a].id, prose[spelled.b].id
         if frozenset((a, b)) not in paired:
             conflicts.append(_conflict(a, b, spelled.finding))
     return similar, clusters, conflicts
 
 
-def _fact_conflicts(
+def _beside_grouping(
+    prose: Sequence[Sentence],
     features: Sequence[SentenceFeatures],
+    figures: ArticleFigures,
+    related: Sequence[tuple[int, int]],
+    pairs: ScoredPairs,
     article_of: np.ndarray,
-    conflicts: Sequence[Conflict],
-    index_of: Mapping[str, int],
-) -> list[tuple[int, int, Sequence[Finding]]]:
-    """Fact conflicts (see aligner/conflicts/event_facts.py) between sentences that the sentence
-    checks did not already set against each other with a number conflict."""
+    settings: CompareOptions,
+) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict]]:
+    """What follows from the pairs' scores alone, without the groups: the findings of the
+    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``) and the people
+    counted differently (``_people_number_conflicts``)."""
+    return (
+        _check_pairs(features, figures, [(i, j, True, False) for i, j in related]),
+        _fact_conflicts(features, article_of),
+        _people_number_conflicts(prose, features, pairs, settings),
+    )
+
+
+def _fact_conflicts(
+    features: Sequence[SentenceFeatures], article_of: np.ndarray
+) -> list[FactConflict]:
+    """Fact conflicts (see aligner/conflicts/event_facts.py)."""
     articles = article_of.tolist()
     facts = [sentence_facts(f) for f in checked(features, every=256)]
     if any(f.key == UNNAMED_AGE for told in facts for f in told):
         facts = attribute_unnamed_ages(facts, [frozenset(f.tokens) for f in features], articles)
-    found = fact_conflicts(facts, articles)
+    return fact_conflicts(facts, articles)
+
+
+def _unless_numbers_told(
+    found: Sequence[FactConflict], conflicts: Sequence[Conflict], prose: Sequence[Sentence]
+) -> list[tuple[int, int, Sequence[Finding]]]:
+    """The fact conflicts ``found`` between sentences that the sentence checks did not
+    already set against each other with a number conflict."""
+    if not found:
+        return []  # most folders: spares a look through every conflict
+    index_of = {s.id: k for k, s in enumerate(prose)}
     known = {
         frozenset((index_of[c.a], index_of[c.b]))
         for c in conflicts
@@ -269,16 +298,35 @@ def _check_pairs(
 ) -> list[list[Finding]]:
     """``find_conflicts`` of each (i, j, numbers_only, counterparts) check, less the figures
     an article tells elsewhere (``_unless_told_elsewhere``): done where the check is, so that
-    worker processes share that work too and send back fewer findings."""
-    return [
-        _unless_told_elsewhere(
-            figures,
-            i,
-            j,
-            find_conflicts(features[i], features[j], numbers_only=only, counterparts=counterparts),
-        )
-        for i, j, only, counterparts in checked(checks, every=64)
-    ]
+    worker processes share that work too and send back fewer findings. Which figures of
+    each pair the other matches is worked out for a slice of the checks at once."""
+    found = []
+    for start in range(0, len(checks), _MATCHED_AT_ONCE):
+        part = checks[start : start + _MATCHED_AT_ONCE]
+        matches = figures.index.matches([(i, j) for i, j, _, _ in part])
+        found += [
+            _unless_told_elsewhere(
+                figures,
+                i,
+                j,
+                find_conflicts(
+                    features[i],
+                    features[j],
+                    numbers_only=only,
+                    counterparts=counterparts,
+                    numbers=partial(figures.number_conflicts, i, j, matched=matched),
+                ),
+                matched,
+            )
+            for (i, j, only, counterparts), matched in zip(
+                checked(part, every=64), matches, strict=True
+            )
+        ]
+    return found
+
+
+# Checks whose figure matches (``FigureIndex.matches``) are kept at once: a few megabytes.
+_MATCHED_AT_ONCE = 4_096
 
 
 def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
@@ -294,19 +342,23 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
     # not surely one fact is two doubts: "within hours" (fired) beside "within three months"
     # (given the job) is no difference a reader should check.
     return [
-        replace(f, severity=Severity.SOFT) if f.kind is ConflictKind.NUMBER else f
+        # A Finding built anew: dataclasses.replace costs several times more, once per finding.
+        Finding(f.kind, f.detail, Severity.SOFT) if f.kind is ConflictKind.NUMBER else f
         for f in findings
         if f.severity is not Severity.SOFT
     ]
 
 
 def _unless_told_elsewhere(
-    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding]
+    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding], matched: Matched
 ) -> list[Finding]:
     """``findings`` without the number ones when either article gives the other sentence's
-    figures elsewhere (see ``ArticleFigures.told_elsewhere``)."""
+    figures elsewhere (see ``ArticleFigures.told_elsewhere``; ``matched``: the pair's
+    ``FigureIndex.matches``)."""
+    if not findings:
+        return []  # most checks
     numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
-    if not numbers or not figures.told_elsewhere(i, j):
+    if not numbers or not figures.told_elsewhere(i, j, matched):
         return list(findings)
     return [f for f in findings if f.kind is not ConflictKind.NUMBER]
 

@@ -60,7 +60,9 @@ _JOINERS = frozenset(["'", "-"])
 
 
 @lru_cache(maxsize=4_096)
-def _located(text: str) -> LocatedQuantities:
+def located_quantities(text: str) -> LocatedQuantities:
+    """``locate_quantities`` of ``text``, kept: the sentences with figures that conflicts
+    are about are read again for each of their figures, and for the facts they tell."""
     return locate_quantities(text)
 
 
@@ -72,7 +74,7 @@ def figure_thing(text: str, quantity: Quantity) -> str:
     happened to them ("people in custody"), for a date, a time or an amount the event
     ("named Miami Gardens' Police chief"), for a limit of time what it runs from ("fired
     after his arrest"); "" when the sentence does not say plainly."""
-    located = _located(text)
+    located = located_quantities(text)
     placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
     if placed is None:
         return ""
@@ -178,7 +180,7 @@ def _event_of(text: str, located: LocatedQuantities, start: int, end: int) -> st
 def name_event(text: str, name_word: str) -> str:
     """What the person called ``name_word`` (folded) does in ``text``: "walked out of
     Broward's Main Jail" for "Edwards walked out of Broward's Main Jail at 12:45 a.m."."""
-    located = _located(text)
+    located = located_quantities(text)
     words = located.words
     for at, word in enumerate(words):
         if word == name_word:
@@ -202,7 +204,7 @@ def people_event(text: str, noun: str) -> str:
     """What people told by ``noun`` did or underwent in ``text``: "discovered his body" for
     "wife and daughter discovered his body", "accosted Mr Kim" for "the woman who accosted
     Mr Kim"; "" when the sentence does not say plainly."""
-    located = _located(text)
+    located = located_quantities(text)
     words = located.words
     if noun not in words:
         return ""
@@ -225,7 +227,7 @@ _BE_FORMS = frozenset(["was", "were", "is", "are", "been", "being", "be"])
 def told_as_undergoing(text: str, noun: str) -> bool:
     """Are the people told by ``noun`` acted on in ``text`` ("the man was shot four
     times"), not acting ("two men pulled guns")?"""
-    words = _located(text).words
+    words = located_quantities(text).words
     if noun not in words:
         return False
     after = words.index(noun) + 1
@@ -359,7 +361,7 @@ def age_holder(text: str, quantity: Quantity) -> str:
     """Whose the age ``quantity`` of ``text`` is, as written: the person's name ("Durst" in
     "Durst, 73,"), else the noun it qualifies ("children" in "five 2-year-old children",
     "child" in "a child under 13 years old"); "" when the sentence does not say."""
-    located = _located(text)
+    located = located_quantities(text)
     placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
     if placed is None:
         return ""
@@ -380,7 +382,7 @@ def age_holder(text: str, quantity: Quantity) -> str:
 def amount_purpose(text: str, quantity: Quantity) -> tuple[str, ...]:
     """The words an amount of ``text`` is told in or for, to the first plural noun:
     ("punitive", "damages") for "$25 million in punitive damages", () for none."""
-    located = _located(text)
+    located = located_quantities(text)
     placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
     if placed is None or _at(located.words, placed.end) not in ("in", "for"):
         return ()

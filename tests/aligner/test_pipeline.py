@@ -428,3 +428,28 @@ def test_conflict_checks_leave_out_figures_the_article_tells_elsewhere() -> None
     asked = "The seller first asked $40 for the bike."
     assert all(checked_findings([asked, "Four people saw the sale."]))
     assert checked_findings([asked, "After haggling, she agreed to a price of $55."]) == [[]] * 3
+
+
+def test_conflict_checks_in_slices_give_every_check_its_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Figures are matched for a slice of the checks at a time; each check keeps its own.
+    texts = [
+        "29 people were killed and 12 hurt on Monday.",
+        "19 people were killed and 12 hurt on Monday.",
+        "At least 19 people were killed, officials said.",
+        "The storm hit on Monday.",
+        "Thirty people were killed and 12 hurt.",
+    ]
+    features = [sentence_features(text) for text in texts]
+    figures = ArticleFigures(features, list(range(len(texts))))
+    checks = [
+        (i, j, only, counterparts)
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        for only, counterparts in ((False, True), (True, True), (True, False))
+    ]
+    whole = _check_pairs(features, figures, checks)
+    assert sum(map(bool, whole)) > 3
+    monkeypatch.setattr("aligner.conflicts.passes._MATCHED_AT_ONCE", 4)
+    assert _check_pairs(features, figures, checks) == whole
