@@ -64,9 +64,23 @@ def find_conflicts(
         return numbers(same_noun_only=True, dated=counterparts)
     overlap = content_overlap(a, b)
     findings = numbers(same_noun_only=overlap < LONE_FIGURE_OVERLAP)
-    if overlap >= SAME_STATEMENT_OVERLAP and len(shared_statement(a, b)) >= MIN_STATEMENT_WORDS:
+    if (
+        overlap >= SAME_STATEMENT_OVERLAP
+        and len(shared_statement(a, b)) >= MIN_STATEMENT_WORDS
+        and not (asks(a) or asks(b))
+    ):
         findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
     return findings
+
+
+# Closing marks a question may end inside: 'asked "Can you say that?"'.
+_CLOSING_MARKS = " \t\"'”’»)]"
+
+
+def asks(sentence: SentenceFeatures) -> bool:
+    """Whether the sentence is a question: it states nothing, so "Can you say that nobody
+    on your campaign had contacts?" denies nothing that a report of contacts affirms."""
+    return sentence.text.rstrip(_CLOSING_MARKS).endswith("?")
 
 
 def content_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:

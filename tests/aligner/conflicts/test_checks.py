@@ -68,6 +68,19 @@ def test_negation_conflict() -> None:
     assert '"not' in found[0].detail
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Would U.S. troops not be deployed to Ukraine?",
+        'A reporter asked: "Would U.S. troops not be deployed to Ukraine?"',
+    ],
+)
+def test_a_question_denies_nothing(question: str) -> None:
+    # A reporter's question states nothing: it cannot contradict the report it asks about.
+    assert kinds(question, "U.S. troops would be deployed to Ukraine.") == set()
+    assert kinds("U.S. troops would be deployed to Ukraine.", question) == set()
+
+
 def test_negation_in_both_is_agreement() -> None:
     assert (
         kinds(
