@@ -79,7 +79,12 @@ def rows_and_conflicts(
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
         related_found, facts_found, people = done_beside.result()
-    linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
+    # Related pairs score under the threshold: never surely one fact ("came just a day after"
+    # / "went 11 days without"), so their figures are a soft difference at most.
+    linked = [
+        (i, j, _softened(found, unsure=True))
+        for (i, j), found in zip(related, related_found, strict=True)
+    ]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
         prose,

@@ -453,3 +453,37 @@ def test_conflict_checks_in_slices_give_every_check_its_findings(
     assert sum(map(bool, whole)) > 3
     monkeypatch.setattr("aligner.conflicts.passes._MATCHED_AT_ONCE", 4)
     assert _check_pairs(features, figures, checks) == whole
+
+
+@pytest.mark.parametrize(("margin", "severity"), [(-5.0, "soft"), (LINK_MARGIN, "hard")])
+def test_figures_of_sentences_only_related_are_a_soft_difference(
+    margin: float, severity: str
+) -> None:
+    """Two sentences that score just under the threshold may tell two facts ("came just a day
+    after" / "went 11 days without"): their differing figures are for the reader to check,
+    never a hard contradiction; sure counterparts keep a hard one."""
+    from types import SimpleNamespace
+
+    from aligner.conflicts.passes import rows_and_conflicts
+    from aligner.match.align import ScoredPairs
+    from aligner.result.model import CompareOptions
+
+    texts = [
+        "The new bridge cost $80 million to build.",
+        "Officials said the bridge cost $95 million.",
+    ]
+    prose = [SimpleNamespace(id=f"a{k + 1}s1") for k in range(2)]
+    settings = CompareOptions()
+    pairs = ScoredPairs(
+        np.array([0]), np.array([1]), np.array([settings.threshold + margin], dtype=np.float32)
+    )
+    _, _, conflicts = rows_and_conflicts(
+        prose,  # type: ignore[arg-type]
+        [sentence_features(t) for t in texts],
+        pairs,
+        np.array([0, 1]),
+        settings,
+        lambda stage, fraction: None,
+        1,
+    )
+    assert [(c.kind, c.severity.value) for c in conflicts] == [(ConflictKind.NUMBER, severity)]
