@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from aligner.result.model import Comparison, Label, Severity
-from aligner.runtime.cancel import checked
+from aligner.runtime.cancel import checked, checkpoint
 from aligner.runtime.collector import collector_paused
 from aligner.text.terminal_safety import UNSAFE_BEYOND_C0
 
@@ -69,7 +69,7 @@ def _articles(comparison: Comparison) -> list[dict[str, Any]]:
             "path": article.path,
             "title": article.title,
             "source": article.source,
-            "sentences": [
+            "sentences": _Records(
                 {
                     "id": s.id,
                     "text": s.text,
@@ -79,22 +79,22 @@ def _articles(comparison: Comparison) -> list[dict[str, Any]]:
                     "paragraph": s.paragraph,
                 }
                 for s in article.sentences
-            ],
+            ),
         }
         for article in comparison.articles
     ]
 
 
 def _skipped(comparison: Comparison) -> list[dict[str, str]]:
-    return [{"path": s.path, "reason": s.reason} for s in comparison.skipped]
+    return _Records({"path": s.path, "reason": s.reason} for s in comparison.skipped)
 
 
 def _repaired(comparison: Comparison) -> list[dict[str, str]]:
-    return [{"path": n.path, "repair": n.message} for n in comparison.notices]
+    return _Records({"path": n.path, "repair": n.message} for n in comparison.notices)
 
 
 def _groups(comparison: Comparison) -> list[dict[str, Any]]:
-    return [
+    return _Records(
         {
             "id": g.id,
             "label": str(g.label),
@@ -102,18 +102,18 @@ def _groups(comparison: Comparison) -> list[dict[str, Any]]:
             "score": round(g.score, 4),
         }
         for g in comparison.groups
-    ]
+    )
 
 
 def _conflicts(comparison: Comparison) -> list[dict[str, str]]:
-    return [
+    return _Records(
         {"a": c.a, "b": c.b, "kind": str(c.kind), "detail": c.detail, "severity": str(c.severity)}
         for c in comparison.conflicts
-    ]
+    )
 
 
 def _links(comparison: Comparison) -> list[dict[str, Any]]:
-    return [{"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links]
+    return _Records({"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links)
 
 
 def _stats(comparison: Comparison) -> dict[str, Any]:
@@ -148,17 +148,41 @@ def _notes(notes: Mapping[str, str], comparison: Comparison) -> dict[str, str]:
 
 
 def _similarity(comparison: Comparison) -> dict[str, dict[str, float]]:
-    order = [a.id for a in comparison.articles]
-    rank = {article_id: i for i, article_id in enumerate(order)}
-
-    def ordered(ids: Mapping[str, Any]) -> list[str]:
-        return sorted(ids, key=lambda k: (rank.get(k, len(rank)), k))
-
+    rank = {a.id: i for i, a in enumerate(comparison.articles)}
     matrix = comparison.similarity
-    return {
-        row: {col: round(float(matrix[row][col]), 4) for col in ordered(matrix[row])}
-        for row in ordered(matrix)
-    }
+    rounded = _Rounded()
+    rows: dict[str, dict[str, float]] = {}
+    for row in _in_article_order(matrix, rank):
+        shares = matrix[row]
+        columns = _in_article_order(shares, rank)
+        # map() over whole rows: a large folder's matrix holds hundreds of thousands of shares.
+        values = map(rounded.__getitem__, map(shares.__getitem__, columns))
+        rows[row] = dict(zip(columns, values, strict=True))
+    return rows
+
+
+class _Rounded(dict[float, float]):
+    """``round(float(share), 4)`` by share, computed once per distinct share: a large
+    folder's matrix holds hundreds of thousands of shares but few distinct ones, and
+    ``round`` to digits costs several times a lookup. Zero is never stored: 0.0 and -0.0
+    are one key but are written differently."""
+
+    def __missing__(self, share: float) -> float:
+        value = round(float(share), 4)
+        if share:
+            self[share] = value
+        return value
+
+
+def _in_article_order(ids: Mapping[str, Any], rank: Mapping[str, int]) -> list[str]:
+    """``ids`` in article order, ids of no article last by name."""
+    keys = list(ids)
+    ranks = [rank.get(k, -1) for k in keys]
+    # A matrix from summary.similarity_matrix is in article order already: checking that
+    # costs a fraction of sorting by a key function.
+    if -1 not in ranks and ranks == sorted(ranks):
+        return keys
+    return sorted(keys, key=lambda k: (rank.get(k, len(rank)), k))
 
 
 def to_json(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:
@@ -199,6 +223,8 @@ def _indented(value: Any, *, level: int) -> str:
     Flat records go through json's C encoder; ``indent=`` would force the pure-Python one,
     many times slower on a 10k-sentence comparison, and a record per line reads better.
     """
+    if isinstance(value, _Records) and value:
+        return _record_lines(value, level)
     if _is_flat(value):
         return _encode_flat(value)
     inner = "  " * (level + 1)
@@ -214,6 +240,28 @@ def _indented(value: Any, *, level: int) -> str:
     if not items:
         return brackets
     return f"{brackets[0]}\n" + ",\n".join(items) + f"\n{'  ' * level}{brackets[1]}"
+
+
+class _Records(list[dict[str, Any]]):
+    """A list of flat records (see ``_is_flat``) that all start with the same key, a plain
+    name, as a section builder makes them: written by ``_record_lines``."""
+
+
+def _record_lines(records: _Records, level: int) -> str:
+    """``records`` (not empty) one per line, as ``_indented`` writes a list of flat records.
+
+    One encoder call for the whole list instead of a walk and a call per record (a large
+    comparison has tens of thousands of sentences, conflicts and links). The encoder writes
+    ``}, {"key": `` between two records, and that text occurs nowhere else: the quote
+    before ``key`` opens a string (a closing quote is never followed by a letter), so the
+    ``}, {`` before it lies outside every string, where a flat record holds no brace.
+    """
+    checkpoint()
+    inner = "  " * (level + 1)
+    key = _encode_flat(next(iter(records[0])))
+    body = _encode_flat(records)[1:-1]  # the list without its brackets
+    body = body.replace("}, {" + key + ": ", "},\n" + inner + "{" + key + ": ")
+    return f"[\n{inner}{body}\n{'  ' * level}]"
 
 
 # json.dumps with these options would build a new encoder for every record.

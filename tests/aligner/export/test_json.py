@@ -198,3 +198,43 @@ def test_soft_conflicts_are_counted_apart(comparison) -> None:
     data = from_json(to_json(softened))
     assert {c["severity"] for c in data["conflicts"]} == {"soft"}
     assert data["stats"]["soft_conflicts"] == data["stats"]["conflicts"] > 0
+
+
+HOSTILE_RECORD_TEXT = [
+    '}, {"id": "x"',
+    '"}, {"a": ',
+    "}, {",
+    '{"id": 1}, {"id": 2}',
+    "line\nbreak },\n{",
+    "",
+]
+
+
+def test_records_are_written_as_the_generic_walk_writes_them() -> None:
+    records = [
+        {"id": f"s{k}", "text": text, "n": k, "score": k / 7, "ids": ["a", text], "none": None}
+        for k, text in enumerate(HOSTILE_RECORD_TEXT)
+    ]
+    generic = json_export._indented({"records": records}, level=1)
+    fast = json_export._indented({"records": json_export._Records(records)}, level=1)
+    assert fast == generic
+    lines = fast.splitlines()
+    assert len(lines) == len(records) + 4  # "{", '"records": [', one line a record, "]", "}"
+    assert json.loads(fast)["records"] == records
+    assert json_export._indented(json_export._Records(), level=1) == "[]"
+
+
+def test_similarity_is_in_article_order_and_rounded_whatever_the_matrix(comparison) -> None:
+    import numpy as np
+
+    shuffled = {
+        "zz": {"a1": 0.5},
+        "a3": {"a3": 1.0, "a1": np.float64(0.123456), "a2": -0.0},
+        "a1": {"a2": 0.0, "a1": 1.0, "ghost": 0.33333, "a3": 0.123456},
+    }
+    data = from_json(to_json(replace(comparison, similarity=shuffled)))["similarity"]
+    assert list(data) == ["a1", "a3", "zz"]
+    assert list(data["a1"].items()) == [("a1", 1.0), ("a2", 0.0), ("a3", 0.1235), ("ghost", 0.3333)]
+    assert list(data["a3"].items()) == [("a1", 0.1235), ("a2", -0.0), ("a3", 1.0)]
+    text = to_json(replace(comparison, similarity=shuffled))
+    assert '"a2": -0.0, "a3": 1.0}' in text and '"a2": 0.0, "a3": 0.1235' in text
