@@ -62,11 +62,7 @@ def group_sentences(
             if state in failed:
                 continue
             others = members[cj]
-            cross = [
-                score
-                for a in members[ci]
-                for score in map(similar[a].get, others, repeat(0.0, len(others)))
-            ]
+            cross = [similar[a].get(b, 0.0) for a in members[ci] for b in others]
             if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
                 threshold - WORST_SLACK
             ):
@@ -111,11 +107,16 @@ def group_score(group: Sequence[int], similar: Sequence[Mapping[int, float]]) ->
     """
     if len(group) < 2:
         return 100.0
-    # map() over a member's row: a large folder's chained groups hold hundreds of members.
-    return min(
-        max(map(similar[a].get, [*group[:k], *group[k + 1 :]], repeat(0.0)))
-        for k, a in enumerate(group)
-    )
+    return min(best_in_group(a, group, similar) for a in group)
+
+
+def best_in_group(
+    member: int, group: Sequence[int], similar: Sequence[Mapping[int, float]]
+) -> float:
+    """``member``'s best score with another member of ``group`` (0 when none is scored)."""
+    # map() over the member's row: a large folder's chained groups hold hundreds of members.
+    others = [b for b in group if b != member]
+    return max(map(similar[member].get, others, repeat(0.0)), default=0.0)
 
 
 def display_order(

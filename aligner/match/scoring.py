@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from itertools import repeat
 
 import numpy as np
 
 from aligner.calibration import MUTUAL_LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
-from aligner.match.align import ScoredPairs
+from aligner.match.align import ScoredPairs, best_in_group
 from aligner.match.candidates import Candidates, budgeted_candidates
 from aligner.match.counterparts import CounterpartScorer
 from aligner.result.model import CompareOptions
@@ -150,7 +149,7 @@ def group_scores(
     scores = [100.0] * len(clusters)
     # Per group still open, the known best of each member not settled yet.
     known = {
-        k: {a: _known_best(a, members, similar) for a in members}
+        k: {a: best_in_group(a, members, similar) for a in members}
         for k, members in enumerate(clusters)
         if len(members) > 1
     }
@@ -168,17 +167,11 @@ def group_scores(
                 del bests[lowest]
         _score_missing(scorer, clusters, settling, similar)
         for k, a in settling.items():
-            weakest[k] = min(weakest[k], _known_best(a, clusters[k], similar))
+            weakest[k] = min(weakest[k], best_in_group(a, clusters[k], similar))
             row, bests = similar[a], known[k]
             for b in bests:
                 bests[b] = max(bests[b], row.get(b, 0.0))
     return scores
-
-
-def _known_best(member: int, group: Sequence[int], similar: Sequence[Mapping[int, float]]) -> float:
-    """``member``'s best score with another member of ``group`` among the scored pairs."""
-    others = [b for b in group if b != member]
-    return max(map(similar[member].get, others, repeat(0.0)), default=0.0)
 
 
 def _score_missing(
