@@ -23,6 +23,7 @@ _TOP_LEVEL_KEYS = ("schema", "articles", "skipped", "groups", "conflicts", "simi
 # Lone surrogates (file-name bytes that are not UTF-8) cannot be encoded as UTF-8 raw;
 # escaped, they parse back to the very same path.
 _TERMINAL_UNSAFE = re.compile(f"[{UNSAFE_BEYOND_C0}]")
+_ASCII_UNSAFE = "".join(char for char in map(chr, range(128)) if _TERMINAL_UNSAFE.match(char))
 
 
 class SchemaError(ValueError):
@@ -200,11 +201,19 @@ def _encoded_sections(comparison: Comparison, sections: Sequence[tuple[str, Sect
     """Each top-level section as its lines of the document (see ``_indented``), with what
     must not reach a terminal raw escaped."""
     return [
-        _TERMINAL_UNSAFE.sub(
-            _escaped, f"  {_encode_flat(key)}: {_indented(build(comparison), level=1)}"
-        )
+        _terminal_safe(f"  {_encode_flat(key)}: {_indented(build(comparison), level=1)}")
         for key, build in sections
     ]
+
+
+def _terminal_safe(text: str) -> str:
+    """``text`` with what must not reach a terminal raw escaped."""
+    # Sections of ids and numbers (groups, links, the similarity matrix) are ASCII, where
+    # the rule refuses only DEL: str.isascii() answers at once, a scan takes milliseconds
+    # a megabyte.
+    if text.isascii() and not any(char in text for char in _ASCII_UNSAFE):
+        return text
+    return _TERMINAL_UNSAFE.sub(_escaped, text)
 
 
 def _escaped(match: re.Match[str]) -> str:

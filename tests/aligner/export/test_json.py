@@ -238,3 +238,16 @@ def test_similarity_is_in_article_order_and_rounded_whatever_the_matrix(comparis
     assert list(data["a3"].items()) == [("a1", 0.1235), ("a2", -0.0), ("a3", 1.0)]
     text = to_json(replace(comparison, similarity=shuffled))
     assert '"a2": -0.0, "a3": 1.0}' in text and '"a2": 0.0, "a3": 0.1235' in text
+
+
+def test_unsafe_characters_are_escaped_in_sections_of_ids_too(comparison) -> None:
+    from aligner.result.model import Link
+
+    # ASCII but for DEL, and ASCII with DEL: both kinds of section are checked.
+    links = (Link("a1s3\x7f", "a2s3", 50.0), Link("a1s2", "a3s1\u202e", 40.0))
+    text = to_json(replace(comparison, links=links))
+    assert "\x7f" not in text and "\u202e" not in text
+    assert '"a1s3\\u007f"' in text and '"a3s1\\u202e"' in text
+    assert [k["a"] for k in from_json(text)["links"]] == ["a1s3\x7f", "a1s2"]
+    ascii_only = to_json(replace(comparison, links=links[:1]))
+    assert "\x7f" not in ascii_only and '"a1s3\\u007f"' in ascii_only
