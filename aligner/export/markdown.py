@@ -311,13 +311,14 @@ class _Document:
         self.section("## Contradictions")
         sentences = self.comparison.sentences
         explained: set[Conflict] = set()
+        inside = self._conflicts_inside_groups()
         number = 0
         for group in self.comparison.groups:
             if group.label is not Label.CONTRADICTING:
                 continue
             number += 1
             members = [sentences[m] for m in group.members if m in sentences]
-            conflicts = self.comparison.group_conflicts(group)
+            conflicts = tuple(inside.get(group.id, ()))
             explained.update(conflicts)
             self.contradiction(number, members, conflicts)
         # Conflicts between sentences that sit in different groups (same subject, other figures).
@@ -329,6 +330,19 @@ class _Document:
             self.contradiction(number, [sentences[conflict.a], sentences[conflict.b]], (conflict,))
         if number == 0:
             self.emit("No contradictions found.")
+
+    def _conflicts_inside_groups(self) -> dict[str, list[Conflict]]:
+        """Per group id, the conflicts between two of its members in conflict order (what
+        ``Comparison.group_conflicts`` gives, for every group in one pass over the
+        conflicts: a large folder has hundreds of such groups and tens of thousands of
+        conflicts)."""
+        group_of = self.comparison.group_of
+        inside: dict[str, list[Conflict]] = {}
+        for conflict in self.comparison.conflicts:
+            group = group_of.get(conflict.a)
+            if group is not None and group is group_of.get(conflict.b):
+                inside.setdefault(group.id, []).append(conflict)
+        return inside
 
     def contradiction(
         self, number: int, members: Sequence[Sentence], conflicts: Sequence[Conflict]

@@ -499,3 +499,19 @@ def test_each_section_shows_its_own_pair_differences_and_the_sentence_links(comp
         differences = [line for line in lines if line.startswith("  - Differences from ")]
         assert differences == [f"  - Differences from {label}: {changes}"]
         assert lines.count(link_line) == ("a1s3" in (first, second))
+
+
+def test_a_row_lists_only_the_conflicts_between_its_own_members(comparison) -> None:
+    from aligner.result.model import Conflict, ConflictKind
+
+    # a1s3 sits in the contradicting row with a2s3; its conflict with a3s2 (another row)
+    # gets a section of its own, after the rows', and is no reason in the row.
+    across = Conflict("a1s3", "a3s2", ConflictKind.NUMBER, "29 vs 5 (pledged)")
+    document = to_markdown(replace(comparison, conflicts=(*comparison.conflicts, across)))
+    sections = document.split("## Shared by several sources")[0].split("### Contradiction ")[1:]
+    reasons = [[line for line in s.splitlines() if line.startswith("- **")] for s in sections]
+    assert [r for r in reasons[0] if r.startswith("- **number**")] == [
+        "- **number**, hard: 29 vs 19 (killed) — BBC \\| News vs Reuters\\*"
+    ]
+    assert sections[-1].startswith("3: BBC \\| News vs \\[AP\\]")
+    assert "29 vs 5 (pledged)" in sections[-1]
