@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
@@ -148,31 +149,44 @@ def _notes(notes: Mapping[str, str], comparison: Comparison) -> dict[str, str]:
     return {sid: notes[sid] for sid in comparison.sentences if sid in notes}
 
 
-def _similarity(comparison: Comparison) -> dict[str, dict[str, float]]:
+def _similarity(comparison: Comparison) -> _EncodedRows:
     rank = {a.id: i for i, a in enumerate(comparison.articles)}
     matrix = comparison.similarity
-    rounded = _Rounded()
-    rows: dict[str, dict[str, float]] = {}
+    # A large folder's matrix holds hundreds of thousands of shares but few distinct ones
+    # and one column name per source: each is encoded once, and a row is their join, as
+    # json writes a flat record.
+    share_text, key_text = _ShareText(), _KeyText()
+    rows = _EncodedRows()
     for row in _in_article_order(matrix, rank):
         shares = matrix[row]
         columns = _in_article_order(shares, rank)
-        # map() over whole rows: a large folder's matrix holds hundreds of thousands of shares.
-        values = map(rounded.__getitem__, map(shares.__getitem__, columns))
-        rows[row] = dict(zip(columns, values, strict=True))
+        values = map(share_text.__getitem__, map(shares.__getitem__, columns))
+        items = map(operator.add, map(key_text.__getitem__, columns), values)
+        rows[row] = "{" + ", ".join(items) + "}"
     return rows
 
 
-class _Rounded(dict[float, float]):
-    """``round(float(share), 4)`` by share, computed once per distinct share: a large
-    folder's matrix holds hundreds of thousands of shares but few distinct ones, and
-    ``round`` to digits costs several times a lookup. Zero is never stored: 0.0 and -0.0
-    are one key but are written differently."""
+class _EncodedRows(dict[str, str]):
+    """Rows already encoded as JSON text, by key: ``_indented`` writes one a line."""
 
-    def __missing__(self, share: float) -> float:
-        value = round(float(share), 4)
+
+class _ShareText(dict[float, str]):
+    """The JSON text of ``round(float(share), 4)`` by share. Zero is never stored: 0.0 and
+    -0.0 are one key but are written differently."""
+
+    def __missing__(self, share: float) -> str:
+        text = _encode_flat(round(float(share), 4))
         if share:
-            self[share] = value
-        return value
+            self[share] = text
+        return text
+
+
+class _KeyText(dict[str, str]):
+    """``"key": `` as json writes a key of a record (a key that is no string too)."""
+
+    def __missing__(self, key: str) -> str:
+        text = self[key] = _encode_flat({key: None})[1 : -len("null}")]
+        return text
 
 
 def _in_article_order(ids: Mapping[str, Any], rank: Mapping[str, int]) -> list[str]:
@@ -234,6 +248,10 @@ def _indented(value: Any, *, level: int) -> str:
     """
     if isinstance(value, _Records) and value:
         return _record_lines(value, level)
+    if isinstance(value, _EncodedRows) and value:
+        inner = "  " * (level + 1)
+        items = [f"{inner}{_encode_flat(key)}: {row}" for key, row in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{'  ' * level}}}"
     if _is_flat(value):
         return _encode_flat(value)
     inner = "  " * (level + 1)

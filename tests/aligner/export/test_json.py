@@ -251,3 +251,25 @@ def test_unsafe_characters_are_escaped_in_sections_of_ids_too(comparison) -> Non
     assert [k["a"] for k in from_json(text)["links"]] == ["a1s3\x7f", "a1s2"]
     ascii_only = to_json(replace(comparison, links=links[:1]))
     assert "\x7f" not in ascii_only and '"a1s3\\u007f"' in ascii_only
+
+
+def test_similarity_rows_are_written_as_json_writes_a_record(comparison) -> None:
+    import numpy as np
+
+    row = {"a1": 1, "a2": np.float32(0.1), "a3": -0.0, "x\u202e\x1by": 0.0, "a4": 2 / 3}
+    matrix = {"a1": row, "a2": {}, "a3": {"a3": float("nan")}}
+    text = to_json(replace(comparison, similarity=matrix))
+    rows = text.split('"similarity": {\n')[1].split("\n  },\n")[0].splitlines()
+    expected = {
+        "a1": {"a1": 1.0, "a2": round(float(np.float32(0.1)), 4), "a3": -0.0, "a4": 0.6667},
+        "a2": {},
+        "a3": {"a3": float("nan")},
+    }
+    expected["a1"]["x\u202e\x1by"] = 0.0
+    written = [
+        f"    {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, separators=(', ', ': '))}"
+        for key, value in expected.items()
+    ]
+    assert [line.rstrip(",") for line in rows] == [
+        line.replace("\u202e", "\\u202e") for line in written
+    ]
