@@ -284,8 +284,11 @@ def _record_lines(records: _Records, level: int) -> str:
     ``}, {`` before it lies outside every string, where a flat record holds no brace.
     """
     checkpoint()
+    first = next(iter(records[0]))
+    if not (isinstance(first, str) and first.isidentifier()):
+        return _indented(list(records), level=level)  # the reasoning above needs a name
     inner = "  " * (level + 1)
-    key = _encode_flat(next(iter(records[0])))
+    key = _encode_flat(first)
     body = _encode_flat(records)[1:-1]  # the list without its brackets
     body = body.replace("}, {" + key + ": ", "},\n" + inner + "{" + key + ": ")
     return f"[\n{inner}{body}\n{'  ' * level}]"

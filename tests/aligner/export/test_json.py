@@ -222,6 +222,11 @@ def test_records_are_written_as_the_generic_walk_writes_them() -> None:
     assert len(lines) == len(records) + 4  # "{", '"records": [', one line a record, "]", "}"
     assert json.loads(fast)["records"] == records
     assert json_export._indented(json_export._Records(), level=1) == "[]"
+    # A first key that is no plain name: here '}, {": ": ' occurs inside a record too.
+    odd = [{": ": k, "}, {": ": tail"} for k in range(3)]
+    odd_fast = json_export._indented(json_export._Records(odd), level=1)
+    assert odd_fast == json_export._indented(odd, level=1)
+    assert len(odd_fast.splitlines()) == len(odd) + 2
 
 
 def test_similarity_is_in_article_order_and_rounded_whatever_the_matrix(comparison) -> None:
