@@ -13,10 +13,10 @@ from aligner.conflicts.passes import rows_and_conflicts
 from aligner.load.corpus import Document, load_documents, natural_sort_key
 from aligner.load.limits import check_sentence_limit, within_line_limit
 from aligner.load.resources import sample_corpus_dir
-from aligner.match.align import display_order, group_score
+from aligner.match.align import display_order
 from aligner.match.counterparts import prose_positions
 from aligner.match.links import links_across_rows
-from aligner.match.scoring import score_unproposed_members, scored_pairs, useful_score
+from aligner.match.scoring import group_scores, scored_pairs, useful_score
 from aligner.result.model import (
     Article,
     CompareOptions,
@@ -128,17 +128,14 @@ def _compare_articles(
         prose, features, pairs, article_of, settings, report, workers
     )
 
-    score_unproposed_members(scorer, clusters, similar)
-
-    def score_of(i: int, j: int) -> float:
-        return similar[i].get(j, 0.0)
+    scores = group_scores(scorer, clusters, similar)
 
     pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
     # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
     checkpoint()
     order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
     checkpoint()
-    groups = _build_groups(prose, clusters, order, conflicts, score_of)
+    groups = _build_groups(prose, clusters, order, conflicts, scores)
     checkpoint()
     links = links_across_rows(prose, clusters, pairs, article_of, settings)
     report("summarising", 0.95)
@@ -162,9 +159,10 @@ def _build_groups(
     clusters: Sequence[Sequence[int]],
     order: Sequence[int],
     conflicts: Sequence[Conflict],
-    score_of: Callable[[int, int], float],
+    scores: Sequence[float],
 ) -> list[Group]:
-    """Groups in display order, numbered g1, g2, ..., labelled by size and inner conflicts."""
+    """Groups in display order, numbered g1, g2, ..., labelled by size and inner conflicts,
+    each with its cluster's score (``group_scores``)."""
     cluster_of = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
     conflicted = {cluster_of[c.a] for c in conflicts if cluster_of[c.a] == cluster_of[c.b]}
     return [
@@ -172,7 +170,7 @@ def _build_groups(
             id=f"g{number}",
             label=group_label(len(clusters[k]), k in conflicted),
             members=tuple(prose[i].id for i in clusters[k]),
-            score=round(group_score(clusters[k], score_of), 2),
+            score=round(scores[k], 2),
         )
         for number, k in enumerate(order, start=1)
     ]

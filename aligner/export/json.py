@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
 from aligner.result.model import Comparison, Label, Severity
-from aligner.runtime.cancel import checked
+from aligner.runtime.cancel import checked, checkpoint
 from aligner.runtime.collector import collector_paused
 from aligner.text.terminal_safety import UNSAFE_BEYOND_C0
 
@@ -23,6 +24,7 @@ _TOP_LEVEL_KEYS = ("schema", "articles", "skipped", "groups", "conflicts", "simi
 # Lone surrogates (file-name bytes that are not UTF-8) cannot be encoded as UTF-8 raw;
 # escaped, they parse back to the very same path.
 _TERMINAL_UNSAFE = re.compile(f"[{UNSAFE_BEYOND_C0}]")
+_ASCII_UNSAFE = "".join(char for char in map(chr, range(128)) if _TERMINAL_UNSAFE.match(char))
 
 
 class SchemaError(ValueError):
@@ -69,7 +71,7 @@ def _articles(comparison: Comparison) -> list[dict[str, Any]]:
             "path": article.path,
             "title": article.title,
             "source": article.source,
-            "sentences": [
+            "sentences": _Records(
                 {
                     "id": s.id,
                     "text": s.text,
@@ -79,22 +81,22 @@ def _articles(comparison: Comparison) -> list[dict[str, Any]]:
                     "paragraph": s.paragraph,
                 }
                 for s in article.sentences
-            ],
+            ),
         }
         for article in comparison.articles
     ]
 
 
 def _skipped(comparison: Comparison) -> list[dict[str, str]]:
-    return [{"path": s.path, "reason": s.reason} for s in comparison.skipped]
+    return _Records({"path": s.path, "reason": s.reason} for s in comparison.skipped)
 
 
 def _repaired(comparison: Comparison) -> list[dict[str, str]]:
-    return [{"path": n.path, "repair": n.message} for n in comparison.notices]
+    return _Records({"path": n.path, "repair": n.message} for n in comparison.notices)
 
 
 def _groups(comparison: Comparison) -> list[dict[str, Any]]:
-    return [
+    return _Records(
         {
             "id": g.id,
             "label": str(g.label),
@@ -102,18 +104,18 @@ def _groups(comparison: Comparison) -> list[dict[str, Any]]:
             "score": round(g.score, 4),
         }
         for g in comparison.groups
-    ]
+    )
 
 
 def _conflicts(comparison: Comparison) -> list[dict[str, str]]:
-    return [
+    return _Records(
         {"a": c.a, "b": c.b, "kind": str(c.kind), "detail": c.detail, "severity": str(c.severity)}
         for c in comparison.conflicts
-    ]
+    )
 
 
 def _links(comparison: Comparison) -> list[dict[str, Any]]:
-    return [{"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links]
+    return _Records({"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links)
 
 
 def _stats(comparison: Comparison) -> dict[str, Any]:
@@ -147,18 +149,55 @@ def _notes(notes: Mapping[str, str], comparison: Comparison) -> dict[str, str]:
     return {sid: notes[sid] for sid in comparison.sentences if sid in notes}
 
 
-def _similarity(comparison: Comparison) -> dict[str, dict[str, float]]:
-    order = [a.id for a in comparison.articles]
-    rank = {article_id: i for i, article_id in enumerate(order)}
-
-    def ordered(ids: Mapping[str, Any]) -> list[str]:
-        return sorted(ids, key=lambda k: (rank.get(k, len(rank)), k))
-
+def _similarity(comparison: Comparison) -> _EncodedRows:
+    rank = {a.id: i for i, a in enumerate(comparison.articles)}
     matrix = comparison.similarity
-    return {
-        row: {col: round(float(matrix[row][col]), 4) for col in ordered(matrix[row])}
-        for row in ordered(matrix)
-    }
+    # A large folder's matrix holds hundreds of thousands of shares but few distinct ones
+    # and one column name per source: each is encoded once, and a row is their join, as
+    # json writes a flat record.
+    share_text, key_text = _ShareText(), _KeyText()
+    rows = _EncodedRows()
+    for row in _in_article_order(matrix, rank):
+        shares = matrix[row]
+        columns = _in_article_order(shares, rank)
+        values = map(share_text.__getitem__, map(shares.__getitem__, columns))
+        items = map(operator.add, map(key_text.__getitem__, columns), values)
+        rows[row] = "{" + ", ".join(items) + "}"
+    return rows
+
+
+class _EncodedRows(dict[str, str]):
+    """Rows already encoded as JSON text, by key: ``_indented`` writes one a line."""
+
+
+class _ShareText(dict[float, str]):
+    """The JSON text of ``round(float(share), 4)`` by share. Zero is never stored: 0.0 and
+    -0.0 are one key but are written differently."""
+
+    def __missing__(self, share: float) -> str:
+        text = _encode_flat(round(float(share), 4))
+        if share:
+            self[share] = text
+        return text
+
+
+class _KeyText(dict[str, str]):
+    """``"key": `` as json writes a key of a record (a key that is no string too)."""
+
+    def __missing__(self, key: str) -> str:
+        text = self[key] = _encode_flat({key: None})[1 : -len("null}")]
+        return text
+
+
+def _in_article_order(ids: Mapping[str, Any], rank: Mapping[str, int]) -> list[str]:
+    """``ids`` in article order, ids of no article last by name."""
+    keys = list(ids)
+    ranks = [rank.get(k, -1) for k in keys]
+    # A matrix from summary.similarity_matrix is in article order already: checking that
+    # costs a fraction of sorting by a key function.
+    if -1 not in ranks and ranks == sorted(ranks):
+        return keys
+    return sorted(keys, key=lambda k: (rank.get(k, len(rank)), k))
 
 
 def to_json(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:
@@ -176,11 +215,19 @@ def _encoded_sections(comparison: Comparison, sections: Sequence[tuple[str, Sect
     """Each top-level section as its lines of the document (see ``_indented``), with what
     must not reach a terminal raw escaped."""
     return [
-        _TERMINAL_UNSAFE.sub(
-            _escaped, f"  {_encode_flat(key)}: {_indented(build(comparison), level=1)}"
-        )
+        _terminal_safe(f"  {_encode_flat(key)}: {_indented(build(comparison), level=1)}")
         for key, build in sections
     ]
+
+
+def _terminal_safe(text: str) -> str:
+    """``text`` with what must not reach a terminal raw escaped."""
+    # Sections of ids and numbers (groups, links, the similarity matrix) are ASCII, where
+    # the rule refuses only DEL: str.isascii() answers at once, a scan takes milliseconds
+    # a megabyte.
+    if text.isascii() and not any(char in text for char in _ASCII_UNSAFE):
+        return text
+    return _TERMINAL_UNSAFE.sub(_escaped, text)
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -199,6 +246,12 @@ def _indented(value: Any, *, level: int) -> str:
     Flat records go through json's C encoder; ``indent=`` would force the pure-Python one,
     many times slower on a 10k-sentence comparison, and a record per line reads better.
     """
+    if isinstance(value, _Records) and value:
+        return _record_lines(value, level)
+    if isinstance(value, _EncodedRows) and value:
+        inner = "  " * (level + 1)
+        items = [f"{inner}{_encode_flat(key)}: {row}" for key, row in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{'  ' * level}}}"
     if _is_flat(value):
         return _encode_flat(value)
     inner = "  " * (level + 1)
@@ -214,6 +267,31 @@ def _indented(value: Any, *, level: int) -> str:
     if not items:
         return brackets
     return f"{brackets[0]}\n" + ",\n".join(items) + f"\n{'  ' * level}{brackets[1]}"
+
+
+class _Records(list[dict[str, Any]]):
+    """A list of flat records (see ``_is_flat``) that all start with the same key, a plain
+    name, as a section builder makes them: written by ``_record_lines``."""
+
+
+def _record_lines(records: _Records, level: int) -> str:
+    """``records`` (not empty) one per line, as ``_indented`` writes a list of flat records.
+
+    One encoder call for the whole list instead of a walk and a call per record (a large
+    comparison has tens of thousands of sentences, conflicts and links). The encoder writes
+    ``}, {"key": `` between two records, and that text occurs nowhere else: the quote
+    before ``key`` opens a string (a closing quote is never followed by a letter), so the
+    ``}, {`` before it lies outside every string, where a flat record holds no brace.
+    """
+    checkpoint()
+    first = next(iter(records[0]))
+    if not (isinstance(first, str) and first.isidentifier()):
+        return _indented(list(records), level=level)  # the reasoning above needs a name
+    inner = "  " * (level + 1)
+    key = _encode_flat(first)
+    body = _encode_flat(records)[1:-1]  # the list without its brackets
+    body = body.replace("}, {" + key + ": ", "},\n" + inner + "{" + key + ": ")
+    return f"[\n{inner}{body}\n{'  ' * level}]"
 
 
 # json.dumps with these options would build a new encoder for every record.

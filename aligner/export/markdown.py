@@ -118,11 +118,24 @@ class _Document:
         self.notes = notes
         self.lines: list[str] = []
         self._labels = _source_labels(comparison.articles)
+        # A large folder's document repeats the same sources, sentence pairs and links
+        # thousands of times (msrp/10k: 4 million lines); each is escaped once, and every
+        # later use reads the same text back.
+        self._escaped_labels = {
+            a.id: escape_inline(self._labels[a.id]) or escape_inline(a.id)
+            for a in comparison.articles
+        }
+        self._texts: dict[str, str] = {}
+        self._link_lines: dict[str, list[str]] = {}
+        self._differences: dict[tuple[str, str], str] = {}
 
     # -- small pieces ---------------------------------------------------------------------
 
     def label(self, article_id: str) -> str:
         """Escaped, unambiguous name of a source."""
+        known = self._escaped_labels.get(article_id)
+        if known is not None:
+            return known
         return escape_inline(self._labels.get(article_id, "")) or escape_inline(article_id)
 
     def emit(self, *lines: str) -> None:
@@ -134,28 +147,55 @@ class _Document:
             self.emit("")
         self.emit(heading, "")
 
+    def text(self, sentence: Sentence) -> str:
+        """The sentence's text, escaped (once per sentence)."""
+        escaped = self._texts.get(sentence.id)
+        if escaped is None:
+            escaped = self._texts[sentence.id] = escape_inline(sentence.text)
+        return escaped
+
     def sentence_item(self, sentence: Sentence, *, reference: Sentence | None = None) -> None:
         """One list item: the source in bold, the sentence, its note and word changes."""
-        self.emit(f"- **{self.label(sentence.article_id)}**: {escape_inline(sentence.text)}")
+        self.emit(f"- **{self.label(sentence.article_id)}**: {self.text(sentence)}")
         self.sub_items(sentence, reference=reference)
 
     def plain_item(self, sentence: Sentence) -> None:
-        self.emit(f"- {escape_inline(sentence.text)}")
+        self.emit(f"- {self.text(sentence)}")
         self.sub_items(sentence, reference=None)
 
     def sub_items(self, sentence: Sentence, *, reference: Sentence | None) -> None:
         if reference is not None:
-            changes = render_changes(word_diff(reference.text, sentence.text)) or "same words"
-            self.emit(f"  - Differences from {self.label(reference.article_id)}: {changes}")
-        for link in self.comparison.links_of.get(sentence.id, ()):
-            other = self.comparison.sentences[link.b if link.a == sentence.id else link.a]
-            self.emit(
-                f"  - Also told in **{self.label(other.article_id)}** "
-                f"(counterpart {link.score:.0f}/100): {escape_inline(other.text)}"
-            )
+            self.emit(self.differences(reference, sentence))
+        self.emit(*self.link_lines(sentence))
         note = escape_inline(self.notes.get(sentence.id, ""))
         if note:
             self.emit(f"  - Note: {note}")
+
+    def differences(self, reference: Sentence, sentence: Sentence) -> str:
+        """The sub-item with ``sentence``'s word changes from ``reference`` (computed once
+        per pair: a pair with several conflicts has a section for each)."""
+        key = (reference.id, sentence.id)
+        line = self._differences.get(key)
+        if line is None:
+            changes = render_changes(word_diff(reference.text, sentence.text)) or "same words"
+            line = f"  - Differences from {self.label(reference.article_id)}: {changes}"
+            self._differences[key] = line
+        return line
+
+    def link_lines(self, sentence: Sentence) -> list[str]:
+        """The sub-items naming ``sentence``'s counterparts in other rows (built once per
+        sentence: one sentence can stand in many contradiction sections)."""
+        lines = self._link_lines.get(sentence.id)
+        if lines is None:
+            lines = []
+            for link in self.comparison.links_of.get(sentence.id, ()):
+                other = self.comparison.sentences[link.b if link.a == sentence.id else link.a]
+                lines.append(
+                    f"  - Also told in **{self.label(other.article_id)}** "
+                    f"(counterpart {link.score:.0f}/100): {self.text(other)}"
+                )
+            self._link_lines[sentence.id] = lines
+        return lines
 
     def table(
         self, header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]
@@ -271,13 +311,14 @@ class _Document:
         self.section("## Contradictions")
         sentences = self.comparison.sentences
         explained: set[Conflict] = set()
+        inside = self._conflicts_inside_groups()
         number = 0
         for group in self.comparison.groups:
             if group.label is not Label.CONTRADICTING:
                 continue
             number += 1
             members = [sentences[m] for m in group.members if m in sentences]
-            conflicts = self.comparison.group_conflicts(group)
+            conflicts = tuple(inside.get(group.id, ()))
             explained.update(conflicts)
             self.contradiction(number, members, conflicts)
         # Conflicts between sentences that sit in different groups (same subject, other figures).
@@ -289,6 +330,19 @@ class _Document:
             self.contradiction(number, [sentences[conflict.a], sentences[conflict.b]], (conflict,))
         if number == 0:
             self.emit("No contradictions found.")
+
+    def _conflicts_inside_groups(self) -> dict[str, list[Conflict]]:
+        """Per group id, the conflicts between two of its members in conflict order (what
+        ``Comparison.group_conflicts`` gives, for every group in one pass over the
+        conflicts: a large folder has hundreds of such groups and tens of thousands of
+        conflicts)."""
+        group_of = self.comparison.group_of
+        inside: dict[str, list[Conflict]] = {}
+        for conflict in self.comparison.conflicts:
+            group = group_of.get(conflict.a)
+            if group is not None and group is group_of.get(conflict.b):
+                inside.setdefault(group.id, []).append(conflict)
+        return inside
 
     def contradiction(
         self, number: int, members: Sequence[Sentence], conflicts: Sequence[Conflict]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 import numpy as np
 
@@ -96,9 +96,10 @@ def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
 _NEIGHBOUR_STEP = 65_536
 
 
-def group_score(group: Sequence[int], score_of: Callable[[int, int], float]) -> float:
+def group_score(group: Sequence[int], similar: Sequence[Mapping[int, float]]) -> float:
     """How firmly a group's weakest member is held: each member's best score with another
-    member, and the lowest of those (100 for a single sentence).
+    member, and the lowest of those (100 for a single sentence). ``similar``: the rows of
+    ``neighbours``; a pair missing from them scores 0.
 
     Every member joined through a pair at or above the threshold, so a group formed by
     scores never shows less than its threshold, while the weakest pair of a group of three
@@ -106,7 +107,16 @@ def group_score(group: Sequence[int], score_of: Callable[[int, int], float]) -> 
     """
     if len(group) < 2:
         return 100.0
-    return min(max(score_of(a, b) for b in group if b != a) for a in group)
+    return min(best_in_group(a, group, similar) for a in group)
+
+
+def best_in_group(
+    member: int, group: Sequence[int], similar: Sequence[Mapping[int, float]]
+) -> float:
+    """``member``'s best score with another member of ``group`` (0 when none is scored)."""
+    # map() over the member's row: a large folder's chained groups hold hundreds of members.
+    others = [b for b in group if b != member]
+    return max(map(similar[member].get, others, repeat(0.0)), default=0.0)
 
 
 def display_order(

@@ -107,6 +107,8 @@ class _WeightedTerms:
     values: np.ndarray  # float64
     starts: np.ndarray  # int64, len = sentences + 1
     totals: np.ndarray  # float64: per sentence, the sum of its values
+    keys: np.ndarray  # int64: sentence * base + term of each entry, ascending
+    base: int  # more than any term number
 
 
 class CounterpartScorer:
@@ -255,7 +257,7 @@ def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> 
     totals = np.bincount(
         sentence, weights=values**2 if squared else values, minlength=len(documents)
     )
-    return _WeightedTerms(terms.astype(np.int64), values, starts, totals)
+    return _WeightedTerms(terms.astype(np.int64), values, starts, totals, keys, base)
 
 
 def idf_weights(n: int, frequencies: np.ndarray) -> np.ndarray:
@@ -280,31 +282,22 @@ def _pair_sums(
 def _chunk_sums(
     weighted: _WeightedTerms, left: np.ndarray, right: np.ndarray, product: bool
 ) -> np.ndarray:
-    # Every term of each pair's left sentence as a key (pair, term), and the same for the
-    # right sentences: both key arrays come out sorted (pairs in order, terms sorted within
-    # a sentence), so one binary search per left key finds the shared terms.
-    base = int(weighted.terms.max(initial=0)) + 1
-    left_keys, left_at, left_pair = _keys(weighted, left, base)
-    right_keys, right_at, _ = _keys(weighted, right, base)
-    found = np.searchsorted(right_keys, left_keys)
-    found = np.minimum(found, max(len(right_keys) - 1, 0))
-    both = right_keys[found] == left_keys if len(right_keys) else np.zeros(len(left_keys), bool)
-    values = weighted.values[left_at[both]]
-    if product:
-        values = values * weighted.values[right_at[found[both]]]
-    return np.bincount(left_pair[both], weights=values, minlength=len(left))
-
-
-def _keys(
-    weighted: _WeightedTerms, sentences: np.ndarray, base: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(pair * base + term, the term's position in ``weighted``, pair) for every term of
-    every pair's sentence, in pair order."""
-    starts = weighted.starts[sentences]
-    lengths = weighted.starts[sentences + 1] - starts
-    pair = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
+    # Every term of each pair's right sentence, looked up under the pair's left sentence
+    # among the folder's (sentence, term) keys, which are sorted: one binary search per
+    # right term finds the shared ones. They come in ascending term order within a pair, as
+    # the left sentence lists them, so each pair's sum adds the same values in the same order.
+    starts = weighted.starts[right]
+    lengths = weighted.starts[right + 1] - starts
+    pair = np.repeat(np.arange(len(right), dtype=np.int64), lengths)
     offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
         np.cumsum(lengths) - lengths, lengths
     )
-    at = np.repeat(starts, lengths) + offsets
-    return pair * base + weighted.terms[at], at, pair
+    right_at = np.repeat(starts, lengths) + offsets
+    wanted = left[pair] * weighted.base + weighted.terms[right_at]
+    keys = weighted.keys
+    found = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    both = keys[found] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+    values = weighted.values[found[both]]
+    if product:
+        values = values * weighted.values[right_at[both]]
+    return np.bincount(pair[both], weights=values, minlength=len(left))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from aligner.result.model import (
@@ -23,23 +24,25 @@ def similarity_matrix(
     # a lookup per entry (a dense articles x articles table would be as large as its square).
     position = {a.id: k for k, a in enumerate(articles)}
     article_at = {s.id: position[a.id] for a in articles for s in a.sentences}
-    together: list[dict[int, int]] = [{} for _ in articles]
+    # Counted by Counter.update, which counts a whole group in one call; each row also
+    # counts its own article once per group, which the diagonal below replaces.
+    together: list[Counter[int]] = [Counter() for _ in articles]
     for group in groups:
         present = {article_at[m] for m in group.members}
         if len(present) < 2:
             continue
         for a in present:
-            row = together[a]
-            for b in present:
-                if a != b:
-                    row[b] = row.get(b, 0) + 1
+            together[a].update(present)
+    ids = [a.id for a in articles]
     matrix: dict[str, dict[str, float]] = {}
     for k, article in enumerate(articles):
-        counts, prose = together[k], len(article.prose)
-        counts[k] = 0  # the diagonal, 1.0 by definition
-        matrix[article.id] = {
-            articles[b].id: 1.0 if b == k else round(counts[b] / prose, 4) for b in sorted(counts)
-        }
+        counts = together[k]
+        counts.pop(k, None)
+        # round() to digits costs several times a lookup, and a row has few distinct counts.
+        share_of = {n: round(n / len(article.prose), 4) for n in set(counts.values())}
+        # The diagonal, 1.0 by definition: the only count of 0 (every other one is 1 or more).
+        counts[k], share_of[0] = 0, 1.0
+        matrix[article.id] = {ids[b]: share_of[counts[b]] for b in sorted(counts)}
     return matrix
 
 

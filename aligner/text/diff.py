@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -119,6 +120,9 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     return tuple(_diff_op(a, b, a_spans, b_spans, opcode) for opcode in opcodes)
 
 
+# Words repeat across the sentences of a folder: the Markdown export of a large one diffs
+# tens of thousands of pairs.
+@functools.lru_cache(maxsize=1 << 16)
 def _token_key(token: str) -> str:
     key = unicodedata.normalize("NFKC", plain_typography(token)).casefold()
     return _DASH_RUN.sub("-", key)

@@ -199,3 +199,83 @@ def test_soft_conflicts_are_counted_apart(comparison) -> None:
     data = from_json(to_json(softened))
     assert {c["severity"] for c in data["conflicts"]} == {"soft"}
     assert data["stats"]["soft_conflicts"] == data["stats"]["conflicts"] > 0
+
+
+HOSTILE_RECORD_TEXT = [
+    '}, {"id": "x"',
+    '"}, {"a": ',
+    "}, {",
+    '{"id": 1}, {"id": 2}',
+    "line\nbreak },\n{",
+    "",
+]
+
+
+def test_records_are_written_as_the_generic_walk_writes_them() -> None:
+    records = [
+        {"id": f"s{k}", "text": text, "n": k, "score": k / 7, "ids": ["a", text], "none": None}
+        for k, text in enumerate(HOSTILE_RECORD_TEXT)
+    ]
+    generic = json_export._indented({"records": records}, level=1)
+    fast = json_export._indented({"records": json_export._Records(records)}, level=1)
+    assert fast == generic
+    lines = fast.splitlines()
+    assert len(lines) == len(records) + 4  # "{", '"records": [', one line a record, "]", "}"
+    assert json.loads(fast)["records"] == records
+    assert json_export._indented(json_export._Records(), level=1) == "[]"
+    # A first key that is no plain name: here '}, {": ": ' occurs inside a record too.
+    odd = [{": ": k, "}, {": ": tail"} for k in range(3)]
+    odd_fast = json_export._indented(json_export._Records(odd), level=1)
+    assert odd_fast == json_export._indented(odd, level=1)
+    assert len(odd_fast.splitlines()) == len(odd) + 2
+
+
+def test_similarity_is_in_article_order_and_rounded_whatever_the_matrix(comparison) -> None:
+    import numpy as np
+
+    shuffled = {
+        "zz": {"a1": 0.5},
+        "a3": {"a3": 1.0, "a1": np.float64(0.123456), "a2": -0.0},
+        "a1": {"a2": 0.0, "a1": 1.0, "ghost": 0.33333, "a3": 0.123456},
+    }
+    data = from_json(to_json(replace(comparison, similarity=shuffled)))["similarity"]
+    assert list(data) == ["a1", "a3", "zz"]
+    assert list(data["a1"].items()) == [("a1", 1.0), ("a2", 0.0), ("a3", 0.1235), ("ghost", 0.3333)]
+    assert list(data["a3"].items()) == [("a1", 0.1235), ("a2", -0.0), ("a3", 1.0)]
+    text = to_json(replace(comparison, similarity=shuffled))
+    assert '"a2": -0.0, "a3": 1.0}' in text and '"a2": 0.0, "a3": 0.1235' in text
+
+
+def test_unsafe_characters_are_escaped_in_sections_of_ids_too(comparison) -> None:
+    from aligner.result.model import Link
+
+    # ASCII but for DEL, and ASCII with DEL: both kinds of section are checked.
+    links = (Link("a1s3\x7f", "a2s3", 50.0), Link("a1s2", "a3s1\u202e", 40.0))
+    text = to_json(replace(comparison, links=links))
+    assert "\x7f" not in text and "\u202e" not in text
+    assert '"a1s3\\u007f"' in text and '"a3s1\\u202e"' in text
+    assert [k["a"] for k in from_json(text)["links"]] == ["a1s3\x7f", "a1s2"]
+    ascii_only = to_json(replace(comparison, links=links[:1]))
+    assert "\x7f" not in ascii_only and '"a1s3\\u007f"' in ascii_only
+
+
+def test_similarity_rows_are_written_as_json_writes_a_record(comparison) -> None:
+    import numpy as np
+
+    row = {"a1": 1, "a2": np.float32(0.1), "a3": -0.0, "x\u202e\x1by": 0.0, "a4": 2 / 3}
+    matrix = {"a1": row, "a2": {}, "a3": {"a3": float("nan")}}
+    text = to_json(replace(comparison, similarity=matrix))
+    rows = text.split('"similarity": {\n')[1].split("\n  },\n")[0].splitlines()
+    expected = {
+        "a1": {"a1": 1.0, "a2": round(float(np.float32(0.1)), 4), "a3": -0.0, "a4": 0.6667},
+        "a2": {},
+        "a3": {"a3": float("nan")},
+    }
+    expected["a1"]["x\u202e\x1by"] = 0.0
+    written = [
+        f"    {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, separators=(', ', ': '))}"
+        for key, value in expected.items()
+    ]
+    assert [line.rstrip(",") for line in rows] == [
+        line.replace("\u202e", "\\u202e") for line in written
+    ]

@@ -465,3 +465,53 @@ def test_a_sentence_alone_in_its_row_but_linked_is_not_listed_as_only_in_its_sou
         section = text.split(f"\n- {escape_inline(sentence.text)}\n")[0].rsplit("\n## ", 1)[1]
         assert section.startswith("Only in")
         assert "Told by another source in other words, in another row:" in section
+
+
+def test_each_section_shows_its_own_pair_differences_and_the_sentence_links(comparison) -> None:
+    from aligner.result.model import Conflict, ConflictKind, Link
+    from aligner.text.diff import word_diff
+
+    # a1s3 stands in four sections: in its row, twice against a3s2 (two conflicts of one
+    # pair) and once against a3s3; its link is told under it every time.
+    conflicts = (
+        *comparison.conflicts,
+        Conflict("a3s2", "a1s3", ConflictKind.NUMBER, "5 vs 29"),
+        Conflict("a3s2", "a1s3", ConflictKind.ENTITY, "x vs y"),
+        Conflict("a3s3", "a1s3", ConflictKind.NUMBER, "0 vs 29"),
+    )
+    linked = replace(comparison, conflicts=conflicts, links=(Link("a1s3", "a3s1", 77.0),))
+    sentences = linked.sentences
+    sections = to_markdown(linked).split("## Shared by several sources")[0]
+    pairs = [("a1s3", "a2s3"), ("a1s4", "a3s2"), ("a3s2", "a1s3"), ("a3s2", "a1s3")]
+    pairs.append(("a3s3", "a1s3"))
+    link_line = (
+        f"  - Also told in **{escape_inline('[AP](http://x)')}** (counterpart 77/100): "
+        f"{escape_inline(sentences['a3s1'].text)}"
+    )
+    names = {"a1": "BBC | News", "a2": "Reuters*", "a3": "[AP](http://x)"}
+    shown = sections.split("### Contradiction ")[1:]
+    assert len(shown) == len(pairs)
+    for section, (first, second) in zip(shown, pairs, strict=True):
+        reference, sentence = sentences[first], sentences[second]
+        changes = render_changes(word_diff(reference.text, sentence.text)) or "same words"
+        label = escape_inline(names[reference.article_id])
+        lines = section.splitlines()
+        differences = [line for line in lines if line.startswith("  - Differences from ")]
+        assert differences == [f"  - Differences from {label}: {changes}"]
+        assert lines.count(link_line) == ("a1s3" in (first, second))
+
+
+def test_a_row_lists_only_the_conflicts_between_its_own_members(comparison) -> None:
+    from aligner.result.model import Conflict, ConflictKind
+
+    # a1s3 sits in the contradicting row with a2s3; its conflict with a3s2 (another row)
+    # gets a section of its own, after the rows', and is no reason in the row.
+    across = Conflict("a1s3", "a3s2", ConflictKind.NUMBER, "29 vs 5 (pledged)")
+    document = to_markdown(replace(comparison, conflicts=(*comparison.conflicts, across)))
+    sections = document.split("## Shared by several sources")[0].split("### Contradiction ")[1:]
+    reasons = [[line for line in s.splitlines() if line.startswith("- **")] for s in sections]
+    assert [r for r in reasons[0] if r.startswith("- **number**")] == [
+        "- **number**, hard: 29 vs 19 (killed) — BBC \\| News vs Reuters\\*"
+    ]
+    assert sections[-1].startswith("3: BBC \\| News vs \\[AP\\]")
+    assert "29 vs 5 (pledged)" in sections[-1]

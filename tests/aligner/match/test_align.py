@@ -14,6 +14,7 @@ from aligner.match.align import (
     display_order,
     group_score,
     group_sentences,
+    neighbours,
 )
 
 
@@ -64,19 +65,24 @@ def test_a_cluster_joins_only_while_its_mean_link_stays_near_the_threshold() -> 
 
 
 def test_group_score_is_the_weakest_members_best_link() -> None:
-    # Each member's best score inside the group: 0 -> 90, 1 -> 90, 2 -> 80.
-    _, score_of = scored({(0, 1): 90, (0, 2): 70, (1, 2): 80})
-    assert group_score([0, 1, 2], score_of) == 80
-    assert group_score([5], score_of) == 100
+    # Each member's best score inside the group: 0 -> 90, 1 -> 90, 2 -> 80; 3 is paired
+    # with no member (0), and 4 only with a sentence outside the group.
+    pairs, _ = scored({(0, 1): 90, (0, 2): 70, (1, 2): 80, (4, 5): 99})
+    similar = neighbours(6, pairs)
+    assert group_score([0, 1, 2], similar) == 80
+    assert group_score([0, 2], similar) == 70
+    assert group_score([0, 1, 3], similar) == 0
+    assert group_score([0, 4], similar) == 0
+    assert group_score([5], similar) == 100
 
 
 def test_group_score_is_never_below_the_threshold_that_formed_the_group() -> None:
     # 0 and 2 score far below the threshold, but each joined through a pair above it.
     article_of = [0, 1, 2]
-    pairs, score_of = scored({(0, 1): 70, (1, 2): 65, (0, 2): 50})
+    pairs, _ = scored({(0, 1): 70, (1, 2): 65, (0, 2): 50})
     groups = group_sentences(article_of, pairs, threshold=60)
     assert groups == [[0, 1, 2]]
-    assert group_score(groups[0], score_of) >= 60
+    assert group_score(groups[0], neighbours(3, pairs)) >= 60
 
 
 # Up to 14 sentences in up to 4 articles, and scores for some of their pairs (i < j).

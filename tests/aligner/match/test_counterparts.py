@@ -205,3 +205,51 @@ def test_sentences_sharing_only_the_words_every_outlet_repeats_do_not_align(tmp_
     assert ["South Korea and North Ko"] in rows
     assert ["The countries announced ", "The nations agreed to fo"] in rows
     assert ["The North Korean delegat", "They will begin arriving"] in rows
+
+
+def by_definition(features, left: int, right: int) -> tuple[float, float, float]:
+    """Weighted cosine of content stems and both concept coverages of one pair, from the
+    folder's idf computed term by term (see ``idf_weights``)."""
+    import math
+    from collections import Counter
+
+    from aligner.match.counterparts import idf_weights
+    from aligner.text.synonyms import concept_of
+
+    n = len(features)
+
+    def idf(document_terms: list[set]) -> dict:
+        df = Counter(term for terms in document_terms for term in terms)
+        return {term: float(idf_weights(n, np.array([count]))[0]) for term, count in df.items()}
+
+    stem_idf = idf([set(f.content) for f in features])
+    concepts = [{concept_of(s) for s in f.content_set} for f in features]
+    concept_idf = idf(concepts)
+
+    def vector(k: int) -> dict:
+        counts = Counter(features[k].content)
+        return {t: stem_idf[t] * (1 + math.log(c)) for t, c in counts.items()}
+
+    a, b = vector(left), vector(right)
+    dot = sum(a[t] * b[t] for t in a.keys() & b.keys())
+    norms = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    shared = sum(concept_idf[c] for c in concepts[left] & concepts[right])
+    cover = [shared / max(sum(concept_idf[c] for c in concepts[k]), 1e-12) for k in (left, right)]
+    return dot / max(norms, 1e-12), max(cover), min(cover)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(sentences, min_size=2, max_size=8), st.randoms(use_true_random=False))
+def test_cosine_and_coverage_are_their_definitions(texts: list[str], random) -> None:
+    features = [sentence_features(t) for t in texts]
+    article_of = list(range(len(texts)))
+    scorer = CounterpartScorer(features, article_of, [0] * len(texts))
+    pairs = [(i, j) for i in range(len(texts)) for j in range(len(texts)) if i != j]
+    random.shuffle(pairs)
+    left = np.array([i for i, _ in pairs], dtype=np.int64)
+    right = np.array([j for _, j in pairs], dtype=np.int64)
+    rows = scorer.rows(left, right)
+    for (i, j), row in zip(pairs, rows, strict=True):
+        expected = by_definition(features, i, j)
+        found = [row[COLUMN[name]] for name in COUNTERPART_FEATURES[:3]]
+        assert np.allclose(found, expected, rtol=1e-9, atol=1e-12)
