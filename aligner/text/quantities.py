@@ -581,15 +581,15 @@ def _qualifier(words: list[str], start: int) -> tuple[int, float, float]:
     found = [phrase for phrase in before if phrase in _QUALIFIERS]
     if not found:
         return start, 1.0, 1.0
-    # Phrases of several lengths can end at the number ("just over"): the first listed wins.
-    phrase = min(found, key=_QUALIFIER_RANK.__getitem__)
+    # Phrases of several lengths can end at the number ("just over", "over"): the longest,
+    # the most precise, wins.
+    phrase = max(found, key=len)
     low, high = _QUALIFIERS[phrase]
     return probe - len(phrase), low, high
 
 
 _QUALIFIER_LENGTHS = sorted({len(phrase) for phrase in _QUALIFIERS})
 _QUALIFIER_ENDS = frozenset(phrase[-1] for phrase in _QUALIFIERS)
-_QUALIFIER_RANK = {phrase: rank for rank, phrase in enumerate(_QUALIFIERS)}
 
 
 def _with_interval(quantity: Quantity, low: float, high: float, surface: str) -> Quantity:

@@ -311,6 +311,10 @@ def test_located_quantities_keep_their_tokens_places_surfaces_and_steps() -> Non
         ("more than $40", "more than $40", 40.0, math.inf),
         ("south of 300 homes", "south of 300", 0.0, 300.0),
         ("the last 300 homes", "300", 300.0, 300.0),  # no qualifier ends in "last"
+        # "over" ends "just over" too: the longer, more precise phrase wins.
+        ("just over $40", "just over $40", 40.0, 46.0),
+        ("over $40", "over $40", 40.0, math.inf),
+        ("just under 20 people", "just under 20", 17.0, 20.0),
     ],
 )
 def test_qualifiers_of_every_length_widen_the_figure(
