@@ -487,3 +487,28 @@ def test_figures_of_sentences_only_related_are_a_soft_difference(
         1,
     )
     assert [(c.kind, c.severity.value) for c in conflicts] == [(ConflictKind.NUMBER, severity)]
+
+
+def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_story() -> None:
+    """Every sentence has a best counterpart in every other article, also in one about
+    another event: a weak mutual-best pair is a link only when its articles share a row."""
+    from types import SimpleNamespace
+
+    from aligner.match.align import ScoredPairs
+    from aligner.match.links import links_across_rows
+    from aligner.result.model import CompareOptions
+
+    # Articles 0, 1 and 2; sentences 0-1 (article 0), 2-3 (article 1), 4 (article 2).
+    article_of = np.array([0, 0, 1, 1, 2])
+    prose = [SimpleNamespace(id=f"s{k}") for k in range(5)]
+    settings = CompareOptions()
+    weak = settings.threshold - MUTUAL_LINK_MARGIN + 1
+    pairs = ScoredPairs(
+        np.array([0, 1, 1]),
+        np.array([2, 3, 4]),
+        np.array([settings.threshold + 20, weak, weak], dtype=np.float32),
+    )
+    # Rows: 0 and 2 together (articles 0 and 1 share a row), the rest alone.
+    clusters = [[0, 2], [1], [3], [4]]
+    links = links_across_rows(prose, clusters, pairs, article_of, settings)  # type: ignore[arg-type]
+    assert [(k.a, k.b) for k in links] == [("s1", "s3")]  # not s1-s4: article 2 shares no row
