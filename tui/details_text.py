@@ -46,7 +46,8 @@ def details_text(
         _source_name(comparison, a.id) for a in comparison.articles if a.id not in article_ids
     ]
     conflicts = comparison.group_conflicts(group)
-    soft = comparison.softly_contradicting(group)
+    # A shared or unique group disputed from another row keeps its own title (below).
+    soft = group.label is Label.CONTRADICTING and comparison.softly_contradicting(group)
     glyph = SOFT_MARK if soft else _LABEL_GLYPH[group.label]
     style = palette.soft if soft else palette.label(group.label)
     title = "Contradicting softly (told differently: check)" if soft else None

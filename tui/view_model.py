@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from aligner.result.model import Comparison, Label, Severity
+from aligner.result.model import Comparison, Label
 from tui.row_layout import (
     Counterparts,
     FilterFacts,
@@ -72,10 +72,10 @@ class ViewModel:
             sid for sid in comparison.links_of if self.labels.get(sid) is Label.UNIQUE
         )
         self.rows = aligned_rows(comparison)
-        # Members of contradicting rows whose conflicts are all soft: drawn apart from hard
-        # ones, and left out by the "hard" filter.
+        # Members of rows whose conflicts, in the row or with another, are all soft: drawn
+        # apart from hard ones, and left out by the "hard" filter.
         self.soft_only: frozenset[str] = frozenset(
-            m for row in self.rows if self._softly_contradicting(row) for m in row.cells.values()
+            m for g in comparison.groups if comparison.softly_contradicting(g) for m in g.members
         )
         index_of = {a.id: k for k, a in enumerate(comparison.articles)}
         self.article_of: dict[str, int] = {
@@ -98,15 +98,6 @@ class ViewModel:
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
-
-    def _softly_contradicting(self, row: Row) -> bool:
-        """Whether ``row`` is contradicting and every conflict touching its sentences, in
-        the row or with another row, is soft."""
-        if row.label is not Label.CONTRADICTING:
-            return False
-        conflicts_of = self.comparison.conflicts_of
-        touching = [c for sid in row.cells.values() for c in conflicts_of.get(sid, ())]
-        return bool(touching) and all(c.severity is Severity.SOFT for c in touching)
 
     def _told_by_every_source(self) -> frozenset[str]:
         """Members of groups with a sentence of every article (of two or more)."""

@@ -30,8 +30,7 @@ def links_across_rows(
         cluster_of[members] = number
     left_best, right_best = _best_in_source(pairs, article_of)
     together = _articles_sharing_a_row(clusters, article_of)
-    sources = article_of.max(initial=0) + 1
-    one_story = together[article_of[pairs.left] * sources + article_of[pairs.right]]
+    one_story = together[article_of[pairs.left], article_of[pairs.right]]
     wanted = ((pairs.scores >= settings.threshold + LINK_MARGIN) & (left_best | right_best)) | (
         (pairs.scores >= settings.threshold - MUTUAL_LINK_MARGIN)
         & left_best
@@ -49,18 +48,18 @@ def links_across_rows(
 def _articles_sharing_a_row(
     clusters: Sequence[Sequence[int]], article_of: np.ndarray
 ) -> np.ndarray:
-    """Flat ``sources x sources`` mask: do the two articles have a row in common? Each
+    """``sources x sources`` mask: do the two articles have a row in common? Each
     sentence has a best counterpart in every other article, also in an article about another
     event; two such sentences each other's best tell one fact only when the articles tell one
     story, which a shared row shows (in a folder of 30 events, 87% of article pairs share
     none, in a folder of one event nearly all share some)."""
     sources = int(article_of.max(initial=0)) + 1
-    together = np.zeros(sources * sources, dtype=bool)
+    together = np.zeros((sources, sources), dtype=bool)
     for members in clusters:
         if len(members) < 2:
             continue
         present = np.unique(article_of[list(members)])
-        together[(present[:, None] * sources + present[None, :]).ravel()] = True
+        together[np.ix_(present, present)] = True
     return together
 
 

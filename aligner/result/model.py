@@ -235,16 +235,11 @@ class Comparison:
         return replace(self, articles=articles)
 
     def softly_contradicting(self, group: Group) -> bool:
-        """Whether ``group``'s members disagree only softly: every conflict between two of
-        them is soft (told differently, for the reader to check), and there is one."""
-        members = set(group.members)
-        inner = [
-            c
-            for m in group.members
-            for c in self.conflicts_of.get(m, ())
-            if c.a in members and c.b in members
-        ]
-        return bool(inner) and all(c.severity is Severity.SOFT for c in inner)
+        """Whether ``group``'s members are disputed only softly: every conflict touching a
+        member, inside the group or with a sentence of another group, is soft (told
+        differently, for the reader to check), and there is one."""
+        touching = [c for m in group.members for c in self.conflicts_of.get(m, ())]
+        return bool(touching) and all(c.severity is Severity.SOFT for c in touching)
 
     def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:
         """Conflicts between two members of ``group``."""

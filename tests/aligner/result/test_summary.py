@@ -3,6 +3,7 @@ and the rule that labels a sentence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from aligner.pipeline import compare
 from aligner.result.model import (
     Article,
+    Comparison,
     Conflict,
     ConflictKind,
     Group,
@@ -149,3 +151,29 @@ def test_a_real_comparison_counts_every_conflicted_sentence_once(tmp_path: Path)
         prose = {s.id for s in article.prose}
         assert stats.contradicting == len(prose & disputed)
         assert stats.shared + stats.unique + stats.contradicting == stats.prose
+
+
+def test_a_group_is_softly_contradicting_only_when_every_conflict_touching_it_is_soft() -> None:
+    first = build_article(0, "a.txt", "A", "Wire", [(PROSE, "Nine died."), (PROSE, "Roads shut.")])
+    second = build_article(1, "b.txt", "B", "Daily", [(PROSE, "Nine died."), (PROSE, "Ten died.")])
+    groups = (
+        Group("g1", Label.CONTRADICTING, ("a1s1", "a2s1"), 90.0),
+        Group("g2", Label.UNIQUE, ("a1s2",), 100.0),
+        Group("g3", Label.UNIQUE, ("a2s2",), 100.0),
+    )
+    inner = Conflict("a1s1", "a2s1", ConflictKind.ENTITY, "Nine vs Nine (spelling)", Severity.SOFT)
+    across = Conflict("a1s1", "a2s2", ConflictKind.NUMBER, "Nine vs Ten (died)", Severity.HARD)
+    comparison = Comparison(
+        articles=(first, second),
+        skipped=(),
+        groups=groups,
+        conflicts=(inner,),
+        similarity={},
+        stats=(),
+    )
+    assert comparison.softly_contradicting(groups[0])
+    assert not comparison.softly_contradicting(groups[1])  # no conflict at all
+    disputed = replace(comparison, conflicts=(inner, across))
+    # The hard conflict with another row's sentence makes the group's dispute hard.
+    assert not disputed.softly_contradicting(groups[0])
+    assert not disputed.softly_contradicting(groups[2])
