@@ -37,6 +37,10 @@ LINK_MARGIN = 30.0
 # -> 0.78, recall 0.57 -> 0.59).
 MUTUAL_LINK_MARGIN = 15.0
 
+# A sentence no other source seems to tell names at most this many close sentences of other
+# sources (aligner/match/near.py): enough to check "only here", few enough to read.
+NEAR_PER_SENTENCE = 3
+
 # Sentences that did not align but score at most this far below the threshold are still
 # checked for figures about the same thing ("four people in custody" / "three people in
 # custody"): related enough to be about one fact, too differently worded to align.

@@ -16,6 +16,7 @@ from aligner.load.resources import sample_corpus_dir
 from aligner.match.align import display_order
 from aligner.match.counterparts import prose_positions
 from aligner.match.links import links_across_rows
+from aligner.match.near import near_counterparts
 from aligner.match.scoring import group_scores, scored_pairs, useful_score
 from aligner.result.model import (
     Article,
@@ -138,6 +139,7 @@ def _compare_articles(
     groups = _build_groups(prose, clusters, order, conflicts, scores)
     checkpoint()
     links = links_across_rows(prose, clusters, pairs, article_of, settings)
+    near = near_counterparts(prose, clusters, pairs, article_of, links, settings)
     report("summarising", 0.95)
     result = Comparison(
         articles=tuple(articles),
@@ -148,6 +150,7 @@ def _compare_articles(
         stats=source_stats(articles, groups, conflicts),
         options=settings,
         links=links,
+        near=near,
         limit_notices=notices,
     )
     report("done", 1.0)

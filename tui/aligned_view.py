@@ -785,7 +785,7 @@ class AlignedView(ScrollView, can_focus=True):
         group = comparison.group_of.get(focused)
         if group is not None and sid in group.members:
             return ROW
-        links = comparison.links_of.get(focused, ())
+        links = (*comparison.links_of.get(focused, ()), *comparison.near_of.get(focused, ()))
         return LINKED if any(sid in (link.a, link.b) for link in links) else None
 
     def _highlight(self, column: int) -> str:

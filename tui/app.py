@@ -539,7 +539,8 @@ class ParallaxApp(App[int]):
 
     def action_follow_link(self) -> None:
         """Go to a sentence of another row that tells the selected sentence's fact: the
-        focused sentence's counterparts first, then the rest of the row's. Pressed again
+        focused sentence's counterparts first, then the rest of the row's, then the close
+        sentences of a sentence no other source seems to tell. Pressed again
         at one of them, go to the next, and after the last back to where it started."""
         view = self.view
         comparison = view.comparison
@@ -559,11 +560,17 @@ class ParallaxApp(App[int]):
             return
         row = [focused] if focused else []
         row += [sid for sid in view.selected_sentences if sid != focused]
+        # Links first; a sentence with none may have close sentences of other sources.
         targets = list(
             dict.fromkeys(
-                link.b if link.a == sid else link.a
-                for sid in row
-                for link in comparison.links_of.get(sid, ())
+                [
+                    *(
+                        link.b if link.a == sid else link.a
+                        for sid in row
+                        for link in comparison.links_of.get(sid, ())
+                    ),
+                    *(near.b for sid in row for near in comparison.near_of.get(sid, ())),
+                ]
             )
         )
         if not targets:

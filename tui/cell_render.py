@@ -31,6 +31,10 @@ figure, a name spelled two ways): to check, not impossible together."""
 TOLD_ELSEWHERE_MARK = "~"
 """Gutter glyph of a sentence alone in its row whose fact another source tells in another
 row (a link): drawn in the shared colour, since it is not only in its source."""
+PERHAPS_MARK = "±"
+"""Gutter glyph of a sentence alone in its row with no link, but with a related sentence in
+another source (aligner/match/near.py): only here as far as the comparison can tell, but
+often told there too. Drawn in the unique colour."""
 NOTE_MARK = "✎"
 GAP_MARK = "·"
 PIVOT_MARK = "★"
@@ -160,6 +164,8 @@ class CellRenderer:
                 if sid in model.told_elsewhere:
                     glyph = TOLD_ELSEWHERE_MARK
                     glyph_style = self.style(highlight, LABEL_CLASS[Label.SHARED])
+                elif sid in model.perhaps_elsewhere:
+                    glyph = PERHAPS_MARK
                 gutter = [
                     Segment(glyph, glyph_style),
                     Segment(source_count(model.tellers.get(sid, 1)), glyph_style),

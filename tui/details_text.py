@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.color import Color, ColorParseError
 
 from aligner.result.model import Comparison, Group, Label, Sentence
-from tui.cell_render import SOFT_MARK
+from tui.cell_render import PERHAPS_MARK, SOFT_MARK
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
 
@@ -48,9 +48,16 @@ def details_text(
     conflicts = comparison.group_conflicts(group)
     # A shared or unique group disputed from another row keeps its own title (below).
     soft = group.label is Label.CONTRADICTING and comparison.softly_contradicting(group)
-    glyph = SOFT_MARK if soft else _LABEL_GLYPH[group.label]
+    perhaps = group.label is Label.UNIQUE and any(m in comparison.near_of for m in group.members)
+    glyph = SOFT_MARK if soft else PERHAPS_MARK if perhaps else _LABEL_GLYPH[group.label]
     style = palette.soft if soft else palette.label(group.label)
-    title = "Contradicting softly (told differently: check)" if soft else None
+    title = (
+        "Contradicting softly (told differently: check)"
+        if soft
+        else "Unique, perhaps: close sentences in other sources (below)"
+        if perhaps
+        else None
+    )
     out.append(f"{glyph} {title or group.label.value.capitalize()}", style)
     disputed = comparison.conflicts_of
     if group.label is not Label.CONTRADICTING and any(m in disputed for m in group.members):
@@ -89,6 +96,7 @@ def details_text(
 
     _append_conflicts_elsewhere(out, comparison, group, palette)
     _append_links(out, comparison, group, palette)
+    _append_near(out, comparison, group, palette)
 
     reference = _reference(comparison, members)
     for sentence in members:
@@ -126,9 +134,7 @@ def _append_conflicts_elsewhere(
             out.append(strip_controls(pair))
             out.append(f" — {conflict.kind.value}, {conflict.severity.value}: ", palette.quiet)
             out.append(strip_controls(conflict.detail) + "\n")
-            out.append("  ", palette.quiet)
-            out.append_text(safe_text(strip_controls(other.text)))
-            out.append("\n")
+            _append_quoted(out, other, palette)
 
 
 def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Palette) -> None:
@@ -150,9 +156,30 @@ def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Pal
                 f"counterpart {link.score:.0f})"
             )
             out.append(strip_controls(told) + "\n")
-            out.append("  ", palette.quiet)
-            out.append_text(safe_text(strip_controls(other.text)))
-            out.append("\n")
+            _append_quoted(out, other, palette)
+
+
+def _append_near(out: Text, comparison: Comparison, group: Group, palette: _Palette) -> None:
+    """For a sentence no other source seems to tell, the closest sentence of each other
+    source that relates to it: often the same fact told in other words, for the reader to
+    judge."""
+    group_of = comparison.group_of
+    for member in group.members:
+        for near in comparison.near_of.get(member, ()):
+            other = comparison.sentences[near.b]
+            where = f"group {group_of[near.b].id}, " if near.b in group_of else ""
+            source = _source_name(comparison, other.article_id)
+            out.append(f"{PERHAPS_MARK} ", palette.quiet)
+            out.append(strip_controls(f"Perhaps told in {source}, closest there "))
+            out.append(f"({where}counterpart {near.score:.0f})\n")
+            _append_quoted(out, other, palette)
+
+
+def _append_quoted(out: Text, sentence: Sentence, palette: _Palette) -> None:
+    """Another row's sentence, indented under the line that says why it is shown."""
+    out.append("  ", palette.quiet)
+    out.append_text(safe_text(strip_controls(sentence.text)))
+    out.append("\n")
 
 
 def _reference(comparison: Comparison, members: Sequence[Sentence]) -> Sentence:

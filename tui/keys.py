@@ -155,7 +155,8 @@ KEYS: tuple[Key, ...] = (
         "l",
         "follow_link",
         "Also told in",
-        "Go to a counterpart in another row (again: the next one, then back)",
+        "Go to a counterpart in another row, or a ± sentence's close one "
+        "(again: the next, then back)",
         "l",
     ),
     Key(

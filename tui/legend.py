@@ -8,6 +8,7 @@ from tui.cell_render import (
     GLYPHS,
     MANY_SOURCES,
     NOTE_MARK,
+    PERHAPS_MARK,
     PIVOT_MARK,
     SOFT_MARK,
     TOLD_ELSEWHERE_MARK,
@@ -19,7 +20,12 @@ SIGNS: tuple[tuple[str, str], ...] = (
         f"{GLYPHS[Label.SHARED]}3",
         f"How many sources tell it (of all, those off-screen too; {MANY_SOURCES}: ten or more)",
     ),
-    (GLYPHS[Label.UNIQUE], "Only in this source: no other source tells it"),
+    (GLYPHS[Label.UNIQUE], "Only in this source: no other source tells it or anything close"),
+    (
+        PERHAPS_MARK,
+        "Only here as far as Parallax can tell: another source has a close sentence, often "
+        "the same fact (d: which, l: go there)",
+    ),
     (
         TOLD_ELSEWHERE_MARK,
         "Alone in its row, but told in other words in another row (d: where, l: go there)",

@@ -71,6 +71,10 @@ class ViewModel:
         self.told_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.links_of if self.labels.get(sid) is Label.UNIQUE
         )
+        # Alone, no link, but a related sentence in another source: "only here, perhaps".
+        self.perhaps_elsewhere: frozenset[str] = frozenset(
+            sid for sid in comparison.near_of if self.labels.get(sid) is Label.UNIQUE
+        )
         self.rows = aligned_rows(comparison)
         # Members of rows whose conflicts, in the row or with another, are all soft: drawn
         # apart from hard ones, and left out by the "hard" filter.

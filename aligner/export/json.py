@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from aligner.result.model import Comparison, Label, Severity
+from aligner.result.model import Comparison, Label, Link, Severity
 from aligner.runtime.cancel import checked, checkpoint
 from aligner.runtime.collector import collector_paused
 from aligner.text.terminal_safety import UNSAFE_BEYOND_C0
@@ -46,6 +46,7 @@ def _sections(notes: Mapping[str, str] | None) -> list[tuple[str, Section]]:
         ("groups", _groups),
         ("conflicts", _conflicts),
         ("links", _links),
+        ("near", _near),
         ("similarity", _similarity),
         ("stats", _stats),
     ]
@@ -115,7 +116,15 @@ def _conflicts(comparison: Comparison) -> list[dict[str, str]]:
 
 
 def _links(comparison: Comparison) -> list[dict[str, Any]]:
-    return _Records({"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links)
+    return _scored_pairs(comparison.links)
+
+
+def _near(comparison: Comparison) -> list[dict[str, Any]]:
+    return _scored_pairs(comparison.near)
+
+
+def _scored_pairs(pairs: Sequence[Link]) -> list[dict[str, Any]]:
+    return _Records({"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in pairs)
 
 
 def _stats(comparison: Comparison) -> dict[str, Any]:

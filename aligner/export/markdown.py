@@ -194,6 +194,12 @@ class _Document:
                     f"  - Also told in **{self.label(other.article_id)}** "
                     f"(counterpart {link.score:.0f}/100): {self.text(other)}"
                 )
+            for near in self.comparison.near_of.get(sentence.id, ()):
+                other = self.comparison.sentences[near.b]
+                lines.append(
+                    f"  - Perhaps told in **{self.label(other.article_id)}**, closest there "
+                    f"(counterpart {near.score:.0f}/100): {self.text(other)}"
+                )
             self._link_lines[sentence.id] = lines
         return lines
 
@@ -391,17 +397,29 @@ class _Document:
                     if member in sentences:
                         sentence = sentences[member]
                         unique_by_article.setdefault(sentence.article_id, []).append(sentence)
-        links_of = self.comparison.links_of
+        links_of, near_of = self.comparison.links_of, self.comparison.near_of
         for article in self.comparison.articles:
             self.section(f"## Only in {self.label(article.id)}")
             alone = sorted(unique_by_article.get(article.id, ()), key=lambda s: s.index)
             # Alone in their rows, but another source tells the same fact in another row.
             elsewhere = [s for s in alone if s.id in links_of]
             own = [s for s in alone if s.id not in links_of]
-            if not own:
+            # Of those, the ones with a close sentence in another source: often told there too.
+            perhaps = [s for s in own if s.id in near_of]
+            own = [s for s in own if s.id not in near_of]
+            if not own and not perhaps:
                 self.emit("Nothing: every sentence of this source is told by another one too.")
             for sentence in own:
                 self.plain_item(sentence)
+            if perhaps:
+                self.emit(
+                    "",
+                    "Only here as far as Parallax can tell, but another source has a close "
+                    "sentence (check it):",
+                    "",
+                )
+                for sentence in perhaps:
+                    self.plain_item(sentence)
             if elsewhere:
                 self.emit("", "Told by another source in other words, in another row:", "")
                 for sentence in elsewhere:

@@ -191,6 +191,10 @@ class Comparison:
     stats: tuple[SourceStats, ...]
     options: CompareOptions = field(default_factory=CompareOptions)
     links: tuple[Link, ...] = ()
+    # Per sentence alone in its row with no link: the closest sentences of other sources
+    # (``a`` is the lone one), for a reader to check "only in this source"
+    # (aligner/match/near.py).
+    near: tuple[Link, ...] = ()
     notices: tuple[FileNotice, ...] = ()  # files loaded with repairs, in path order
     # What the comparison left out to stay within its limits, for people (one line each).
     limit_notices: tuple[str, ...] = ()
@@ -223,6 +227,15 @@ class Comparison:
     def links_of(self) -> Mapping[str, tuple[Link, ...]]:
         """Links touching each sentence, by sentence id (absent: none)."""
         return _by_sentence(self.links)
+
+    @cached_property
+    def near_of(self) -> Mapping[str, tuple[Link, ...]]:
+        """Each lone sentence's closest sentences of other sources, best first (absent:
+        none)."""
+        found: dict[str, list[Link]] = {}
+        for link in self.near:
+            found.setdefault(link.a, []).append(link)
+        return {sid: tuple(links) for sid, links in found.items()}
 
     def with_source_names(self, names: Mapping[str, str]) -> Comparison:
         """This comparison with the sources at the paths in ``names`` called by those names

@@ -24,6 +24,7 @@ from tui.view_model import ViewModel
 BASE = Style(color="white")
 COMPONENT = {
     "aligned-view--shared": Style(color="green"),
+    "aligned-view--unique": Style(color="magenta"),
     "aligned-view--contradicting": Style(color="red"),
     "aligned-view--nonprose": Style(italic=True),
     "aligned-view--diff": Style(underline=True),
@@ -167,6 +168,30 @@ def test_a_sentence_alone_in_its_row_but_told_elsewhere_is_not_drawn_as_unique()
     plain = cells.sentence(model, alone, 0, 30, None, noted=False, matches=())
     assert plain.text.startswith(GLYPHS[Label.UNIQUE])
     # The row's own sentence in a shared group keeps its glyph.
+    assert cells.sentence(model, shared, 0, 30, None, noted=False, matches=()).text.startswith(
+        GLYPHS[Label.SHARED]
+    )
+
+
+def test_a_lone_sentence_with_a_close_sentence_elsewhere_is_drawn_as_perhaps_unique() -> None:
+    from dataclasses import replace
+
+    from aligner.result.model import Link
+    from tui.cell_render import PERHAPS_MARK
+
+    comparison = story_comparison()
+    unique = [g.members[0] for g in comparison.groups if g.label is Label.UNIQUE]
+    shared = next(g.members[0] for g in comparison.groups if g.label is Label.SHARED)
+    near, alone = unique[0], unique[1]
+    model = ViewModel(replace(comparison, near=(Link(near, shared, 22.0),)))
+    cells, _ = renderer()
+    drawn = cells.sentence(model, near, 0, 30, None, noted=False, matches=())
+    assert drawn.text.startswith(PERHAPS_MARK)
+    # Still only in its source: the unique colour.
+    assert next(iter(drawn)).style == BASE + COMPONENT["aligned-view--unique"]
+    plain = cells.sentence(model, alone, 0, 30, None, noted=False, matches=())
+    assert plain.text.startswith(GLYPHS[Label.UNIQUE])
+    # The close sentence itself keeps its own sign.
     assert cells.sentence(model, shared, 0, 30, None, noted=False, matches=()).text.startswith(
         GLYPHS[Label.SHARED]
     )

@@ -41,11 +41,43 @@ async def test_l_goes_to_the_linked_counterpart_and_says_when_there_is_none() ->
             s.id
             for a in comparison.articles
             for s in a.prose
-            if not any(m in comparison.links_of for m in comparison.group_of[s.id].members)
+            if not any(
+                m in comparison.links_of or m in comparison.near_of
+                for m in comparison.group_of[s.id].members
+            )
         )
         view.select_sentence(unlinked)
         await pilot.press("l")
         assert view.focused_sentence == unlinked
+
+
+def test_the_details_panel_names_the_close_sentences_of_a_lone_sentence() -> None:
+    comparison = compare()
+    lone, near = next(iter(comparison.near_of.items()))
+    text = details_text(comparison, comparison.group_of[lone].id, lone, {}, {}).plain
+    assert text.startswith("± Unique, perhaps: close sentences in other sources (below)")
+    for link in near:
+        other = comparison.sentences[link.b]
+        assert other.text in text
+        assert f"group {comparison.group_of[link.b].id}, counterpart {link.score:.0f})" in text
+    assert text.count("Perhaps told in ") == len(near)
+
+
+async def test_l_goes_to_the_close_sentences_of_a_lone_sentence_and_back() -> None:
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        lone = max(comparison.near_of, key=lambda sid: len(comparison.near_of[sid]))
+        expected = [k.b for k in comparison.near_of[lone]]
+        assert len(expected) >= 2
+        view.select_sentence(lone)
+        visited = []
+        for _ in range(len(expected) + 1):
+            await pilot.press("l")
+            visited.append(view.focused_sentence)
+        assert visited == [*expected, lone]
 
 
 async def test_l_walks_through_every_counterpart_and_back() -> None:

@@ -27,6 +27,7 @@ def test_top_level_keys_in_documented_order(comparison, notes) -> None:
         "groups",
         "conflicts",
         "links",
+        "near",
         "similarity",
         "stats",
         "notes",
@@ -185,6 +186,19 @@ def test_links_are_written_with_both_ids_and_their_score() -> None:
         {"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.links
     ]
     assert data["stats"]["links"] == len(comparison.links) > 0
+
+
+def test_the_close_sentences_of_lone_sentences_are_written_apart_from_links() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    data = from_json(to_json(comparison))
+    assert data["near"] == [
+        {"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in comparison.near
+    ]
+    assert data["near"]
+    linked = {sid for k in comparison.links for sid in (k.a, k.b)}
+    assert not linked & {k["a"] for k in data["near"]}
 
 
 def test_soft_conflicts_are_counted_apart(comparison) -> None:

@@ -467,6 +467,32 @@ def test_a_sentence_alone_in_its_row_but_linked_is_not_listed_as_only_in_its_sou
         assert "Told by another source in other words, in another row:" in section
 
 
+def test_a_lone_sentence_with_close_sentences_elsewhere_is_listed_apart_with_them() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    assert comparison.near
+    for lone, near in comparison.near_of.items():
+        sentence = comparison.sentences[lone]
+        before, after = text.split(f"\n- {escape_inline(sentence.text)}\n", 1)
+        section = before.rsplit("\n## ", 1)[1]
+        assert section.startswith("Only in")
+        assert "another source has a close sentence (check it):" in section
+        told = after.split("\n\n", 1)[0].split("\n- ", 1)[0].splitlines()
+        assert len(told) == len(near)
+        for line, link in zip(told, near, strict=True):
+            other = comparison.sentences[link.b]
+            assert line.startswith(f"  - Perhaps told in **{label_of(comparison, other)}**")
+            assert f"(counterpart {link.score:.0f}/100): {escape_inline(other.text)}" in line
+
+
+def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]
+    from aligner.export.markdown import _source_labels
+
+    return escape_inline(_source_labels(comparison.articles)[sentence.article_id])
+
+
 def test_each_section_shows_its_own_pair_differences_and_the_sentence_links(comparison) -> None:
     from aligner.result.model import Conflict, ConflictKind, Link
     from aligner.text.diff import word_diff
