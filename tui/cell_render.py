@@ -31,6 +31,9 @@ figure, a name spelled two ways): to check, not impossible together."""
 TOLD_ELSEWHERE_MARK = "~"
 """Gutter glyph of a sentence alone in its row whose fact another source tells in another
 row (a link): drawn in the shared colour, since it is not only in its source."""
+PROBABLE_MARK = "≈"
+"""Gutter glyph of a shared row scoring under ``SURE_ROW_SCORE``: alike, but in such rows
+the sources often tell different facts. Drawn in the shared colour."""
 PERHAPS_MARK = "±"
 """Gutter glyph of a sentence alone in its row with no link, but with a related sentence in
 another source (aligner/match/near.py): only here as far as the comparison can tell, but
@@ -166,6 +169,8 @@ class CellRenderer:
                     glyph_style = self.style(highlight, LABEL_CLASS[Label.SHARED])
                 elif sid in model.perhaps_elsewhere:
                     glyph = PERHAPS_MARK
+                elif sid in model.probable and label is Label.SHARED:
+                    glyph = PROBABLE_MARK
                 gutter = [
                     Segment(glyph, glyph_style),
                     Segment(source_count(model.tellers.get(sid, 1)), glyph_style),

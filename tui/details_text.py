@@ -8,8 +8,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
+from aligner.calibration import SURE_ROW_SCORE
 from aligner.result.model import Comparison, Group, Label, Sentence
-from tui.cell_render import PERHAPS_MARK, SOFT_MARK
+from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
 
@@ -47,18 +48,9 @@ def details_text(
     ]
     conflicts = comparison.group_conflicts(group)
     # A shared or unique group disputed from another row keeps its own title (below).
-    soft = group.label is Label.CONTRADICTING and comparison.softly_contradicting(group)
-    perhaps = group.label is Label.UNIQUE and any(m in comparison.near_of for m in group.members)
-    glyph = SOFT_MARK if soft else PERHAPS_MARK if perhaps else _LABEL_GLYPH[group.label]
-    style = palette.soft if soft else palette.label(group.label)
-    title = (
-        "Contradicting softly (told differently: check)"
-        if soft
-        else "Unique, perhaps: close sentences in other sources (below)"
-        if perhaps
-        else None
-    )
-    out.append(f"{glyph} {title or group.label.value.capitalize()}", style)
+    glyph, title = _sign_and_title(comparison, group)
+    style = palette.soft if glyph == SOFT_MARK else palette.label(group.label)
+    out.append(f"{glyph} {title}", style)
     disputed = comparison.conflicts_of
     if group.label is not Label.CONTRADICTING and any(m in disputed for m in group.members):
         # The grid marks such a row "!": say at once why the label reads otherwise.
@@ -111,6 +103,20 @@ def details_text(
         out.append("\n")
         _append_note(out, notes.get(sentence.id), palette)
     return out
+
+
+def _sign_and_title(comparison: Comparison, group: Group) -> tuple[str, str]:
+    """The row's sign, as the grid draws it, and the panel's title for it."""
+    if group.label is Label.CONTRADICTING and comparison.softly_contradicting(group):
+        return SOFT_MARK, "Contradicting softly (told differently: check)"
+    if group.label is Label.UNIQUE and any(m in comparison.near_of for m in group.members):
+        return PERHAPS_MARK, "Unique, perhaps: close sentences in other sources (below)"
+    if group.label is Label.SHARED and group.score < SURE_ROW_SCORE:
+        return PROBABLE_MARK, (
+            f"Shared, probably: under {SURE_ROW_SCORE:.0f}, sources often tell different "
+            "facts: compare the versions"
+        )
+    return _LABEL_GLYPH[group.label], group.label.value.capitalize()
 
 
 def _append_conflicts_elsewhere(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aligner.calibration import SURE_ROW_SCORE
 from aligner.result.model import Label
 from tui.cell_render import (
     GAP_MARK,
@@ -10,12 +11,18 @@ from tui.cell_render import (
     NOTE_MARK,
     PERHAPS_MARK,
     PIVOT_MARK,
+    PROBABLE_MARK,
     SOFT_MARK,
     TOLD_ELSEWHERE_MARK,
 )
 
 SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[Label.SHARED], "Shared: another source tells the same in this row"),
+    (
+        PROBABLE_MARK,
+        f"Shared, probably: alike, but in rows this weak (under {SURE_ROW_SCORE:.0f}) sources "
+        "often tell different facts: compare them (d)",
+    ),
     (
         f"{GLYPHS[Label.SHARED]}3",
         f"How many sources tell it (of all, those off-screen too; {MANY_SOURCES}: ten or more)",

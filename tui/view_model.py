@@ -6,6 +6,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from aligner.calibration import SURE_ROW_SCORE
 from aligner.result.model import Comparison, Label
 from tui.row_layout import (
     Counterparts,
@@ -74,6 +75,13 @@ class ViewModel:
         # Alone, no link, but a related sentence in another source: "only here, perhaps".
         self.perhaps_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.near_of if self.labels.get(sid) is Label.UNIQUE
+        )
+        # Members of shared rows under SURE_ROW_SCORE: alike, but only probably one fact.
+        self.probable: frozenset[str] = frozenset(
+            m
+            for g in comparison.groups
+            if g.label is Label.SHARED and g.score < SURE_ROW_SCORE
+            for m in g.members
         )
         self.rows = aligned_rows(comparison)
         # Members of rows whose conflicts, in the row or with another, are all soft: drawn

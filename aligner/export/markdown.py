@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from aligner.calibration import SURE_ROW_SCORE
 from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
 from aligner.runtime.cancel import checkpoint
 from aligner.text.diff import DiffOp, word_diff
@@ -382,7 +383,13 @@ class _Document:
             members = [sentences[m] for m in group.members if m in sentences]
             names = ", ".join(self.label(s.article_id) for s in members)
             self.section(f"### Shared {number}: {names}")
-            self.emit(f"Similarity {group.score:.0f}/100", "")
+            similarity = f"Similarity {group.score:.0f}/100"
+            if group.score < SURE_ROW_SCORE:
+                similarity += (
+                    f" · probably the same fact: under {SURE_ROW_SCORE:.0f}, sources often tell "
+                    "different facts, compare the versions"
+                )
+            self.emit(similarity, "")
             for index, sentence in enumerate(members):
                 self.sentence_item(sentence, reference=members[0] if index else None)
         if number == 0:

@@ -197,6 +197,27 @@ def test_a_lone_sentence_with_a_close_sentence_elsewhere_is_drawn_as_perhaps_uni
     )
 
 
+def test_a_shared_row_under_the_sure_score_is_drawn_as_probable() -> None:
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+    from tui.cell_render import PROBABLE_MARK
+
+    comparison = story_comparison()
+    shared = [g for g in comparison.groups if g.label is Label.SHARED][:2]
+    scores = {shared[0].id: SURE_ROW_SCORE - 0.01, shared[1].id: SURE_ROW_SCORE}
+    groups = tuple(
+        replace(g, score=scores[g.id]) if g.id in scores else g for g in comparison.groups
+    )
+    model = ViewModel(replace(comparison, groups=groups))
+    cells, _ = renderer()
+    weak = cells.sentence(model, shared[0].members[0], 0, 30, None, noted=False, matches=())
+    assert weak.text.startswith(PROBABLE_MARK)
+    assert next(iter(weak)).style == BASE + COMPONENT["aligned-view--shared"]
+    sure = cells.sentence(model, shared[1].members[0], 0, 30, None, noted=False, matches=())
+    assert sure.text.startswith(GLYPHS[Label.SHARED])
+
+
 def test_a_row_whose_conflicts_are_all_soft_has_its_own_mark_and_colour() -> None:
     from dataclasses import replace
 

@@ -81,3 +81,24 @@ def test_a_group_whose_conflicts_are_all_soft_says_so() -> None:
     text = details_text(changed, group.id, a, {}, {}).plain
     assert text.startswith("? Contradicting softly (told differently: check)")
     assert "entity, soft: Semintelli vs Sementilli (spelling)" in text
+
+
+def test_a_weak_shared_row_is_titled_probable_and_a_sure_one_shared() -> None:
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+
+    first = _article("a1", "Wire", "Police sealed the area.")
+    second = _article("a2", "Daily", "Police sealed the area off.")
+    group = Group("g1", Label.SHARED, ("a1s1", "a2s1"), SURE_ROW_SCORE)
+    sure = Comparison(
+        articles=(first, second), skipped=(), groups=(group,), conflicts=(), similarity={},
+        stats=(),
+    )  # fmt: skip
+    assert details_text(sure, "g1", "a1s1", {}, {}).plain.startswith("= Shared  ·  group g1")
+    weak = replace(sure, groups=(replace(group, score=SURE_ROW_SCORE - 0.5),))
+    text = details_text(weak, "g1", "a1s1", {}, {}).plain
+    assert text.startswith(
+        f"≈ Shared, probably: under {SURE_ROW_SCORE:.0f}, sources often tell different facts: "
+        "compare the versions  ·  group g1  ·  similarity 74"
+    )

@@ -487,6 +487,22 @@ def test_a_lone_sentence_with_close_sentences_elsewhere_is_listed_apart_with_the
             assert f"(counterpart {link.score:.0f}/100): {escape_inline(other.text)}" in line
 
 
+def test_a_weak_shared_row_is_called_probably_the_same_fact() -> None:
+    from aligner.calibration import SURE_ROW_SCORE
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    shared = [g for g in comparison.groups if g.label is Label.SHARED]
+    weak = [g for g in shared if g.score < SURE_ROW_SCORE]
+    assert weak and len(weak) < len(shared)
+    lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
+    assert len(lines) == len(shared)
+    for group, line in zip(shared, lines, strict=True):
+        assert line.startswith(f"Similarity {group.score:.0f}/100")
+        assert ("probably the same fact" in line) == (group in weak)
+
+
 def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]
     from aligner.export.markdown import _source_labels
 
