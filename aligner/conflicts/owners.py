@@ -9,20 +9,33 @@ Asked only of figures that would otherwise make a conflict: a few per comparison
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from aligner.calibration import SAME_NAME_RATIO
 from aligner.conflicts.entities import may_name_one_thing
-from aligner.conflicts.subjects import amount_purpose, figure_owners, span_relation
+from aligner.conflicts.figure_index import FigureSheet
+from aligner.conflicts.subjects import amount_purpose, span_relation
 from aligner.text.features import SentenceFeatures, words
 from aligner.text.quantities import Quantity
 
 
-def told_apart(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
-    """What sets apart the things the figures ``qa`` of ``a`` and ``qb`` of ``b`` belong to,
-    in the sentences' words ("Rasmussen vs Pew Research Center", "damages vs punitive
-    damages", "a day after vs 11 days without"); "" when they may belong to one thing."""
-    return _other_names(a, qa, b, qb) or _other_purposes(a, qa, b, qb) or _other_spans(a, qa, b, qb)
+def told_apart(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
+    """What sets apart the things two figures (positions in their sheets) belong to, in the
+    sentences' words ("Rasmussen vs Pew Research Center", "damages vs punitive damages", "a
+    day after vs 11 days without"); "" when they may belong to one thing."""
+    a, b = sheet_a.sentence, sheet_b.sentence
+    qa, qb = a.quantities[at_a], b.quantities[at_b]
+    # By kind first: a conflict check asks this of every differing pair of figures.
+    if qa.kind != qb.kind:
+        return ""
+    if qa.kind == "duration":
+        return _other_spans(a, qa, b, qb)
+    if qa.kind not in _OWNED:
+        return ""
+    named = _other_names(sheet_a, at_a, sheet_b, at_b)
+    return named or (_other_purposes(a, qa, b, qb) if qa.kind == "money" else "")
 
 
 def part_within_whole(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> bool:
@@ -36,37 +49,53 @@ def part_within_whole(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb
     return for_b < for_a and qa.value <= qb.value
 
 
-def _other_names(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
-    """Both figures' nearest owners (``figure_owners``), when each is another name than all
+def _other_names(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
+    """Both figures' nearest owners (``FigureSheet.owners``), when each is another name than all
     the other figure's may be ("Coke" / "Gatorade", not "Dow Jones" / "DJI" of "the Dow Jones
     average .DJI"), and at least one of them is not told in the other sentence at all: a
     sentence telling both names may give either's figure. Only counts, amounts and
-    percentages have such owners: a date, a time or a span belongs to an event ("a dinosaur
-    from China that lived 161 million years ago")."""
-    if qa.kind not in _OWNED or qb.kind not in _OWNED:
-        return ""
-    owners_a, owners_b = figure_owners(a.text, qa), figure_owners(b.text, qb)
-    if not owners_a or not owners_b:
+    percentages (``_OWNED``) are asked: a date, a time or a span belongs to an event ("a
+    dinosaur from China that lived 161 million years ago")."""
+    a, b = sheet_a.sentence, sheet_b.sentence
+    if a.names == b.names and a.tokens[:1] == b.tokens[:1]:
+        return ""  # the same names (a first word may be one): none untold in the other
+    owners_a = sheet_a.owners(at_a)
+    owners_b = sheet_b.owners(at_b) if owners_a else ()
+    if not owners_b:
         return ""
     owner_a, owner_b = owners_a[0], owners_b[0]
-    if _may_be_one(owner_a, owners_b) or _may_be_one(owner_b, owners_a):
+    if owner_a == owner_b or _may_be_one(owner_a, owners_b) or _may_be_one(owner_b, owners_a):
         return ""
-    untold_a = set(words(owner_a)).isdisjoint(b.tokens)
-    untold_b = set(words(owner_b)).isdisjoint(a.tokens)
+    untold_a = _name_words(owner_a).isdisjoint(b.tokens)
+    untold_b = _name_words(owner_b).isdisjoint(a.tokens)
     return f"{owner_a} vs {owner_b}" if untold_a or untold_b else ""
 
 
+# A large folder of market reports sets the same few index names against each other in
+# thousands of pairs: their comparisons are kept.
+@lru_cache(maxsize=4_096)
 def _may_be_one(name: str, others: tuple[str, ...]) -> bool:
     """May ``name`` be one of ``others``: a word in common, or one written two ways
     ("Gusto's" / "Gustos"), initials or an abbreviation (entities.may_name_one_thing)?"""
-    name_words = words(name)
-    return any(
-        may_name_one_thing(name, other)
-        or any(
-            fuzz.ratio(one, word) >= SAME_NAME_RATIO for one in name_words for word in words(other)
-        )
-        for other in others
-    )
+    name_words = _name_words(name)
+    for other in others:
+        other_words = _name_words(other)
+        if not name_words.isdisjoint(other_words):
+            return True
+        if any(
+            fuzz.ratio(one, word) >= SAME_NAME_RATIO for one in name_words for word in other_words
+        ):
+            return True
+        # Initials are capitals, an abbreviation one word against one: else no need to ask.
+        short = name.isupper() or other.isupper() or len(name_words) == len(other_words) == 1
+        if short and may_name_one_thing(name, other):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4_096)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(words(name))
 
 
 _OWNED = frozenset(["count", "money", "percent"])

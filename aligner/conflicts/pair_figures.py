@@ -79,7 +79,7 @@ def figure_conflicts(
             ):
                 continue  # "six of his aides" / "the two sons" beside "his other son"
             severity = _pair_severity(sheet_a, at_a, sheet_b, at_b)
-            apart = told_apart(a, qa, b, qb)
+            apart = told_apart(sheet_a, at_a, sheet_b, at_b)
             if apart and (severity is Severity.SOFT or part_within_whole(a, qa, b, qb)):
                 # A pairing that was a guess already, now of two owners: two doubts, as in
                 # passes._softened. A part no larger than its whole agrees with it.
@@ -191,7 +191,7 @@ def _bound_findings(sheet_a: FigureSheet, sheet_b: FigureSheet) -> list[Finding]
     found = []
     for at_a, qa in enumerate(a.quantities):
         for at_b, qb in enumerate(b.quantities):
-            if _bound_and_figure(qa, qb) and not told_apart(a, qa, b, qb):
+            if _bound_and_figure(qa, qb) and not told_apart(sheet_a, at_a, sheet_b, at_b):
                 detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
