@@ -5,17 +5,11 @@ difference."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-import numpy as np
 import pytest
 
-from aligner.calibration import LINK_MARGIN
 from aligner.conflicts.checks import find_conflicts
-from aligner.conflicts.passes import rows_and_conflicts
 from aligner.conflicts.subjects import figure_owners, span_relation
-from aligner.match.align import ScoredPairs
-from aligner.result.model import CompareOptions, ConflictKind
+from aligner.result.model import ConflictKind
 from aligner.text.features import sentence_features
 from aligner.text.quantities import extract_quantities
 
@@ -162,31 +156,3 @@ def test_a_hard_difference_of_different_owners_is_soft_and_names_them(
 )
 def test_figures_of_one_owner_stay_hard(a: str, b: str) -> None:
     assert [severity for severity, _ in _numbers(a, b)] == ["hard"]
-
-
-@pytest.mark.parametrize(("margin", "found"), [(-5.0, []), (LINK_MARGIN, ["soft"])])
-def test_spans_of_different_things_in_related_sentences_are_no_conflict(
-    margin: float, found: list[str]
-) -> None:
-    """Sentences only related ("came just a day after" / "went 11 days without") lose a
-    difference of owners, a doubt on a doubt; sure counterparts keep it, soft."""
-    texts = [
-        "The announcement came just a day after the government denied any part in it.",
-        "The announcement raised questions about a building left 11 days without cleaning.",
-    ]
-    prose = [SimpleNamespace(id=f"a{k + 1}s1") for k in range(2)]
-    settings = CompareOptions()
-    pairs = ScoredPairs(
-        np.array([0]), np.array([1]), np.array([settings.threshold + margin], dtype=np.float32)
-    )
-    _, _, conflicts = rows_and_conflicts(
-        prose,  # type: ignore[arg-type]
-        [sentence_features(t) for t in texts],
-        pairs,
-        np.array([0, 1]),
-        settings,
-        lambda stage, fraction: None,
-        1,
-    )
-    assert [c.severity.value for c in conflicts] == found
-    assert all("a day after vs 11 days without" in c.detail for c in conflicts)
