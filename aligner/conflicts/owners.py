@@ -4,7 +4,8 @@ percent"), two products' prices, two candidates' votes, an amount for a part of 
 other is for ("$25 million in punitive damages" / "$33.5 million in damages"), or two spans
 of time measured from different things ("a day after the denial" / "went 11 days without").
 
-Asked only of figures that would otherwise make a conflict: a few per comparison.
+Asked only of pairs of figures that would otherwise make a conflict (on msrp10k14, rows of
+market reports, some 45,000): what it reads of one figure is kept on its sheet or cached.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from aligner.conflicts.figure_index import FigureSheet
 from aligner.conflicts.subjects import amount_purpose, span_relation
 from aligner.text.features import SentenceFeatures, words
 from aligner.text.quantities import Quantity
+
+# The kinds of figure a name may own: a poll's percentage, a product's price, a candidate's
+# votes. A date, a time or a span belongs to an event, whatever names stand near it.
+_OWNED = frozenset(["count", "money", "percent"])
 
 
 def told_apart(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
@@ -96,9 +101,6 @@ def _may_be_one(name: str, others: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=4_096)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(words(name))
-
-
-_OWNED = frozenset(["count", "money", "percent"])
 
 
 def _other_purposes(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:

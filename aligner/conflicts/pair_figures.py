@@ -85,7 +85,7 @@ def figure_conflicts(
                 # passes._softened. A part no larger than its whole agrees with it.
                 continue
             if apart:
-                severity = Severity.SOFT  # "when unsure, a soft conflict that names the difference"
+                severity = Severity.SOFT  # issue 14: unsure, a soft one naming the difference
             detail = _number_detail(sheet_a, at_a, sheet_b, at_b, apart)
             findings.append(Finding(ConflictKind.NUMBER, detail, severity))
     findings += _bound_findings(sheet_a, sheet_b)
