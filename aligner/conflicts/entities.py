@@ -26,14 +26,14 @@ def entity_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     only_b = _names_missing_from(b, a)
     for name_a in only_a:
         for name_b in only_b:
-            if _same_slot(a.text, name_a, b.text, name_b) and not _may_name_one_thing(
+            if _same_slot(a.text, name_a, b.text, name_b) and not may_name_one_thing(
                 name_a, name_b
             ):
                 return [Finding(ConflictKind.ENTITY, f"{name_a} vs {name_b}")]
     return []
 
 
-def _may_name_one_thing(name_a: str, name_b: str) -> bool:
+def may_name_one_thing(name_a: str, name_b: str) -> bool:
     """Could these be two ways of writing one name, or not names of one kind at all?
 
     "IAEA" / "International Atomic Energy Agency" (initials), "Sept" / "September" and

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from aligner.conflicts.subjects import figure_thing
+from aligner.conflicts.subjects import figure_owners, figure_thing
 from aligner.text.features import SentenceFeatures
 from aligner.text.quantities import Quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS
@@ -46,6 +46,7 @@ class FigureSheet:
     # a row of near-copies is in a conflict with most of the row, and most sentences in none.
     things: list[str | None]
     alike: list[bool | None]
+    owned: list[tuple[str, ...] | None]  # each figure's ``figure_owners``, likewise
 
     def several(self, at: int) -> bool:
         """Does the sentence give, besides its figure at ``at``, a different figure that may
@@ -53,6 +54,13 @@ class FigureSheet:
         known = self.alike[at]
         if known is None:
             known = self.alike[at] = _several(self.sentence.quantities, at)
+        return known
+
+    def owners(self, at: int) -> tuple[str, ...]:
+        """The names the figure at ``at`` may belong to (``figure_owners``)."""
+        known = self.owned[at]
+        if known is None:
+            known = self.owned[at] = figure_owners(self.sentence.text, self.sentence.quantities[at])
         return known
 
     def thing(self, at: int) -> str:
@@ -211,7 +219,7 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), (), False, False, [], [])
+        return FigureSheet(sentence, {}, frozenset(), (), (), False, False, [], [], [])
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
@@ -228,6 +236,7 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         limits=any(q.kind == "duration" and is_upper_bound(q) for q in quantities),
         things=[None] * len(quantities),
         alike=[None] * len(quantities),
+        owned=[None] * len(quantities),
     )
 
 

@@ -17,9 +17,9 @@ from aligner.conflicts.figure_index import (
     same_unit,
     singular_of,
 )
+from aligner.conflicts.owners import part_within_whole, told_apart
 from aligner.conflicts.subjects import (
     age_holder,
-    amount_purpose,
     one_thing,
     people_event,
     told_as_undergoing,
@@ -79,7 +79,14 @@ def figure_conflicts(
             ):
                 continue  # "six of his aides" / "the two sons" beside "his other son"
             severity = _pair_severity(sheet_a, at_a, sheet_b, at_b)
-            detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
+            apart = told_apart(sheet_a, at_a, sheet_b, at_b)
+            if apart and (severity is Severity.SOFT or part_within_whole(a, qa, b, qb)):
+                # A pairing that was a guess already, now of two owners: two doubts, as in
+                # passes._softened. A part no larger than its whole agrees with it.
+                continue
+            if apart:
+                severity = Severity.SOFT  # issue 14: unsure, a soft one naming the difference
+            detail = _number_detail(sheet_a, at_a, sheet_b, at_b, apart)
             findings.append(Finding(ConflictKind.NUMBER, detail, severity))
     findings += _bound_findings(sheet_a, sheet_b)
     if findings and other_time_frames(a, b):
@@ -132,28 +139,12 @@ def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: 
     its correction, a before and an after, two polls), a clock time with no zone told, a
     point counted back from the day each outlet wrote ("150 million years ago"); see
     ``FigureSheet.several``."""
-    a, b = sheet_a.sentence, sheet_b.sentence
-    qa, qb = a.quantities[at_a], b.quantities[at_b]
-    if sheet_a.several(at_a) or sheet_b.several(at_b) or _part_of_the_other(a, qa, b, qb):
+    qa = sheet_a.sentence.quantities[at_a]
+    if sheet_a.several(at_a) or sheet_b.several(at_b):
         return Severity.SOFT
     if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
         return Severity.SOFT
     return Severity.HARD
-
-
-def _paid_for(sentence: SentenceFeatures, quantity: Quantity) -> tuple[str, ...]:
-    """What an amount is told to be in or for, up to its noun: ("punitive", "damages") for
-    "$25 million in punitive damages"; () when the sentence does not say."""
-    return amount_purpose(sentence.text, quantity) if quantity.kind == "money" else ()
-
-
-def _part_of_the_other(
-    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
-) -> bool:
-    """Is one amount told for a kind of what the other is for ("$25 million in punitive
-    damages" / "$33.5 million in damages")? Then it may be part of the other."""
-    for_a, for_b = set(_paid_for(a, qa)), set(_paid_for(b, qb))
-    return bool(for_a and for_b) and for_a != for_b and (for_a < for_b or for_b < for_a)
 
 
 def _may_be_one_age(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> bool:
@@ -196,10 +187,11 @@ def _bound_findings(sheet_a: FigureSheet, sheet_b: FigureSheet) -> list[Finding]
     capacity or a maximum, not the count itself."""
     if not (sheet_a.bounds or sheet_b.bounds or (sheet_a.limits and sheet_b.limits)):
         return []  # neither a lower bound nor two time limits: the common case
+    a, b = sheet_a.sentence, sheet_b.sentence
     found = []
-    for at_a, qa in enumerate(sheet_a.sentence.quantities):
-        for at_b, qb in enumerate(sheet_b.sentence.quantities):
-            if _bound_and_figure(qa, qb):
+    for at_a, qa in enumerate(a.quantities):
+        for at_b, qb in enumerate(b.quantities):
+            if _bound_and_figure(qa, qb) and not told_apart(sheet_a, at_a, sheet_b, at_b):
                 detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
                 found.append(Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
     return found
@@ -410,15 +402,19 @@ _KIND_WORDS = {
 }  # fmt: skip
 
 
-def _number_detail(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
+def _number_detail(
+    sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int, apart: str = ""
+) -> str:
     """ "Four vs three (people in custody)": both figures (positions in their sheets) and
     what they tell, in the sentences' words (aligner/conflicts/subjects.py); the kind of
     figure when they do not say. Counts of two nouns show each noun with its figure ("four
-    large parts recovered vs two big objects recovered")."""
+    large parts recovered vs two big objects recovered"). ``apart``: what sets apart the
+    things the figures belong to (owners.told_apart), said last."""
     qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
     thing_a, thing_b = sheet_a.thing(at_a), sheet_b.thing(at_b)
     if qa.kind == "count" and sheet_a.unit_keys[at_a] != sheet_b.unit_keys[at_b]:
-        return f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
+        both = f"{qa.surface} {thing_a}".strip() + " vs " + f"{qb.surface} {thing_b}".strip()
+        return f"{both} ({apart})" if apart else both
     thing = one_thing(thing_a, thing_b)
     what = _KIND_WORDS.get(qa.kind, qa.kind)
     if qa.kind == "count":
@@ -429,6 +425,8 @@ def _number_detail(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: 
     about = thing or what
     if qa.kind == "time" and not _zone(qa):
         about = f"{about}; no time zone told"  # "16:00 vs 4:00 am": maybe two clocks
+    if apart:
+        about = f"{about}; {apart}" if about else apart  # "found; Rasmussen vs Pew"
     return f"{detail} ({about})" if about else detail
 
 

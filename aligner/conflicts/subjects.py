@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from aligner.text.features import stem
 from aligner.text.quantities import LocatedQuantities, PlacedQuantity, Quantity, locate_quantities
-from aligner.text.wordlists import PERSON_TITLES, STOPWORDS
+from aligner.text.wordlists import PERSON_TITLES, STOPWORDS, TEMPORAL_NAMES
 
 # Words between a subject or a figure and its verb: "Four people are in custody", "Johnson
 # was being held", "two were reportedly injured".
@@ -420,3 +420,130 @@ AFTER_NAME = frozenset(
 
 def _capital(text: str, span: tuple[int, int]) -> bool:
     return text[span[0] : span[0] + 1].isupper()
+
+
+# Verbs that attribute a figure to a source ("Hamas said 29 were killed"): a name before
+# one tells who reports the figure, not whose it is, so the search for its owner ends there.
+_REPORTING = frozenset(
+    ["said", "says", "say", "told", "tells", "reported", "reports", "according", "announced",
+     "claimed", "claims", "stated", "estimated", "estimates"]
+)  # fmt: skip
+# Words that open a clause of its own, whose figure is its subject ("39 percent approve
+# while 56 percent disapprove"): the names before them are another clause's.
+_CLAUSE_BREAKS = frozenset(["while", "whereas", "but", "although", "though", "when"])
+# A person told by a pronoun ("he said he won 306"): the name told before it in the sentence.
+_PERSON_PRONOUNS = frozenset(["he", "she"])
+# An owner is looked for this many tokens before its figure at most.
+_OWNER_REACH = 12
+
+
+@lru_cache(maxsize=16_384)
+def figure_owners(text: str, quantity: Quantity) -> tuple[str, ...]:
+    """The names the figure ``quantity`` of ``text`` may belong to, as written, nearest
+    first: the names before it in its part of the sentence ("Rasmussen" of "the Rasmussen
+    poll, which found 55 percent", "Coke" of "a case of Coke costing an extra $8", "Obama" of
+    "Obama won 332 votes", "DJI" and "Dow Jones" of "the Dow Jones average .DJI rose 0.7
+    percent"), or the name a "he" or "she" before it stands for ("Trump fudged ... he won
+    306"). The search ends at a reporting verb ("Hamas said 29 were killed": who tells it,
+    not whose it is) and at another clause ("while 56 percent disapprove")."""
+    located = located_quantities(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    if placed is None:
+        return ()
+    words = located.words
+    in_figures = {k for p in located.found for k in range(p.start, p.end)}
+    names: list[str] = []
+    at = placed.start - 1
+    while at > max(-1, placed.start - 1 - _OWNER_REACH):
+        word = words[at]
+        if word in _REPORTING or word in _CLAUSE_BREAKS or word == ";":
+            break
+        if word in _PERSON_PRONOUNS:
+            return (*names, *_names_before(text, located, at, in_figures)[:1])
+        named = at not in in_figures and _is_name(text, located, at)
+        if named and not _currency_of(text, located, at):
+            first = _name_start(text, located, at)
+            names.append(_shown(text, located, first, at + 1))
+            at = first
+        at -= 1
+    return tuple(names)
+
+
+def _names_before(
+    text: str, located: LocatedQuantities, stop: int, in_figures: set[int]
+) -> list[str]:
+    """The names ending before token ``stop``, nearest first."""
+    names = []
+    at = stop - 1
+    while at >= 0:
+        if at not in in_figures and _is_name(text, located, at):
+            first = _name_start(text, located, at)
+            names.append(_shown(text, located, first, at + 1))
+            at = first
+        at -= 1
+    return names
+
+
+def _currency_of(text: str, located: LocatedQuantities, at: int) -> bool:
+    """Is token ``at`` a currency's country, written onto its sign ("US$729")?"""
+    end = located.spans[at][1]
+    return text[end : end + 1] in ("$", "€", "£", "¥")
+
+
+def _is_name(text: str, located: LocatedQuantities, at: int) -> bool:
+    """Is token ``at`` a word of a name: capitalised, neither a small word nor a day or a
+    month, and, as a sentence's first word, followed by a verb ("Obama won", "Jones said";
+    "Shares rose" tells a plural noun)?"""
+    word = located.words[at]
+    if not word.isalpha() or word in STOPWORDS or word in TEMPORAL_NAMES:
+        return False
+    if not _capitalised(text, located, at):
+        return False
+    if any(w.isalpha() for w in located.words[:at]):
+        return True
+    after = _at(located.words, at + 1)
+    told_of = after in _REPORTING or after in AFTER_NAME  # "Jones said", "Smith was"
+    return told_of or (_is_verb(after) and not _is_plural(word))  # "Obama won", not "Shares rose"
+
+
+def _name_start(text: str, located: LocatedQuantities, last: int) -> int:
+    """The first token of the name whose last word is token ``last`` ("Pew Research
+    Center"), across a ticker's marks ("Nasdaq Composite Index <.IXIC>")."""
+    first = last
+    while True:
+        before = first - 1
+        while before >= 0 and located.words[before] in _TICKER_MARKS:
+            before -= 1
+        if before < 0 or not _is_name(text, located, before):
+            return first
+        first = before
+
+
+# Marks between a name and its ticker: "Index .SPX", "Index <.IXIC>".
+_TICKER_MARKS = frozenset([".", "<", ">", "(", ")"])
+
+
+# What a duration measures, by the word after it: the time after an event ("a day after",
+# "two days later"), before one, into a period ("four weeks into a new term"), the length of
+# a state ("11 days without") or of a period ("a week of negative news").
+_SPAN_RELATIONS = {
+    "after": "after", "later": "after", "before": "before", "earlier": "before",
+    "prior": "before", "into": "into", "since": "into", "without": "without", "of": "of",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=16_384)
+def span_relation(text: str, quantity: Quantity) -> tuple[str, str]:
+    """How the duration ``quantity`` of ``text`` relates to what it measures: the word after
+    it as written ("after" of "a day after North Korea denied") and what that word tells
+    (``_SPAN_RELATIONS``; a limit's "of" is a time after: "within an hour of the arrest");
+    ("", "") when the sentence does not say."""
+    located = located_quantities(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    if placed is None or quantity.kind != "duration":
+        return "", ""
+    word = _at(located.words, placed.end)
+    relation = _SPAN_RELATIONS.get(word, "")
+    if relation == "of" and quantity.low == 0 < quantity.high:
+        relation = "after"  # "within hours of his arrest"
+    return (word, relation) if relation else ("", "")

@@ -522,7 +522,7 @@ def test_figures_of_different_things_are_not_hard_conflicts(a: str, b: str) -> N
     [
         # a sentence that gives two figures of one thing (a claim and its correction)
         (
-            "Smith won 270 electoral votes in 2000, and Jones won 266 votes in the college.",
+            "Jones won 270 electoral votes in 2000, and Smith won 266 votes in the college.",
             "Jones said he won 300 electoral votes, when in fact he won 266.",
         ),
         # a sentence that gives amounts of several things: which pairs is a guess
@@ -530,10 +530,10 @@ def test_figures_of_different_things_are_not_hard_conflicts(a: str, b: str) -> N
             "A $12 case of juice now costs an additional $7.40 because of the levy.",
             "A case of soda costs an extra $3, and a case of juice went from $12 to $19.",
         ),
-        # an amount for a kind of what the other is for: maybe a part of it
+        # an amount for a kind of what the other is for, larger than it (test_owners.py)
         (
             "The court ordered him to pay $12 million in damages to the family.",
-            "A jury ordered him to pay $9 million in punitive damages to the family.",
+            "A jury ordered him to pay $15 million in punitive damages to the family.",
         ),
         # a clock time with no zone told
         ("The march began at 4 p.m. on Sunday.", "The march began at 5 p.m. on Sunday."),
