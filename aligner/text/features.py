@@ -12,7 +12,7 @@ from itertools import compress
 
 from aligner.load.decode import fold_invisible
 from aligner.result.pickling import pickled_by_constructor
-from aligner.text.nltk_modules import PORTER, nltk_module
+from aligner.text.porter import QuickPorter
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
@@ -61,8 +61,8 @@ _DOUBLED = re.compile(r"(.)\1")
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
-    return nltk_module(PORTER).PorterStemmer()
+def _stemmer() -> QuickPorter:
+    return QuickPorter()
 
 
 @pickled_by_constructor
