@@ -186,6 +186,13 @@ def test_ratios_and_scores_are_not_ranges_or_counts(text: str) -> None:
     assert extract_quantities(text) == []
 
 
+def test_reading_goes_on_after_a_ratio_a_range_and_a_limit_without_reading_them_again() -> None:
+    text = "It passed 2 to 1; four to six weeks on, 300 people marched within hours, paid $5 a day."
+    found = extract_quantities(text)
+    assert [q.surface for q in found] == ["four to six weeks", "300", "within hours", "$5"]
+    assert [q.kind for q in found] == ["duration", "count", "duration", "money"]
+
+
 def test_a_rising_range_is_still_a_range() -> None:
     weeks = only("within four to six weeks")
     assert (weeks.kind, weeks.low, weeks.high) == ("duration", 4 * 604800, 6 * 604800)
