@@ -20,11 +20,20 @@ from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A capitalised word, dotted abbreviations included with their last dot (U.S., D.C.),
 # possibly several in a row.
-_NAME_WORD = r"[A-Z](?:[\w'\u2019-]|\.(?=[A-Z]))*(?:(?<=\.[A-Z])\.)?"
+_AFTER_CAPITAL = r"(?:[\w'\u2019-]|\.(?=[A-Z]))*(?:(?<=\.[A-Z])\.)?"
+_NAME_WORD = rf"[A-Z]{_AFTER_CAPITAL}"
 # Lower-case particles join a name only between two capitalised words ("Ursula von der
-# Leyen"), never as the start of the next word ("Putin lasted").
-_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:de|der|la|van|von|al|bin)\s+)*{_NAME_WORD})*")
+# Leyen"), never as the start of the next word ("Putin lasted"). A name starts a word: the
+# look-behind after its first capital is "\b" before it, and a pattern that opens with a
+# character class is scanned for in C, a quarter faster than one that opens with "\b".
+_NAME = re.compile(
+    rf"[A-Z](?<!\w[A-Z]){_AFTER_CAPITAL}(?:\s+(?:(?:de|der|la|van|von|al|bin)\s+)*{_NAME_WORD})*"
+)
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+# Every dotted abbreviation holds a full stop, a letter and a full stop (".s." of "u.s."); a
+# search for that starts at full stops only (a literal first character) and spares the
+# sentences without one (19 in 20) the scan for _DOTTED, as long as the one for words.
+_DOT_LETTER_DOT = re.compile(r"\.[a-z]\.")
 
 
 def fold(text: str) -> str:
@@ -34,6 +43,8 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
+    if _DOT_LETTER_DOT.search(text) is None:
+        return text
     # "U.S." and "US", "a.m." and "am" are one word each.
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
 

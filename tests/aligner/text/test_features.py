@@ -19,6 +19,11 @@ def test_fold_unifies_quotes_dashes_accents_and_dotted_abbreviations() -> None:
     assert fold("“Zelenskýy’s” U.S. talks – a.m.") == '"zelenskyy\'s" us talks - am'
 
 
+def test_only_letters_between_full_stops_are_a_dotted_abbreviation() -> None:
+    assert fold("U.S.-led talks at 9 a.m. in D.C.") == "us-led talks at 9 am in dc"
+    assert fold("It rose 3.5. Then a.b fell. C. d. e.") == "it rose 3.5. then a.b fell. c. d. e."
+
+
 def test_words_drop_possessives_but_keep_contractions() -> None:
     assert words("Putin’s aides didn't say") == ["putin", "aides", "didn't", "say"]
 
@@ -47,6 +52,9 @@ def test_negation_cues_in_order() -> None:
         ("The call with Putin lasted an hour.", ("Putin",)),
         ("They met Ursula von der Leyen in La Paz.", ("Ursula von der Leyen", "La Paz")),
         ("Officials said Osama bin Laden was dead.", ("Osama bin Laden",)),
+        # A name starts a word: no name inside "iPhone", "eBay" or "McDonald's".
+        ("Buyers of an iPhone on eBay ate at McDonald's.", ("McDonald's",)),
+        ("Fans of 3M and O'Neil met J.R.R. Tolkien's heirs.", ("O'Neil", "J.R.R. Tolkien's")),
     ],
 )
 def test_names_are_capitalised_phrases(sentence: str, names: tuple[str, ...]) -> None:
