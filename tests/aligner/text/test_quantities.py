@@ -8,6 +8,7 @@ import pytest
 
 from aligner.text.features import sentence_features
 from aligner.text.quantities import extract_quantities, locate_quantities, may_hold_quantity
+from aligner.text.typography import plain_typography
 
 
 def only(text: str):
@@ -330,3 +331,12 @@ def test_qualifiers_of_every_length_widen_the_figure(
     found = only(text)
     assert (found.surface, found.low) == (surface, low)
     assert found.high == pytest.approx(high)
+
+
+def test_each_token_s_span_is_where_it_stands_in_the_text() -> None:
+    text = "Nearly\t $2.5bn — “forty-five”  (45%) at 4 p.m.\u00a0on 3/4, 1,200 km/h..."
+    located = locate_quantities(text)
+    assert len(located.spans) == len(located.words) == 31
+    assert [plain_typography(text[a:b].lower()) for a, b in located.spans] == located.words
+    ends = [0, *(end for _, end in located.spans)]
+    assert all(ends[k] <= start for k, (start, _) in enumerate(located.spans))
