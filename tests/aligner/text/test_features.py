@@ -3,9 +3,12 @@ the two halves parallel analysis computes apart."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from aligner.text.features import (
+    ReadSentence,
     fold,
     read_sentence,
     sentence_features,
@@ -102,3 +105,12 @@ def test_invisible_characters_between_letters_split_no_word(mark: str) -> None:
         plain.negations,
         plain.quantities,
     )
+
+
+def test_a_read_sentence_is_immutable_and_pickles_back_to_an_equal_one() -> None:
+    read = read_sentence("Police said 29 people were killed on Friday, Putin said.")
+    back = pickle.loads(pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(back) is ReadSentence and back == read
+    assert back.quantities and back.names == ("Friday", "Putin")
+    with pytest.raises(AttributeError):
+        read.text = "changed"  # type: ignore[misc]
