@@ -9,7 +9,8 @@ faster over a corpus's vocabulary (msrp/10k: 13,130 words), and the same stems.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from aligner.text.nltk_modules import PORTER, nltk_module
 
@@ -39,30 +40,29 @@ _STEP_4 = (
 _STEP_5B = ("ll",)
 
 
+Step = Callable[[Any, str], str]
+
+
+def _only_on_endings(step: Step, suffixes: tuple[str, ...]) -> Step:
+    """``step`` for a word ending in one of ``suffixes``; any other word it leaves as it is."""
+
+    def quick_step(stemmer: Any, word: str) -> str:
+        return step(stemmer, word) if word.endswith(suffixes) else word
+
+    return quick_step
+
+
 class QuickPorter(PorterStemmer):
     """``PorterStemmer()`` (NLTK_EXTENSIONS mode), its steps tried only on words they can
-    change. Steps 1b-5b see the lower-case word after the steps before them, as in NLTK."""
+    change. Each step sees the word as the steps before it left it, as in NLTK."""
 
     def __init__(self) -> None:
         super().__init__(mode=PorterStemmer.NLTK_EXTENSIONS)
 
-    def _step1a(self, word: str) -> str:
-        return super()._step1a(word) if word.endswith(_STEP_1A) else word
-
-    def _step1b(self, word: str) -> str:
-        return super()._step1b(word) if word.endswith(_STEP_1B) else word
-
-    def _step1c(self, word: str) -> str:
-        return super()._step1c(word) if word.endswith(_STEP_1C) else word
-
-    def _step2(self, word: str) -> str:
-        return super()._step2(word) if word.endswith(_STEP_2) else word
-
-    def _step3(self, word: str) -> str:
-        return super()._step3(word) if word.endswith(_STEP_3) else word
-
-    def _step4(self, word: str) -> str:
-        return super()._step4(word) if word.endswith(_STEP_4) else word
-
-    def _step5b(self, word: str) -> str:
-        return super()._step5b(word) if word.endswith(_STEP_5B) else word
+    _step1a = _only_on_endings(PorterStemmer._step1a, _STEP_1A)
+    _step1b = _only_on_endings(PorterStemmer._step1b, _STEP_1B)
+    _step1c = _only_on_endings(PorterStemmer._step1c, _STEP_1C)
+    _step2 = _only_on_endings(PorterStemmer._step2, _STEP_2)
+    _step3 = _only_on_endings(PorterStemmer._step3, _STEP_3)
+    _step4 = _only_on_endings(PorterStemmer._step4, _STEP_4)
+    _step5b = _only_on_endings(PorterStemmer._step5b, _STEP_5B)
