@@ -3,9 +3,12 @@ the two halves parallel analysis computes apart."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from aligner.text.features import (
+    ReadSentence,
     fold,
     read_sentence,
     sentence_features,
@@ -17,6 +20,11 @@ from aligner.text.features import (
 
 def test_fold_unifies_quotes_dashes_accents_and_dotted_abbreviations() -> None:
     assert fold("“Zelenskýy’s” U.S. talks – a.m.") == '"zelenskyy\'s" us talks - am'
+
+
+def test_only_letters_between_full_stops_are_a_dotted_abbreviation() -> None:
+    assert fold("U.S.-led talks at 9 a.m. in D.C.") == "us-led talks at 9 am in dc"
+    assert fold("It rose 3.5. Then a.b fell. C. d. e.") == "it rose 3.5. then a.b fell. c. d. e."
 
 
 def test_words_drop_possessives_but_keep_contractions() -> None:
@@ -47,6 +55,9 @@ def test_negation_cues_in_order() -> None:
         ("The call with Putin lasted an hour.", ("Putin",)),
         ("They met Ursula von der Leyen in La Paz.", ("Ursula von der Leyen", "La Paz")),
         ("Officials said Osama bin Laden was dead.", ("Osama bin Laden",)),
+        # A name starts a word: no name inside "iPhone", "eBay" or "McDonald's".
+        ("Buyers of an iPhone on eBay ate at McDonald's.", ("McDonald's",)),
+        ("Fans of 3M and O'Neil met J.R.R. Tolkien's heirs.", ("O'Neil", "J.R.R. Tolkien's")),
     ],
 )
 def test_names_are_capitalised_phrases(sentence: str, names: tuple[str, ...]) -> None:
@@ -94,3 +105,12 @@ def test_invisible_characters_between_letters_split_no_word(mark: str) -> None:
         plain.negations,
         plain.quantities,
     )
+
+
+def test_a_read_sentence_is_immutable_and_pickles_back_to_an_equal_one() -> None:
+    read = read_sentence("Police said 29 people were killed on Friday, Putin said.")
+    back = pickle.loads(pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(back) is ReadSentence and back == read
+    assert back.quantities and back.names == ("Friday", "Putin")
+    with pytest.raises(AttributeError):
+        read.text = "changed"  # type: ignore[misc]

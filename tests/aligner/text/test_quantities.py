@@ -8,6 +8,7 @@ import pytest
 
 from aligner.text.features import sentence_features
 from aligner.text.quantities import extract_quantities, locate_quantities, may_hold_quantity
+from aligner.text.typography import plain_typography
 
 
 def only(text: str):
@@ -186,6 +187,13 @@ def test_ratios_and_scores_are_not_ranges_or_counts(text: str) -> None:
     assert extract_quantities(text) == []
 
 
+def test_reading_goes_on_after_a_ratio_a_range_and_a_limit_without_reading_them_again() -> None:
+    text = "It passed 2 to 1; four to six weeks on, 300 people marched within hours, paid $5 a day."
+    found = extract_quantities(text)
+    assert [q.surface for q in found] == ["four to six weeks", "300", "within hours", "$5"]
+    assert [q.kind for q in found] == ["duration", "count", "duration", "money"]
+
+
 def test_a_rising_range_is_still_a_range() -> None:
     weeks = only("within four to six weeks")
     assert (weeks.kind, weeks.low, weeks.high) == ("duration", 4 * 604800, 6 * 604800)
@@ -323,3 +331,12 @@ def test_qualifiers_of_every_length_widen_the_figure(
     found = only(text)
     assert (found.surface, found.low) == (surface, low)
     assert found.high == pytest.approx(high)
+
+
+def test_each_token_s_span_is_where_it_stands_in_the_text() -> None:
+    text = "Nearly\t $2.5bn — “forty-five”  (45%) at 4 p.m.\u00a0on 3/4, 1,200 km/h..."
+    located = locate_quantities(text)
+    assert len(located.spans) == len(located.words) == 31
+    assert [plain_typography(text[a:b].lower()) for a, b in located.spans] == located.words
+    ends = [0, *(end for _, end in located.spans)]
+    assert all(ends[k] <= start for k, (start, _) in enumerate(located.spans))

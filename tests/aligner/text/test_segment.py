@@ -596,3 +596,19 @@ def test_a_paragraph_without_a_mark_before_its_end_skips_punkt(
     assert segment._sentence_starts("Did they agree?") == []
     with pytest.raises(AssertionError):
         segment._sentence_starts("They met. They talked.")
+
+
+def test_punkt_s_answer_for_a_context_is_kept_and_is_the_same() -> None:
+    texts = [
+        "Mr. Snow met Dr. Who in the U.S. Then he left. It was 1991. The end came.",
+        "He said Mr. Snow was there. U.S. Attorney Jones agreed in Feb. 1. Later, no.",
+        "It was 1991. The year Mr. Snow left the U.S. Then he came back.",
+    ]
+    fresh = []
+    for text in texts:
+        segment._punkt_sees_break.cache_clear()
+        fresh.append(sentence_spans(text))
+    segment._punkt_sees_break.cache_clear()
+    kept = [sentence_spans(text) for text in texts]
+    assert kept == fresh
+    assert segment._punkt_sees_break.cache_info().hits > 0
