@@ -64,6 +64,19 @@ def test_a_cluster_joins_only_while_its_mean_link_stays_near_the_threshold() -> 
     assert group_sentences(article_of, near, threshold=60) == [[0, 1, 2]]
 
 
+def test_one_unscored_cross_pair_stops_a_merge_whose_mean_would_pass() -> None:
+    # {0, 1} and {2, 3}: three cross pairs at 95 keep the mean (71) near the threshold, but
+    # 1~3 was never scored (0): far more than WORST_SLACK below it, wherever it is read.
+    article_of = [0, 1, 2, 3]
+    strong = {(0, 1): 99, (2, 3): 98, (0, 2): 95, (0, 3): 95, (1, 2): 95}
+    missing, _ = scored(strong)
+    assert group_sentences(article_of, missing, threshold=60) == [[0, 1], [2, 3]]
+    weak_last, _ = scored({**strong, (1, 3): 60 - WORST_SLACK - 1})
+    assert group_sentences(article_of, weak_last, threshold=60) == [[0, 1], [2, 3]]
+    within, _ = scored({**strong, (1, 3): 60 - WORST_SLACK})
+    assert group_sentences(article_of, within, threshold=60) == [[0, 1, 2, 3]]
+
+
 def test_group_score_is_the_weakest_members_best_link() -> None:
     # Each member's best score inside the group: 0 -> 90, 1 -> 90, 2 -> 80; 3 is paired
     # with no member (0), and 4 only with a sentence outside the group.
