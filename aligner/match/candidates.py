@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from aligner.calibration import CANDIDATE_OVERLAP
-from aligner.match.counterparts import idf_weights
-from aligner.runtime.cancel import checked, checkpoint
+from aligner.match.counterparts import WeightedTerms, concept_terms, idf_weights
+from aligner.runtime.cancel import checkpoint
 from aligner.text.features import SentenceFeatures
-from aligner.text.synonyms import concept_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +50,7 @@ def budgeted_candidates(
     max_postings: int | None = None,
     min_overlap: float = CANDIDATE_OVERLAP,
     max_pairs: int | None = None,
+    concepts: WeightedTerms | None = None,
 ) -> Candidates:
     """Pairs (i < j) of sentences from different articles that share enough content.
 
@@ -71,23 +70,27 @@ def budgeted_candidates(
     budget, the pairs with the most overlap are kept (see ``_PairBudget``).
     """
     n = len(features)
-    postings: dict[str | int, list[int]] = {}
-    for index, feat in checked(enumerate(features), every=256):
-        for concept in {concept_of(stem) for stem in feat.content_set}:
-            postings.setdefault(concept, []).append(index)
+    # The counterpart scorer's concept table when the caller has it (the same concepts,
+    # numbered once): reading every sentence's stems again took a third of this step.
+    concepts = concept_terms(features) if concepts is None else concepts
+    frequency = np.bincount(concepts.terms, minlength=concepts.base)
     if max_postings is None:
-        max_postings = default_max_postings(n, [len(m) for m in postings.values()])
-    lists = list(postings.values())
-    del postings
+        max_postings = default_max_postings(n, frequency[frequency > 0].tolist())
     # Each concept weighs what it weighs in the counterpart scorer (its idf in the folder):
     # a shared folder-rare term says far more than a shared common one.
-    weights = idf_weights(n, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)))
-    totals = _countable_totals(lists, weights, max_postings, n)
-    kept = [k for k, members in enumerate(lists) if 2 <= len(members) <= max_postings]
+    weights = idf_weights(n, frequency)
+    sentence = np.repeat(np.arange(n, dtype=np.int64), np.diff(concepts.starts))
+    entry_frequency = frequency[concepts.terms]
+    totals = _countable_totals(
+        sentence, weights[concepts.terms], entry_frequency <= max_postings, n
+    )
+    kept = np.flatnonzero((entry_frequency >= 2) & (entry_frequency <= max_postings))
+    # Stable: each concept's sentences stay ascending, as a posting list holds them.
+    by_concept = kept[np.argsort(concepts.terms[kept], kind="stable")]
+    listed, lengths = np.unique(concepts.terms[by_concept], return_counts=True)
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
-    posting_index = _PostingIndex.build([lists[k] for k in kept], weights[kept], n)
-    del lists
+    posting_index = _PostingIndex.build(sentence[by_concept], lengths, weights[listed])
     for left, right, shared in posting_index.counted_blocks(articles):
         checkpoint()
         overlap = shared / np.minimum(totals[left], totals[right])
@@ -99,21 +102,18 @@ def budgeted_candidates(
 
 
 def _countable_totals(
-    lists: Sequence[Sequence[int]], weights: np.ndarray, max_postings: int, n: int
+    sentence: np.ndarray, weight: np.ndarray, countable: np.ndarray, n: int
 ) -> np.ndarray:
-    """Per sentence, the summed weight of its concepts within the cap (at least 1e-12).
+    """Per sentence, the summed weight of its ``countable`` concepts (those within the cap;
+    each entry's ``sentence`` and ``weight`` given), at least 1e-12.
 
     Overlap is measured on the concepts that can be counted: those over the cap emit
     nothing, so they count in neither the shared weight nor the sentence totals. Counting
     them in the totals lost pairs of sentences built from common words ("the index edged up
     1.01 points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
     """
-    countable = [k for k, members in enumerate(lists) if len(members) <= max_postings]
-    entries = np.fromiter(
-        itertools.chain.from_iterable(lists[k] for k in countable), dtype=np.int64
-    )
-    entry_weights = np.repeat(weights[countable], [len(lists[k]) for k in countable])
-    return np.maximum(np.bincount(entries, weights=entry_weights, minlength=n), 1e-12)
+    summed = np.bincount(sentence[countable], weights=weight[countable], minlength=n)
+    return np.maximum(summed, 1e-12)
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
@@ -227,11 +227,12 @@ class _PostingIndex:
 
     @classmethod
     def build(
-        cls, lists: Sequence[Sequence[int]], list_weights: np.ndarray, n: int
+        cls, flat_lists: np.ndarray, lengths: np.ndarray, list_weights: np.ndarray
     ) -> _PostingIndex:
-        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        """From the posting lists end to end (``flat_lists``, each list ascending), their
+        ``lengths`` and the weight of each list."""
         total = int(lengths.sum())
-        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int32, count=total)
+        flat = flat_lists.astype(np.int32)
         list_end = np.repeat(np.cumsum(lengths), lengths)
         emits = list_end - np.arange(total, dtype=np.int64) - 1
         del list_end

@@ -101,7 +101,7 @@ def model_from_data(data: dict) -> CounterpartModel:
 
 
 @dataclass(frozen=True, slots=True)
-class _WeightedTerms:
+class WeightedTerms:
     """Every sentence's distinct terms (sorted numbers) and a value for each, end to end."""
 
     terms: np.ndarray  # int64
@@ -127,11 +127,14 @@ class CounterpartScorer:
         self._places = relative_places(article_of, position_of)
         self._previous, self._next = reading_neighbours(article_of, position_of)
         self._stems = _weighted_terms([f.content for f in features], squared=True)
-        self._concepts = _weighted_terms(
-            [[concept_of(s) for s in f.content_set] for f in features], squared=False
-        )
+        self._concepts = concept_terms(features)
         self._figures = figure_codes(features)
         self._model = model
+
+    @property
+    def concepts(self) -> WeightedTerms:
+        """The sentences' concepts weighted by their idf (``concept_terms``)."""
+        return self._concepts
 
     def rows(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
         """One row of ``COUNTERPART_FEATURES`` per pair (``left[k]``, ``right[k]``)."""
@@ -235,7 +238,15 @@ def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np
     return np.minimum(positions / last, 1.0)
 
 
-def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> _WeightedTerms:
+def concept_terms(features: Sequence[SentenceFeatures]) -> WeightedTerms:
+    """Each sentence's distinct concepts (content stems, synonyms merged), each weighing its
+    idf in the folder: what the coverages weigh, and the candidate index too."""
+    return _weighted_terms(
+        [[concept_of(s) for s in f.content_set] for f in features], squared=False
+    )
+
+
+def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> WeightedTerms:
     """Each sentence's distinct terms with their weight, all sentences coded at once.
 
     The weight is the term's inverse sentence frequency in the folder, smoothed so that a
@@ -258,7 +269,7 @@ def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> 
     totals = np.bincount(
         sentence, weights=values**2 if squared else values, minlength=len(documents)
     )
-    return _WeightedTerms(terms.astype(np.int64), values, starts, totals, keys, base)
+    return WeightedTerms(terms.astype(np.int64), values, starts, totals, keys, base)
 
 
 def idf_weights(n: int, frequencies: np.ndarray) -> np.ndarray:
@@ -268,7 +279,7 @@ def idf_weights(n: int, frequencies: np.ndarray) -> np.ndarray:
 
 
 def _pair_sums(
-    weighted: _WeightedTerms, left: np.ndarray, right: np.ndarray, *, product: bool
+    weighted: WeightedTerms, left: np.ndarray, right: np.ndarray, *, product: bool
 ) -> np.ndarray:
     """Per pair, the sum over the terms both sentences hold of the left value times the
     right one (``product``) or of the left value alone."""
@@ -281,7 +292,7 @@ def _pair_sums(
 
 
 def _chunk_sums(
-    weighted: _WeightedTerms, left: np.ndarray, right: np.ndarray, product: bool
+    weighted: WeightedTerms, left: np.ndarray, right: np.ndarray, product: bool
 ) -> np.ndarray:
     # Every term of each pair's right sentence, looked up under the pair's left sentence
     # among the folder's (sentence, term) keys, which are sorted: one binary search per

@@ -44,7 +44,7 @@ def scored_pairs(
     # ratio 0.99 serial against forked).
     scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
     checkpoint()
-    candidates = budgeted_candidates(features, article_of)
+    candidates = budgeted_candidates(features, article_of, concepts=scorer.concepts)
     scored = _scored_at_least(scorer, candidates, floor)
     return scored, scorer, _candidate_notices(candidates)
 

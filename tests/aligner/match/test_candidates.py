@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from aligner.calibration import CANDIDATE_OVERLAP, IDF_FLOOR
 from aligner.match import candidates
 from aligner.match.candidates import candidate_pairs
+from aligner.match.counterparts import CounterpartScorer, concept_terms
 from aligner.text.features import SentenceFeatures, sentence_features
 from aligner.text.synonyms import concept_of
 
@@ -140,3 +141,19 @@ def test_any_corpus_gives_the_pairs_of_the_all_pairs_reference(
         features, article_of, max_postings=max_postings, min_overlap=min_overlap + 1e-6
     )
     assert set(above) <= set(found) <= set(at_least)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_scorers_concept_table_gives_the_same_candidates(seed: int) -> None:
+    # scored_pairs hands the index the scorer's table instead of reading the stems again.
+    features, article_of = random_corpus(seed, sentences=80)
+    scorer = CounterpartScorer(features, article_of.tolist(), list(range(len(features))))
+    own = candidates.budgeted_candidates(features, article_of, max_postings=20)
+    shared = candidates.budgeted_candidates(
+        features, article_of, max_postings=20, concepts=scorer.concepts
+    )
+    assert len(own.left) > 0
+    assert np.array_equal(own.left, shared.left) and np.array_equal(own.right, shared.right)
+    stems = concept_terms([sentence_features("unrelated words only") for _ in features])
+    other = candidates.budgeted_candidates(features, article_of, max_postings=20, concepts=stems)
+    assert len(other.left) != len(own.left)
