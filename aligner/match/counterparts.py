@@ -128,6 +128,7 @@ class CounterpartScorer:
         self._previous, self._next = reading_neighbours(article_of, position_of)
         self._stems = _weighted_terms([f.content for f in features], squared=True)
         self._concepts = concept_terms(features)
+        self._concept_bits = term_bits(self._concepts)
         self._figures = figure_codes(features)
         self._model = model
 
@@ -173,13 +174,19 @@ class CounterpartScorer:
         Both sides, not either: the last sentences of two articles after a retold pair are
         often two different closing remarks (measured, bench/news.py). The next pairs are
         summed only where the previous ones share something: the lower of the two is 0
-        elsewhere, and most pairs of a large folder stop there."""
+        elsewhere, and most pairs of a large folder stop there.
+
+        Only pairs whose previous sentences and next ones both may share a concept
+        (``term_bits``) are summed: neighbours sharing none cover 0 exactly, and of the
+        candidates of msrp10k14 this leaves 10,000 of 216,000 pairs, 185,000 before."""
         open_pairs = np.flatnonzero(wanted)
+        for beside in (self._previous, self._next):
+            a, b = beside[left[open_pairs]], beside[right[open_pairs]]
+            both = (a >= 0) & (b >= 0)
+            open_pairs = open_pairs[both][may_share(self._concept_bits, a[both], b[both])]
         lowest = np.full(len(open_pairs), np.inf)
         for beside in (self._previous, self._next):
             a, b = beside[left[open_pairs]], beside[right[open_pairs]]
-            keep = (a >= 0) & (b >= 0)
-            open_pairs, lowest, a, b = open_pairs[keep], lowest[keep], a[keep], b[keep]
             lowest = np.minimum(lowest, np.minimum(*self._coverages(a, b)))
             keep = lowest > 0
             open_pairs, lowest = open_pairs[keep], lowest[keep]
@@ -270,6 +277,29 @@ def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> 
         sentence, weights=values**2 if squared else values, minlength=len(documents)
     )
     return WeightedTerms(terms.astype(np.int64), values, starts, totals, keys, base)
+
+
+# Bits of a sentence's term set (``term_bits``): 512, one 64-byte cache line a sentence.
+_TERM_BIT_WORDS = 8
+
+
+def term_bits(weighted: WeightedTerms) -> np.ndarray:
+    """Per sentence (rows), the set of its term numbers modulo 512 as bits (8 x uint64): two
+    sentences whose rows have no bit in common share no term, whatever their terms."""
+    sentences = len(weighted.starts) - 1
+    bits = np.zeros((sentences, _TERM_BIT_WORDS), dtype=np.uint64)
+    sentence = np.repeat(np.arange(sentences, dtype=np.int64), np.diff(weighted.starts))
+    bit = weighted.terms % (64 * _TERM_BIT_WORDS)
+    np.bitwise_or.at(
+        bits, (sentence, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64))
+    )
+    return bits
+
+
+def may_share(bits: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair, whether the two sentences' ``term_bits`` meet: false only for pairs that
+    share no term."""
+    return (bits[left] & bits[right]).any(axis=1)
 
 
 def idf_weights(n: int, frequencies: np.ndarray) -> np.ndarray:
