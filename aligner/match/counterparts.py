@@ -137,14 +137,23 @@ class CounterpartScorer:
         """The sentences' concepts weighted by their idf (``concept_terms``)."""
         return self._concepts
 
-    def rows(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
-        """One row of ``COUNTERPART_FEATURES`` per pair (``left[k]``, ``right[k]``)."""
+    def rows(
+        self,
+        left: np.ndarray,
+        right: np.ndarray,
+        *,
+        workers: int = -1,
+        shared: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """One row of ``COUNTERPART_FEATURES`` per pair (``left[k]``, ``right[k]``);
+        ``shared``: the summed weight of the ``concepts`` each pair shares, when the
+        caller has it (the candidate index sums it on the way)."""
         if len(left) == 0:
             return np.zeros((0, len(COUNTERPART_FEATURES)))
         cosine = _pair_sums(self._stems, left, right, product=True)
         norms = np.sqrt(self._stems.totals)  # squared norms, see _weighted_terms
         cosine /= np.maximum(norms[left] * norms[right], 1e-12)
-        cover_left, cover_right = self._coverages(left, right)
+        cover_left, cover_right = self._coverages(left, right, shared)
         return np.column_stack(
             [
                 cosine,
@@ -156,10 +165,13 @@ class CounterpartScorer:
             ]
         )
 
-    def _coverages(self, left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _coverages(
+        self, left: np.ndarray, right: np.ndarray, shared: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Per pair, the share of the left sentence's concept weight the right one holds, and
-        the other way round."""
-        shared = _pair_sums(self._concepts, left, right, product=False)
+        the other way round (``shared``: the pairs' shared concept weight, if known)."""
+        if shared is None:
+            shared = shared_weights(self._concepts, left, right)
         totals = self._concepts.totals
         return shared / np.maximum(totals[left], 1e-12), shared / np.maximum(totals[right], 1e-12)
 
@@ -194,8 +206,15 @@ class CounterpartScorer:
         support[open_pairs] = lowest
         return support
 
-    def scores(self, left: np.ndarray, right: np.ndarray, *, workers: int = -1) -> np.ndarray:
-        """100 x P(counterparts) of each pair (float32)."""
+    def scores(
+        self,
+        left: np.ndarray,
+        right: np.ndarray,
+        *,
+        workers: int = -1,
+        shared: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """100 x P(counterparts) of each pair (float32); ``shared``: see ``rows``."""
         if len(left) == 0:
             return np.zeros(0, dtype=np.float32)
         model = counterpart_model() if self._model is None else self._model
@@ -204,7 +223,9 @@ class CounterpartScorer:
         for lo in range(0, len(left), _SCORE_CHUNK):
             checkpoint()
             hi = lo + _SCORE_CHUNK
-            scored.append(model.scores(self.rows(left[lo:hi], right[lo:hi], workers=workers)))
+            known = None if shared is None else shared[lo:hi]
+            rows = self.rows(left[lo:hi], right[lo:hi], workers=workers, shared=known)
+            scored.append(model.scores(rows))
         return np.concatenate(scored)
 
 
@@ -306,6 +327,28 @@ def idf_weights(n: int, frequencies: np.ndarray) -> np.ndarray:
     """The weight of terms found in ``frequencies`` of a folder's ``n`` sentences: their
     inverse sentence frequency, smoothed, ln((n + 1) / (df + 1)) + ``IDF_FLOOR``."""
     return np.log((n + 1) / (frequencies + 1.0)) + IDF_FLOOR
+
+
+def shared_weights(weighted: WeightedTerms, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair, the summed value of the terms both sentences hold (the left one's value)."""
+    return _pair_sums(weighted, left, right, product=False)
+
+
+def only_terms(weighted: WeightedTerms, keep: np.ndarray) -> WeightedTerms:
+    """``weighted`` with only the entries ``keep`` marks (``totals`` summed over those)."""
+    sentences = len(weighted.starts) - 1
+    kept_keys = weighted.keys[keep]
+    sentence = kept_keys // weighted.base
+    values = weighted.values[keep]
+    per_sentence = np.bincount(sentence, minlength=sentences)
+    return WeightedTerms(
+        terms=weighted.terms[keep],
+        values=values,
+        starts=np.concatenate(([0], np.cumsum(per_sentence))).astype(np.int64),
+        totals=np.bincount(sentence, weights=values, minlength=sentences),
+        keys=kept_keys,
+        base=weighted.base,
+    )
 
 
 def _pair_sums(

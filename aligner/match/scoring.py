@@ -90,7 +90,7 @@ def _score_chunks(
     for lo, hi in chunks:
         checkpoint()
         left, right = candidates.left[lo:hi], candidates.right[lo:hi]
-        scores = scorer.scores(left, right)
+        scores = scorer.scores(left, right, shared=candidates.shared[lo:hi])
         useful = scores >= floor
         kept.append((left[useful], right[useful], scores[useful]))
     return kept

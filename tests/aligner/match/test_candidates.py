@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from aligner.calibration import CANDIDATE_OVERLAP, IDF_FLOOR
 from aligner.match import candidates
 from aligner.match.candidates import candidate_pairs
-from aligner.match.counterparts import CounterpartScorer, concept_terms
+from aligner.match.counterparts import CounterpartScorer, concept_terms, shared_weights
 from aligner.text.features import SentenceFeatures, sentence_features
 from aligner.text.synonyms import concept_of
 
@@ -157,3 +157,23 @@ def test_the_scorers_concept_table_gives_the_same_candidates(seed: int) -> None:
     stems = concept_terms([sentence_features("unrelated words only") for _ in features])
     other = candidates.budgeted_candidates(features, article_of, max_postings=20, concepts=stems)
     assert len(other.left) != len(own.left)
+
+
+@pytest.mark.parametrize("max_postings", [14, 20, 80])
+@pytest.mark.parametrize("seed", range(3))
+def test_each_candidate_carries_the_weight_of_every_concept_it_shares(
+    seed: int, max_postings: int
+) -> None:
+    # Concepts over the cap emit nothing, yet the scorer's coverages count them: the
+    # candidates' weights must be what the scorer would sum itself.
+    features, article_of = random_corpus(seed, sentences=80)
+    found = candidates.budgeted_candidates(features, article_of, max_postings=max_postings)
+    assert len(found.left) > 0
+    concepts = concept_terms(features)
+    expected = shared_weights(concepts, found.left, found.right)
+    assert np.allclose(found.shared, expected, rtol=1e-12, atol=0)
+    frequency = np.bincount(concepts.terms)[concepts.terms]
+    within_cap = candidates.only_terms(concepts, frequency <= max_postings)
+    # Below the corpus size the cap leaves concepts out, which some pairs share.
+    left_out = not np.allclose(shared_weights(within_cap, found.left, found.right), expected)
+    assert left_out == (max_postings < 80)

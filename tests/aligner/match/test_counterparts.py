@@ -276,3 +276,21 @@ def test_term_bits_never_miss_a_shared_term_and_rule_out_most_disjoint_pairs() -
     assert len(concepts.terms) and share.any()
     assert not np.any(share & ~met)
     assert (~met[~share]).mean() > 0.5
+
+
+def test_rows_from_the_candidates_shared_weights_are_the_rows_it_sums_itself() -> None:
+    from aligner.match.candidates import budgeted_candidates
+
+    rng = np.random.default_rng(3)
+    vocabulary = [f"qz{k:03d}term" for k in range(60)]
+    texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(2, 10)))) for _ in range(90)]
+    features = [sentence_features(t) for t in texts]
+    article_of = np.repeat(np.arange(9), 10)
+    scorer = CounterpartScorer(features, article_of.tolist(), prose_positions(article_of))
+    found = budgeted_candidates(features, article_of, max_postings=12, concepts=scorer.concepts)
+    assert len(found.left) > 0
+    given = scorer.rows(found.left, found.right, shared=found.shared)
+    assert np.allclose(given, scorer.rows(found.left, found.right), rtol=1e-12, atol=0)
+    assert not np.allclose(
+        given, scorer.rows(found.left, found.right, shared=found.shared * 0.5), rtol=1e-6
+    )
