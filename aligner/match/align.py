@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, repeat
 
@@ -126,12 +126,22 @@ def group_score(group: Sequence[int], similar: Sequence[Mapping[int, float]]) ->
 
 
 def best_in_group(
-    member: int, group: Sequence[int], similar: Sequence[Mapping[int, float]]
+    member: int,
+    group: Sequence[int],
+    similar: Sequence[Mapping[int, float]],
+    members: Container[int] | None = None,
 ) -> float:
-    """``member``'s best score with another member of ``group`` (0 when none is scored)."""
-    # map() over the member's row: a large folder's chained groups hold hundreds of members.
+    """``member``'s best score with another member of ``group`` (0 when none is scored);
+    ``members``: the group as a set, when the caller has one."""
+    row = similar[member]
+    if members is not None and len(row) < len(group):
+        # A large folder's chained groups hold hundreds of members, a row a few dozen
+        # scores: the scored members are found through the row. Members not in it score
+        # 0, under or equal to every score (0-100), so they cannot change the best.
+        return max((score for b, score in row.items() if b in members), default=0.0)
+    # map() over the member's row.
     others = [b for b in group if b != member]
-    return max(map(similar[member].get, others, repeat(0.0)), default=0.0)
+    return max(map(row.get, others, repeat(0.0)), default=0.0)
 
 
 def display_order(

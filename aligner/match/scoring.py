@@ -147,9 +147,10 @@ def group_scores(
     be weaker: a group of 235 members, 27,000 pairs, usually needs one member's 234.
     """
     scores = [100.0] * len(clusters)
+    group_sets = {k: set(members) for k, members in enumerate(clusters) if len(members) > 1}
     # Per group still open, the known best of each member not settled yet.
     known = {
-        k: {a: best_in_group(a, members, similar) for a in members}
+        k: {a: best_in_group(a, members, similar, group_sets[k]) for a in members}
         for k, members in enumerate(clusters)
         if len(members) > 1
     }
@@ -167,7 +168,7 @@ def group_scores(
                 del bests[lowest]
         _score_missing(scorer, clusters, settling, similar)
         for k, a in settling.items():
-            weakest[k] = min(weakest[k], best_in_group(a, clusters[k], similar))
+            weakest[k] = min(weakest[k], best_in_group(a, clusters[k], similar, group_sets[k]))
             row, bests = similar[a], known[k]
             for b in bests:
                 bests[b] = max(bests[b], row.get(b, 0.0))

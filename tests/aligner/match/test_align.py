@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from aligner.calibration import MEAN_SLACK, WORST_SLACK
 from aligner.match.align import (
     ScoredPairs,
+    best_in_group,
     display_order,
     group_score,
     group_sentences,
@@ -249,3 +250,25 @@ def test_two_sources_unmatched_runs_between_the_same_rows_stay_two_blocks() -> N
     for run in ([1], [3, 4, 5], [6, 7]):
         start = middle.index(run[0])
         assert middle[start : start + len(run)] == run, middle
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 11), st.integers(0, 11)).filter(lambda p: p[0] < p[1]),
+        st.floats(0, 100, width=32),
+    ),
+    st.sets(st.integers(0, 11), min_size=1),
+)
+def test_a_members_best_is_the_same_found_through_its_row_or_the_group(
+    pair_scores: dict[tuple[int, int], float], group_set: set[int]
+) -> None:
+    similar = neighbours(12, scored(pair_scores)[0])
+    group = sorted(group_set)
+    for member in group:
+        plain = max(
+            (pair_scores.get((min(member, b), max(member, b)), 0.0) for b in group if b != member),
+            default=0.0,
+        )
+        assert best_in_group(member, group, similar) == plain
+        assert best_in_group(member, group, similar, group_set) == plain
