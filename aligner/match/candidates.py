@@ -100,7 +100,7 @@ def budgeted_candidates(
     listed, lengths = np.unique(concepts.terms[by_concept], return_counts=True)
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
-    posting_index = _PostingIndex.build(sentence[by_concept], lengths, weights[listed])
+    posting_index = _PostingIndex.build(sentence[by_concept], lengths, weights[listed], articles)
     for left, right, shared in posting_index.counted_blocks(articles):
         checkpoint()
         overlap = shared / np.minimum(totals[left], totals[right])
@@ -239,33 +239,57 @@ class _PairBudget:
 class _PostingIndex:
     """The posting lists end to end, and every entry (one sentence in one list) by sentence.
 
-    An entry at position p of ``flat`` pairs its sentence with the later members of its list,
-    ``flat[p + 1 : list_end[p]]``. Walking the entries sentence by sentence emits every pair
-    of a left sentence in one block, so each block's counts are final as soon as it is done:
-    only the surviving pairs are kept, never all emissions at once.
+    An entry at position p of ``flat`` pairs its sentence with the later members of its list
+    from its first partner on, ``flat[partner[p] : list_end[p]]``. Walking the entries
+    sentence by sentence emits every pair of a left sentence in one block, so each block's
+    counts are final as soon as it is done: only the surviving pairs are kept, never all
+    emissions at once.
     """
 
     flat: np.ndarray  # int32: the posting lists (each ascending) end to end
     rows: np.ndarray  # int32: the sentence of each entry, entries ordered by sentence
-    positions: np.ndarray  # int64: each entry's position in ``flat``, same order as ``rows``
+    partners: np.ndarray  # int64: position in ``flat`` of each entry's first partner, same order
     emits: np.ndarray  # int64: how many pairs each entry emits, same order
     weights: np.ndarray  # float64: the weight of each entry's list, same order
+    same_article_emitted: bool  # whether pairs within one article are among the emitted
 
     @classmethod
     def build(
-        cls, flat_lists: np.ndarray, lengths: np.ndarray, list_weights: np.ndarray
+        cls,
+        flat_lists: np.ndarray,
+        lengths: np.ndarray,
+        list_weights: np.ndarray,
+        article_of: np.ndarray,
     ) -> _PostingIndex:
         """From the posting lists end to end (``flat_lists``, each list ascending), their
-        ``lengths`` and the weight of each list."""
+        ``lengths``, the weight of each list, and each sentence's article."""
         total = int(lengths.sum())
         flat = flat_lists.astype(np.int32)
         list_end = np.repeat(np.cumsum(lengths), lengths)
-        emits = list_end - np.arange(total, dtype=np.int64) - 1
+        articles = np.asarray(article_of)
+        numbered_by_article = bool(np.all(articles[1:] >= articles[:-1]))
+        if numbered_by_article:
+            # Sentences numbered article by article, as a comparison numbers them: in a list
+            # the members of one article follow each other, so an entry's first partner
+            # from another article is where its article's run ends. Pairs within one
+            # article are never emitted rather than emitted and dropped (a sixth of the
+            # time of counting, msrp10k14).
+            partners = _run_ends(articles[flat], list_end)
+        else:
+            partners = np.arange(1, total + 1, dtype=np.int64)
+        emits = list_end - partners
         del list_end
         # Stable: the entries of one sentence stay in posting order (any order would do).
-        positions = np.argsort(flat, kind="stable")
+        order = np.argsort(flat, kind="stable")
         weights = np.repeat(np.asarray(list_weights, dtype=np.float64), lengths)
-        return cls(flat, flat[positions], positions, emits[positions], weights[positions])
+        return cls(
+            flat,
+            flat[order],
+            partners[order],
+            emits[order],
+            weights[order],
+            same_article_emitted=not numbered_by_article,
+        )
 
     def counted_blocks(
         self, article_of: np.ndarray
@@ -276,15 +300,17 @@ class _PostingIndex:
         n = len(articles)
         for lo, hi in self._blocks():
             left, right = self._emit(lo, hi)
-            cross = articles[left] != articles[right]
+            weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])
+            if self.same_article_emitted:
+                cross = articles[left] != articles[right]
+                left, right, weights = left[cross], right[cross], weights[cross]
             # One key per pair, counted from the block's first sentence: small enough for
             # int32 (sorted twice as fast) unless the block spans very many sentences.
             first = int(self.rows[lo])
             span = (int(self.rows[hi - 1]) - first + 1) * n
-            keys = (left[cross] - first).astype(np.int32 if span < 2**31 else np.int64) * n
-            keys += right[cross]
-            weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])[cross]
-            del left, right, cross
+            keys: np.ndarray = (left - first).astype(np.int32 if span < 2**31 else np.int64) * n
+            keys += right
+            del left, right
             if not len(keys):
                 continue
             # Sorted once, each pair's emissions adjacent: their weights sum to its share.
@@ -318,7 +344,19 @@ class _PostingIndex:
         emits = self.emits[lo:hi]
         total = int(emits.sum())
         left = np.repeat(self.rows[lo:hi], emits)
-        # Entry k covers flat[positions[k] + 1 :][: emits[k]]; one arange serves them all.
-        shift = self.positions[lo:hi] + 1 - (np.cumsum(emits) - emits)
+        # Entry k covers flat[partners[k] :][: emits[k]]; one arange serves them all.
+        shift = self.partners[lo:hi] - (np.cumsum(emits) - emits)
         right = self.flat[np.repeat(shift, emits) + np.arange(total, dtype=np.int64)]
         return left, right
+
+
+def _run_ends(labels: np.ndarray, list_end: np.ndarray) -> np.ndarray:
+    """Per position, the end of its run: the positions after it of the same list (same
+    ``list_end``) and the same label."""
+    total = len(labels)
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    new_run = np.r_[True, (labels[1:] != labels[:-1]) | (list_end[1:] != list_end[:-1])]
+    run_starts = np.flatnonzero(new_run)
+    run_ends = np.r_[run_starts[1:], total]
+    return np.repeat(run_ends, run_ends - run_starts).astype(np.int64)

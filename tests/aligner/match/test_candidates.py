@@ -177,3 +177,22 @@ def test_each_candidate_carries_the_weight_of_every_concept_it_shares(
     # Below the corpus size the cap leaves concepts out, which some pairs share.
     left_out = not np.allclose(shared_weights(within_cap, found.left, found.right), expected)
     assert left_out == (max_postings < 80)
+
+
+def test_run_ends_stop_at_a_new_label_and_at_a_new_list() -> None:
+    labels = np.array([0, 0, 1, 1, 1, 2])
+    list_end = np.array([3, 3, 3, 6, 6, 6])
+    assert candidates._run_ends(labels, list_end).tolist() == [2, 2, 3, 5, 5, 6]
+
+
+def test_sentences_numbered_by_article_emit_no_pair_within_an_article() -> None:
+    # Two lists over sentences of articles 0, 0, 1, 1, 2: only cross-article pairs are
+    # emitted; numbered out of article order, every pair is (and filtered later).
+    lists = np.array([0, 1, 2, 4, 1, 3], dtype=np.int64)
+    lengths = np.array([4, 2], dtype=np.int64)
+    weights = np.array([1.0, 2.0])
+    ordered = candidates._PostingIndex.build(lists, lengths, weights, np.array([0, 0, 1, 1, 2]))
+    assert int(ordered.emits.sum()) == 5 + 1  # 0-2 0-4 1-2 1-4 2-4, and 1-3
+    assert not ordered.same_article_emitted
+    mixed = candidates._PostingIndex.build(lists, lengths, weights, np.array([0, 1, 0, 1, 2]))
+    assert int(mixed.emits.sum()) == 6 + 1 and mixed.same_article_emitted
