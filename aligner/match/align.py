@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, repeat
 
@@ -61,11 +61,8 @@ def group_sentences(
             state = (ci, cj, len(members[ci]), len(members[cj]))
             if state in failed:
                 continue
-            others = members[cj]
-            cross = [similar[a].get(b, 0.0) for a in members[ci] for b in others]
-            if sum(cross) / len(cross) < threshold - MEAN_SLACK or min(cross) < (
-                threshold - WORST_SLACK
-            ):
+            cross = _cross_scores(members[ci], members[cj], similar, threshold - WORST_SLACK)
+            if cross is None or sum(cross) / len(cross) < threshold - MEAN_SLACK:
                 failed.add(state)
                 continue
         keep, gone = (ci, cj) if ci < cj else (cj, ci)
@@ -74,6 +71,24 @@ def group_sentences(
         members[keep].extend(members.pop(gone))
         articles[keep] |= articles.pop(gone)
     return [sorted(group) for _, group in sorted(members.items())]
+
+
+def _cross_scores(
+    ours: Sequence[int], theirs: Sequence[int], similar: Sequence[Mapping[int, float]], worst: float
+) -> list[float] | None:
+    """Every score between ``ours`` and ``theirs`` (0 for a pair not scored), ours-major, or
+    None as soon as one is under ``worst``.
+
+    Most checks of a large folder's chained groups fail on an unscored pair (0), often in
+    the first rows: stopping there spares reading the rest of hundreds of members' rows.
+    The list is built in the same order either way, so its sum is the same float."""
+    cross: list[float] = []
+    for a in ours:
+        row = list(map(similar[a].get, theirs, repeat(0.0)))
+        if min(row) < worst:
+            return None
+        cross += row
+    return cross
 
 
 def neighbours(n: int, pairs: ScoredPairs) -> list[dict[int, float]]:
@@ -111,12 +126,22 @@ def group_score(group: Sequence[int], similar: Sequence[Mapping[int, float]]) ->
 
 
 def best_in_group(
-    member: int, group: Sequence[int], similar: Sequence[Mapping[int, float]]
+    member: int,
+    group: Sequence[int],
+    similar: Sequence[Mapping[int, float]],
+    members: Container[int] | None = None,
 ) -> float:
-    """``member``'s best score with another member of ``group`` (0 when none is scored)."""
-    # map() over the member's row: a large folder's chained groups hold hundreds of members.
+    """``member``'s best score with another member of ``group`` (0 when none is scored);
+    ``members``: the group as a set, when the caller has one."""
+    row = similar[member]
+    if members is not None and len(row) < len(group):
+        # A large folder's chained groups hold hundreds of members, a row a few dozen
+        # scores: the scored members are found through the row. Members not in it score
+        # 0, under or equal to every score (0-100), so they cannot change the best.
+        return max((score for b, score in row.items() if b in members), default=0.0)
+    # map() over the member's row.
     others = [b for b in group if b != member]
-    return max(map(similar[member].get, others, repeat(0.0)), default=0.0)
+    return max(map(row.get, others, repeat(0.0)), default=0.0)
 
 
 def display_order(

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from aligner.calibration import CANDIDATE_OVERLAP
-from aligner.match.counterparts import idf_weights
-from aligner.runtime.cancel import checked, checkpoint
+from aligner.match.counterparts import (
+    WeightedTerms,
+    concept_terms,
+    idf_weights,
+    only_terms,
+    shared_weights,
+)
+from aligner.runtime.cancel import checkpoint
 from aligner.text.features import SentenceFeatures
-from aligner.text.synonyms import concept_of
 
 
 @dataclass(frozen=True, slots=True)
 class Candidates:
-    """Candidate pairs ordered by (left, right), and the least overlap a pair needed: above
-    ``min_overlap`` when the pairs had to be cut to ``max_pairs`` (``cut`` is then true)."""
+    """Candidate pairs ordered by (left, right), the weight of the concepts each shares, and
+    the least overlap a pair needed: above ``min_overlap`` when the pairs had to be cut to
+    ``max_pairs`` (``cut`` is then true)."""
 
     left: np.ndarray  # int64
     right: np.ndarray  # int64
     least_overlap: float
     cut: bool
+    # float64: the summed weight of the concepts each pair shares, every concept counted
+    # (also those over the cap): what the counterpart scorer's coverages divide.
+    shared: np.ndarray
 
 
 def candidate_pairs(
@@ -52,6 +60,7 @@ def budgeted_candidates(
     max_postings: int | None = None,
     min_overlap: float = CANDIDATE_OVERLAP,
     max_pairs: int | None = None,
+    concepts: WeightedTerms | None = None,
 ) -> Candidates:
     """Pairs (i < j) of sentences from different articles that share enough content.
 
@@ -71,49 +80,57 @@ def budgeted_candidates(
     budget, the pairs with the most overlap are kept (see ``_PairBudget``).
     """
     n = len(features)
-    postings: dict[str | int, list[int]] = {}
-    for index, feat in checked(enumerate(features), every=256):
-        for concept in {concept_of(stem) for stem in feat.content_set}:
-            postings.setdefault(concept, []).append(index)
+    # The counterpart scorer's concept table when the caller has it (the same concepts,
+    # numbered once): reading every sentence's stems again took a third of this step.
+    concepts = concept_terms(features) if concepts is None else concepts
+    frequency = np.bincount(concepts.terms, minlength=concepts.base)
     if max_postings is None:
-        max_postings = default_max_postings(n, [len(m) for m in postings.values()])
-    lists = list(postings.values())
-    del postings
+        max_postings = default_max_postings(n, frequency[frequency > 0].tolist())
     # Each concept weighs what it weighs in the counterpart scorer (its idf in the folder):
     # a shared folder-rare term says far more than a shared common one.
-    weights = idf_weights(n, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)))
-    totals = _countable_totals(lists, weights, max_postings, n)
-    kept = [k for k, members in enumerate(lists) if 2 <= len(members) <= max_postings]
+    weights = idf_weights(n, frequency)
+    sentence = np.repeat(np.arange(n, dtype=np.int64), np.diff(concepts.starts))
+    entry_frequency = frequency[concepts.terms]
+    totals = _countable_totals(
+        sentence, weights[concepts.terms], entry_frequency <= max_postings, n
+    )
+    kept = np.flatnonzero((entry_frequency >= 2) & (entry_frequency <= max_postings))
+    # Stable: each concept's sentences stay ascending, as a posting list holds them.
+    by_concept = kept[np.argsort(concepts.terms[kept], kind="stable")]
+    listed, lengths = np.unique(concepts.terms[by_concept], return_counts=True)
     articles = np.asarray(article_of)
     budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
-    posting_index = _PostingIndex.build([lists[k] for k in kept], weights[kept], n)
-    del lists
+    posting_index = _PostingIndex.build(sentence[by_concept], lengths, weights[listed], articles)
     for left, right, shared in posting_index.counted_blocks(articles):
         checkpoint()
         overlap = shared / np.minimum(totals[left], totals[right])
         keep = overlap >= min_overlap
-        budget.add(left[keep], right[keep], overlap[keep])
-    left, right, least_level = budget.result()
+        budget.add(left[keep], right[keep], overlap[keep], shared[keep])
+    left, right, shared, least_level = budget.result()
     least = max(min_overlap, least_level / _OVERLAP_LEVELS)
-    return Candidates(left, right, least, cut=budget.cut)
+    # The index summed the concepts within the cap; the few over it (2 concepts of
+    # msrp10k14) are added for the kept pairs, so that the scorer need not sum again. The
+    # same weights added in another order may differ in the last bit, as the scorer's own
+    # sums already do from run to run (concepts are numbered in set order); the scores of
+    # msrp10k14 and msrp10k came out the same to the bit.
+    beyond = only_terms(concepts, entry_frequency > max_postings)
+    shared += shared_weights(beyond, left, right)
+    return Candidates(left, right, least, cut=budget.cut, shared=shared)
 
 
 def _countable_totals(
-    lists: Sequence[Sequence[int]], weights: np.ndarray, max_postings: int, n: int
+    sentence: np.ndarray, weight: np.ndarray, countable: np.ndarray, n: int
 ) -> np.ndarray:
-    """Per sentence, the summed weight of its concepts within the cap (at least 1e-12).
+    """Per sentence, the summed weight of its ``countable`` concepts (those within the cap;
+    each entry's ``sentence`` and ``weight`` given), at least 1e-12.
 
     Overlap is measured on the concepts that can be counted: those over the cap emit
     nothing, so they count in neither the shared weight nor the sentence totals. Counting
     them in the totals lost pairs of sentences built from common words ("the index edged up
     1.01 points" / "the Nasdaq index edged up 2.84 points") once a large corpus lowers the cap.
     """
-    countable = [k for k, members in enumerate(lists) if len(members) <= max_postings]
-    entries = np.fromiter(
-        itertools.chain.from_iterable(lists[k] for k in countable), dtype=np.int64
-    )
-    entry_weights = np.repeat(weights[countable], [len(lists[k]) for k in countable])
-    return np.maximum(np.bincount(entries, weights=entry_weights, minlength=n), 1e-12)
+    summed = np.bincount(sentence[countable], weights=weight[countable], minlength=n)
+    return np.maximum(summed, 1e-12)
 
 
 def default_max_postings(n: int, posting_lengths: Sequence[int]) -> int:
@@ -167,26 +184,36 @@ class _PairBudget:
         self._floor = 0  # no pair under this level can be among the kept ones
         self._held = 0
         self.cut = False  # whether any pair was dropped
-        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        # Blocks of (left, right, shared weight, level), one array each.
+        self._blocks: list[tuple[np.ndarray, ...]] = []
 
-    def add(self, left: np.ndarray, right: np.ndarray, overlap: np.ndarray) -> None:
+    def add(
+        self, left: np.ndarray, right: np.ndarray, overlap: np.ndarray, shared: np.ndarray
+    ) -> None:
         level = np.minimum(overlap * _OVERLAP_LEVELS, _OVERLAP_LEVELS).astype(np.uint8)
         keep = level >= self._floor
-        self._blocks.append((left[keep], right[keep], level[keep]))
+        self._blocks.append((left[keep], right[keep], shared[keep], level[keep]))
         self._held += int(keep.sum())
         if self._held > 2 * self._limit:
             self._shrink()
 
-    def result(self) -> tuple[np.ndarray, np.ndarray, int]:
-        """(left, right) as int64 in (left, right) order, and the least level kept."""
+    def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """(left, right) as int64 in (left, right) order, their shared weights, and the
+        least level kept."""
         if self._held > self._limit:
             self._shrink()
-        left, right, _ = self._joined()
-        return left.astype(np.int64, copy=False), right.astype(np.int64, copy=False), self._floor
+        left, right, shared, _ = self._joined()
+        return (
+            left.astype(np.int64, copy=False),
+            right.astype(np.int64, copy=False),
+            shared,
+            self._floor,
+        )
 
     def _shrink(self) -> None:
         """Keep the ``limit`` pairs of the highest levels (the first ones of a tied level)."""
-        left, right, level = self._joined()
+        joined = self._joined()
+        level = joined[-1]
         held_at = np.bincount(level, minlength=_OVERLAP_LEVELS + 1)
         above = np.r_[np.cumsum(held_at[::-1])[::-1], 0]  # pairs at this level or higher
         floor = int(np.flatnonzero(above > self._limit).max(initial=-1)) + 1
@@ -197,48 +224,72 @@ class _PairBudget:
             tied = np.flatnonzero(level == floor)[: self._limit - int(above[floor + 1])]
             keep[tied] = True
         self._floor = max(self._floor, floor)
-        self._blocks = [(left[keep], right[keep], level[keep])]
+        self._blocks = [tuple(part[keep] for part in joined)]
         self._held = int(keep.sum())
         self.cut = self.cut or self._held < len(level)
 
-    def _joined(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _joined(self) -> tuple[np.ndarray, ...]:
         if not self._blocks:
             empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, np.zeros(0, dtype=np.uint8)
-        left, right, level = (np.concatenate(parts) for parts in zip(*self._blocks, strict=True))
-        return left, right, level
+            return empty, empty, np.zeros(0), np.zeros(0, dtype=np.uint8)
+        return tuple(np.concatenate(parts) for parts in zip(*self._blocks, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
 class _PostingIndex:
     """The posting lists end to end, and every entry (one sentence in one list) by sentence.
 
-    An entry at position p of ``flat`` pairs its sentence with the later members of its list,
-    ``flat[p + 1 : list_end[p]]``. Walking the entries sentence by sentence emits every pair
-    of a left sentence in one block, so each block's counts are final as soon as it is done:
-    only the surviving pairs are kept, never all emissions at once.
+    An entry at position p of ``flat`` pairs its sentence with the later members of its list
+    from its first partner on, ``flat[partner[p] : list_end[p]]``. Walking the entries
+    sentence by sentence emits every pair of a left sentence in one block, so each block's
+    counts are final as soon as it is done: only the surviving pairs are kept, never all
+    emissions at once.
     """
 
     flat: np.ndarray  # int32: the posting lists (each ascending) end to end
     rows: np.ndarray  # int32: the sentence of each entry, entries ordered by sentence
-    positions: np.ndarray  # int64: each entry's position in ``flat``, same order as ``rows``
+    partners: np.ndarray  # int64: position in ``flat`` of each entry's first partner, same order
     emits: np.ndarray  # int64: how many pairs each entry emits, same order
     weights: np.ndarray  # float64: the weight of each entry's list, same order
+    same_article_emitted: bool  # whether pairs within one article are among the emitted
 
     @classmethod
     def build(
-        cls, lists: Sequence[Sequence[int]], list_weights: np.ndarray, n: int
+        cls,
+        flat_lists: np.ndarray,
+        lengths: np.ndarray,
+        list_weights: np.ndarray,
+        article_of: np.ndarray,
     ) -> _PostingIndex:
-        lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        """From the posting lists end to end (``flat_lists``, each list ascending), their
+        ``lengths``, the weight of each list, and each sentence's article."""
         total = int(lengths.sum())
-        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int32, count=total)
+        flat = flat_lists.astype(np.int32)
         list_end = np.repeat(np.cumsum(lengths), lengths)
-        emits = list_end - np.arange(total, dtype=np.int64) - 1
+        articles = np.asarray(article_of)
+        numbered_by_article = bool(np.all(articles[1:] >= articles[:-1]))
+        if numbered_by_article:
+            # Sentences numbered article by article, as a comparison numbers them: in a list
+            # the members of one article follow each other, so an entry's first partner
+            # from another article is where its article's run ends. Pairs within one
+            # article are never emitted rather than emitted and dropped (a sixth of the
+            # time of counting, msrp10k14).
+            partners = _run_ends(articles[flat], list_end)
+        else:
+            partners = np.arange(1, total + 1, dtype=np.int64)
+        emits = list_end - partners
         del list_end
         # Stable: the entries of one sentence stay in posting order (any order would do).
-        positions = np.argsort(flat, kind="stable")
+        order = np.argsort(flat, kind="stable")
         weights = np.repeat(np.asarray(list_weights, dtype=np.float64), lengths)
-        return cls(flat, flat[positions], positions, emits[positions], weights[positions])
+        return cls(
+            flat,
+            flat[order],
+            partners[order],
+            emits[order],
+            weights[order],
+            same_article_emitted=not numbered_by_article,
+        )
 
     def counted_blocks(
         self, article_of: np.ndarray
@@ -249,15 +300,17 @@ class _PostingIndex:
         n = len(articles)
         for lo, hi in self._blocks():
             left, right = self._emit(lo, hi)
-            cross = articles[left] != articles[right]
+            weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])
+            if self.same_article_emitted:
+                cross = articles[left] != articles[right]
+                left, right, weights = left[cross], right[cross], weights[cross]
             # One key per pair, counted from the block's first sentence: small enough for
             # int32 (sorted twice as fast) unless the block spans very many sentences.
             first = int(self.rows[lo])
             span = (int(self.rows[hi - 1]) - first + 1) * n
-            keys = (left[cross] - first).astype(np.int32 if span < 2**31 else np.int64) * n
-            keys += right[cross]
-            weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])[cross]
-            del left, right, cross
+            keys: np.ndarray = (left - first).astype(np.int32 if span < 2**31 else np.int64) * n
+            keys += right
+            del left, right
             if not len(keys):
                 continue
             # Sorted once, each pair's emissions adjacent: their weights sum to its share.
@@ -291,7 +344,19 @@ class _PostingIndex:
         emits = self.emits[lo:hi]
         total = int(emits.sum())
         left = np.repeat(self.rows[lo:hi], emits)
-        # Entry k covers flat[positions[k] + 1 :][: emits[k]]; one arange serves them all.
-        shift = self.positions[lo:hi] + 1 - (np.cumsum(emits) - emits)
+        # Entry k covers flat[partners[k] :][: emits[k]]; one arange serves them all.
+        shift = self.partners[lo:hi] - (np.cumsum(emits) - emits)
         right = self.flat[np.repeat(shift, emits) + np.arange(total, dtype=np.int64)]
         return left, right
+
+
+def _run_ends(labels: np.ndarray, list_end: np.ndarray) -> np.ndarray:
+    """Per position, the end of its run: the positions after it of the same list (same
+    ``list_end``) and the same label."""
+    total = len(labels)
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    new_run = np.r_[True, (labels[1:] != labels[:-1]) | (list_end[1:] != list_end[:-1])]
+    run_starts = np.flatnonzero(new_run)
+    run_ends = np.r_[run_starts[1:], total]
+    return np.repeat(run_ends, run_ends - run_starts).astype(np.int64)

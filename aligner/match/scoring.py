@@ -44,7 +44,7 @@ def scored_pairs(
     # ratio 0.99 serial against forked).
     scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
     checkpoint()
-    candidates = budgeted_candidates(features, article_of)
+    candidates = budgeted_candidates(features, article_of, concepts=scorer.concepts)
     scored = _scored_at_least(scorer, candidates, floor)
     return scored, scorer, _candidate_notices(candidates)
 
@@ -90,7 +90,7 @@ def _score_chunks(
     for lo, hi in chunks:
         checkpoint()
         left, right = candidates.left[lo:hi], candidates.right[lo:hi]
-        scores = scorer.scores(left, right)
+        scores = scorer.scores(left, right, shared=candidates.shared[lo:hi])
         useful = scores >= floor
         kept.append((left[useful], right[useful], scores[useful]))
     return kept
@@ -147,9 +147,10 @@ def group_scores(
     be weaker: a group of 235 members, 27,000 pairs, usually needs one member's 234.
     """
     scores = [100.0] * len(clusters)
+    group_sets = {k: set(members) for k, members in enumerate(clusters) if len(members) > 1}
     # Per group still open, the known best of each member not settled yet.
     known = {
-        k: {a: best_in_group(a, members, similar) for a in members}
+        k: {a: best_in_group(a, members, similar, group_sets[k]) for a in members}
         for k, members in enumerate(clusters)
         if len(members) > 1
     }
@@ -167,7 +168,7 @@ def group_scores(
                 del bests[lowest]
         _score_missing(scorer, clusters, settling, similar)
         for k, a in settling.items():
-            weakest[k] = min(weakest[k], best_in_group(a, clusters[k], similar))
+            weakest[k] = min(weakest[k], best_in_group(a, clusters[k], similar, group_sets[k]))
             row, bests = similar[a], known[k]
             for b in bests:
                 bests[b] = max(bests[b], row.get(b, 0.0))

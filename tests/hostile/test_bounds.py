@@ -90,10 +90,11 @@ def test_pairs_held_stay_within_twice_the_budget() -> None:
     for _ in range(50):
         left = np.arange(start, start + 40, dtype=np.int64)
         start += 40
-        budget.add(left, left + 1, rng.uniform(0.25, 1.0, 40))
+        budget.add(left, left + 1, rng.uniform(0.25, 1.0, 40), left * 0.5)
         assert budget._held <= 2 * 100 + 40
-    left, _, _ = budget.result()
+    left, right, shared, _ = budget.result()
     assert len(left) == 100 and budget.cut
+    assert np.array_equal(right, left + 1) and np.array_equal(shared, left * 0.5)
 
 
 def test_a_small_vocabulary_folder_is_compared_within_budget_and_says_so(

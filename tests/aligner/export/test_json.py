@@ -7,6 +7,8 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner import __version__
 from aligner.export import format_for_path, render
@@ -293,3 +295,16 @@ def test_similarity_rows_are_written_as_json_writes_a_record(comparison) -> None
     assert [line.rstrip(",") for line in rows] == [
         line.replace("\u202e", "\\u202e") for line in written
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "é", "\n", "\x7f", "\x85", "\u202e", "\u2028", "\U000e0041", "}"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_a_section_is_escaped_as_one_scan_of_the_whole_text_escapes_it(text: str) -> None:
+    # Sections are escaped a line at a time when only some lines hold non-ASCII text.
+    whole = json_export._TERMINAL_UNSAFE.sub(json_export._escaped, text)
+    assert json_export._terminal_safe(text) == whole

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from aligner.calibration import MEAN_SLACK, WORST_SLACK
 from aligner.match.align import (
     ScoredPairs,
+    best_in_group,
     display_order,
     group_score,
     group_sentences,
@@ -62,6 +63,19 @@ def test_a_cluster_joins_only_while_its_mean_link_stays_near_the_threshold() -> 
     assert group_sentences(article_of, far, threshold=60) == [[0, 1], [2]]
     near, _ = scored({(0, 1): 90, (1, 2): 62, (0, 2): 50})
     assert group_sentences(article_of, near, threshold=60) == [[0, 1, 2]]
+
+
+def test_one_unscored_cross_pair_stops_a_merge_whose_mean_would_pass() -> None:
+    # {0, 1} and {2, 3}: three cross pairs at 95 keep the mean (71) near the threshold, but
+    # 1~3 was never scored (0): far more than WORST_SLACK below it, wherever it is read.
+    article_of = [0, 1, 2, 3]
+    strong = {(0, 1): 99, (2, 3): 98, (0, 2): 95, (0, 3): 95, (1, 2): 95}
+    missing, _ = scored(strong)
+    assert group_sentences(article_of, missing, threshold=60) == [[0, 1], [2, 3]]
+    weak_last, _ = scored({**strong, (1, 3): 60 - WORST_SLACK - 1})
+    assert group_sentences(article_of, weak_last, threshold=60) == [[0, 1], [2, 3]]
+    within, _ = scored({**strong, (1, 3): 60 - WORST_SLACK})
+    assert group_sentences(article_of, within, threshold=60) == [[0, 1, 2, 3]]
 
 
 def test_group_score_is_the_weakest_members_best_link() -> None:
@@ -236,3 +250,25 @@ def test_two_sources_unmatched_runs_between_the_same_rows_stay_two_blocks() -> N
     for run in ([1], [3, 4, 5], [6, 7]):
         start = middle.index(run[0])
         assert middle[start : start + len(run)] == run, middle
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 11), st.integers(0, 11)).filter(lambda p: p[0] < p[1]),
+        st.floats(0, 100, width=32),
+    ),
+    st.sets(st.integers(0, 11), min_size=1),
+)
+def test_a_members_best_is_the_same_found_through_its_row_or_the_group(
+    pair_scores: dict[tuple[int, int], float], group_set: set[int]
+) -> None:
+    similar = neighbours(12, scored(pair_scores)[0])
+    group = sorted(group_set)
+    for member in group:
+        plain = max(
+            (pair_scores.get((min(member, b), max(member, b)), 0.0) for b in group if b != member),
+            default=0.0,
+        )
+        assert best_in_group(member, group, similar) == plain
+        assert best_in_group(member, group, similar, group_set) == plain

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from aligner.calibration import CANDIDATE_OVERLAP, IDF_FLOOR
 from aligner.match import candidates
 from aligner.match.candidates import candidate_pairs
+from aligner.match.counterparts import CounterpartScorer, concept_terms, shared_weights
 from aligner.text.features import SentenceFeatures, sentence_features
 from aligner.text.synonyms import concept_of
 
@@ -140,3 +141,58 @@ def test_any_corpus_gives_the_pairs_of_the_all_pairs_reference(
         features, article_of, max_postings=max_postings, min_overlap=min_overlap + 1e-6
     )
     assert set(above) <= set(found) <= set(at_least)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_scorers_concept_table_gives_the_same_candidates(seed: int) -> None:
+    # scored_pairs hands the index the scorer's table instead of reading the stems again.
+    features, article_of = random_corpus(seed, sentences=80)
+    scorer = CounterpartScorer(features, article_of.tolist(), list(range(len(features))))
+    own = candidates.budgeted_candidates(features, article_of, max_postings=20)
+    shared = candidates.budgeted_candidates(
+        features, article_of, max_postings=20, concepts=scorer.concepts
+    )
+    assert len(own.left) > 0
+    assert np.array_equal(own.left, shared.left) and np.array_equal(own.right, shared.right)
+    stems = concept_terms([sentence_features("unrelated words only") for _ in features])
+    other = candidates.budgeted_candidates(features, article_of, max_postings=20, concepts=stems)
+    assert len(other.left) != len(own.left)
+
+
+@pytest.mark.parametrize("max_postings", [14, 20, 80])
+@pytest.mark.parametrize("seed", range(3))
+def test_each_candidate_carries_the_weight_of_every_concept_it_shares(
+    seed: int, max_postings: int
+) -> None:
+    # Concepts over the cap emit nothing, yet the scorer's coverages count them: the
+    # candidates' weights must be what the scorer would sum itself.
+    features, article_of = random_corpus(seed, sentences=80)
+    found = candidates.budgeted_candidates(features, article_of, max_postings=max_postings)
+    assert len(found.left) > 0
+    concepts = concept_terms(features)
+    expected = shared_weights(concepts, found.left, found.right)
+    assert np.allclose(found.shared, expected, rtol=1e-12, atol=0)
+    frequency = np.bincount(concepts.terms)[concepts.terms]
+    within_cap = candidates.only_terms(concepts, frequency <= max_postings)
+    # Below the corpus size the cap leaves concepts out, which some pairs share.
+    left_out = not np.allclose(shared_weights(within_cap, found.left, found.right), expected)
+    assert left_out == (max_postings < 80)
+
+
+def test_run_ends_stop_at_a_new_label_and_at_a_new_list() -> None:
+    labels = np.array([0, 0, 1, 1, 1, 2])
+    list_end = np.array([3, 3, 3, 6, 6, 6])
+    assert candidates._run_ends(labels, list_end).tolist() == [2, 2, 3, 5, 5, 6]
+
+
+def test_sentences_numbered_by_article_emit_no_pair_within_an_article() -> None:
+    # Two lists over sentences of articles 0, 0, 1, 1, 2: only cross-article pairs are
+    # emitted; numbered out of article order, every pair is (and filtered later).
+    lists = np.array([0, 1, 2, 4, 1, 3], dtype=np.int64)
+    lengths = np.array([4, 2], dtype=np.int64)
+    weights = np.array([1.0, 2.0])
+    ordered = candidates._PostingIndex.build(lists, lengths, weights, np.array([0, 0, 1, 1, 2]))
+    assert int(ordered.emits.sum()) == 5 + 1  # 0-2 0-4 1-2 1-4 2-4, and 1-3
+    assert not ordered.same_article_emitted
+    mixed = candidates._PostingIndex.build(lists, lengths, weights, np.array([0, 1, 0, 1, 2]))
+    assert int(mixed.emits.sum()) == 6 + 1 and mixed.same_article_emitted

@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 from aligner.match.counterparts import (
     COUNTERPART_FEATURES,
     CounterpartScorer,
+    concept_terms,
     counterpart_model,
+    may_share,
     model_from_data,
     prose_positions,
     reading_neighbours,
     relative_places,
+    term_bits,
 )
 from aligner.text.features import sentence_features
 
@@ -253,3 +256,41 @@ def test_cosine_and_coverage_are_their_definitions(texts: list[str], random) -> 
         expected = by_definition(features, i, j)
         found = [row[COLUMN[name]] for name in COUNTERPART_FEATURES[:3]]
         assert np.allclose(found, expected, rtol=1e-9, atol=1e-12)
+
+
+def test_term_bits_never_miss_a_shared_term_and_rule_out_most_disjoint_pairs() -> None:
+    # 1,500 distinct words: term numbers collide modulo the 512 bits, which may only let a
+    # pair through, never stop one that shares a concept.
+    rng = np.random.default_rng(7)
+    vocabulary = [f"zq{k:04d}word" for k in range(1500)]
+    texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(1, 14)))) for _ in range(300)]
+    features = [sentence_features(t) for t in texts]
+    concepts = concept_terms(features)
+    held = [
+        set(concepts.terms[concepts.starts[k] : concepts.starts[k + 1]].tolist())
+        for k in range(len(features))
+    ]
+    left, right = np.triu_indices(len(features), 1)
+    met = may_share(term_bits(concepts), left, right)
+    share = np.array([bool(held[a] & held[b]) for a, b in zip(left, right, strict=True)])
+    assert len(concepts.terms) and share.any()
+    assert not np.any(share & ~met)
+    assert (~met[~share]).mean() > 0.5
+
+
+def test_rows_from_the_candidates_shared_weights_are_the_rows_it_sums_itself() -> None:
+    from aligner.match.candidates import budgeted_candidates
+
+    rng = np.random.default_rng(3)
+    vocabulary = [f"qz{k:03d}term" for k in range(60)]
+    texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(2, 10)))) for _ in range(90)]
+    features = [sentence_features(t) for t in texts]
+    article_of = np.repeat(np.arange(9), 10)
+    scorer = CounterpartScorer(features, article_of.tolist(), prose_positions(article_of))
+    found = budgeted_candidates(features, article_of, max_postings=12, concepts=scorer.concepts)
+    assert len(found.left) > 0
+    given = scorer.rows(found.left, found.right, shared=found.shared)
+    assert np.allclose(given, scorer.rows(found.left, found.right), rtol=1e-12, atol=0)
+    assert not np.allclose(
+        given, scorer.rows(found.left, found.right, shared=found.shared * 0.5), rtol=1e-6
+    )
