@@ -37,6 +37,7 @@ class FigureSheet:
     by_kind: dict[str, tuple[int, ...]]  # the positions of each kind's figures, in order
     figures: frozenset[tuple[str, float]]  # (kind, value) of each figure
     unit_keys: tuple[str, ...]  # each figure's ``unit_key``
+    kind_keys: frozenset[tuple[str, str]]  # each figure's kind and ``unit_key``
     # Each figure's (part, per, unit_key, has a unit): two figures of one kind, the first
     # with a unit, are in one unit (``same_unit``) when these are equal.
     units: tuple[tuple[bool, str, str, bool], ...]
@@ -211,7 +212,7 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), (), False, False, [], [])
+        return FigureSheet(sentence, {}, frozenset(), (), frozenset(), (), False, False, [], [])
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
@@ -221,6 +222,7 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         by_kind={kind: tuple(positions) for kind, positions in by_kind.items()},
         figures=frozenset((q.kind, q.value) for q in quantities),
         unit_keys=unit_keys,
+        kind_keys=frozenset(zip((q.kind for q in quantities), unit_keys, strict=True)),
         units=tuple(
             (q.part, q.per, key, bool(q.unit)) for q, key in zip(quantities, unit_keys, strict=True)
         ),

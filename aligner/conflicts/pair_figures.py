@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from aligner.conflicts.figure_index import (
     FigureIndex,
@@ -229,15 +230,18 @@ class ArticleFigures:
         """``index``: the sheets of ``features`` when made already."""
         self.index = index if index is not None else FigureIndex(features)
         self._article_of = article_of
-        # Per (article, kind, unit): the sentences and figures (with their numbers in the
-        # index), so a figure is looked up among its like only (a large folder's article can
-        # give hundreds); and the sentences that give such figures.
-        self._by_unit: dict[tuple[int, str, str], list[tuple[int, Quantity]]] = {}
+        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
+        # among its like only (a large folder's article can give hundreds).
+        self._by_unit: dict[tuple[int, str, str], list[_Given]] = {}
         for sentence, sheet in enumerate(self.index.sheets):
             for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
                 told = (article_of[sentence], quantity.kind, key)
-                self._by_unit.setdefault(told, []).append((sentence, quantity))
-        self._givers = {told: {k for k, _ in given} for told, given in self._by_unit.items()}
+                self._by_unit.setdefault(told, []).append(_given(sentence, quantity))
+        # Per article, the (kind, unit) of its figures and the sentences that give them.
+        self._givers: dict[int, list[tuple[tuple[str, str], set[int]]]] = {}
+        for (article, kind, key), given in self._by_unit.items():
+            self._givers.setdefault(article, []).append(((kind, key), {g.sentence for g in given}))
+        self._given_beside: dict[int, frozenset[tuple[str, str]]] = {}
 
     def number_conflicts(
         self,
@@ -282,29 +286,62 @@ class ArticleFigures:
     def _may_give_elsewhere(self, sentence: int, sheet: FigureSheet) -> bool:
         """Does ``sentence``'s article give a figure of the kind and unit of one of
         ``sheet``'s in another sentence? (The cheap test first: mostly it does not.)"""
-        article = self._article_of[sentence]
-        for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
-            givers = self._givers.get((article, quantity.kind, key), ())
-            if len(givers) > 1 or (givers and sentence not in givers):
-                return True
-        return False
+        return not self._beside(sentence).isdisjoint(sheet.kind_keys)
+
+    def _beside(self, sentence: int) -> frozenset[tuple[str, str]]:
+        """The (kind, unit key) of the figures that the other sentences of ``sentence``'s
+        article give: worked out once per sentence, which a large folder's checks ask about
+        tens of thousands of times."""
+        known = self._given_beside.get(sentence)
+        if known is None:
+            known = self._given_beside[sentence] = frozenset(
+                told
+                for told, givers in self._givers.get(self._article_of[sentence], ())
+                if len(givers) > 1 or sentence not in givers
+            )
+        return known
 
     def _gives_elsewhere(self, sentence: int, sheet: FigureSheet, at: Sequence[int]) -> bool:
         """Does ``sentence``'s article give each figure of ``sheet`` at positions ``at``
         (same kind and unit) in another of its sentences?"""
+        if not at:
+            return False
+        beside = self._beside(sentence)
         article = self._article_of[sentence]
         quantities = sheet.sentence.quantities
-        return bool(at) and all(
-            any(
-                k != sentence
-                and same_unit(quantities[p], other)
-                and quantities[p].compatible(other)
-                for k, other in self._by_unit.get(
-                    (article, quantities[p].kind, sheet.unit_keys[p]), ()
-                )
-            )
-            for p in at
-        )
+        for p in at:
+            quantity, key = quantities[p], sheet.unit_keys[p]
+            if (quantity.kind, key) not in beside:
+                return False  # no other sentence gives its kind and unit: mostly
+            # ``same_unit`` of two figures of one kind and unit key (see ``_Given``).
+            if not any(
+                given.sentence != sentence
+                and given.part == quantity.part
+                and given.per == quantity.per
+                and given.has_unit
+                and quantity.compatible(given.quantity)
+                for given in self._by_unit[(article, quantity.kind, key)]
+            ):
+                return False
+        return True
+
+
+class _Given(NamedTuple):
+    """A figure an article gives, with what ``same_unit`` reads of it besides its kind and
+    unit key (the lookup matched those already)."""
+
+    sentence: int
+    quantity: Quantity
+    part: bool
+    per: str
+    has_unit: bool  # ``same_unit`` asks a count's other figure for a noun
+
+
+def _given(sentence: int, quantity: Quantity) -> _Given:
+    # A figure of any other kind has a unit of its own: ``same_unit`` compares the units,
+    # which agree once their unit keys (the units themselves) do.
+    has_unit = bool(quantity.unit) or quantity.kind != "count"
+    return _Given(sentence, quantity, quantity.part, quantity.per, has_unit)
 
 
 def _compared_unmatched(

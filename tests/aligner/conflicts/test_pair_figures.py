@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.conflicts.figure_index import same_unit
 from aligner.conflicts.pair_figures import ArticleFigures, people_number_findings
-from aligner.text.features import sentence_features
+from aligner.text.features import SentenceFeatures, sentence_features
 
 
 def _figures(*told: tuple[int, str]) -> ArticleFigures:
@@ -82,3 +87,62 @@ def test_people_acting_and_people_acted_on_are_other_people() -> None:
     assert _people(
         "Two women were seen leaving the bank.", "A woman was seen leaving the bank."
     ) == ["two women vs a woman (seen leaving the bank)"]
+
+
+# Figures of one kind in several units, parts and rates, exact and rounded, so that an
+# article may give some of another sentence's figures, all of them, or none.
+_TOLD = [
+    "The seller first asked $40 for the bike, then $55.",
+    "She paid $55 for the bike and $40.5 for the lock.",
+    "Police charged him with 12 charges and three other charges.",
+    "He faces 12 charges, the police said.",
+    "Prices rose 1.75 cents per ounce and 2 cents per year.",
+    "Prices rose 2 cents per ounce, 0.8 percent.",
+    "The index rose 0.81 percent to 1,700.34.",
+    "The index rose 0.8 percent to 1700.34, up 13.70.",
+    "Four people were arrested and 29 were killed.",
+    "It rose to 29, and four people were hurt.",
+    "No figure here at all.",
+]
+
+
+def _told_elsewhere_as_defined(
+    features: list[SentenceFeatures], articles: list[int], i: int, j: int
+) -> bool:
+    """``ArticleFigures.told_elsewhere`` as its docstring tells it, figure by figure."""
+
+    def gives_the_unmatched(giver: int, told: int, other: int) -> bool:
+        kinds = {q.kind for q in features[other].quantities}
+        unmatched = [
+            q
+            for q in features[told].quantities
+            if q.kind in kinds and not any(q.compatible(o) for o in features[other].quantities)
+        ]
+        return bool(unmatched) and all(
+            any(
+                k != giver
+                and articles[k] == articles[giver]
+                and q.kind == given.kind
+                and same_unit(q, given)
+                and q.compatible(given)
+                for k, sentence in enumerate(features)
+                for given in sentence.quantities
+            )
+            for q in unmatched
+        )
+
+    return gives_the_unmatched(j, i, j) or gives_the_unmatched(i, j, i)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(_TOLD)), min_size=2, max_size=8))
+def test_told_elsewhere_is_every_unmatched_figure_given_by_another_sentence(
+    told: list[tuple[int, str]],
+) -> None:
+    figures = _figures(*told)
+    features = [sentence_features(text) for _, text in told]
+    articles = [article for article, _ in told]
+    for i, j in itertools.permutations(range(len(told)), 2):
+        assert figures.told_elsewhere(i, j) == _told_elsewhere_as_defined(
+            features, articles, i, j
+        ), (told, i, j)
