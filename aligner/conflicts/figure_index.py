@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from aligner.conflicts.subjects import figure_thing
+from aligner.conflicts.subjects import amount_purpose, figure_thing
 from aligner.text.features import SentenceFeatures
 from aligner.text.quantities import Quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS
@@ -47,6 +47,10 @@ class FigureSheet:
     # a row of near-copies is in a conflict with most of the row, and most sentences in none.
     things: list[str | None]
     alike: list[bool | None]
+    # Each amount's ``amount_purpose`` as a set, and the sentence's ``time_frames`` (one
+    # entry), found when first asked, likewise.
+    purposes: list[frozenset[str] | None]
+    frames: list[tuple[frozenset[str], frozenset[str]]]
 
     def several(self, at: int) -> bool:
         """Does the sentence give, besides its figure at ``at``, a different figure that may
@@ -55,6 +59,22 @@ class FigureSheet:
         if known is None:
             known = self.alike[at] = _several(self.sentence.quantities, at)
         return known
+
+    def purpose(self, at: int) -> frozenset[str]:
+        """What the figure at ``at`` is told to be in or for, if an amount
+        (``amount_purpose``): {"punitive", "damages"} for "$25 million in punitive damages"."""
+        known = self.purposes[at]
+        if known is None:
+            quantity = self.sentence.quantities[at]
+            told = amount_purpose(self.sentence.text, quantity) if quantity.kind == "money" else ()
+            known = self.purposes[at] = frozenset(told)
+        return known
+
+    def time_frames(self) -> tuple[frozenset[str], frozenset[str]]:
+        """``time_frames`` of the sentence."""
+        if not self.frames:
+            self.frames.append(time_frames(self.sentence.tokens, self.sentence.stems))
+        return self.frames[0]
 
     def thing(self, at: int) -> str:
         """What the figure at ``at`` tells (``figure_thing``)."""
@@ -212,7 +232,9 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), frozenset(), (), False, False, [], [])
+        return FigureSheet(
+            sentence, {}, frozenset(), (), frozenset(), (), False, False, [], [], [], []
+        )
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
@@ -230,7 +252,29 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         limits=any(q.kind == "duration" and is_upper_bound(q) for q in quantities),
         things=[None] * len(quantities),
         alike=[None] * len(quantities),
+        purposes=[None] * len(quantities),
+        frames=[],
     )
+
+
+# Words before a verb that tell its act as still to come: "to serve", "will serve".
+_TO_COME = frozenset(["to", "will", "would", "could", "may", "might", "must", "shall", "can"])
+
+
+def time_frames(
+    tokens: Sequence[str], stems: Sequence[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the verbs a sentence (its ``tokens`` and their ``stems``) tells only in the
+    past ("served"), and of those it tells only as to come ("to serve", "will serve")."""
+    done: set[str] = set()
+    to_come: set[str] = set()
+    for k, token in enumerate(tokens):
+        before = tokens[k - 1] if k else ""
+        if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
+            to_come.add(stems[k])
+        elif token.endswith("ed") and before not in _TO_COME and before != "be":
+            done.add(stems[k])
+    return frozenset(done - to_come), frozenset(to_come - done)
 
 
 def _several(quantities: Sequence[Quantity], at: int) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import NamedTuple
 
 from aligner.conflicts.figure_index import (
@@ -20,7 +19,6 @@ from aligner.conflicts.figure_index import (
 )
 from aligner.conflicts.subjects import (
     age_holder,
-    amount_purpose,
     one_thing,
     people_event,
     told_as_undergoing,
@@ -83,47 +81,18 @@ def figure_conflicts(
             detail = _number_detail(sheet_a, at_a, sheet_b, at_b)
             findings.append(Finding(ConflictKind.NUMBER, detail, severity))
     findings += _bound_findings(sheet_a, sheet_b)
-    if findings and other_time_frames(a, b):
+    if findings and other_time_frames(sheet_a, sheet_b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     return findings
 
 
-# Words before a verb that tell its act as still to come: "to serve", "will serve".
-_TO_COME = frozenset(["to", "will", "would", "could", "may", "might", "must", "shall", "can"])
-
-
-def other_time_frames(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+def other_time_frames(sheet_a: FigureSheet, sheet_b: FigureSheet) -> bool:
     """Does one sentence tell an act as done ("served about three years") and the other the
     same act as still to come ("agreed to serve about 7 years")? Their figures then belong
     to two terms, an earlier one and the next, not to one fact told two ways."""
-    done_a, to_come_a = _verb_frames(a)
-    done_b, to_come_b = _verb_frames(b)
-    return bool(
-        ((done_a - to_come_a) & (to_come_b - done_b))
-        or ((done_b - to_come_b) & (to_come_a - done_a))
-    )
-
-
-def _verb_frames(sentence: SentenceFeatures) -> tuple[frozenset[str], frozenset[str]]:
-    """Stems of verbs told in the past ("served") and of verbs told as to come ("to
-    serve", "will serve")."""
-    return _verb_frames_of(sentence.tokens, sentence.stems)
-
-
-# A large folder asks this of one sentence for each of its conflicting pairs: a cache.
-@lru_cache(maxsize=4096)
-def _verb_frames_of(
-    tokens: tuple[str, ...], stems: tuple[str, ...]
-) -> tuple[frozenset[str], frozenset[str]]:
-    done: set[str] = set()
-    to_come: set[str] = set()
-    for k, token in enumerate(tokens):
-        before = tokens[k - 1] if k else ""
-        if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
-            to_come.add(stems[k])
-        elif token.endswith("ed") and before not in _TO_COME and before != "be":
-            done.add(stems[k])
-    return frozenset(done), frozenset(to_come)
+    done_a, to_come_a = sheet_a.time_frames()
+    done_b, to_come_b = sheet_b.time_frames()
+    return not (done_a.isdisjoint(to_come_b) and done_b.isdisjoint(to_come_a))
 
 
 def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> Severity:
@@ -133,27 +102,22 @@ def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: 
     its correction, a before and an after, two polls), a clock time with no zone told, a
     point counted back from the day each outlet wrote ("150 million years ago"); see
     ``FigureSheet.several``."""
-    a, b = sheet_a.sentence, sheet_b.sentence
-    qa, qb = a.quantities[at_a], b.quantities[at_b]
-    if sheet_a.several(at_a) or sheet_b.several(at_b) or _part_of_the_other(a, qa, b, qb):
+    qa = sheet_a.sentence.quantities[at_a]
+    if (
+        sheet_a.several(at_a)
+        or sheet_b.several(at_b)
+        or _part_of_the_other(sheet_a, at_a, sheet_b, at_b)
+    ):
         return Severity.SOFT
     if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
         return Severity.SOFT
     return Severity.HARD
 
 
-def _paid_for(sentence: SentenceFeatures, quantity: Quantity) -> tuple[str, ...]:
-    """What an amount is told to be in or for, up to its noun: ("punitive", "damages") for
-    "$25 million in punitive damages"; () when the sentence does not say."""
-    return amount_purpose(sentence.text, quantity) if quantity.kind == "money" else ()
-
-
-def _part_of_the_other(
-    a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity
-) -> bool:
+def _part_of_the_other(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> bool:
     """Is one amount told for a kind of what the other is for ("$25 million in punitive
     damages" / "$33.5 million in damages")? Then it may be part of the other."""
-    for_a, for_b = set(_paid_for(a, qa)), set(_paid_for(b, qb))
+    for_a, for_b = sheet_a.purpose(at_a), sheet_b.purpose(at_b)
     return bool(for_a and for_b) and for_a != for_b and (for_a < for_b or for_b < for_a)
 
 

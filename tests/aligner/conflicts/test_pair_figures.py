@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.conflicts.figure_index import same_unit
+from aligner.conflicts.checks import find_conflicts
+from aligner.conflicts.figure_index import same_unit, time_frames
 from aligner.conflicts.pair_figures import ArticleFigures, people_number_findings
-from aligner.text.features import SentenceFeatures, sentence_features
+from aligner.text.features import SentenceFeatures, sentence_features, stem
 
 
 def _figures(*told: tuple[int, str]) -> ArticleFigures:
@@ -146,3 +147,22 @@ def test_told_elsewhere_is_every_unmatched_figure_given_by_another_sentence(
         assert figures.told_elsewhere(i, j) == _told_elsewhere_as_defined(
             features, articles, i, j
         ), (told, i, j)
+
+
+def _severity(a: str, b: str) -> list[str]:
+    return [f.severity.value for f in find_conflicts(sentence_features(a), sentence_features(b))]
+
+
+def test_amounts_for_two_kinds_of_one_thing_differ_hard_and_for_a_part_softly() -> None:
+    damages = "The court ordered him to pay $12 million in {} to the family."
+    punitive = "A jury ordered him to pay $9 million in punitive damages to the family."
+    assert _severity(damages.format("damages"), punitive) == ["soft"]  # maybe a part
+    assert _severity(damages.format("compensatory damages"), punitive) == ["hard"]
+
+
+def test_time_frames_are_the_verbs_told_only_as_done_and_only_as_to_come() -> None:
+    told = sentence_features("He served three years, was jailed, and will serve two more.")
+    done, to_come = time_frames(told.tokens, told.stems)
+    assert (done, to_come) == ({stem("jailed")}, set())  # "served" is told both ways
+    told = sentence_features("Rebels will release 40 hostages, to be freed on Monday.")
+    assert time_frames(told.tokens, told.stems) == (set(), {stem("release"), stem("be")})
