@@ -4,6 +4,7 @@ the two can be one name written two ways (initials, abbreviations, spellings).""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -100,7 +101,10 @@ def _same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool:
     return (same_before and same_after) or (same_before and before_a in _SLOT_PREPOSITIONS)
 
 
+# A sentence of a row of near-copies is set against most of the row, its names each time.
+@lru_cache(maxsize=16_384)
 def _neighbours(text: str, name: str) -> tuple[str, str]:
+    """The words right before and right after ``name`` in ``text`` ("" for none)."""
     folded, target = fold(text), fold(name)
     at = folded.find(target)
     if at < 0:
