@@ -25,7 +25,7 @@ from aligner.conflicts.pair_figures import (
     people_number_findings,
     tells_counted_people,
 )
-from aligner.conflicts.spellings import spelling_conflicts
+from aligner.conflicts.spellings import SpellingConflict, spelling_conflicts
 from aligner.conflicts.wrong_names import wrong_name_conflicts
 from aligner.match.align import ScoredPairs, group_sentences, neighbours
 from aligner.result.model import (
@@ -53,16 +53,17 @@ def rows_and_conflicts(
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
     conflicts between related sentences, and the conflicts."""
     # Related pairs, and so their checks, follow from the scores alone: a child checks
-    # them while the sentences are grouped, and finds the facts and the people told
-    # differently, which need no groups either.
+    # them while the sentences are grouped, and finds the facts, the people told
+    # differently and the names spelled two ways, which need no groups either (and would
+    # otherwise keep one core busy after both have checked the rows).
     related = _related_pairs(features, pairs, settings)
     figures = ArticleFigures(features, article_of.tolist())
+    similar = neighbours(len(prose), pairs)
     beside = partial(
-        _beside_grouping, prose, features, figures, related, pairs, article_of, settings
+        _beside_grouping, prose, features, figures, related, pairs, similar, article_of, settings
     )
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(beside, wanted=wanted) as done_beside:
-        similar = neighbours(len(prose), pairs)
         clusters = group_sentences(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
         )
@@ -78,7 +79,7 @@ def rows_and_conflicts(
             _softened(found, similar[i].get(j, 0.0) < sure)
             for (i, j), found in zip(inner, inner_found, strict=True)
         ]
-        related_found, facts_found, people = done_beside.result()
+        related_found, facts_found, people, spelled_pairs = done_beside.result()
     # Related pairs score under the threshold: never surely one fact ("came just a day after"
     # / "went 11 days without"), so their figures are a soft difference at most.
     linked = [
@@ -95,14 +96,6 @@ def rows_and_conflicts(
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # After the facts: a soft "a woman vs two women" must not hide an age told differently.
     conflicts += people
-    # Names spelled two ways only link their sentences: those need not tell one fact.
-    articles = article_of.tolist()
-    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
-    related_from = settings.threshold - RELATED_MARGIN
-    spelled_pairs = [
-        *spelling_conflicts(features, articles, score_of),
-        *wrong_name_conflicts(features, articles, score_of, related_from),
-    ]
     # Set up only when there are some: a large folder has tens of thousands of conflicts.
     paired = {frozenset((c.a, c.b)) for c in conflicts} if spelled_pairs else set()
     for spelled in spelled_pairs:
@@ -118,17 +111,38 @@ def _beside_grouping(
     figures: ArticleFigures,
     related: Sequence[tuple[int, int]],
     pairs: ScoredPairs,
+    similar: Sequence[dict[int, float]],
     article_of: np.ndarray,
     settings: CompareOptions,
-) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict]]:
+) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict], list[SpellingConflict]]:
     """What follows from the pairs' scores alone, without the groups: the findings of the
-    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``) and the people
-    counted differently (``_people_number_conflicts``)."""
+    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``), the people
+    counted differently (``_people_number_conflicts``) and the names spelled two ways
+    (``_spelled_pairs``; ``similar``: the pairs' ``neighbours``)."""
     return (
         _check_pairs(features, figures, [(i, j, True, False) for i, j in related]),
         _fact_conflicts(features, article_of),
         _people_number_conflicts(prose, features, pairs, settings),
+        _spelled_pairs(features, similar, article_of, settings),
     )
+
+
+def _spelled_pairs(
+    features: Sequence[SentenceFeatures],
+    similar: Sequence[dict[int, float]],
+    article_of: np.ndarray,
+    settings: CompareOptions,
+) -> list[SpellingConflict]:
+    """Names spelled two ways (``spelling_conflicts``) and people called by a wrong name
+    (``wrong_name_conflicts``). They only link their sentences: those need not tell one
+    fact."""
+    articles = article_of.tolist()
+    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
+    related_from = settings.threshold - RELATED_MARGIN
+    return [
+        *spelling_conflicts(features, articles, score_of),
+        *wrong_name_conflicts(features, articles, score_of, related_from),
+    ]
 
 
 def _fact_conflicts(
