@@ -106,7 +106,7 @@ def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: 
     if (
         sheet_a.several(at_a)
         or sheet_b.several(at_b)
-        or _part_of_the_other(sheet_a, at_a, sheet_b, at_b)
+        or (qa.kind == "money" and _part_of_the_other(sheet_a, at_a, sheet_b, at_b))
     ):
         return Severity.SOFT
     if qa.kind == "ago" or (qa.kind == "time" and not _zone(qa)):
@@ -364,7 +364,13 @@ def _pair_up(
     for at_a in left:
         # ``same_unit`` of two figures of one kind, the first with a unit (``FigureSheet.units``).
         unit = units_a[at_a]
-        match = next((at_b for at_b in remaining if unit[3] and units_b[at_b] == unit), None)
+        match = None
+        if unit[3]:
+            # A loop, not next() over a generator: this runs for each figure of each check.
+            for at_b in remaining:
+                if units_b[at_b] == unit:
+                    match = at_b
+                    break
         if match is None:
             unpaired.append(at_a)
         else:
