@@ -85,16 +85,26 @@ class FigureSheet:
 
 
 class FigureIndex:
-    """The sheets of ``features``, in order, and their figures in columns for numpy."""
+    """The sheets of ``features`` (``sheet``), and their figures in columns for numpy."""
 
     def __init__(self, features: Sequence[SentenceFeatures]) -> None:
-        self.sheets = [_sheet(sentence) for sentence in features]
+        self._features = features
+        self._sheets: list[FigureSheet | None] = [None] * len(features)
         counts = [len(sentence.quantities) for sentence in features]
         self._count = np.array(counts, dtype=np.int64)
         self._first = np.cumsum(self._count) - self._count
         figures = [q for sentence in features for q in sentence.quantities]
         self._figures = figures
         self._columns = _Columns.of(figures)
+
+    def sheet(self, at: int) -> FigureSheet:
+        """The sheet of the sentence at ``at``, made when first asked: the index is made
+        before the checks fork, and most sentences of a large folder are checked in one
+        worker process or in none."""
+        known = self._sheets[at]
+        if known is None:
+            known = self._sheets[at] = _sheet(self._features[at])
+        return known
 
     def matches(self, pairs: Sequence[tuple[int, int]]) -> list[Matched]:
         """For each pair of sentences (i, j), which figures of each some figure of the other

@@ -16,6 +16,7 @@ from aligner.conflicts.figure_index import (
     is_upper_bound,
     same_unit,
     singular_of,
+    unit_key,
 )
 from aligner.conflicts.subjects import (
     age_holder,
@@ -38,7 +39,7 @@ def number_conflicts(
     index = FigureIndex([a, b])
     (matched,) = index.matches([(0, 1)])
     return figure_conflicts(
-        index.sheets[0], index.sheets[1], matched, same_noun_only=same_noun_only, dated=dated
+        index.sheet(0), index.sheet(1), matched, same_noun_only=same_noun_only, dated=dated
     )
 
 
@@ -197,9 +198,9 @@ class ArticleFigures:
         # Per (article, kind, unit): the sentences and figures, so a figure is looked up
         # among its like only (a large folder's article can give hundreds).
         self._by_unit: dict[tuple[int, str, str], list[_Given]] = {}
-        for sentence, sheet in enumerate(self.index.sheets):
-            for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
-                told = (article_of[sentence], quantity.kind, key)
+        for sentence, told_in in enumerate(features):
+            for quantity in told_in.quantities:
+                told = (article_of[sentence], quantity.kind, unit_key(quantity))
                 self._by_unit.setdefault(told, []).append(_given(sentence, quantity))
         # Per article, the (kind, unit) of its figures and the sentences that give them.
         self._givers: dict[int, list[tuple[tuple[str, str], set[int]]]] = {}
@@ -218,10 +219,9 @@ class ArticleFigures:
     ) -> list[Finding]:
         """``number_conflicts`` of the sentences ``i`` and ``j``; ``matched``: their
         ``FigureIndex.matches``, when known."""
-        sheets = self.index.sheets
         return figure_conflicts(
-            sheets[i],
-            sheets[j],
+            self.index.sheet(i),
+            self.index.sheet(j),
             matched or self.index.matches([(i, j)])[0],
             same_noun_only=same_noun_only,
             dated=dated,
@@ -233,7 +233,7 @@ class ArticleFigures:
         for 30 minutes" is no disagreement when the first article goes on "he was willing to
         pay $100": it tells both amounts in sequence (a first offer and the one taken, an
         early toll and a later one), and the other article tells one of them."""
-        sheet_a, sheet_b = self.index.sheets[i], self.index.sheets[j]
+        sheet_a, sheet_b = self.index.sheet(i), self.index.sheet(j)
         may_give_j = self._may_give_elsewhere(j, sheet_a)
         may_give_i = self._may_give_elsewhere(i, sheet_b)
         if not (may_give_j or may_give_i):
