@@ -47,10 +47,11 @@ class FigureSheet:
     # a row of near-copies is in a conflict with most of the row, and most sentences in none.
     things: list[str | None]
     alike: list[bool | None]
-    # Each amount's ``amount_purpose`` as a set, and the sentence's ``time_frames`` (one
-    # entry), found when first asked, likewise.
+    # Each amount's ``amount_purpose`` as a set, found when first asked, likewise.
     purposes: list[frozenset[str] | None]
-    frames: list[tuple[frozenset[str], frozenset[str]]]
+    # The sentence's ``time_frames``: a sheet is made for a check, which mostly needs them.
+    frames: tuple[frozenset[str], frozenset[str]]
+    kinds: tuple[str, ...]  # the kinds of its figures, sorted
 
     def several(self, at: int) -> bool:
         """Does the sentence give, besides its figure at ``at``, a different figure that may
@@ -69,12 +70,6 @@ class FigureSheet:
             told = amount_purpose(self.sentence.text, quantity) if quantity.kind == "money" else ()
             known = self.purposes[at] = frozenset(told)
         return known
-
-    def time_frames(self) -> tuple[frozenset[str], frozenset[str]]:
-        """``time_frames`` of the sentence."""
-        if not self.frames:
-            self.frames.append(time_frames(self.sentence.tokens, self.sentence.stems))
-        return self.frames[0]
 
     def thing(self, at: int) -> str:
         """What the figure at ``at`` tells (``figure_thing``)."""
@@ -242,8 +237,21 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
+        nothing: frozenset[str] = frozenset()
         return FigureSheet(
-            sentence, {}, frozenset(), (), frozenset(), (), False, False, [], [], [], []
+            sentence,
+            {},
+            frozenset(),
+            (),
+            frozenset(),
+            (),
+            False,
+            False,
+            [],
+            [],
+            [],
+            (nothing,) * 2,
+            (),
         )
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
@@ -263,7 +271,8 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         things=[None] * len(quantities),
         alike=[None] * len(quantities),
         purposes=[None] * len(quantities),
-        frames=[],
+        frames=time_frames(sentence.tokens, sentence.stems),
+        kinds=tuple(sorted(by_kind)),
     )
 
 

@@ -60,11 +60,12 @@ def figure_conflicts(
         return []  # every figure has its equal in the other sentence: the common case
     findings = []
     of_a, of_b = sheet_a.by_kind, sheet_b.by_kind
-    kinds = (of_a.keys() & of_b.keys()) - {"place"}
-    if not dated:
-        kinds -= {"age", "month"}
+    left_out = _NOT_COMPARED if dated else _NOT_COMPARED_UNDATED
     matched_a, matched_b = matched
-    for kind in sorted(kinds):
+    # The kinds both give, in order (``FigureSheet.kinds`` are sorted): no sets to make.
+    for kind in sheet_a.kinds:
+        if kind not in of_b or kind in left_out:
+            continue
         # A figure matches only one of its kind (``Quantity.compatible``).
         left = [at for at in of_a[kind] if not matched_a[at]]
         if not left:
@@ -91,8 +92,8 @@ def other_time_frames(sheet_a: FigureSheet, sheet_b: FigureSheet) -> bool:
     """Does one sentence tell an act as done ("served about three years") and the other the
     same act as still to come ("agreed to serve about 7 years")? Their figures then belong
     to two terms, an earlier one and the next, not to one fact told two ways."""
-    done_a, to_come_a = sheet_a.time_frames()
-    done_b, to_come_b = sheet_b.time_frames()
+    done_a, to_come_a = sheet_a.frames
+    done_b, to_come_b = sheet_b.frames
     return not (done_a.isdisjoint(to_come_b) and done_b.isdisjoint(to_come_a))
 
 
@@ -410,6 +411,11 @@ def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
         return qa.unit == qb.unit
     return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
 
+
+# Kinds of figures no check compares (a place only tells where), and those compared only
+# between counterparts (``dated``: whose age, which event's month).
+_NOT_COMPARED = frozenset(["place"])
+_NOT_COMPARED_UNDATED = _NOT_COMPARED | {"age", "month"}
 
 # What a figure of each kind is, for a reason whose sentences do not say more.
 _KIND_WORDS = {

@@ -166,3 +166,18 @@ def test_time_frames_are_the_verbs_told_only_as_done_and_only_as_to_come() -> No
     assert (done, to_come) == ({stem("jailed")}, set())  # "served" is told both ways
     told = sentence_features("Rebels will release 40 hostages, to be freed on Monday.")
     assert time_frames(told.tokens, told.stems) == (set(), {stem("release"), stem("be")})
+
+
+def test_figures_of_several_kinds_are_told_kind_by_kind_in_order() -> None:
+    # The order of a pair's reasons is the order of their kinds' names, whichever sentence
+    # comes first and in whatever order each gives its figures.
+    first = "Shares rose 5 percent to $12 after 3 deals in the quarter."
+    second = "After 4 deals in the quarter, shares rose to $15, or 7 percent."
+    kinds = [
+        [
+            f.detail.split(" vs ")[0]
+            for f in find_conflicts(sentence_features(a), sentence_features(b))
+        ]
+        for a, b in ((first, second), (second, first))
+    ]
+    assert kinds == [["3", "$12", "5 percent"], ["4", "$15", "7 percent"]]
