@@ -86,8 +86,7 @@ def asks(sentence: SentenceFeatures) -> bool:
 def content_overlap(a: SentenceFeatures, b: SentenceFeatures) -> float:
     """Share of the shorter sentence's content stems found in the other (negation cues,
     number words and antonyms aside)."""
-    left = a.content_set - _NOT_STATEMENT
-    right = b.content_set - _NOT_STATEMENT
+    left, right = _statement_stems(a.content_set), _statement_stems(b.content_set)
     return len(left & right) / max(1, min(len(left), len(right)))
 
 
@@ -95,8 +94,16 @@ def shared_statement(a: SentenceFeatures, b: SentenceFeatures) -> set[str]:
     """The content stems both sentences tell, short forms of a pronoun and a verb ("i'm",
     "that's") aside: "I think it's great" and "That's not great" share one word, "great",
     too little to be one statement negated."""
-    shared = (a.content_set & b.content_set) - _NOT_STATEMENT
+    shared = _statement_stems(a.content_set) & _statement_stems(b.content_set)
     return {word for word in shared if "'" not in word}
+
+
+# Asked of one sentence for each of its pairs: a row of near-copies makes hundreds. A
+# frozenset keeps its hash, so a sentence's stems are looked up at the cost of an identity.
+@lru_cache(maxsize=16_384)
+def _statement_stems(content: frozenset[str]) -> frozenset[str]:
+    """Content stems less the words whose difference is the conflict (``_NOT_STATEMENT``)."""
+    return content - _NOT_STATEMENT
 
 
 @lru_cache(maxsize=1)

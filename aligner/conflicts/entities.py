@@ -4,6 +4,7 @@ the two can be one name written two ways (initials, abbreviations, spellings).""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -78,10 +79,9 @@ def _abbreviates(short: str, full: str) -> bool:
 def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
     """Names of ``a`` none of whose words, or near spellings of them, occur in ``b``."""
     words_b = set(b.tokens)
-    name_words_b = [w for name_words in b.name_words for w in name_words]
+    name_words_b = _every_word(b.name_words)
     missing = []
-    for name, name_words in zip(a.names, a.name_words, strict=True):
-        parts = [w for w in name_words if w not in STOPWORDS]
+    for name, parts in zip(a.names, _telling_words(a.name_words), strict=True):
         if any(
             w in words_b or any(fuzz.ratio(w, other) >= SAME_NAME_RATIO for other in name_words_b)
             for w in parts
@@ -89,6 +89,20 @@ def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
             continue
         missing.append(name)
     return missing
+
+
+# A sentence of a row of near-copies is set against most of the row: what its names are
+# made of is worked out once (a tuple of a few names hashes at little cost).
+@lru_cache(maxsize=16_384)
+def _every_word(name_words: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The words of all the names, in order."""
+    return tuple(w for words in name_words for w in words)
+
+
+@lru_cache(maxsize=16_384)
+def _telling_words(name_words: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each name's words less the small ones ("of", "the")."""
+    return tuple(tuple(w for w in words if w not in STOPWORDS) for words in name_words)
 
 
 def _same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool:
@@ -100,7 +114,10 @@ def _same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool:
     return (same_before and same_after) or (same_before and before_a in _SLOT_PREPOSITIONS)
 
 
+# A sentence of a row of near-copies is set against most of the row, its names each time.
+@lru_cache(maxsize=16_384)
 def _neighbours(text: str, name: str) -> tuple[str, str]:
+    """The words right before and right after ``name`` in ``text`` ("" for none)."""
     folded, target = fold(text), fold(name)
     at = folded.find(target)
     if at < 0:

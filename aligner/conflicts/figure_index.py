@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from aligner.conflicts.subjects import figure_owners, figure_thing
+from aligner.conflicts.subjects import amount_purpose, figure_owners, figure_thing
 from aligner.text.features import SentenceFeatures
 from aligner.text.quantities import Quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS
@@ -37,6 +37,7 @@ class FigureSheet:
     by_kind: dict[str, tuple[int, ...]]  # the positions of each kind's figures, in order
     figures: frozenset[tuple[str, float]]  # (kind, value) of each figure
     unit_keys: tuple[str, ...]  # each figure's ``unit_key``
+    kind_keys: frozenset[tuple[str, str]]  # each figure's kind and ``unit_key``
     # Each figure's (part, per, unit_key, has a unit): two figures of one kind, the first
     # with a unit, are in one unit (``same_unit``) when these are equal.
     units: tuple[tuple[bool, str, str, bool], ...]
@@ -47,6 +48,11 @@ class FigureSheet:
     things: list[str | None]
     alike: list[bool | None]
     owned: list[tuple[str, ...] | None]  # each figure's ``figure_owners``, likewise
+    # Each amount's ``amount_purpose``, found when first asked, likewise.
+    purposes: list[tuple[str, ...] | None]
+    # The sentence's ``time_frames``: a sheet is made for a check, which mostly needs them.
+    frames: tuple[frozenset[str], frozenset[str]]
+    kinds: tuple[str, ...]  # the kinds of its figures, sorted
 
     def several(self, at: int) -> bool:
         """Does the sentence give, besides its figure at ``at``, a different figure that may
@@ -63,6 +69,16 @@ class FigureSheet:
             known = self.owned[at] = figure_owners(self.sentence.text, self.sentence.quantities[at])
         return known
 
+    def purpose(self, at: int) -> tuple[str, ...]:
+        """What the figure at ``at`` is told to be in or for, if an amount
+        (``amount_purpose``): ("punitive", "damages") for "$25 million in punitive damages"."""
+        known = self.purposes[at]
+        if known is None:
+            quantity = self.sentence.quantities[at]
+            told = amount_purpose(self.sentence.text, quantity) if quantity.kind == "money" else ()
+            known = self.purposes[at] = told
+        return known
+
     def thing(self, at: int) -> str:
         """What the figure at ``at`` tells (``figure_thing``)."""
         known = self.things[at]
@@ -72,16 +88,26 @@ class FigureSheet:
 
 
 class FigureIndex:
-    """The sheets of ``features``, in order, and their figures in columns for numpy."""
+    """The sheets of ``features`` (``sheet``), and their figures in columns for numpy."""
 
     def __init__(self, features: Sequence[SentenceFeatures]) -> None:
-        self.sheets = [_sheet(sentence) for sentence in features]
+        self._features = features
+        self._sheets: list[FigureSheet | None] = [None] * len(features)
         counts = [len(sentence.quantities) for sentence in features]
         self._count = np.array(counts, dtype=np.int64)
         self._first = np.cumsum(self._count) - self._count
         figures = [q for sentence in features for q in sentence.quantities]
         self._figures = figures
         self._columns = _Columns.of(figures)
+
+    def sheet(self, at: int) -> FigureSheet:
+        """The sheet of the sentence at ``at``, made when first asked: the index is made
+        before the checks fork, and most sentences of a large folder are checked in one
+        worker process or in none."""
+        known = self._sheets[at]
+        if known is None:
+            known = self._sheets[at] = _sheet(self._features[at])
+        return known
 
     def matches(self, pairs: Sequence[tuple[int, int]]) -> list[Matched]:
         """For each pair of sentences (i, j), which figures of each some figure of the other
@@ -219,7 +245,23 @@ def _compatible_columns(a: _Columns, b: _Columns) -> np.ndarray:
 def _sheet(sentence: SentenceFeatures) -> FigureSheet:
     quantities = sentence.quantities
     if not quantities:  # most sentences: nothing to work out
-        return FigureSheet(sentence, {}, frozenset(), (), (), False, False, [], [], [])
+        nothing: frozenset[str] = frozenset()
+        return FigureSheet(
+            sentence,
+            {},
+            frozenset(),
+            (),
+            frozenset(),
+            (),
+            False,
+            False,
+            [],
+            [],
+            [],
+            [],
+            (nothing,) * 2,
+            (),
+        )
     by_kind: dict[str, list[int]] = {}
     for position, quantity in enumerate(quantities):
         by_kind.setdefault(quantity.kind, []).append(position)
@@ -229,6 +271,7 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         by_kind={kind: tuple(positions) for kind, positions in by_kind.items()},
         figures=frozenset((q.kind, q.value) for q in quantities),
         unit_keys=unit_keys,
+        kind_keys=frozenset(zip((q.kind for q in quantities), unit_keys, strict=True)),
         units=tuple(
             (q.part, q.per, key, bool(q.unit)) for q, key in zip(quantities, unit_keys, strict=True)
         ),
@@ -237,7 +280,30 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         things=[None] * len(quantities),
         alike=[None] * len(quantities),
         owned=[None] * len(quantities),
+        purposes=[None] * len(quantities),
+        frames=time_frames(sentence.tokens, sentence.stems),
+        kinds=tuple(sorted(by_kind)),
     )
+
+
+# Words before a verb that tell its act as still to come: "to serve", "will serve".
+_TO_COME = frozenset(["to", "will", "would", "could", "may", "might", "must", "shall", "can"])
+
+
+def time_frames(
+    tokens: Sequence[str], stems: Sequence[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the verbs a sentence (its ``tokens`` and their ``stems``) tells only in the
+    past ("served"), and of those it tells only as to come ("to serve", "will serve")."""
+    done: set[str] = set()
+    to_come: set[str] = set()
+    for k, token in enumerate(tokens):
+        before = tokens[k - 1] if k else ""
+        if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
+            to_come.add(stems[k])
+        elif token.endswith("ed") and before not in _TO_COME and before != "be":
+            done.add(stems[k])
+    return frozenset(done - to_come), frozenset(to_come - done)
 
 
 def _several(quantities: Sequence[Quantity], at: int) -> bool:

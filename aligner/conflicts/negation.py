@@ -5,6 +5,7 @@ in other words ("refused to", "failing to", "unless")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aligner.result.model import ConflictKind, Finding
 from aligner.text.features import SentenceFeatures, stem
@@ -25,7 +26,7 @@ def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding
     """A negation in one sentence whose negated words the other states plainly."""
     if not (_may_negate(a) or _may_negate(b)):
         return []  # the common case, decided without walking the tokens
-    cues_a, cues_b = negation_cues(a.tokens), negation_cues(b.tokens)
+    cues_a, cues_b = _cues_of(a.tokens), _cues_of(b.tokens)
     if len(cues_a) == len(cues_b):
         return []
     negated, plain, cues, plain_cues = (
@@ -50,6 +51,14 @@ def negation_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding
         phrase = " ".join(tokens[index : tokens.index(negated_word, index) + 1])
         return [Finding(ConflictKind.NEGATION, f'"{phrase}" in one version only')]
     return []
+
+
+# A sentence of a row of near-copies is set against most of the row: its cues are found
+# once (a tuple of tokens hashes at a fraction of the cost of a walk through them).
+@lru_cache(maxsize=16_384)
+def _cues_of(tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """``negation_cues`` of a sentence's tokens."""
+    return tuple(negation_cues(tokens))
 
 
 def negation_cues(tokens: Sequence[str]) -> list[int]:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from aligner.calibration import SAME_NAME_RATIO
 from aligner.conflicts.entities import may_name_one_thing
 from aligner.conflicts.figure_index import FigureSheet
-from aligner.conflicts.subjects import amount_purpose, span_relation
+from aligner.conflicts.subjects import span_relation
 from aligner.text.features import SentenceFeatures, words
 from aligner.text.quantities import Quantity
 
@@ -40,15 +40,16 @@ def told_apart(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int)
     if qa.kind not in _OWNED:
         return ""
     named = _other_names(sheet_a, at_a, sheet_b, at_b)
-    return named or (_other_purposes(a, qa, b, qb) if qa.kind == "money" else "")
+    return named or (_other_purposes(sheet_a, at_a, sheet_b, at_b) if qa.kind == "money" else "")
 
 
-def part_within_whole(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> bool:
+def part_within_whole(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> bool:
     """Is one amount told for a kind of what the other is for, and no larger ("$25 million
     in punitive damages" within "$33.5 million in damages")? It may then be part of it."""
-    for_a, for_b = set(_paid_for(a, qa)), set(_paid_for(b, qb))
+    for_a, for_b = set(sheet_a.purpose(at_a)), set(sheet_b.purpose(at_b))
     if not for_a or not for_b or for_a == for_b:
         return False
+    qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
     if for_a < for_b:
         return qb.value <= qa.value
     return for_b < for_a and qa.value <= qb.value
@@ -103,17 +104,12 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(words(name))
 
 
-def _other_purposes(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
+def _other_purposes(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:
     """Two amounts told in or for different things ("in damages" / "in punitive damages")."""
-    for_a, for_b = _paid_for(a, qa), _paid_for(b, qb)
+    for_a, for_b = sheet_a.purpose(at_a), sheet_b.purpose(at_b)
     if not for_a or not for_b or set(for_a) == set(for_b):
         return ""
     return f"{' '.join(for_a)} vs {' '.join(for_b)}"
-
-
-def _paid_for(sentence: SentenceFeatures, quantity: Quantity) -> tuple[str, ...]:
-    """What an amount is told to be in or for (``amount_purpose``); () when not told."""
-    return amount_purpose(sentence.text, quantity) if quantity.kind == "money" else ()
 
 
 def _other_spans(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:

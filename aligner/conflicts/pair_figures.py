@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from typing import NamedTuple
 
 from aligner.conflicts.figure_index import (
     FigureIndex,
@@ -16,6 +16,7 @@ from aligner.conflicts.figure_index import (
     is_upper_bound,
     same_unit,
     singular_of,
+    unit_key,
 )
 from aligner.conflicts.owners import part_within_whole, told_apart
 from aligner.conflicts.subjects import (
@@ -39,7 +40,7 @@ def number_conflicts(
     index = FigureIndex([a, b])
     (matched,) = index.matches([(0, 1)])
     return figure_conflicts(
-        index.sheets[0], index.sheets[1], matched, same_noun_only=same_noun_only, dated=dated
+        index.sheet(0), index.sheet(1), matched, same_noun_only=same_noun_only, dated=dated
     )
 
 
@@ -60,11 +61,12 @@ def figure_conflicts(
         return []  # every figure has its equal in the other sentence: the common case
     findings = []
     of_a, of_b = sheet_a.by_kind, sheet_b.by_kind
-    kinds = (of_a.keys() & of_b.keys()) - {"place"}
-    if not dated:
-        kinds -= {"age", "month"}
+    left_out = _NOT_COMPARED if dated else _NOT_COMPARED_UNDATED
     matched_a, matched_b = matched
-    for kind in sorted(kinds):
+    # The kinds both give, in order (``FigureSheet.kinds`` are sorted): no sets to make.
+    for kind in sheet_a.kinds:
+        if kind not in of_b or kind in left_out:
+            continue
         # A figure matches only one of its kind (``Quantity.compatible``).
         left = [at for at in of_a[kind] if not matched_a[at]]
         if not left:
@@ -80,7 +82,9 @@ def figure_conflicts(
                 continue  # "six of his aides" / "the two sons" beside "his other son"
             severity = _pair_severity(sheet_a, at_a, sheet_b, at_b)
             apart = told_apart(sheet_a, at_a, sheet_b, at_b)
-            if apart and (severity is Severity.SOFT or part_within_whole(a, qa, b, qb)):
+            if apart and (
+                severity is Severity.SOFT or part_within_whole(sheet_a, at_a, sheet_b, at_b)
+            ):
                 # A pairing that was a guess already, now of two owners: two doubts, as in
                 # passes._softened. A part no larger than its whole agrees with it.
                 continue
@@ -89,47 +93,18 @@ def figure_conflicts(
             detail = _number_detail(sheet_a, at_a, sheet_b, at_b, apart)
             findings.append(Finding(ConflictKind.NUMBER, detail, severity))
     findings += _bound_findings(sheet_a, sheet_b)
-    if findings and other_time_frames(a, b):
+    if findings and other_time_frames(sheet_a, sheet_b):
         return []  # "served about three years" (done) / "to serve about 7 years" (to come)
     return findings
 
 
-# Words before a verb that tell its act as still to come: "to serve", "will serve".
-_TO_COME = frozenset(["to", "will", "would", "could", "may", "might", "must", "shall", "can"])
-
-
-def other_time_frames(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+def other_time_frames(sheet_a: FigureSheet, sheet_b: FigureSheet) -> bool:
     """Does one sentence tell an act as done ("served about three years") and the other the
     same act as still to come ("agreed to serve about 7 years")? Their figures then belong
     to two terms, an earlier one and the next, not to one fact told two ways."""
-    done_a, to_come_a = _verb_frames(a)
-    done_b, to_come_b = _verb_frames(b)
-    return bool(
-        ((done_a - to_come_a) & (to_come_b - done_b))
-        or ((done_b - to_come_b) & (to_come_a - done_a))
-    )
-
-
-def _verb_frames(sentence: SentenceFeatures) -> tuple[frozenset[str], frozenset[str]]:
-    """Stems of verbs told in the past ("served") and of verbs told as to come ("to
-    serve", "will serve")."""
-    return _verb_frames_of(sentence.tokens, sentence.stems)
-
-
-# A large folder asks this of one sentence for each of its conflicting pairs: a cache.
-@lru_cache(maxsize=4096)
-def _verb_frames_of(
-    tokens: tuple[str, ...], stems: tuple[str, ...]
-) -> tuple[frozenset[str], frozenset[str]]:
-    done: set[str] = set()
-    to_come: set[str] = set()
-    for k, token in enumerate(tokens):
-        before = tokens[k - 1] if k else ""
-        if before in _TO_COME and token.isalpha() and not token.endswith("ed"):
-            to_come.add(stems[k])
-        elif token.endswith("ed") and before not in _TO_COME and before != "be":
-            done.add(stems[k])
-    return frozenset(done), frozenset(to_come)
+    done_a, to_come_a = sheet_a.frames
+    done_b, to_come_b = sheet_b.frames
+    return not (done_a.isdisjoint(to_come_b) and done_b.isdisjoint(to_come_a))
 
 
 def _pair_severity(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> Severity:
@@ -221,15 +196,18 @@ class ArticleFigures:
         """``index``: the sheets of ``features`` when made already."""
         self.index = index if index is not None else FigureIndex(features)
         self._article_of = article_of
-        # Per (article, kind, unit): the sentences and figures (with their numbers in the
-        # index), so a figure is looked up among its like only (a large folder's article can
-        # give hundreds); and the sentences that give such figures.
-        self._by_unit: dict[tuple[int, str, str], list[tuple[int, Quantity]]] = {}
-        for sentence, sheet in enumerate(self.index.sheets):
-            for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
-                told = (article_of[sentence], quantity.kind, key)
-                self._by_unit.setdefault(told, []).append((sentence, quantity))
-        self._givers = {told: {k for k, _ in given} for told, given in self._by_unit.items()}
+        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
+        # among its like only (a large folder's article can give hundreds).
+        self._by_unit: dict[tuple[int, str, str], list[_Given]] = {}
+        for sentence, told_in in enumerate(features):
+            for quantity in told_in.quantities:
+                told = (article_of[sentence], quantity.kind, unit_key(quantity))
+                self._by_unit.setdefault(told, []).append(_given(sentence, quantity))
+        # Per article, the (kind, unit) of its figures and the sentences that give them.
+        self._givers: dict[int, list[tuple[tuple[str, str], set[int]]]] = {}
+        for (article, kind, key), given in self._by_unit.items():
+            self._givers.setdefault(article, []).append(((kind, key), {g.sentence for g in given}))
+        self._given_beside: dict[int, frozenset[tuple[str, str]]] = {}
 
     def number_conflicts(
         self,
@@ -242,10 +220,9 @@ class ArticleFigures:
     ) -> list[Finding]:
         """``number_conflicts`` of the sentences ``i`` and ``j``; ``matched``: their
         ``FigureIndex.matches``, when known."""
-        sheets = self.index.sheets
         return figure_conflicts(
-            sheets[i],
-            sheets[j],
+            self.index.sheet(i),
+            self.index.sheet(j),
             matched or self.index.matches([(i, j)])[0],
             same_noun_only=same_noun_only,
             dated=dated,
@@ -257,7 +234,7 @@ class ArticleFigures:
         for 30 minutes" is no disagreement when the first article goes on "he was willing to
         pay $100": it tells both amounts in sequence (a first offer and the one taken, an
         early toll and a later one), and the other article tells one of them."""
-        sheet_a, sheet_b = self.index.sheets[i], self.index.sheets[j]
+        sheet_a, sheet_b = self.index.sheet(i), self.index.sheet(j)
         may_give_j = self._may_give_elsewhere(j, sheet_a)
         may_give_i = self._may_give_elsewhere(i, sheet_b)
         if not (may_give_j or may_give_i):
@@ -274,29 +251,62 @@ class ArticleFigures:
     def _may_give_elsewhere(self, sentence: int, sheet: FigureSheet) -> bool:
         """Does ``sentence``'s article give a figure of the kind and unit of one of
         ``sheet``'s in another sentence? (The cheap test first: mostly it does not.)"""
-        article = self._article_of[sentence]
-        for quantity, key in zip(sheet.sentence.quantities, sheet.unit_keys, strict=True):
-            givers = self._givers.get((article, quantity.kind, key), ())
-            if len(givers) > 1 or (givers and sentence not in givers):
-                return True
-        return False
+        return not self._beside(sentence).isdisjoint(sheet.kind_keys)
+
+    def _beside(self, sentence: int) -> frozenset[tuple[str, str]]:
+        """The (kind, unit key) of the figures that the other sentences of ``sentence``'s
+        article give: worked out once per sentence, which a large folder's checks ask about
+        tens of thousands of times."""
+        known = self._given_beside.get(sentence)
+        if known is None:
+            known = self._given_beside[sentence] = frozenset(
+                told
+                for told, givers in self._givers.get(self._article_of[sentence], ())
+                if len(givers) > 1 or sentence not in givers
+            )
+        return known
 
     def _gives_elsewhere(self, sentence: int, sheet: FigureSheet, at: Sequence[int]) -> bool:
         """Does ``sentence``'s article give each figure of ``sheet`` at positions ``at``
         (same kind and unit) in another of its sentences?"""
+        if not at:
+            return False
+        beside = self._beside(sentence)
         article = self._article_of[sentence]
         quantities = sheet.sentence.quantities
-        return bool(at) and all(
-            any(
-                k != sentence
-                and same_unit(quantities[p], other)
-                and quantities[p].compatible(other)
-                for k, other in self._by_unit.get(
-                    (article, quantities[p].kind, sheet.unit_keys[p]), ()
-                )
-            )
-            for p in at
-        )
+        for p in at:
+            quantity, key = quantities[p], sheet.unit_keys[p]
+            if (quantity.kind, key) not in beside:
+                return False  # no other sentence gives its kind and unit: mostly
+            # ``same_unit`` of two figures of one kind and unit key (see ``_Given``).
+            if not any(
+                given.sentence != sentence
+                and given.part == quantity.part
+                and given.per == quantity.per
+                and given.has_unit
+                and quantity.compatible(given.quantity)
+                for given in self._by_unit[(article, quantity.kind, key)]
+            ):
+                return False
+        return True
+
+
+class _Given(NamedTuple):
+    """A figure an article gives, with what ``same_unit`` reads of it besides its kind and
+    unit key (the lookup matched those already)."""
+
+    sentence: int
+    quantity: Quantity
+    part: bool
+    per: str
+    has_unit: bool  # ``same_unit`` asks a count's other figure for a noun
+
+
+def _given(sentence: int, quantity: Quantity) -> _Given:
+    # A figure of any other kind has a unit of its own: ``same_unit`` compares the units,
+    # which agree once their unit keys (the units themselves) do.
+    has_unit = bool(quantity.unit) or quantity.kind != "count"
+    return _Given(sentence, quantity, quantity.part, quantity.per, has_unit)
 
 
 def _compared_unmatched(
@@ -355,7 +365,13 @@ def _pair_up(
     for at_a in left:
         # ``same_unit`` of two figures of one kind, the first with a unit (``FigureSheet.units``).
         unit = units_a[at_a]
-        match = next((at_b for at_b in remaining if unit[3] and units_b[at_b] == unit), None)
+        match = None
+        if unit[3]:
+            # A loop, not next() over a generator: this runs for each figure of each check.
+            for at_b in remaining:
+                if units_b[at_b] == unit:
+                    match = at_b
+                    break
         if match is None:
             unpaired.append(at_a)
         else:
@@ -395,6 +411,11 @@ def _may_count_one_thing(qa: Quantity, qb: Quantity) -> bool:
         return qa.unit == qb.unit
     return not (qa.unit in MEASURE_UNITS and qb.unit in MEASURE_UNITS)
 
+
+# Kinds of figures no check compares (a place only tells where), and those compared only
+# between counterparts (``dated``: whose age, which event's month).
+_NOT_COMPARED = frozenset(["place"])
+_NOT_COMPARED_UNDATED = _NOT_COMPARED | {"age", "month"}
 
 # What a figure of each kind is, for a reason whose sentences do not say more.
 _KIND_WORDS = {

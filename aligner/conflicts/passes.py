@@ -25,7 +25,7 @@ from aligner.conflicts.pair_figures import (
     people_number_findings,
     tells_counted_people,
 )
-from aligner.conflicts.spellings import spelling_conflicts
+from aligner.conflicts.spellings import SpellingConflict, spelling_conflicts
 from aligner.conflicts.wrong_names import wrong_name_conflicts
 from aligner.match.align import ScoredPairs, group_sentences, neighbours
 from aligner.result.model import (
@@ -53,16 +53,17 @@ def rows_and_conflicts(
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
     conflicts between related sentences, and the conflicts."""
     # Related pairs, and so their checks, follow from the scores alone: a child checks
-    # them while the sentences are grouped, and finds the facts and the people told
-    # differently, which need no groups either.
+    # them while the sentences are grouped, and finds the facts, the people told
+    # differently and the names spelled two ways, which need no groups either (and would
+    # otherwise keep one core busy after both have checked the rows).
     related = _related_pairs(features, pairs, settings)
     figures = ArticleFigures(features, article_of.tolist())
+    similar = neighbours(len(prose), pairs)
     beside = partial(
-        _beside_grouping, prose, features, figures, related, pairs, article_of, settings
+        _beside_grouping, prose, features, figures, related, pairs, similar, article_of, settings
     )
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(beside, wanted=wanted) as done_beside:
-        similar = neighbours(len(prose), pairs)
         clusters = group_sentences(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
         )
@@ -70,21 +71,12 @@ def rows_and_conflicts(
         # Counterparts in different rows, checked as the rows stand before merges: a merge
         # joins a related pair's rows, never splits a row.
         across = _aligned_across_rows(features, pairs, clusters, settings)
-        inner, inner_found, across_found = _inner_checks(
-            features, figures, clusters, workers, across
-        )
         sure = settings.threshold + LINK_MARGIN
-        inner_found = [
-            _softened(found, similar[i].get(j, 0.0) < sure)
-            for (i, j), found in zip(inner, inner_found, strict=True)
-        ]
-        related_found, facts_found, people = done_beside.result()
-    # Related pairs score under the threshold: never surely one fact ("came just a day after"
-    # / "went 11 days without"), so their figures are a soft difference at most.
-    linked = [
-        (i, j, _softened(found, unsure=True))
-        for (i, j), found in zip(related, related_found, strict=True)
-    ]
+        inner, inner_found, across_found = _inner_checks(
+            features, figures, clusters, workers, across, lambda i, j: similar[i].get(j, 0.0) < sure
+        )
+        related_found, facts_found, people, spelled_pairs = done_beside.result()
+    linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
         prose,
@@ -95,14 +87,6 @@ def rows_and_conflicts(
     conflicts, clusters = _conflicts(prose, clusters, [], [], told, article_of, conflicts)
     # After the facts: a soft "a woman vs two women" must not hide an age told differently.
     conflicts += people
-    # Names spelled two ways only link their sentences: those need not tell one fact.
-    articles = article_of.tolist()
-    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
-    related_from = settings.threshold - RELATED_MARGIN
-    spelled_pairs = [
-        *spelling_conflicts(features, articles, score_of),
-        *wrong_name_conflicts(features, articles, score_of, related_from),
-    ]
     # Set up only when there are some: a large folder has tens of thousands of conflicts.
     paired = {frozenset((c.a, c.b)) for c in conflicts} if spelled_pairs else set()
     for spelled in spelled_pairs:
@@ -118,17 +102,40 @@ def _beside_grouping(
     figures: ArticleFigures,
     related: Sequence[tuple[int, int]],
     pairs: ScoredPairs,
+    similar: Sequence[dict[int, float]],
     article_of: np.ndarray,
     settings: CompareOptions,
-) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict]]:
+) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict], list[SpellingConflict]]:
     """What follows from the pairs' scores alone, without the groups: the findings of the
-    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``) and the people
-    counted differently (``_people_number_conflicts``)."""
+    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``), the people
+    counted differently (``_people_number_conflicts``) and the names spelled two ways
+    (``_spelled_pairs``; ``similar``: the pairs' ``neighbours``)."""
+    # Related pairs score under the threshold: never surely one fact ("came just a day after"
+    # / "went 11 days without"), so their figures are a soft difference at most.
     return (
-        _check_pairs(features, figures, [(i, j, True, False) for i, j in related]),
+        _check_pairs(features, figures, [(i, j, True, False, True) for i, j in related]),
         _fact_conflicts(features, article_of),
         _people_number_conflicts(prose, features, pairs, settings),
+        _spelled_pairs(features, similar, article_of, settings),
     )
+
+
+def _spelled_pairs(
+    features: Sequence[SentenceFeatures],
+    similar: Sequence[dict[int, float]],
+    article_of: np.ndarray,
+    settings: CompareOptions,
+) -> list[SpellingConflict]:
+    """Names spelled two ways (``spelling_conflicts``) and people called by a wrong name
+    (``wrong_name_conflicts``). They only link their sentences: those need not tell one
+    fact."""
+    articles = article_of.tolist()
+    score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
+    related_from = settings.threshold - RELATED_MARGIN
+    return [
+        *spelling_conflicts(features, articles, score_of),
+        *wrong_name_conflicts(features, articles, score_of, related_from),
+    ]
 
 
 def _fact_conflicts(
@@ -149,13 +156,17 @@ def _unless_numbers_told(
     already set against each other with a number conflict."""
     if not found:
         return []  # most folders: spares a look through every conflict
-    index_of = {s.id: k for k, s in enumerate(prose)}
+    # Few sentences tell facts, and a large folder has tens of thousands of conflicts: a
+    # pair is made only of the conflicts that involve one of them.
+    told = {prose[k].id for c in found for k in (c.a, c.b)}
     known = {
-        frozenset((index_of[c.a], index_of[c.b]))
-        for c in conflicts
-        if c.kind is ConflictKind.NUMBER
+        frozenset((c.a, c.b)) for c in conflicts if c.a in told and c.kind is ConflictKind.NUMBER
     }
-    return [(c.a, c.b, [c.finding]) for c in found if frozenset((c.a, c.b)) not in known]
+    return [
+        (c.a, c.b, [c.finding])
+        for c in found
+        if frozenset((prose[c.a].id, prose[c.b].id)) not in known
+    ]
 
 
 # Fewer conflict checks than this are done in one process: a fork would cost more.
@@ -167,14 +178,17 @@ def _inner_checks(
     figures: ArticleFigures,
     clusters: Sequence[Sequence[int]],
     workers: int,
-    across: Sequence[tuple[int, int]] = (),
+    across: Sequence[tuple[int, int]],
+    unsure: Callable[[int, int], bool],
 ) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
-    """Every pair of sentences inside a group, and the findings of each (``_check_pairs``);
-    and those about figures of each ``across`` pair (counterparts in different rows)."""
+    """Every pair of sentences inside a group, and the findings of each (``_check_pairs``;
+    softened where ``unsure`` tells the pair is not surely one fact); and those about
+    figures of each ``across`` pair (counterparts in different rows)."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
-    checks = [(i, j, False, True) for i, j in inner] + [(i, j, True, True) for i, j in across]
+    checks = [(i, j, False, True, unsure(i, j)) for i, j in inner]
+    checks += [(i, j, True, True, False) for i, j in across]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     check = partial(_check_pairs, features, figures)
@@ -296,34 +310,43 @@ def _aligned_across_rows(
     return list(zip(pairs.left[across].tolist(), pairs.right[across].tolist(), strict=True))
 
 
+# A check of two sentences: (i, j, numbers_only, counterparts) as ``find_conflicts`` takes
+# them, and whether the two are not surely counterparts (``_softened``'s ``unsure``).
+Check = tuple[int, int, bool, bool, bool]
+
+
 def _check_pairs(
     features: Sequence[SentenceFeatures],
     figures: ArticleFigures,
-    checks: Sequence[tuple[int, int, bool, bool]],
+    checks: Sequence[Check],
 ) -> list[list[Finding]]:
-    """``find_conflicts`` of each (i, j, numbers_only, counterparts) check, less the figures
-    an article tells elsewhere (``_unless_told_elsewhere``): done where the check is, so that
-    worker processes share that work too and send back fewer findings. Which figures of
-    each pair the other matches is worked out for a slice of the checks at once."""
+    """``find_conflicts`` of each check, less the figures an article tells elsewhere
+    (``_unless_told_elsewhere``), softened when the two sentences are not surely
+    counterparts (``_softened``): done where the check is, so that worker processes share
+    that work too and send back fewer findings. Which figures of each pair the other
+    matches is worked out for a slice of the checks at once."""
     found = []
     for start in range(0, len(checks), _MATCHED_AT_ONCE):
         part = checks[start : start + _MATCHED_AT_ONCE]
-        matches = figures.index.matches([(i, j) for i, j, _, _ in part])
+        matches = figures.index.matches([(i, j) for i, j, _, _, _ in part])
         found += [
-            _unless_told_elsewhere(
-                figures,
-                i,
-                j,
-                find_conflicts(
-                    features[i],
-                    features[j],
-                    numbers_only=only,
-                    counterparts=counterparts,
-                    numbers=partial(figures.number_conflicts, i, j, matched=matched),
+            _softened(
+                _unless_told_elsewhere(
+                    figures,
+                    i,
+                    j,
+                    find_conflicts(
+                        features[i],
+                        features[j],
+                        numbers_only=only,
+                        counterparts=counterparts,
+                        numbers=partial(figures.number_conflicts, i, j, matched=matched),
+                    ),
+                    matched,
                 ),
-                matched,
+                unsure,
             )
-            for (i, j, only, counterparts), matched in zip(
+            for (i, j, only, counterparts, unsure), matched in zip(
                 checked(part, every=64), matches, strict=True
             )
         ]

@@ -422,7 +422,8 @@ def test_conflict_checks_leave_out_figures_the_article_tells_elsewhere() -> None
         features = [sentence_features(text) for text in texts]
         figures = ArticleFigures(features, [0] * len(first_article) + [1])
         last = len(texts) - 1
-        checks = [(0, last, False, True), (0, last, True, True), (0, last, True, False)]
+        checks = [(0, last, False, True, False), (0, last, True, True, False)]
+        checks += [(0, last, True, False, True)]
         return _check_pairs(features, figures, checks)
 
     asked = "The seller first asked $40 for the bike."
@@ -444,10 +445,11 @@ def test_conflict_checks_in_slices_give_every_check_its_findings(
     features = [sentence_features(text) for text in texts]
     figures = ArticleFigures(features, list(range(len(texts))))
     checks = [
-        (i, j, only, counterparts)
+        (i, j, only, counterparts, unsure)
         for i in range(len(texts))
         for j in range(i + 1, len(texts))
         for only, counterparts in ((False, True), (True, True), (True, False))
+        for unsure in (False, True)
     ]
     whole = _check_pairs(features, figures, checks)
     assert sum(map(bool, whole)) > 3

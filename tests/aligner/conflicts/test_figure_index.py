@@ -103,9 +103,10 @@ def test_sheet_units_tell_same_unit_of_figures_of_one_kind() -> None:
     ]
     text = sentence_features("5 people.")
     sentences = [sentence_features(t) for t in _TEXTS] + [replace(text, quantities=tuple(crafted))]
+    index = FigureIndex(sentences)
     told = [
         (q, unit)
-        for sheet in FigureIndex(sentences).sheets
+        for sheet in map(index.sheet, range(len(sentences)))
         for q, unit in zip(sheet.sentence.quantities, sheet.units, strict=True)
     ]
     compared = [

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.conflicts.checks import find_conflicts
+from aligner.conflicts.figure_index import same_unit, time_frames
 from aligner.conflicts.pair_figures import ArticleFigures, people_number_findings
-from aligner.text.features import sentence_features
+from aligner.text.features import SentenceFeatures, sentence_features, stem
 
 
 def _figures(*told: tuple[int, str]) -> ArticleFigures:
@@ -82,3 +88,102 @@ def test_people_acting_and_people_acted_on_are_other_people() -> None:
     assert _people(
         "Two women were seen leaving the bank.", "A woman was seen leaving the bank."
     ) == ["two women vs a woman (seen leaving the bank)"]
+
+
+# Figures of one kind in several units, parts and rates, exact and rounded, so that an
+# article may give some of another sentence's figures, all of them, or none.
+_TOLD = [
+    "The seller first asked $40 for the bike, then $55.",
+    "She paid $55 for the bike and $40.5 for the lock.",
+    "Police charged him with 12 charges and three other charges.",
+    "He faces 12 charges, the police said.",
+    "Prices rose 1.75 cents per ounce and 2 cents per year.",
+    "Prices rose 2 cents per ounce, 0.8 percent.",
+    "The index rose 0.81 percent to 1,700.34.",
+    "The index rose 0.8 percent to 1700.34, up 13.70.",
+    "Four people were arrested and 29 were killed.",
+    "It rose to 29, and four people were hurt.",
+    "No figure here at all.",
+]
+
+
+def _told_elsewhere_as_defined(
+    features: list[SentenceFeatures], articles: list[int], i: int, j: int
+) -> bool:
+    """``ArticleFigures.told_elsewhere`` as its docstring tells it, figure by figure."""
+
+    def gives_the_unmatched(giver: int, told: int, other: int) -> bool:
+        kinds = {q.kind for q in features[other].quantities}
+        unmatched = [
+            q
+            for q in features[told].quantities
+            if q.kind in kinds and not any(q.compatible(o) for o in features[other].quantities)
+        ]
+        return bool(unmatched) and all(
+            any(
+                k != giver
+                and articles[k] == articles[giver]
+                and q.kind == given.kind
+                and same_unit(q, given)
+                and q.compatible(given)
+                for k, sentence in enumerate(features)
+                for given in sentence.quantities
+            )
+            for q in unmatched
+        )
+
+    return gives_the_unmatched(j, i, j) or gives_the_unmatched(i, j, i)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(_TOLD)), min_size=2, max_size=8))
+def test_told_elsewhere_is_every_unmatched_figure_given_by_another_sentence(
+    told: list[tuple[int, str]],
+) -> None:
+    figures = _figures(*told)
+    features = [sentence_features(text) for _, text in told]
+    articles = [article for article, _ in told]
+    for i, j in itertools.permutations(range(len(told)), 2):
+        assert figures.told_elsewhere(i, j) == _told_elsewhere_as_defined(
+            features, articles, i, j
+        ), (told, i, j)
+
+
+def _severity(a: str, b: str) -> list[str]:
+    return [f.severity.value for f in find_conflicts(sentence_features(a), sentence_features(b))]
+
+
+def test_amounts_for_a_part_agree_and_for_two_kinds_differ_softly() -> None:
+    # Figures of different owners (owners.py): a part no larger than its whole agrees with
+    # it; two kinds of one thing are told apart, softly, naming the difference.
+    damages = "The court ordered him to pay $12 million in {} to the family."
+    punitive = "A jury ordered him to pay $9 million in punitive damages to the family."
+    assert _severity(damages.format("damages"), punitive) == []
+    assert _severity(damages.format("compensatory damages"), punitive) == ["soft"]
+    (found,) = find_conflicts(
+        sentence_features(damages.format("compensatory damages")), sentence_features(punitive)
+    )
+    assert "compensatory damages vs punitive damages" in found.detail
+
+
+def test_time_frames_are_the_verbs_told_only_as_done_and_only_as_to_come() -> None:
+    told = sentence_features("He served three years, was jailed, and will serve two more.")
+    done, to_come = time_frames(told.tokens, told.stems)
+    assert (done, to_come) == ({stem("jailed")}, set())  # "served" is told both ways
+    told = sentence_features("Rebels will release 40 hostages, to be freed on Monday.")
+    assert time_frames(told.tokens, told.stems) == (set(), {stem("release"), stem("be")})
+
+
+def test_figures_of_several_kinds_are_told_kind_by_kind_in_order() -> None:
+    # The order of a pair's reasons is the order of their kinds' names, whichever sentence
+    # comes first and in whatever order each gives its figures.
+    first = "Shares rose 5 percent to $12 after 3 deals in the quarter."
+    second = "After 4 deals in the quarter, shares rose to $15, or 7 percent."
+    kinds = [
+        [
+            f.detail.split(" vs ")[0]
+            for f in find_conflicts(sentence_features(a), sentence_features(b))
+        ]
+        for a, b in ((first, second), (second, first))
+    ]
+    assert kinds == [["3", "$12", "5 percent"], ["4", "$15", "7 percent"]]
