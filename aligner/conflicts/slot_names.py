@@ -39,15 +39,21 @@ def slot_name_conflicts(
     """A soft conflict for each two sentences of different sources scoring
     ``counterparts_from`` at least (``similar``: each sentence's scored partners) that name
     one kind of thing two ways in the same slot."""
-    with_names = [
-        k
+    # The words of each sentence's names of several words: two sentences need such names
+    # with a word in common, and each a word the other has nowhere (most pairs fail).
+    in_names = {
+        k: frozenset(w for words in f.name_words if len(words) >= MIN_NAME_WORDS for w in words)
         for k, f in enumerate(features)
         if any(len(words) >= MIN_NAME_WORDS for words in f.name_words)
-    ]
+    }
+    tokens = {k: frozenset(features[k].tokens) for k in in_names}
     found: list[SpellingConflict] = []
-    for i in with_names:
+    for i, words in in_names.items():
         for j, score in similar[i].items():
-            if j <= i or article_of[j] == article_of[i] or score < counterparts_from:
+            if j <= i or score < counterparts_from or article_of[j] == article_of[i]:
+                continue
+            other = in_names.get(j, frozenset())
+            if words.isdisjoint(other) or words <= tokens[j] or other <= tokens[i]:
                 continue
             for detail in _slot_names(features[i], features[j]):
                 finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
@@ -57,8 +63,8 @@ def slot_name_conflicts(
 
 
 def _slot_names(a: SentenceFeatures, b: SentenceFeatures) -> Iterator[str]:
-    """ "Logan Square vs Palmer Square (incident at a … daycare)" for each two names of ``a`` and
-    ``b`` that differ in the same slot."""
+    """ "Logan Square vs Palmer Square (incident at a … daycare)" for each two names of
+    ``a`` and ``b`` that differ in the same slot."""
     for name_a, words_a in zip(a.names, a.name_words, strict=True):
         if len(words_a) < MIN_NAME_WORDS:
             continue
