@@ -25,7 +25,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from aligner.conflicts.name_variants import possessive_spellings
+from aligner.conflicts.name_variants import ending_spellings, possessive_spellings
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
 from aligner.text.features import SentenceFeatures, stem
@@ -77,6 +77,8 @@ def spelling_conflicts(
         if context[one].isdisjoint(context[other]):
             continue
         found += _conflicts_between(one, other, where, features, article_of, score_of)
+    for one, other, run in ending_spellings(features, where):  # "Talent Office" / "Officer"
+        found += _conflicts_between(one, other, where, features, article_of, score_of, run)
     for short, long in possessive_spellings(features, where):  # "Gusto's bar" / "Gustos bar"
         detail = f"{short.capitalize()}'s vs {long.capitalize()} (spelling)"
         finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
@@ -144,14 +146,19 @@ def _conflicts_between(
     features: Sequence[SentenceFeatures],
     article_of: Sequence[int],
     score_of: Callable[[int, int], float],
+    run: tuple[str, ...] = (),
 ) -> list[SpellingConflict]:
     """Each sentence with the rarer spelling, against the most alike sentence of each other
-    source that has the other spelling (a source can use both: a typo once)."""
+    source that has the other spelling (a source can use both: a typo once). ``run``: the
+    words of the name around the spelling, "" in its place, when known."""
     rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
-    # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
-    # Angeles Fire Department".
-    names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
-    name = min(names, key=lambda n: (len(n), n), default="")
+    if run:
+        name = " ".join((w or usual).capitalize() for w in run)
+    else:
+        # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
+        # Angeles Fire Department".
+        names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
+        name = min(names, key=lambda n: (len(n), n), default="")
     about = f"spelling of {name}" if name else "spelling"
     finding = Finding(
         ConflictKind.ENTITY, f"{rare.capitalize()} vs {usual.capitalize()} ({about})", Severity.SOFT

@@ -151,3 +151,40 @@ def test_plurals_and_their_possessives_are_no_second_spelling() -> None:
     )
     # Nothing after them in common: two different things.
     assert conflicts(["Wendy's restaurant closed."], ["The Wendys band played."]) == []
+
+
+def test_a_word_of_a_longer_name_with_another_ending_is_a_second_spelling() -> None:
+    # news cluster mn079: "Chief Talent Office" (a typo) / "Chief Talent Officer".
+    found = conflicts(
+        ["Its Chief Talent Office, Tawni Cranz, said so."],
+        ["Tawni Cranz is Netflix's Chief Talent Officer."],
+        ["Netflix's Chief Talent Officer wrote the post."],
+    )
+    assert [detail for *_, detail in found] == [
+        "Office vs Officer (spelling of Chief Talent Officer)",
+        "Office vs Officer (spelling of Chief Talent Officer)",
+    ]
+
+
+def test_plurals_transliterations_and_short_names_keep_their_endings() -> None:
+    assert (
+        conflicts(
+            ["The New York Fire Department said so."],
+            ["The New York Fire Departments said so."],
+        )
+        == []
+    )  # a plural
+    assert (
+        conflicts(
+            ["President Volodymyr Zelenskiy Office said so."],
+            ["President Volodymyr Zelensky Office said so."],
+        )
+        == []
+    )  # one name transliterated two ways: no ending added
+    assert (
+        conflicts(
+            ["The Korean Central News Agency said so."], ["The Korea Central News Agency said so."]
+        )
+        == []
+    )  # two stems: a country and its adjective
+    assert conflicts(["Its Talent Office said so."], ["Its Talent Officer said so."]) == []
