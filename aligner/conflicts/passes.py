@@ -25,6 +25,7 @@ from aligner.conflicts.pair_figures import (
     people_number_findings,
     tells_counted_people,
 )
+from aligner.conflicts.slot_names import slot_name_conflicts
 from aligner.conflicts.spellings import SpellingConflict, spelling_conflicts
 from aligner.conflicts.wrong_names import wrong_name_conflicts
 from aligner.match.align import ScoredPairs, group_sentences, neighbours
@@ -126,15 +127,16 @@ def _spelled_pairs(
     article_of: np.ndarray,
     settings: CompareOptions,
 ) -> list[SpellingConflict]:
-    """Names spelled two ways (``spelling_conflicts``) and people called by a wrong name
-    (``wrong_name_conflicts``). They only link their sentences: those need not tell one
-    fact."""
+    """Names spelled two ways (``spelling_conflicts``), people called by a wrong name
+    (``wrong_name_conflicts``) and two names in one slot (``slot_name_conflicts``). They only
+    link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
     related_from = settings.threshold - RELATED_MARGIN
     return [
         *spelling_conflicts(features, articles, score_of),
         *wrong_name_conflicts(features, articles, score_of, related_from),
+        *slot_name_conflicts(features, articles, similar, settings.threshold),
     ]
 
 

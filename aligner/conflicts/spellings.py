@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from aligner.conflicts.name_variants import possessive_spellings
+from aligner.conflicts.name_variants import ending_spellings, possessive_spellings
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
 from aligner.text.features import SentenceFeatures, stem
@@ -32,6 +33,10 @@ from aligner.text.wordlists import PERSON_TITLES, STOPWORDS
 
 MIN_LETTERS = 5
 TWO_SLIPS_FROM = 10
+# Two slips in a shorter word ("Sonata" / "Sonesta") when both stand beside one same word of
+# their name ("Hyundai") and begin alike: a slip keeps a word's first letters, while two
+# words of one name ("Majority" / "Minority") differ near the start.
+SAME_START = 3
 # Above this many distinct name words (a folder of thousands of sentences) the all-pairs
 # comparison would cost seconds; the check is skipped.
 MAX_NAME_WORDS = 3_000
@@ -63,15 +68,17 @@ def spelling_conflicts(
         return []
     slips = process.cdist(words, words, scorer=OSA.distance, score_cutoff=2, dtype=np.int32)
     context = _neighbours(features, words)
+    in_names = _name_neighbours(features)
     found: list[SpellingConflict] = []
     for i, j in zip(*np.nonzero(np.triu(slips <= 2, k=1)), strict=True):
         one, other = words[int(i)], words[int(j)]
-        allowed = 2 if min(len(one), len(other)) >= TWO_SLIPS_FROM else 1
-        if slips[i, j] > allowed or not _two_spellings(one, other):
+        if slips[i, j] > _slips_allowed(one, other, in_names) or not _two_spellings(one, other):
             continue
         if context[one].isdisjoint(context[other]):
             continue
         found += _conflicts_between(one, other, where, features, article_of, score_of)
+    for one, other, run in ending_spellings(features, where):  # "Talent Office" / "Officer"
+        found += _conflicts_between(one, other, where, features, article_of, score_of, run)
     for short, long in possessive_spellings(features, where):  # "Gusto's bar" / "Gustos bar"
         detail = f"{short.capitalize()}'s vs {long.capitalize()} (spelling)"
         finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
@@ -101,6 +108,28 @@ def _neighbours(features: Sequence[SentenceFeatures], words: Sequence[str]) -> d
     return found
 
 
+def _name_neighbours(features: Sequence[SentenceFeatures]) -> dict[str, set[tuple[str, int]]]:
+    """Per name word, the words right beside it inside the names it is part of, each with
+    its side (-1 before, 1 after): ("hyundai", -1) for "sonata" of "2007 Hyundai Sonata"."""
+    found: dict[str, set[tuple[str, int]]] = {}
+    for sentence in features:
+        for name in sentence.name_words:
+            for left, right in pairwise(name):
+                found.setdefault(left, set()).add((right, 1))
+                found.setdefault(right, set()).add((left, -1))
+    return found
+
+
+def _slips_allowed(one: str, other: str, in_names: dict[str, set[tuple[str, int]]]) -> int:
+    """Two slips in a long word, or in one that begins like the other and stands on the same
+    side of one same word of its name ("Hyundai Sonata" / "Hyundai Sonesta", not "County
+    District" / "District Court"); one otherwise."""
+    if min(len(one), len(other)) >= TWO_SLIPS_FROM:
+        return 2
+    same_name = not in_names.get(one, set()).isdisjoint(in_names.get(other, set()))
+    return 2 if same_name and one[:SAME_START] == other[:SAME_START] else 1
+
+
 def _two_spellings(one: str, other: str) -> bool:
     """Same first letter, and not one word with another ending ("Koreas" / "Korean",
     "Ministry" / "Minister")."""
@@ -117,14 +146,19 @@ def _conflicts_between(
     features: Sequence[SentenceFeatures],
     article_of: Sequence[int],
     score_of: Callable[[int, int], float],
+    run: tuple[str, ...] = (),
 ) -> list[SpellingConflict]:
     """Each sentence with the rarer spelling, against the most alike sentence of each other
-    source that has the other spelling (a source can use both: a typo once)."""
+    source that has the other spelling (a source can use both: a typo once). ``run``: the
+    words of the name around the spelling, "" in its place, when known."""
     rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
-    # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
-    # Angeles Fire Department".
-    names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
-    name = min(names, key=lambda n: (len(n), n), default="")
+    if run:
+        name = " ".join((w or usual).capitalize() for w in run)
+    else:
+        # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
+        # Angeles Fire Department".
+        names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
+        name = min(names, key=lambda n: (len(n), n), default="")
     about = f"spelling of {name}" if name else "spelling"
     finding = Finding(
         ConflictKind.ENTITY, f"{rare.capitalize()} vs {usual.capitalize()} ({about})", Severity.SOFT

@@ -42,6 +42,35 @@ def test_one_slip_in_a_short_name_counts_with_a_shared_neighbour() -> None:
     assert [detail for *_, detail in found] == ["Barack vs Barak (spelling of Barak Obama)"]
 
 
+def test_two_slips_count_beside_one_same_word_of_the_name() -> None:
+    # news cluster mn081: one outlet's "Sonesta" for the car the others call a Sonata.
+    found = conflicts(
+        ["They test drove a 2007 Hyundai Sonata with a third suspect."],
+        ["They came to look at a 2007 Hyundai Sonata for sale."],
+        ["The family came to look at a white 2007 four-door Hyundai Sonesta."],
+    )
+    assert [detail for *_, detail in found] == [
+        "Sonesta vs Sonata (spelling of Hyundai Sonata)",
+        "Sonesta vs Sonata (spelling of Hyundai Sonata)",
+    ]
+
+
+def test_two_slips_need_the_same_word_on_the_same_side_and_the_same_start() -> None:
+    # "County" stands before "District", "Court" after it: two words of one name.
+    assert (
+        conflicts(
+            ["The Cumberland County District Court did not respond."],
+            ["Medlin called the Cumberland County Sheriff's office."],
+        )
+        == []
+    )
+    # Same neighbour, same side, but they part at the second letter: two words.
+    assert (
+        conflicts(["Hyundai Sonata sales rose."], ["Hyundai Santana sales rose."]) == []
+    )  # s-o / s-a
+    assert conflicts(["Hyundai Sonata sales rose."], ["Hyundai Sonatina sales rose."]) != []
+
+
 def test_different_words_and_people_are_left_alone() -> None:
     assert (
         conflicts(
@@ -122,3 +151,40 @@ def test_plurals_and_their_possessives_are_no_second_spelling() -> None:
     )
     # Nothing after them in common: two different things.
     assert conflicts(["Wendy's restaurant closed."], ["The Wendys band played."]) == []
+
+
+def test_a_word_of_a_longer_name_with_another_ending_is_a_second_spelling() -> None:
+    # news cluster mn079: "Chief Talent Office" (a typo) / "Chief Talent Officer".
+    found = conflicts(
+        ["Its Chief Talent Office, Tawni Cranz, said so."],
+        ["Tawni Cranz is Netflix's Chief Talent Officer."],
+        ["Netflix's Chief Talent Officer wrote the post."],
+    )
+    assert [detail for *_, detail in found] == [
+        "Office vs Officer (spelling of Chief Talent Officer)",
+        "Office vs Officer (spelling of Chief Talent Officer)",
+    ]
+
+
+def test_plurals_transliterations_and_short_names_keep_their_endings() -> None:
+    assert (
+        conflicts(
+            ["The New York Fire Department said so."],
+            ["The New York Fire Departments said so."],
+        )
+        == []
+    )  # a plural
+    assert (
+        conflicts(
+            ["President Volodymyr Zelenskiy Office said so."],
+            ["President Volodymyr Zelensky Office said so."],
+        )
+        == []
+    )  # one name transliterated two ways: no ending added
+    assert (
+        conflicts(
+            ["The Korean Central News Agency said so."], ["The Korea Central News Agency said so."]
+        )
+        == []
+    )  # two stems: a country and its adjective
+    assert conflicts(["Its Talent Office said so."], ["Its Talent Officer said so."]) == []
