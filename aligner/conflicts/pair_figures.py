@@ -23,6 +23,7 @@ from aligner.conflicts.subjects import (
     age_holder,
     one_thing,
     people_event,
+    sentence_located,
     told_as_undergoing,
 )
 from aligner.result.model import ConflictKind, Finding, Severity
@@ -126,6 +127,7 @@ def _may_be_one_age(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: 
     """May two ages be one person's? Not a named adult's and a child's or a group's ("Cosme,
     32" / "five 2-year-old children", "a child under 13 years old"), nor two people's named
     differently."""
+    sentence_located(a), sentence_located(b)  # see ``FigureSheet.thing``
     holder_a, holder_b = age_holder(a.text, qa), age_holder(b.text, qb)
     if not holder_a or not holder_b:
         return True
