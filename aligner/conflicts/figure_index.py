@@ -119,6 +119,16 @@ class FigureIndex:
             known = self._sheets[at] = _sheet(self._features[at])
         return known
 
+    def first(self, sentence: int) -> int:
+        """The number of the first figure of ``sentence``: a sentence's figures are numbered
+        in order, after those of the sentences before it."""
+        return int(self._first[sentence])
+
+    def fits(self, one: np.ndarray, other: np.ndarray) -> np.ndarray:
+        """``Quantity.compatible`` of each figure numbered in ``one`` with the one at its
+        place in ``other``."""
+        return self._compatible(one, other)[0]
+
     def matches(self, pairs: Sequence[tuple[int, int]]) -> list[Matched]:
         """For each pair of sentences (i, j), which figures of each some figure of the other
         may be (``Quantity.compatible``), by position."""

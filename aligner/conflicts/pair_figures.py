@@ -5,8 +5,9 @@ different figure of the same thing ("at least 19 killed" / "29 killed")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from aligner.conflicts.figure_index import (
     FigureIndex,
@@ -198,18 +199,26 @@ class ArticleFigures:
         """``index``: the sheets of ``features`` when made already."""
         self.index = index if index is not None else FigureIndex(features)
         self._article_of = article_of
-        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
-        # among its like only (a large folder's article can give hundreds).
-        self._by_unit: dict[tuple[int, str, str], list[_Given]] = {}
+        # The figures (numbered as in ``FigureIndex``) each article gives of each kind and
+        # unit key: a figure is looked for among its like only (an article can give hundreds).
+        self._group_of: dict[tuple[int, str, str], int] = {}
+        members: list[list[int]] = []
+        sentence_of: list[int] = []
         for sentence, told_in in enumerate(features):
             for quantity in told_in.quantities:
                 told = (article_of[sentence], quantity.kind, unit_key(quantity))
-                self._by_unit.setdefault(told, []).append(_given(sentence, quantity))
+                group = self._group_of.setdefault(told, len(members))
+                if group == len(members):
+                    members.append([])
+                members[group].append(len(sentence_of))
+                sentence_of.append(sentence)
         # Per article, the (kind, unit) of its figures and the sentences that give them.
         self._givers: dict[int, list[tuple[tuple[str, str], set[int]]]] = {}
-        for (article, kind, key), given in self._by_unit.items():
-            self._givers.setdefault(article, []).append(((kind, key), {g.sentence for g in given}))
+        for (article, kind, key), group in self._group_of.items():
+            givers = {sentence_of[figure] for figure in members[group]}
+            self._givers.setdefault(article, []).append(((kind, key), givers))
         self._given_beside: dict[int, frozenset[tuple[str, str]]] = {}
+        self._columns = _GivenColumns.of(features, sentence_of, members)
 
     def number_conflicts(
         self,
@@ -236,23 +245,83 @@ class ArticleFigures:
         for 30 minutes" is no disagreement when the first article goes on "he was willing to
         pay $100": it tells both amounts in sequence (a first offer and the one taken, an
         early toll and a later one), and the other article tells one of them."""
-        sheet_a, sheet_b = self.index.sheet(i), self.index.sheet(j)
-        may_give_j = self._may_give_elsewhere(j, sheet_a)
-        may_give_i = self._may_give_elsewhere(i, sheet_b)
-        if not (may_give_j or may_give_i):
-            return False
-        matched_a, matched_b = matched or self.index.matches([(i, j)])[0]
-        return (
-            may_give_j
-            and self._gives_elsewhere(j, sheet_a, _compared_unmatched(sheet_a, matched_a, sheet_b))
-        ) or (
-            may_give_i
-            and self._gives_elsewhere(i, sheet_b, _compared_unmatched(sheet_b, matched_b, sheet_a))
+        (told,) = self.told_elsewhere_each([(i, j, matched or self.index.matches([(i, j)])[0])])
+        return told
+
+    def told_elsewhere_each(self, pairs: Sequence[tuple[int, int, Matched]]) -> list[bool]:
+        """``told_elsewhere`` of each pair of sentences (i, j) with its ``matched``.
+
+        A large folder asks this of some 25,000 pairs, about figures that almost never
+        repeat (an article's figure against another article): each figure in question is
+        set against every figure of its kind and unit its article gives, all at once, with
+        numpy (``FigureIndex.fits``), rather than one by one."""
+        asked = _Asked()
+        sides_of = []  # per pair: the sides (numbered in ``asked``) that may be told elsewhere
+        for i, j, (matched_a, matched_b) in pairs:
+            sheet_a, sheet_b = self.index.sheet(i), self.index.sheet(j)
+            sides = []
+            # j's article may give i's unmatched figures; i's article, j's.
+            for giver, teller, sheet, matched, other in (
+                (j, i, sheet_a, matched_a, sheet_b),
+                (i, j, sheet_b, matched_b, sheet_a),
+            ):
+                if not self._may_give_elsewhere(giver, sheet):
+                    continue  # the cheap test first: mostly it does not
+                groups = self._groups_asked(
+                    giver, sheet, _compared_unmatched(sheet, matched, other)
+                )
+                if groups:
+                    sides.append(asked.side(self.index.first(teller), groups, giver))
+            sides_of.append(sides)
+        told = self._sides_told(asked)
+        return [any(told[side] for side in sides) for sides in sides_of]
+
+    def _groups_asked(
+        self, sentence: int, sheet: FigureSheet, at: Sequence[int]
+    ) -> list[tuple[int, int]]:
+        """Each position of ``at`` with the group of figures of its figure's kind and unit
+        that ``sentence``'s article gives (``_group_of``) in ``sheet``; [] when there are no
+        positions, or when for one of them no sentence but ``sentence`` gives any (mostly)."""
+        beside = self._beside(sentence)
+        article = self._article_of[sentence]
+        quantities = sheet.sentence.quantities
+        groups = []
+        for p in at:
+            kind, key = quantities[p].kind, sheet.unit_keys[p]
+            if (kind, key) not in beside:
+                return []
+            groups.append((p, self._group_of[(article, kind, key)]))
+        return groups
+
+    def _sides_told(self, asked: _Asked) -> list[bool]:
+        """Per side of ``asked``: does another sentence of its article give a figure of the
+        same unit (``same_unit``) that may be (``Quantity.compatible``) each of its figures?"""
+        if not asked.figure:
+            return []
+        columns = self._columns
+        figure, group = np.array(asked.figure), np.array(asked.group)
+        sizes = columns.size[group]
+        question = np.repeat(np.arange(len(figure)), sizes)
+        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        given = columns.given[np.repeat(columns.start[group], sizes) + within]
+        one = figure[question]
+        # ``same_unit`` of two figures of one kind and unit key: a figure of any other kind
+        # than a count has a unit of its own, a count's other figure needs a noun.
+        fits = (
+            (columns.sentence[given] != np.array(asked.but)[question])
+            & (columns.part[given] == columns.part[one])
+            & (columns.per[given] == columns.per[one])
+            & columns.has_unit[given]
+            & self.index.fits(one, given)
         )
+        found = np.bincount(question, weights=fits, minlength=len(figure)) > 0
+        unfound = np.bincount(np.array(asked.side_of), weights=~found, minlength=asked.sides)
+        told: list[bool] = (unfound == 0).tolist()
+        return told
 
     def _may_give_elsewhere(self, sentence: int, sheet: FigureSheet) -> bool:
         """Does ``sentence``'s article give a figure of the kind and unit of one of
-        ``sheet``'s in another sentence? (The cheap test first: mostly it does not.)"""
+        ``sheet``'s in another sentence?"""
         return not self._beside(sentence).isdisjoint(sheet.kind_keys)
 
     def _beside(self, sentence: int) -> frozenset[tuple[str, str]]:
@@ -268,47 +337,62 @@ class ArticleFigures:
             )
         return known
 
-    def _gives_elsewhere(self, sentence: int, sheet: FigureSheet, at: Sequence[int]) -> bool:
-        """Does ``sentence``'s article give each figure of ``sheet`` at positions ``at``
-        (same kind and unit) in another of its sentences?"""
-        if not at:
-            return False
-        beside = self._beside(sentence)
-        article = self._article_of[sentence]
-        quantities = sheet.sentence.quantities
-        for p in at:
-            quantity, key = quantities[p], sheet.unit_keys[p]
-            if (quantity.kind, key) not in beside:
-                return False  # no other sentence gives its kind and unit: mostly
-            # ``same_unit`` of two figures of one kind and unit key (see ``_Given``).
-            if not any(
-                given.sentence != sentence
-                and given.part == quantity.part
-                and given.per == quantity.per
-                and given.has_unit
-                and quantity.compatible(given.quantity)
-                for given in self._by_unit[(article, quantity.kind, key)]
-            ):
-                return False
-        return True
+
+class _Asked:
+    """The figures ``told_elsewhere_each`` asks about, in columns: each with the group of
+    figures it is looked for among, the sentence that may not be the one giving it, and
+    the side (a pair's sentence and the other's article) it is asked for."""
+
+    def __init__(self) -> None:
+        self.figure: list[int] = []
+        self.group: list[int] = []
+        self.but: list[int] = []
+        self.side_of: list[int] = []
+        self.sides = 0
+
+    def side(self, first: int, groups: Sequence[tuple[int, int]], giver: int) -> int:
+        """A new side: the figures at positions (from ``first`` in ``FigureIndex``'s
+        numbering) and groups ``groups``, given by another sentence than ``giver``."""
+        side = self.sides
+        self.sides += 1
+        for p, group in groups:
+            self.figure.append(first + p)
+            self.group.append(group)
+            self.but.append(giver)
+            self.side_of.append(side)
+        return side
 
 
-class _Given(NamedTuple):
-    """A figure an article gives, with what ``same_unit`` reads of it besides its kind and
-    unit key (the lookup matched those already)."""
+@dataclass(frozen=True, slots=True)
+class _GivenColumns:
+    """The figures each article gives, grouped (``ArticleFigures._group_of``; ``given``
+    from ``start`` for ``size``), and what ``same_unit`` reads of every figure besides its
+    kind and unit key, in columns (figures numbered as in ``FigureIndex``)."""
 
-    sentence: int
-    quantity: Quantity
-    part: bool
-    per: str
-    has_unit: bool  # ``same_unit`` asks a count's other figure for a noun
+    given: np.ndarray
+    start: np.ndarray
+    size: np.ndarray
+    sentence: np.ndarray
+    part: np.ndarray
+    per: np.ndarray
+    has_unit: np.ndarray
 
-
-def _given(sentence: int, quantity: Quantity) -> _Given:
-    # A figure of any other kind has a unit of its own: ``same_unit`` compares the units,
-    # which agree once their unit keys (the units themselves) do.
-    has_unit = bool(quantity.unit) or quantity.kind != "count"
-    return _Given(sentence, quantity, quantity.part, quantity.per, has_unit)
+    @staticmethod
+    def of(
+        features: Sequence[SentenceFeatures], sentence_of: Sequence[int], members: list[list[int]]
+    ) -> _GivenColumns:
+        figures = [q for sentence in features for q in sentence.quantities]
+        sizes = np.array([len(group) for group in members], dtype=np.int64)
+        pers: dict[str, int] = {}
+        return _GivenColumns(
+            given=np.array([f for group in members for f in group], dtype=np.int64),
+            start=np.cumsum(sizes) - sizes,
+            size=sizes,
+            sentence=np.array(sentence_of, dtype=np.int64),
+            part=np.array([q.part for q in figures], dtype=bool),
+            per=np.array([pers.setdefault(q.per, len(pers)) for q in figures], dtype=np.int64),
+            has_unit=np.array([bool(q.unit) or q.kind != "count" for q in figures], dtype=bool),
+        )
 
 
 def _compared_unmatched(
