@@ -119,10 +119,16 @@ class FigureIndex:
             known = self._sheets[at] = _sheet(self._features[at])
         return known
 
-    def first(self, sentence: int) -> int:
-        """The number of the first figure of ``sentence``: a sentence's figures are numbered
-        in order, after those of the sentences before it."""
-        return int(self._first[sentence])
+    def counts(self, sentences: np.ndarray) -> np.ndarray:
+        """How many figures each of ``sentences`` gives."""
+        found: np.ndarray = self._count[sentences]
+        return found
+
+    def firsts(self, sentences: np.ndarray) -> np.ndarray:
+        """The number of the first figure of each of ``sentences``: a sentence's figures are
+        numbered in order, after those of the sentences before it."""
+        found: np.ndarray = self._first[sentences]
+        return found
 
     def fits(self, one: np.ndarray, other: np.ndarray) -> np.ndarray:
         """``Quantity.compatible`` of each figure numbered in ``one`` with the one at its

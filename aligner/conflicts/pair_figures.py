@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 
@@ -198,27 +199,7 @@ class ArticleFigures:
     ):
         """``index``: the sheets of ``features`` when made already."""
         self.index = index if index is not None else FigureIndex(features)
-        self._article_of = article_of
-        # The figures (numbered as in ``FigureIndex``) each article gives of each kind and
-        # unit key: a figure is looked for among its like only (an article can give hundreds).
-        self._group_of: dict[tuple[int, str, str], int] = {}
-        members: list[list[int]] = []
-        sentence_of: list[int] = []
-        for sentence, told_in in enumerate(features):
-            for quantity in told_in.quantities:
-                told = (article_of[sentence], quantity.kind, unit_key(quantity))
-                group = self._group_of.setdefault(told, len(members))
-                if group == len(members):
-                    members.append([])
-                members[group].append(len(sentence_of))
-                sentence_of.append(sentence)
-        # Per article, the (kind, unit) of its figures and the sentences that give them.
-        self._givers: dict[int, list[tuple[tuple[str, str], set[int]]]] = {}
-        for (article, kind, key), group in self._group_of.items():
-            givers = {sentence_of[figure] for figure in members[group]}
-            self._givers.setdefault(article, []).append(((kind, key), givers))
-        self._given_beside: dict[int, frozenset[tuple[str, str]]] = {}
-        self._columns = _GivenColumns.of(features, sentence_of, members)
+        self._columns = _GivenColumns.of(features, article_of)
 
     def number_conflicts(
         self,
@@ -241,10 +222,11 @@ class ArticleFigures:
 
     def told_elsewhere(self, i: int, j: int, matched: Matched | None = None) -> bool:
         """Does one sentence's article give, in another sentence, every figure of the other
-        sentence that this one does not match? "$80 for a 30-minute session" against "$100
-        for 30 minutes" is no disagreement when the first article goes on "he was willing to
-        pay $100": it tells both amounts in sequence (a first offer and the one taken, an
-        early toll and a later one), and the other article tells one of them."""
+        sentence that this one does not match (of the kinds this one gives)? "$80 for a
+        30-minute session" against "$100 for 30 minutes" is no disagreement when the first
+        article goes on "he was willing to pay $100": it tells both amounts in sequence (a
+        first offer and the one taken, an early toll and a later one), and the other
+        article tells one of them."""
         (told,) = self.told_elsewhere_each([(i, j, matched or self.index.matches([(i, j)])[0])])
         return told
 
@@ -252,159 +234,135 @@ class ArticleFigures:
         """``told_elsewhere`` of each pair of sentences (i, j) with its ``matched``.
 
         A large folder asks this of some 25,000 pairs, about figures that almost never
-        repeat (an article's figure against another article): each figure in question is
-        set against every figure of its kind and unit its article gives, all at once, with
-        numpy (``FigureIndex.fits``), rather than one by one."""
-        asked = _Asked()
-        sides_of = []  # per pair: the sides (numbered in ``asked``) that may be told elsewhere
-        for i, j, (matched_a, matched_b) in pairs:
-            sheet_a, sheet_b = self.index.sheet(i), self.index.sheet(j)
-            sides = []
-            # j's article may give i's unmatched figures; i's article, j's.
-            for giver, teller, sheet, matched, other in (
-                (j, i, sheet_a, matched_a, sheet_b),
-                (i, j, sheet_b, matched_b, sheet_a),
-            ):
-                if not self._may_give_elsewhere(giver, sheet):
-                    continue  # the cheap test first: mostly it does not
-                groups = self._groups_asked(
-                    giver, sheet, _compared_unmatched(sheet, matched, other)
-                )
-                if groups:
-                    sides.append(asked.side(self.index.first(teller), groups, giver))
-            sides_of.append(sides)
-        told = self._sides_told(asked)
-        return [any(told[side] for side in sides) for sides in sides_of]
-
-    def _groups_asked(
-        self, sentence: int, sheet: FigureSheet, at: Sequence[int]
-    ) -> list[tuple[int, int]]:
-        """Each position of ``at`` with the group of figures of its figure's kind and unit
-        that ``sentence``'s article gives (``_group_of``) in ``sheet``; [] when there are no
-        positions, or when for one of them no sentence but ``sentence`` gives any (mostly)."""
-        beside = self._beside(sentence)
-        article = self._article_of[sentence]
-        quantities = sheet.sentence.quantities
-        groups = []
-        for p in at:
-            kind, key = quantities[p].kind, sheet.unit_keys[p]
-            if (kind, key) not in beside:
-                return []
-            groups.append((p, self._group_of[(article, kind, key)]))
-        return groups
-
-    def _sides_told(self, asked: _Asked) -> list[bool]:
-        """Per side of ``asked``: does another sentence of its article give a figure of the
-        same unit (``same_unit``) that may be (``Quantity.compatible``) each of its figures?"""
-        if not asked.figure:
+        repeat (an article's figure against another article's sentence): all figures in
+        question are set against every figure of their kind and unit their article gives,
+        at once, with numpy (``FigureIndex.fits``), not pair by pair and one by one."""
+        if not pairs:
             return []
         columns = self._columns
-        figure, group = np.array(asked.figure), np.array(asked.group)
+        both = np.array([(i, j) for i, j, _ in pairs], dtype=np.int64).reshape(-1, 2)
+        # Two sides a pair: at 2k, whether j's article gives i's figures; at 2k + 1, i's j's.
+        teller, giver = both.ravel(), both[:, ::-1].ravel()
+        matched = np.fromiter(
+            chain.from_iterable(chain.from_iterable(m for _, _, m in pairs)), dtype=bool
+        )
+        # Every figure of each side's teller, in the order of ``matched``.
+        count = self.index.counts(teller)
+        side = np.repeat(np.arange(len(teller)), count)
+        figure = self.index.firsts(teller)[side] + _positions(count)
+        article = columns.article[giver[side]]
+        # Asked about: the figures no figure of the giver matches, of a kind the giver gives.
+        asked = ~matched & ((columns.kinds[giver[side]] >> columns.kind[figure]) & 1 == 1)
+        group = columns.group(article[asked], columns.unit[figure[asked]])
+        found = np.zeros(len(group), dtype=bool)
+        known = group >= 0  # no group: the article gives no figure of that kind and unit
+        found[known] = self._given_elsewhere(
+            figure[asked][known], group[known], giver[side[asked]][known]
+        )
+        sides = len(teller)
+        unfound = np.bincount(side[asked], weights=~found, minlength=sides)
+        told = (np.bincount(side[asked], minlength=sides) > 0) & (unfound == 0)
+        result: list[bool] = (told[0::2] | told[1::2]).tolist()
+        return result
+
+    def _given_elsewhere(
+        self, figure: np.ndarray, group: np.ndarray, but: np.ndarray
+    ) -> np.ndarray:
+        """For each ``figure``, does a figure of its ``group`` that a sentence other than
+        ``but`` gives, in its unit (``same_unit``), fit it (``Quantity.compatible``)?"""
+        columns = self._columns
         sizes = columns.size[group]
         question = np.repeat(np.arange(len(figure)), sizes)
-        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        given = columns.given[np.repeat(columns.start[group], sizes) + within]
+        given = columns.given[np.repeat(columns.start[group], sizes) + _positions(sizes)]
         one = figure[question]
         # ``same_unit`` of two figures of one kind and unit key: a figure of any other kind
-        # than a count has a unit of its own, a count's other figure needs a noun.
+        # than a count has a unit of its own; a count's other figure needs a noun.
         fits = (
-            (columns.sentence[given] != np.array(asked.but)[question])
+            (columns.sentence[given] != but[question])
             & (columns.part[given] == columns.part[one])
             & (columns.per[given] == columns.per[one])
             & columns.has_unit[given]
-            & self.index.fits(one, given)
         )
-        found = np.bincount(question, weights=fits, minlength=len(figure)) > 0
-        unfound = np.bincount(np.array(asked.side_of), weights=~found, minlength=asked.sides)
-        told: list[bool] = (unfound == 0).tolist()
-        return told
-
-    def _may_give_elsewhere(self, sentence: int, sheet: FigureSheet) -> bool:
-        """Does ``sentence``'s article give a figure of the kind and unit of one of
-        ``sheet``'s in another sentence?"""
-        return not self._beside(sentence).isdisjoint(sheet.kind_keys)
-
-    def _beside(self, sentence: int) -> frozenset[tuple[str, str]]:
-        """The (kind, unit key) of the figures that the other sentences of ``sentence``'s
-        article give: worked out once per sentence, which a large folder's checks ask about
-        tens of thousands of times."""
-        known = self._given_beside.get(sentence)
-        if known is None:
-            known = self._given_beside[sentence] = frozenset(
-                told
-                for told, givers in self._givers.get(self._article_of[sentence], ())
-                if len(givers) > 1 or sentence not in givers
-            )
-        return known
+        fits[fits] = self.index.fits(one[fits], given[fits])
+        return np.bincount(question, weights=fits, minlength=len(figure)) > 0
 
 
-class _Asked:
-    """The figures ``told_elsewhere_each`` asks about, in columns: each with the group of
-    figures it is looked for among, the sentence that may not be the one giving it, and
-    the side (a pair's sentence and the other's article) it is asked for."""
-
-    def __init__(self) -> None:
-        self.figure: list[int] = []
-        self.group: list[int] = []
-        self.but: list[int] = []
-        self.side_of: list[int] = []
-        self.sides = 0
-
-    def side(self, first: int, groups: Sequence[tuple[int, int]], giver: int) -> int:
-        """A new side: the figures at positions (from ``first`` in ``FigureIndex``'s
-        numbering) and groups ``groups``, given by another sentence than ``giver``."""
-        side = self.sides
-        self.sides += 1
-        for p, group in groups:
-            self.figure.append(first + p)
-            self.group.append(group)
-            self.but.append(giver)
-            self.side_of.append(side)
-        return side
+def _positions(count: np.ndarray) -> np.ndarray:
+    """0 to ``count[k]`` - 1 for each k in turn."""
+    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
 
 
 @dataclass(frozen=True, slots=True)
 class _GivenColumns:
-    """The figures each article gives, grouped (``ArticleFigures._group_of``; ``given``
-    from ``start`` for ``size``), and what ``same_unit`` reads of every figure besides its
-    kind and unit key, in columns (figures numbered as in ``FigureIndex``)."""
+    """The figures of a comparison in columns (numbered as in ``FigureIndex``): what
+    ``told_elsewhere`` reads of each (its kind and unit, what ``same_unit`` reads besides),
+    of each sentence (its article, the kinds of its figures), and the groups of figures
+    each article gives of one kind and unit key (``given`` from ``start`` for ``size``,
+    the group of an article and unit at ``keys`` in ``order``)."""
 
+    kind: np.ndarray  # a number per kind
+    unit: np.ndarray  # a number per kind and unit key
+    sentence: np.ndarray
+    part: np.ndarray
+    per: np.ndarray  # a number per ``Quantity.per``
+    has_unit: np.ndarray
+    article: np.ndarray  # per sentence
+    kinds: np.ndarray  # per sentence, the kinds of its figures: bit k for kind k
     given: np.ndarray
     start: np.ndarray
     size: np.ndarray
-    sentence: np.ndarray
-    part: np.ndarray
-    per: np.ndarray
-    has_unit: np.ndarray
+    keys: np.ndarray  # sorted article * (number of units) + unit of each group
+    order: np.ndarray  # the group of each of ``keys``
+    units: int  # how many units (kinds and unit keys) there are
 
     @staticmethod
-    def of(
-        features: Sequence[SentenceFeatures], sentence_of: Sequence[int], members: list[list[int]]
-    ) -> _GivenColumns:
-        figures = [q for sentence in features for q in sentence.quantities]
-        sizes = np.array([len(group) for group in members], dtype=np.int64)
+    def of(features: Sequence[SentenceFeatures], article_of: Sequence[int]) -> _GivenColumns:
+        kinds: dict[str, int] = {}
+        units: dict[tuple[str, str], int] = {}
         pers: dict[str, int] = {}
+        groups: dict[tuple[int, int], list[int]] = {}
+        # Per figure: kind, unit, sentence, part, per, and whether it has a unit.
+        rows: list[tuple[int, int, int, bool, int, bool]] = []
+        kinds_of = [0] * len(features)
+        for sentence, told_in in enumerate(features):
+            for quantity in told_in.quantities:
+                kind = kinds.setdefault(quantity.kind, len(kinds))
+                unit = units.setdefault((quantity.kind, unit_key(quantity)), len(units))
+                groups.setdefault((article_of[sentence], unit), []).append(len(rows))
+                kinds_of[sentence] |= 1 << kind
+                # A figure of any other kind than a count has a unit of its own.
+                has_unit = bool(quantity.unit) or quantity.kind != "count"
+                per = pers.setdefault(quantity.per, len(pers))
+                rows.append((kind, unit, sentence, quantity.part, per, has_unit))
+        columns = np.array(rows, dtype=np.int64).reshape(-1, 6)
+        sizes = np.array([len(members) for members in groups.values()], dtype=np.int64)
+        keys = np.array([a * len(units) + u for a, u in groups], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
         return _GivenColumns(
-            given=np.array([f for group in members for f in group], dtype=np.int64),
+            kind=columns[:, 0],
+            unit=columns[:, 1],
+            sentence=columns[:, 2],
+            part=columns[:, 3].astype(bool),
+            per=columns[:, 4],
+            has_unit=columns[:, 5].astype(bool),
+            article=np.array(article_of, dtype=np.int64).reshape(-1),
+            kinds=np.array(kinds_of, dtype=np.int64),
+            given=np.array([f for members in groups.values() for f in members], dtype=np.int64),
             start=np.cumsum(sizes) - sizes,
             size=sizes,
-            sentence=np.array(sentence_of, dtype=np.int64),
-            part=np.array([q.part for q in figures], dtype=bool),
-            per=np.array([pers.setdefault(q.per, len(pers)) for q in figures], dtype=np.int64),
-            has_unit=np.array([bool(q.unit) or q.kind != "count" for q in figures], dtype=bool),
+            keys=keys[order],
+            order=order,
+            units=len(units),
         )
 
-
-def _compared_unmatched(
-    sheet: FigureSheet, matched: Sequence[bool], other: FigureSheet
-) -> list[int]:
-    """Positions of ``sheet``'s figures that no figure of ``other`` matches (``matched``:
-    which do), of the kinds ``other`` gives too."""
-    return [
-        p
-        for p, quantity in enumerate(sheet.sentence.quantities)
-        if quantity.kind in other.by_kind and not matched[p]
-    ]
+    def group(self, article: np.ndarray, unit: np.ndarray) -> np.ndarray:
+        """The group of figures of each ``unit`` that each ``article`` gives; -1 for none."""
+        if not len(self.keys):
+            return np.full(len(article), -1, dtype=np.int64)
+        wanted = article * self.units + unit
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found: np.ndarray = np.where(self.keys[at] == wanted, self.order[at], -1)
+        return found
 
 
 def differ(one: float, other: float) -> bool:

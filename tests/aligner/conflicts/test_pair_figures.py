@@ -39,6 +39,13 @@ def test_a_figure_no_other_sentence_of_the_article_gives_is_a_disagreement() -> 
     assert not figures.told_elsewhere(0, 2)
 
 
+def test_sentences_without_figures_tell_nothing_elsewhere() -> None:
+    figures = _figures((0, "No figure here."), (0, "Nor here."), (1, "None at all."))
+    assert figures.told_elsewhere_each([]) == []
+    assert not figures.told_elsewhere(0, 2)
+    assert not figures.told_elsewhere(2, 1)
+
+
 def test_the_figure_must_be_of_the_same_kind_and_unit() -> None:
     figures = _figures(
         (0, "Three people were arrested on Monday."),
