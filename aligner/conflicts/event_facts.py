@@ -22,8 +22,8 @@ from aligner.conflicts.subjects import (
     AFTER_NAME,
     age_owner,
     figure_thing,
-    located_quantities,
     one_thing,
+    sentence_located,
 )
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.runtime.cancel import checked
@@ -79,7 +79,7 @@ def sentence_facts(sentence: SentenceFeatures) -> tuple[Fact, ...]:
     if not ages and (_FACT_CUES.isdisjoint(sentence.tokens) or not sentence.quantities):
         return ()  # most sentences: no age, no word of a toll
     text = sentence.text
-    located = located_quantities(text)
+    located = sentence_located(sentence)
     facts: list[Fact] = []
     for placed in located.found:
         quantity = placed.quantity

@@ -15,7 +15,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from aligner.conflicts.subjects import amount_purpose, figure_owners, figure_thing
+from aligner.conflicts.subjects import (
+    amount_purpose,
+    figure_owners,
+    figure_thing,
+    sentence_located,
+)
 from aligner.text.features import SentenceFeatures
 from aligner.text.quantities import Quantity
 from aligner.text.wordlists import IRREGULAR_SINGULARS
@@ -66,6 +71,7 @@ class FigureSheet:
         """The names the figure at ``at`` may belong to (``figure_owners``)."""
         known = self.owned[at]
         if known is None:
+            sentence_located(self.sentence)  # see ``thing``
             known = self.owned[at] = figure_owners(self.sentence.text, self.sentence.quantities[at])
         return known
 
@@ -75,6 +81,7 @@ class FigureSheet:
         known = self.purposes[at]
         if known is None:
             quantity = self.sentence.quantities[at]
+            sentence_located(self.sentence)  # see ``thing``
             told = amount_purpose(self.sentence.text, quantity) if quantity.kind == "money" else ()
             known = self.purposes[at] = told
         return known
@@ -83,6 +90,9 @@ class FigureSheet:
         """What the figure at ``at`` tells (``figure_thing``)."""
         known = self.things[at]
         if known is None:
+            # The finders read the words around the figure: the sentence is located from
+            # where the analysis found its figures, not located all over again.
+            sentence_located(self.sentence)
             known = self.things[at] = figure_thing(self.sentence.text, self.sentence.quantities[at])
         return known
 
@@ -108,6 +118,22 @@ class FigureIndex:
         if known is None:
             known = self._sheets[at] = _sheet(self._features[at])
         return known
+
+    def counts(self, sentences: np.ndarray) -> np.ndarray:
+        """How many figures each of ``sentences`` gives."""
+        found: np.ndarray = self._count[sentences]
+        return found
+
+    def firsts(self, sentences: np.ndarray) -> np.ndarray:
+        """The number of the first figure of each of ``sentences``: a sentence's figures are
+        numbered in order, after those of the sentences before it."""
+        found: np.ndarray = self._first[sentences]
+        return found
+
+    def fits(self, one: np.ndarray, other: np.ndarray) -> np.ndarray:
+        """``Quantity.compatible`` of each figure numbered in ``one`` with the one at its
+        place in ``other``."""
+        return self._compatible(one, other)[0]
 
     def matches(self, pairs: Sequence[tuple[int, int]]) -> list[Matched]:
         """For each pair of sentences (i, j), which figures of each some figure of the other

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from aligner.calibration import SAME_NAME_RATIO
 from aligner.conflicts.entities import may_name_one_thing
 from aligner.conflicts.figure_index import FigureSheet
-from aligner.conflicts.subjects import span_relation
+from aligner.conflicts.subjects import sentence_located, span_relation
 from aligner.text.features import SentenceFeatures, words
 from aligner.text.quantities import Quantity
 
@@ -115,6 +115,7 @@ def _other_purposes(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b:
 def _other_spans(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: Quantity) -> str:
     """Two durations measuring different spans ("a day after" an event / "11 days without"
     doing something, "four weeks into" a term / "a week of" news)."""
+    sentence_located(a), sentence_located(b)  # see ``FigureSheet.thing``
     word_a, relation_a = span_relation(a.text, qa)
     word_b, relation_b = span_relation(b.text, qb)
     if not relation_a or not relation_b or relation_a == relation_b:

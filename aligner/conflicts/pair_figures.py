@@ -5,8 +5,10 @@ different figure of the same thing ("at least 19 killed" / "29 killed")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+from itertools import chain
+
+import numpy as np
 
 from aligner.conflicts.figure_index import (
     FigureIndex,
@@ -23,6 +25,7 @@ from aligner.conflicts.subjects import (
     age_holder,
     one_thing,
     people_event,
+    sentence_located,
     told_as_undergoing,
 )
 from aligner.result.model import ConflictKind, Finding, Severity
@@ -126,6 +129,7 @@ def _may_be_one_age(a: SentenceFeatures, qa: Quantity, b: SentenceFeatures, qb: 
     """May two ages be one person's? Not a named adult's and a child's or a group's ("Cosme,
     32" / "five 2-year-old children", "a child under 13 years old"), nor two people's named
     differently."""
+    sentence_located(a), sentence_located(b)  # see ``FigureSheet.thing``
     holder_a, holder_b = age_holder(a.text, qa), age_holder(b.text, qb)
     if not holder_a or not holder_b:
         return True
@@ -195,19 +199,7 @@ class ArticleFigures:
     ):
         """``index``: the sheets of ``features`` when made already."""
         self.index = index if index is not None else FigureIndex(features)
-        self._article_of = article_of
-        # Per (article, kind, unit): the sentences and figures, so a figure is looked up
-        # among its like only (a large folder's article can give hundreds).
-        self._by_unit: dict[tuple[int, str, str], list[_Given]] = {}
-        for sentence, told_in in enumerate(features):
-            for quantity in told_in.quantities:
-                told = (article_of[sentence], quantity.kind, unit_key(quantity))
-                self._by_unit.setdefault(told, []).append(_given(sentence, quantity))
-        # Per article, the (kind, unit) of its figures and the sentences that give them.
-        self._givers: dict[int, list[tuple[tuple[str, str], set[int]]]] = {}
-        for (article, kind, key), given in self._by_unit.items():
-            self._givers.setdefault(article, []).append(((kind, key), {g.sentence for g in given}))
-        self._given_beside: dict[int, frozenset[tuple[str, str]]] = {}
+        self._columns = _GivenColumns.of(features, article_of)
 
     def number_conflicts(
         self,
@@ -230,95 +222,147 @@ class ArticleFigures:
 
     def told_elsewhere(self, i: int, j: int, matched: Matched | None = None) -> bool:
         """Does one sentence's article give, in another sentence, every figure of the other
-        sentence that this one does not match? "$80 for a 30-minute session" against "$100
-        for 30 minutes" is no disagreement when the first article goes on "he was willing to
-        pay $100": it tells both amounts in sequence (a first offer and the one taken, an
-        early toll and a later one), and the other article tells one of them."""
-        sheet_a, sheet_b = self.index.sheet(i), self.index.sheet(j)
-        may_give_j = self._may_give_elsewhere(j, sheet_a)
-        may_give_i = self._may_give_elsewhere(i, sheet_b)
-        if not (may_give_j or may_give_i):
-            return False
-        matched_a, matched_b = matched or self.index.matches([(i, j)])[0]
-        return (
-            may_give_j
-            and self._gives_elsewhere(j, sheet_a, _compared_unmatched(sheet_a, matched_a, sheet_b))
-        ) or (
-            may_give_i
-            and self._gives_elsewhere(i, sheet_b, _compared_unmatched(sheet_b, matched_b, sheet_a))
+        sentence that this one does not match (of the kinds this one gives)? "$80 for a
+        30-minute session" against "$100 for 30 minutes" is no disagreement when the first
+        article goes on "he was willing to pay $100": it tells both amounts in sequence (a
+        first offer and the one taken, an early toll and a later one), and the other
+        article tells one of them."""
+        (told,) = self.told_elsewhere_each([(i, j, matched or self.index.matches([(i, j)])[0])])
+        return told
+
+    def told_elsewhere_each(self, pairs: Sequence[tuple[int, int, Matched]]) -> list[bool]:
+        """``told_elsewhere`` of each pair of sentences (i, j) with its ``matched``.
+
+        A large folder asks this of some 25,000 pairs, about figures that almost never
+        repeat (an article's figure against another article's sentence): all figures in
+        question are set against every figure of their kind and unit their article gives,
+        at once, with numpy (``FigureIndex.fits``), not pair by pair and one by one."""
+        if not pairs:
+            return []
+        columns = self._columns
+        both = np.array([(i, j) for i, j, _ in pairs], dtype=np.int64).reshape(-1, 2)
+        # Two sides a pair: at 2k, whether j's article gives i's figures; at 2k + 1, i's j's.
+        teller, giver = both.ravel(), both[:, ::-1].ravel()
+        matched = np.fromiter(
+            chain.from_iterable(chain.from_iterable(m for _, _, m in pairs)), dtype=bool
+        )
+        # Every figure of each side's teller, in the order of ``matched``.
+        count = self.index.counts(teller)
+        side = np.repeat(np.arange(len(teller)), count)
+        figure = self.index.firsts(teller)[side] + _positions(count)
+        article = columns.article[giver[side]]
+        # Asked about: the figures no figure of the giver matches, of a kind the giver gives.
+        asked = ~matched & ((columns.kinds[giver[side]] >> columns.kind[figure]) & 1 == 1)
+        group = columns.group(article[asked], columns.unit[figure[asked]])
+        found = np.zeros(len(group), dtype=bool)
+        known = group >= 0  # no group: the article gives no figure of that kind and unit
+        found[known] = self._given_elsewhere(
+            figure[asked][known], group[known], giver[side[asked]][known]
+        )
+        sides = len(teller)
+        unfound = np.bincount(side[asked], weights=~found, minlength=sides)
+        told = (np.bincount(side[asked], minlength=sides) > 0) & (unfound == 0)
+        result: list[bool] = (told[0::2] | told[1::2]).tolist()
+        return result
+
+    def _given_elsewhere(
+        self, figure: np.ndarray, group: np.ndarray, but: np.ndarray
+    ) -> np.ndarray:
+        """For each ``figure``, does a figure of its ``group`` that a sentence other than
+        ``but`` gives, in its unit (``same_unit``), fit it (``Quantity.compatible``)?"""
+        columns = self._columns
+        sizes = columns.size[group]
+        question = np.repeat(np.arange(len(figure)), sizes)
+        given = columns.given[np.repeat(columns.start[group], sizes) + _positions(sizes)]
+        one = figure[question]
+        # ``same_unit`` of two figures of one kind and unit key: a figure of any other kind
+        # than a count has a unit of its own; a count's other figure needs a noun.
+        fits = (
+            (columns.sentence[given] != but[question])
+            & (columns.part[given] == columns.part[one])
+            & (columns.per[given] == columns.per[one])
+            & columns.has_unit[given]
+        )
+        fits[fits] = self.index.fits(one[fits], given[fits])
+        return np.bincount(question, weights=fits, minlength=len(figure)) > 0
+
+
+def _positions(count: np.ndarray) -> np.ndarray:
+    """0 to ``count[k]`` - 1 for each k in turn."""
+    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+
+
+@dataclass(frozen=True, slots=True)
+class _GivenColumns:
+    """The figures of a comparison in columns (numbered as in ``FigureIndex``): what
+    ``told_elsewhere`` reads of each (its kind and unit, what ``same_unit`` reads besides),
+    of each sentence (its article, the kinds of its figures), and the groups of figures
+    each article gives of one kind and unit key (``given`` from ``start`` for ``size``,
+    the group of an article and unit at ``keys`` in ``order``)."""
+
+    kind: np.ndarray  # a number per kind
+    unit: np.ndarray  # a number per kind and unit key
+    sentence: np.ndarray
+    part: np.ndarray
+    per: np.ndarray  # a number per ``Quantity.per``
+    has_unit: np.ndarray
+    article: np.ndarray  # per sentence
+    kinds: np.ndarray  # per sentence, the kinds of its figures: bit k for kind k
+    given: np.ndarray
+    start: np.ndarray
+    size: np.ndarray
+    keys: np.ndarray  # sorted article * (number of units) + unit of each group
+    order: np.ndarray  # the group of each of ``keys``
+    units: int  # how many units (kinds and unit keys) there are
+
+    @staticmethod
+    def of(features: Sequence[SentenceFeatures], article_of: Sequence[int]) -> _GivenColumns:
+        kinds: dict[str, int] = {}
+        units: dict[tuple[str, str], int] = {}
+        pers: dict[str, int] = {}
+        groups: dict[tuple[int, int], list[int]] = {}
+        # Per figure: kind, unit, sentence, part, per, and whether it has a unit.
+        rows: list[tuple[int, int, int, bool, int, bool]] = []
+        kinds_of = [0] * len(features)
+        for sentence, told_in in enumerate(features):
+            for quantity in told_in.quantities:
+                kind = kinds.setdefault(quantity.kind, len(kinds))
+                unit = units.setdefault((quantity.kind, unit_key(quantity)), len(units))
+                groups.setdefault((article_of[sentence], unit), []).append(len(rows))
+                kinds_of[sentence] |= 1 << kind
+                # A figure of any other kind than a count has a unit of its own.
+                has_unit = bool(quantity.unit) or quantity.kind != "count"
+                per = pers.setdefault(quantity.per, len(pers))
+                rows.append((kind, unit, sentence, quantity.part, per, has_unit))
+        columns = np.array(rows, dtype=np.int64).reshape(-1, 6)
+        sizes = np.array([len(members) for members in groups.values()], dtype=np.int64)
+        keys = np.array([a * len(units) + u for a, u in groups], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        return _GivenColumns(
+            kind=columns[:, 0],
+            unit=columns[:, 1],
+            sentence=columns[:, 2],
+            part=columns[:, 3].astype(bool),
+            per=columns[:, 4],
+            has_unit=columns[:, 5].astype(bool),
+            article=np.array(article_of, dtype=np.int64).reshape(-1),
+            kinds=np.array(kinds_of, dtype=np.int64),
+            given=np.array([f for members in groups.values() for f in members], dtype=np.int64),
+            start=np.cumsum(sizes) - sizes,
+            size=sizes,
+            keys=keys[order],
+            order=order,
+            units=len(units),
         )
 
-    def _may_give_elsewhere(self, sentence: int, sheet: FigureSheet) -> bool:
-        """Does ``sentence``'s article give a figure of the kind and unit of one of
-        ``sheet``'s in another sentence? (The cheap test first: mostly it does not.)"""
-        return not self._beside(sentence).isdisjoint(sheet.kind_keys)
-
-    def _beside(self, sentence: int) -> frozenset[tuple[str, str]]:
-        """The (kind, unit key) of the figures that the other sentences of ``sentence``'s
-        article give: worked out once per sentence, which a large folder's checks ask about
-        tens of thousands of times."""
-        known = self._given_beside.get(sentence)
-        if known is None:
-            known = self._given_beside[sentence] = frozenset(
-                told
-                for told, givers in self._givers.get(self._article_of[sentence], ())
-                if len(givers) > 1 or sentence not in givers
-            )
-        return known
-
-    def _gives_elsewhere(self, sentence: int, sheet: FigureSheet, at: Sequence[int]) -> bool:
-        """Does ``sentence``'s article give each figure of ``sheet`` at positions ``at``
-        (same kind and unit) in another of its sentences?"""
-        if not at:
-            return False
-        beside = self._beside(sentence)
-        article = self._article_of[sentence]
-        quantities = sheet.sentence.quantities
-        for p in at:
-            quantity, key = quantities[p], sheet.unit_keys[p]
-            if (quantity.kind, key) not in beside:
-                return False  # no other sentence gives its kind and unit: mostly
-            # ``same_unit`` of two figures of one kind and unit key (see ``_Given``).
-            if not any(
-                given.sentence != sentence
-                and given.part == quantity.part
-                and given.per == quantity.per
-                and given.has_unit
-                and quantity.compatible(given.quantity)
-                for given in self._by_unit[(article, quantity.kind, key)]
-            ):
-                return False
-        return True
-
-
-class _Given(NamedTuple):
-    """A figure an article gives, with what ``same_unit`` reads of it besides its kind and
-    unit key (the lookup matched those already)."""
-
-    sentence: int
-    quantity: Quantity
-    part: bool
-    per: str
-    has_unit: bool  # ``same_unit`` asks a count's other figure for a noun
-
-
-def _given(sentence: int, quantity: Quantity) -> _Given:
-    # A figure of any other kind has a unit of its own: ``same_unit`` compares the units,
-    # which agree once their unit keys (the units themselves) do.
-    has_unit = bool(quantity.unit) or quantity.kind != "count"
-    return _Given(sentence, quantity, quantity.part, quantity.per, has_unit)
-
-
-def _compared_unmatched(
-    sheet: FigureSheet, matched: Sequence[bool], other: FigureSheet
-) -> list[int]:
-    """Positions of ``sheet``'s figures that no figure of ``other`` matches (``matched``:
-    which do), of the kinds ``other`` gives too."""
-    return [
-        p
-        for p, quantity in enumerate(sheet.sentence.quantities)
-        if quantity.kind in other.by_kind and not matched[p]
-    ]
+    def group(self, article: np.ndarray, unit: np.ndarray) -> np.ndarray:
+        """The group of figures of each ``unit`` that each ``article`` gives; -1 for none."""
+        if not len(self.keys):
+            return np.full(len(article), -1, dtype=np.int64)
+        wanted = article * self.units + unit
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found: np.ndarray = np.where(self.keys[at] == wanted, self.order[at], -1)
+        return found
 
 
 def differ(one: float, other: float) -> bool:

@@ -331,26 +331,21 @@ def _check_pairs(
     for start in range(0, len(checks), _MATCHED_AT_ONCE):
         part = checks[start : start + _MATCHED_AT_ONCE]
         matches = figures.index.matches([(i, j) for i, j, _, _, _ in part])
-        found += [
-            _softened(
-                _unless_told_elsewhere(
-                    figures,
-                    i,
-                    j,
-                    find_conflicts(
-                        features[i],
-                        features[j],
-                        numbers_only=only,
-                        counterparts=counterparts,
-                        numbers=partial(figures.number_conflicts, i, j, matched=matched),
-                    ),
-                    matched,
-                ),
-                unsure,
+        findings = [
+            find_conflicts(
+                features[i],
+                features[j],
+                numbers_only=only,
+                counterparts=counterparts,
+                numbers=partial(figures.number_conflicts, i, j, matched=matched),
             )
-            for (i, j, only, counterparts, unsure), matched in zip(
+            for (i, j, only, counterparts, _), matched in zip(
                 checked(part, every=64), matches, strict=True
             )
+        ]
+        findings = _unless_told_elsewhere(figures, part, matches, findings)
+        found += [
+            _softened(told, unsure) for told, (*_, unsure) in zip(findings, part, strict=True)
         ]
     return found
 
@@ -380,17 +375,22 @@ def _softened(findings: Sequence[Finding], unsure: bool) -> list[Finding]:
 
 
 def _unless_told_elsewhere(
-    figures: ArticleFigures, i: int, j: int, findings: Sequence[Finding], matched: Matched
-) -> list[Finding]:
-    """``findings`` without the number ones when either article gives the other sentence's
-    figures elsewhere (see ``ArticleFigures.told_elsewhere``; ``matched``: the pair's
-    ``FigureIndex.matches``)."""
-    if not findings:
-        return []  # most checks
-    numbers = any(f.kind is ConflictKind.NUMBER for f in findings)
-    if not numbers or not figures.told_elsewhere(i, j, matched):
-        return list(findings)
-    return [f for f in findings if f.kind is not ConflictKind.NUMBER]
+    figures: ArticleFigures,
+    checks: Sequence[Check],
+    matches: Sequence[Matched],
+    findings: list[list[Finding]],
+) -> list[list[Finding]]:
+    """The ``findings`` of each check, without the number ones when either article gives
+    the other sentence's figures elsewhere (see ``ArticleFigures.told_elsewhere``;
+    ``matches``: the checks' ``FigureIndex.matches``), asked of all such checks at once."""
+    asked = [
+        k for k, found in enumerate(findings) if any(f.kind is ConflictKind.NUMBER for f in found)
+    ]
+    told = figures.told_elsewhere_each([(*checks[k][:2], matches[k]) for k in asked])
+    for k, elsewhere in zip(asked, told, strict=True):
+        if elsewhere:
+            findings[k] = [f for f in findings[k] if f.kind is not ConflictKind.NUMBER]
+    return findings
 
 
 def _conflict(a: str, b: str, finding: Finding) -> Conflict:

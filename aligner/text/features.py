@@ -14,7 +14,7 @@ from typing import NamedTuple
 from aligner.load.decode import fold_invisible
 from aligner.result.pickling import pickled_by_constructor
 from aligner.text.porter import QuickPorter
-from aligner.text.quantities import VAGUE_PLURALS, Quantity, extract_quantities, may_hold_quantity
+from aligner.text.quantities import VAGUE_PLURALS, Quantity, locate_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
@@ -94,6 +94,9 @@ class SentenceFeatures:
     quantities: tuple[Quantity, ...]
     vague_amount: bool  # speaks of "hundreds", "dozens", ...: its figures are not compared
     content_set: frozenset[str]  # distinct content stems
+    # Where each quantity stands (``PlacedQuantity``'s tokens start to end): the conflict
+    # checks read the words around a figure, and need not locate it again.
+    quantity_places: tuple[tuple[int, int], ...]
 
 
 def sentence_features(text: str) -> SentenceFeatures:
@@ -120,6 +123,7 @@ class ReadSentence(NamedTuple):
     name_words: tuple[tuple[str, ...], ...]
     quantities: tuple[Quantity, ...]
     vague_amount: bool
+    quantity_places: tuple[tuple[int, int], ...]
 
 
 def read_sentence(text: str) -> ReadSentence:
@@ -131,6 +135,7 @@ def read_sentence(text: str) -> ReadSentence:
     tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
+    found = locate_quantities(text).found if may_hold_quantity(tokens) else []
     return ReadSentence(
         text=text,
         tokens=tokens,
@@ -139,8 +144,9 @@ def read_sentence(text: str) -> ReadSentence:
         negations=_negations(tokens, normalised),
         names=names,
         name_words=tuple(map(_name_words, names)),
-        quantities=tuple(extract_quantities(text)) if may_hold_quantity(tokens) else (),
+        quantities=tuple(placed.quantity for placed in found),
         vague_amount=not VAGUE_PLURALS.isdisjoint(tokens),
+        quantity_places=tuple((placed.start, placed.end) for placed in found),
     )
 
 
@@ -161,6 +167,7 @@ def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
         quantities=read.quantities,
         vague_amount=read.vague_amount,
         content_set=content_set,
+        quantity_places=read.quantity_places,
     )
 
 

@@ -39,6 +39,13 @@ def test_a_figure_no_other_sentence_of_the_article_gives_is_a_disagreement() -> 
     assert not figures.told_elsewhere(0, 2)
 
 
+def test_sentences_without_figures_tell_nothing_elsewhere() -> None:
+    figures = _figures((0, "No figure here."), (0, "Nor here."), (1, "None at all."))
+    assert figures.told_elsewhere_each([]) == []
+    assert not figures.told_elsewhere(0, 2)
+    assert not figures.told_elsewhere(2, 1)
+
+
 def test_the_figure_must_be_of_the_same_kind_and_unit() -> None:
     figures = _figures(
         (0, "Three people were arrested on Monday."),
@@ -143,10 +150,15 @@ def test_told_elsewhere_is_every_unmatched_figure_given_by_another_sentence(
     figures = _figures(*told)
     features = [sentence_features(text) for _, text in told]
     articles = [article for article, _ in told]
-    for i, j in itertools.permutations(range(len(told)), 2):
+    pairs = list(itertools.permutations(range(len(told)), 2))
+    for i, j in pairs:
         assert figures.told_elsewhere(i, j) == _told_elsewhere_as_defined(
             features, articles, i, j
         ), (told, i, j)
+    # Asked of all pairs at once, as the checks ask it: each answer is still its pair's.
+    matched = zip(pairs, figures.index.matches(pairs), strict=True)
+    each = figures.told_elsewhere_each([(i, j, m) for (i, j), m in matched])
+    assert each == [_told_elsewhere_as_defined(features, articles, i, j) for i, j in pairs]
 
 
 def _severity(a: str, b: str) -> list[str]:

@@ -7,12 +7,15 @@ import pytest
 
 from aligner.conflicts.subjects import (
     figure_thing,
+    located_quantities,
     name_event,
     one_thing,
     people_event,
     person_role,
+    sentence_located,
 )
-from aligner.text.quantities import extract_quantities
+from aligner.text.features import sentence_features
+from aligner.text.quantities import extract_quantities, locate_quantities, placed_again
 
 
 def _thing(text: str, surface: str) -> str:
@@ -120,3 +123,33 @@ def test_two_sides_tell_one_thing_or_both_are_shown() -> None:
     assert one_thing("pulled guns", "shot") == "pulled guns / shot"
     assert one_thing("", "people killed") == "people killed"
     assert one_thing("", "") == ""
+
+
+# Sentences whose figures stand at various places: several of a kind, a range, a month
+# with its year, a bound, a currency sign before the figure, a figure ending the sentence.
+_LOCATED_TEXTS = [
+    "Four people are in custody, including one diplomat, after 29 were killed in May 2014.",
+    "The company paid $25 million in punitive damages and at least 300 workers lost jobs.",
+    "Between four and six weeks later, some 2,500 to 5,000 tons were shipped within hours.",
+    "Jones, 53, was held on $1,500 bond; shares rose 2.5% to $16.75 a share.",
+    "No figure here at all, only words.",
+    "He said it happened 150 million years ago, not 16:00 GMT on 3 March 2001",
+]
+
+
+@pytest.mark.parametrize("text", _LOCATED_TEXTS)
+def test_a_sentence_located_from_its_analysis_is_located_again(text: str) -> None:
+    # The analysis's figures and places stand for locating the sentence again: the words
+    # around each figure, read by every finder here, are the same.
+    sentence = sentence_features(text)
+    fresh = locate_quantities(sentence.text)
+    assert placed_again(sentence.text, sentence.quantities, sentence.quantity_places) == fresh
+    assert sentence_located(sentence) == fresh
+    assert located_quantities(sentence.text) is sentence_located(sentence)  # kept, by text
+
+
+def test_located_texts_are_kept_up_to_a_bound() -> None:
+    for number in range(5_000):  # more than the store keeps: it starts afresh, then holds on
+        text = f"Exactly {number} pebbles were counted."
+        assert located_quantities(text).found[0].quantity.value == number
+        assert located_quantities(text) is located_quantities(text)
