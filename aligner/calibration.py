@@ -44,7 +44,7 @@ NEAR_PER_SENTENCE = 3
 # A shared row whose score (its weakest member's best counterpart score) is under this is
 # only probably one fact, and readers see it marked so ("≈" in the reader, "probably" in the
 # Markdown export). Leave one cluster out, a labelled anchor's partners in shared rows under
-# 75 are one of its counterparts in 21 of 39 cases (dev 10 of 18, news 11 of 21), in rows of
+# 75 are one of its counterparts in 19 of 37 cases (dev 10 of 18, news 9 of 19), in rows of
 # 75 or more in 94 of 100 (dev 29 of 32, news 65 of 68); the rows between 60 and 75 are no
 # surer than those under 60 (8 of 14). bench/sign_trust.py.
 SURE_ROW_SCORE = 75.0
