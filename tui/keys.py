@@ -124,7 +124,7 @@ KEYS: tuple[Key, ...] = (
         "cycle_filter",
         "Filter",
         "Filter rows: all / told by every source / shared / told by one source only / "
-        "contradicting / hard contradictions only",
+        "contradicting / hard contradictions only / to check (≈ ± ?)",
         "f",
         "view",
         footer=True,

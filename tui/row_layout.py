@@ -18,8 +18,10 @@ from rich.style import Style
 
 from aligner.result.model import Comparison, Group, Label
 
-LabelFilter = Literal["all", "every", "shared", "unique", "contradicting", "hard"]
-FILTERS: tuple[LabelFilter, ...] = ("all", "every", "shared", "unique", "contradicting", "hard")
+LabelFilter = Literal["all", "every", "shared", "unique", "contradicting", "hard", "check"]
+FILTERS: tuple[LabelFilter, ...] = (
+    "all", "every", "shared", "unique", "contradicting", "hard", "check",
+)  # fmt: skip
 FILTER_NAMES: Mapping[LabelFilter, str] = {
     "all": "all",
     "every": "told by every source",
@@ -27,6 +29,7 @@ FILTER_NAMES: Mapping[LabelFilter, str] = {
     "unique": "told by one source only",
     "contradicting": "contradicting",
     "hard": "hard contradictions",
+    "check": "to check (≈ ± ?)",
 }
 FILTER_COMMANDS: Mapping[LabelFilter, str] = {
     "all": "Show every row (no filter)",
@@ -35,11 +38,13 @@ FILTER_COMMANDS: Mapping[LabelFilter, str] = {
     "unique": "Show only what one source says",
     "contradicting": "Show only contradictions",
     "hard": "Show only hard contradictions",
+    "check": "Show only what to check: probable rows, perhaps only here, soft contradictions",
 }
 """How the status line names each filter (FILTER_NAMES) and the palette offers it (here).
 ``every``: rows with a sentence of every source, agreeing or not; ``unique``: sentences no
 other source tells, in this row or another; ``hard``: contradicting rows with at least one
-hard conflict (soft ones left out)."""
+hard conflict (soft ones left out); ``check``: what the reader marks unsure (``≈`` shared,
+probably; ``±`` only here, perhaps; ``?`` contradicting softly)."""
 
 Mode = Literal["aligned", "reading"]
 
@@ -138,11 +143,13 @@ def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
 @dataclass(frozen=True, slots=True)
 class FilterFacts:
     """What the filters ask of a sentence beyond its label: its row's conflicts are all soft,
-    another source tells it in another row, its row has a sentence of every source."""
+    another source tells it in another row, its row has a sentence of every source, the
+    reader marks it unsure (``≈``, ``±`` or ``?``)."""
 
     soft: frozenset[str] = frozenset()
     told_elsewhere: frozenset[str] = frozenset()
     everywhere: frozenset[str] = frozenset()
+    unsure: frozenset[str] = frozenset()
 
 
 NO_FACTS = FilterFacts()
@@ -158,6 +165,8 @@ def keep_sentence(
         return sid in facts.everywhere
     if label_filter == "hard":
         return label is Label.CONTRADICTING and sid not in facts.soft
+    if label_filter == "check":
+        return sid in facts.unsure
     if label_filter == "unique" and sid in facts.told_elsewhere:
         return False
     return label is not None and label.value == label_filter

@@ -101,6 +101,7 @@ class ViewModel:
             soft=self.soft_only,
             told_elsewhere=self.told_elsewhere,
             everywhere=self._told_by_every_source(),
+            unsure=self._unsure(),
         )
         self.pivot = pivot_index(comparison)
         self.counterparts = Counterparts(comparison, self.rows)
@@ -110,6 +111,13 @@ class ViewModel:
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
+
+    def _unsure(self) -> frozenset[str]:
+        """Sentences drawn with a sign of doubt: ``≈`` (a shared row under SURE_ROW_SCORE),
+        ``±`` (only here, perhaps) and ``?`` (contradicting softly)."""
+        probable = {sid for sid in self.probable if self.labels.get(sid) is Label.SHARED}
+        softly = {sid for sid in self.soft_only if self.labels.get(sid) is Label.CONTRADICTING}
+        return frozenset(probable | softly | self.perhaps_elsewhere)
 
     def _told_by_every_source(self) -> frozenset[str]:
         """Members of groups with a sentence of every article (of two or more)."""

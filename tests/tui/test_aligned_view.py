@@ -320,7 +320,14 @@ async def test_reading_view_lines_counterparts_up_beside_the_selection() -> None
 
 
 async def test_filters_and_hidden_sources_change_the_rows() -> None:
-    app = ViewHost(story_comparison())
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+
+    story = story_comparison()
+    weak = next(g for g in story.groups if g.label is Label.SHARED)
+    groups = tuple(replace(g, score=SURE_ROW_SCORE - 5) if g is weak else g for g in story.groups)
+    app = ViewHost(replace(story, groups=groups))
     async with app.run_test(size=(140, 30)) as pilot:
         view = app.query_one(AlignedView)
         await pilot.press("f")
@@ -337,6 +344,9 @@ async def test_filters_and_hidden_sources_change_the_rows() -> None:
         await pilot.press("f")  # the story's conflicts are all hard
         assert view.label_filter == "hard"
         assert [row.key for row in view._layout.rows] == contradicting
+        await pilot.press("f")  # rows drawn with a sign of doubt: the one weak shared row
+        assert view.label_filter == "check"
+        assert [row.key for row in view._layout.rows] == [weak.id]
         await pilot.press("f")
         assert view.label_filter == "all" and view.row_count == 9
         await pilot.press("3")  # hide Daily Wire: its unique row goes

@@ -170,6 +170,40 @@ def test_filters_ask_about_soft_conflicts_links_and_every_source() -> None:
     assert kept("heading", None, "all") and not kept("heading", None, "shared")
 
 
+def test_the_check_filter_keeps_what_is_drawn_with_a_sign_of_doubt() -> None:
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+    from aligner.result.model import Link, Severity
+
+    comparison = story_comparison()
+    shared = [g for g in comparison.groups if g.label is Label.SHARED]
+    unique = [g for g in comparison.groups if g.label is Label.UNIQUE]
+    sure = {g.id: replace(g, score=SURE_ROW_SCORE) for g in shared[1:]}
+    weak = replace(shared[0], score=SURE_ROW_SCORE - 1)
+    groups = tuple({weak.id: weak, **sure}.get(g.id, g) for g in comparison.groups)
+    soft = tuple(replace(c, severity=Severity.SOFT) for c in comparison.conflicts)
+    near = (Link(unique[0].members[0], shared[1].members[0], 22.0),)
+    model = ViewModel(replace(comparison, groups=groups, conflicts=soft, near=near))
+    contradicting = {
+        m for g in comparison.groups if g.label is Label.CONTRADICTING for m in g.members
+    }
+    assert model.filter_facts.unsure == {*weak.members, unique[0].members[0], *contradicting}
+    layout = model.layout(
+        mode="aligned", label_filter="check", shown=(0, 1, 2, 3), widths=(40,) * 4
+    )
+    assert {row.key for row in layout.rows} == {
+        weak.id,
+        unique[0].id,
+        *(g.id for g in comparison.groups if g.label is Label.CONTRADICTING),
+    }
+    # Sure rows, a plain unique sentence and hard contradictions are not to check.
+    hard = ViewModel(replace(comparison, groups=groups))
+    assert not {
+        m for g in comparison.groups if g.label is Label.CONTRADICTING for m in g.members
+    } & (hard.filter_facts.unsure)
+
+
 def test_told_by_every_source_means_a_sentence_of_every_article_in_the_group() -> None:
     articles = [
         build_article(
