@@ -29,7 +29,7 @@ def links_across_rows(
     for number, members in enumerate(clusters):
         cluster_of[members] = number
     left_best, right_best = _best_in_source(pairs, article_of)
-    together = _articles_sharing_a_row(clusters, article_of)
+    together = articles_sharing_a_row(clusters, article_of)
     one_story = together[article_of[pairs.left], article_of[pairs.right]]
     wanted = ((pairs.scores >= settings.threshold + LINK_MARGIN) & (left_best | right_best)) | (
         (pairs.scores >= settings.threshold - MUTUAL_LINK_MARGIN)
@@ -45,9 +45,7 @@ def links_across_rows(
     )
 
 
-def _articles_sharing_a_row(
-    clusters: Sequence[Sequence[int]], article_of: np.ndarray
-) -> np.ndarray:
+def articles_sharing_a_row(clusters: Sequence[Sequence[int]], article_of: np.ndarray) -> np.ndarray:
     """``sources x sources`` mask: do the two articles have a row in common? Each
     sentence has a best counterpart in every other article, also in an article about another
     event; two such sentences each other's best tell one fact only when the articles tell one

@@ -18,6 +18,7 @@ import numpy as np
 
 from aligner.calibration import NEAR_PER_SENTENCE, RELATED_MARGIN
 from aligner.match.align import ScoredPairs
+from aligner.match.links import articles_sharing_a_row
 from aligner.result.model import CompareOptions, Link, Sentence
 
 
@@ -33,7 +34,7 @@ def near_counterparts(
     other source that scores at least the threshold minus ``RELATED_MARGIN``, best first,
     at most ``NEAR_PER_SENTENCE`` of them; ``a`` is the lone sentence. Only sources that share
     a row with the sentence's own count: in a folder of several events, the closest sentence
-    of another event's article is no counterpart (the rule of links.py's weak links)."""
+    of another event's article is no counterpart (``articles_sharing_a_row``, as for weak links)."""
     alone = np.zeros(len(prose), dtype=bool)
     alone[[members[0] for members in clusters if len(members) == 1]] = True
     close = (pairs.scores >= settings.threshold - RELATED_MARGIN) & (
@@ -53,13 +54,11 @@ def near_counterparts(
     scores = np.concatenate((pairs.scores[close], pairs.scores[close])).astype(np.float64)
     keep = alone[lone]
     lone, other, scores = lone[keep], other[keep], scores[keep]
+    if len(lone):
+        together = articles_sharing_a_row(clusters, article_of)
+        keep = together[article_of[lone], article_of[other]]
+        lone, other, scores = lone[keep], other[keep], scores[keep]
     articles = article_of.tolist()
-    sources = [
-        (articles[i], articles[j]) for i, j in zip(lone.tolist(), other.tolist(), strict=True)
-    ]
-    one_story = _sharing_a_row(clusters, articles, set(sources))
-    keep = np.array([pair in one_story for pair in sources], dtype=bool)
-    lone, other, scores = lone[keep], other[keep], scores[keep]
     # Best first per lone sentence (ties: the earlier sentence), then one per other source.
     order = np.lexsort((other, -scores, lone))
     lone, other, scores = lone[order], other[order], scores[order]
@@ -72,19 +71,3 @@ def near_counterparts(
         named.add(articles[j])
         found.append(Link(prose[i].id, prose[j].id, round(score, 2)))
     return tuple(found)
-
-
-def _sharing_a_row(
-    clusters: Sequence[Sequence[int]], articles: Sequence[int], asked: set[tuple[int, int]]
-) -> set[tuple[int, int]]:
-    """Of the article pairs ``asked``, those whose articles have a row in common. The rule of
-    links.py's one-story mask, asked here of the few articles that hold a lone sentence with
-    a close pair: one pass over the rows, no sources x sources table."""
-    involved = {a for pair in asked for a in pair}
-    rows_of: dict[int, set[int]] = {a: set() for a in involved}
-    for number, members in enumerate(clusters):
-        if len(members) > 1:
-            for member in members:
-                if articles[member] in rows_of:
-                    rows_of[articles[member]].add(number)
-    return {(a, b) for a, b in asked if rows_of[a] & rows_of[b]}

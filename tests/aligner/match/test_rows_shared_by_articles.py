@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.match.links import _articles_sharing_a_row
+from aligner.match.links import articles_sharing_a_row
 
 
 @settings(max_examples=100, deadline=None)
@@ -19,7 +19,7 @@ def test_articles_share_a_row_exactly_when_a_row_of_two_or_more_holds_both(
     cuts = sorted(random.sample(range(1, len(sentences) + 1), k=min(3, len(sentences))))
     clusters = [sentences[a:b] for a, b in zip([0, *cuts], cuts, strict=False) if b > a]
     article_of = np.array(articles, dtype=np.int64)
-    together = _articles_sharing_a_row(clusters, article_of)
+    together = articles_sharing_a_row(clusters, article_of)
     sources = max(articles) + 1
     expected = np.zeros((sources, sources), dtype=bool)
     for row in clusters:
