@@ -127,16 +127,26 @@ def embedding_in_model(embed: Embed, variant: str) -> AbstractContextManager[Non
     return scorer_patched(variant_features(variant), prepare, combine)
 
 
-def quality(embedder: str, variant: str, news_args: Sequence[str]) -> None:
-    """bench/news.py's table with the embedding cosine in the counterpart model."""
-    model = EMBEDDERS[embedder]()
-    with embedding_in_model(model.encode, variant):
+def news_table_inside(
+    patched: AbstractContextManager[None], label: str, news_args: Sequence[str]
+) -> None:
+    """bench/news.py's table (no peers) with every counterpart model fitted inside
+    ``patched``, after the weights of the one fitted on all labelled clusters."""
+    with patched:
         in_sample = fit_on(labelled_clusters(DEFAULT_DATA))
         names = counterparts.COUNTERPART_FEATURES
         weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(names, in_sample.weights, strict=True))
-        print(f"{embedder}, {variant}: standardised weights {weights}")
+        print(f"{label}: standardised weights {weights}")
         with mock.patch.object(counterparts, "counterpart_model", lambda: in_sample):
             news.main(["--no-peers", *news_args])
+
+
+def quality(embedder: str, variant: str, news_args: Sequence[str]) -> None:
+    """bench/news.py's table with the embedding cosine in the counterpart model."""
+    model = EMBEDDERS[embedder]()
+    news_table_inside(
+        embedding_in_model(model.encode, variant), f"{embedder}, {variant}", news_args
+    )
 
 
 def cost(embedder: str, sentences: int, msrp: Path) -> None:

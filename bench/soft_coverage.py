@@ -64,15 +64,13 @@ from aligner.text.features import SentenceFeatures  # noqa: E402
 from aligner.text.quantities import NUMBER_WORDS  # noqa: E402
 from aligner.text.synonyms import concept_of  # noqa: E402
 from aligner.text.wordlists import STOPWORDS  # noqa: E402
-from bench import news  # noqa: E402
 from bench.embedders import read_glove  # noqa: E402
 from bench.fit_counterparts import (  # noqa: E402
     DEFAULT_DATA,
-    fit_on,
     labelled_clusters,
     labelled_pairs,
 )
-from bench.semantic import scorer_patched  # noqa: E402
+from bench.semantic import news_table_inside, scorer_patched  # noqa: E402
 
 # GloVe 50d cosine from which a word counts as told by another: killed/murdered 0.78,
 # guilty/innocent 0.73, sentenced/prison 0.80, but weather/prison 0.15, judge/tuesday 0.48.
@@ -205,10 +203,14 @@ def _entries(starts: np.ndarray, sentences: np.ndarray) -> tuple[np.ndarray, np.
     first = starts[sentences]
     lengths = starts[sentences + 1] - first
     pair = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
-    within = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
+    return pair, np.repeat(first, lengths) + _offsets(lengths)
+
+
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    """0 .. length - 1 for each of ``lengths``, end to end."""
+    return np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
         np.cumsum(lengths) - lengths, lengths
     )
-    return pair, np.repeat(first, lengths) + within
 
 
 def _covered_weight(
@@ -235,10 +237,7 @@ def _covered_weight(
     counts = per_pair[pair[open_entries]]
     row_start = np.concatenate(([0], np.cumsum(per_pair)))[pair[open_entries]]
     repeated = np.repeat(open_entries, counts)
-    within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
-        np.cumsum(counts) - counts, counts
-    )
-    other = concepts.terms[right_at[np.repeat(row_start, counts) + within]]
+    other = concepts.terms[right_at[np.repeat(row_start, counts) + _offsets(counts)]]
     cosine = np.einsum("ij,ij->i", unit[terms[repeated]], unit[other])
     ends = np.cumsum(counts)
     best = np.full(len(open_entries), -1.0)
@@ -275,13 +274,7 @@ def glove_lookup() -> WordVector:
 
 def quality(variant: str, news_args: Sequence[str]) -> None:
     """bench/news.py's table with the soft coverages in the counterpart model."""
-    with soft_coverage_in_model(glove_lookup(), variant):
-        in_sample = fit_on(labelled_clusters(DEFAULT_DATA))
-        names = counterparts.COUNTERPART_FEATURES
-        weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(names, in_sample.weights, strict=True))
-        print(f"{variant}: standardised weights {weights}")
-        with mock.patch.object(counterparts, "counterpart_model", lambda: in_sample):
-            news.main(["--no-peers", *news_args])
+    news_table_inside(soft_coverage_in_model(glove_lookup(), variant), variant, news_args)
 
 
 def roc_auc(values: np.ndarray, labels: np.ndarray) -> float:
