@@ -20,6 +20,7 @@ from aligner.conflicts.event_facts import (
     sentence_facts,
 )
 from aligner.conflicts.figure_index import Matched
+from aligner.conflicts.home_names import home_name_conflicts
 from aligner.conflicts.pair_figures import (
     ArticleFigures,
     people_number_findings,
@@ -128,7 +129,8 @@ def _spelled_pairs(
     settings: CompareOptions,
 ) -> list[SpellingConflict]:
     """Names spelled two ways (``spelling_conflicts``), people called by a wrong name
-    (``wrong_name_conflicts``) and two names in one slot (``slot_name_conflicts``). They only
+    (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``) and two homes
+    of the same people (``home_name_conflicts``). They only
     link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
@@ -137,6 +139,7 @@ def _spelled_pairs(
         *spelling_conflicts(features, articles, score_of),
         *wrong_name_conflicts(features, articles, score_of, related_from),
         *slot_name_conflicts(features, articles, similar, settings.threshold),
+        *home_name_conflicts(features, articles, similar, settings.threshold),
     ]
 
 

@@ -12,7 +12,7 @@ common are the row check's (aligner/conflicts/entities.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -48,18 +48,30 @@ def slot_name_conflicts(
     }
     tokens = {k: frozenset(features[k].tokens) for k in in_names}
     found: list[SpellingConflict] = []
-    for i, words in in_names.items():
-        for j, score in similar[i].items():
-            if j <= i or score < counterparts_from or article_of[j] == article_of[i]:
-                continue
-            other = in_names.get(j, frozenset())
-            if words.isdisjoint(other) or words <= tokens[j] or other <= tokens[i]:
-                continue
-            for detail in _slot_names(features[i], features[j]):
-                finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
-                found.append(SpellingConflict(i, j, finding))
-                break  # one reason per pair is enough to send a reader to it
+    for i, j in counterpart_pairs(similar, article_of, counterparts_from, in_names):
+        words, other = in_names[i], in_names[j]
+        if words.isdisjoint(other) or words <= tokens[j] or other <= tokens[i]:
+            continue
+        for detail in _slot_names(features[i], features[j]):
+            finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
+            found.append(SpellingConflict(i, j, finding))
+            break  # one reason per pair is enough to send a reader to it
     return sorted(found, key=lambda c: (c.a, c.b))
+
+
+def counterpart_pairs(
+    similar: Sequence[Mapping[int, float]],
+    article_of: Sequence[int],
+    counterparts_from: float,
+    wanted: Collection[int],
+) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, for each two ``wanted`` sentences of different sources scoring
+    ``counterparts_from`` at least (``similar``: each sentence's scored partners)."""
+    for i in wanted:
+        source = article_of[i]
+        for j, score in similar[i].items():
+            if j > i and score >= counterparts_from and j in wanted and article_of[j] != source:
+                yield i, j
 
 
 def _slot_names(a: SentenceFeatures, b: SentenceFeatures) -> Iterator[str]:

@@ -1,0 +1,116 @@
+"""Two places given as the home of the same people by counterpart sentences of different
+sources: "Gunmen shot a Kansas City couple looking to buy ..." / "A Liberty couple and their
+teenage son had gone there to look at ...".
+
+A name right between an article and a word for a household or a person ("a Kansas City
+couple", "the Medford family") says where those people live; two counterparts that put
+another name there tell the reader two homes, one of them perhaps a suburb of the other:
+soft, for a reader to check. Left alone: names one sentence has both of, one name written
+two ways, nationalities ("a Vietnamese woman" / "an Indonesian woman" are two people), and
+surnames ("the Richard family" / "the Campbell family": two families; a name is taken for a
+surname when the folder writes it last in a longer name, "Krystle Campbell"), and families
+of things ("the ControlCenter family of products").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from aligner.conflicts.entities import may_name_one_thing
+from aligner.conflicts.slot_names import counterpart_pairs
+from aligner.conflicts.spellings import SpellingConflict
+from aligner.result.model import ConflictKind, Finding, Severity
+from aligner.text.features import SentenceFeatures
+
+# Words for the people a home is told of: a household, or one person of it.
+HOUSEHOLD_WORDS = frozenset(
+    ["couple", "family", "man", "woman", "boy", "girl", "teen", "teenager", "mother", "father",
+     "resident", "homeowner"]
+)  # fmt: skip
+_ARTICLES = frozenset(["a", "an", "the"])
+# Endings of nationalities and peoples ("Vietnamese", "Indonesian", "Iraqi", "Turkish",
+# "Dutch"): such a name tells who someone is, and two of them two people.
+_NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+def home_name_conflicts(
+    features: Sequence[SentenceFeatures],
+    article_of: Sequence[int],
+    similar: Sequence[Mapping[int, float]],
+    counterparts_from: float,
+) -> list[SpellingConflict]:
+    """A soft conflict for each two sentences of different sources scoring
+    ``counterparts_from`` at least (``similar``: each sentence's scored partners) that give
+    the same people two homes."""
+    homes = {k: told for k, f in enumerate(features) if (told := _homes(f))}
+    if len(homes) < 2:
+        return []  # most folders: no two sentences tell a home
+    surnames = _surnames(features)
+    found: list[SpellingConflict] = []
+    for i, j in counterpart_pairs(similar, article_of, counterparts_from, homes):
+        for detail in _two_homes(homes[i], homes[j], features[i], features[j], surnames):
+            finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
+            found.append(SpellingConflict(i, j, finding))
+            break  # one reason per pair is enough to send a reader to it
+    return sorted(found, key=lambda c: (c.a, c.b))
+
+
+# A home told: the name as written, its folded words, and whose home it is ("couple").
+Home = tuple[str, tuple[str, ...], str]
+
+
+def _homes(sentence: SentenceFeatures) -> list[Home]:
+    """Each name of ``sentence`` standing between an article and a household word ("a
+    Kansas City couple"), no nationality."""
+    tokens = sentence.tokens
+    if HOUSEHOLD_WORDS.isdisjoint(tokens):
+        return []  # most sentences: spares looking for their names
+    found = []
+    for name, words in zip(sentence.names, sentence.name_words, strict=True):
+        if not words or words[-1].endswith(_NATIONALITY_ENDINGS):
+            continue
+        size = len(words)
+        for k in range(1, len(tokens) - size):
+            whose = tokens[k + size]
+            if (
+                whose in HOUSEHOLD_WORDS
+                and tokens[k : k + size] == words
+                and tokens[k - 1] in _ARTICLES
+                and tokens[k + size + 1 : k + size + 2] != ("of",)  # "the ControlCenter family of"
+            ):
+                found.append((name, words, whose))
+                break
+    return found
+
+
+def _surnames(features: Sequence[SentenceFeatures]) -> frozenset[str]:
+    """Words the folder writes last in a name of two words or more ("campbell" of "Krystle
+    Campbell"), "city" and the like aside (a place named "Kansas City")."""
+    return frozenset(words[-1] for f in features for words in f.name_words if len(words) >= 2)
+
+
+def _two_homes(
+    homes_a: Sequence[Home],
+    homes_b: Sequence[Home],
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    surnames: frozenset[str],
+) -> Iterator[str]:
+    """ "Kansas City vs Liberty (the couple's home)" for each two homes of the same people
+    that share no word, neither named in the other sentence, neither a surname."""
+    tokens_a, tokens_b = frozenset(a.tokens), frozenset(b.tokens)
+    for name_a, words_a, whose in homes_a:
+        for name_b, words_b, other_whose in homes_b:
+            if whose != other_whose or not set(words_a).isdisjoint(words_b):
+                continue
+            if not tokens_b.isdisjoint(words_a) or not tokens_a.isdisjoint(words_b):
+                continue
+            if _is_surname(words_a, surnames) or _is_surname(words_b, surnames):
+                continue
+            if not may_name_one_thing(name_a, name_b):
+                yield f"{name_a} vs {name_b} (the {whose}'s home)"
+
+
+def _is_surname(words: Sequence[str], surnames: frozenset[str]) -> bool:
+    """A name of one word the folder writes last in a person's name."""
+    return len(words) == 1 and words[0] in surnames
