@@ -15,18 +15,22 @@ of things ("the ControlCenter family of products").
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from aligner.conflicts.entities import may_name_one_thing
 from aligner.conflicts.slot_names import counterpart_pairs
 from aligner.conflicts.spellings import SpellingConflict
 from aligner.result.model import ConflictKind, Finding, Severity
-from aligner.text.features import SentenceFeatures
+from aligner.text.features import SentenceFeatures, stem
 
 # Words for the people a home is told of: a household, or one person of it.
 HOUSEHOLD_WORDS = frozenset(
     ["couple", "family", "man", "woman", "boy", "girl", "teen", "teenager", "mother", "father",
      "resident", "homeowner"]
 )  # fmt: skip
+# Their stems, which a sentence's content stems are checked against first: a set against a
+# set, a dozen look-ups per sentence.
+_HOUSEHOLD_STEMS = frozenset(map(stem, HOUSEHOLD_WORDS))
 _ARTICLES = frozenset(["a", "an", "the"])
 # Endings of nationalities and peoples ("Vietnamese", "Indonesian", "Iraqi", "Turkish",
 # "Dutch"): such a name tells who someone is, and two of them two people.
@@ -42,30 +46,41 @@ def home_name_conflicts(
     """A soft conflict for each two sentences of different sources scoring
     ``counterparts_from`` at least (``similar``: each sentence's scored partners) that give
     the same people two homes."""
-    homes = {k: told for k, f in enumerate(features) if (told := _homes(f))}
-    if len(homes) < 2:
-        return []  # most folders: no two sentences tell a home
-    surnames = _surnames(features)
+    homes = {
+        k: told
+        for k, f in enumerate(features)
+        # Most sentences have no household word: a set against a set, before any call.
+        if not _HOUSEHOLD_STEMS.isdisjoint(f.content_set) and (told := _homes(f))
+    }
+    surnames: frozenset[str] | None = None  # found when first needed: most folders never
     found: list[SpellingConflict] = []
     for i, j in counterpart_pairs(similar, article_of, counterparts_from, homes):
-        for detail in _two_homes(homes[i], homes[j], features[i], features[j], surnames):
-            finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
-            found.append(SpellingConflict(i, j, finding))
+        for one, other in _two_homes(homes[i], homes[j], features[i], features[j]):
+            if surnames is None:
+                surnames = _surnames(features)
+            if _is_surname(one.words, surnames) or _is_surname(other.words, surnames):
+                continue
+            detail = f"{one.name} vs {other.name} (the {one.whose}'s home)"
+            found.append(
+                SpellingConflict(i, j, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
+            )
             break  # one reason per pair is enough to send a reader to it
     return sorted(found, key=lambda c: (c.a, c.b))
 
 
-# A home told: the name as written, its folded words, and whose home it is ("couple").
-Home = tuple[str, tuple[str, ...], str]
+class Home(NamedTuple):
+    """A home told: the name as written, its folded words, and whose home it is."""
+
+    name: str  # "Kansas City"
+    words: tuple[str, ...]  # ("kansas", "city")
+    whose: str  # "couple"
 
 
 def _homes(sentence: SentenceFeatures) -> list[Home]:
     """Each name of ``sentence`` standing between an article and a household word ("a
     Kansas City couple"), no nationality."""
     tokens = sentence.tokens
-    if HOUSEHOLD_WORDS.isdisjoint(tokens):
-        return []  # most sentences: spares looking for their names
-    found = []
+    found: list[Home] = []
     for name, words in zip(sentence.names, sentence.name_words, strict=True):
         if not words or words[-1].endswith(_NATIONALITY_ENDINGS):
             continue
@@ -78,7 +93,7 @@ def _homes(sentence: SentenceFeatures) -> list[Home]:
                 and tokens[k - 1] in _ARTICLES
                 and tokens[k + size + 1 : k + size + 2] != ("of",)  # "the ControlCenter family of"
             ):
-                found.append((name, words, whose))
+                found.append(Home(name, words, whose))
                 break
     return found
 
@@ -90,25 +105,19 @@ def _surnames(features: Sequence[SentenceFeatures]) -> frozenset[str]:
 
 
 def _two_homes(
-    homes_a: Sequence[Home],
-    homes_b: Sequence[Home],
-    a: SentenceFeatures,
-    b: SentenceFeatures,
-    surnames: frozenset[str],
-) -> Iterator[str]:
-    """ "Kansas City vs Liberty (the couple's home)" for each two homes of the same people
-    that share no word, neither named in the other sentence, neither a surname."""
+    homes_a: Sequence[Home], homes_b: Sequence[Home], a: SentenceFeatures, b: SentenceFeatures
+) -> Iterator[tuple[Home, Home]]:
+    """Each two homes of the same people ("Kansas City", "Liberty") that share no word and
+    that are no one name written two ways, neither named in the other sentence."""
     tokens_a, tokens_b = frozenset(a.tokens), frozenset(b.tokens)
-    for name_a, words_a, whose in homes_a:
-        for name_b, words_b, other_whose in homes_b:
-            if whose != other_whose or not set(words_a).isdisjoint(words_b):
+    for one in homes_a:
+        for other in homes_b:
+            if one.whose != other.whose or not set(one.words).isdisjoint(other.words):
                 continue
-            if not tokens_b.isdisjoint(words_a) or not tokens_a.isdisjoint(words_b):
+            if not tokens_b.isdisjoint(one.words) or not tokens_a.isdisjoint(other.words):
                 continue
-            if _is_surname(words_a, surnames) or _is_surname(words_b, surnames):
-                continue
-            if not may_name_one_thing(name_a, name_b):
-                yield f"{name_a} vs {name_b} (the {whose}'s home)"
+            if not may_name_one_thing(one.name, other.name):
+                yield one, other
 
 
 def _is_surname(words: Sequence[str], surnames: frozenset[str]) -> bool:

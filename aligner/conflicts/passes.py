@@ -11,6 +11,7 @@ from functools import partial
 import numpy as np
 
 from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
+from aligner.conflicts.addresses import address_conflicts
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
@@ -129,8 +130,9 @@ def _spelled_pairs(
     settings: CompareOptions,
 ) -> list[SpellingConflict]:
     """Names spelled two ways (``spelling_conflicts``), people called by a wrong name
-    (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``) and two homes
-    of the same people (``home_name_conflicts``). They only
+    (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``), two homes
+    of the same people (``home_name_conflicts``) and one street told two ways
+    (``address_conflicts``). They only
     link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
@@ -140,6 +142,7 @@ def _spelled_pairs(
         *wrong_name_conflicts(features, articles, score_of, related_from),
         *slot_name_conflicts(features, articles, similar, settings.threshold),
         *home_name_conflicts(features, articles, similar, settings.threshold),
+        *address_conflicts(features, articles, similar, settings.threshold),
     ]
 
 
