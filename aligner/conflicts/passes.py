@@ -22,6 +22,7 @@ from aligner.conflicts.event_facts import (
 )
 from aligner.conflicts.figure_index import Matched
 from aligner.conflicts.home_names import home_name_conflicts
+from aligner.conflicts.ordinals import ordinal_conflicts
 from aligner.conflicts.pair_figures import (
     ArticleFigures,
     people_number_findings,
@@ -131,8 +132,9 @@ def _spelled_pairs(
 ) -> list[SpellingConflict]:
     """Names spelled two ways (``spelling_conflicts``), people called by a wrong name
     (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``), two homes
-    of the same people (``home_name_conflicts``) and one street told two ways
-    (``address_conflicts``). They only
+    of the same people (``home_name_conflicts``), one street told two ways
+    (``address_conflicts``) and two people at one place of a list (``ordinal_conflicts``).
+    They only
     link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
@@ -143,6 +145,7 @@ def _spelled_pairs(
         *slot_name_conflicts(features, articles, similar, settings.threshold),
         *home_name_conflicts(features, articles, similar, settings.threshold),
         *address_conflicts(features, articles, similar, settings.threshold),
+        *ordinal_conflicts(features, articles),
     ]
 
 
