@@ -32,6 +32,8 @@ HOUSEHOLD_WORDS = frozenset(
 # set, a dozen look-ups per sentence.
 _HOUSEHOLD_STEMS = frozenset(map(stem, HOUSEHOLD_WORDS))
 _ARTICLES = frozenset(["a", "an", "the"])
+# The longest name looked for before a household word ("New Castle County").
+MAX_NAME_WORDS = 4
 # Endings of nationalities and peoples ("Vietnamese", "Indonesian", "Iraqi", "Turkish",
 # "Dutch"): such a name tells who someone is, and two of them two people.
 _NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
@@ -80,20 +82,19 @@ def _homes(sentence: SentenceFeatures) -> list[Home]:
     """Each name of ``sentence`` standing between an article and a household word ("a
     Kansas City couple"), no nationality."""
     tokens = sentence.tokens
+    named = {
+        words: name
+        for name, words in zip(sentence.names, sentence.name_words, strict=True)
+        if 0 < len(words) <= MAX_NAME_WORDS and not words[-1].endswith(_NATIONALITY_ENDINGS)
+    }
     found: list[Home] = []
-    for name, words in zip(sentence.names, sentence.name_words, strict=True):
-        if not words or words[-1].endswith(_NATIONALITY_ENDINGS):
-            continue
-        size = len(words)
-        for k in range(1, len(tokens) - size):
-            whose = tokens[k + size]
-            if (
-                whose in HOUSEHOLD_WORDS
-                and tokens[k : k + size] == words
-                and tokens[k - 1] in _ARTICLES
-                and tokens[k + size + 1 : k + size + 2] != ("of",)  # "the ControlCenter family of"
-            ):
-                found.append(Home(name, words, whose))
+    for k, whose in enumerate(tokens):
+        if whose not in HOUSEHOLD_WORDS or tokens[k + 1 : k + 2] == ("of",):
+            continue  # "the ControlCenter family of": a family of things
+        for size in range(1, min(MAX_NAME_WORDS, k - 1) + 1):
+            words = tokens[k - size : k]
+            if words in named and tokens[k - size - 1] in _ARTICLES:
+                found.append(Home(named[words], words, whose))
                 break
     return found
 

@@ -25,10 +25,11 @@ from aligner.text.wordlists import STOPWORDS
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _ORDINAL_STEMS = frozenset(map(stem, _ORDINALS))
-# A person's name of two capitalised words or more, an aside between commas ("Krystle
-# Campbell, 29,"), a verb of being and an ordinal, then the rest of the clause.
+# A person's name of two to four capitalised words (a bound: a run of capitals in hostile
+# text would otherwise be tried from each of its words to its end), an aside between commas
+# ("Krystle Campbell, 29,"), a verb of being and an ordinal, then the rest of the clause.
 _PLACED = re.compile(
-    r"(?P<who>\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+)+)(?:,[^,]{1,40},)?\s+"
+    r"(?P<who>\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+){1,3})(?:,[^,]{1,40},)?\s+"
     r"(?:was|is|became|has become)\s+the\s+(?P<ordinal>" + "|".join(_ORDINALS) + r")\b"
     r"(?P<rest>[^,.;:!?]*)"
 )

@@ -60,3 +60,12 @@ def test_a_place_given_to_many_people_is_no_one_list() -> None:
     ]
     assert conflicts(*told) == []
     assert len(conflicts(*told[:2])) == 1
+
+
+def test_a_name_is_read_as_at_most_four_capitalised_words() -> None:
+    # The bound that keeps a long run of capitals in hostile text from being tried from
+    # each of its words to its end: only the last four words before the verb are the name.
+    run = " ".join(f"Name{chr(97 + k % 26)}" for k in range(2_000))
+    jones = "Tom Jones was the first arrested."
+    found = conflicts((0, f"{run} was the first arrested."), (1, jones))
+    assert found == [(0, 1, f"{' '.join(run.split()[-4:])} vs Tom Jones (the first arrested)")]
