@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from aligner.conflicts.slot_names import counterpart_pairs
+from aligner.conflicts.slot_names import counterpart_pairs, sentences_with, soft_name_conflicts
 from aligner.conflicts.spellings import SpellingConflict
-from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.text.features import SentenceFeatures, stem
 
 # Kinds of ways, written out or as their usual abbreviation; "St." and "Dr." are left out,
@@ -27,7 +26,7 @@ _WAY_KINDS: dict[str, str] = {
         "Parkway", "Highway")},
     "ave": "Avenue", "blvd": "Boulevard", "rd": "Road", "pkwy": "Parkway",
 }  # fmt: skip
-# Their stems, which a sentence's content stems are checked against first (see ``addresses``).
+# Their stems, which a sentence's content stems are checked against first.
 _WAY_STEMS = frozenset(map(stem, _WAY_KINDS))
 _DIRECTIONS = {"north": "North", "south": "South", "east": "East", "west": "West"}
 _ADDRESS = re.compile(
@@ -55,28 +54,20 @@ def address_conflicts(
     similar: Sequence[Mapping[int, float]],
     counterparts_from: float,
 ) -> list[SpellingConflict]:
-    """A soft conflict for each two sentences of different sources scoring
-    ``counterparts_from`` at least (``similar``: each sentence's scored partners) that give
-    one street two ways."""
-    told = {
-        k: streets
-        for k, f in enumerate(features)
-        # Most sentences name no way: a set against a set, before any call.
-        if not _WAY_STEMS.isdisjoint(f.content_set) and (streets := addresses(f))
-    }
-    found: list[SpellingConflict] = []
-    for i, j in counterpart_pairs(similar, article_of, counterparts_from, told):
+    """A soft conflict for each two counterparts of different sources that give one street two ways
+    (the arguments as ``slot_name_conflicts`` takes them)."""
+    told = sentences_with(features, _WAY_STEMS, addresses)
+
+    def reasons(i: int, j: int) -> Iterator[str]:
         for one, other in _one_street_two_ways(told[i], told[j]):
-            finding = Finding(ConflictKind.ENTITY, f"{one} vs {other} (address)", Severity.SOFT)
-            found.append(SpellingConflict(i, j, finding))
-            break  # one reason per pair is enough to send a reader to it
-    return sorted(found, key=lambda c: (c.a, c.b))
+            yield f"{one} vs {other} (address)"
+
+    pairs = counterpart_pairs(similar, article_of, counterparts_from, told)
+    return soft_name_conflicts(pairs, reasons)
 
 
 def addresses(sentence: SentenceFeatures) -> tuple[Address, ...]:
     """The streets ``sentence`` names ("East 84th Street", "Drury Circle")."""
-    if _WAY_STEMS.isdisjoint(sentence.content_set):
-        return ()  # most sentences name no street: a set against a set spares the search
     return tuple(
         Address(
             _DIRECTIONS.get((match["direction"] or "").lower(), ""),

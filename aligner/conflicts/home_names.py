@@ -15,12 +15,12 @@ of things ("the ControlCenter family of products").
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cache, partial
 from typing import NamedTuple
 
 from aligner.conflicts.entities import may_name_one_thing
-from aligner.conflicts.slot_names import counterpart_pairs
+from aligner.conflicts.slot_names import counterpart_pairs, sentences_with, soft_name_conflicts
 from aligner.conflicts.spellings import SpellingConflict
-from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.text.features import SentenceFeatures, stem
 
 # Words for the people a home is told of: a household, or one person of it.
@@ -45,29 +45,19 @@ def home_name_conflicts(
     similar: Sequence[Mapping[int, float]],
     counterparts_from: float,
 ) -> list[SpellingConflict]:
-    """A soft conflict for each two sentences of different sources scoring
-    ``counterparts_from`` at least (``similar``: each sentence's scored partners) that give
-    the same people two homes."""
-    homes = {
-        k: told
-        for k, f in enumerate(features)
-        # Most sentences have no household word: a set against a set, before any call.
-        if not _HOUSEHOLD_STEMS.isdisjoint(f.content_set) and (told := _homes(f))
-    }
-    surnames: frozenset[str] | None = None  # found when first needed: most folders never
-    found: list[SpellingConflict] = []
-    for i, j in counterpart_pairs(similar, article_of, counterparts_from, homes):
+    """A soft conflict for each two counterparts of different sources that give the same
+    people two homes (the arguments as ``slot_name_conflicts`` takes them)."""
+    homes = sentences_with(features, _HOUSEHOLD_STEMS, _homes)
+    # Found when first needed: most folders never need them.
+    surnames = cache(partial(_surnames, features))
+
+    def reasons(i: int, j: int) -> Iterator[str]:
         for one, other in _two_homes(homes[i], homes[j], features[i], features[j]):
-            if surnames is None:
-                surnames = _surnames(features)
-            if _is_surname(one.words, surnames) or _is_surname(other.words, surnames):
-                continue
-            detail = f"{one.name} vs {other.name} (the {one.whose}'s home)"
-            found.append(
-                SpellingConflict(i, j, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
-            )
-            break  # one reason per pair is enough to send a reader to it
-    return sorted(found, key=lambda c: (c.a, c.b))
+            if not (_is_surname(one.words, surnames()) or _is_surname(other.words, surnames())):
+                yield f"{one.name} vs {other.name} (the {one.whose}'s home)"
+
+    pairs = counterpart_pairs(similar, article_of, counterparts_from, homes)
+    return soft_name_conflicts(pairs, reasons)
 
 
 class Home(NamedTuple):
