@@ -25,6 +25,8 @@ from aligner.text.wordlists import STOPWORDS
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _ORDINAL_STEMS = frozenset(map(stem, _ORDINALS))
+# The verbs of ``_PLACED`` before "the", looked for in a sentence's folded words first.
+_BEING_THE = ("was the ", "is the ", "became the ", "become the ")
 # A person's name of two to four capitalised words (a bound: a run of capitals in hostile
 # text would otherwise be tried from each of its words to its end), an aside between commas
 # ("Krystle Campbell, 29,"), a verb of being and an ordinal, then the rest of the clause.
@@ -61,6 +63,8 @@ def ordinal_conflicts(
     for k, sentence in enumerate(features):
         if _ORDINAL_STEMS.isdisjoint(sentence.content_set):
             continue  # most sentences: no ordinal, no search
+        if not any(verb in sentence.normalised for verb in _BEING_THE):
+            continue  # "the first time", "a second": no one placed (nine in ten left)
         for told in _placed(k, sentence.text):
             placed.setdefault(told.place, []).append(told)
     found: list[SpellingConflict] = []
