@@ -134,8 +134,7 @@ def _spelled_pairs(
     (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``), two homes
     of the same people (``home_name_conflicts``), one street told two ways
     (``address_conflicts``) and two people at one place of a list (``ordinal_conflicts``).
-    They only
-    link their sentences: those need not tell one fact."""
+    They only link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
     related_from = settings.threshold - RELATED_MARGIN
