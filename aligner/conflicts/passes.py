@@ -11,6 +11,7 @@ from functools import partial
 import numpy as np
 
 from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
+from aligner.conflicts.addresses import address_conflicts
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
@@ -20,6 +21,8 @@ from aligner.conflicts.event_facts import (
     sentence_facts,
 )
 from aligner.conflicts.figure_index import Matched
+from aligner.conflicts.home_names import home_name_conflicts
+from aligner.conflicts.ordinals import ordinal_conflicts
 from aligner.conflicts.pair_figures import (
     ArticleFigures,
     people_number_findings,
@@ -128,8 +131,10 @@ def _spelled_pairs(
     settings: CompareOptions,
 ) -> list[SpellingConflict]:
     """Names spelled two ways (``spelling_conflicts``), people called by a wrong name
-    (``wrong_name_conflicts``) and two names in one slot (``slot_name_conflicts``). They only
-    link their sentences: those need not tell one fact."""
+    (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``), two homes
+    of the same people (``home_name_conflicts``), one street told two ways
+    (``address_conflicts``) and two people at one place of a list (``ordinal_conflicts``).
+    They only link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
     related_from = settings.threshold - RELATED_MARGIN
@@ -137,6 +142,9 @@ def _spelled_pairs(
         *spelling_conflicts(features, articles, score_of),
         *wrong_name_conflicts(features, articles, score_of, related_from),
         *slot_name_conflicts(features, articles, similar, settings.threshold),
+        *home_name_conflicts(features, articles, similar, settings.threshold),
+        *address_conflicts(features, articles, similar, settings.threshold),
+        *ordinal_conflicts(features, articles),
     ]
 
 

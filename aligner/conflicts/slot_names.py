@@ -12,7 +12,8 @@ common are the row check's (aligner/conflicts/entities.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,8 @@ from aligner.conflicts.spellings import SpellingConflict
 from aligner.result.model import ConflictKind, Finding, Severity
 from aligner.text.features import SentenceFeatures
 from aligner.text.wordlists import PERSON_TITLES, STOPWORDS
+
+T = TypeVar("T")
 
 # Words right before both names that must agree: one or two ("in", "on the") are too common
 # a frame ("on the EPA Web site" / "on the IRS Web site" of two unrelated stories).
@@ -47,19 +50,60 @@ def slot_name_conflicts(
         if any(len(words) >= MIN_NAME_WORDS for words in f.name_words)
     }
     tokens = {k: frozenset(features[k].tokens) for k in in_names}
-    found: list[SpellingConflict] = []
-    for i, words in in_names.items():
-        for j, score in similar[i].items():
-            if j <= i or score < counterparts_from or article_of[j] == article_of[i]:
-                continue
-            other = in_names.get(j, frozenset())
-            if words.isdisjoint(other) or words <= tokens[j] or other <= tokens[i]:
-                continue
-            for detail in _slot_names(features[i], features[j]):
-                finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
-                found.append(SpellingConflict(i, j, finding))
-                break  # one reason per pair is enough to send a reader to it
+
+    def reasons(i: int, j: int) -> Iterator[str]:
+        words, other = in_names[i], in_names[j]
+        if words.isdisjoint(other) or words <= tokens[j] or other <= tokens[i]:
+            return iter(())
+        return _slot_names(features[i], features[j])
+
+    pairs = counterpart_pairs(similar, article_of, counterparts_from, in_names)
+    return soft_name_conflicts(pairs, reasons)
+
+
+def soft_name_conflicts(
+    pairs: Iterable[tuple[int, int]], reasons: Callable[[int, int], Iterator[str]]
+) -> list[SpellingConflict]:
+    """A soft entity conflict for each of the ``pairs`` that ``reasons`` gives a reason for,
+    the first one: one is enough to send a reader to it."""
+    found = []
+    for i, j in pairs:
+        detail = next(reasons(i, j), "")
+        if detail:
+            found.append(
+                SpellingConflict(i, j, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
+            )
     return sorted(found, key=lambda c: (c.a, c.b))
+
+
+def sentences_with(
+    features: Sequence[SentenceFeatures],
+    stems: frozenset[str],
+    read: Callable[[SentenceFeatures], Sequence[T]],
+) -> dict[int, Sequence[T]]:
+    """What ``read`` finds in each sentence (by index) that finds something, asked only of
+    the sentences with one of the content ``stems``: a set against a set, before any call,
+    spares most sentences."""
+    return {
+        k: found
+        for k, sentence in enumerate(features)
+        if not stems.isdisjoint(sentence.content_set) and (found := read(sentence))
+    }
+
+
+def counterpart_pairs(
+    similar: Sequence[Mapping[int, float]],
+    article_of: Sequence[int],
+    counterparts_from: float,
+    wanted: Collection[int],
+) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, for each two ``wanted`` sentences of different sources scoring
+    ``counterparts_from`` at least (``similar``: each sentence's scored partners)."""
+    for i in wanted:
+        source = article_of[i]
+        for j, score in similar[i].items():
+            if j > i and score >= counterparts_from and j in wanted and article_of[j] != source:
+                yield i, j
 
 
 def _slot_names(a: SentenceFeatures, b: SentenceFeatures) -> Iterator[str]:
