@@ -91,7 +91,7 @@ def _homes(sentence: SentenceFeatures) -> list[Home]:
 
 def _surnames(features: Sequence[SentenceFeatures]) -> frozenset[str]:
     """Words the folder writes last in a name of two words or more ("campbell" of "Krystle
-    Campbell"), "city" and the like aside (a place named "Kansas City")."""
+    Campbell"; "city" of "Kansas City" too, harmless: only one-word homes are looked up)."""
     return frozenset(words[-1] for f in features for words in f.name_words if len(words) >= 2)
 
 
