@@ -123,7 +123,7 @@ def _compare_articles(
     report("aligning", 0.5)
     position_of = prose_positions(article_of)
     pairs, scorer, notices = scored_pairs(
-        features, article_of, position_of, floor=useful_score(settings)
+        features, article_of, position_of, floor=useful_score(settings), workers=workers
     )
     similar, clusters, conflicts = rows_and_conflicts(
         prose, features, pairs, article_of, settings, report, workers
