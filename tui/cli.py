@@ -304,7 +304,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             f"--pivot {args.pivot} names no source: {count} were read, numbered 0 to {count - 1}"
         )
 
-    text = render(comparison, fmt=fmt)
+    text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
         _write_stdout(text, stdout)
     else:
