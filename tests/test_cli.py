@@ -457,6 +457,41 @@ def test_sample_corpus_markdown_to_stdout_is_deterministic(tmp_path) -> None:
                 assert escape_inline(sentence["text"]) in document
 
 
+def run_the_program(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI as the installed program runs it (``main()`` reading sys.argv), with an
+    exit handler that says whether the interpreter's normal exit ran."""
+    code = (
+        "import atexit, sys; atexit.register(lambda: sys.stderr.write('EXIT HANDLERS RAN')); "
+        "from tui.cli import main; sys.argv[0] = 'parallax'; sys.exit(main())"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO_ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_the_program_ends_as_soon_as_its_export_is_written_and_loses_none_of_it(
+    tmp_path, to_file: bool
+) -> None:
+    # Ending at once skips the teardown of a large comparison: the whole document, flushed.
+    expected = run_parallax("export", "--format", "json").stdout
+    target = tmp_path / "out.json"
+    result = run_the_program("export", "--format", "json", "-o", str(target) if to_file else "-")
+    assert result.returncode == 0 and "EXIT HANDLERS RAN" not in result.stderr
+    written = target.read_text(encoding="utf-8") if to_file else result.stdout
+    assert written == expected and written.endswith("}\n")
+    # A failed export ends as before, through the interpreter's exit.
+    refused = run_the_program("export", str(tmp_path / "missing"))
+    assert refused.returncode == 2 and refused.stderr.endswith("EXIT HANDLERS RAN")
+
+
 def test_export_names_sources_by_the_outlet_their_files_name(tmp_path) -> None:
     story = "The bridge reopened on Monday after two years of repairs.\n"
     (tmp_path / "001_afc6bf5d3029826a.txt").write_text(
@@ -534,10 +569,12 @@ def test_reader_takes_the_convert_budget(monkeypatch, tmp_path) -> None:
 
 
 def test_the_export_program_runs_no_garbage_collection(monkeypatch, capsys) -> None:
-    # Only as the program (argv from sys.argv): a caller of main() keeps its collector.
-    calls: list[str] = []
+    # Only as the program (argv from sys.argv): a caller of main() keeps its collector, and
+    # its process (the program ends at once once its export is written).
+    calls: list[object] = []
     monkeypatch.setattr(cli, "collector_off_for_this_process", lambda: calls.append("off"))
+    monkeypatch.setattr(cli, "_exit_now", lambda status, *streams: calls.append(("exit", status)))
     monkeypatch.setattr(sys, "argv", ["parallax", "export", "--format", "json"])
     assert main() == 0
     assert main(["export", "--format", "json"]) == 0
-    assert calls == ["off"]
+    assert calls == ["off", ("exit", 0)]
