@@ -20,7 +20,7 @@ from aligner.match.candidates import (
 from aligner.match.counterparts import CounterpartScorer
 from aligner.result.model import CompareOptions
 from aligner.runtime.cancel import checkpoint
-from aligner.runtime.parallel import split_map
+from aligner.runtime.parallel import can_fork, split_map
 from aligner.text.features import SentenceFeatures
 
 
@@ -51,7 +51,8 @@ def scored_pairs(
     scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
     checkpoint()
     index = candidate_index(features, article_of, concepts=scorer.concepts)
-    if workers > 1 and sum(index.emits) >= PARALLEL_MIN_EMITS:
+    # Where nothing can fork, one process would walk the blocks with half the budget.
+    if workers > 1 and can_fork() and sum(index.emits) >= PARALLEL_MIN_EMITS:
         scored = _scored_in_parallel(scorer, index, floor, workers)
         if scored is not None:
             return scored, scorer, ()

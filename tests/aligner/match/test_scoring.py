@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sys
+import threading
 
 import numpy as np
 import pytest
@@ -156,3 +157,28 @@ def test_a_folder_over_a_share_of_its_pair_budget_is_done_in_one_process_with_it
     )
     assert scored_with(features, article_of, workers=2) == serial
     assert found_here == ([1] if budget <= 40 else [])
+
+
+def test_where_nothing_can_fork_the_candidates_are_found_in_one_process_with_all_the_budget(
+    small_blocks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another thread running: split_map would walk every block here, with half the budget.
+    features, article_of = random_folder(5)
+    monkeypatch.setattr(candidates, "PAIR_BUDGET_PER_SENTENCE", 41)  # see the test above
+    serial = scored_with(features, article_of, workers=1)
+    found_here = []
+    index_candidates = scoring.index_candidates
+    monkeypatch.setattr(
+        scoring, "index_candidates", lambda index: found_here.append(1) or index_candidates(index)
+    )
+    monkeypatch.setattr(scoring, "split_map", None)  # never reached
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert not can_fork()
+        assert scored_with(features, article_of, workers=2) == serial
+    finally:
+        release.set()
+        waiting.join()
+    assert found_here == [1]
