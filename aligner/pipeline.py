@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,7 @@ from aligner.conflicts.passes import rows_and_conflicts
 from aligner.load.corpus import Document, load_documents, natural_sort_key
 from aligner.load.limits import check_sentence_limit, within_line_limit
 from aligner.load.resources import sample_corpus_dir
-from aligner.match.align import display_order
+from aligner.match.align import ScoredPairs, display_order
 from aligner.match.counterparts import prose_positions
 from aligner.match.links import links_across_rows
 from aligner.match.near import near_counterparts
@@ -24,12 +25,14 @@ from aligner.result.model import (
     Comparison,
     Conflict,
     Group,
+    Link,
     Sentence,
     SkippedFile,
 )
 from aligner.result.summary import similarity_matrix, source_stats
 from aligner.runtime.cancel import Cancelled, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
 from aligner.runtime.collector import collector_paused
+from aligner.runtime.parallel import Aside
 from aligner.text.articles import analyse, build_articles
 from aligner.text.features import SentenceFeatures
 
@@ -60,9 +63,9 @@ def compare(
     called between stages; once ``should_stop()`` returns true, ``Cancelled`` is raised at the
     next checkpoint: every long loop of every stage has them (aligner/runtime/cancel.py), and forked
     children are killed.
-    ``workers`` > 1 lets the sentence splitting, sentence analysis and conflict checks of a
-    large corpus run in that many processes (forked, and only where that is safe: see
-    aligner/runtime/parallel.py); the result is the same.
+    ``workers`` > 1 lets the sentence splitting, sentence analysis, candidate pairs and their
+    scores, conflict checks, and links of a large corpus run in that many processes (forked,
+    and only where that is safe: see aligner/runtime/parallel.py); the result is the same.
     """
     settings = CompareOptions(
         threshold=threshold,
@@ -123,31 +126,36 @@ def _compare_articles(
     report("aligning", 0.5)
     position_of = prose_positions(article_of)
     pairs, scorer, notices = scored_pairs(
-        features, article_of, position_of, floor=useful_score(settings)
+        features, article_of, position_of, floor=useful_score(settings), workers=workers
     )
     similar, clusters, conflicts = rows_and_conflicts(
         prose, features, pairs, article_of, settings, report, workers
     )
 
-    scores = group_scores(scorer, clusters, similar)
-
-    pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
-    # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
-    checkpoint()
-    order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
-    checkpoint()
-    groups = _build_groups(prose, clusters, order, conflicts, scores)
-    checkpoint()
-    links = links_across_rows(prose, clusters, pairs, article_of, settings)
-    near = near_counterparts(prose, clusters, pairs, article_of, links, settings)
-    report("summarising", 0.95)
+    # Links and near counterparts need the final rows alone: a child finds them in a large
+    # folder while this process scores and orders the rows and summarises them.
+    beside = partial(_links_and_near, prose, clusters, pairs, article_of, settings)
+    wanted = workers > 1 and len(pairs.left) >= PARALLEL_MIN_LINK_PAIRS
+    with Aside(beside, wanted=wanted) as linked:
+        scores = group_scores(scorer, clusters, similar)
+        pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
+        # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
+        checkpoint()
+        order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
+        checkpoint()
+        groups = _build_groups(prose, clusters, order, conflicts, scores)
+        checkpoint()
+        report("summarising", 0.95)
+        similarity = similarity_matrix(articles, groups)
+        stats = source_stats(articles, groups, conflicts)
+        links, near = linked.result()
     result = Comparison(
         articles=tuple(articles),
         skipped=tuple(skipped),
         groups=tuple(groups),
         conflicts=tuple(conflicts),
-        similarity=similarity_matrix(articles, groups),
-        stats=source_stats(articles, groups, conflicts),
+        similarity=similarity,
+        stats=stats,
         options=settings,
         links=links,
         near=near,
@@ -155,6 +163,23 @@ def _compare_articles(
     )
     report("done", 1.0)
     return result
+
+
+# Scored pairs below which links and near counterparts are found in this process: a fork
+# and the links sent back would cost more than the 0.07 s they take at 44,000 pairs.
+PARALLEL_MIN_LINK_PAIRS = 20_000
+
+
+def _links_and_near(
+    prose: Sequence[Sentence],
+    clusters: Sequence[Sequence[int]],
+    pairs: ScoredPairs,
+    article_of: np.ndarray,
+    settings: CompareOptions,
+) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+    """``links_across_rows`` and ``near_counterparts`` of the final rows."""
+    links = links_across_rows(prose, clusters, pairs, article_of, settings)
+    return links, near_counterparts(prose, clusters, pairs, article_of, links, settings)
 
 
 def _build_groups(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import errno
 import os
 import sys
@@ -272,7 +274,9 @@ def _report_loading(comparison: aligner.Comparison, stderr: TextIO) -> None:
         stderr.write(f"note: {printable(note)}\n")
 
 
-def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO, *, at_once: bool = False) -> int:
+    """``parallax export``; with ``at_once`` (the program itself) the process ends as soon
+    as the export is written (see ``_exit_now``)."""
     args = _export_parser().parse_intermixed_args(argv)
     to_stdout = args.output in (None, "-")
     if to_stdout and stdout is None:
@@ -304,12 +308,31 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             f"--pivot {args.pivot} names no source: {count} were read, numbered 0 to {count - 1}"
         )
 
-    text = render(comparison, fmt=fmt)
+    text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
         _write_stdout(text, stdout)
     else:
         _write_file(Path(args.output), text, force=args.force)
+    if at_once:
+        _exit_now(EXIT_OK, stdout, stderr)
     return EXIT_OK
+
+
+def _exit_now(status: int, *streams: TextIO | None) -> NoReturn:
+    """End the process with ``status``: exit handlers run and output streams flushed, as at
+    a normal exit, but without the interpreter's teardown.
+
+    Once a large export is written nothing is left to do, yet freeing the comparison's
+    objects and tearing down the interpreter took a tenth of a second (msrp10k14: 0.02 s and
+    0.09 s). Safe: the export's children were all reaped and its file written and closed
+    (tui/atomic.py); what must happen at exit is registered with atexit, and runs.
+    """
+    atexit._run_exitfuncs()
+    for stream in streams:
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(status)
 
 
 def _check_target_kind(target: Path) -> None:
@@ -396,9 +419,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     try:
         if arguments[:1] == ["export"]:
-            if argv is None:  # the program itself, which exits once the export is written
+            program = argv is None  # the program itself, which exits once the export is written
+            if program:
                 collector_off_for_this_process()
-            return _export(arguments[1:], stdout, stderr)
+            return _export(arguments[1:], stdout, stderr, at_once=program)
         return _read(arguments)
     except SystemExit as exit_request:  # --help and --version
         code = exit_request.code

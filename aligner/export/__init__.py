@@ -29,8 +29,11 @@ def render(
     *,
     fmt: ExportFormat,
     notes: Mapping[str, str] | None = None,
+    workers: int = 1,
 ) -> str:
-    """The comparison in ``fmt``; ``ValueError`` for a format Parallax does not write."""
+    """The comparison in ``fmt``; ``ValueError`` for a format Parallax does not write.
+    ``workers`` > 1 lets forked processes share the JSON encoding (never the reader's: it
+    renders in a thread, where forking is unsafe)."""
     if fmt == "markdown":
         from aligner.export.markdown import to_markdown
 
@@ -38,7 +41,7 @@ def render(
     if fmt == "json":
         from aligner.export.json import to_json
 
-        return to_json(comparison, notes=notes)
+        return to_json(comparison, notes=notes, workers=workers)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

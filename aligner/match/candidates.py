@@ -79,6 +79,83 @@ def budgeted_candidates(
     hundreds of pairs per sentence, each of which costs time and memory to score. Past the
     budget, the pairs with the most overlap are kept (see ``_PairBudget``).
     """
+    index = candidate_index(
+        features,
+        article_of,
+        max_postings=max_postings,
+        min_overlap=min_overlap,
+        max_pairs=max_pairs,
+        concepts=concepts,
+    )
+    return index_candidates(index)
+
+
+def index_candidates(index: CandidateIndex) -> Candidates:
+    """The pairs of every block of ``index``, cut to its ``max_pairs`` (``_PairBudget``)."""
+    budget = _PairBudget(index.max_pairs)
+    for lo, hi in index.blocks:
+        checkpoint()
+        found = index.overlapping(lo, hi)
+        if found is not None:
+            budget.add(*found)
+    left, right, shared, least_level = budget.result()
+    least = max(index.min_overlap, least_level / _OVERLAP_LEVELS)
+    return Candidates(
+        left, right, least, cut=budget.cut, shared=index.with_beyond(left, right, shared)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateIndex:
+    """The inverted index of ``budgeted_candidates``, ready to be walked a block of left
+    sentences at a time: each block's pairs depend on that block alone, so forked
+    processes can walk different blocks (aligner/match/scoring.py)."""
+
+    postings: _PostingIndex
+    articles: np.ndarray  # int32: each sentence's article
+    totals: np.ndarray  # float64: each sentence's countable weight (``_countable_totals``)
+    beyond: WeightedTerms  # the concepts over the cap
+    min_overlap: float
+    max_pairs: int
+    blocks: list[tuple[int, int]]  # entry ranges of the posting index, in sentence order
+    emits: list[int]  # how many pairs each block emits
+
+    def overlapping(
+        self, lo: int, hi: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+        """(left, right, overlap, shared weight) of the pairs of the block ``lo:hi`` that
+        share at least ``min_overlap`` of the lighter sentence's weight, in (left, right)
+        order; None when the block emits no pair."""
+        counted = self.postings.counted(lo, hi, self.articles)
+        if counted is None:
+            return None
+        left, right, shared = counted
+        overlap = shared / np.minimum(self.totals[left], self.totals[right])
+        keep = overlap >= self.min_overlap
+        return left[keep], right[keep], overlap[keep], shared[keep]
+
+    def with_beyond(self, left: np.ndarray, right: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """``shared`` (the weight the index summed for each pair) plus that of the concepts
+        over the cap, so that the scorer need not sum again."""
+        # The index summed the concepts within the cap; the few over it (2 concepts of
+        # msrp10k14) are added for the kept pairs. The same weights added in another order
+        # may differ in the last bit, as the scorer's own sums already do from run to run
+        # (concepts are numbered in set order); the scores of msrp10k14 and msrp10k came
+        # out the same to the bit.
+        shared += shared_weights(self.beyond, left, right)
+        return shared
+
+
+def candidate_index(
+    features: Sequence[SentenceFeatures],
+    article_of: np.ndarray,
+    *,
+    max_postings: int | None = None,
+    min_overlap: float = CANDIDATE_OVERLAP,
+    max_pairs: int | None = None,
+    concepts: WeightedTerms | None = None,
+) -> CandidateIndex:
+    """The index ``budgeted_candidates`` walks (its arguments are the same)."""
     n = len(features)
     # The counterpart scorer's concept table when the caller has it (the same concepts,
     # numbered once): reading every sentence's stems again took a third of this step.
@@ -99,23 +176,18 @@ def budgeted_candidates(
     by_concept = kept[np.argsort(concepts.terms[kept], kind="stable")]
     listed, lengths = np.unique(concepts.terms[by_concept], return_counts=True)
     articles = np.asarray(article_of)
-    budget = _PairBudget(default_max_pairs(n) if max_pairs is None else max_pairs)
-    posting_index = _PostingIndex.build(sentence[by_concept], lengths, weights[listed], articles)
-    for left, right, shared in posting_index.counted_blocks(articles):
-        checkpoint()
-        overlap = shared / np.minimum(totals[left], totals[right])
-        keep = overlap >= min_overlap
-        budget.add(left[keep], right[keep], overlap[keep], shared[keep])
-    left, right, shared, least_level = budget.result()
-    least = max(min_overlap, least_level / _OVERLAP_LEVELS)
-    # The index summed the concepts within the cap; the few over it (2 concepts of
-    # msrp10k14) are added for the kept pairs, so that the scorer need not sum again. The
-    # same weights added in another order may differ in the last bit, as the scorer's own
-    # sums already do from run to run (concepts are numbered in set order); the scores of
-    # msrp10k14 and msrp10k came out the same to the bit.
-    beyond = only_terms(concepts, entry_frequency > max_postings)
-    shared += shared_weights(beyond, left, right)
-    return Candidates(left, right, least, cut=budget.cut, shared=shared)
+    postings = _PostingIndex.build(sentence[by_concept], lengths, weights[listed], articles)
+    blocks = list(postings.blocks())
+    return CandidateIndex(
+        postings=postings,
+        articles=articles.astype(np.int32, copy=False),
+        totals=totals,
+        beyond=only_terms(concepts, entry_frequency > max_postings),
+        min_overlap=min_overlap,
+        max_pairs=default_max_pairs(n) if max_pairs is None else max_pairs,
+        blocks=blocks,
+        emits=[int(postings.emits[lo:hi].sum()) for lo, hi in blocks],
+    )
 
 
 def _countable_totals(
@@ -291,37 +363,36 @@ class _PostingIndex:
             same_article_emitted=not numbered_by_article,
         )
 
-    def counted_blocks(
-        self, article_of: np.ndarray
-    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """(left, right, shared weight) of the cross-article pairs, one block of left
-        sentences at a time, each block ordered by (left, right)."""
-        articles = article_of.astype(np.int32, copy=False)
+    def counted(
+        self, lo: int, hi: int, articles: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(left, right, shared weight) of the cross-article pairs the entries ``lo:hi`` (a
+        block of ``blocks``) emit, ordered by (left, right); None when there are none.
+        ``articles``: each sentence's article, int32."""
         n = len(articles)
-        for lo, hi in self._blocks():
-            left, right = self._emit(lo, hi)
-            weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])
-            if self.same_article_emitted:
-                cross = articles[left] != articles[right]
-                left, right, weights = left[cross], right[cross], weights[cross]
-            # One key per pair, counted from the block's first sentence: small enough for
-            # int32 (sorted twice as fast) unless the block spans very many sentences.
-            first = int(self.rows[lo])
-            span = (int(self.rows[hi - 1]) - first + 1) * n
-            keys: np.ndarray = (left - first).astype(np.int32 if span < 2**31 else np.int64) * n
-            keys += right
-            del left, right
-            if not len(keys):
-                continue
-            # Sorted once, each pair's emissions adjacent: their weights sum to its share.
-            order = np.argsort(keys)
-            keys, weights = keys[order], weights[order]
-            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-            shared = np.add.reduceat(weights, starts)
-            keys = keys[starts]
-            yield keys // n + first, keys % n, shared
+        left, right = self._emit(lo, hi)
+        weights = np.repeat(self.weights[lo:hi], self.emits[lo:hi])
+        if self.same_article_emitted:
+            cross = articles[left] != articles[right]
+            left, right, weights = left[cross], right[cross], weights[cross]
+        # One key per pair, counted from the block's first sentence: small enough for
+        # int32 (sorted twice as fast) unless the block spans very many sentences.
+        first = int(self.rows[lo])
+        span = (int(self.rows[hi - 1]) - first + 1) * n
+        keys: np.ndarray = (left - first).astype(np.int32 if span < 2**31 else np.int64) * n
+        keys += right
+        del left, right
+        if not len(keys):
+            return None
+        # Sorted once, each pair's emissions adjacent: their weights sum to its share.
+        order = np.argsort(keys)
+        keys, weights = keys[order], weights[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        shared = np.add.reduceat(weights, starts)
+        keys = keys[starts]
+        return keys // n + first, keys % n, shared
 
-    def _blocks(self) -> Iterator[tuple[int, int]]:
+    def blocks(self) -> Iterator[tuple[int, int]]:
         """Entry ranges of about ``_EMIT_CHUNK`` emissions that never split a sentence."""
         done = np.cumsum(self.emits)
         lo = 0

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 import numpy as np
 
 from aligner.calibration import MUTUAL_LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
 from aligner.match.align import ScoredPairs, best_in_group
-from aligner.match.candidates import Candidates, budgeted_candidates
+from aligner.match.candidates import (
+    CandidateIndex,
+    Candidates,
+    candidate_index,
+    index_candidates,
+)
 from aligner.match.counterparts import CounterpartScorer
 from aligner.result.model import CompareOptions
 from aligner.runtime.cancel import checkpoint
+from aligner.runtime.parallel import can_fork, split_map
 from aligner.text.features import SentenceFeatures
 
 
@@ -23,6 +30,7 @@ def scored_pairs(
     position_of: np.ndarray,
     *,
     floor: float,
+    workers: int = 1,
 ) -> tuple[ScoredPairs, CounterpartScorer, tuple[str, ...]]:
     """The pairs worth scoring with their counterpart scores, the folder's scorer, and what
     was left out to stay within the candidate budget (see ``_candidate_notices``).
@@ -33,20 +41,96 @@ def scored_pairs(
     concepts in common (``CANDIDATE_OVERLAP``), still misses some such counterparts. Larger
     folders get candidate pairs from the index (aligner/match/candidates.py). Only
     candidates scoring at least ``floor`` are kept: a large folder can propose millions
-    of pairs, few of which matter.
+    of pairs, few of which matter. ``workers`` > 1 lets that many forked processes find
+    and score the candidates of a large folder (see ``_scored_in_parallel``).
     """
     if _cross_pairs(article_of) <= ALL_PAIRS_LIMIT:
         left, right = _all_cross_pairs(article_of)
         scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
         return ScoredPairs(left, right, scorer.scores(left, right)), scorer, ()
-    # One process: finding candidates in a child while the scorer is built, and scoring
-    # their chunks in two, measured no faster (farm-bench, msrp/10k, quiet machine: wall
-    # ratio 0.99 serial against forked).
     scorer = CounterpartScorer(features, article_of.tolist(), position_of.tolist())
     checkpoint()
-    candidates = budgeted_candidates(features, article_of, concepts=scorer.concepts)
+    index = candidate_index(features, article_of, concepts=scorer.concepts)
+    # Where nothing can fork, one process would walk the blocks with half the budget.
+    if workers > 1 and can_fork() and sum(index.emits) >= PARALLEL_MIN_EMITS:
+        scored = _scored_in_parallel(scorer, index, floor, workers)
+        if scored is not None:
+            return scored, scorer, ()
+    candidates = index_candidates(index)
     scored = _scored_at_least(scorer, candidates, floor)
     return scored, scorer, _candidate_notices(candidates)
+
+
+# Pairs the candidate index emits below which one process finds and scores them: about a
+# tenth of a second of work, of which a fork would save less than it costs.
+PARALLEL_MIN_EMITS = 1_000_000
+
+
+def _scored_in_parallel(
+    scorer: CounterpartScorer, index: CandidateIndex, floor: float, workers: int
+) -> ScoredPairs | None:
+    """What ``_scored_at_least`` keeps of ``index_candidates(index)``, the index's blocks
+    found and scored by up to ``workers`` processes; None when the folder may need more
+    pairs than its budget allows (the caller then finds them in one process).
+
+    Each block's pairs and each pair's score depend on that block and pair alone, so the
+    blocks' results joined in order are the serial ones, to the bit. The serial budget cuts
+    only a folder of more than ``max_pairs`` pairs: a process stops (its slice answers None)
+    once its own blocks hold more than its share of the budget, so the pairs of a folder
+    done in parallel were never cut, and no notice is due.
+    """
+    share = index.max_pairs // workers
+    work = partial(_scored_blocks, scorer, index, floor, share)
+    # What a child sends back (the pairs kept, 20 bytes each) is small beside scoring them.
+    found = split_map(work, index.blocks, weights=index.emits, workers=workers, send_cost=0.02)
+    if any(block is None for block in found):
+        return None
+    kept = [block for block in found if block is not None and len(block.left)]
+    if not kept:
+        return _no_pairs()
+    return ScoredPairs(
+        np.concatenate([block.left for block in kept]),
+        np.concatenate([block.right for block in kept]),
+        np.concatenate([block.scores for block in kept]),
+    )
+
+
+def _scored_blocks(
+    scorer: CounterpartScorer,
+    index: CandidateIndex,
+    floor: float,
+    share: int,
+    blocks: Sequence[tuple[int, int]],
+) -> list[ScoredPairs | None]:
+    """Per block of ``index``, its pairs scoring at least ``floor``; all None once the
+    blocks hold more than ``share`` pairs."""
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = []
+    held = 0
+    for lo, hi in blocks:
+        checkpoint()
+        overlapping = index.overlapping(lo, hi)
+        if overlapping is None:
+            found.append(None)
+            continue
+        left, right, _, shared = overlapping
+        held += len(left)
+        if held > share:
+            return [None] * len(blocks)
+        # int64, as the budget hands on the serial pairs.
+        found.append((left.astype(np.int64), right.astype(np.int64), shared))
+    scored: list[ScoredPairs | None] = []
+    for pairs in found:
+        if pairs is None:
+            scored.append(_no_pairs())
+            continue
+        left, right, shared = pairs
+        # One thread: every core already has a process scoring.
+        scores = scorer.scores(
+            left, right, workers=1, shared=index.with_beyond(left, right, shared)
+        )
+        useful = scores >= floor
+        scored.append(ScoredPairs(left[useful], right[useful], scores[useful]))
+    return scored
 
 
 def useful_score(settings: CompareOptions) -> float:
@@ -71,11 +155,15 @@ def _scored_at_least(
     ]
     kept = _score_chunks(scorer, candidates, floor, chunks)
     if not kept:
-        return ScoredPairs(
-            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)
-        )
+        return _no_pairs()
     left, right, scores = (np.concatenate(parts) for parts in zip(*kept, strict=True))
     return ScoredPairs(left, right, scores)
+
+
+def _no_pairs() -> ScoredPairs:
+    return ScoredPairs(
+        np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)
+    )
 
 
 def _score_chunks(

@@ -127,6 +127,7 @@ class Conflict:
     severity: Severity = Severity.HARD
 
 
+@pickled_by_constructor  # sent back by the thousand (aligner/pipeline.py)
 @dataclass(frozen=True, slots=True)
 class Link:
     """Two sentences of different groups that report the same fact: counterparts that could

@@ -15,6 +15,7 @@ from aligner.export import format_for_path, render
 from aligner.export import json as json_export
 from aligner.export.json import SCHEMA, SchemaError, from_json, to_json
 from aligner.result.model import CompareOptions, LineKind
+from aligner.runtime.parallel import Aside, can_fork
 
 
 def test_top_level_keys_in_documented_order(comparison, notes) -> None:
@@ -308,3 +309,33 @@ def test_a_section_is_escaped_as_one_scan_of_the_whole_text_escapes_it(text: str
     # Sections are escaped a line at a time when only some lines hold non-ASCII text.
     whole = json_export._TERMINAL_UNSAFE.sub(json_export._escaped, text)
     assert json_export._terminal_safe(text) == whole
+
+
+@pytest.mark.skipif(not can_fork(), reason="forks only on POSIX, not macOS, one thread")
+@pytest.mark.parametrize("with_notes", [False, True])
+def test_sections_encoded_by_two_processes_are_the_same_bytes(
+    comparison, notes, with_notes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Unsafe characters, notes and every section: the parts must come back in schema order.
+    first, *others = comparison.conflicts
+    unsafe = replace(first, detail=first.detail + " \u202e\x7f")
+    hostile = replace(comparison, links=sample_comparison().links, conflicts=(unsafe, *others))
+    wanted = notes if with_notes else None
+    serial = to_json(hostile, notes=wanted)
+    assert '"links": [\n' in serial and "\\u202e\\u007f" in serial
+    monkeypatch.setattr(json_export, "PARALLEL_MIN_RECORDS", 0)
+    forked = []
+    monkeypatch.setattr(
+        json_export, "Aside", lambda work, wanted: forked.append(wanted) or Aside(work, wanted=True)
+    )
+    assert to_json(hostile, notes=wanted, workers=2) == serial
+    assert render(hostile, fmt="json", notes=wanted, workers=2) == serial
+    assert forked == [True, True]
+    # The reader renders in one process: never forked.
+    assert to_json(hostile, notes=wanted) == serial and len(forked) == 2
+
+
+def sample_comparison():
+    from aligner.pipeline import compare
+
+    return compare()

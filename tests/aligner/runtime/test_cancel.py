@@ -36,7 +36,7 @@ STAGE_FUNCTIONS: dict[str, tuple[tuple[ModuleType, str], ...]] = {
     "loading files": ((pipeline, "load_documents"),),
     "splitting sentences": ((pipeline, "build_articles"),),
     "analysing sentences": ((pipeline, "analyse"),),
-    "candidates": ((scoring, "budgeted_candidates"),),
+    "candidates": ((scoring, "index_candidates"),),
     "scoring": ((pipeline, "scored_pairs"),),
     "grouping": ((passes, "neighbours"), (passes, "group_sentences")),
     "conflicts": (

@@ -164,30 +164,37 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
         children.append(len(part))
         return original_start(work, part)
 
-    for stage in ("aligner.text.articles", "aligner.conflicts.passes"):
+    for stage in ("aligner.text.articles", "aligner.match.scoring", "aligner.conflicts.passes"):
         monkeypatch.setattr(f"{stage}.split_map", counting_split_map)
     monkeypatch.setattr(parallel._Child, "start", counting_start)
     monkeypatch.setattr("aligner.text.articles.PARALLEL_MIN_CHARS", 0)
+    # The sample corpus through the candidate index in several blocks, as a large folder.
+    monkeypatch.setattr("aligner.match.scoring.ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr("aligner.match.candidates._EMIT_CHUNK", 300)
+    monkeypatch.setattr("aligner.match.scoring.PARALLEL_MIN_EMITS", 0)
     monkeypatch.setattr("aligner.conflicts.passes.PARALLEL_MIN_CHECKS", 0)
-    parallel_json = render(compare(workers=2), fmt="json")
-    # Splitting and reading, stemming, checks inside groups: the stages where forked
-    # workers measured faster (scoring and the JSON export did not, and run in one process).
-    assert calls == [2, 2, 2]
-    # A child for each of those, and one for the checks of related pairs.
-    assert len(children) == (4 if can_fork() else 0)
+    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_LINK_PAIRS", 0)
+    monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_RECORDS", 0)
+    parallel_json = render(compare(workers=2), fmt="json", workers=2)
+    # Splitting and reading, stemming, candidates and their scores, checks inside groups.
+    assert calls == [2, 2, 2, 2]
+    # A child for each of those, and one each for the checks of related pairs, the links
+    # and near counterparts, and the sections of the JSON encoded aside.
+    assert len(children) == (7 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 
 
 def test_shipped_records_pickle_through_their_constructor() -> None:
     import pickle
 
-    from aligner.result.model import Finding, Sentence
+    from aligner.result.model import Finding, Link, Sentence
     from aligner.text.features import sentence_features
 
     features = sentence_features("About 30 officials in Kyiv did not say it, Putin said.")
     finding = Finding(ConflictKind.NUMBER, "30 vs 40")
     sentence = Sentence("a1s1", "a1", 0, "Hi.", LineKind.PROSE, 0, 3, 0)
-    for record in (features, features.quantities[0], finding, sentence):
+    link = Link("a1s1", "a2s3", 71.25)
+    for record in (features, features.quantities[0], finding, sentence, link):
         assert type(record).__reduce__(record)[0] is type(record)
         assert pickle.loads(pickle.dumps(record)) == record
 
