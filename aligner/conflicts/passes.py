@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import chain
 
 import numpy as np
 
@@ -53,16 +54,17 @@ def rows_and_conflicts(
 ) -> tuple[list[dict[int, float]], list[list[int]], list[Conflict]]:
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
     conflicts between related sentences, and the conflicts."""
-    # Related pairs, and so their checks, follow from the scores alone: a child checks
-    # them while the sentences are grouped, and finds the facts, the people told
-    # differently and the names spelled two ways, which need no groups either (and would
-    # otherwise keep one core busy after both have checked the rows).
+    # The facts, the people told differently and the names spelled two ways follow from
+    # the scores alone: a child finds them while the sentences are grouped. The related
+    # pairs, which need no groups either, are checked with the rows' pairs (``_inner_checks``):
+    # a check works out what a sentence's figures tell, and a sentence's rows and related
+    # pairs checked in one process work that out once, not in two (msrp10k14: 2,500 figures
+    # told twice).
     related = _related_pairs(features, pairs, settings)
     figures = ArticleFigures(features, article_of.tolist())
     similar = neighbours(len(prose), pairs)
-    beside = partial(
-        _beside_grouping, prose, features, figures, related, pairs, similar, article_of, settings
-    )
+    beside = partial(_beside_grouping, prose, features, pairs, similar, article_of, settings)
+    # The related pairs' number tells a large folder, as when the child checked them.
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(beside, wanted=wanted) as done_beside:
         clusters = group_sentences(
@@ -73,10 +75,16 @@ def rows_and_conflicts(
         # joins a related pair's rows, never splits a row.
         across = _aligned_across_rows(features, pairs, clusters, settings)
         sure = settings.threshold + LINK_MARGIN
-        inner, inner_found, across_found = _inner_checks(
-            features, figures, clusters, workers, across, lambda i, j: similar[i].get(j, 0.0) < sure
+        inner, inner_found, across_found, related_found = _inner_checks(
+            features,
+            figures,
+            clusters,
+            workers,
+            across,
+            related,
+            lambda i, j: similar[i].get(j, 0.0) < sure,
         )
-        related_found, facts_found, people, spelled_pairs = done_beside.result()
+        facts_found, people, spelled_pairs = done_beside.result()
     linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
     conflicts, clusters = _conflicts(prose, clusters, inner, inner_found, linked, article_of)
     conflicts += _conflicts_across_rows(
@@ -100,21 +108,15 @@ def rows_and_conflicts(
 def _beside_grouping(
     prose: Sequence[Sentence],
     features: Sequence[SentenceFeatures],
-    figures: ArticleFigures,
-    related: Sequence[tuple[int, int]],
     pairs: ScoredPairs,
     similar: Sequence[dict[int, float]],
     article_of: np.ndarray,
     settings: CompareOptions,
-) -> tuple[list[list[Finding]], list[FactConflict], list[Conflict], list[SpellingConflict]]:
-    """What follows from the pairs' scores alone, without the groups: the findings of the
-    ``related`` pairs' checks, the fact conflicts (``_fact_conflicts``), the people
-    counted differently (``_people_number_conflicts``) and the names spelled two ways
-    (``_spelled_pairs``; ``similar``: the pairs' ``neighbours``)."""
-    # Related pairs score under the threshold: never surely one fact ("came just a day after"
-    # / "went 11 days without"), so their figures are a soft difference at most.
+) -> tuple[list[FactConflict], list[Conflict], list[SpellingConflict]]:
+    """What follows from the pairs' scores alone, without the groups: the fact conflicts
+    (``_fact_conflicts``), the people counted differently (``_people_number_conflicts``) and
+    the names spelled two ways (``_spelled_pairs``; ``similar``: the pairs' ``neighbours``)."""
     return (
-        _check_pairs(features, figures, [(i, j, True, False, True) for i, j in related]),
         _fact_conflicts(features, article_of),
         _people_number_conflicts(prose, features, pairs, settings),
         _spelled_pairs(features, similar, article_of, settings),
@@ -181,21 +183,55 @@ def _inner_checks(
     clusters: Sequence[Sequence[int]],
     workers: int,
     across: Sequence[tuple[int, int]],
+    related: Sequence[tuple[int, int]],
     unsure: Callable[[int, int], bool],
-) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]]]:
+) -> tuple[list[tuple[int, int]], list[list[Finding]], list[list[Finding]], list[list[Finding]]]:
     """Every pair of sentences inside a group, and the findings of each (``_check_pairs``;
-    softened where ``unsure`` tells the pair is not surely one fact); and those about
-    figures of each ``across`` pair (counterparts in different rows)."""
+    softened where ``unsure`` tells the pair is not surely one fact); those about figures
+    of each ``across`` pair (counterparts in different rows); and those of each ``related``
+    pair (``_related_pairs``)."""
     inner = [
         (i, j) for members in clusters for k, i in enumerate(members) for j in members[k + 1 :]
     ]
     checks = [(i, j, False, True, unsure(i, j)) for i, j in inner]
     checks += [(i, j, True, True, False) for i, j in across]
+    # Related pairs score under the threshold: never surely one fact ("came just a day after"
+    # / "went 11 days without"), so their figures are a soft difference at most.
+    checks += [(i, j, True, False, True) for i, j in related]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
+    order = _row_order(clusters, len(features), [*across, *related])
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     check = partial(_check_pairs, features, figures)
-    found = split_map(check, checks, weights=[1] * len(checks), workers=workers, send_cost=0.1)
-    return inner, found[: len(inner)], found[len(inner) :]
+    found_in_order = split_map(
+        check, [checks[k] for k in order], weights=[1] * len(checks), workers=workers, send_cost=0.1
+    )
+    found: list[list[Finding]] = [[]] * len(checks)
+    for k, findings in zip(order, found_in_order, strict=True):
+        found[k] = findings
+    rows_end, across_end = len(inner), len(inner) + len(across)
+    return inner, found[:rows_end], found[rows_end:across_end], found[across_end:]
+
+
+def _row_order(
+    clusters: Sequence[Sequence[int]],
+    count: int,
+    between: Sequence[tuple[int, int]],
+) -> list[int]:
+    """The order to check in the pairs inside each row (listed row by row) followed by
+    pairs ``between`` sentences of any rows (``count`` sentences in all): each of the latter
+    right after the later of its two rows. Worker processes check contiguous slices, so
+    that a slice reads few sentences another reads too; what a check works out of one
+    sentence (its figure sheet, what its figures tell) is worked out in one process."""
+    sizes = np.array([len(members) for members in clusters], dtype=np.int64)
+    row_of = np.empty(count, dtype=np.int64)
+    row_of[np.fromiter(chain.from_iterable(clusters), dtype=np.int64)] = np.repeat(
+        np.arange(len(clusters)), sizes
+    )
+    rows = np.repeat(np.arange(len(clusters)), sizes * (sizes - 1) // 2)
+    ends = np.array(between, dtype=np.int64).reshape(-1, 2)
+    later = np.maximum(row_of[ends[:, 0]], row_of[ends[:, 1]])
+    order: list[int] = np.argsort(np.concatenate([rows, later]), kind="stable").tolist()
+    return order
 
 
 def _conflicts(

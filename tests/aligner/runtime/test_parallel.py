@@ -173,7 +173,7 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     # Splitting and reading, stemming, checks inside groups: the stages where forked
     # workers measured faster (scoring and the JSON export did not, and run in one process).
     assert calls == [2, 2, 2]
-    # A child for each of those, and one for the checks of related pairs.
+    # A child for each of those, and one for the facts, people and spellings beside the grouping.
     assert len(children) == (4 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 
