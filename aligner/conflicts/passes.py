@@ -61,12 +61,13 @@ def rows_and_conflicts(
     # pairs checked in one process work that out once, not in two (msrp10k14: 2,500 figures
     # told twice).
     related = _related_pairs(features, pairs, settings)
-    figures = ArticleFigures(features, article_of.tolist())
     similar = neighbours(len(prose), pairs)
     beside = partial(_beside_grouping, prose, features, pairs, similar, article_of, settings)
     # The related pairs' number tells a large folder, as when the child checked them.
     wanted = workers > 1 and len(related) >= PARALLEL_MIN_CHECKS
     with Aside(beside, wanted=wanted) as done_beside:
+        # Only the checks read the figures: indexed once the child has set off.
+        figures = ArticleFigures(features, article_of.tolist())
         clusters = group_sentences(
             article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
         )
