@@ -17,7 +17,7 @@ from aligner.calibration import (
 from aligner.conflicts.entities import entity_conflicts
 from aligner.conflicts.negation import negation_conflicts
 from aligner.conflicts.pair_figures import number_conflicts
-from aligner.conflicts.word_sets import word_set
+from aligner.conflicts.word_sets import antonyms, opposable_words, word_set
 from aligner.result.model import ConflictKind, Finding, Label
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import NUMBER_WORDS
@@ -25,7 +25,6 @@ from aligner.text.wordlists import (
     ANTONYM_PAIRS,
     APOSTROPHE_LESS_NEGATIONS,
     NEGATION_CUES,
-    antonym_index,
 )
 
 # Left out when judging whether two sentences make the same statement: the very words
@@ -116,39 +115,19 @@ def _statement_stems(content: frozenset[str]) -> frozenset[str]:
     return content - _NOT_STATEMENT
 
 
-@lru_cache(maxsize=1)
-def _antonyms() -> dict[str, frozenset[str]]:
-    return antonym_index()
-
-
 def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """A word in one sentence whose opposite stands in the other (and not its own word)."""
-    own = _with_opposites(a) - word_set(b)
+    own = opposable_words(a) - word_set(b)
     if not own:
         return []  # most pairs: no word with an opposite that only ``a`` tells
     words_a, words_b = word_set(a), word_set(b)
-    opposites = _antonyms()
+    opposites = antonyms()
     # Only a word with an opposite can clash: those alone are sorted and looked at.
     for word in sorted(own):
         clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
         if clash:
             return [Finding(ConflictKind.ANTONYM, f'"{word}" vs "{clash[0]}"')]
     return []
-
-
-# The words with an opposite a sentence tells, found once per sentence (``word_sets``).
-_OPPOSABLE: dict[str, frozenset[str]] = {}
-
-
-def _with_opposites(sentence: SentenceFeatures) -> frozenset[str]:
-    """The sentence's words that have an opposite (``antonym_index``)."""
-    known = _OPPOSABLE.get(sentence.text)
-    if known is None:
-        if len(_OPPOSABLE) >= 16_384:
-            _OPPOSABLE.clear()  # rarely: a fresh start costs less than keeping an order of use
-        opposites = _antonyms()
-        known = _OPPOSABLE[sentence.text] = frozenset(w for w in sentence.tokens if w in opposites)
-    return known
 
 
 def group_label(size: int, has_conflict: bool) -> Label:

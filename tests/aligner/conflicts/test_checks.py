@@ -627,11 +627,12 @@ _ANTONYM_TEXTS = [
 def test_antonyms_are_found_as_defined_from_the_words_each_sentence_tells(a: str, b: str) -> None:
     # The checks look only at the words of one sentence that have an opposite (found once per
     # sentence): the finding is the first such word, in order, whose opposite the other tells.
-    from aligner.conflicts.checks import _antonyms, antonym_conflicts
+    from aligner.conflicts.checks import antonym_conflicts
+    from aligner.conflicts.word_sets import antonyms
 
     left, right = sentence_features(a), sentence_features(b)
     words_a, words_b = set(left.tokens), set(right.tokens)
-    opposites = _antonyms()
+    opposites = antonyms()
     defined = [
         f'"{word}" vs "{sorted((opposites[word] & words_b) - words_a)[0]}"'
         for word in sorted(w for w in words_a - words_b if w in opposites)
