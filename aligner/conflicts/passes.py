@@ -166,7 +166,7 @@ def _unless_numbers_told(
     known = {
         frozenset((c.a, c.b)) for c in conflicts if c.a in told and c.kind is ConflictKind.NUMBER
     }
-    told_pairs = []
+    told_pairs: list[tuple[int, int, Sequence[Conflict]]] = []
     for c in found:
         a, b = prose[c.a].id, prose[c.b].id
         if frozenset((a, b)) not in known:
