@@ -96,8 +96,10 @@ def rows_and_conflicts(
     conflicts, clusters = _conflicts(clusters, [], told, article_of, conflicts)
     # After the facts: a soft "a woman vs two women" must not hide an age told differently.
     conflicts += people
-    # Set up only when there are some: a large folder has tens of thousands of conflicts.
-    paired = {frozenset((c.a, c.b)) for c in conflicts} if spelled_pairs else set()
+    # A large folder has tens of thousands of conflicts: a pair is made only of those that
+    # involve a sentence of a name spelled two ways (either of a pair's is its ``a``).
+    spelled_ids = {prose[k].id for spelled in spelled_pairs for k in (spelled.a, spelled.b)}
+    paired = {frozenset((c.a, c.b)) for c in conflicts if c.a in spelled_ids}
     for spelled in spelled_pairs:
         a, b = prose[spelled.a].id, prose[spelled.b].id
         if frozenset((a, b)) not in paired:
