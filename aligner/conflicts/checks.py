@@ -17,6 +17,7 @@ from aligner.calibration import (
 from aligner.conflicts.entities import entity_conflicts
 from aligner.conflicts.negation import negation_conflicts
 from aligner.conflicts.pair_figures import number_conflicts
+from aligner.conflicts.word_sets import antonyms, opposable_words, word_set
 from aligner.result.model import ConflictKind, Finding, Label
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import NUMBER_WORDS
@@ -24,7 +25,6 @@ from aligner.text.wordlists import (
     ANTONYM_PAIRS,
     APOSTROPHE_LESS_NEGATIONS,
     NEGATION_CUES,
-    antonym_index,
 )
 
 # Left out when judging whether two sentences make the same statement: the very words
@@ -57,16 +57,21 @@ def find_conflicts(
     comparison's figures are indexed already (``ArticleFigures.number_conflicts``).
     """
     numbers = numbers or partial(number_conflicts, a, b)
+    # Figures in both sentences, or no number finding: most pairs of a large folder hold
+    # none in one of them, and are spared setting up the comparison of their figures.
+    figures = bool(a.quantities) and bool(b.quantities)
     if numbers_only:
         # Sentences that did not align may give the ages of different people and the months
         # of different events: those are compared only between counterparts (ages also by
         # whose they are, aligner/conflicts/event_facts.py).
-        return numbers(same_noun_only=True, dated=counterparts)
-    overlap = content_overlap(a, b)
-    findings = numbers(same_noun_only=overlap < LONE_FIGURE_OVERLAP)
+        return numbers(same_noun_only=True, dated=counterparts) if figures else []
+    left, right = _statement_stems(a.content_set), _statement_stems(b.content_set)
+    shared = left & right  # ``content_overlap`` and ``shared_statement`` from one intersection
+    overlap = len(shared) / max(1, min(len(left), len(right)))
+    findings = numbers(same_noun_only=overlap < LONE_FIGURE_OVERLAP) if figures else []
     if (
         overlap >= SAME_STATEMENT_OVERLAP
-        and len(shared_statement(a, b)) >= MIN_STATEMENT_WORDS
+        and len(_told_words(shared)) >= MIN_STATEMENT_WORDS
         and not (asks(a) or asks(b))
     ):
         findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
@@ -94,8 +99,12 @@ def shared_statement(a: SentenceFeatures, b: SentenceFeatures) -> set[str]:
     """The content stems both sentences tell, short forms of a pronoun and a verb ("i'm",
     "that's") aside: "I think it's great" and "That's not great" share one word, "great",
     too little to be one statement negated."""
-    shared = _statement_stems(a.content_set) & _statement_stems(b.content_set)
-    return {word for word in shared if "'" not in word}
+    return _told_words(_statement_stems(a.content_set) & _statement_stems(b.content_set))
+
+
+def _told_words(stems: set[str] | frozenset[str]) -> set[str]:
+    """``stems`` less short forms of a pronoun and a verb (see ``shared_statement``)."""
+    return {word for word in stems if "'" not in word}
 
 
 # Asked of one sentence for each of its pairs: a row of near-copies makes hundreds. A
@@ -106,17 +115,15 @@ def _statement_stems(content: frozenset[str]) -> frozenset[str]:
     return content - _NOT_STATEMENT
 
 
-@lru_cache(maxsize=1)
-def _antonyms() -> dict[str, frozenset[str]]:
-    return antonym_index()
-
-
 def antonym_conflicts(a: SentenceFeatures, b: SentenceFeatures) -> list[Finding]:
     """A word in one sentence whose opposite stands in the other (and not its own word)."""
-    words_a, words_b = set(a.tokens), set(b.tokens)
-    opposites = _antonyms()
+    own = opposable_words(a) - word_set(b)
+    if not own:
+        return []  # most pairs: no word with an opposite that only ``a`` tells
+    words_a, words_b = word_set(a), word_set(b)
+    opposites = antonyms()
     # Only a word with an opposite can clash: those alone are sorted and looked at.
-    for word in sorted(w for w in words_a - words_b if w in opposites):
+    for word in sorted(own):
         clash = sorted((opposites.get(word, frozenset()) & words_b) - words_a)
         if clash:
             return [Finding(ConflictKind.ANTONYM, f'"{word}" vs "{clash[0]}"')]

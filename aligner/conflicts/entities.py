@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from aligner.calibration import SAME_NAME_RATIO
+from aligner.conflicts.word_sets import word_set
 from aligner.result.model import ConflictKind, Finding
 from aligner.text.features import SentenceFeatures, fold, words
 from aligner.text.wordlists import STOPWORDS, TEMPORAL_NAMES
@@ -78,17 +79,23 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _names_missing_from(a: SentenceFeatures, b: SentenceFeatures) -> list[str]:
     """Names of ``a`` none of whose words, or near spellings of them, occur in ``b``."""
-    words_b = set(b.tokens)
+    words_b = word_set(b)
     name_words_b = _every_word(b.name_words)
     missing = []
     for name, parts in zip(a.names, _telling_words(a.name_words), strict=True):
-        if any(
-            w in words_b or any(fuzz.ratio(w, other) >= SAME_NAME_RATIO for other in name_words_b)
-            for w in parts
-        ):
+        if any(w in words_b or _near_spelling(w, name_words_b) for w in parts):
             continue
         missing.append(name)
     return missing
+
+
+def _near_spelling(word: str, others: tuple[str, ...]) -> bool:
+    """Is one of ``others`` spelled near enough to ``word`` (``SAME_NAME_RATIO``)? One call
+    of rapidfuzz over them all, not one per word."""
+    return (
+        process.extractOne(word, others, scorer=fuzz.ratio, score_cutoff=SAME_NAME_RATIO)
+        is not None
+    )
 
 
 # A sentence of a row of near-copies is set against most of the row: what its names are

@@ -113,6 +113,7 @@ class FileNotice:
     message: str
 
 
+@pickled_by_constructor  # worker processes send back tens of thousands (conflicts/passes.py)
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Two sentences from different sources that disagree, and why.

@@ -537,3 +537,19 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
     clusters = [[0, 2], [1], [3], [4]]
     links = links_across_rows(prose, clusters, pairs, article_of, settings)  # type: ignore[arg-type]
     assert [(k.a, k.b) for k in links] == [("s1", "s3")]  # not s1-s4: article 2 shares no row
+
+
+@pytest.mark.parametrize(("other_figure", "found"), [("19", ["29 vs 19 (people)"]), ("29", [])])
+def test_a_name_spelled_two_ways_is_told_only_of_sentences_with_no_other_conflict(
+    other_figure: str, found: list[str]
+) -> None:
+    # The spelling finding names its sentences the other way round ("a2s1", "a1s1"): a
+    # conflict between them either way round is one.
+    texts = [
+        "Voters rebuked President Barak Obama on Tuesday, 29 people said.",
+        f"Voters rebuked President Barack Obama on Tuesday, {other_figure} people said.",
+    ]
+    conflicts = _two_sentence_conflicts(texts, LINK_MARGIN)
+    spelling = ["Barack vs Barak (spelling of Barak Obama)"]
+    assert [c.detail for c in conflicts] == (found or spelling)
+    assert {frozenset((c.a, c.b)) for c in conflicts} == {frozenset(("a1s1", "a2s1"))}

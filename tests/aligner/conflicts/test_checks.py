@@ -591,3 +591,66 @@ def test_a_named_person_s_two_ages_still_conflict() -> None:
 )
 def test_a_negation_sharing_one_word_is_no_same_statement(a: str, b: str) -> None:
     assert ConflictKind.NEGATION not in kinds(a, b)
+
+
+_NAME_WORDS = st.text(alphabet="abcdeimnorsz", min_size=1, max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_WORDS, st.lists(_NAME_WORDS, max_size=6))
+def test_a_near_spelling_is_looked_for_as_the_ratio_defines_it(
+    word: str, others: list[str]
+) -> None:
+    from rapidfuzz import fuzz
+
+    from aligner.calibration import SAME_NAME_RATIO
+    from aligner.conflicts.entities import _near_spelling
+
+    defined = any(fuzz.ratio(word, other) >= SAME_NAME_RATIO for other in others)
+    assert _near_spelling(word, tuple(others)) == defined
+
+
+_ANTONYM_TEXTS = [
+    "The court upheld the ruling.",
+    "The court overturned the ruling.",
+    "Shares rose and bonds fell.",
+    "Shares fell and bonds rose.",
+    "The index rose on Monday.",
+    "The senator won the vote, not lost it.",
+    "He lost the vote.",
+    "Nothing opposable here at all.",
+]
+
+
+@pytest.mark.parametrize("a", _ANTONYM_TEXTS)
+@pytest.mark.parametrize("b", _ANTONYM_TEXTS)
+def test_antonyms_are_found_as_defined_from_the_words_each_sentence_tells(a: str, b: str) -> None:
+    # The checks look only at the words of one sentence that have an opposite (found once per
+    # sentence): the finding is the first such word, in order, whose opposite the other tells.
+    from aligner.conflicts.checks import antonym_conflicts
+    from aligner.conflicts.word_sets import antonyms
+
+    left, right = sentence_features(a), sentence_features(b)
+    words_a, words_b = set(left.tokens), set(right.tokens)
+    opposites = antonyms()
+    defined = [
+        f'"{word}" vs "{sorted((opposites[word] & words_b) - words_a)[0]}"'
+        for word in sorted(w for w in words_a - words_b if w in opposites)
+        if (opposites[word] & words_b) - words_a
+    ][:1]
+    assert [f.detail for f in antonym_conflicts(left, right)] == defined
+    if a == "The court upheld the ruling." and b == "The court overturned the ruling.":
+        assert defined == ['"upheld" vs "overturned"']
+
+
+def test_a_sentences_word_set_is_its_tokens_kept_by_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aligner.conflicts import word_sets
+
+    monkeypatch.setattr(word_sets, "_MAX_KEPT", 2)
+    texts = ["Shares rose 3 percent.", "Bonds fell.", "Shares rose 3 percent.", "Oil rose."]
+    for text in texts:
+        sentence = sentence_features(text)
+        assert word_sets.word_set(sentence) == frozenset(sentence.tokens)
+    assert len(word_sets._WORD_SETS) <= 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aligner.conflicts.event_facts import Fact, FactConflict
 from aligner.conflicts.pair_figures import ArticleFigures
-from aligner.conflicts.passes import _check_pairs, _unless_numbers_told
+from aligner.conflicts.passes import _check_pairs, _row_order, _unless_numbers_told
 from aligner.result.model import Conflict, ConflictKind, LineKind, Sentence, Severity
 from aligner.text.features import sentence_features
 from aligner.text.quantities import Quantity
@@ -38,3 +38,12 @@ def test_the_checks_soften_the_findings_of_sentences_not_surely_counterparts() -
     assert [(f.detail, f.severity) for f in unsure] == [
         ("29 vs 19 (people killed in the attack)", Severity.SOFT)
     ]
+
+
+def test_pairs_across_rows_are_checked_right_after_the_later_of_their_rows() -> None:
+    # Rows 0, 1, 2 of sentences 0-7; their own pairs come first in the list, row by row
+    # (at 0-2 row 0's, at 3 row 1's, at 4-6 row 2's), then pairs between any rows (7-10).
+    clusters = [[0, 3, 5], [1, 4], [2, 6, 7]]
+    between = [(5, 7), (0, 1), (3, 4), (1, 5)]  # rows 0 and 2, then three of rows 0 and 1
+    assert _row_order(clusters, 8, between) == [0, 1, 2, 3, 8, 9, 10, 4, 5, 6, 7]
+    assert _row_order(clusters, 8, []) == list(range(7))

@@ -187,14 +187,15 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
 def test_shipped_records_pickle_through_their_constructor() -> None:
     import pickle
 
-    from aligner.result.model import Finding, Link, Sentence
+    from aligner.result.model import Conflict, Finding, Link, Sentence, Severity
     from aligner.text.features import sentence_features
 
     features = sentence_features("About 30 officials in Kyiv did not say it, Putin said.")
     finding = Finding(ConflictKind.NUMBER, "30 vs 40")
     sentence = Sentence("a1s1", "a1", 0, "Hi.", LineKind.PROSE, 0, 3, 0)
+    conflict = Conflict("a1s1", "a2s1", ConflictKind.NUMBER, "30 vs 40", Severity.SOFT)
     link = Link("a1s1", "a2s3", 71.25)
-    for record in (features, features.quantities[0], finding, sentence, link):
+    for record in (features, features.quantities[0], finding, sentence, conflict, link):
         assert type(record).__reduce__(record)[0] is type(record)
         assert pickle.loads(pickle.dumps(record)) == record
 
