@@ -14,7 +14,7 @@ from typing import NamedTuple
 from aligner.load.decode import fold_invisible
 from aligner.result.pickling import pickled_by_constructor
 from aligner.text.porter import QuickPorter
-from aligner.text.quantities import VAGUE_PLURALS, Quantity, locate_quantities, may_hold_quantity
+from aligner.text.quantities import VAGUE_PLURALS, Quantity, find_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
@@ -135,7 +135,7 @@ def read_sentence(text: str) -> ReadSentence:
     tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
-    found = locate_quantities(text).found if may_hold_quantity(tokens) else []
+    found = find_quantities(text) if may_hold_quantity(tokens) else []
     return ReadSentence(
         text=text,
         tokens=tokens,
