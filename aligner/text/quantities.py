@@ -516,7 +516,7 @@ def _classify(words: list[str], start: int, end: int, value: float) -> tuple[Qua
         # how long something lasted ("40 million years after" it, "for 40 million years").
         kind = "ago" if _at(words, stop) == "ago" else "duration"
         return replace(_q(kind, seconds, "s"), grain=grain), stop + (kind == "ago")
-    if after == ":" and _at(words, end + 1)[:1].isdigit():
+    if after == ":" and _at(words, end + 1)[:1].isdecimal():  # "²" is a digit, no number
         minutes = float(_at(words, end + 1).replace(",", ""))
         return _clock_time(words, end + 2, value, value + minutes / 60)
     if after in ("a", "p") or after in ("am", "pm"):
