@@ -249,6 +249,8 @@ _FULL_WIDTH_END = re.compile(r"[。！？](?=[^\s」』）”’])")
 
 def _full_width_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets right after a full-width sentence end that is followed by more text."""
+    if text.isascii():  # no full-width mark, and a check that takes no time: no scan
+        return []
     return [match.end() for match in _FULL_WIDTH_END.finditer(text, start, end)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -399,3 +400,11 @@ def test_a_digit_that_is_no_number_after_a_colon_is_no_clock_time(minutes: str) 
 
 def test_minutes_in_other_scripts_still_tell_a_clock_time() -> None:
     assert [(q.kind, q.value) for q in extract_quantities("at 4:٣٠ pm")] == [("time", 16.5)]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab09-– \u2010Z", max_size=30))
+def test_hyphens_inside_quantities_are_those_between_letters_or_digits(text: str) -> None:
+    """The hyphen pattern opens with the hyphen (scanned for in C), and looks behind it."""
+    between = re.compile(r"(?<=[a-z0-9])-(?=[a-z0-9])")
+    assert _prepare(text) == between.sub(" ", plain_typography(text.lower()))

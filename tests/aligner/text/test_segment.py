@@ -612,3 +612,11 @@ def test_punkt_s_answer_for_a_context_is_kept_and_is_the_same() -> None:
     kept = [sentence_spans(text) for text in texts]
     assert kept == fresh
     assert segment._punkt_sees_break.cache_info().hits > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .。！？」”\n", max_size=20))
+def test_full_width_ends_are_the_pattern_s_in_any_text(text: str) -> None:
+    """ASCII text skips the scan for full-width marks: it has none."""
+    found = [match.end() for match in segment._FULL_WIDTH_END.finditer(text)]
+    assert segment._full_width_breaks(text, 0, len(text)) == found
