@@ -65,7 +65,9 @@ def stem(word: str) -> str:
     stemmed = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
     # Transliterated names vary in their endings (-iy/-y/-i, doubled consonants).
     stemmed = _Y_ENDING.sub("i", stemmed)
-    return _DOUBLED.sub(r"\1", stemmed)
+    # A substitution with a template costs a Python call even where nothing matches; the
+    # search alone runs in C, and finds a doubled letter in few stems.
+    return _DOUBLED.sub(r"\1", stemmed) if _DOUBLED.search(stemmed) else stemmed
 
 
 _Y_ENDING = re.compile(r"(iy|yi|yy|ii|y)$")

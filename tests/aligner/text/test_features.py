@@ -6,9 +6,14 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.text.features import (
+    _DOUBLED,
+    _Y_ENDING,
     ReadSentence,
+    _stemmer,
     fold,
     read_sentence,
     sentence_features,
@@ -16,6 +21,7 @@ from aligner.text.features import (
     with_stems,
     words,
 )
+from aligner.text.wordlists import IRREGULAR_SINGULARS
 
 
 def test_fold_unifies_quotes_dashes_accents_and_dotted_abbreviations() -> None:
@@ -33,6 +39,14 @@ def test_words_drop_possessives_but_keep_contractions() -> None:
 
 def test_transliterated_names_share_one_stem() -> None:
     assert stem("zelenskiy") == stem("zelensky") == stem("zelenskyy")
+    assert stem("assad") == stem("asad") and stem("gaddafi") == stem("gadafi") == "gadafi"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abdeilnsy'", min_size=1, max_size=12))
+def test_a_stem_is_porter_s_with_endings_and_doubled_letters_folded(word: str) -> None:
+    porter = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
+    assert stem(word) == _DOUBLED.sub(r"\1", _Y_ENDING.sub("i", porter))
 
 
 def test_content_leaves_out_stopwords_and_bare_digits() -> None:
