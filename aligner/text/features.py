@@ -14,7 +14,7 @@ from typing import NamedTuple
 from aligner.load.decode import fold_invisible
 from aligner.result.pickling import pickled_by_constructor
 from aligner.text.porter import QuickPorter
-from aligner.text.quantities import VAGUE_PLURALS, Quantity, locate_quantities, may_hold_quantity
+from aligner.text.quantities import VAGUE_PLURALS, Quantity, find_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
 from aligner.text.wordlists import IRREGULAR_SINGULARS, NEGATION_CUES, STOPWORDS
 
@@ -65,7 +65,9 @@ def stem(word: str) -> str:
     stemmed = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
     # Transliterated names vary in their endings (-iy/-y/-i, doubled consonants).
     stemmed = _Y_ENDING.sub("i", stemmed)
-    return _DOUBLED.sub(r"\1", stemmed)
+    # A substitution with a template costs a Python call even where nothing matches; the
+    # search alone runs in C, and finds a doubled letter in few stems.
+    return _DOUBLED.sub(r"\1", stemmed) if _DOUBLED.search(stemmed) else stemmed
 
 
 _Y_ENDING = re.compile(r"(iy|yi|yy|ii|y)$")
@@ -135,12 +137,12 @@ def read_sentence(text: str) -> ReadSentence:
     tokens = tuple(map(sys.intern, words(text)))
     normalised = " ".join(tokens)
     names = tuple(_names(text))
-    found = locate_quantities(text).found if may_hold_quantity(tokens) else []
+    found = find_quantities(text) if may_hold_quantity(tokens) else []
     return ReadSentence(
         text=text,
         tokens=tokens,
         normalised=normalised,
-        content_words=tuple(w not in STOPWORDS and not w.isdigit() for w in tokens),
+        content_words=tuple(map(_CONTENT_WORDS.__getitem__, tokens)),
         negations=_negations(tokens, normalised),
         names=names,
         name_words=tuple(map(_name_words, names)),
@@ -169,6 +171,22 @@ def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
         content_set=content_set,
         quantity_places=read.quantity_places,
     )
+
+
+class _ContentWords(dict[str, bool]):
+    """Whether a word's stem is content (no stopword, no bare number), decided once per
+    distinct word: a corpus has far fewer distinct words than words (msrp10k14: 13,130 of
+    193,847), and ``map`` over this dictionary's look-up runs in C."""
+
+    def __missing__(self, word: str) -> bool:
+        content = word not in STOPWORDS and not word.isdigit()
+        if len(self) < _MAX_CONTENT_WORDS_KEPT:  # a hostile text can hold endless words
+            self[word] = content
+        return content
+
+
+_MAX_CONTENT_WORDS_KEPT = 200_000
+_CONTENT_WORDS = _ContentWords()
 
 
 @lru_cache(maxsize=65_536)

@@ -341,13 +341,22 @@ def _is_name_part(word: str) -> bool:
     return not core or core.casefold() in _BYLINE_CONNECTORS or core[0].isupper()
 
 
-_LINK_SEPARATOR_END = re.compile(r"\s[-|»›]$")
+_LINK_SEPARATORS = "-|»›"
+_LINK_SEPARATOR_END = re.compile(rf"\s[{_LINK_SEPARATORS}]$")
 _MAX_LINK_WORDS = 20
 
 
 def _is_link_list_item(line: str, words: list[str]) -> bool:
     """Headlines of other stories rendered as "Headline -" or "Headline |" links."""
-    return len(words) <= _MAX_LINK_WORDS and _LINK_SEPARATOR_END.search(line) is not None
+    return len(words) <= _MAX_LINK_WORDS and _ends_in_link_separator(line)
+
+
+def _ends_in_link_separator(line: str) -> bool:
+    # The separator ends the line (or comes before its final newline, for "$"): a look at
+    # that character spares nearly every line the search through it for a separator.
+    if line.rstrip("\n")[-1:] not in _LINK_SEPARATORS:
+        return False
+    return _LINK_SEPARATOR_END.search(line) is not None
 
 
 _SMALL_WORDS = _word_set(
@@ -482,7 +491,10 @@ def _table_cells(line: str) -> list[str]:
 
 
 def _is_headline_shaped(line: str, kind: LineKind) -> bool:
-    return kind is LineKind.HEADING or _is_link_list_item(line, line.split())
+    if kind is LineKind.HEADING:
+        return True
+    # Most lines end in no separator: they need not be split into words to tell.
+    return _ends_in_link_separator(line) and _is_link_list_item(line, line.split())
 
 
 _MAX_HEADLINE_WORDS = 20

@@ -6,9 +6,15 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from aligner.text import features
 from aligner.text.features import (
+    _DOUBLED,
+    _Y_ENDING,
     ReadSentence,
+    _stemmer,
     fold,
     read_sentence,
     sentence_features,
@@ -16,6 +22,7 @@ from aligner.text.features import (
     with_stems,
     words,
 )
+from aligner.text.wordlists import IRREGULAR_SINGULARS, STOPWORDS
 
 
 def test_fold_unifies_quotes_dashes_accents_and_dotted_abbreviations() -> None:
@@ -33,6 +40,14 @@ def test_words_drop_possessives_but_keep_contractions() -> None:
 
 def test_transliterated_names_share_one_stem() -> None:
     assert stem("zelenskiy") == stem("zelensky") == stem("zelenskyy")
+    assert stem("assad") == stem("asad") and stem("gaddafi") == stem("gadafi") == "gadafi"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abdeilnsy'", min_size=1, max_size=12))
+def test_a_stem_is_porter_s_with_endings_and_doubled_letters_folded(word: str) -> None:
+    porter = _stemmer().stem(IRREGULAR_SINGULARS.get(word, word))
+    assert stem(word) == _DOUBLED.sub(r"\1", _Y_ENDING.sub("i", porter))
 
 
 def test_content_leaves_out_stopwords_and_bare_digits() -> None:
@@ -114,3 +129,20 @@ def test_a_read_sentence_is_immutable_and_pickles_back_to_an_equal_one() -> None
     assert back.quantities and back.names == ("Friday", "Putin")
     with pytest.raises(AttributeError):
         read.text = "changed"  # type: ignore[misc]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["the", "talks", "3", "3rd", "not", "Riyadh", "it's"]), max_size=9))
+def test_content_words_are_decided_per_word(sentence: list[str]) -> None:
+    read = read_sentence(" ".join(sentence))
+    expected = tuple(w not in STOPWORDS and not w.isdigit() for w in read.tokens)
+    assert read.content_words == expected
+
+
+def test_content_words_past_the_bound_are_decided_and_not_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(features, "_MAX_CONTENT_WORDS_KEPT", 1)
+    decided = features._ContentWords()
+    assert [decided[w] for w in ("the", "talks", "3", "talks")] == [False, True, False, True]
+    assert decided == {"the": False}

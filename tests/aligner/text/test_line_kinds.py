@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -485,3 +486,9 @@ def test_a_line_above_a_rule_is_not_a_table_header() -> None:
     # A plain-text section rule, and a delimiter with another number of cells.
     assert kinds_of([INTRO, OUTRO, "---"])[1] == (OUTRO, PROSE)
     assert kinds_of([INTRO, OUTRO, "--- | --- | ---"])[1] == (OUTRO, PROSE)
+
+
+@given(st.text(alphabet="ab -|»›\n\t", max_size=12))
+def test_a_line_ends_in_a_link_separator_as_the_pattern_says(line: str) -> None:
+    """The look at the last character first decides nothing the pattern would not."""
+    assert line_kinds._ends_in_link_separator(line) == (re.search(r"\s[-|»›]$", line) is not None)

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.text.features import sentence_features
-from aligner.text.quantities import extract_quantities, locate_quantities, may_hold_quantity
+from aligner.text.quantities import (
+    _TOKEN,
+    _prepare,
+    extract_quantities,
+    find_quantities,
+    locate_quantities,
+    may_hold_quantity,
+)
 from aligner.text.typography import plain_typography
 
 
@@ -340,3 +350,61 @@ def test_each_token_s_span_is_where_it_stands_in_the_text() -> None:
     assert [plain_typography(text[a:b].lower()) for a, b in located.spans] == located.words
     ends = [0, *(end for _, end in located.spans)]
     assert all(ends[k] <= start for k, (start, _) in enumerate(located.spans))
+
+
+# Pieces of sentences with figures of every kind, and characters that are no token's.
+_FIGURE_PIECES = [
+    "Peterson", ",", "31", ",", "is", "$", "2.5bn", "1,200", "45", "%", "per", "cent", "within",
+    "hours", "nearly", "just", "over", "between", "and", "to", "a", "an", "half", "dozen",
+    "hundred", "thousand", "million", "one", "two-thirds", "4:30", "p.m.", "ET", "May", "2014",
+    "84th", "year-old", "years", "old", "ago", "(", ")", "-", "—", "“", "”", "\xa0", "\t",
+    "3/4", "km", "No.", "additional", "other", "people",
+]  # fmt: skip
+_FIGURE_TEXTS = st.one_of(
+    st.lists(st.sampled_from(_FIGURE_PIECES), max_size=30).map(" ".join),
+    st.lists(st.sampled_from(_FIGURE_PIECES), max_size=30).map("".join),
+    st.text(max_size=60),
+)
+
+
+@settings(max_examples=400)
+@given(_FIGURE_TEXTS)
+def test_token_spans_are_the_token_pattern_s_matches(text: str) -> None:
+    located = locate_quantities(text)
+    matches = list(_TOKEN.finditer(_prepare(text)))
+    assert located.words == [match.group() for match in matches]
+    assert located.spans == [match.span() for match in matches]
+
+
+@settings(max_examples=400)
+@given(_FIGURE_TEXTS)
+def test_the_analysis_finds_what_locating_finds(text: str) -> None:
+    assert find_quantities(text) == locate_quantities(text).found
+
+
+def test_the_pieces_hold_figures_of_every_kind() -> None:
+    """The pieces above reach the quantity parser's every branch worth comparing."""
+    text = " ".join(_FIGURE_PIECES)
+    kinds = {quantity.kind for quantity in extract_quantities(text)}
+    assert {"money", "percent", "age", "time", "month", "place", "count"} <= kinds
+
+
+@pytest.mark.parametrize("minutes", ["²", "³", "½", "①"])
+def test_a_digit_that_is_no_number_after_a_colon_is_no_clock_time(minutes: str) -> None:
+    """Such characters are digits to str.isdigit but no number to float(): once, one in an
+    article after "3:" failed the whole comparison."""
+    assert [(q.kind, q.value) for q in extract_quantities(f"The vote was 3:{minutes} for")] == [
+        ("count", 3.0)
+    ]
+
+
+def test_minutes_in_other_scripts_still_tell_a_clock_time() -> None:
+    assert [(q.kind, q.value) for q in extract_quantities("at 4:٣٠ pm")] == [("time", 16.5)]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab09-– \u2010Z", max_size=30))
+def test_hyphens_inside_quantities_are_those_between_letters_or_digits(text: str) -> None:
+    """The hyphen pattern opens with the hyphen (scanned for in C), and looks behind it."""
+    between = re.compile(r"(?<=[a-z0-9])-(?=[a-z0-9])")
+    assert _prepare(text) == between.sub(" ", plain_typography(text.lower()))

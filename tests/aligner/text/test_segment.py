@@ -591,7 +591,7 @@ def test_a_paragraph_without_a_mark_before_its_end_skips_punkt(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("Punkt asked about a paragraph that has one sentence")
 
-    monkeypatch.setattr(segment._tokenizer(), "span_tokenize", refuse)
+    monkeypatch.setattr(segment._tokenizer(), "_slices_from_text", refuse)
     assert segment._sentence_starts("Officials met on Monday in Riyadh, “for hours”.") == []
     assert segment._sentence_starts("Did they agree?") == []
     with pytest.raises(AssertionError):
@@ -612,3 +612,33 @@ def test_punkt_s_answer_for_a_context_is_kept_and_is_the_same() -> None:
     kept = [sentence_spans(text) for text in texts]
     assert kept == fresh
     assert segment._punkt_sees_break.cache_info().hits > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .。！？」”\n", max_size=20))
+def test_full_width_ends_are_the_pattern_s_in_any_text(text: str) -> None:
+    """ASCII text skips the scan for full-width marks: it has none."""
+    found = [match.end() for match in segment._FULL_WIDTH_END.finditer(text)]
+    assert segment._full_width_breaks(text, 0, len(text)) == found
+
+
+def test_punkt_realigns_only_at_the_marks_the_short_cut_knows() -> None:
+    """Every character at which Punkt's realignment pattern can match is one of the marks
+    that make ``_sentence_starts`` run the realignment (a newer NLTK may add some)."""
+    pattern = segment._tokenizer()._lang_vars.re_boundary_realignment
+    matching = {chr(code) for code in range(0x3000) if pattern.match(chr(code))}
+    assert matching == set(segment._REALIGNED_MARKS)
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        '"He left." Then she came.',
+        "(He left.) Then she came.",
+        "He said: “No.” Then he left. ‘Yes.’ She came.",
+        "It was late.) ] } Then. « Non. » Oui.",
+        "He left. “Then” she came. ‘So’ it went.",
+    ],
+)
+def test_windows_with_marks_after_a_break_start_where_punkt_starts(window: str) -> None:
+    assert segment._sentence_starts(window) == punkt_starts(window)
