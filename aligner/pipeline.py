@@ -14,8 +14,8 @@ from aligner.conflicts.passes import rows_and_conflicts
 from aligner.load.corpus import Document, load_documents, natural_sort_key
 from aligner.load.limits import check_sentence_limit, within_line_limit
 from aligner.load.resources import sample_corpus_dir
-from aligner.match.align import ScoredPairs, display_order
-from aligner.match.counterparts import prose_positions
+from aligner.match.align import display_order
+from aligner.match.counterparts import CounterpartScorer, prose_positions
 from aligner.match.links import links_across_rows
 from aligner.match.near import near_counterparts
 from aligner.match.scoring import group_scores, scored_pairs, useful_score
@@ -25,11 +25,10 @@ from aligner.result.model import (
     Comparison,
     Conflict,
     Group,
-    Link,
     Sentence,
     SkippedFile,
 )
-from aligner.result.summary import similarity_matrix, source_stats
+from aligner.result.summary import similarity_of_rows, source_stats
 from aligner.runtime.cancel import Cancelled, checkpoint, stopping_when  # noqa: F401 (Cancelled: re-exported)
 from aligner.runtime.collector import collector_paused
 from aligner.runtime.parallel import Aside
@@ -64,8 +63,9 @@ def compare(
     next checkpoint: every long loop of every stage has them (aligner/runtime/cancel.py), and forked
     children are killed.
     ``workers`` > 1 lets the sentence splitting, sentence analysis, candidate pairs and their
-    scores, conflict checks, and links of a large corpus run in that many processes (forked,
-    and only where that is safe: see aligner/runtime/parallel.py); the result is the same.
+    scores, conflict checks, and the groups' scores and similarity of a large corpus run in
+    that many processes (forked, and only where that is safe: see
+    aligner/runtime/parallel.py); the result is the same.
     """
     settings = CompareOptions(
         threshold=threshold,
@@ -132,23 +132,26 @@ def _compare_articles(
         prose, features, pairs, article_of, settings, report, workers
     )
 
-    # Links and near counterparts need the final rows alone: a child finds them in a large
-    # folder while this process scores and orders the rows and summarises them.
-    beside = partial(_links_and_near, prose, clusters, pairs, article_of, settings)
+    # The rows' scores and how much the sources share need the final rows alone: a child
+    # measures them in a large folder while this process orders the rows and finds their
+    # links and near counterparts (msrp10k14: about 0.12 s of work in each process, and only
+    # floats and shares to send back, not 30,000 links).
+    article_list = article_of.tolist()
+    beside = partial(_scores_and_similarity, articles, clusters, article_list, scorer, similar)
     wanted = workers > 1 and len(pairs.left) >= PARALLEL_MIN_LINK_PAIRS
-    with Aside(beside, wanted=wanted) as linked:
-        scores = group_scores(scorer, clusters, similar)
+    with Aside(beside, wanted=wanted) as measured:
         pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
         # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
         checkpoint()
-        order = display_order(clusters, article_of.tolist(), [s.index for s in prose], pivot=pivot)
+        order = display_order(clusters, article_list, [s.index for s in prose], pivot=pivot)
         checkpoint()
-        groups = _build_groups(prose, clusters, order, conflicts, scores)
+        links = links_across_rows(prose, clusters, pairs, article_of, settings)
+        near = near_counterparts(prose, clusters, pairs, article_of, links, settings)
         checkpoint()
         report("summarising", 0.95)
-        similarity = similarity_matrix(articles, groups)
+        scores, similarity = measured.result()
+        groups = _build_groups(prose, clusters, order, conflicts, scores)
         stats = source_stats(articles, groups, conflicts)
-        links, near = linked.result()
     result = Comparison(
         articles=tuple(articles),
         skipped=tuple(skipped),
@@ -165,21 +168,24 @@ def _compare_articles(
     return result
 
 
-# Scored pairs below which links and near counterparts are found in this process: a fork
-# and the links sent back would cost more than the 0.07 s they take at 44,000 pairs.
+# Scored pairs below which the scores and similarity are measured in this process: a fork
+# would cost more than the 0.1 s they take at 44,000 pairs.
 PARALLEL_MIN_LINK_PAIRS = 20_000
 
 
-def _links_and_near(
-    prose: Sequence[Sentence],
+def _scores_and_similarity(
+    articles: Sequence[Article],
     clusters: Sequence[Sequence[int]],
-    pairs: ScoredPairs,
-    article_of: np.ndarray,
-    settings: CompareOptions,
-) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
-    """``links_across_rows`` and ``near_counterparts`` of the final rows."""
-    links = links_across_rows(prose, clusters, pairs, article_of, settings)
-    return links, near_counterparts(prose, clusters, pairs, article_of, links, settings)
+    article_of: Sequence[int],
+    scorer: CounterpartScorer,
+    similar: list[dict[int, float]],
+) -> tuple[list[float], dict[str, dict[str, float]]]:
+    """The rows' ``group_scores`` (which write the pairs they measure into ``similar``: read
+    by nothing after them, so a child's copy may be left behind) and their
+    ``similarity_of_rows`` (``article_of``: each prose sentence's article, by position)."""
+    scores = group_scores(scorer, clusters, similar)
+    sources = ([article_of[i] for i in members] for members in clusters)
+    return scores, similarity_of_rows(articles, sources)
 
 
 def _build_groups(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from aligner.result.model import (
     Article,
@@ -20,15 +20,23 @@ def similarity_matrix(
 ) -> dict[str, dict[str, float]]:
     """Share of A's prose sentences that have a counterpart from B in their group (sparse: a
     pair of sources that share nothing is left out, read it as 0)."""
-    # Articles by position: rows and columns come out in article order without sorting by
-    # a lookup per entry (a dense articles x articles table would be as large as its square).
     position = {a.id: k for k, a in enumerate(articles)}
     article_at = {s.id: position[a.id] for a in articles for s in a.sentences}
+    return similarity_of_rows(articles, ([article_at[m] for m in g.members] for g in groups))
+
+
+def similarity_of_rows(
+    articles: Sequence[Article], rows: Iterable[Sequence[int]]
+) -> dict[str, dict[str, float]]:
+    """``similarity_matrix`` of groups given as their members' articles (positions in
+    ``articles``): all it reads of them, known before the groups are made."""
+    # Articles by position: rows and columns come out in article order without sorting by
+    # a lookup per entry (a dense articles x articles table would be as large as its square).
     # Counted by Counter.update, which counts a whole group in one call; each row also
     # counts its own article once per group, which the diagonal below replaces.
     together: list[Counter[int]] = [Counter() for _ in articles]
-    for group in groups:
-        present = {article_at[m] for m in group.members}
+    for sources in rows:
+        present = set(sources)
         if len(present) < 2:
             continue
         for a in present:

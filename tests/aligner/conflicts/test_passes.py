@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from aligner.conflicts.event_facts import Fact, FactConflict
 from aligner.conflicts.pair_figures import ArticleFigures
-from aligner.conflicts.passes import _check_pairs, _row_order, _unless_numbers_told
+from aligner.conflicts.passes import (
+    _check_pairs,
+    _conflicts,
+    _inner_checks,
+    _row_order,
+    _unless_numbers_told,
+)
 from aligner.result.model import Conflict, ConflictKind, LineKind, Sentence, Severity
 from aligner.text.features import sentence_features
 from aligner.text.quantities import Quantity
@@ -47,3 +55,35 @@ def test_pairs_across_rows_are_checked_right_after_the_later_of_their_rows() -> 
     between = [(5, 7), (0, 1), (3, 4), (1, 5)]  # rows 0 and 2, then three of rows 0 and 1
     assert _row_order(clusters, 8, between) == [0, 1, 2, 3, 8, 9, 10, 4, 5, 6, 7]
     assert _row_order(clusters, 8, []) == list(range(7))
+
+
+def test_groups_merge_across_conflicts_only_while_their_articles_stay_disjoint() -> None:
+    # Sentences 0-4 of articles 0, 1, 1, 2, 0; groups {0}, {1}, {2, 3}, {4}. Merging {0} and
+    # {1} makes a group of articles 0 and 1: it then meets {2, 3} in article 1 and {4} in
+    # article 0, so neither joins it, though each was disjoint from {0} alone.
+    article_of = np.array([0, 1, 1, 2, 0])
+    found = [Conflict("x", "y", ConflictKind.NUMBER, "1 vs 2")]
+    linked = [(0, 1, found), (0, 2, found), (4, 1, found), (3, 4, found)]
+    conflicts, clusters = _conflicts([[0], [1], [2, 3], [4]], [], linked, article_of)
+    assert clusters == [[0, 1], [2, 3, 4]]
+    assert len(conflicts) == 4  # every linking conflict kept, merged or not
+
+
+def test_pairs_inside_a_row_are_soft_only_when_they_score_under_the_sure_level() -> None:
+    texts = ["29 people were killed in the attack.", "19 people were killed in the attack."]
+    texts.append("Officials said 29 people were killed in the attack.")
+    prose = [
+        Sentence(f"a{k}s1", f"a{k}", 0, text, LineKind.PROSE, 0, len(text), 0)
+        for k, text in enumerate(texts)
+    ]
+    features = [sentence_features(text) for text in texts]
+    figures = ArticleFigures(features, [0, 1, 2])
+    # 0-1 scores at the sure level, 1-2 just under it, 0-2 was never scored (0).
+    similar = [{1: 80.0}, {0: 80.0, 2: 79.5}, {1: 79.5}]
+    inner, _, _ = _inner_checks(prose, features, figures, [[0, 1, 2]], 1, [], [], similar, 80.0)
+    severities = [[(c.a, c.b, c.severity) for c in found] for found in inner]
+    assert severities == [
+        [("a0s1", "a1s1", Severity.HARD)],
+        [],  # 29 and 29: nothing to tell
+        [("a1s1", "a2s1", Severity.SOFT)],
+    ]
