@@ -49,6 +49,20 @@ NEAR_PER_SENTENCE = 3
 # surer than those under 60 (8 of 14). bench/sign_trust.py.
 SURE_ROW_SCORE = 75.0
 
+# A shared row is also only probable when a member says this few things (distinct content
+# words) unless another member words it nearly the same (rapidfuzz ratio of the folded
+# texts at least SAME_WORDING): a sentence of one or two content words is covered in full by
+# any sentence that repeats one of them, and the score, which trusts coverage, cannot tell.
+# Of the 408 rows of 75 or more of the 34 real clusters, 66 hold such a member ("It is good."
+# / "So Alex, I wished him the best." 91; "All times are a.m." / "Check your local moonrise
+# time here." 96); read as a journalist would, most of them join different facts, while the
+# thin rows kept ("I don't know." three times, 100) are one quote. aligner/match/trust.py.
+THIN_CONTENT_WORDS = 2
+# Only sentences this short (characters) are read for it: one of two content words is short,
+# and a 10k-sentence folder's reader would otherwise fold every sentence of its rows again.
+THIN_MAX_CHARS = 80
+SAME_WORDING = 90.0
+
 # Sentences that did not align but score at most this far below the threshold are still
 # checked for figures about the same thing ("four people in custody" / "three people in
 # custody"): related enough to be about one fact, too differently worded to align.

@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.calibration import SURE_ROW_SCORE
+from aligner.match.trust import row_doubt
 from aligner.result.model import Comparison, Group, Label, Sentence
 from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK
 from tui.row_layout import pivot_index, word_changes
@@ -111,11 +111,10 @@ def _sign_and_title(comparison: Comparison, group: Group) -> tuple[str, str]:
         return SOFT_MARK, "Contradicting softly (told differently: check)"
     if group.label is Label.UNIQUE and any(m in comparison.near_of for m in group.members):
         return PERHAPS_MARK, "Unique, perhaps: close sentences in other sources (below)"
-    if group.label is Label.SHARED and group.score < SURE_ROW_SCORE:
-        return PROBABLE_MARK, (
-            f"Shared, probably: under {SURE_ROW_SCORE:.0f}, sources often tell different "
-            "facts: compare the versions"
-        )
+    if group.label is Label.SHARED:
+        doubt = row_doubt(group, {m: comparison.sentences[m].text for m in group.members})
+        if doubt is not None:
+            return PROBABLE_MARK, f"Shared, probably: {doubt}: compare the versions"
     return _LABEL_GLYPH[group.label], group.label.value.capitalize()
 
 

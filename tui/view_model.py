@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from aligner.calibration import SURE_ROW_SCORE
+from aligner.match.trust import row_doubt
 from aligner.result.model import Comparison, Label
 from tui.row_layout import (
     Counterparts,
@@ -76,11 +76,13 @@ class ViewModel:
         self.perhaps_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.near_of if self.labels.get(sid) is Label.UNIQUE
         )
-        # Members of shared rows under SURE_ROW_SCORE: alike, but only probably one fact.
+        # Members of shared rows that hold only probably one fact (aligner/match/trust.py):
+        # under SURE_ROW_SCORE, or with a thin member no other words alike.
+        text_of = {sid: s.text for sid, s in comparison.sentences.items()}
         self.probable: frozenset[str] = frozenset(
             m
             for g in comparison.groups
-            if g.label is Label.SHARED and g.score < SURE_ROW_SCORE
+            if g.label is Label.SHARED and row_doubt(g, text_of) is not None
             for m in g.members
         )
         self.rows = aligned_rows(comparison)
@@ -113,7 +115,7 @@ class ViewModel:
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
 
     def _unsure(self) -> frozenset[str]:
-        """Sentences drawn with a sign of doubt: ``≈`` (a shared row under SURE_ROW_SCORE),
+        """Sentences drawn with a sign of doubt: ``≈`` (a shared row only probably one fact),
         ``±`` (only here, perhaps) and ``?`` (contradicting softly)."""
         probable = {sid for sid in self.probable if self.labels.get(sid) is Label.SHARED}
         softly = {sid for sid in self.soft_only if self.labels.get(sid) is Label.CONTRADICTING}

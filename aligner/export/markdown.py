@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from aligner.calibration import SURE_ROW_SCORE
+from aligner.match.trust import row_doubt
 from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
 from aligner.runtime.cancel import checkpoint
 from aligner.text.diff import DiffOp, word_diff
@@ -384,11 +384,9 @@ class _Document:
             names = ", ".join(self.label(s.article_id) for s in members)
             self.section(f"### Shared {number}: {names}")
             similarity = f"Similarity {group.score:.0f}/100"
-            if group.score < SURE_ROW_SCORE:
-                similarity += (
-                    f" · probably the same fact: under {SURE_ROW_SCORE:.0f}, sources often tell "
-                    "different facts, compare the versions"
-                )
+            doubt = row_doubt(group, {s.id: s.text for s in members})
+            if doubt is not None:
+                similarity += f" · probably the same fact: {doubt}, compare the versions"
             self.emit(similarity, "")
             for index, sentence in enumerate(members):
                 self.sentence_item(sentence, reference=members[0] if index else None)

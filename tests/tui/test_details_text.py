@@ -102,3 +102,25 @@ def test_a_weak_shared_row_is_titled_probable_and_a_sure_one_shared() -> None:
         f"≈ Shared, probably: under {SURE_ROW_SCORE:.0f}, sources often tell different facts: "
         "compare the versions  ·  group g1  ·  similarity 74"
     )
+
+
+def test_a_sure_row_with_a_thin_member_worded_otherwise_is_titled_probable() -> None:
+    from dataclasses import replace
+
+    first = _article("a1", "Wire", "It is good.")
+    second = _article("a2", "Daily", "So Alex, I wished him the best.")
+    third = _article("a3", "Post", "It is good.")
+    group = Group("g1", Label.SHARED, ("a1s1", "a2s1"), 90.68)
+    thin = Comparison(
+        articles=(first, second), skipped=(), groups=(group,), conflicts=(), similarity={},
+        stats=(),
+    )  # fmt: skip
+    assert details_text(thin, "g1", "a1s1", {}, {}).plain.startswith(
+        "≈ Shared, probably: a sentence this short matches on a word or two: compare the "
+        "versions  ·  group g1  ·  similarity 91"
+    )
+    alike = Comparison(
+        articles=(first, third), skipped=(), groups=(replace(group, members=("a1s1", "a3s1")),),
+        conflicts=(), similarity={}, stats=(),
+    )  # fmt: skip
+    assert details_text(alike, "g1", "a1s1", {}, {}).plain.startswith("= Shared  ·  group g1")

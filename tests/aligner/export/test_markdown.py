@@ -557,3 +557,30 @@ def test_a_row_lists_only_the_conflicts_between_its_own_members(comparison) -> N
     ]
     assert sections[-1].startswith("3: BBC \\| News vs \\[AP\\]")
     assert "29 vs 5 (pledged)" in sections[-1]
+
+
+def test_a_sure_row_with_a_thin_member_is_called_probably_the_same_fact() -> None:
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    sure = [g for g in comparison.groups if g.label is Label.SHARED and g.score >= SURE_ROW_SCORE]
+    thinned = sure[0].members[-1]  # its sentence now says one thing, in other words
+    articles = tuple(
+        replace(
+            article,
+            sentences=tuple(
+                replace(s, text="It is good.") if s.id == thinned else s for s in article.sentences
+            ),
+        )
+        for article in comparison.articles
+    )
+    text = to_markdown(replace(comparison, articles=articles))
+    shared = [g for g in comparison.groups if g.label is Label.SHARED]
+    lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
+    line = lines[shared.index(sure[0])]
+    assert line.startswith(f"Similarity {sure[0].score:.0f}/100 · probably the same fact: ")
+    assert "a sentence this short matches on a word or two" in line
+    assert "probably" not in lines[shared.index(sure[1])]

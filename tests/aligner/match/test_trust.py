@@ -1,0 +1,86 @@
+"""Which shared rows the reader marks as only probably one fact (aligner/match/trust.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aligner.calibration import SURE_ROW_SCORE
+from aligner.match.trust import row_doubt
+from aligner.result.model import Group, Label
+
+
+def _row(score: float, *texts: str) -> tuple[Group, dict[str, str]]:
+    ids = tuple(f"a{k + 1}s1" for k in range(len(texts)))
+    return Group("g1", Label.SHARED, ids, score), dict(zip(ids, texts, strict=True))
+
+
+def test_a_row_under_the_sure_score_is_probable_whatever_its_sentences() -> None:
+    group, texts = _row(SURE_ROW_SCORE - 0.01, "Durst was sentenced to 85 months in prison.",
+                        "Durst was sentenced to seven years in prison.")  # fmt: skip
+    assert (
+        row_doubt(group, texts) == f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts"
+    )
+
+
+def test_a_sure_row_of_full_sentences_raises_no_doubt() -> None:
+    group, texts = _row(SURE_ROW_SCORE, "Durst was sentenced to 85 months in prison.",
+                        "Durst was sentenced to seven years in prison.")  # fmt: skip
+    assert row_doubt(group, texts) is None
+
+
+@pytest.mark.parametrize(
+    ("thin", "other"),
+    [
+        ('"And it did in this case.', "Detectives said they were working on both cases."),
+        ("It is good.", "So Alex, I wished him the best."),
+        ("All times are a.m.", "Check your local moonrise time here."),
+    ],
+)
+def test_a_thin_member_worded_otherwise_makes_a_sure_row_probable(thin: str, other: str) -> None:
+    group, texts = _row(91.0, thin, other)
+    assert row_doubt(group, texts) == "a sentence this short matches on a word or two"
+    group, texts = _row(91.0, other, thin)  # whichever source it comes from
+    assert row_doubt(group, texts) is not None
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("I don't know.", "I don’t know."),  # typographic quote
+        ("So it's very important to me.", "So it’s very important to me."),
+        ("There's no upside.", "“There’s no upside."),
+    ],
+)
+def test_a_thin_member_worded_alike_by_another_stays_sure(one: str, other: str) -> None:
+    group, texts = _row(100.0, one, other)
+    assert row_doubt(group, texts) is None
+
+
+def test_a_thin_member_needs_only_one_member_worded_alike() -> None:
+    group, texts = _row(
+        99.9, "Chaos.", "“Chaos.", "Chaos, he said, was everywhere in the building."
+    )
+    assert row_doubt(group, texts) is None
+
+
+def test_three_content_words_are_not_thin() -> None:
+    group, texts = _row(
+        90.0, "Police arrested Johnson.", "Deputies arrested the police chief on Friday."
+    )
+    assert row_doubt(group, texts) is None
+
+
+@given(st.text(max_size=40), st.floats(min_value=0, max_value=100))
+def test_a_single_sentence_raises_no_doubt(text: str, score: float) -> None:
+    group = Group("g1", Label.UNIQUE, ("a1s1",), score)
+    assert row_doubt(group, {"a1s1": text}) is None
+
+
+@given(st.text(max_size=60), st.text(max_size=60), st.floats(min_value=0, max_value=100))
+def test_doubt_is_the_same_whichever_member_comes_first(one: str, other: str, score: float) -> None:
+    first = Group("g1", Label.SHARED, ("a1s1", "a2s1"), score)
+    assert (row_doubt(first, {"a1s1": one, "a2s1": other}) is None) == (
+        row_doubt(first, {"a1s1": other, "a2s1": one}) is None
+    )
