@@ -53,12 +53,13 @@ SURE_ROW_SCORE = 75.0
 # words) unless another member words it nearly the same (rapidfuzz ratio of the folded
 # texts at least SAME_WORDING): a sentence of one or two content words is covered in full by
 # any sentence that repeats one of them, and the score, which trusts coverage, cannot tell.
-# Of the 408 rows of 75 or more of the 34 real clusters, 66 hold such a member ("It is good."
-# / "So Alex, I wished him the best." 91; "All times are a.m." / "Check your local moonrise
-# time here." 96); read as a journalist would, most of them join different facts, while the
-# thin rows kept ("I don't know." three times, 100) are one quote. aligner/match/trust.py.
+# Of the 376 shared rows of 75 or more of the 34 real clusters, 66 hold such a member ("It
+# is good." / "So Alex, I wished him the best." 91; "All times are a.m." / "Check your local
+# moonrise time here." 96); read as a journalist would, most of them join different facts,
+# while the thin rows kept ("I don't know." three times, 100) are one quote. Set by reading:
+# the labelled anchors hold four such partners. aligner/match/trust.py.
 THIN_CONTENT_WORDS = 2
-# Only sentences this short (characters) are read for it: one of two content words is short,
+# Only sentences this short (characters) are read for it: one or two content words is short,
 # and a 10k-sentence folder's reader would otherwise fold every sentence of its rows again.
 THIN_MAX_CHARS = 80
 SAME_WORDING = 90.0
