@@ -135,6 +135,20 @@ def build_comparison(
     )
 
 
+def with_text(comparison: Comparison, sentence: str, text: str) -> Comparison:
+    """``comparison`` with one sentence's text replaced (its groups and scores kept)."""
+    from dataclasses import replace
+
+    articles = tuple(
+        replace(
+            a,
+            sentences=tuple(replace(s, text=text) if s.id == sentence else s for s in a.sentences),
+        )
+        for a in comparison.articles
+    )
+    return replace(comparison, articles=articles)
+
+
 def hostile_comparison() -> Comparison:
     articles = [build_article(i, *spec) for i, spec in enumerate(HOSTILE_ARTICLES)]
     return build_comparison(articles, HOSTILE_GROUPS, HOSTILE_CONFLICTS, HOSTILE_SKIPPED)

@@ -222,26 +222,18 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -
     from dataclasses import replace
 
     from aligner.calibration import SURE_ROW_SCORE
+    from tests.conftest import with_text
     from tui.cell_render import PROBABLE_MARK
 
     comparison = story_comparison()
     group = next(g for g in comparison.groups if g.label is Label.SHARED)
-    thinned = group.members[-1]
-    articles = tuple(
-        replace(
-            article,
-            sentences=tuple(
-                replace(s, text="It is good.") if s.id == thinned else s for s in article.sentences
-            ),
-        )
-        for article in comparison.articles
-    )
     groups = tuple(replace(g, score=SURE_ROW_SCORE) if g is group else g for g in comparison.groups)
     cells, _ = renderer()
     model = ViewModel(replace(comparison, groups=groups))
     sure = cells.sentence(model, group.members[0], 0, 30, None, noted=False, matches=())
     assert sure.text.startswith(GLYPHS[Label.SHARED])
-    model = ViewModel(replace(comparison, articles=articles, groups=groups))
+    thinned = with_text(comparison, group.members[-1], "It is good.")
+    model = ViewModel(replace(thinned, groups=groups))
     cells, _ = renderer()  # a new one: a renderer keeps the strips it drew
     probable = cells.sentence(model, group.members[0], 0, 30, None, noted=False, matches=())
     assert probable.text.startswith(PROBABLE_MARK)

@@ -560,24 +560,14 @@ def test_a_row_lists_only_the_conflicts_between_its_own_members(comparison) -> N
 
 
 def test_a_sure_row_with_a_thin_member_is_called_probably_the_same_fact() -> None:
-    from dataclasses import replace
-
     from aligner.calibration import SURE_ROW_SCORE
     from aligner.pipeline import compare
+    from tests.conftest import with_text
 
     comparison = compare()
     sure = [g for g in comparison.groups if g.label is Label.SHARED and g.score >= SURE_ROW_SCORE]
-    thinned = sure[0].members[-1]  # its sentence now says one thing, in other words
-    articles = tuple(
-        replace(
-            article,
-            sentences=tuple(
-                replace(s, text="It is good.") if s.id == thinned else s for s in article.sentences
-            ),
-        )
-        for article in comparison.articles
-    )
-    text = to_markdown(replace(comparison, articles=articles))
+    # Its last sentence now says one thing, in other words than the others.
+    text = to_markdown(with_text(comparison, sure[0].members[-1], "It is good."))
     shared = [g for g in comparison.groups if g.label is Label.SHARED]
     lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
     line = lines[shared.index(sure[0])]
