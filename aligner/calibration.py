@@ -63,6 +63,11 @@ THIN_CONTENT_WORDS = 2
 # and a 10k-sentence folder's reader would otherwise fold every sentence of its rows again.
 THIN_MAX_CHARS = 80
 SAME_WORDING = 90.0
+# A thin sentence of at least this many words is also worded alike when another sentence
+# quotes it inside more (rapidfuzz partial_ratio of the folded texts at least SAME_WORDING):
+# "Set up a meeting." / "Let's go set up a meeting." A word or two ("Chaos.") is found
+# inside too many sentences to tell a quote. Read on the news clusters' thin links.
+QUOTED_MIN_WORDS = 3
 
 # Sentences that did not align but score at most this far below the threshold are still
 # checked for figures about the same thing ("four people in custody" / "three people in

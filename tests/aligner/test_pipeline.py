@@ -278,6 +278,10 @@ def test_mutual_best_counterparts_are_found_per_source() -> None:
     assert _mutual_best(pairs, article_of).tolist() == [False, False, True, True, False]
 
 
+# A sentence saying more than one or two things: links between such sentences go by score.
+_LONG = "The ferry left the harbour an hour before the storm closed the port for the night."
+
+
 def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
     from types import SimpleNamespace
 
@@ -289,7 +293,7 @@ def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
     # scores well over the threshold, but 0 has 1 and 2 has 3 for a better counterpart:
     # a neighbouring fact of the same story, not a retelling.
     article_of = np.array([0, 1, 1, 0])
-    prose = [SimpleNamespace(id=f"s{k}") for k in range(4)]
+    prose = [SimpleNamespace(id=f"s{k}", text=_LONG) for k in range(4)]
     sure = CompareOptions().threshold + LINK_MARGIN
     pairs = ScoredPairs(
         np.array([0, 0, 2]),
@@ -525,7 +529,7 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
 
     # Articles 0, 1 and 2; sentences 0-1 (article 0), 2-3 (article 1), 4 (article 2).
     article_of = np.array([0, 0, 1, 1, 2])
-    prose = [SimpleNamespace(id=f"s{k}") for k in range(5)]
+    prose = [SimpleNamespace(id=f"s{k}", text=_LONG) for k in range(5)]
     settings = CompareOptions()
     weak = settings.threshold - MUTUAL_LINK_MARGIN + 1
     pairs = ScoredPairs(
@@ -537,6 +541,32 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
     clusters = [[0, 2], [1], [3], [4]]
     links = links_across_rows(prose, clusters, pairs, article_of, settings)  # type: ignore[arg-type]
     assert [(k.a, k.b) for k in links] == [("s1", "s3")]  # not s1-s4: article 2 shares no row
+
+
+@pytest.mark.parametrize(
+    ("thin", "linked"),
+    [
+        ("Until the storm.", False),  # one word of the other sentence: no retelling
+        ("The port closed for the night.", True),  # quoted inside the other
+    ],
+)
+def test_a_thin_sentence_is_linked_only_to_a_sentence_wording_it_the_same(
+    thin: str, linked: bool
+) -> None:
+    from types import SimpleNamespace
+
+    from aligner.match.align import ScoredPairs
+    from aligner.match.links import links_across_rows
+    from aligner.result.model import CompareOptions
+
+    long = "Officials said the port closed for the night as the storm came ashore."
+    prose = [SimpleNamespace(id="s0", text=long), SimpleNamespace(id="s1", text=thin)]
+    settings = CompareOptions()
+    pairs = ScoredPairs(
+        np.array([0]), np.array([1]), np.array([settings.threshold + 50], dtype=np.float32)
+    )
+    links = links_across_rows(prose, [[0], [1]], pairs, np.array([0, 1]), settings)  # type: ignore[arg-type]
+    assert [(k.a, k.b) for k in links] == ([("s0", "s1")] if linked else [])
 
 
 @pytest.mark.parametrize(("other_figure", "found"), [("19", ["29 vs 19 (people)"]), ("29", [])])

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner.calibration import SURE_ROW_SCORE
-from aligner.match.trust import row_doubt
+from aligner.match.trust import row_doubt, thin_pairs_worded_apart
 from aligner.result.model import Group, Label
 
 
@@ -63,6 +63,38 @@ def test_a_thin_member_needs_only_one_member_worded_alike() -> None:
         99.9, "Chaos.", "“Chaos.", "Chaos, he said, was everywhere in the building."
     )
     assert row_doubt(group, texts) is None
+
+
+@pytest.mark.parametrize(
+    ("quoted", "sure"),
+    [
+        ("Set up a meeting.", True),  # three words or more, quoted inside the other member
+        ("I don't have to tell you.", True),
+        ("Chaos.", False),  # one word inside a sentence is no quote
+        ("It is good.", False),  # "... argued life is good.": not word for word
+    ],
+)
+def test_a_thin_member_quoted_inside_another_stays_sure(quoted: str, sure: bool) -> None:
+    fuller = {
+        "Set up a meeting.": "TRUMP: Let's go set up a meeting, he told the reporter.",
+        "I don't have to tell you.": "I don't have to tell you what I'm gonna do in North Korea.",
+        "Chaos.": "There was zero chaos in the building, he insisted.",
+        "It is good.": "At the White House, however, Trump argued life is good.",
+    }[quoted]
+    group, texts = _row(95.0, quoted, fuller)
+    assert (row_doubt(group, texts) is None) == sure
+
+
+def test_pairs_with_a_thin_sentence_worded_otherwise_are_apart() -> None:
+    texts = [
+        "Until the murders.",
+        "The murders and the trial that followed changed many people's opinions of him.",
+        "The murders and the trial changed many opinions of the former football star.",
+        "“Until the murders.",
+    ]
+    apart = thin_pairs_worded_apart(texts, [0, 1, 0, 3], [1, 2, 3, 2])
+    # thin vs full, full vs full, thin vs the same thin words, full vs thin (either order)
+    assert apart == [True, False, False, True]
 
 
 def test_three_content_words_are_not_thin() -> None:
