@@ -42,6 +42,7 @@ _DURATION_SECONDS = {
     "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600,
     "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
     "month": 2629800, "months": 2629800, "year": 31557600, "years": 31557600,
+    "decade": 315576000, "decades": 315576000,
 }  # fmt: skip
 _CURRENCY_WORDS = {
     "dollar": "$",
@@ -337,7 +338,7 @@ def _spans(starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
 _VAGUE_SPANS: dict[str, tuple[float, float]] = {
     "seconds": (1, 60), "minutes": (60, 3600), "hours": (3600, 86400),
     "days": (86400, 2629800), "weeks": (604800, 7889400), "months": (2629800, 31557600),
-    "years": (31557600, 315576000),
+    "years": (31557600, 315576000), "decades": (315576000, 3155760000),
 }  # fmt: skip
 
 

@@ -137,6 +137,15 @@ def test_rounded_coarser_units_are_compatible_but_same_units_are_exact() -> None
     assert not only("waited 7 years").compatible(only("waited 8 years"))
 
 
+def test_decades_are_a_duration_not_a_count() -> None:
+    # "two decades later" is no count of two: it must not agree with "two commissioners".
+    decades = only("more than two decades later")
+    assert (decades.kind, decades.low) == ("duration", 20 * 31557600)
+    assert only("a decade ago").kind == "ago"
+    assert only("in three decades").compatible(only("in 30 years"))
+    assert not only("in three decades").compatible(only("in 40 years"))
+
+
 def test_ranges_are_intervals() -> None:
     weeks = only("within four to six weeks")
     assert weeks.kind == "duration"
