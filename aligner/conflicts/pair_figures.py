@@ -4,6 +4,7 @@ different figure of the same thing ("at least 19 killed" / "29 killed")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -181,7 +182,10 @@ def _bound_and_figure(qa: Quantity, qb: Quantity) -> bool:
     or are both different time limits (see ``_bound_findings``)?"""
     if qa.kind != qb.kind or not qa.unit or not same_unit(qa, qb):
         return False
-    one_bound = (is_lower_bound(qa) and _is_exact(qb)) or (is_lower_bound(qb) and _is_exact(qa))
+    bound, exact = (qa, qb) if is_lower_bound(qa) else (qb, qa)
+    one_bound = is_lower_bound(bound) and _is_exact(exact)
+    if one_bound and _truncated_to(bound, exact):
+        return False
     different = differ(qa.value, qb.value)
     if _two_time_limits(qa, qb):  # "within hours" / "within an hour"
         one_bound, different = True, not same_limit(qa, qb)
@@ -385,6 +389,26 @@ def same_limit(qa: Quantity, qb: Quantity) -> bool:
 def _at_limit(quantity: Quantity) -> Quantity:
     high = quantity.high
     return replace(quantity, value=high, low=high, high=high, step=0.0)
+
+
+# The last number of a figure's surface as written: "26" of "more than $26", "2.5" of
+# "at least 2.5 million".
+_LAST_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(?!.*\d)")
+
+
+def _truncated_to(bound: Quantity, exact: Quantity) -> bool:
+    """Whether a lower bound is the exact figure with its last digits dropped ("more than
+    $26" / "$26.33", "more than $2 million" / "$2.3 million"): a rounding, not another
+    figure. Only bounds written in digits are read; "at least 19" / "29" stays different."""
+    found = _LAST_NUMBER.search(bound.surface)
+    if found is None:
+        return False
+    written = float(found.group(1).replace(",", "") + "." + (found.group(2) or "0"))
+    if written <= 0:
+        return False
+    # One unit of the bound's last written digit, in the figure's own scale (millions...).
+    step = bound.value / written * 10.0 ** -len(found.group(2) or "")
+    return bound.value <= exact.value < bound.value + step
 
 
 def _is_exact(quantity: Quantity) -> bool:

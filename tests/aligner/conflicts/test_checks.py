@@ -374,6 +374,26 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
 
 
 @pytest.mark.parametrize(
+    ("bound", "exact", "flagged"),
+    [
+        ("more than $26", "$26.33", False),  # the exact figure with its cents dropped
+        ("more than $2 million", "$2.3 million", False),
+        ("more than 2.5 million", "2.56 million", False),
+        ("more than 2.5 million", "2.6 million", True),
+        ("more than $26", "$27.10", True),
+    ],
+)
+def test_a_lower_bound_that_only_drops_the_last_digits_is_no_conflict(
+    bound: str, exact: str, flagged: bool
+) -> None:
+    found = find_conflicts(
+        sentence_features(f"A case of Gatorade now costs {bound} at the store."),
+        sentence_features(f"A case of Gatorade now costs {exact} at the store."),
+    )
+    assert bool(found) == flagged
+
+
+@pytest.mark.parametrize(
     ("done", "to_come"),
     [
         (
