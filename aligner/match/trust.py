@@ -55,13 +55,17 @@ def thin_pairs_worded_apart(
     of the two is thin and the other does not word it nearly the same: such a pair is not
     shown as a link ("Until the murders." is no retelling of every sentence about them)."""
     thin = {i: folded_if_thin(texts[i]) for i in {*left, *right}}
+    # A thin sentence is often paired with hundreds of others: each is folded once.
+    folded = {i: text for i, text in thin.items() if text is not None}
     apart = []
     for i, j in zip(left, right, strict=True):
         if thin[i] is None and thin[j] is None:
             apart.append(False)
             continue
-        own = thin[i] or _folded(texts[i])
-        apart.append(not _worded_alike(own, [thin[j] or _folded(texts[j])]))
+        for k in (i, j):
+            if k not in folded:
+                folded[k] = _folded(texts[k])
+        apart.append(not _worded_alike(folded[i], [folded[j]]))
     return apart
 
 
