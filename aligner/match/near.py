@@ -19,6 +19,7 @@ import numpy as np
 from aligner.calibration import NEAR_PER_SENTENCE, RELATED_MARGIN
 from aligner.match.align import ScoredPairs
 from aligner.match.links import articles_sharing_a_row
+from aligner.match.trust import thin_pairs_worded_apart
 from aligner.result.model import CompareOptions, Link, Sentence
 
 
@@ -34,7 +35,8 @@ def near_counterparts(
     other source that scores at least the threshold minus ``RELATED_MARGIN``, best first,
     at most ``NEAR_PER_SENTENCE`` of them; ``a`` is the lone sentence. Only sources that share
     a row with the sentence's own count: in a folder of several events, the closest sentence
-    of another event's article is no counterpart (``articles_sharing_a_row``, as for weak links)."""
+    of another event's article is no counterpart (``articles_sharing_a_row``, as for weak links);
+    nor is a pair with a thin sentence worded otherwise (``trust.thin_pairs_worded_apart``)."""
     alone = np.zeros(len(prose), dtype=bool)
     alone[[members[0] for members in clusters if len(members) == 1]] = True
     close = (pairs.scores >= settings.threshold - RELATED_MARGIN) & (
@@ -57,6 +59,10 @@ def near_counterparts(
     if len(lone):
         together = articles_sharing_a_row(clusters, article_of)
         keep = together[article_of[lone], article_of[other]]
+        lone, other, scores = lone[keep], other[keep], scores[keep]
+        # A thin sentence is close to anything repeating its word, as for links.
+        apart = thin_pairs_worded_apart([s.text for s in prose], lone.tolist(), other.tolist())
+        keep = ~np.asarray(apart, dtype=bool)
         lone, other, scores = lone[keep], other[keep], scores[keep]
     articles = article_of.tolist()
     # Best first per lone sentence (ties: the earlier sentence), then one per other source.

@@ -15,11 +15,16 @@ SETTINGS = CompareOptions()
 FLOOR = SETTINGS.threshold - RELATED_MARGIN
 
 
-def prose_of(article_of: list[int]) -> list[Sentence]:
+def prose_of(article_of: list[int], texts: dict[int, str] | None = None) -> list[Sentence]:
+    """Sentences of the articles; each says several things unless ``texts`` says otherwise."""
+    texts = texts or {}
     return [
-        Sentence(f"a{a}s{k}", f"a{a}", k, f"sentence {k}", LineKind.PROSE, 0, 1, 0)
+        Sentence(f"a{a}s{k}", f"a{a}", k, texts.get(k, _FULL.format(k)), LineKind.PROSE, 0, 1, 0)
         for k, a in enumerate(article_of)
     ]
+
+
+_FULL = "Sentence {} tells how the ferry left the harbour before the storm closed the port."
 
 
 def near(
@@ -27,9 +32,10 @@ def near(
     clusters: list[list[int]],
     scored: dict[tuple[int, int], float],
     links: tuple[Link, ...] = (),
+    texts: dict[int, str] | None = None,
 ) -> list[tuple[int, int, float]]:
     """``near_counterparts`` on sentence indices: (lone, close, score)."""
-    prose = prose_of(article_of)
+    prose = prose_of(article_of, texts)
     pairs = ScoredPairs(
         np.array([i for i, _ in scored], dtype=np.int64),
         np.array([j for _, j in scored], dtype=np.int64),
@@ -55,6 +61,13 @@ def test_a_lone_sentence_names_the_closest_sentence_of_each_source_best_first() 
     found = near(ARTICLES, ROWS, scored)
     assert [(i, j) for i, j, _ in found if i == 3] == [(3, 5), (3, 1)]
     assert (5, 3, FLOOR + 8) in found and (6, 3, FLOOR + 1) in found
+
+
+def test_a_thin_sentence_is_near_only_a_sentence_wording_it_the_same() -> None:
+    scored = {(3, 5): FLOOR + 9, (3, 1): FLOOR + 5}
+    texts = {3: "Until the storm.", 1: "“Until the storm."}
+    # Sentence 3 says one thing: close to 5 only by its word, to 1 by its wording.
+    assert near(ARTICLES, ROWS, scored, texts=texts) == [(1, 3, FLOOR + 5), (3, 1, FLOOR + 5)]
 
 
 def test_grouped_linked_and_too_distant_sentences_get_none() -> None:
