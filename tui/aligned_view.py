@@ -401,13 +401,14 @@ class AlignedView(ScrollView, can_focus=True):
         or the layout changes."""
         if self._match_order is None:
             columns = self._candidates()
+            # Every source counts, shown or not: stepping to a match brings its column in.
+            model = self._model
             if self.mode == "aligned":
+                rows = model.rows_passing(self.label_filter, columns) if model else ()
                 self._match_order = aligned_match_order(
-                    self._layout.rows, columns=columns, matched=self._match_spans
+                    rows, columns=columns, matched=self._match_spans
                 )
             else:
-                # Every source counts, shown or not: stepping to a match brings its column in.
-                model = self._model
                 streams = (
                     {c: model.stream(c, label_filter=self.label_filter) for c in columns}
                     if model
@@ -419,11 +420,16 @@ class AlignedView(ScrollView, can_focus=True):
         return self._match_order
 
     def _selection_key(self) -> Key:
+        cursor = self._cursor
+        if self.mode == "aligned":
+            # Matches are ordered among all rows, shown or not: the cursor row's place there.
+            rows = self._layout.rows
+            cursor = rows[cursor].order if 0 <= cursor < len(rows) else 0
         return cursor_key(
             self.mode,
             columns=self._candidates(),
             focused_column=self.focused_column,
-            cursor=self._cursor,
+            cursor=cursor,
         )
 
     # ------------------------------------------------------------------ layout

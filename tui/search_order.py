@@ -8,19 +8,20 @@ from collections.abc import Collection, Mapping, Sequence
 from tui.row_layout import Mode, Row
 
 Key = tuple[int, int]
-"""Where a sentence stands in cursor order: (row, column rank) aligned, (column rank, entry)
-reading, since reading mode walks one column to its end before the next."""
+"""Where a sentence stands in cursor order: (row's place among all rows, column rank) aligned,
+(column rank, entry) reading, since reading mode walks one column to its end before the next."""
 Match = tuple[Key, str]
 
 
 def aligned_match_order(
     rows: Sequence[Row], *, columns: Sequence[int], matched: Collection[str]
 ) -> list[Match]:
-    """Matched sentences of the shown ``rows`` in ``columns``, row by row, left to right."""
+    """Matched sentences of ``rows`` in ``columns``, row by row (by the rows' places among
+    all rows, ``Row.order``), left to right."""
     rank = {column: k for k, column in enumerate(columns)}
     order = [
-        ((r, rank[column]), sid)
-        for r, row in enumerate(rows)
+        ((row.order, rank[column]), sid)
+        for row in rows
         for column, sid in row.cells.items()
         if sid in matched and column in rank
     ]

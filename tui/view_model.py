@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aligner.match.trust import row_doubt
@@ -212,13 +212,18 @@ class ViewModel:
                 self._layouts.popitem(last=False)
         return layout
 
-    def _aligned_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:
-        shown = frozenset(text_widths)
-        rows = tuple(
+    def rows_passing(self, label_filter: LabelFilter, columns: Iterable[int]) -> tuple[Row, ...]:
+        """The rows, in order, that pass ``label_filter`` with a sentence in one of ``columns``."""
+        wanted = frozenset(columns)
+        return tuple(
             row
             for row in self.rows
-            if keep_row(row, label_filter=label_filter, columns=shown, facts=self.filter_facts)
+            if keep_row(row, label_filter=label_filter, columns=wanted, facts=self.filter_facts)
         )
+
+    def _aligned_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:
+        shown = frozenset(text_widths)
+        rows = self.rows_passing(label_filter, shown)
         # A row is as tall as its tallest shown cell, so the columns stay level.
         heights = [
             max(

@@ -401,6 +401,29 @@ async def test_search_counts_highlights_and_steps_through_matches() -> None:
         assert view.set_search("[") == 0
 
 
+async def test_search_finds_sources_off_screen_and_steps_into_them() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(70, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        assert 2 not in view._shown  # Daily Wire is off to the right
+        # Only Daily Wire tells it: "/ criticised" must not say nothing matches.
+        assert view.set_search("criticised") == 1
+        assert view.goto_match() == (1, 1)
+        await pilot.pause()
+        assert view.focused_sentence == "a3s4"
+        assert view.focused_column == 2 and 2 in view._shown
+        assert view.current_match() == 1
+        # Every source's matches are stops, each brought into view; past the last, the first.
+        assert view.set_search("harbour") == 6
+        visited = []
+        for _ in range(7):
+            visited.append(view.goto_match()[0])
+            await pilot.pause()
+            assert view.focused_column in view._shown
+        assert visited == [1, 2, 3, 4, 5, 6, 1]
+
+
 HOSTILE = (
     "Literal [bold]x[/bold] and [@click=app.quit]click[/] and [link=file:///etc/passwd]x[/link] "
     "then \x1b[31mred\x1b[0m \x1b]0;pwned title\x07 \x1b]52;c;SGVsbG8=\x07 bell\x07 back\x08space "
