@@ -10,7 +10,7 @@ from textual.color import Color, ColorParseError
 
 from aligner.match.trust import row_doubt
 from aligner.result.model import Comparison, Group, Label, Sentence
-from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK
+from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK, TOLD_ELSEWHERE_MARK
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
 
@@ -49,7 +49,11 @@ def details_text(
     conflicts = comparison.group_conflicts(group)
     # A shared or unique group disputed from another row keeps its own title (below).
     glyph, title = _sign_and_title(comparison, group)
-    style = palette.soft if glyph == SOFT_MARK else palette.label(group.label)
+    style = (
+        palette.soft
+        if glyph == SOFT_MARK
+        else palette.label(Label.SHARED if glyph == TOLD_ELSEWHERE_MARK else group.label)
+    )
     out.append(f"{glyph} {title}", style)
     disputed = comparison.conflicts_of
     if group.label is not Label.CONTRADICTING and any(m in disputed for m in group.members):
@@ -109,12 +113,17 @@ def _sign_and_title(comparison: Comparison, group: Group) -> tuple[str, str]:
     """The row's sign, as the grid draws it, and the panel's title for it."""
     if group.label is Label.CONTRADICTING and comparison.softly_contradicting(group):
         return SOFT_MARK, "Contradicting softly (told differently: check)"
+    if group.label is Label.UNIQUE and any(m in comparison.links_of for m in group.members):
+        return (
+            TOLD_ELSEWHERE_MARK,
+            "Alone in its row, but told in other words in another row (below)",
+        )
     if group.label is Label.UNIQUE and any(m in comparison.near_of for m in group.members):
         return PERHAPS_MARK, "Unique, perhaps: close sentences in other sources (below)"
     if group.label is Label.SHARED:
         doubt = row_doubt(group, {m: comparison.sentences[m].text for m in group.members})
         if doubt is not None:
-            return PROBABLE_MARK, f"Shared, probably: {doubt}: compare the versions"
+            return PROBABLE_MARK, f"Maybe shared: {doubt}: compare the versions"
     return _LABEL_GLYPH[group.label], group.label.value.capitalize()
 
 
@@ -155,10 +164,14 @@ def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Pal
                 continue
             mine, other = comparison.sentences[member], comparison.sentences[other_id]
             out.append("~ ", palette.quiet)
+            # A link under the threshold joins two sentences best for each other in their
+            # sources, worded too differently to score more: the reader judges it.
+            weak = link.score < comparison.options.threshold
             told = (
-                f"{_source_name(comparison, mine.article_id)} also told in "
+                f"{_source_name(comparison, mine.article_id)} "
+                f"{'perhaps also' if weak else 'also'} told in "
                 f"{_source_name(comparison, other.article_id)} (group {other_group.id}, "
-                f"counterpart {link.score:.0f})"
+                f"counterpart {link.score:.0f}{', under the threshold' if weak else ''})"
             )
             out.append(strip_controls(told) + "\n")
             _append_quoted(out, other, palette)

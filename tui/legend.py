@@ -20,7 +20,7 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[Label.SHARED], "Shared: another source tells the same in this row"),
     (
         PROBABLE_MARK,
-        f"Shared, probably: alike, but in rows this weak (under {SURE_ROW_SCORE:.0f}) or "
+        f"Maybe shared: alike, but in rows this weak (under {SURE_ROW_SCORE:.0f}) or "
         "holding a sentence of a word or two, sources often tell different facts: compare "
         "them (d)",
     ),

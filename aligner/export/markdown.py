@@ -191,9 +191,14 @@ class _Document:
             lines = []
             for link in self.comparison.links_of.get(sentence.id, ()):
                 other = self.comparison.sentences[link.b if link.a == sentence.id else link.a]
+                # Under the threshold: best for each other in their sources, worded too
+                # differently to score more (see the reader's details panel).
+                weak = link.score < self.comparison.options.threshold
                 lines.append(
-                    f"  - Also told in **{self.label(other.article_id)}** "
-                    f"(counterpart {link.score:.0f}/100): {self.text(other)}"
+                    f"  - {'Perhaps also' if weak else 'Also'} told in "
+                    f"**{self.label(other.article_id)}** "
+                    f"(counterpart {link.score:.0f}/100{', under the threshold' if weak else ''}): "
+                    f"{self.text(other)}"
                 )
             for near in self.comparison.near_of.get(sentence.id, ()):
                 other = self.comparison.sentences[near.b]
@@ -382,11 +387,12 @@ class _Document:
             number += 1
             members = [sentences[m] for m in group.members if m in sentences]
             names = ", ".join(self.label(s.article_id) for s in members)
-            self.section(f"### Shared {number}: {names}")
-            similarity = f"Similarity {group.score:.0f}/100"
             doubt = row_doubt(group, {s.id: s.text for s in members})
+            check = "" if doubt is None else ", to check"
+            self.section(f"### Shared {number}{check}: {names}")
+            similarity = f"Similarity {group.score:.0f}/100"
             if doubt is not None:
-                similarity += f" · probably the same fact: {doubt}, compare the versions"
+                similarity += f" · maybe the same fact: {doubt}, compare the versions"
             self.emit(similarity, "")
             for index, sentence in enumerate(members):
                 self.sentence_item(sentence, reference=members[0] if index else None)

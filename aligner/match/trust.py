@@ -1,5 +1,5 @@
 """How far a shared row can be trusted to hold one fact: the doubt the reader marks "≈" and
-the Markdown export words as "probably the same fact"; and which links a thin sentence may make.
+the Markdown export words as "maybe the same fact"; and which links a thin sentence may make.
 
 Two doubts: a row scoring under ``SURE_ROW_SCORE`` (measured on the labelled clusters, see
 calibration.py), and a row with a thin member, a sentence of at most ``THIN_MAX_CHARS``

@@ -83,7 +83,7 @@ def test_a_group_whose_conflicts_are_all_soft_says_so() -> None:
     assert "entity, soft: Semintelli vs Sementilli (spelling)" in text
 
 
-def test_a_weak_shared_row_is_titled_probable_and_a_sure_one_shared() -> None:
+def test_a_weak_shared_row_is_titled_maybe_shared_and_a_sure_one_shared() -> None:
     from dataclasses import replace
 
     from aligner.calibration import SURE_ROW_SCORE
@@ -99,12 +99,12 @@ def test_a_weak_shared_row_is_titled_probable_and_a_sure_one_shared() -> None:
     weak = replace(sure, groups=(replace(group, score=SURE_ROW_SCORE - 0.5),))
     text = details_text(weak, "g1", "a1s1", {}, {}).plain
     assert text.startswith(
-        f"≈ Shared, probably: under {SURE_ROW_SCORE:.0f}, sources often tell different facts: "
+        f"≈ Maybe shared: under {SURE_ROW_SCORE:.0f}, sources often tell different facts: "
         "compare the versions  ·  group g1  ·  similarity 74"
     )
 
 
-def test_a_sure_row_with_a_thin_member_worded_otherwise_is_titled_probable() -> None:
+def test_a_sure_row_with_a_thin_member_worded_otherwise_is_titled_maybe_shared() -> None:
     from dataclasses import replace
 
     first = _article("a1", "Wire", "It is good.")
@@ -116,7 +116,7 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_titled_probable() -> 
         stats=(),
     )  # fmt: skip
     assert details_text(thin, "g1", "a1s1", {}, {}).plain.startswith(
-        "≈ Shared, probably: a sentence this short matches on a word or two: compare the "
+        "≈ Maybe shared: a sentence this short matches on a word or two: compare the "
         "versions  ·  group g1  ·  similarity 91"
     )
     alike = Comparison(

@@ -140,3 +140,25 @@ async def test_reading_view_highlights_only_counterparts_and_links_weaker() -> N
         link = comparison.links[0]  # its sentences sit in different rows
         view.select_sentence(link.a)
         assert view._beside_focus(link.b) is LINKED
+
+
+def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentence() -> None:
+    from dataclasses import replace
+
+    from aligner.result.model import Label, Link
+
+    comparison = compare()
+    threshold = comparison.options.threshold
+    lone = next(g for g in comparison.groups if g.label is Label.UNIQUE).members[0]
+    other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
+    other_group = comparison.group_of[other].id
+    for score, told in ((threshold - 5, "perhaps also told in"), (threshold + 40, "also told in")):
+        linked = replace(comparison, links=(Link(lone, other, score),))
+        text = details_text(linked, linked.group_of[lone].id, lone, {}, {}).plain
+        # Alone in its row but linked: the grid's "~", not "+", and the panel says so.
+        assert text.startswith("~ Alone in its row, but told in other words in another row")
+        line = next(line for line in text.splitlines() if "also told in" in line)
+        assert told in line and ("perhaps" in line) == (score < threshold)
+        assert (f"(group {other_group}, counterpart {score:.0f}, under the threshold)" in line) == (
+            score < threshold
+        )

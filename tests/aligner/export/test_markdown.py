@@ -450,6 +450,21 @@ def test_links_are_told_under_both_sentences() -> None:
     )
 
 
+def test_a_link_under_the_threshold_is_told_as_perhaps() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    link = comparison.links[0]
+    for score in (comparison.options.threshold - 5, comparison.options.threshold + 40):
+        text = to_markdown(replace(comparison, links=(replace(link, score=score),)))
+        lines = [line for line in text.splitlines() if f"(counterpart {score:.0f}/100" in line]
+        assert len(lines) >= 2  # under both sentences
+        under = score < comparison.options.threshold
+        for line in lines:
+            assert line.startswith("  - Perhaps also told in" if under else "  - Also told in")
+            assert ("/100, under the threshold)" in line) == under
+
+
 def test_a_sentence_alone_in_its_row_but_linked_is_not_listed_as_only_in_its_source() -> None:
     from aligner.pipeline import compare
 
@@ -487,7 +502,7 @@ def test_a_lone_sentence_with_close_sentences_elsewhere_is_listed_apart_with_the
             assert f"(counterpart {link.score:.0f}/100): {escape_inline(other.text)}" in line
 
 
-def test_a_weak_shared_row_is_called_probably_the_same_fact() -> None:
+def test_a_weak_shared_row_is_called_maybe_the_same_fact_and_headed_to_check() -> None:
     from aligner.calibration import SURE_ROW_SCORE
     from aligner.pipeline import compare
 
@@ -500,7 +515,9 @@ def test_a_weak_shared_row_is_called_probably_the_same_fact() -> None:
     assert len(lines) == len(shared)
     for group, line in zip(shared, lines, strict=True):
         assert line.startswith(f"Similarity {group.score:.0f}/100")
-        assert ("probably the same fact" in line) == (group in weak)
+        assert ("maybe the same fact" in line) == (group in weak)
+    headings = [line for line in text.splitlines() if line.startswith("### Shared ")]
+    assert [", to check: " in h for h in headings] == [g in weak for g in shared]
 
 
 def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]
@@ -559,7 +576,7 @@ def test_a_row_lists_only_the_conflicts_between_its_own_members(comparison) -> N
     assert "29 vs 5 (pledged)" in sections[-1]
 
 
-def test_a_sure_row_with_a_thin_member_is_called_probably_the_same_fact() -> None:
+def test_a_sure_row_with_a_thin_member_is_called_maybe_the_same_fact() -> None:
     from aligner.calibration import SURE_ROW_SCORE
     from aligner.pipeline import compare
     from tests.conftest import with_text
@@ -571,6 +588,6 @@ def test_a_sure_row_with_a_thin_member_is_called_probably_the_same_fact() -> Non
     shared = [g for g in comparison.groups if g.label is Label.SHARED]
     lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
     line = lines[shared.index(sure[0])]
-    assert line.startswith(f"Similarity {sure[0].score:.0f}/100 · probably the same fact: ")
+    assert line.startswith(f"Similarity {sure[0].score:.0f}/100 · maybe the same fact: ")
     assert "a sentence this short matches on a word or two" in line
-    assert "probably" not in lines[shared.index(sure[1])]
+    assert "maybe" not in lines[shared.index(sure[1])]
