@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -126,6 +127,11 @@ class _Document:
             a.id: escape_inline(self._labels[a.id]) or escape_inline(a.id)
             for a in comparison.articles
         }
+        self._paths = shown_paths(
+            [a.path for a in comparison.articles]
+            + [s.path for s in comparison.skipped]
+            + [n.path for n in comparison.notices]
+        )
         self._texts: dict[str, str] = {}
         self._link_lines: dict[str, list[str]] = {}
         self._differences: dict[tuple[str, str], str] = {}
@@ -263,7 +269,7 @@ class _Document:
                     escape_cell(article.id),
                     escape_cell(article.source),
                     escape_cell(article.title),
-                    escape_cell(article.path),
+                    escape_cell(self._paths[article.path]),
                     *(str(n) for n in numbers),
                 ]
             )
@@ -437,11 +443,11 @@ class _Document:
                     self.plain_item(sentence)
 
     def skipped(self) -> None:
-        rows = [(skipped.path, skipped.reason) for skipped in self.comparison.skipped]
+        rows = [(self._paths[s.path], s.reason) for s in self.comparison.skipped]
         self.file_list("## Skipped files", rows)
 
     def repaired(self) -> None:
-        rows = [(notice.path, notice.message) for notice in self.comparison.notices]
+        rows = [(self._paths[n.path], n.message) for n in self.comparison.notices]
         self.file_list("## Repaired files", rows)
 
     def file_list(self, heading: str, rows: Sequence[tuple[str, str]]) -> None:
@@ -474,6 +480,20 @@ def _count(n: int, noun: str) -> str:
 def _percent(share: float | None) -> str:
     # Shares are fractions in [0, 1]; a missing pair means no counterpart at all.
     return f"{(share or 0.0) * 100:.0f}%"
+
+
+def shown_paths(paths: Sequence[str]) -> dict[str, str]:
+    """Each path as the document shows it: from the folder the files share on ("mn039/a1.txt"),
+    not from the root of one's own disk, which tells another reader nothing and may tell too
+    much about one's machine. Paths that share no folder (absolute and relative) stay whole."""
+    if not paths:
+        return {}
+    try:
+        shared = os.path.commonpath([os.path.dirname(path) for path in paths])
+    except ValueError:
+        return {path: path for path in paths}
+    base = os.path.dirname(shared) or os.curdir
+    return {path: os.path.relpath(path, base) for path in paths}
 
 
 def to_markdown(comparison: Comparison, *, notes: Mapping[str, str] | None = None) -> str:

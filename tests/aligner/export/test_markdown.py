@@ -591,3 +591,35 @@ def test_a_sure_row_with_a_thin_member_is_called_maybe_the_same_fact() -> None:
     assert line.startswith(f"Similarity {sure[0].score:.0f}/100 · maybe the same fact: ")
     assert "a sentence this short matches on a word or two" in line
     assert "maybe" not in lines[shared.index(sure[1])]
+
+
+@pytest.mark.parametrize(
+    ("paths", "shown"),
+    [
+        # One folder: its name and the file, not the folders above it on one's disk.
+        (["/home/ann/cases/mn039/a1.txt", "/home/ann/cases/mn039/a2.txt"],
+         ["mn039/a1.txt", "mn039/a2.txt"]),
+        (["/home/ann/mn039/wire/a.txt", "/home/ann/mn039/web/b.html"],
+         ["mn039/wire/a.txt", "mn039/web/b.html"]),
+        (["sample_corpus/a1.txt", "sample_corpus/a2.txt"],
+         ["sample_corpus/a1.txt", "sample_corpus/a2.txt"]),
+        (["/home/ann/a1.txt", "notes/a2.txt"], ["/home/ann/a1.txt", "notes/a2.txt"]),
+        ([], []),
+    ],
+)  # fmt: skip
+def test_files_are_shown_from_the_folder_they_share(paths: list[str], shown: list[str]) -> None:
+    from aligner.export.markdown import shown_paths
+
+    assert [shown_paths(paths)[path] for path in paths] == shown
+
+
+def test_the_sources_table_shows_no_folder_above_the_compared_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from aligner.pipeline import compare
+
+    folder = tmp_path / "private" / "case-17"
+    folder.mkdir(parents=True)
+    (folder / "wire.txt").write_text("Police arrested two men on Monday.", encoding="utf-8")
+    (folder / "daily.txt").write_text("Two men were arrested on Monday.", encoding="utf-8")
+    text = to_markdown(compare([str(folder)]))
+    assert "case-17/wire.txt" in text and "case-17/daily.txt" in text
+    assert "private" not in text and str(tmp_path) not in text
