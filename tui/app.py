@@ -435,9 +435,14 @@ class ParallaxApp(App[int]):
             parts.append((CONTEXT, sources))
             parts.append((SETTING, f"threshold {comparison.options.threshold:g}"))
             number, total = view.position
+            unit = "row" if view.mode == "aligned" else "sentence"
             if number:
-                unit = "row" if view.mode == "aligned" else "sentence"
                 parts.append((POSITION, f"{unit} {number}/{total}"))
+            elif not total and label_filter != "all":
+                # Blank panes alone would look like a screen that failed to draw.
+                parts.append((ACTIVITY, f"no {unit} passes this filter (f: the next one)"))
+            elif total:
+                parts.append((ACTIVITY, f"no {unit} here in the shown sources: {total} in others"))
             told_by = _told_by(comparison, view.focused_sentence or view.selected_sentences)
             if told_by:
                 parts.append((POSITION, told_by))

@@ -119,3 +119,39 @@ async def test_the_status_line_says_how_many_sources_tell_the_row() -> None:
         while view.selected_row.key != "g4":
             await pilot.press("j")
         assert "told by 1/4" in str(app.query_one("#status").content)
+
+
+async def test_a_filter_that_leaves_no_row_says_so() -> None:
+    from tui.aligned_view import AlignedView
+
+    app = story_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        # No row of the four-source story is told by every source.
+        while view.label_filter != "every":
+            await pilot.press("f")
+        await settle(pilot)
+        assert view.row_count == 0
+        text = str(app.query_one("#status").content)
+        assert "no row passes this filter (f: the next one)" in text
+        await pilot.press("f")
+        await settle(pilot)
+        assert "passes this filter" not in str(app.query_one("#status").content)
+
+
+async def test_rows_only_in_sources_not_shown_are_counted_for_the_reader() -> None:
+    from tui.aligned_view import AlignedView
+
+    app = story_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        for column in (0, 1, 3):  # only Daily Wire stays, which tells no contradiction
+            view.action_toggle_source(column)
+        while view.label_filter != "contradicting":
+            await pilot.press("f")
+        await settle(pilot)
+        assert view.row_count == 0 and view.position[1] > 0
+        text = str(app.query_one("#status").content)
+        assert f"no row here in the shown sources: {view.position[1]} in others" in text
