@@ -57,9 +57,23 @@ def decode_bytes(data: bytes) -> DecodedText:
     if b"\x00" in data:
         return DecodedText(_text_with_nuls(data))
     try:
-        return DecodedText(data.decode("utf-8"))
+        return _noting_damage(data.decode("utf-8"))
     except UnicodeDecodeError:
         return _utf8_with_bad_bytes_replaced(data) or DecodedText(_decode_legacy(data))
+
+
+def _noting_damage(text: str) -> DecodedText:
+    """Valid UTF-8 that holds replacement characters was damaged before it was saved (a
+    scraper's "“unhinged�?" for a closing quote): the reader is told, nothing is changed."""
+    damaged = text.count("\ufffd")
+    if not damaged:
+        return DecodedText(text)
+    plural = "s" * (damaged != 1)
+    return DecodedText(
+        text,
+        f"{damaged} replacement character{plural} (\ufffd) already in the file: damaged "
+        "before it was saved, left as it is",
+    )
 
 
 def _decode_strict(data: bytes, codec: str) -> str:

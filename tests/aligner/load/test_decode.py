@@ -92,6 +92,19 @@ def test_utf8_with_a_few_bad_bytes_stays_utf8_with_a_notice(
     assert result.notices == (FileNotice((tmp_path / "article.txt").as_posix(), notice),)
 
 
+def test_replacement_characters_saved_in_valid_utf8_are_told_and_kept(tmp_path: Path) -> None:
+    # A scraper lost the closing quotes before the file was saved: "“unhinged�? and “wild.�?"
+    text = "CNN’s Jake Tapper called it “unhinged\ufffd? and “wild.\ufffd?\n"
+    decoded = decode.decode_bytes(text.encode())
+    assert decoded.text == text
+    assert decoded.notice == (
+        "2 replacement characters (\ufffd) already in the file: damaged before it was saved, "
+        "left as it is"
+    )
+    result = load_documents([write(tmp_path / "article.txt", text.encode())])
+    assert [n.message for n in result.notices] == [decoded.notice]
+
+
 def test_clean_files_carry_no_notice(tmp_path: Path) -> None:
     for name, data in [("utf8.txt", FRENCH.encode()), ("legacy.txt", FRENCH.encode("cp1252"))]:
         assert decode.decode_bytes(data).notice is None
