@@ -14,9 +14,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from aligner.export.json import from_json, to_json
-from aligner.export.markdown import clean_text, to_markdown
+from aligner.export.markdown import clean_text, shown_paths, to_markdown
+from aligner.match.trust import row_doubt
 from aligner.pipeline import compare
-from aligner.result.model import Comparison, Conflict, Label
+from aligner.result.model import Comparison, Conflict, Group, Label
 
 MD = MarkdownIt("commonmark").enable("table")
 
@@ -152,6 +153,12 @@ def inline_text(token: Token) -> str:
     return "".join(child.content for child in token.children or [] if child.type == "text")
 
 
+def _check(comparison: Comparison, group: Group) -> str:
+    """ ", to check" for a row the reader marks "≈" (aligner/match/trust.py), else nothing."""
+    texts = {m: comparison.sentences[m].text for m in group.members}
+    return "" if row_doubt(group, texts) is None else ", to check"
+
+
 def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
     """The sections the exporter means to write: (tag, text or text prefix)."""
     articles = comparison.articles
@@ -175,7 +182,7 @@ def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
             for k in range(len(contradicting) + 1, len(contradicting) + len(between_groups) + 1)
         ),
         ("h2", "Shared by several sources"),
-        *(("h3", f"Shared {k}: ") for k in range(1, len(shared) + 1)),
+        *(("h3", f"Shared {k}{_check(comparison, group)}: ") for k, group in enumerate(shared, 1)),
         *(("h2", f"Only in {clean_text(a.source)}") for a in articles),
         *([("h2", "Skipped files")] if comparison.skipped else []),
         *([("h2", "Repaired files")] if comparison.notices else []),
@@ -212,8 +219,13 @@ def assert_markdown_structure(comparison: Comparison, document: str) -> None:
         sources, similarity = tables
         assert [len(row) for row in sources] == [8] * (n + 1)
         assert [len(row) for row in similarity] == [n + 1] * (n + 1)
+        shown = shown_paths(
+            [a.path for a in comparison.articles]
+            + [s.path for s in comparison.skipped]
+            + [n.path for n in comparison.notices]
+        )
         assert [row[:4] for row in sources[1:]] == [
-            [a.id, clean_text(a.source), clean_text(a.title), clean_text(a.path)]
+            [a.id, clean_text(a.source), clean_text(a.title), clean_text(shown[a.path])]
             for a in comparison.articles
         ]
 

@@ -219,7 +219,8 @@ def test_a_stray_byte_in_utf8_is_replaced_and_reported(corpus, cli) -> None:
     ]
     markdown = cli("export", corpus.root).out
     section = markdown.split("## Repaired files\n", 1)[1]
-    assert f"- {escape_inline(damaged.as_posix())}: {repair}\n" in section
+    # Named from the compared folder on, as in the Sources table.
+    assert f"- {escape_inline(f'{corpus.root.name}/{damaged.name}')}: {repair}\n" in section
 
 
 # -- invisible characters ------------------------------------------------------------------
