@@ -159,7 +159,10 @@ async def test_overview_shows_counts_per_source(small_comparison: Comparison) ->
         third = row_texts(table, 2)
         assert third[:2] + third[7:] == ["a3", MARKUP_SOURCE, MARKUP_TITLE, "[gamma].txt"]
         summary = str(app.screen.query_one("#summary", Static).render())
-        assert summary.startswith("3 sources  ·  4 rows  ·  1 contradiction  ·  2 files skipped")
+        # Rows as the status line counts them: the four groups and a heading row.
+        assert summary.startswith(
+            "3 sources  ·  5 rows (4 compared)  ·  1 contradiction  ·  2 files skipped"
+        )
 
 
 async def test_overview_counts_stay_in_sight_at_80_columns(small_comparison: Comparison) -> None:

@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from aligner.result.model import Comparison
+from tui.row_layout import aligned_rows
 from tui.safe_text import safe_text
 from tui.screens.modal import ParallaxModal
 
@@ -128,7 +129,8 @@ class OverviewScreen(ParallaxModal[None]):
         comparison = self._comparison
         parts = [
             _count(len(comparison.articles), "source"),
-            _count(len(comparison.groups), "row"),
+            # As the status line counts them: headings and captions have rows of their own.
+            f"{_count(len(aligned_rows(comparison)), 'row')} ({len(comparison.groups)} compared)",
             _count(len(comparison.conflicts), "contradiction"),
             _count(len(comparison.skipped), "file") + " skipped",
             f"threshold {comparison.options.threshold:g}",
