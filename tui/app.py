@@ -841,6 +841,9 @@ class ParallaxApp(App[int]):
         """Settle a pending ``open_paths``: False (and the previous folder back) when the new
         folder gave no article and there is a comparison to go back to."""
         if self._opening is None:
+            # The folder given on the command line is a recent folder too, once it opened.
+            if self.comparison is None and comparison.articles and self.paths:
+                self._remember(self.paths)
             return True
         previous_paths, previous_pivot = self._opening
         self._opening = None
@@ -848,10 +851,14 @@ class ParallaxApp(App[int]):
             self.paths, self.pivot = previous_paths, previous_pivot
             self.notify(_why_nothing_opened(comparison), title="Nothing opened", severity="warning")
             return False
-        opened = list(reversed(self.paths))
-        self._save(lambda config: functools.reduce(remember_folder, opened, config))
+        self._remember(self.paths)
         self._forget_search()  # a search belongs to the folder it was typed in
         return True
+
+    def _remember(self, paths: Sequence[str]) -> None:
+        """Put ``paths`` first among the recent folders, the first of them first."""
+        opened = list(reversed(paths))
+        self._save(lambda config: functools.reduce(remember_folder, opened, config))
 
     def _abandon_opening(self) -> None:
         """A new folder was cancelled or failed: the shown comparison's folder stays current."""

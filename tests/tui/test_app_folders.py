@@ -265,7 +265,8 @@ async def test_the_sample_articles_reopen_from_the_dialog_and_are_not_a_recent_f
         await settle(pilot)
         assert app.comparison is not None and len(app.comparison.articles) == 5
         assert app.paths == []
-    assert load_config()[0].recent_folders == []
+    # The folder given at start is remembered; the sample articles are not.
+    assert load_config()[0].recent_folders == [str(folder.resolve())]
 
 
 async def test_the_readers_convert_budget_reaches_the_engine() -> None:
@@ -281,3 +282,23 @@ async def test_the_readers_convert_budget_reaches_the_engine() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
     assert asked and asked[0]["max_convert_seconds"] == 12.5
+
+
+async def test_the_folder_given_at_start_becomes_a_recent_folder(tmp_path: Path) -> None:
+    folder = write_corpus(
+        tmp_path / "given",
+        {
+            "a.txt": "The bridge reopened on Monday after repairs.\n",
+            "b.txt": "The bridge reopened on Monday after long repairs.\n",
+        },
+    )
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.comparison is not None
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFolderDialog)
+        options = app.screen.query_one("#recent", OptionList)
+        prompts = [str(options.get_option_at_index(k).prompt) for k in range(options.option_count)]
+        assert any(str(folder.resolve()) in prompt for prompt in prompts), prompts
+    assert load_config()[0].recent_folders == [str(folder.resolve())]
