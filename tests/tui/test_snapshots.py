@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from aligner.result.model import Label, LineKind
+from tui.app import ParallaxApp
 from tui.config import remember_folder, update_config
 from tui.screens import FolderTree
 
@@ -128,6 +129,8 @@ def test_open_folder_dialog_80x24(snap_compare, tmp_path: Path, monkeypatch) -> 
     # Absolute paths that read the same on every machine: one that exists, one that does not.
     for folder in ("/no/such/folder/old-news", "/tmp"):
         update_config(lambda config, folder=folder: remember_folder(config, folder))
+    # The story's own folder would be remembered at start under this machine's tmp path.
+    monkeypatch.setattr(ParallaxApp, "_remember", lambda self, paths: None)
 
     async def typed_a_missing_folder(pilot: Pilot) -> None:
         await ready(pilot)
