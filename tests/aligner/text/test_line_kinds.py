@@ -134,6 +134,10 @@ def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
         "A protester holds a sign outside City Hall on Monday, Feb. 16, 2017. (Jane Roe/Reuters)",
         "Protesters remain at City Hall into the evening. (David M Warren / Staff Photographer)",
         "(Pool Photo/ Julie Jacobson)",
+        # Wire credits naming a pool or a file picture (reader audit, 2026-12-06).
+        "O.J. Simpson appears at a hearing in Las Vegas on May 15, 2013. (Jane Roe/AP, Pool, file)",
+        "The defendant looks at his lawyer in court on Friday. (John Doe/AP, Pool)",
+        "(AP Photo/Jane Roe, Pool, File)",
     ],
 )
 def test_captions_and_photo_credits(line: str) -> None:
@@ -497,18 +501,6 @@ def test_a_line_ends_in_a_link_separator_as_the_pattern_says(line: str) -> None:
 # --- page furniture a reader audit found counted as claims (2026-12-06) ---------------------
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "O.J. Simpson appears at a hearing in Las Vegas on May 15, 2013. (Jane Roe/AP, Pool, file)",
-        "The defendant looks at his lawyer in court on Friday. (John Doe/AP, Pool)",
-        "(AP Photo/Jane Roe, Pool, File)",
-    ],
-)
-def test_wire_credits_naming_a_pool_or_a_file_picture_are_captions(line: str) -> None:
-    assert kind_in_article(line) is CAPTION
-
-
 def test_parentheses_naming_a_pool_are_not_a_credit_without_a_photographer() -> None:
     assert kind_in_article("The two firms formed a joint venture (Acme/Globex, pool).") is PROSE
     assert line_kinds.sentence_kind("(Acme/Globex, Pool)") is PROSE  # one name each side
@@ -517,14 +509,21 @@ def test_parentheses_naming_a_pool_are_not_a_credit_without_a_photographer() -> 
 @pytest.mark.parametrize(
     "line",
     [
+        # How to reach the reporter: a short line starting so, with an address or a number.
         "Contact Jane Roe at jroe@example-journal.com or 775-555-0123.",
         "Contact John Doe at jdoe@example.com or at 202-555-0191. Follow @jdoe on Twitter.",
         "To reach John Doe, call 816-555-0135 or send email to jdoe@example.com.",
         "To contact the reporter on this story: Jane Roe in Cairo at jroe@example.net.",
         "Write to Jane Roe at jane.roe@example.com",
+        # Disclaimers, where the full story runs, and a player that did not load.
+        "The opinions expressed are his own.",
+        "The views expressed in this commentary are solely those of the author.",
+        "An expanded version of this report appears on WSJ.com",
+        "This is an expanded version of the review that ran in the Dec. 7 issue of the magazine.",
+        "LISTEN: Soda tax nearly doubles prices Your browser does not support the audio element.",
     ],
 )
-def test_a_short_line_telling_how_to_reach_the_reporter_is_boilerplate(line: str) -> None:
+def test_contact_lines_disclaimers_and_player_notices_are_boilerplate(line: str) -> None:
     assert kind_in_article(line) is BOILERPLATE
     assert line_kinds.sentence_kind(line) is BOILERPLATE
 
@@ -540,38 +539,13 @@ def test_a_short_line_telling_how_to_reach_the_reporter_is_boilerplate(line: str
         "Contact between the two campaigns was frequent, according to e-mails sent from "
         "jdoe@example.com to aides of the candidate over the summer, which investigators "
         "obtained last week and which prosecutors say show a pattern of coordination.",
-    ],
-)
-def test_prose_giving_an_address_or_number_stays_prose(line: str) -> None:
-    assert kind_in_article(line) is PROSE
-    assert line_kinds.sentence_kind(line) is PROSE
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The opinions expressed are his own.",
-        "The views expressed in this commentary are solely those of the author.",
-        "An expanded version of this report appears on WSJ.com",
-        "This is an expanded version of the review that ran in the Dec. 7 issue of the magazine.",
-        "LISTEN: Soda tax nearly doubles prices Your browser does not support the audio element.",
-    ],
-)
-def test_disclaimers_expanded_versions_and_player_notices_are_boilerplate(line: str) -> None:
-    assert kind_in_article(line) is BOILERPLATE
-    assert line_kinds.sentence_kind(line) is BOILERPLATE
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
         "The opinions expressed by voters in the poll were sharply divided.",
         "The views expressed at the hearing are those of a minority, the mayor said.",
         "An expanded version of the bill passed the Senate on Tuesday.",
         "Some readers said their browser does not support the new video player.",
     ],
 )
-def test_prose_worded_like_a_disclaimer_or_notice_stays_prose(line: str) -> None:
+def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line: str) -> None:
     assert kind_in_article(line) is PROSE
     assert line_kinds.sentence_kind(line) is PROSE
 
