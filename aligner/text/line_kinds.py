@@ -52,6 +52,7 @@ def sentence_kind(sentence: str) -> LineKind:
         _is_boilerplate_phrase(sentence, words)
         or _is_contact(sentence, words)
         or _is_tag(sentence, words)
+        or _is_tweet_signature(sentence)
     ):
         return LineKind.BOILERPLATE
     if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")):
@@ -151,6 +152,8 @@ def _classify_line(line: str, *, bulleted: bool) -> LineKind:
     if _is_caption(line, words):
         return LineKind.CAPTION
     if _is_dateline(line) or _is_byline(words) or _is_signature(words):
+        return LineKind.BOILERPLATE
+    if _is_tweet_signature(line):
         return LineKind.BOILERPLATE
     if _is_link_list_item(line, words):
         return LineKind.BOILERPLATE
@@ -415,6 +418,18 @@ def _is_signature(words: list[str]) -> bool:
     names = [word.lstrip(_SIGNATURE_DASHES) for word in words]
     names = [name for name in names if name]
     return 0 < len(names) <= _MAX_SIGNATURE_WORDS and all(map(_is_name_part, names))
+
+
+# What an embedded tweet shows under its text: "— Jane Roe (@janeroe) May 21, 2013". Its
+# text before it is the author's to judge; the line of name, handle and date is no claim.
+_TWEET_SIGNATURE = re.compile(
+    rf"[{_SIGNATURE_DASHES}]{{1,2}}\ ?[^()\n]{{1,60}}\ \(@\w{{1,30}}\)"
+    rf"\ (?i:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}"
+)
+
+
+def _is_tweet_signature(line: str) -> bool:
+    return line[:1] in _SIGNATURE_DASHES and _TWEET_SIGNATURE.fullmatch(line) is not None
 
 
 def _is_name_part(word: str) -> bool:

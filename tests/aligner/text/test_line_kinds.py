@@ -521,9 +521,12 @@ def test_parentheses_naming_a_pool_are_not_a_credit_without_a_photographer() -> 
         "An expanded version of this report appears on WSJ.com",
         "This is an expanded version of the review that ran in the Dec. 7 issue of the magazine.",
         "LISTEN: Soda tax nearly doubles prices Your browser does not support the audio element.",
+        # The name, handle and date under an embedded tweet.
+        "— Jane Roe (@janeroe) May 21, 2013",
+        "– John Doe (@jdoe) Sept. 3, 2020",
     ],
 )
-def test_contact_lines_disclaimers_and_player_notices_are_boilerplate(line: str) -> None:
+def test_contact_lines_disclaimers_players_and_tweet_signatures_are_boilerplate(line: str) -> None:
     assert kind_in_article(line) is BOILERPLATE
     assert line_kinds.sentence_kind(line) is BOILERPLATE
 
@@ -543,6 +546,7 @@ def test_contact_lines_disclaimers_and_player_notices_are_boilerplate(line: str)
         "The views expressed at the hearing are those of a minority, the mayor said.",
         "An expanded version of the bill passed the Senate on Tuesday.",
         "Some readers said their browser does not support the new video player.",
+        "— Jane Roe (@janeroe), who posted it on May 21, 2013, later deleted the post.",
     ],
 )
 def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line: str) -> None:
