@@ -9,7 +9,7 @@ from itertools import chain
 from pathlib import Path
 
 from aligner.load.corpus import Document
-from aligner.result.model import Article, Sentence, article_id, sentence_id
+from aligner.result.model import Article, LineKind, Sentence, article_id, sentence_id
 from aligner.runtime.cancel import checked
 from aligner.runtime.parallel import split_map
 from aligner.text.features import (
@@ -20,7 +20,12 @@ from aligner.text.features import (
     stem,
     with_stems,
 )
-from aligner.text.line_kinds import classify_lines, find_title, sentence_kind
+from aligner.text.line_kinds import (
+    classify_lines,
+    find_title,
+    furniture_prefix_end,
+    sentence_kind,
+)
 from aligner.text.segment import sentence_spans
 
 # Below this much text (about 800 sentences) a second process costs more than it saves.
@@ -96,6 +101,23 @@ def _features_of(texts: Sequence[str]) -> list[SentenceFeatures]:
     return [sentence_features(text) for text in checked(texts, every=16)]
 
 
+def _kinded(
+    text: str, spans: Sequence[tuple[int, int]], line_kind: LineKind
+) -> list[tuple[int, int, LineKind]]:
+    """The spans of one line with their kinds. In prose, furniture glued to the start of a
+    sentence ("Image caption Bob Dudley took over …") becomes a sentence of its own."""
+    if line_kind is not LineKind.PROSE:
+        return [(start, end, line_kind) for start, end in spans]
+    kinded: list[tuple[int, int, LineKind]] = []
+    for start, end in spans:
+        cut = start + furniture_prefix_end(text[start:end])
+        if cut > start:
+            kinded.append((start, start + len(text[start:cut].rstrip()), LineKind.BOILERPLATE))
+        if cut < end:
+            kinded.append((cut, end, sentence_kind(text[cut:end])))
+    return kinded
+
+
 def build_article(position: int, document: Document) -> Article:
     """Lines -> sentences with offsets; non-prose lines stay whole, one 'sentence' each."""
     ident = article_id(position)
@@ -108,8 +130,7 @@ def build_article(position: int, document: Document) -> Article:
             if line.kind == "prose"
             else [(line.start, line.end)]
         )
-        for start, end in spans:
-            kind = sentence_kind(document.text[start:end]) if line.kind == "prose" else line.kind
+        for start, end, kind in _kinded(document.text, spans, line.kind):
             sentences.append(
                 Sentence(
                     id=sentence_id(ident, len(sentences)),

@@ -128,10 +128,23 @@ class ReadSentence(NamedTuple):
     quantity_places: tuple[tuple[int, int], ...]
 
 
+# Reference marks glued to a word or a full stop ("pregnancy.[1]", "FAS[16][44] is") point
+# to a source list: they are no figures or words of the sentence. segment.py keeps them with
+# the sentence they follow; a figure in brackets after a space ("rose [2] points") stays.
+_REFERENCE_MARKS = re.compile(r"(?<=[^\s\[])(?:\[\d{1,3}\])+")
+
+
+def _without_reference_marks(text: str) -> str:
+    """``text`` with its reference marks blanked: as long as before, so offsets still hold."""
+    if "[" not in text:
+        return text
+    return _REFERENCE_MARKS.sub(lambda mark: " " * len(mark.group()), text)
+
+
 def read_sentence(text: str) -> ReadSentence:
     """Everything about one sentence that needs no stemming, read as people see it (the
     invisible characters kept for display left out)."""
-    text = fold_invisible(text)
+    text = _without_reference_marks(fold_invisible(text))
     # One string per distinct word, however many sentences use it: fewer objects to make,
     # to ship between processes (see aligner/text/articles.py) and to free.
     tokens = tuple(map(sys.intern, words(text)))

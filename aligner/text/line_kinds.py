@@ -48,11 +48,32 @@ def sentence_kind(sentence: str) -> LineKind:
     """Kind of one sentence of a prose line: a paragraph can end in furniture of its own
     ("… make a difference. Read more", "… already! (CW33)", "… 2017. (Kevin Lamarque/Reuters)")."""
     words = sentence.split()
-    if _is_boilerplate_phrase(sentence, words) or _is_contact(sentence) or _is_tag(sentence, words):
+    if (
+        _is_boilerplate_phrase(sentence, words)
+        or _is_contact(sentence, words)
+        or _is_tag(sentence, words)
+        or _is_tweet_signature(sentence)
+    ):
         return LineKind.BOILERPLATE
     if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")):
         return LineKind.CAPTION
     return LineKind.PROSE
+
+
+def furniture_prefix_end(sentence: str) -> int:
+    """Where page furniture glued to the start of a sentence ends (0 if there is none):
+    the fixed labels of big outlets' pictures and players ("Image copyright PA Image caption
+    Bob Dudley took over …", "View Images The skull of …", "Media playback is unsupported on
+    your device Media caption …"), a credit left of a heading ("| Getty …") and a stock
+    ticker ("BP BP., +0.88% BP, +0.60% Chairman …"). The sentence after it stays a sentence:
+    cutting the furniture off loses less than calling the whole sentence furniture."""
+    if (
+        not sentence.startswith(_FURNITURE_PREFIX_STARTS)
+        and sentence.find("%", 0, _TICKER_REACH) < 0
+    ):
+        return 0  # most sentences: C-speed tests spare them the search
+    prefix = _FURNITURE_PREFIX.match(sentence)
+    return prefix.end() if prefix else 0
 
 
 def find_title(text: str, lines: Sequence[TextLine]) -> str | None:
@@ -90,19 +111,49 @@ def _line_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# --- furniture glued to the start of a sentence ---------------------------------------------
+
+_FURNITURE_PREFIX_STARTS = ("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|")
+# A ticker: symbols and the day's change in percent with two decimals, as quote widgets print
+# them. At most four symbols: its first "%" lies within _TICKER_REACH, as the pre-check needs.
+_TICKER = r"(?:[A-Z][A-Z.]{0,7},?\ ){1,4}[+\-−]\d+\.\d\d%"
+_TICKER_REACH = 60
+_FURNITURE_PREFIX = re.compile(
+    rf"""(?:
+        # NPR repeats the credit after its toggle: the whole sentence is furniture.
+        (?:Enlarge\ this\ image\ )?toggle\ caption\ (?P<credit>[^\n]{{1,80}}?)\ (?P=credit)$
+      | Image\ copyright\ [^\n]{{1,60}}?\ Image\ caption
+      | (?:Image|Media)\ caption
+      | Media\ playback\ is\ unsupported\ on\ your\ device(?:\ Media\ caption)?
+      | View\ Images?
+      | (?:Enlarge\ (?:this\ )?image\ )?toggle\ caption
+      | Enlarge\ (?:this\ )?image
+      | \|\ ?(?:Getty(?:\ Images)?|AP|AFP|Reuters)
+      | {_TICKER}(?:\ {_TICKER})*
+    )(?:\s+|$)""",
+    re.VERBOSE,
+)
+
+
 # --- one line on its own -------------------------------------------------------------------
 
 
 def _classify_line(line: str, *, bulleted: bool) -> LineKind:
     """Kind of a line judged alone; context rules refine it afterwards."""
     words = line.split()
-    if _is_boilerplate_phrase(line, words) or _is_stray_token(line, words) or _is_contact(line):
+    if (
+        _is_boilerplate_phrase(line, words)
+        or _is_stray_token(line, words)
+        or _is_contact(line, words)
+    ):
         return LineKind.BOILERPLATE
     if bulleted:
         return LineKind.PROSE  # list items in articles are statements, whatever their shape
     if _is_caption(line, words):
         return LineKind.CAPTION
     if _is_dateline(line) or _is_byline(words) or _is_signature(words):
+        return LineKind.BOILERPLATE
+    if _is_tweet_signature(line):
         return LineKind.BOILERPLATE
     if _is_link_list_item(line, words):
         return LineKind.BOILERPLATE
@@ -164,12 +215,26 @@ _BOILERPLATE_START = re.compile(
       | download\ (?:the|our)\ app
       | \d+\ comments?$
       | \d+\s*(?:min|mins|minute|minutes)\ read$
+      # A commentator's disclaimer: "The opinions expressed are his own.", "The views
+      # expressed in this commentary are solely those of the author."
+      | the\ (?:opinions?|views?)\ expressed\b[^.]{0,60}?\ (?:is|are)\ (?:solely\ |entirely\ )?
+        (?:(?:his|her|their|my)\ own|those\ of\ the\ (?:authors?|writers?|commentators?))\b
+      # Where the full story runs: "An expanded version of this report appears on WSJ.com",
+      # "This is an expanded version of the review that ran in the Dec. 7 issue of TIME".
+      | (?:this\ is\ )?an?\ (?:expanded|longer|fuller|full)\ version\ of\ (?:this|the)
+        \ (?:report|story|article|review|interview)\ (?:that\ )?
+        (?:appears|appeared|ran|runs|was\ published|is\ available)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The credit line ending a wire story: "AP writers Margie Mason in Jakarta … contributed to
 # this report.", "Jane Doe contributed reporting."
 _CONTRIBUTED = re.compile(r"\bcontributed\ (?:reporting|to\ this\ (?:report|story|article))\b")
+# What a page shows where its audio or video player did not load, after the player's own
+# title: "LISTEN: Seattle's sugary drink tax … Your browser does not support the audio element."
+_PLAYER_NOTICE = re.compile(
+    r"\byour browser does not support (?:the )?(?:audio|video) (?:element|tag)\b"
+)
 _MAX_BOILERPLATE_WORDS = 25
 _DECORATION = " \t:.!»›>|*-–—()[]"
 
@@ -189,6 +254,8 @@ def _is_boilerplate_phrase(line: str, words: list[str]) -> bool:
         core = _WHITE_SPACE.sub(" ", core)
     if core in _BOILERPLATE_PHRASES or _BOILERPLATE_START.match(core):
         return True
+    if "browser" in core and _PLAYER_NOTICE.search(core):
+        return True
     return "contributed" in core and _CONTRIBUTED.search(core) is not None
 
 
@@ -207,11 +274,26 @@ def _is_stray_token(line: str, words: list[str]) -> bool:
 
 
 # A reporter's address on a line of its own, at the end of a story.
-_CONTACT = re.compile(r"(?:e-?mail(?:\ me)?:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?", re.IGNORECASE)
+_EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_CONTACT = re.compile(rf"(?:e-?mail(?:\ me)?:?\s*)?{_EMAIL_ADDRESS}\.?", re.IGNORECASE)
+# How to reach the reporter, in a short line of its own: "Contact Sean Whaley at
+# swhaley@reviewjournal.com or 775-461-3820.", "To reach Tony Rizzo, call 816-234-4435 …",
+# "Write to Jane Doe at jane.doe@wsj.com". It must start so and give an address or a phone
+# number: a police appeal ("Anyone with information is urged to contact …") is news.
+_CONTACT_START = (
+    *("contact ", "to contact ", "to reach ", "reach ", "write to ", "e-mail ", "email "),
+)
+_CONTACT_ADDRESS = re.compile(rf"{_EMAIL_ADDRESS}|\(?\b\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}\b")
+_CONTACT_INITIALS = frozenset("CcTtRrWwEe")
+_MAX_CONTACT_WORDS = 25
 
 
-def _is_contact(line: str) -> bool:
-    return "@" in line and _CONTACT.fullmatch(line) is not None
+def _is_contact(line: str, words: list[str]) -> bool:
+    if "@" in line and _CONTACT.fullmatch(line) is not None:
+        return True
+    if line[:1] not in _CONTACT_INITIALS or len(words) > _MAX_CONTACT_WORDS:
+        return False  # most lines: a look at the first letter tells
+    return line[:11].lower().startswith(_CONTACT_START) and bool(_CONTACT_ADDRESS.search(line))
 
 
 def _is_tag(sentence: str, words: list[str]) -> bool:
@@ -229,8 +311,10 @@ def _is_tag(sentence: str, words: list[str]) -> bool:
 _NAME = r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}"
 # A photographer of two to four names and the agency or desk: "(Kevin Lamarque/Reuters)",
 # "(David M Warren / Staff Photographer)". One name each side ("(TCP/IP)") is not a credit.
+# Wire captions add where the picture came from: "(Julie Jacobson/AP, Pool, file)".
 _PARENTHESISED_CREDIT_PATTERN = (
-    rf"\([A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){{1,3}}\ ?/\ ?{_NAME}(?:\ ?/\ ?{_NAME})?\)"
+    rf"\([A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){{1,3}}\ ?/\ ?{_NAME}(?:\ ?/\ ?{_NAME})?"
+    r"(?:,\ (?i:pool|file)(?:\ (?i:photo))?){0,2}\)"
 )
 _PARENTHESISED_CREDIT = re.compile(_PARENTHESISED_CREDIT_PATTERN)
 _CREDIT_AT_END = re.compile(
@@ -334,6 +418,18 @@ def _is_signature(words: list[str]) -> bool:
     names = [word.lstrip(_SIGNATURE_DASHES) for word in words]
     names = [name for name in names if name]
     return 0 < len(names) <= _MAX_SIGNATURE_WORDS and all(map(_is_name_part, names))
+
+
+# What an embedded tweet shows under its text: "— Jane Roe (@janeroe) May 21, 2013". Its
+# text before it is the author's to judge; the line of name, handle and date is no claim.
+_TWEET_SIGNATURE = re.compile(
+    rf"[{_SIGNATURE_DASHES}]{{1,2}}\ ?[^()\n]{{1,60}}\ \(@\w{{1,30}}\)"
+    rf"\ (?i:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}"
+)
+
+
+def _is_tweet_signature(line: str) -> bool:
+    return line[:1] in _SIGNATURE_DASHES and _TWEET_SIGNATURE.fullmatch(line) is not None
 
 
 def _is_name_part(word: str) -> bool:

@@ -146,3 +146,25 @@ def test_content_words_past_the_bound_are_decided_and_not_kept(
     decided = features._ContentWords()
     assert [decided[w] for w in ("the", "talks", "3", "talks")] == [False, True, False, True]
     assert decided == {"the": False}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 4.7% of pregnant women are alcoholics.[11]",
+        "Other risk factors include an older mother and poor diet.[12][10]",
+        "Currently, FAS[16][44][79] is the only diagnosis coded so.",
+        "The most severe condition is called FAS,[1] which is rare.",
+    ],
+)
+def test_reference_marks_are_neither_words_nor_figures(sentence: str) -> None:
+    read = read_sentence(sentence)
+    assert [quantity.value for quantity in read.quantities] in ([], [4.7])
+    assert not any(token in {"1", "10", "11", "12", "16", "44", "79"} for token in read.tokens)
+    assert len(read.text) == len(sentence)  # blanked, so the figures' places still hold
+
+
+def test_a_figure_in_brackets_after_a_space_is_read() -> None:
+    read = read_sentence("The index rose [2] points on Monday.")
+    assert [quantity.value for quantity in read.quantities] == [2]
+    assert "2" in read.tokens

@@ -134,6 +134,10 @@ def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
         "A protester holds a sign outside City Hall on Monday, Feb. 16, 2017. (Jane Roe/Reuters)",
         "Protesters remain at City Hall into the evening. (David M Warren / Staff Photographer)",
         "(Pool Photo/ Julie Jacobson)",
+        # Wire credits naming a pool or a file picture (reader audit, 2026-12-06).
+        "O.J. Simpson appears at a hearing in Las Vegas on May 15, 2013. (Jane Roe/AP, Pool, file)",
+        "The defendant looks at his lawyer in court on Friday. (John Doe/AP, Pool)",
+        "(AP Photo/Jane Roe, Pool, File)",
     ],
 )
 def test_captions_and_photo_credits(line: str) -> None:
@@ -492,3 +496,116 @@ def test_a_line_above_a_rule_is_not_a_table_header() -> None:
 def test_a_line_ends_in_a_link_separator_as_the_pattern_says(line: str) -> None:
     """The look at the last character first decides nothing the pattern would not."""
     assert line_kinds._ends_in_link_separator(line) == (re.search(r"\s[-|»›]$", line) is not None)
+
+
+# --- page furniture a reader audit found counted as claims (2026-12-06) ---------------------
+
+
+def test_parentheses_naming_a_pool_are_not_a_credit_without_a_photographer() -> None:
+    assert kind_in_article("The two firms formed a joint venture (Acme/Globex, pool).") is PROSE
+    assert line_kinds.sentence_kind("(Acme/Globex, Pool)") is PROSE  # one name each side
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # How to reach the reporter: a short line starting so, with an address or a number.
+        "Contact Jane Roe at jroe@example-journal.com or 775-555-0123.",
+        "Contact John Doe at jdoe@example.com or at 202-555-0191. Follow @jdoe on Twitter.",
+        "To reach John Doe, call 816-555-0135 or send email to jdoe@example.com.",
+        "To contact the reporter on this story: Jane Roe in Cairo at jroe@example.net.",
+        "Write to Jane Roe at jane.roe@example.com",
+        # Disclaimers, where the full story runs, and a player that did not load.
+        "The opinions expressed are his own.",
+        "The views expressed in this commentary are solely those of the author.",
+        "An expanded version of this report appears on WSJ.com",
+        "This is an expanded version of the review that ran in the Dec. 7 issue of the magazine.",
+        "LISTEN: Soda tax nearly doubles prices Your browser does not support the audio element.",
+        # The name, handle and date under an embedded tweet.
+        "— Jane Roe (@janeroe) May 21, 2013",
+        "– John Doe (@jdoe) Sept. 3, 2020",
+    ],
+)
+def test_contact_lines_disclaimers_players_and_tweet_signatures_are_boilerplate(line: str) -> None:
+    assert kind_in_article(line) is BOILERPLATE
+    assert line_kinds.sentence_kind(line) is BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A police appeal is news, though it gives a number.
+        "Anyone with information is urged to contact the Homicide Bureau at (818) 555-0125.",
+        # "Contact" as a noun, without an address.
+        "Contact with the vapour can kill within minutes, experts said.",
+        # An address quoted in a long paragraph.
+        "Contact between the two campaigns was frequent, according to e-mails sent from "
+        "jdoe@example.com to aides of the candidate over the summer, which investigators "
+        "obtained last week and which prosecutors say show a pattern of coordination.",
+        "The opinions expressed by voters in the poll were sharply divided.",
+        "The views expressed at the hearing are those of a minority, the mayor said.",
+        "An expanded version of the bill passed the Senate on Tuesday.",
+        "Some readers said their browser does not support the new video player.",
+        "— Jane Roe (@janeroe), who posted it on May 21, 2013, later deleted the post.",
+    ],
+)
+def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line: str) -> None:
+    assert kind_in_article(line) is PROSE
+    assert line_kinds.sentence_kind(line) is PROSE
+
+
+@pytest.mark.parametrize(
+    ("furniture", "sentence"),
+    [
+        ("Image copyright PA Image caption", "Jane Roe took over in 2010"),
+        ("Image copyright Getty Images Image caption", "The spill cost billions"),
+        ("Image caption", "Jane Roe, right, died in 2014"),
+        ("Media playback is unsupported on your device Media caption", "Pay 'sends wrong message'"),
+        ("View Images", "The skull of the dinosaur."),
+        ("Enlarge image", "Voters queue in Cairo on Jan. 2, 2012."),
+        ("| Getty", "All the things the president covered"),
+        ("BP BP., +0.88% BP, +0.60%", "Chairman Jane Roe defended the pay package."),
+        ("toggle caption", "Jane Roe/AP Reporters wait outside."),  # the credit not repeated
+        ("Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP", ""),
+        ("View Images", ""),
+    ],
+)
+def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sentence: str) -> None:
+    glued = f"{furniture} {sentence}".rstrip()
+    assert glued[: line_kinds.furniture_prefix_end(glued)].rstrip() == furniture
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Images of the crash spread quickly online.",
+        "Media reports said the talks had stalled.",
+        "View the full results on our website.",
+        "Enlarged images of the cells show the damage.",
+        "GDP rose +2.10% in the quarter, the agency said.",
+        "US stocks rose 0.88% on Monday.",
+        "Toggle captions are shown under each picture.",
+    ],
+)
+def test_sentences_starting_like_furniture_keep_their_start(sentence: str) -> None:
+    assert line_kinds.furniture_prefix_end(sentence) == 0
+
+
+_PREFIX_PIECES = st.sampled_from(
+    [
+        *("Image ", "copyright ", "caption ", "Media ", "View Images", "Enlarge ", "image "),
+        *("toggle caption ", "| ", "Getty ", "BP ", "BP., ", "+0.88% ", "-1.25%", "A", ".", " "),
+        *("Jane Roe/AP ", "the talks went well", "%", "ABCDEFGH "),
+    ]
+)
+
+
+@given(st.lists(_PREFIX_PIECES, max_size=8).map("".join))
+def test_the_prefix_pre_check_never_hides_furniture(sentence: str) -> None:
+    if line_kinds._FURNITURE_PREFIX.match(sentence):
+        assert line_kinds.furniture_prefix_end(sentence) > 0
+
+
+def test_the_contact_pre_check_lets_every_contact_start_through() -> None:
+    for start in line_kinds._CONTACT_START:
+        assert {start[0], start[0].upper()} <= line_kinds._CONTACT_INITIALS

@@ -1,0 +1,49 @@
+"""Tests for aligner.text.articles: lines and sentences of one document, with their kinds."""
+
+from __future__ import annotations
+
+from aligner.load.corpus import Document
+from aligner.result.model import LineKind
+from aligner.text.articles import build_article
+
+INTRO = "The talks began on Wednesday after weeks of preparation by both sides."
+
+
+def sentences_of(text: str) -> list[tuple[str, LineKind]]:
+    document = Document(path="a.txt", source="a", text=text, title=None)
+    return [(sentence.text, sentence.kind) for sentence in build_article(0, document).sentences]
+
+
+def test_furniture_glued_to_a_sentence_is_cut_off_and_the_sentence_stays_prose() -> None:
+    line = "Image copyright PA Image caption Jane Roe took over as chief executive in 2010"
+    assert sentences_of(f"{INTRO}\n{line}") == [
+        (INTRO, LineKind.PROSE),
+        ("Image copyright PA Image caption", LineKind.BOILERPLATE),
+        ("Jane Roe took over as chief executive in 2010", LineKind.PROSE),
+    ]
+
+
+def test_a_ticker_before_a_later_sentence_of_a_paragraph_is_cut_off() -> None:
+    paragraph = f"{INTRO} BP BP., +0.88% BP, +0.60% Chairman Jane Roe defended the pay package."
+    assert sentences_of(paragraph) == [
+        (INTRO, LineKind.PROSE),
+        ("BP BP., +0.88% BP, +0.60%", LineKind.BOILERPLATE),
+        ("Chairman Jane Roe defended the pay package.", LineKind.PROSE),
+    ]
+
+
+def test_a_sentence_that_is_all_furniture_is_one_boilerplate_sentence() -> None:
+    line = "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP"
+    assert sentences_of(f"{INTRO}\n{line}")[1:] == [(line, LineKind.BOILERPLATE)]
+
+
+def test_the_pieces_keep_their_offsets_in_the_text() -> None:
+    text = f"{INTRO}\nView Images  The skull of the dinosaur."
+    document = Document(path="a.txt", source="a", text=text, title=None)
+    for sentence in build_article(0, document).sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_furniture_words_inside_a_sentence_cut_nothing() -> None:
+    line = "Reporters were shown the image caption before the hearing, officials said."
+    assert sentences_of(f"{INTRO}\n{line}")[1:] == [(line, LineKind.PROSE)]
