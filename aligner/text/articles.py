@@ -24,6 +24,7 @@ from aligner.text.line_kinds import (
     classify_lines,
     find_title,
     furniture_prefix_end,
+    labels_a_caption,
     sentence_kind,
 )
 from aligner.text.segment import sentence_spans
@@ -105,7 +106,8 @@ def _kinded(
     text: str, spans: Sequence[tuple[int, int]], line_kind: LineKind
 ) -> list[tuple[int, int, LineKind]]:
     """The spans of one line with their kinds. In prose, furniture glued to the start of a
-    sentence ("Image caption Bob Dudley took over …") becomes a sentence of its own."""
+    sentence ("Image caption Bob Dudley took over …") becomes a sentence of its own, and what
+    a picture or player label introduces is that picture's caption, shown but not compared."""
     if line_kind is not LineKind.PROSE:
         return [(start, end, line_kind) for start, end in spans]
     kinded: list[tuple[int, int, LineKind]] = []
@@ -114,7 +116,9 @@ def _kinded(
         if cut > start:
             kinded.append((start, start + len(text[start:cut].rstrip()), LineKind.BOILERPLATE))
         if cut < end:
-            kinded.append((cut, end, sentence_kind(text[cut:end])))
+            rest = text[cut:end]
+            labelled = cut > start and labels_a_caption(text[start:cut])
+            kinded.append((cut, end, LineKind.CAPTION if labelled else sentence_kind(rest)))
     return kinded
 
 

@@ -76,6 +76,16 @@ def furniture_prefix_end(sentence: str) -> int:
     return prefix.end() if prefix else 0
 
 
+def labels_a_caption(prefix: str) -> bool:
+    """Whether furniture cut off by ``furniture_prefix_end`` is a picture's or a player's
+    label ("Image caption", "View Images", "Media playback is unsupported …"), so that what
+    follows it is a caption; a credit ("| Getty") or a ticker precedes ordinary text."""
+    return _CAPTION_LABEL.search(prefix) is not None
+
+
+_CAPTION_LABEL = re.compile(r"(?i:caption|image|media\ playback)")
+
+
 def find_title(text: str, lines: Sequence[TextLine]) -> str | None:
     """The article's own headline: a heading of 3+ words above the first prose line."""
     for line in lines:

@@ -14,12 +14,25 @@ def sentences_of(text: str) -> list[tuple[str, LineKind]]:
     return [(sentence.text, sentence.kind) for sentence in build_article(0, document).sentences]
 
 
-def test_furniture_glued_to_a_sentence_is_cut_off_and_the_sentence_stays_prose() -> None:
+def test_a_picture_label_is_cut_off_and_what_it_introduces_is_a_caption() -> None:
     line = "Image copyright PA Image caption Jane Roe took over as chief executive in 2010"
     assert sentences_of(f"{INTRO}\n{line}") == [
         (INTRO, LineKind.PROSE),
         ("Image copyright PA Image caption", LineKind.BOILERPLATE),
-        ("Jane Roe took over as chief executive in 2010", LineKind.PROSE),
+        ("Jane Roe took over as chief executive in 2010", LineKind.CAPTION),
+    ]
+    for label in ("View Images", "Media playback is unsupported on your device Media caption"):
+        assert sentences_of(f"{INTRO}\n{label} The skull of the dinosaur.")[1:] == [
+            (label, LineKind.BOILERPLATE),
+            ("The skull of the dinosaur.", LineKind.CAPTION),
+        ]
+
+
+def test_a_credit_glued_to_a_sentence_is_cut_off_and_the_sentence_stays_prose() -> None:
+    line = "| Getty The president went over a lot of ground during his news conference."
+    assert sentences_of(f"{INTRO}\n{line}")[1:] == [
+        ("| Getty", LineKind.BOILERPLATE),
+        ("The president went over a lot of ground during his news conference.", LineKind.PROSE),
     ]
 
 
