@@ -80,7 +80,7 @@ def test_odd_values_are_compared_as_quantity_compatible_does() -> None:
         replace(base, kind="duration", value=3900.0, low=3900.0, high=3900.0, grain=60.0),
     ]
     text = sentence_features("5 people.")
-    sentences = [replace(text, quantities=(q,)) for q in figures]
+    sentences = [text._replace(quantities=(q,)) for q in figures]
     index = FigureIndex(sentences)
     pairs = list(itertools.product(range(len(sentences)), repeat=2))
     expected = [_scalar(sentences[i], sentences[j]) for i, j in pairs]
@@ -102,7 +102,7 @@ def test_sheet_units_tell_same_unit_of_figures_of_one_kind() -> None:
         replace(base, kind="money", unit=""),
     ]
     text = sentence_features("5 people.")
-    sentences = [sentence_features(t) for t in _TEXTS] + [replace(text, quantities=tuple(crafted))]
+    sentences = [sentence_features(t) for t in _TEXTS] + [text._replace(quantities=tuple(crafted))]
     index = FigureIndex(sentences)
     told = [
         (q, unit)
