@@ -5,7 +5,7 @@ different figure of the same thing ("at least 19 killed" / "29 killed")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -384,7 +384,7 @@ def same_limit(qa: Quantity, qb: Quantity) -> bool:
 
 def _at_limit(quantity: Quantity) -> Quantity:
     high = quantity.high
-    return replace(quantity, value=high, low=high, high=high, step=0.0)
+    return quantity._replace(value=high, low=high, high=high, step=0.0)
 
 
 def _is_exact(quantity: Quantity) -> bool:
