@@ -288,6 +288,43 @@ def test_conflicts_and_scored_pairs_are_written_as_the_encoder_writes_their_reco
         assert json_export._indented(getattr(json_export, f"_{key}")(empty), level=1) == "[]"
 
 
+def test_sentences_are_written_as_the_encoder_writes_their_records(comparison) -> None:
+    from aligner.result.model import Sentence
+
+    first = comparison.articles[0]
+    odd = tuple(
+        Sentence(f'{first.id}s"{k}', first.id, k, text, LineKind.PROSE, 10**k, 10**k + 1, k)
+        for k, text in enumerate(HOSTILE_RECORD_TEXT)
+    )
+    articles = (replace(first, sentences=odd), replace(first, id="a9", sentences=()))
+    generic = [
+        {
+            "id": a.id,
+            "path": a.path,
+            "title": a.title,
+            "source": a.source,
+            "sentences": json_export._Records(
+                {
+                    "id": s.id,
+                    "text": s.text,
+                    "kind": str(s.kind),
+                    "start": s.start,
+                    "end": s.end,
+                    "paragraph": s.paragraph,
+                }
+                for s in a.sentences
+            ),
+        }
+        for a in articles
+    ]
+    written = json_export._indented(
+        json_export._articles(replace(comparison, articles=articles)), level=1
+    )
+    assert written == json_export._indented(generic, level=1)
+    # The article without sentences is one flat line, as the generic writer makes it.
+    assert written.split("\n")[-2].endswith('"sentences": []}')
+
+
 def test_similarity_is_in_article_order_and_rounded_whatever_the_matrix(comparison) -> None:
     import numpy as np
 
