@@ -11,6 +11,7 @@ import pytest
 from aligner.match import counterparts
 from aligner.match.counterparts import COUNTERPART_FEATURES, CounterpartScorer, concept_terms
 from aligner.text.features import sentence_features
+from aligner.text.synonyms import concept_of
 from bench.soft_coverage import (
     CUT,
     VARIANTS,
@@ -93,7 +94,7 @@ def test_names_number_words_and_unknown_words_get_no_vector() -> None:
     numbered = {}
     for f in features:
         for stem in f.content_set:
-            numbered.setdefault(counterparts.concept_of(stem), len(numbered))
+            numbered.setdefault(concept_of(stem), len(numbered))
     # "Durst" is a name in the third sentence but not in the last (its first word), which
     # names it as a word: one naming word with a vector is enough.
     for stem, expected in [
@@ -104,7 +105,7 @@ def test_names_number_words_and_unknown_words_get_no_vector() -> None:
         ("bridg", True),
         ("durst", True),
     ]:
-        assert has_vector[numbered[counterparts.concept_of(stem)]] == expected, stem
+        assert has_vector[numbered[concept_of(stem)]] == expected, stem
     np.testing.assert_allclose(np.linalg.norm(unit[has_vector], axis=1), 1.0, rtol=1e-6)
 
 

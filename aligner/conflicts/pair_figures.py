@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -388,7 +388,7 @@ def same_limit(qa: Quantity, qb: Quantity) -> bool:
 
 def _at_limit(quantity: Quantity) -> Quantity:
     high = quantity.high
-    return replace(quantity, value=high, low=high, high=high, step=0.0)
+    return quantity._replace(value=high, low=high, high=high, step=0.0)
 
 
 # The last number of a figure's surface as written: "26" of "more than $26", "2.5" of

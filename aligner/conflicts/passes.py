@@ -423,7 +423,8 @@ def _check_pairs(
         ]
         findings = _unless_told_elsewhere(figures, part, matches, findings)
         found += [
-            _softened(told, unsure) for told, (*_, unsure) in zip(findings, part, strict=True)
+            _softened(told, unsure)
+            for told, (_, _, _, _, unsure) in zip(findings, part, strict=True)
         ]
     return found
 
@@ -461,8 +462,11 @@ def _unless_told_elsewhere(
     """The ``findings`` of each check, without the number ones when either article gives
     the other sentence's figures elsewhere (see ``ArticleFigures.told_elsewhere``;
     ``matches``: the checks' ``FigureIndex.matches``), asked of all such checks at once."""
+    # Most checks find nothing: an empty list is passed over before any walk of it.
     asked = [
-        k for k, found in enumerate(findings) if any(f.kind is ConflictKind.NUMBER for f in found)
+        k
+        for k, found in enumerate(findings)
+        if found and any(f.kind is ConflictKind.NUMBER for f in found)
     ]
     told = figures.told_elsewhere_each([(*checks[k][:2], matches[k]) for k in asked])
     for k, elsewhere in zip(asked, told, strict=True):

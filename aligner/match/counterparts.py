@@ -32,7 +32,7 @@ from aligner.match.code_strings import figure_codes
 from aligner.match.pair_features import figures_shared
 from aligner.runtime.cancel import checkpoint
 from aligner.text.features import SentenceFeatures
-from aligner.text.synonyms import concept_of
+from aligner.text.synonyms import concepts_of
 
 COUNTERPART_FEATURES: tuple[str, ...] = (
     "weighted_cosine",  # cosine of (1 + ln tf) x idf vectors of content stems
@@ -269,9 +269,7 @@ def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np
 def concept_terms(features: Sequence[SentenceFeatures]) -> WeightedTerms:
     """Each sentence's distinct concepts (content stems, synonyms merged), each weighing its
     idf in the folder: what the coverages weigh, and the candidate index too."""
-    return _weighted_terms(
-        [[concept_of(s) for s in f.content_set] for f in features], squared=False
-    )
+    return _weighted_terms([concepts_of(f.content_set) for f in features], squared=False)
 
 
 def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> WeightedTerms:

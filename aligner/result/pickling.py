@@ -1,7 +1,7 @@
 """Fast pickling for the records forked helpers send back by the thousand (runtime/parallel.py).
 
-Its own module, free of process code, so that the data model (model.py, features.py,
-quantities.py) can use it without importing fork, pipes and signals."""
+Its own module, free of process code, so that the data model (model.py, quantities.py) can
+use it without importing fork, pipes and signals."""
 
 from __future__ import annotations
 

@@ -6,13 +6,11 @@ import re
 import sys
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
 from aligner.load.decode import fold_invisible
-from aligner.result.pickling import pickled_by_constructor
 from aligner.text.porter import QuickPorter
 from aligner.text.quantities import VAGUE_PLURALS, Quantity, find_quantities, may_hold_quantity
 from aligner.text.typography import plain_typography
@@ -79,10 +77,14 @@ def _stemmer() -> QuickPorter:
     return QuickPorter()
 
 
-@pickled_by_constructor
-@dataclass(frozen=True, slots=True)
-class SentenceFeatures:
-    """What the aligner and classifier need of one sentence, computed once."""
+class SentenceFeatures(NamedTuple):
+    """What the aligner and classifier need of one sentence, computed once.
+
+    A named tuple, as ``ReadSentence``: a large folder makes one per sentence in the parent
+    process, after the parallel reading, and a named tuple is made in a third of the time of
+    a frozen dataclass of 13 fields (msrp10k14: 0.01 s instead of 0.03). Immutable all the
+    same, equal and hashed by its fields as the dataclass was.
+    """
 
     text: str
     tokens: tuple[str, ...]  # folded words in order (see ``words``)

@@ -9,6 +9,7 @@ into their concept, so a retelling in other words still scores as the same claim
 from __future__ import annotations
 
 import gzip
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 
@@ -27,3 +28,11 @@ def concept_index() -> dict[str, int]:
 def concept_of(stem: str) -> str | int:
     """The concept ``stem`` names, or the stem itself when it has no synonym."""
     return concept_index().get(stem, stem)
+
+
+def concepts_of(stems: Collection[str]) -> list[str | int]:
+    """``concept_of`` each of ``stems``, in their order: one ``map`` in C, no Python call
+    per stem (a large folder's sentences hold some 100,000 content stems, msrp10k14). A
+    collection is iterated twice in one order, as the stems and as their defaults."""
+    known = concept_index().get
+    return list(map(known, stems, stems))

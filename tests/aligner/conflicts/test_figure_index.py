@@ -4,7 +4,6 @@ checks at once, exactly as Quantity.compatible tells one pair at a time."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 import pytest
 
@@ -68,19 +67,19 @@ def test_odd_values_are_compared_as_quantity_compatible_does() -> None:
     base = Quantity("count", 5.0, 5.0, 5.0, "people", "5 people")
     figures = [
         base,
-        replace(base, value=nan),
-        replace(base, value=5.0, low=nan),
-        replace(base, step=nan),
-        replace(base, value=inf, low=inf, high=inf),
-        replace(base, high=inf),
-        replace(base, value=5.01, low=5.01, high=5.01),
-        replace(base, kind="month", value=24_000.0, low=24_000.0, high=24_000.0),
-        replace(base, kind="month", value=24_001.0, low=24_001.0, high=24_001.0),
-        replace(base, kind="duration", value=3600.0, low=3600.0, high=3600.0, grain=3600.0),
-        replace(base, kind="duration", value=3900.0, low=3900.0, high=3900.0, grain=60.0),
+        base._replace(value=nan),
+        base._replace(value=5.0, low=nan),
+        base._replace(step=nan),
+        base._replace(value=inf, low=inf, high=inf),
+        base._replace(high=inf),
+        base._replace(value=5.01, low=5.01, high=5.01),
+        base._replace(kind="month", value=24_000.0, low=24_000.0, high=24_000.0),
+        base._replace(kind="month", value=24_001.0, low=24_001.0, high=24_001.0),
+        base._replace(kind="duration", value=3600.0, low=3600.0, high=3600.0, grain=3600.0),
+        base._replace(kind="duration", value=3900.0, low=3900.0, high=3900.0, grain=60.0),
     ]
     text = sentence_features("5 people.")
-    sentences = [replace(text, quantities=(q,)) for q in figures]
+    sentences = [text._replace(quantities=(q,)) for q in figures]
     index = FigureIndex(sentences)
     pairs = list(itertools.product(range(len(sentences)), repeat=2))
     expected = [_scalar(sentences[i], sentences[j]) for i, j in pairs]
@@ -93,16 +92,16 @@ def test_sheet_units_tell_same_unit_of_figures_of_one_kind() -> None:
     base = Quantity("count", 5.0, 5.0, 5.0, "people", "5 people")
     crafted = [
         base,
-        replace(base, unit="person"),
-        replace(base, unit=""),
-        replace(base, unit="s"),  # its singular is "", as no unit's is
-        replace(base, part=True),
-        replace(base, per="year"),
-        replace(base, kind="money", unit="$"),
-        replace(base, kind="money", unit=""),
+        base._replace(unit="person"),
+        base._replace(unit=""),
+        base._replace(unit="s"),  # its singular is "", as no unit's is
+        base._replace(part=True),
+        base._replace(per="year"),
+        base._replace(kind="money", unit="$"),
+        base._replace(kind="money", unit=""),
     ]
     text = sentence_features("5 people.")
-    sentences = [sentence_features(t) for t in _TEXTS] + [replace(text, quantities=tuple(crafted))]
+    sentences = [sentence_features(t) for t in _TEXTS] + [text._replace(quantities=tuple(crafted))]
     index = FigureIndex(sentences)
     told = [
         (q, unit)

@@ -247,6 +247,84 @@ def test_records_are_written_as_the_generic_walk_writes_them() -> None:
     assert len(odd_fast.splitlines()) == len(odd) + 2
 
 
+def test_conflicts_and_scored_pairs_are_written_as_the_encoder_writes_their_records(
+    comparison,
+) -> None:
+    import numpy as np
+
+    from aligner.result.model import Conflict, ConflictKind, Link, Severity
+
+    odd_texts = [*HOSTILE_RECORD_TEXT, 'a \\", "b', "tab\t\x00\x1f\u2028é 字 \U0001f600", "\\"]
+    conflicts = tuple(
+        Conflict(f"a1s{k}", f'a2"s{k}', kind, text, severity)
+        for k, (text, kind, severity) in enumerate(
+            zip(odd_texts, [*ConflictKind] * 9, [*Severity] * 9, strict=False)
+        )
+    )
+    scores = [70.0, 33.33335, -0.0, 1e-07, 1e22, 70, float("nan"), float("inf"), np.float64(0.5)]
+    links = tuple(Link(f"a1s{k}", f"a3s{k}", score) for k, score in enumerate(scores))
+    told = replace(comparison, conflicts=conflicts, links=links, near=links[:2])
+    generic = {
+        "conflicts": [
+            {
+                "a": c.a,
+                "b": c.b,
+                "kind": str(c.kind),
+                "detail": c.detail,
+                "severity": str(c.severity),
+            }
+            for c in conflicts
+        ],
+        "links": [{"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in links],
+        "near": [{"a": k.a, "b": k.b, "score": round(k.score, 4)} for k in links[:2]],
+    }
+    for key, records in generic.items():
+        section = getattr(json_export, f"_{key}")(told)
+        written = json_export._indented(section, level=1)
+        assert written == json_export._indented(json_export._Records(records), level=1)
+        assert len(written.split("\n")) == len(records) + 2
+    empty = replace(comparison, conflicts=(), links=(), near=())
+    for key in generic:
+        assert json_export._indented(getattr(json_export, f"_{key}")(empty), level=1) == "[]"
+
+
+def test_sentences_are_written_as_the_encoder_writes_their_records(comparison) -> None:
+    from aligner.result.model import Sentence
+
+    first = comparison.articles[0]
+    odd = tuple(
+        Sentence(f'{first.id}s"{k}', first.id, k, text, LineKind.PROSE, 10**k, 10**k + 1, k)
+        for k, text in enumerate(HOSTILE_RECORD_TEXT)
+    )
+    articles = (replace(first, sentences=odd), replace(first, id="a9", sentences=()))
+    generic = [
+        {
+            "id": a.id,
+            "path": a.path,
+            "title": a.title,
+            "source": a.source,
+            "sentences": json_export._Records(
+                {
+                    "id": s.id,
+                    "text": s.text,
+                    "kind": str(s.kind),
+                    "start": s.start,
+                    "end": s.end,
+                    "paragraph": s.paragraph,
+                }
+                for s in a.sentences
+            ),
+        }
+        for a in articles
+    ]
+    written = json_export._indented(
+        json_export._articles(replace(comparison, articles=articles)), level=1
+    )
+    assert written == json_export._indented(generic, level=1)
+    # The article without sentences is one flat line, as the generic writer makes it.
+    assert written.split("\n")[-2].endswith('"sentences": []}')
+
+
 def test_similarity_is_in_article_order_and_rounded_whatever_the_matrix(comparison) -> None:
     import numpy as np
 

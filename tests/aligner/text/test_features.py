@@ -14,6 +14,7 @@ from aligner.text.features import (
     _DOUBLED,
     _Y_ENDING,
     ReadSentence,
+    SentenceFeatures,
     _stemmer,
     fold,
     read_sentence,
@@ -129,6 +130,19 @@ def test_a_read_sentence_is_immutable_and_pickles_back_to_an_equal_one() -> None
     assert back.quantities and back.names == ("Friday", "Putin")
     with pytest.raises(AttributeError):
         read.text = "changed"  # type: ignore[misc]
+
+
+def test_sentence_features_are_immutable_pickle_back_and_compare_by_their_fields() -> None:
+    text = "Police said 29 people were killed on Friday, Putin said."
+    found = sentence_features(text)
+    back = pickle.loads(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(back) is SentenceFeatures and back == found and hash(back) == hash(found)
+    assert back.quantities and back.content_set == frozenset(back.content)
+    assert found != sentence_features("Police said 19 people were killed on Friday.")
+    # Caches keyed by a sentence's features (lru_cache) find it again from an equal copy.
+    assert {found: "kept"}[back] == "kept"
+    with pytest.raises(AttributeError):
+        found.text = "changed"  # type: ignore[misc]
 
 
 @settings(max_examples=200)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from aligner.text.features import sentence_features
 from aligner.text.quantities import (
     _TOKEN,
+    Quantity,
     _prepare,
     extract_quantities,
     find_quantities,
@@ -61,6 +62,20 @@ def test_kinds_and_values(text: str, kind: str, value: float) -> None:
     quantity = only(text)
     assert quantity.kind == kind
     assert quantity.value == pytest.approx(value)
+
+
+def test_a_quantity_is_immutable_compares_by_its_fields_and_pickles_back() -> None:
+    import pickle
+
+    (placed,) = find_quantities("About 30 people were killed.")
+    told = placed.quantity
+    again = Quantity(*told)
+    assert again == told and hash(again) == hash(told) and again is not told
+    changed = told._replace(value=31.0)
+    assert changed != told and (changed.value, told.value) == (31.0, 30.0)
+    assert pickle.loads(pickle.dumps(told, protocol=pickle.HIGHEST_PROTOCOL)) == told
+    with pytest.raises(AttributeError):
+        told.value = 31.0  # type: ignore[misc]
 
 
 def test_count_remembers_the_counted_noun() -> None:

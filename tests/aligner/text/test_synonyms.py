@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 from aligner.text.features import stem
-from aligner.text.synonyms import concept_index, concept_of
+from aligner.text.synonyms import concept_index, concept_of, concepts_of
 from bench import build_synonyms
 
 REPO = Path(__file__).resolve().parents[3]
@@ -25,6 +25,14 @@ def test_unrelated_words_do_not() -> None:
 def test_a_stem_without_synonyms_stands_for_itself() -> None:
     assert concept_of("zelenski") == "zelenski"
     assert len(concept_index()) > 10_000
+
+
+def test_concepts_of_many_stems_are_each_one_s_concept_in_their_order() -> None:
+    stems = frozenset(stem(w) for w in ["began", "started", "zelenskiy", "bought", "talks"])
+    told = concepts_of(stems)
+    assert told == [concept_of(s) for s in stems]
+    assert "zelenski" in told and concept_of(stem("began")) in told
+    assert concepts_of(()) == []
 
 
 def test_the_table_holds_the_stems_the_engine_s_stemmer_gives_its_words() -> None:
