@@ -40,14 +40,19 @@ async def test_sample_corpus_is_shown_with_every_source() -> None:
         assert "Zelenskiy" in body
 
 
-async def test_open_folder_switches_corpus_and_remembers_it(tmp_path: Path) -> None:
-    first = write_corpus(
-        tmp_path / "first",
+def bridge_corpus(folder: Path) -> Path:
+    """Two short articles telling one fact, as a folder to open."""
+    return write_corpus(
+        folder,
         {
             "a.txt": "The bridge reopened on Monday after repairs.\n",
             "b.txt": "The bridge reopened on Monday after long repairs.\n",
         },
     )
+
+
+async def test_open_folder_switches_corpus_and_remembers_it(tmp_path: Path) -> None:
+    first = bridge_corpus(tmp_path / "first")
     second = write_corpus(
         tmp_path / "second",
         {
@@ -144,13 +149,7 @@ async def test_bad_files_are_listed_with_reasons_while_the_rest_loads(tmp_path: 
 
 
 async def test_a_folder_with_no_article_keeps_the_comparison_and_says_why(tmp_path: Path) -> None:
-    first = write_corpus(
-        tmp_path / "first",
-        {
-            "a.txt": "The bridge reopened on Monday after repairs.\n",
-            "b.txt": "The bridge reopened on Monday after long repairs.\n",
-        },
-    )
+    first = bridge_corpus(tmp_path / "first")
     empty = write_corpus(tmp_path / "empty", {"blank.txt": "", "photo.jpg": "\xff\xd8"})
     nothing = write_corpus(tmp_path / "nothing", {})
     app = ParallaxApp([str(first)])
@@ -245,13 +244,7 @@ async def test_files_loaded_with_repairs_are_reported(tmp_path: Path) -> None:
 async def test_the_sample_articles_reopen_from_the_dialog_and_are_not_a_recent_folder(
     tmp_path: Path,
 ) -> None:
-    folder = write_corpus(
-        tmp_path / "mine",
-        {
-            "a.txt": "The bridge reopened on Monday after repairs.\n",
-            "b.txt": "The bridge reopened on Monday after long repairs.\n",
-        },
-    )
+    folder = bridge_corpus(tmp_path / "mine")
     app = ParallaxApp([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -285,13 +278,7 @@ async def test_the_readers_convert_budget_reaches_the_engine() -> None:
 
 
 async def test_the_folder_given_at_start_becomes_a_recent_folder(tmp_path: Path) -> None:
-    folder = write_corpus(
-        tmp_path / "given",
-        {
-            "a.txt": "The bridge reopened on Monday after repairs.\n",
-            "b.txt": "The bridge reopened on Monday after long repairs.\n",
-        },
-    )
+    folder = bridge_corpus(tmp_path / "given")
     app = ParallaxApp([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
