@@ -289,3 +289,22 @@ async def test_the_folder_given_at_start_becomes_a_recent_folder(tmp_path: Path)
         prompts = [str(options.get_option_at_index(k).prompt) for k in range(options.option_count)]
         assert any(str(folder.resolve()) in prompt for prompt in prompts), prompts
     assert load_config()[0].recent_folders == [str(folder.resolve())]
+
+
+async def test_a_path_typed_right_after_o_goes_to_the_folder_field(tmp_path: Path) -> None:
+    first = bridge_corpus(tmp_path / "first")
+    second = bridge_corpus(tmp_path / "second")
+    app = ParallaxApp([str(first)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFolderDialog)
+        assert app.screen.focused is not app.screen.query_one("#path", Input)
+        await pilot.press(*str(second))  # starts with "/", typed while the list has focus
+        field = app.screen.query_one("#path", Input)
+        assert field.value == str(second)
+        await pilot.press("tab")  # leaving the field: Tab into it selects all again
+        assert app.screen.focused is not field and field.select_on_focus
+        await pilot.press("shift+tab", "enter")
+        await settle(pilot)
+        assert app.paths == [str(second)]

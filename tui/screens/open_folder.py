@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -24,6 +25,8 @@ from tui.screens.modal import ParallaxModal
 
 PARENT_ENTRY = ".."
 SAMPLE_OPTION = "sample"
+# Characters a typed folder path starts with: typed anywhere in the dialog, they go to its field.
+_PATH_STARTS = frozenset("/~")
 
 
 def _is_dir(path: Path) -> bool:
@@ -246,6 +249,23 @@ class OpenFolderDialog(ParallaxModal[Path | None]):
     def on_folder_tree_go_up(self, event: FolderTree.GoUp) -> None:
         event.stop()
         self.action_parent_folder()
+
+    def on_key(self, event: events.Key) -> None:
+        """A path typed while the list or the tree has the focus ("/home/…", "~/news")
+        starts in the Folder field instead of going nowhere."""
+        field = self.query_one("#path", Input)
+        if event.character in _PATH_STARTS and self.focused is not field:
+            event.stop()
+            event.prevent_default()
+            # Focus would select the field's text, and the next key would replace the "/".
+            field.select_on_focus = False
+            field.value = event.character
+            field.cursor_position = len(field.value)
+            field.focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "path":
+            self.query_one("#path", Input).select_on_focus = True  # back to Tab selecting all
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show_error(None)
