@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.color import Color, ColorParseError
 
 from aligner.match.trust import row_doubt
-from aligner.result.model import Comparison, Group, Label, Sentence
+from aligner.result.model import Comparison, Conflict, Group, Label, Sentence, Severity
 from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK, TOLD_ELSEWHERE_MARK
 from tui.row_layout import pivot_index, word_changes
 from tui.safe_text import safe_text, strip_controls
@@ -82,7 +82,7 @@ def details_text(
             out.append(strip_controls(", ".join(agreeing)) + "\n")
     for conflict in conflicts:
         a, b = comparison.sentences[conflict.a], comparison.sentences[conflict.b]
-        out.append("! ", palette.label(Label.CONTRADICTING))
+        _append_conflict_sign(out, conflict, palette)
         pair = (
             f"{_source_name(comparison, a.article_id)} vs {_source_name(comparison, b.article_id)}"
         )
@@ -140,7 +140,7 @@ def _append_conflicts_elsewhere(
             if other_group is None or other_group.id == group.id:
                 continue
             mine, other = comparison.sentences[member], comparison.sentences[other_id]
-            out.append("! ", palette.label(Label.CONTRADICTING))
+            _append_conflict_sign(out, conflict, palette)
             pair = (
                 f"{_source_name(comparison, mine.article_id)} vs "
                 f"{_source_name(comparison, other.article_id)} (group {other_group.id})"
@@ -149,6 +149,14 @@ def _append_conflicts_elsewhere(
             out.append(f" — {conflict.kind.value}, {conflict.severity.value}: ", palette.quiet)
             out.append(strip_controls(conflict.detail) + "\n")
             _append_quoted(out, other, palette)
+
+
+def _append_conflict_sign(out: Text, conflict: Conflict, palette: _Palette) -> None:
+    """The sign the grid draws for this conflict: "?" for a soft one (to check), "!" else."""
+    if conflict.severity is Severity.SOFT:
+        out.append(f"{SOFT_MARK} ", palette.soft)
+    else:
+        out.append("! ", palette.label(Label.CONTRADICTING))
 
 
 def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Palette) -> None:

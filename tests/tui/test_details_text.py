@@ -81,6 +81,9 @@ def test_a_group_whose_conflicts_are_all_soft_says_so() -> None:
     text = details_text(changed, group.id, a, {}, {}).plain
     assert text.startswith("? Contradicting softly (told differently: check)")
     assert "entity, soft: Semintelli vs Sementilli (spelling)" in text
+    # Each conflict carries the grid's sign: "?" for a soft one, as the row is drawn.
+    line = next(line for line in text.splitlines() if "Semintelli vs" in line)
+    assert line.startswith("? ") and not line.startswith("! ")
 
 
 def test_a_weak_shared_row_is_titled_maybe_shared_and_a_sure_one_shared() -> None:
