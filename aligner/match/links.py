@@ -43,7 +43,8 @@ def links_across_rows(
     left, right, scores = pairs.left[wanted], pairs.right[wanted], pairs.scores[wanted]
     # A thin sentence ("Until the murders.") is covered in full by any sentence repeating its
     # word, so its pairs score high: linked only when worded nearly the same (trust.py).
-    # Measured on the labelled clusters: 21 links dropped, none of them a counterpart.
+    # Measured: no labelled counterpart of the twelve gold clusters lost, news precision 0.80
+    # -> 0.82; the 34 real clusters' links 1,119 -> 706 (bench/news.py).
     apart = thin_pairs_worded_apart([s.text for s in prose], left.tolist(), right.tolist())
     kept = ~np.asarray(apart, dtype=bool)
     left, right, scores = left[kept], right[kept], scores[kept]

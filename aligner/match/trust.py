@@ -52,8 +52,8 @@ def thin_pairs_worded_apart(
     texts: Sequence[str], left: Sequence[int], right: Sequence[int]
 ) -> list[bool]:
     """Per pair of sentences (``left[k]``, ``right[k]``, indexes into ``texts``), whether one
-    of the two is thin and the other does not word it nearly the same: such a pair is not
-    shown as a link ("Until the murders." is no retelling of every sentence about them)."""
+    of the two is thin and the other does not word it nearly the same: such a pair is no
+    link and no close sentence ("Until the murders." retells no sentence about them)."""
     thin = {i: folded_if_thin(texts[i]) for i in {*left, *right}}
     # A thin sentence is often paired with hundreds of others: each is folded once.
     folded = {i: text for i, text in thin.items() if text is not None}
