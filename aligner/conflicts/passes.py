@@ -11,7 +11,7 @@ from itertools import chain
 
 import numpy as np
 
-from aligner.calibration import LINK_MARGIN, RELATED_MARGIN
+from aligner.calibration import LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
 from aligner.conflicts.addresses import address_conflicts
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.event_facts import (
@@ -33,6 +33,7 @@ from aligner.conflicts.slot_names import slot_name_conflicts
 from aligner.conflicts.spellings import SpellingConflict, spelling_conflicts
 from aligner.conflicts.wrong_names import wrong_name_conflicts
 from aligner.match.align import ScoredPairs, group_sentences, neighbours
+from aligner.match.trust import thin_partners_apart
 from aligner.result.model import (
     CompareOptions,
     Conflict,
@@ -71,8 +72,12 @@ def rows_and_conflicts(
     with Aside(beside, wanted=wanted) as done_beside:
         # Only the checks read the figures: indexed once the child has set off.
         figures = ArticleFigures(features, article_of.tolist())
+        # A thin sentence joins no row through a pair worded otherwise (trust.py).
+        apart = thin_partners_apart(
+            [s.text for s in prose], pairs, settings.threshold - WORST_SLACK
+        )
         clusters = group_sentences(
-            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar
+            article_of.tolist(), pairs, threshold=settings.threshold, similar=similar, apart=apart
         )
         report("finding contradictions", 0.75)
         # Counterparts in different rows, checked as the rows stand before merges: a merge

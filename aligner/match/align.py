@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Container, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise, repeat
 
@@ -29,6 +30,7 @@ def group_sentences(
     *,
     threshold: float,
     similar: Sequence[Mapping[int, float]] | None = None,
+    apart: Mapping[int, AbstractSet[int]] | None = None,
 ) -> list[list[int]]:
     """Cluster sentences into groups holding at most one sentence per article.
 
@@ -37,7 +39,8 @@ def group_sentences(
     cross similarity stays near the threshold (``MEAN_SLACK``, ``WORST_SLACK``); this stops
     chains A~B~C from joining A and C when they have nothing in common. A pair missing from
     ``pairs`` has similarity 0. ``similar``: ``neighbours(len(article_of), pairs)``, when
-    the caller has it already.
+    the caller has it already. ``apart``: per sentence, the sentences it may never share a
+    group with, whatever their scores (``trust.thin_partners_apart``).
     Returns every sentence index exactly once, each group sorted by index.
     """
     n = len(article_of)
@@ -48,6 +51,8 @@ def group_sentences(
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     articles: dict[int, set[int]] = {i: {article_of[i]} for i in range(n)}
+    # Per cluster holding such a sentence, every sentence the cluster may not take in.
+    barred: dict[int, set[int]] = {i: set(others) for i, others in (apart or {}).items()}
     # Clusters only grow, so a cluster id and its size name one membership: a check that
     # failed for two clusters fails again while neither has grown (many pairs link them).
     failed: set[tuple[int, int, int, int]] = set()
@@ -56,6 +61,8 @@ def group_sentences(
     for i, j in checked(merges, every=1024):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or articles[ci] & articles[cj]:
+            continue
+        if _barred(barred, ci, cj, members):
             continue
         if len(members[ci]) + len(members[cj]) > 2:
             state = (ci, cj, len(members[ci]), len(members[cj]))
@@ -70,7 +77,18 @@ def group_sentences(
             cluster_of[member] = keep
         members[keep].extend(members.pop(gone))
         articles[keep] |= articles.pop(gone)
+        if gone in barred:
+            barred.setdefault(keep, set()).update(barred.pop(gone))
     return [sorted(group) for _, group in sorted(members.items())]
+
+
+def _barred(
+    barred: Mapping[int, AbstractSet[int]], ci: int, cj: int, members: Mapping[int, list[int]]
+) -> bool:
+    """Whether cluster ``ci`` or ``cj`` holds a sentence barred from the other's members."""
+    return (ci in barred and not barred[ci].isdisjoint(members[cj])) or (
+        cj in barred and not barred[cj].isdisjoint(members[ci])
+    )
 
 
 def _cross_scores(

@@ -1,5 +1,6 @@
 """How far a shared row can be trusted to hold one fact: the doubt the reader marks "≈" and
-the Markdown export words as "maybe the same fact"; and which links a thin sentence may make.
+the Markdown export words as "maybe the same fact"; and which rows and links a thin sentence
+may join.
 
 Two doubts: a row scoring under ``SURE_ROW_SCORE`` (measured on the labelled clusters, see
 calibration.py), and a row with a thin member, a sentence of at most ``THIN_MAX_CHARS``
@@ -12,6 +13,7 @@ sentence that says one thing is covered in full by any sentence that repeats its
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from aligner.calibration import (
     QUOTED_MIN_WORDS,
@@ -21,8 +23,11 @@ from aligner.calibration import (
     THIN_MAX_CHARS,
 )
 from aligner.result.model import Group
-from aligner.text.features import words
+from aligner.text.features import stem, words
 from aligner.text.wordlists import STOPWORDS
+
+if TYPE_CHECKING:
+    from aligner.match.align import ScoredPairs
 
 
 def row_doubt(group: Group, text_of: Mapping[str, str]) -> str | None:
@@ -40,8 +45,14 @@ def row_doubt(group: Group, text_of: Mapping[str, str]) -> str | None:
     if not thin:
         return None
     folded = {m: thin_folded[m] or _folded(text) for m, text in texts.items()}
+    # As for a row's forming (``thin_partners_apart``): a thin member needs one other member
+    # that the pair rule calls worded alike.
     if any(
-        not _worded_alike(folded[m], [text for other, text in folded.items() if other != m])
+        not any(
+            _pair_worded_alike(folded[m], folded[other], True, thin_folded[other] is not None)
+            for other in folded
+            if other != m
+        )
         for m in thin
     ):
         return "a sentence this short matches on a word or two"
@@ -53,20 +64,69 @@ def thin_pairs_worded_apart(
 ) -> list[bool]:
     """Per pair of sentences (``left[k]``, ``right[k]``, indexes into ``texts``), whether one
     of the two is thin and the other does not word it nearly the same: such a pair is no
-    link and no close sentence ("Until the murders." retells no sentence about them)."""
-    thin = {i: folded_if_thin(texts[i]) for i in {*left, *right}}
+    link and no close sentence ("Until the murders." retells no sentence about them), and
+    never shares a row (``thin_partners_apart``)."""
+    return _worded_apart(texts, left, right, {i: folded_if_thin(texts[i]) for i in {*left, *right}})
+
+
+def _worded_apart(
+    texts: Sequence[str],
+    left: Sequence[int],
+    right: Sequence[int],
+    thin: Mapping[int, str | None],
+) -> list[bool]:
+    """``thin_pairs_worded_apart`` with each sentence's ``folded_if_thin`` known (a sentence
+    missing from ``thin`` is not thin)."""
     # A thin sentence is often paired with hundreds of others: each is folded once.
     folded = {i: text for i, text in thin.items() if text is not None}
     apart = []
     for i, j in zip(left, right, strict=True):
-        if thin[i] is None and thin[j] is None:
+        thin_i, thin_j = thin.get(i), thin.get(j)
+        if thin_i is None and thin_j is None:
             apart.append(False)
             continue
         for k in (i, j):
             if k not in folded:
                 folded[k] = _folded(texts[k])
-        apart.append(not _worded_alike(folded[i], [folded[j]]))
+        alike = _pair_worded_alike(folded[i], folded[j], thin_i is not None, thin_j is not None)
+        apart.append(not alike)
     return apart
+
+
+def _pair_worded_alike(one: str, other: str, one_thin: bool, other_thin: bool) -> bool:
+    """Whether a pair with a thin sentence is worded alike (both folded): judged from a thin
+    side, whichever source comes first, since only a thin sentence is looked for inside the
+    other ("So, because I'm there." / "Because I'm there, Trump said.")."""
+    return (one_thin and _worded_alike(one, [other])) or (
+        other_thin and _worded_alike(other, [one])
+    )
+
+
+def thin_partners_apart(
+    texts: Sequence[str], pairs: ScoredPairs, floor: float
+) -> dict[int, set[int]]:
+    """Per thin sentence (an index into ``texts``), the sentences among its ``pairs`` scoring
+    at least ``floor`` that do not word it nearly the same (``thin_pairs_worded_apart``):
+    the rows it may not share. "Okay." is covered in full by "... like a fine-tuned
+    machine" (okay = fine) and had anchored a row of six sources at 92."""
+    # Imported here, as rapidfuzz below: the reader imports this module at start-up.
+    import numpy as np
+
+    # Most sentences are too long to be thin: only the short ones are folded.
+    short = (i for i, text in enumerate(texts) if len(text) <= THIN_MAX_CHARS)
+    thin = {i: folded for i in short if (folded := folded_if_thin(texts[i])) is not None}
+    if not thin or not len(pairs.scores):
+        return {}
+    is_thin = np.zeros(len(texts), dtype=bool)
+    is_thin[list(thin)] = True
+    wanted = (pairs.scores >= floor) & (is_thin[pairs.left] | is_thin[pairs.right])
+    left, right = pairs.left[wanted].tolist(), pairs.right[wanted].tolist()
+    held: dict[int, set[int]] = {}
+    for i, j, apart in zip(left, right, _worded_apart(texts, left, right, thin), strict=True):
+        if apart:
+            held.setdefault(i, set()).add(j)
+            held.setdefault(j, set()).add(i)
+    return held
 
 
 def folded_if_thin(text: str) -> str | None:
@@ -85,16 +145,32 @@ def _folded(text: str) -> str:
 
 
 def _worded_alike(own: str, others: Iterable[str]) -> bool:
-    """Whether one of ``others`` words ``own`` nearly the same ("I don't know." twice), or
+    """Whether one of ``others`` words ``own`` nearly the same ("I don't know." twice),
     quotes it nearly word for word inside more ("Set up a meeting." / "Let's go set up a
-    meeting."); all folded (``_folded``)."""
+    meeting."), or says both of its two content words ("He will be sorely missed." / "He
+    will be very sorely missed, the company said."); all folded (``_folded``). A lone
+    content word is no evidence, even in a sentence saying nothing else: "I know what was
+    said." / "You know why?"."""
     # Imported here: the reader imports this module at start-up, before it needs the engine.
     from rapidfuzz import fuzz
 
     # One or two words ("Chaos.") are found inside too many sentences to say they quote it.
     quotable = len(own.split()) >= QUOTED_MIN_WORDS
+    said = _content_stems(own)
     return any(
         fuzz.ratio(own, other) >= SAME_WORDING
         or (quotable and len(own) <= len(other) and fuzz.partial_ratio(own, other) >= SAME_WORDING)
+        or _says_the_content(said, _content_stems(other))
         for other in others
     )
+
+
+def _says_the_content(thin: set[str], other: set[str]) -> bool:
+    """Whether a sentence with content stems ``other`` says both of a thin sentence's two
+    (one word alone is in too many sentences: "Until the murders." in every one about them)."""
+    return len(thin) >= 2 and thin <= other
+
+
+def _content_stems(folded: str) -> set[str]:
+    """The stems of a folded text's content words (stopwords and digits left out)."""
+    return {stem(w) for w in folded.split() if w not in STOPWORDS and not w.isdigit()}

@@ -470,7 +470,7 @@ def _two_sentence_conflicts(texts: list[str], margin: float) -> list[Conflict]:
     from aligner.match.align import ScoredPairs
     from aligner.result.model import CompareOptions
 
-    prose = [SimpleNamespace(id=f"a{k + 1}s1") for k in range(2)]
+    prose = [SimpleNamespace(id=f"a{k + 1}s1", text=text) for k, text in enumerate(texts)]
     settings = CompareOptions()
     pairs = ScoredPairs(
         np.array([0]), np.array([1]), np.array([settings.threshold + margin], dtype=np.float32)
@@ -485,6 +485,30 @@ def _two_sentence_conflicts(texts: list[str], margin: float) -> list[Conflict]:
         1,
     )
     return conflicts
+
+
+def test_a_thin_sentence_worded_otherwise_shares_no_row_whatever_its_score() -> None:
+    """ "Okay." is covered in full by "... a fine-tuned machine" (okay = fine) and had
+    anchored a row of six sources at 92 (mn089); a sentence wording it the same still joins."""
+    from types import SimpleNamespace
+
+    from aligner.conflicts.passes import rows_and_conflicts
+    from aligner.match.align import ScoredPairs
+    from aligner.result.model import CompareOptions
+
+    texts = ["Okay.", "This administration is running like a fine-tuned machine.", "“Okay."]
+    prose = [SimpleNamespace(id=f"a{k + 1}s1", text=text) for k, text in enumerate(texts)]
+    pairs = ScoredPairs(np.array([0, 0]), np.array([1, 2]), np.array([92.0, 92.0], np.float32))
+    _, clusters, _ = rows_and_conflicts(
+        prose,  # type: ignore[arg-type]
+        [sentence_features(t) for t in texts],
+        pairs,
+        np.array([0, 1, 2]),
+        CompareOptions(),
+        lambda stage, fraction: None,
+        1,
+    )
+    assert sorted(clusters) == [[0, 2], [1]]
 
 
 @pytest.mark.parametrize(("margin", "severity"), [(-5.0, "soft"), (LINK_MARGIN, "hard")])

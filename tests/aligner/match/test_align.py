@@ -208,6 +208,36 @@ def test_every_group_is_built_by_allowed_merges_and_no_strong_pair_is_left_alone
             assert article_of[a] == article_of[b] or score_of(a, b) < threshold
 
 
+def test_sentences_held_apart_never_share_a_group_even_through_a_third() -> None:
+    # 0~1 is the best pair but barred; 2 joins 0 first, then 1 cannot come in through 2.
+    article_of = [0, 1, 2]
+    pairs, _ = scored({(0, 1): 99, (0, 2): 95, (1, 2): 94})
+    assert group_sentences(article_of, pairs, threshold=60) == [[0, 1, 2]]
+    apart = {0: {1}, 1: {0}}
+    assert group_sentences(article_of, pairs, threshold=60, apart=apart) == [[0, 2], [1]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARTICLES_AND_SCORES, st.randoms(use_true_random=False))
+def test_no_group_holds_two_sentences_held_apart(case, random) -> None:
+    article_of, pair_scores = case
+    pairs, _ = scored(pair_scores)
+    barred = [pair for pair in sorted(pair_scores) if random.random() < 0.3]
+    apart: dict[int, set[int]] = {}
+    for i, j in barred:
+        apart.setdefault(i, set()).add(j)
+        apart.setdefault(j, set()).add(i)
+    for threshold in (40, 60):
+        groups = group_sentences(article_of, pairs, threshold=threshold, apart=apart)
+        assert sorted(m for group in groups for m in group) == list(range(len(article_of)))
+        for group in groups:
+            assert not any(b in apart.get(a, ()) for a, b in itertools.combinations(group, 2))
+        # Without bars nothing changes: the same groups as before the parameter existed.
+        assert group_sentences(article_of, pairs, threshold=threshold, apart={}) == (
+            group_sentences(article_of, pairs, threshold=threshold)
+        )
+
+
 @settings(max_examples=100, deadline=None)
 @given(ARTICLES_AND_SCORES, st.randoms(use_true_random=False))
 def test_renumbering_the_sentences_renumbers_the_groups(case, random) -> None:

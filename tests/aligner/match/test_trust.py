@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner.calibration import SURE_ROW_SCORE
-from aligner.match.trust import row_doubt, thin_pairs_worded_apart
+from aligner.match.align import ScoredPairs
+from aligner.match.trust import row_doubt, thin_pairs_worded_apart, thin_partners_apart
 from aligner.result.model import Group, Label
 
 
@@ -95,6 +97,46 @@ def test_pairs_with_a_thin_sentence_worded_otherwise_are_apart() -> None:
     apart = thin_pairs_worded_apart(texts, [0, 1, 0, 3], [1, 2, 3, 2])
     # thin vs full, full vs full, thin vs the same thin words, full vs thin (either order)
     assert apart == [True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("thin", "other", "alike"),
+    [
+        # both content words of a thin sentence said by a fuller one
+        ("He will be sorely missed.”", "He will be very sorely missed,” the company said.", True),
+        ("Both are in area hospitals.", "One friend is in a Boston hospital.", False),
+        # a lone content word is no evidence, even when the other says nothing more
+        ("I know what was said.", "You know why?", False),
+        ("Chaos.", "And the other thing - chaos.", False),
+        ("Okay.", "This administration is running like a fine-tuned machine.", False),
+        # quoted word for word inside more
+        ("Set up a meeting.", "TRUMP: Let's go set up a meeting, he told the reporter.", True),
+    ],
+)
+def test_a_thin_sentence_is_judged_from_its_side_in_either_order(
+    thin: str, other: str, alike: bool
+) -> None:
+    texts = [thin, other]
+    assert thin_pairs_worded_apart(texts, [0, 1], [1, 0]) == [not alike, not alike]
+    group, by_id = _row(95.0, thin, other)
+    assert (row_doubt(group, by_id) is None) == alike
+
+
+def test_thin_partners_apart_lists_both_sides_of_pairs_at_the_floor() -> None:
+    texts = [
+        "Okay.",
+        "This administration is running like a fine-tuned machine.",
+        "The White House is a fine-tuned machine.",
+        "Okay.",
+    ]
+    pairs = ScoredPairs(
+        np.array([0, 0, 1, 3]), np.array([1, 2, 2, 0]), np.array([92, 29.9, 99, 80], np.float32)
+    )
+    # 0~2 is under the floor, 1~2 has no thin sentence, 3~0 words "Okay." the same.
+    assert thin_partners_apart(texts, pairs, 30.0) == {0: {1}, 1: {0}}
+    assert thin_partners_apart(texts, pairs, 20.0) == {0: {1, 2}, 1: {0}, 2: {0}}
+    empty = ScoredPairs(np.array([], np.int64), np.array([], np.int64), np.array([], np.float32))
+    assert thin_partners_apart(texts, empty, 30.0) == {}
 
 
 def test_three_content_words_are_not_thin() -> None:
