@@ -17,6 +17,7 @@ from aligner.calibration import (
 from aligner.conflicts.entities import entity_conflicts
 from aligner.conflicts.negation import negation_conflicts
 from aligner.conflicts.pair_figures import number_conflicts
+from aligner.conflicts.quotes import quote_conflicts
 from aligner.conflicts.word_sets import antonyms, opposable_words, word_set
 from aligner.result.model import ConflictKind, Finding, Label
 from aligner.text.features import SentenceFeatures, stem
@@ -75,7 +76,9 @@ def find_conflicts(
         and not (asks(a) or asks(b))
     ):
         findings += [*negation_conflicts(a, b), *antonym_conflicts(a, b), *entity_conflicts(a, b)]
-    return findings
+    # One quotation shares a run of words on both sides of its difference: evidence enough
+    # that the two sentences quote one statement, whatever else they say.
+    return findings + quote_conflicts(a, b)
 
 
 # Closing marks a question may end inside: 'asked "Can you say that?"'.

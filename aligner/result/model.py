@@ -37,6 +37,7 @@ class ConflictKind(StrEnum):
     NEGATION = "negation"
     ANTONYM = "antonym"
     ENTITY = "entity"
+    QUOTE = "quote"
 
 
 class Severity(StrEnum):

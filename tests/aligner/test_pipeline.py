@@ -15,7 +15,7 @@ from aligner.conflicts.passes import _check_pairs
 from aligner.load.limits import TooManySentences
 from aligner.match.counterparts import CounterpartScorer
 from aligner.pipeline import Cancelled, compare
-from aligner.result.model import Comparison, Conflict, ConflictKind, Finding
+from aligner.result.model import Comparison, Conflict, ConflictKind, Finding, Severity
 from aligner.runtime.collector import collector_paused
 from aligner.text.features import sentence_features
 
@@ -335,6 +335,19 @@ def test_two_amounts_told_once_each_still_conflict(tmp_path) -> None:
     )
     (conflict,) = compare([tmp_path / "event"]).conflicts
     assert conflict.detail == "$900 vs $700 (amount: pay)"
+
+
+def test_one_quotation_worded_differently_is_a_soft_quote_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "The judge sentenced the real estate heir on Wednesday.\n\n"
+        "“I am not guilty of killing Susan Berman,” the heir told the judge.\n",
+        "The real estate heir was sentenced on Wednesday by the judge.\n\n"
+        "“I am not guilty of murdering Susan Berman,” the heir told the judge.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert (conflict.kind, conflict.severity) == (ConflictKind.QUOTE, Severity.SOFT)
+    assert conflict.detail.startswith("killing vs murdering (in the quotation")
 
 
 def test_counterparts_in_different_rows_are_checked_for_figures(tmp_path) -> None:
