@@ -147,6 +147,8 @@ class AlignedView(ScrollView, can_focus=True):
         # stands on, which survives re-layouts and re-alignments.
         self._cursor = 0
         self._anchor: str | None = None
+        # A source shown again: brought into view by the next re-layout, the focus left alone.
+        self._shown_again: tuple[int, ...] = ()
         # Search.
         self._query = ""
         self._match_spans: dict[str, list[tuple[int, int]]] = {}
@@ -283,7 +285,8 @@ class AlignedView(ScrollView, can_focus=True):
 
     def watch_hidden(self) -> None:
         # Whoever hides or shows a source has put the focus and the anchor where they belong.
-        self._relayout()
+        wanted, self._shown_again = self._shown_again, ()
+        self._relayout(wanted=wanted)
 
     def select_sentence(self, sentence_id: str) -> None:
         """Move the cursor (and focus) to ``sentence_id`` if it is shown."""
@@ -349,20 +352,33 @@ class AlignedView(ScrollView, can_focus=True):
             self.app.bell()
             return
         hidden = set(self.hidden)
+        focus = self.focused_column
         if column in hidden:
+            # The focus stays: a 'p' next must not make the source shown the pivot unasked.
             hidden.remove(column)
-            focus = column
+            self._shown_again = (column,)
+            if not self._fits_beside_focus(column):
+                focus = column  # too narrow for it beside the focus: showing it means going there
         else:
             if len(hidden) + 1 >= len(self.comparison.articles):
                 self.notify("At least one source stays visible.", severity="warning")
                 return
             hidden.add(column)
-            focus = self.focused_column
         self._anchor = self.focused_sentence or self._anchor
         if focus in hidden:
             focus = self._nearest_candidate(focus, hidden=hidden)
         self.focused_column = focus
         self.hidden = frozenset(hidden)  # lays out
+
+    def _fits_beside_focus(self, column: int) -> bool:
+        """Whether the window of columns can show ``column`` and keep the focused one (and
+        the pivot, pinned whenever two fit)."""
+        fits = columns_that_fit(self.scrollable_content_region.width)
+        pivot = self._model.pivot if self._model else None
+        taken = {self.focused_column, column} | (
+            {pivot} if pivot is not None and fits >= 2 else set()
+        )
+        return len(taken) <= fits
 
     # ------------------------------------------------------------------ search
 

@@ -419,7 +419,7 @@ class ParallaxApp(App[int]):
             stage = strip_controls(self._export_stage)
             parts.append((ACTIVITY, f"exporting: {stage}… (Esc cancels)"))
         if self._comparing:
-            parts.append((ACTIVITY, "aligning…"))
+            parts.append((ACTIVITY, self._aligning_text()))
         if comparison is not None:
             total = len(comparison.articles)
             parts.append((CONTEXT, f"{view.mode} view"))
@@ -459,6 +459,14 @@ class ParallaxApp(App[int]):
         line = fit_status(parts, self.size.width - 2)
         # One line of fixed height: no need to lay the whole screen out again for it.
         self.query_one("#status", Static).update(line, layout=False)
+
+    def _aligning_text(self) -> str:
+        """What the running comparison does: a re-align names the threshold it aligns at,
+        the shown comparison's being the one the status line gives."""
+        shown = self.comparison
+        if shown is not None and self.threshold not in (None, shown.options.threshold):
+            return f"re-aligning at threshold {self.threshold:g}…"
+        return "aligning…"
 
     # ------------------------------------------------------------------ search
 
@@ -603,8 +611,7 @@ class ParallaxApp(App[int]):
             self.bell()
             return
         self.threshold = new
-        self.notify(f"Re-aligning at threshold {new:g}…", timeout=2)
-        self.start_comparison()
+        self.start_comparison()  # the status line says it re-aligns (a toast covered text)
 
     def action_make_pivot(self) -> None:
         if self.comparison is None:

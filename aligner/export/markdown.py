@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from aligner.calibration import SURE_ROW_SCORE
 from aligner.match.trust import row_doubt
 from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
 from aligner.runtime.cancel import checkpoint
@@ -236,12 +237,11 @@ class _Document:
 
     def title(self) -> None:
         articles = self.comparison.articles
-        if articles:
-            # The engine clamps an out-of-range pivot the same way.
-            pivot_article = articles[min(max(self.comparison.options.pivot, 0), len(articles) - 1)]
-            self.emit(f"# Parallax comparison: {escape_inline(pivot_article.title)}", "")
-        else:
-            self.emit("# Parallax comparison", "")
+        topic = document_topic(articles, self.comparison.options.pivot)
+        self.emit(
+            f"# Parallax comparison: {escape_inline(topic)}" if topic else "# Parallax comparison",
+            "",
+        )
         groups = self.comparison.groups
         counts = [
             _count(len(articles), "source"),
@@ -252,7 +252,7 @@ class _Document:
             _conflict_counts(self.comparison.conflicts),
             _count(len(self.comparison.skipped), "skipped file"),
         ]
-        self.emit(" · ".join(counts))
+        self.emit(" · ".join(counts), "", _HOW_TO_READ)
 
     def sources(self) -> None:
         self.section("## Sources")
@@ -268,7 +268,7 @@ class _Document:
                 [
                     escape_cell(article.id),
                     escape_cell(article.source),
-                    escape_cell(article.title),
+                    escape_cell(article.headline or _NO_VALUE),
                     escape_cell(self._paths[article.path]),
                     *(str(n) for n in numbers),
                 ]
@@ -398,10 +398,15 @@ class _Document:
             self.section(f"### Shared {number}{check}: {names}")
             similarity = f"Similarity {group.score:.0f}/100"
             if doubt is not None:
-                similarity += f" · maybe the same fact: {doubt}, compare the versions"
+                # A word diff between sentences that tell different facts is noise.
+                similarity += (
+                    f" · maybe the same fact: {doubt}, compare the versions"
+                    " (no word differences shown: they may not tell the same fact)"
+                )
             self.emit(similarity, "")
+            reference = members[0] if doubt is None else None
             for index, sentence in enumerate(members):
-                self.sentence_item(sentence, reference=members[0] if index else None)
+                self.sentence_item(sentence, reference=reference if index else None)
         if number == 0:
             self.emit("No sentence is shared by several sources.")
 
@@ -457,6 +462,43 @@ class _Document:
         self.section(heading)
         for path, what in rows:
             self.emit(f"- {escape_inline(path)}: {escape_inline(what)}")
+
+
+_HOW_TO_READ = (
+    "How to read this: Parallax compares wording; it does not check facts. "
+    "**Contradictions**: sentences giving different figures, names or statements (hard: they "
+    "cannot both hold; soft: check them). **Shared**: told by several sources, with the words "
+    'that differ from the first version; a row marked "to check" (similarity under '
+    f"{SURE_ROW_SCORE:.0f}/100, or a very short sentence) often joins different facts. "
+    "**Only in**: told by one source alone."
+)
+
+# A longer headline is cut at a word for the document's title (a page's <title> can run on).
+_MAX_TITLE_CHARS = 120
+
+
+def document_topic(articles: Sequence[Article], pivot: int) -> str:
+    """What the comparison is about, as a reader recognises it: the pivot source's headline,
+    else the first headline another source has, else the name of the compared folder; never
+    a file name. One line, cut at a word past ``_MAX_TITLE_CHARS``; "" for no articles."""
+    if not articles:
+        return ""
+    # The engine clamps an out-of-range pivot the same way.
+    first = articles[min(max(pivot, 0), len(articles) - 1)]
+    headline = next((a.headline for a in (first, *articles) if a.headline), None)
+    topic = clean_text(headline) if headline else _folder_name([a.path for a in articles])
+    if len(topic) <= _MAX_TITLE_CHARS:
+        return topic
+    return topic[: _MAX_TITLE_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _folder_name(paths: Sequence[str]) -> str:
+    """The name of the folder the files share ("mn039"), "" when they share none."""
+    try:
+        shared = os.path.commonpath([os.path.dirname(path) for path in paths])
+    except ValueError:
+        return ""
+    return clean_text(os.path.basename(shared))
 
 
 def _source_labels(articles: Sequence[Article]) -> dict[str, str]:

@@ -84,7 +84,10 @@ def load_documents(
             loaded.append((path, text, title, outlet))
             if notice:
                 notices.append(FileNotice(display_path(path), notice))
-    sources = _unique_names([outlet or source_name(path) for path, _, _, outlet in loaded])
+    sources = _unique_names(
+        [outlet or source_name(path) for path, _, _, outlet in loaded],
+        [source_name(path) for path, _, _, _ in loaded],
+    )
     documents = tuple(
         Document(path=display_path(path), source=source, text=text, title=title)
         for (path, text, title, _), source in zip(loaded, sources, strict=True)
@@ -345,7 +348,28 @@ def _displayable_stem(path: Path) -> str:
     return cleaned or stem.encode("unicode_escape").decode("ascii")
 
 
-def _unique_names(names: list[str]) -> list[str]:
+def _unique_names(names: list[str], file_names: list[str]) -> list[str]:
+    """Repeated names told apart by the files' own names where those differ ("AP (a7)" and
+    "AP (a9)": two pieces of one outlet), else by " (2)", " (3)" … in order. ``file_names``:
+    each file's readable name (``source_name``)."""
+    by_name: dict[str, list[str]] = {}
+    for name, file_name in zip(names, file_names, strict=True):
+        by_name.setdefault(name, []).append(file_name.casefold())
+    qualified = [
+        f"{name} ({file_name})"
+        if _tell_apart(by_name[name]) and file_name.casefold() != name.casefold()
+        else name
+        for name, file_name in zip(names, file_names, strict=True)
+    ]
+    return _numbered(qualified)
+
+
+def _tell_apart(file_names: list[str]) -> bool:
+    """Whether several files of one name have file names that all differ."""
+    return len(file_names) > 1 and len(set(file_names)) == len(file_names)
+
+
+def _numbered(names: list[str]) -> list[str]:
     """Append " (2)", " (3)" … to repeated names, in order."""
     unique: list[str] = []
     taken: set[str] = set()

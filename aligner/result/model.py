@@ -97,6 +97,12 @@ class Article:
     def prose(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.is_prose)
 
+    @property
+    def headline(self) -> str | None:
+        """The title the file gives or the article's own headline; None when ``title`` is
+        only the file name, what it falls back to when no headline was found."""
+        return None if self.title == Path(self.path).name else self.title
+
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:

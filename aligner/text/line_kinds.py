@@ -14,6 +14,7 @@ from itertools import groupby
 
 from aligner.load.decode import fold_invisible
 from aligner.result.model import LineKind
+from aligner.text.segment import sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,9 @@ def _line_spans(text: str) -> list[tuple[int, int, bool]]:
 
 # --- furniture glued to the start of a sentence ---------------------------------------------
 
-_FURNITURE_PREFIX_STARTS = ("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|")
+_FURNITURE_PREFIX_STARTS = (
+    *("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE "),
+)
 # A ticker: symbols and the day's change in percent with two decimals, as quote widgets print
 # them. At most four symbols: its first "%" lies within _TICKER_REACH, as the pre-check needs.
 _TICKER = r"(?:[A-Z][A-Z.]{0,7},?\ ){1,4}[+\-−]\d+\.\d\d%"
@@ -139,6 +142,8 @@ _FURNITURE_PREFIX = re.compile(
       | (?:Enlarge\ (?:this\ )?image\ )?toggle\ caption
       | Enlarge\ (?:this\ )?image
       | \|\ ?(?:Getty(?:\ Images)?|AP|AFP|Reuters)
+      # USA Today's video player: its close button and share bar above the video's blurb.
+      | CLOSE(?:\ Skip\ in\ Skip\ x\ Embed\ x\ Share)?(?=\ [A-Z])
       | {_TICKER}(?:\ {_TICKER})*
     )(?:\s+|$)""",
     re.VERBOSE,
@@ -179,8 +184,22 @@ _OPENING_QUOTES = "\"'“‘«„"
 
 def _ends_like_sentence(line: str) -> bool:
     # ".”" and "?)" end sentences too; ":" introduces a list ("has seen significant shifts:").
-    last = line.rstrip(_CLOSERS + " ")[-1:]
+    last = _final_mark(line)
     return bool(last) and last in _SENTENCE_END
+
+
+# What scraped pages often show for a closing quote (the file's "called it “wild.�?"):
+# the quote mark lost, with a "?" where its undecodable byte was.
+_DAMAGED_CLOSER = "\ufffd?"
+
+
+def _final_mark(line: str) -> str:
+    """The line's last character before its closing quotes and brackets ("" if none);
+    a damaged closing quote is a closing quote, not a question mark."""
+    core = line.rstrip(_CLOSERS + " ")
+    while core.endswith(_DAMAGED_CLOSER):
+        core = core[: -len(_DAMAGED_CLOSER)].rstrip(_CLOSERS + " ")
+    return core[-1:]
 
 
 # Page furniture that is never article text: comment prompts, share buttons, promos.
@@ -225,6 +244,18 @@ _BOILERPLATE_START = re.compile(
       | download\ (?:the|our)\ app
       | \d+\ comments?$
       | \d+\s*(?:min|mins|minute|minutes)\ read$
+      # Players, ad slots and page navigation: "Story continues below advertisement",
+      # "Advertisement Continue reading the main story", "Please enable Javascript to watch
+      # this video", "Scroll down for video", "Top of Page", and a video's credit line.
+      | story\ continue[sd]\ below(?:\ advertisement)?$
+      | (?:photo\ )?advertisement\ continue\ reading\ the\ main\ story$
+      | please\ enable\ javascript\b
+      | scroll\ down\ for\ (?:video|more)$
+      | (?:back\ to\ )?top\ of\ (?:the\ )?page$
+      | read\ or\ share\ this\ story\b
+      | usa\ today(?:\ sports|\ network)?$
+      # A wiki's hatnote: "\"FASD\" redirects here. For other uses, see …"
+      | [^.]{1,60}?\ redirects\ here\.
       # A commentator's disclaimer: "The opinions expressed are his own.", "The views
       # expressed in this commentary are solely those of the author."
       | the\ (?:opinions?|views?)\ expressed\b[^.]{0,60}?\ (?:is|are)\ (?:solely\ |entirely\ )?
@@ -485,7 +516,7 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
     if not (line[0].isupper() or line[0].isdigit()):
         return False
     if _ends_like_sentence(line):
-        end = line.rstrip(_CLOSERS)[-1:]
+        end = _final_mark(line)
         if end == ".":
             # A run-in heading on a line of its own: "Gesture Control."
             return len(words) <= _MAX_FULL_STOP_HEADING_WORDS and _is_title_case(words)
@@ -494,7 +525,13 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
         # "What Comes Next?", and the short questions news sites put above a section ("How
         # did he die?", "Who did it?"): a line of its own, not a sentence of a paragraph.
         return _is_title_case(words) or _is_question_heading(words)
+    if _LABELLED_FIGURE.match(line):
+        return False  # "Estimated net worth: $250,000": a fact to compare, not a title
     return len(words) <= _MAX_SENTENCE_CASE_HEADING_WORDS or _is_title_case(words)
+
+
+# A label, a colon and a figure: "Estimated net worth: $250,000", "Running time: 2 hours".
+_LABELLED_FIGURE = re.compile(r"[^:]{1,40}:\s+[^\s\d]{0,3}\d")
 
 
 def _is_quoted_subhead(line: str, words: list[str]) -> bool:
@@ -623,8 +660,13 @@ def _promote_leading_headline(
 
 
 def _could_be_headline(line: str) -> bool:
+    """A headline is one clause without a full stop: a lede ending in one ("… CNN's Jake
+    Tapper called it “unhinged” and “wild.”", however its quotes are damaged) is prose, and
+    so is a line of two sentences ("\"FASD\" redirects here. For other uses, see …")."""
     words = line.split()
     starts_well = line[0].isupper() or line[0].isdigit() or line[0] in _OPENING_QUOTES
-    last = line.rstrip(_CLOSERS + " ")[-1:]
+    last = _final_mark(line)
     ends_well = not last or last not in ".:;…"
-    return starts_well and ends_well and len(words) <= _MAX_HEADLINE_WORDS
+    if not (starts_well and ends_well and len(words) <= _MAX_HEADLINE_WORDS):
+        return False
+    return len(sentence_spans(line)) == 1

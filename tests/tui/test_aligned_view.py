@@ -424,6 +424,32 @@ async def test_search_finds_sources_off_screen_and_steps_into_them() -> None:
         assert visited == [1, 2, 3, 4, 5, 6, 1]
 
 
+@pytest.mark.parametrize(
+    ("width", "focus_after"),
+    [
+        (140, 1),  # every source fits: the focus stays where it was
+        (70, 2),  # two fit, the pivot and the focused one: showing it means going there
+    ],
+)
+async def test_showing_a_source_again_brings_it_into_view_and_moves_the_focus_only_if_it_must(
+    width: int, focus_after: int
+) -> None:
+    # Finding 18: pressing 3 twice moved the focus to source 3, so a following p made it
+    # the pivot unasked.
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(width, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        view._cycle_column(1)
+        assert view.focused_column == 1
+        await pilot.press("3")
+        assert view.hidden == frozenset({2}) and view.focused_column == 1
+        await pilot.press("3")
+        assert view.hidden == frozenset()
+        assert view.focused_column == focus_after
+        assert {2, view.focused_column} <= set(view.shown_columns)
+
+
 HOSTILE = (
     "Literal [bold]x[/bold] and [@click=app.quit]click[/] and [link=file:///etc/passwd]x[/link] "
     "then \x1b[31mred\x1b[0m \x1b]0;pwned title\x07 \x1b]52;c;SGVsbG8=\x07 bell\x07 back\x08space "

@@ -129,6 +129,29 @@ async def test_plus_while_comparing_stops_the_running_comparison_before_the_next
         assert app.comparison is not None and app.comparison.options.threshold == 40
 
 
+async def test_a_re_align_is_told_in_the_status_line_not_over_the_columns() -> None:
+    engine = SlowToStop()
+    app = story_app(compare=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        engine.finish.set()
+        await wait_until(pilot, lambda: app.comparison is not None and engine.running == 0)
+        assert app.comparison is not None
+        shown = app.comparison.options.threshold
+        engine.finish.clear()
+        await pilot.press("minus")
+        await wait_until(pilot, lambda: len(engine.asked) == 2)
+        asked = engine.asked[1]
+        assert isinstance(asked, float) and asked < shown
+        await pilot.pause()
+        assert f"re-aligning at threshold {asked:g}…" in status(app)
+        assert f"threshold {shown:g}" in status(app)  # the rows shown are still those
+        assert not any("aligning" in n.message for n in app._notifications)
+        engine.finish.set()
+        await wait_until(pilot, lambda: not app._comparing)
+        await pilot.pause()
+        assert "aligning" not in status(app) and f"threshold {asked:g}" in status(app)
+
+
 async def test_escape_while_the_previous_comparison_stops_drops_the_waiting_request() -> None:
     engine = SlowToStop()
     app = story_app(compare=engine)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,18 @@ async def test_overview_shows_counts_per_source(small_comparison: Comparison) ->
         assert summary.startswith(
             "3 sources  ·  5 rows (4 compared)  ·  1 contradiction  ·  2 files skipped"
         )
+
+
+async def test_overview_gives_no_file_name_for_a_title(small_comparison: Comparison) -> None:
+    # An article without a headline has its file name for a title: the File column says it.
+    first = small_comparison.articles[0]
+    untitled = replace(first, title=Path(first.path).name)
+    comparison = replace(small_comparison, articles=(untitled, *small_comparison.articles[1:]))
+    app = Host(lambda: OverviewScreen(comparison))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sources", DataTable)
+        assert row_texts(table, 0)[7:] == ["—", Path(first.path).name]
 
 
 async def test_overview_counts_stay_in_sight_at_80_columns(small_comparison: Comparison) -> None:

@@ -159,7 +159,7 @@ class OverviewScreen(ParallaxModal[None]):
                 safe_text(article.id),
                 _shortened(article.source, _SOURCE_WIDTH),
                 *(Text("–" if v is None else str(v), justify="right") for v in values),
-                _shortened(article.title, _TITLE_WIDTH),
+                _shortened(article.headline or "—", _TITLE_WIDTH),  # not the file name again
                 _shortened(Path(article.path).name, _FILE_WIDTH),
                 key=article.id,
             )

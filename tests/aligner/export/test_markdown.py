@@ -424,6 +424,65 @@ def test_title_is_the_pivot_headline(comparison, pivot: int, title: str) -> None
     assert headings(document)[0] == ("h1", f"Parallax comparison: {title}")
 
 
+def with_titles(comparison, *titles: str | None):  # type: ignore[no-untyped-def]
+    """``comparison`` with each article's title set; None: the file name, as when no
+    headline was found."""
+    from pathlib import PurePosixPath
+
+    articles = tuple(
+        replace(a, title=title if title is not None else PurePosixPath(a.path).name)
+        for a, title in zip(comparison.articles, titles, strict=True)
+    )
+    return replace(comparison, articles=articles)
+
+
+@pytest.mark.parametrize(
+    ("titles", "pivot", "topic"),
+    [
+        ((None, "Reuters* report", "AP"), 0, "Reuters* report"),  # the pivot has none
+        ((None, None, "AP"), 1, "AP"),
+        (("One", None, "Two"), 1, "One"),
+        ((None, None, None), 0, "corpus"),  # no headline: the folder's name, no file name
+    ],
+)
+def test_the_title_is_a_headline_a_reader_knows_or_the_folder_name(
+    comparison, titles, pivot: int, topic: str
+) -> None:  # type: ignore[no-untyped-def]
+    untitled = with_titles(comparison, *titles)
+    document = to_markdown(replace(untitled, options=CompareOptions(pivot=pivot)))
+    assert headings(document)[0] == ("h1", f"Parallax comparison: {topic}")
+
+
+def test_a_long_headline_is_cut_at_a_word_and_stays_one_line(comparison) -> None:
+    from aligner.export.markdown import _MAX_TITLE_CHARS
+
+    words = "Officials said\nthe talks would go on " * 20
+    document = to_markdown(with_titles(comparison, words, None, None))
+    first_line = document.splitlines()[0]
+    title = first_line.removeprefix("# Parallax comparison: ")
+    assert title.endswith("…") and len(title) <= _MAX_TITLE_CHARS + 1
+    assert clean_text(words).startswith(title.removesuffix("…"))
+    assert title.removesuffix("…").split()[-1] in clean_text(words).split()
+
+
+@pytest.mark.parametrize("paths", [["a1.txt", "/abs/a2.txt", "a3.txt"], ["a1.txt", "a2", "a3"]])
+def test_files_in_no_named_folder_give_a_bare_title(comparison, paths: list[str]) -> None:
+    from pathlib import PurePosixPath
+
+    articles = tuple(
+        replace(a, path=path, title=PurePosixPath(path).name)
+        for a, path in zip(comparison.articles, paths, strict=True)
+    )
+    document = to_markdown(replace(comparison, articles=articles))
+    assert headings(document)[0] == ("h1", "Parallax comparison")
+
+
+def test_the_sources_table_gives_no_file_name_for_a_title(comparison) -> None:
+    document = to_markdown(with_titles(comparison, None, "Reuters* report", None))
+    rows = [line for line in document.splitlines() if line.startswith("| a")]
+    assert [row.split(" | ")[2] for row in rows] == ["—", "Reuters\\* report", "—"]
+
+
 def test_the_readme_excerpt_is_the_sample_corpus_export() -> None:
     from pathlib import Path
 
@@ -518,6 +577,12 @@ def test_a_weak_shared_row_is_called_maybe_the_same_fact_and_headed_to_check() -
         assert ("maybe the same fact" in line) == (group in weak)
     headings = [line for line in text.splitlines() if line.startswith("### Shared ")]
     assert [", to check: " in h for h in headings] == [g in weak for g in shared]
+    # Word differences only where the row is confidently one fact: elsewhere they compare
+    # sentences that may tell different facts.
+    sections = text.split("### Shared ")[1:]
+    differences = ["\n  - Differences from " in section for section in sections]
+    assert differences == [g not in weak for g in shared]
+    assert all("no word differences shown" in line for line in lines if "maybe" in line)
 
 
 def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]

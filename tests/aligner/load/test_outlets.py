@@ -178,11 +178,33 @@ def test_without_a_credit_the_file_name_names_the_source(tmp_path: Path) -> None
     assert source_of(write(tmp_path / "a2_sun-sentinel.txt", ARTICLE)) == "sun sentinel"
 
 
-def test_two_articles_of_one_outlet_get_distinct_names(tmp_path: Path) -> None:
-    for name in ("a1.txt", "a2.txt"):
+@pytest.mark.parametrize(
+    ("files", "names"),
+    [
+        # Two AP pieces (news_clusters mn089 a7, a9): their file names tell them apart.
+        (("a7.txt", "a9.txt"), ["AP (a7)", "AP (a9)"]),
+        (
+            ("a1.txt", "a2_ap.txt", "a3_ap-fact-check.txt"),
+            ["AP (a1)", "AP", "AP (ap fact check)"],
+        ),
+        # File names that say no more than the outlet: numbered in order.
+        (("a2_ap.txt", "a5_ap.txt"), ["AP", "AP (2)"]),
+    ],
+)
+def test_two_articles_of_one_outlet_get_distinct_names(
+    tmp_path: Path, files: tuple[str, ...], names: list[str]
+) -> None:
+    for name in files:
         write(tmp_path / name, f"WASHINGTON (AP) — {ARTICLE}")
-    names = [document.source for document in load_documents([tmp_path]).documents]
-    assert names == ["AP", "AP (2)"]
+    assert [document.source for document in load_documents([tmp_path]).documents] == names
+
+
+def test_a_name_told_apart_by_file_name_never_repeats_another(tmp_path: Path) -> None:
+    write(tmp_path / "a1.txt", f"WASHINGTON (AP) — {ARTICLE}")
+    write(tmp_path / "a2.txt", f"WASHINGTON (AP) — {ARTICLE}")
+    write(tmp_path / "AP (a1).txt", ARTICLE)  # named by its file: what a1 would be called
+    sources = [document.source for document in load_documents([tmp_path]).documents]
+    assert len(set(sources)) == len(sources) == 3
 
 
 def test_the_sample_corpus_is_not_named_by_a_photo_credit() -> None:

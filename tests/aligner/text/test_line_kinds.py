@@ -351,6 +351,45 @@ def test_a_short_first_sentence_is_not_a_headline() -> None:
     assert find_title(text, lines) is None
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # A lede ending in a full stop inside quotes, the quotes damaged as scrapers leave them
+        # (news_clusters mn089 a1): "�?" is a lost closing quote, not a question mark.
+        "Minutes after the press conference ended on Thursday, Jane Roe of CNN called it "
+        "“unhinged\ufffd? and “wild.\ufffd?",
+        "Minutes after the press conference ended on Thursday, Jane Roe called it “wild.”",
+        # Two sentences on one line: a video's blurb and its credit (mn145 a2).
+        "If the hearing goes as expected, Jane Roe could leave prison on Oct. 1. USA TODAY Sports",
+        "Officials confirmed the deal. Talks resume in Geneva on Monday",
+    ],
+)
+def test_a_lede_is_not_a_headline(lede: str) -> None:
+    text = f"{lede}\n{INTRO}"
+    lines = classify_lines(text)
+    assert lines[0].kind is not HEADING
+    assert find_title(text, lines) is None
+
+
+def test_a_damaged_closing_quote_ends_a_line_as_a_quote_would() -> None:
+    assert line_kinds._final_mark("called it “wild.\ufffd?") == "."
+    assert line_kinds._final_mark("he asked “why?\ufffd?") == "?"
+    assert line_kinds._final_mark("Who is Jos\ufffd?") == "s"  # only a lost quote, no others
+    assert line_kinds._final_mark("“We will win”") == "n"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Estimated net worth: $250,000", PROSE),  # a figure to compare (mn145 a1)
+        ("Running time: 2 hours, 15 minutes", PROSE),
+        ("Analysis: Jane Roe, business editor", HEADING),
+    ],
+)
+def test_a_label_with_a_figure_is_a_fact_not_a_heading(line: str, kind: LineKind) -> None:
+    assert kind_in_article(line) is kind
+
+
 def test_title_skips_leading_furniture_and_needs_three_words() -> None:
     text = "By Jane Doe\nApril 28, 2025\nStorm Hits The Coast\n" + INTRO
     assert find_title(text, classify_lines(text)) == "Storm Hits The Coast"
@@ -524,6 +563,16 @@ def test_parentheses_naming_a_pool_are_not_a_credit_without_a_photographer() -> 
         # The name, handle and date under an embedded tweet.
         "— Jane Roe (@janeroe) May 21, 2013",
         "– John Doe (@jdoe) Sept. 3, 2020",
+        # Players, ad slots, page navigation, a video's credit, a wiki's hatnote.
+        "Story continues below advertisement",
+        "Story Continued Below",
+        "Advertisement Continue reading the main story",
+        "Please enable Javascript to watch this video",
+        "Scroll down for video",
+        "Top of Page",
+        "Read or Share this story: http://example.com/1abc",
+        "USA TODAY Sports",
+        '"FASD" redirects here. For other uses, see FASD (disambiguation)',
     ],
 )
 def test_contact_lines_disclaimers_players_and_tweet_signatures_are_boilerplate(line: str) -> None:
@@ -547,6 +596,11 @@ def test_contact_lines_disclaimers_players_and_tweet_signatures_are_boilerplate(
         "An expanded version of the bill passed the Senate on Tuesday.",
         "Some readers said their browser does not support the new video player.",
         "— Jane Roe (@janeroe), who posted it on May 21, 2013, later deleted the post.",
+        "Story continues below the surface of the lake, the divers said.",
+        "Top of the page was torn off, the clerk said.",
+        "Please enable two-factor sign-in, the bank told customers.",
+        "Jane Roe told USA TODAY Sports on Friday that she would retire.",
+        "The search redirects here when the old address is typed.",
     ],
 )
 def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line: str) -> None:
@@ -568,6 +622,8 @@ def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line
         ("toggle caption", "Jane Roe/AP Reporters wait outside."),  # the credit not repeated
         ("Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP", ""),
         ("View Images", ""),
+        ("CLOSE", "If the hearing goes as expected, Jane Roe could leave prison on Oct. 1."),
+        ("CLOSE Skip in Skip x Embed x Share", "FBI officials say there are no new threats."),
     ],
 )
 def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sentence: str) -> None:
@@ -585,6 +641,8 @@ def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sen
         "GDP rose +2.10% in the quarter, the agency said.",
         "US stocks rose 0.88% on Monday.",
         "Toggle captions are shown under each picture.",
+        "CLOSE to 500 people were evacuated.",
+        "Close observers of the talks were surprised.",
     ],
 )
 def test_sentences_starting_like_furniture_keep_their_start(sentence: str) -> None:
@@ -595,7 +653,7 @@ _PREFIX_PIECES = st.sampled_from(
     [
         *("Image ", "copyright ", "caption ", "Media ", "View Images", "Enlarge ", "image "),
         *("toggle caption ", "| ", "Getty ", "BP ", "BP., ", "+0.88% ", "-1.25%", "A", ".", " "),
-        *("Jane Roe/AP ", "the talks went well", "%", "ABCDEFGH "),
+        *("Jane Roe/AP ", "the talks went well", "%", "ABCDEFGH ", "CLOSE ", "Skip in "),
     ]
 )
 
