@@ -659,6 +659,18 @@ def _promote_leading_headline(
     return result
 
 
+def _headline_ending_in_abbreviation(line: str) -> bool:
+    """A line whose full stop is a closing abbreviation's, written as headlines are, without
+    articles: "Frail Robert Durst sentenced … to low-security federal prison in L.A.", not the
+    lede "The company said it would cut jobs in the U.S." """
+    ending = _FINAL_ABBREVIATION.search(line)
+    return ending is not None and not _ARTICLE.search(line[: ending.start()])
+
+
+_FINAL_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}[\"'”’]?\s*$")
+_ARTICLE = re.compile(r"\b(?:the|a|an)\b", re.IGNORECASE)
+
+
 def _could_be_headline(line: str) -> bool:
     """A headline is one clause without a full stop: a lede ending in one ("… CNN's Jake
     Tapper called it “unhinged” and “wild.”", however its quotes are damaged) is prose, and
@@ -666,7 +678,7 @@ def _could_be_headline(line: str) -> bool:
     words = line.split()
     starts_well = line[0].isupper() or line[0].isdigit() or line[0] in _OPENING_QUOTES
     last = _final_mark(line)
-    ends_well = not last or last not in ".:;…"
+    ends_well = not last or last not in ".:;…" or _headline_ending_in_abbreviation(line)
     if not (starts_well and ends_well and len(words) <= _MAX_HEADLINE_WORDS):
         return False
     return len(sentence_spans(line)) == 1

@@ -371,6 +371,28 @@ def test_a_lede_is_not_a_headline(lede: str) -> None:
     assert find_title(text, lines) is None
 
 
+@pytest.mark.parametrize(
+    ("first", "headline"),
+    [
+        # The Advocate's headline (dev cluster robert-durst): its full stop is "L.A."'s.
+        (
+            "Frail Robert Durst sentenced on gun charge in New Orleans but headed to "
+            "low-security federal prison in L.A.",
+            True,
+        ),
+        ("Talks stall over tariffs with U.S.", True),
+        # Written with articles, as ledes are, not headlinese: the full stop ends a sentence.
+        ("The company said it would cut 500 jobs in the U.S.", False),
+        ("Talks stall over tariffs between China and the U.S.", False),
+    ],
+)
+def test_a_closing_abbreviations_full_stop_ends_a_headline_written_without_articles(
+    first: str, headline: bool
+) -> None:
+    lines = classify_lines(f"{first}\n{INTRO}")
+    assert (lines[0].kind is HEADING) == headline
+
+
 def test_a_damaged_closing_quote_ends_a_line_as_a_quote_would() -> None:
     assert line_kinds._final_mark("called it “wild.\ufffd?") == "."
     assert line_kinds._final_mark("he asked “why?\ufffd?") == "?"
