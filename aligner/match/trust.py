@@ -147,10 +147,11 @@ def _folded(text: str) -> str:
 def _worded_alike(own: str, others: Iterable[str]) -> bool:
     """Whether one of ``others`` words ``own`` nearly the same ("I don't know." twice),
     quotes it nearly word for word inside more ("Set up a meeting." / "Let's go set up a
-    meeting."), or says both of its two content words ("He will be sorely missed." / "He
-    will be very sorely missed, the company said."); all folded (``_folded``). A lone
-    content word is no evidence, even in a sentence saying nothing else: "I know what was
-    said." / "You know why?"."""
+    meeting."), or says its two content words one after the other ("He will be sorely
+    missed." / "He will be very sorely missed, the company said."); all folded
+    (``_folded``). A lone content word is no evidence, even in a sentence saying nothing
+    else ("I know what was said." / "You know why?"), nor two far apart ("TRUMP: No, no." /
+    "No. 2, racism, Trump continued.")."""
     # Imported here: the reader imports this module at start-up, before it needs the engine.
     from rapidfuzz import fuzz
 
@@ -165,12 +166,18 @@ def _worded_alike(own: str, others: Iterable[str]) -> bool:
     )
 
 
-def _says_the_content(thin: set[str], other: set[str]) -> bool:
-    """Whether a sentence with content stems ``other`` says both of a thin sentence's two
-    (one word alone is in too many sentences: "Until the murders." in every one about them)."""
-    return len(thin) >= 2 and thin <= other
+def _says_the_content(thin: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether a sentence with content stems ``other`` says a thin sentence's two, next to
+    each other and in its order (one word alone is in too many sentences: "Until the
+    murders." in every one about them)."""
+    if len(set(thin)) < 2:
+        return False
+    width = len(thin)
+    return any(other[k : k + width] == thin for k in range(len(other) - width + 1))
 
 
-def _content_stems(folded: str) -> set[str]:
-    """The stems of a folded text's content words (stopwords and digits left out)."""
-    return {stem(w) for w in folded.split() if w not in STOPWORDS and not w.isdigit()}
+def _content_stems(folded: str) -> tuple[str, ...]:
+    """The stems of a folded text's content words in order (stopwords and digits left out),
+    a word repeated at once kept once ("no, no")."""
+    stems = [stem(w) for w in folded.split() if w not in STOPWORDS and not w.isdigit()]
+    return tuple(s for k, s in enumerate(stems) if k == 0 or s != stems[k - 1])

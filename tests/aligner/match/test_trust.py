@@ -105,6 +105,8 @@ def test_pairs_with_a_thin_sentence_worded_otherwise_are_apart() -> None:
         # both content words of a thin sentence said by a fuller one
         ("He will be sorely missed.”", "He will be very sorely missed,” the company said.", True),
         ("Both are in area hospitals.", "One friend is in a Boston hospital.", False),
+        # ... next to each other and in order, not two words far apart
+        ("TRUMP: No, no.", "“No. 2, racism,” Trump continued.", False),
         # a lone content word is no evidence, even when the other says nothing more
         ("I know what was said.", "You know why?", False),
         ("Chaos.", "And the other thing - chaos.", False),
