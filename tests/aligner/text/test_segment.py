@@ -86,6 +86,36 @@ def test_a_plain_period_still_ends_a_sentence() -> None:
 # --- quotations ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Scraped pages that lost the space after a full stop (news_clusters mn183, mn034).
+        (
+            "Deputies chased him this week.Los Angeles County detectives responded.",
+            ["Deputies chased him this week.", "Los Angeles County detectives responded."],
+        ),
+        (
+            "She returns to court on Dec. 26.Cosme allegedly hurt five children.",
+            ["She returns to court on Dec. 26.", "Cosme allegedly hurt five children."],
+        ),
+        (
+            "It was confirmed by sheriff's officials.LASD Lt. John Corina said so.",
+            ["It was confirmed by sheriff's officials.", "LASD Lt. John Corina said so."],
+        ),
+        ("Was it right?The answer came later.", ["Was it right?", "The answer came later."]),
+        # A dot inside a name or a number, an abbreviation, initials: no sentence end.
+        ("Mr.Smith went to CNN.com at 3.5 p.m.Friday and left.", None),
+        ("He used the development tool Visual Studio.Net.", None),
+        ("Fans called the service www.HollywoodIsCalling.com.", None),
+        ("Since surfacing late Monday, Sobig.F became one of the worst viruses.", None),
+    ],
+)
+def test_a_full_stop_glued_to_the_next_sentence_ends_a_sentence(
+    text: str, expected: list[str] | None
+) -> None:
+    assert sentences(text) == (expected or [text])
+
+
 def test_multi_sentence_quotation_splits_with_the_opening_words_kept() -> None:
     text = (
         "Trump said: “The conversation went very well. "
