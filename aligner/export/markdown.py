@@ -120,6 +120,7 @@ class _Document:
         self.comparison = comparison
         self.notes = notes
         self.lines: list[str] = []
+        self._places: list[tuple[list[Sentence], tuple[Conflict, ...]]] | None = None
         self._labels = _source_labels(comparison.articles)
         # A large folder's document repeats the same sources, sentence pairs and links
         # thousands of times (msrp/10k: 4 million lines); each is escaped once, and every
@@ -249,7 +250,7 @@ class _Document:
             f"{sum(g.label is Label.SHARED for g in groups)} shared",
             f"{sum(g.label is Label.UNIQUE for g in groups)} unique",
             f"{sum(g.label is Label.CONTRADICTING for g in groups)} contradicting",
-            _conflict_counts(self.comparison.conflicts),
+            _conflict_counts(self.comparison.conflicts, len(self._contradiction_places())),
             _count(len(self.comparison.skipped), "skipped file"),
         ]
         self.emit(" · ".join(counts), "", _HOW_TO_READ)
@@ -327,27 +328,35 @@ class _Document:
 
     def contradictions(self) -> None:
         self.section("## Contradictions")
+        places = self._contradiction_places()
+        for number, (members, conflicts) in enumerate(places, start=1):
+            self.contradiction(number, members, conflicts)
+        if not places:
+            self.emit("No contradictions found.")
+
+    def _contradiction_places(self) -> list[tuple[list[Sentence], tuple[Conflict, ...]]]:
+        """Each contradiction section's sentences and conflicts: a contradicting group with
+        the conflicts inside it, then each conflict between sentences of different groups
+        (same subject, other figures)."""
+        if self._places is not None:
+            return self._places
         sentences = self.comparison.sentences
         explained: set[Conflict] = set()
         inside = self._conflicts_inside_groups()
-        number = 0
+        places: list[tuple[list[Sentence], tuple[Conflict, ...]]] = []
         for group in self.comparison.groups:
             if group.label is not Label.CONTRADICTING:
                 continue
-            number += 1
-            members = [sentences[m] for m in group.members if m in sentences]
             conflicts = tuple(inside.get(group.id, ()))
             explained.update(conflicts)
-            self.contradiction(number, members, conflicts)
-        # Conflicts between sentences that sit in different groups (same subject, other figures).
+            places.append(([sentences[m] for m in group.members if m in sentences], conflicts))
         for conflict in self.comparison.conflicts:
             if conflict in explained or conflict.a not in sentences or conflict.b not in sentences:
                 continue
-            number += 1
             explained.add(conflict)
-            self.contradiction(number, [sentences[conflict.a], sentences[conflict.b]], (conflict,))
-        if number == 0:
-            self.emit("No contradictions found.")
+            places.append(([sentences[conflict.a], sentences[conflict.b]], (conflict,)))
+        self._places = places
+        return places
 
     def _conflicts_inside_groups(self) -> dict[str, list[Conflict]]:
         """Per group id, the conflicts between two of its members in conflict order (what
@@ -510,9 +519,12 @@ def _source_labels(articles: Sequence[Article]) -> dict[str, str]:
     }
 
 
-def _conflict_counts(conflicts: Sequence[Conflict]) -> str:
+def _conflict_counts(conflicts: Sequence[Conflict], places: int) -> str:
+    """ "6 conflicts (4 hard, 2 soft) in 5 contradictions": a contradiction below (a row, or
+    two sentences of different rows) can hold several conflicts, one reason each."""
     soft = sum(c.severity is Severity.SOFT for c in conflicts)
-    return f"{_count(len(conflicts), 'conflict')} ({len(conflicts) - soft} hard, {soft} soft)"
+    counted = f"{_count(len(conflicts), 'conflict')} ({len(conflicts) - soft} hard, {soft} soft)"
+    return f"{counted} in {_count(places, 'contradiction')}" if conflicts else counted
 
 
 def _count(n: int, noun: str) -> str:

@@ -162,7 +162,7 @@ async def test_overview_shows_counts_per_source(small_comparison: Comparison) ->
         summary = str(app.screen.query_one("#summary", Static).render())
         # Rows as the status line counts them: the four groups and a heading row.
         assert summary.startswith(
-            "3 sources  ·  5 rows (4 compared)  ·  1 contradiction  ·  2 files skipped"
+            "3 sources  ·  5 rows (4 compared)  ·  1 conflict (1 hard, 0 soft)  ·  2 files skipped"
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,7 +14,7 @@ from textual.color import Color, ColorParseError
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from aligner.result.model import Comparison
+from aligner.result.model import Comparison, Conflict, Severity
 from tui.row_layout import aligned_rows
 from tui.safe_text import safe_text
 from tui.screens.modal import ParallaxModal
@@ -35,6 +36,13 @@ def _shortened(text: str, width: int) -> Text:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _conflicts(conflicts: Sequence[Conflict]) -> str:
+    """ "3 conflicts (2 hard, 1 soft)", as the Markdown export counts them."""
+    soft = sum(c.severity is Severity.SOFT for c in conflicts)
+    counted = _count(len(conflicts), "conflict")
+    return f"{counted} ({len(conflicts) - soft} hard, {soft} soft)" if conflicts else counted
 
 
 def percent(value: float) -> str:
@@ -131,7 +139,7 @@ class OverviewScreen(ParallaxModal[None]):
             _count(len(comparison.articles), "source"),
             # As the status line counts them: headings and captions have rows of their own.
             f"{_count(len(aligned_rows(comparison)), 'row')} ({len(comparison.groups)} compared)",
-            _count(len(comparison.conflicts), "contradiction"),
+            _conflicts(comparison.conflicts),
             _count(len(comparison.skipped), "file") + " skipped",
             f"threshold {comparison.options.threshold:g}",
         ]

@@ -358,6 +358,18 @@ def test_contradictions_show_versions_reasons_and_word_changes(document) -> None
     assert "→ 19" in difference
 
 
+def test_the_count_line_says_how_many_contradictions_hold_the_conflicts(
+    document, comparison
+) -> None:
+    sections = sum(
+        level == "h3" and text.startswith("Contradiction ") for level, text in headings(document)
+    )
+    soft = sum(c.severity.value == "soft" for c in comparison.conflicts)
+    hard = len(comparison.conflicts) - soft
+    conflicts = f"{len(comparison.conflicts)} conflicts ({hard} hard, {soft} soft)"
+    assert f"{conflicts} in {sections} contradictions" in document
+
+
 def test_notes_stand_next_to_their_sentence(document) -> None:
     items = list_items(document)
     casualty = items.index("BBC | News: At least 29 people were killed & 3 injured [link](x).")
