@@ -406,6 +406,10 @@ def _check_pairs(
     that work too and send back fewer findings. Which figures of each pair the other
     matches is worked out for a slice of the checks at once."""
     found = []
+    # A check of sentences not surely counterparts (``unsure``) keeps no soft finding
+    # (``_softened``): its figures' soft findings are not worked out at all (``hard_only``).
+    # Whether an article tells a figure elsewhere does not depend on the findings, and drops
+    # every number finding alike: the same hard ones stay.
     for start in range(0, len(checks), _MATCHED_AT_ONCE):
         part = checks[start : start + _MATCHED_AT_ONCE]
         matches = figures.index.matches([(i, j) for i, j, _, _, _ in part])
@@ -415,9 +419,9 @@ def _check_pairs(
                 features[j],
                 numbers_only=only,
                 counterparts=counterparts,
-                numbers=partial(figures.number_conflicts, i, j, matched=matched),
+                numbers=partial(figures.number_conflicts, i, j, matched=matched, hard_only=unsure),
             )
-            for (i, j, only, counterparts, _), matched in zip(
+            for (i, j, only, counterparts, unsure), matched in zip(
                 checked(part, every=64), matches, strict=True
             )
         ]
