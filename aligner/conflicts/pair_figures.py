@@ -12,11 +12,13 @@ from itertools import chain
 import numpy as np
 
 from aligner.conflicts.figure_index import (
+    BatchMatches,
     FigureIndex,
     FigureSheet,
     Matched,
     is_lower_bound,
     is_upper_bound,
+    positions,
     same_unit,
     singular_of,
     unit_key,
@@ -235,6 +237,25 @@ class ArticleFigures:
             hard_only=hard_only,
         )
 
+    def may_find(self, batch: BatchMatches, dated: Sequence[bool]) -> list[bool]:
+        """Whether ``number_conflicts`` of each pair of a batch (its ``dated``), given its
+        matches, may find anything at all: a pair that may not finds nothing.
+
+        ``figure_conflicts`` pairs a figure only with one of its kind that no figure matches
+        either (``_pair_up`` of ``left`` and ``right``), of a kind it compares; without
+        such a pair only a bound finds anything (``_bound_findings``). Told for a whole
+        batch at once, with numpy: msrp10k14's checks compare the figures of 7,300 pairs of
+        sentences fewer, one by one, of the 40,500 whose sentences both give some."""
+        index = self.index
+        compared = np.where(
+            np.array(dated, dtype=bool),
+            ~index.kind_bits(_NOT_COMPARED),
+            ~index.kind_bits(_NOT_COMPARED_UNDATED),
+        )
+        paired = (batch.unmatched_kinds & compared) != 0
+        found: list[bool] = (paired | batch.bounds).tolist()
+        return found
+
     def told_elsewhere(self, i: int, j: int, matched: Matched | None = None) -> bool:
         """Does one sentence's article give, in another sentence, every figure of the other
         sentence that this one does not match (of the kinds this one gives)? "$80 for a
@@ -264,7 +285,7 @@ class ArticleFigures:
         # Every figure of each side's teller, in the order of ``matched``.
         count = self.index.counts(teller)
         side = np.repeat(np.arange(len(teller)), count)
-        figure = self.index.firsts(teller)[side] + _positions(count)
+        figure = self.index.firsts(teller)[side] + positions(count)
         article = columns.article[giver[side]]
         # Asked about: the figures no figure of the giver matches, of a kind the giver gives.
         asked = ~matched & ((columns.kinds[giver[side]] >> columns.kind[figure]) & 1 == 1)
@@ -288,7 +309,7 @@ class ArticleFigures:
         columns = self._columns
         sizes = columns.size[group]
         question = np.repeat(np.arange(len(figure)), sizes)
-        given = columns.given[np.repeat(columns.start[group], sizes) + _positions(sizes)]
+        given = columns.given[np.repeat(columns.start[group], sizes) + positions(sizes)]
         one = figure[question]
         # ``same_unit`` of two figures of one kind and unit key: a figure of any other kind
         # than a count has a unit of its own; a count's other figure needs a noun.
@@ -300,11 +321,6 @@ class ArticleFigures:
         )
         fits[fits] = self.index.fits(one[fits], given[fits])
         return np.bincount(question, weights=fits, minlength=len(figure)) > 0
-
-
-def _positions(count: np.ndarray) -> np.ndarray:
-    """0 to ``count[k]`` - 1 for each k in turn."""
-    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
 
 
 @dataclass(frozen=True, slots=True)

@@ -235,3 +235,34 @@ def test_hard_only_finds_the_hard_findings_alone(same_noun_only: bool, dated: bo
         assert hard == [f for f in every if f.severity is Severity.HARD], (i, j)
         severities |= {f.severity for f in every}
     assert severities == {Severity.HARD, Severity.SOFT}  # both kinds are asked
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_pairs_that_may_find_nothing_find_nothing(dated: bool) -> None:
+    texts = [
+        *_SOFTLY_AND_HARDLY,
+        *_TOLD,
+        "Cosme, 32, was arrested in May 2014 at the 5500 block of 84th Street.",
+        "Cosme, 33, was arrested in June 2014 at the 5600 block of 84th Street.",
+    ]
+    figures = _figures(*enumerate(texts))
+    pairs = list(itertools.permutations(range(len(texts)), 2))
+    batch = figures.index.matches_at_once(pairs)
+    may = figures.may_find(batch, [dated] * len(pairs))
+    found = [
+        [
+            figures.number_conflicts(i, j, same_noun_only=same, dated=dated, matched=matched)
+            for same in (False, True)
+        ]
+        for (i, j), matched in zip(pairs, batch.matched, strict=True)
+    ]
+    assert all(not any(told) for told, may_find in zip(found, may, strict=True) if not may_find)
+    # Both answers are given, and "may" is no promise: some pairs that may find nothing.
+    assert {may_find for told, may_find in zip(found, may, strict=True) if any(told)} == {True}
+    assert {may_find for told, may_find in zip(found, may, strict=True) if not any(told)} == {
+        True,
+        False,
+    }
+    # Ages and months are compared only when dated; a place never.
+    ages = pairs.index((len(texts) - 2, len(texts) - 1))
+    assert may[ages] == dated
