@@ -62,7 +62,6 @@ class FigureSheet:
     by_kind: dict[str, tuple[int, ...]]  # the positions of each kind's figures, in order
     figures: frozenset[tuple[str, float]]  # (kind, value) of each figure
     unit_keys: tuple[str, ...]  # each figure's ``unit_key``
-    kind_keys: frozenset[tuple[str, str]]  # each figure's kind and ``unit_key``
     # Each figure's (part, per, unit_key, has a unit): two figures of one kind, the first
     # with a unit, are in one unit (``same_unit``) when these are equal.
     units: tuple[tuple[bool, str, str, bool], ...]
@@ -371,7 +370,6 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
             {},
             frozenset(),
             (),
-            frozenset(),
             (),
             False,
             False,
@@ -391,7 +389,6 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         by_kind={kind: tuple(positions) for kind, positions in by_kind.items()},
         figures=frozenset((q.kind, q.value) for q in quantities),
         unit_keys=unit_keys,
-        kind_keys=frozenset(zip((q.kind for q in quantities), unit_keys, strict=True)),
         units=tuple(
             (q.part, q.per, key, bool(q.unit)) for q, key in zip(quantities, unit_keys, strict=True)
         ),
