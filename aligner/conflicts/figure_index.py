@@ -9,7 +9,7 @@ computed for a whole batch of checks at once, with numpy (``FigureIndex.matches`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +28,26 @@ from aligner.text.wordlists import IRREGULAR_SINGULARS
 # Per position of each of two sentences' figures: does a figure of the other sentence match it?
 Matched = tuple[Sequence[bool], Sequence[bool]]
 
+
+@dataclass(frozen=True, slots=True)
+class BatchMatches:
+    """``FigureIndex.matches`` of a batch of pairs of sentences, with what tells at once for
+    the whole batch which pairs a number check may find anything in (``may_find`` of
+    aligner/conflicts/pair_figures.py)."""
+
+    matched: list[Matched]
+    # Per pair, a bit per kind (``FigureIndex.kind_bits``): do both sentences give a figure
+    # of that kind that no figure of the other matches?
+    unmatched_kinds: np.ndarray
+    # Per pair: does either give a lower bound, or both a time limit (``FigureSheet.bounds``,
+    # ``FigureSheet.limits``)?
+    bounds: np.ndarray
+
+
+# The kinds' bits (``FigureIndex.kind_bits``) in an int64: a kind numbered past the last
+# shares its bit with the others past it (a dozen kinds exist).
+_LAST_KIND_BIT = 62
+
 # Figure pairs compared in one numpy pass: bounds the memory a batch takes (some 300 bytes
 # a pair: 20 MB), at no measurable cost in time (msrp/10k14 compares half a million).
 _BATCH_PAIRS = 1 << 16
@@ -42,7 +62,6 @@ class FigureSheet:
     by_kind: dict[str, tuple[int, ...]]  # the positions of each kind's figures, in order
     figures: frozenset[tuple[str, float]]  # (kind, value) of each figure
     unit_keys: tuple[str, ...]  # each figure's ``unit_key``
-    kind_keys: frozenset[tuple[str, str]]  # each figure's kind and ``unit_key``
     # Each figure's (part, per, unit_key, has a unit): two figures of one kind, the first
     # with a unit, are in one unit (``same_unit``) when these are equal.
     units: tuple[tuple[bool, str, str, bool], ...]
@@ -108,7 +127,12 @@ class FigureIndex:
         self._first = np.cumsum(self._count) - self._count
         figures = [q for sentence in features for q in sentence.quantities]
         self._figures = figures
-        self._columns = _Columns.of(figures)
+        self._kind_codes: dict[str, int] = {}
+        self._columns = _Columns.of(figures, self._kind_codes)
+        self._kind_bit = np.left_shift(1, np.minimum(self._columns.kind, _LAST_KIND_BIT))
+        # Per sentence, whether it gives a lower bound, and a time limit: made when first asked.
+        self._bounded: np.ndarray | None = None
+        self._limited: np.ndarray | None = None
 
     def sheet(self, at: int) -> FigureSheet:
         """The sheet of the sentence at ``at``, made when first asked: the index is made
@@ -138,39 +162,86 @@ class FigureIndex:
     def matches(self, pairs: Sequence[tuple[int, int]]) -> list[Matched]:
         """For each pair of sentences (i, j), which figures of each some figure of the other
         may be (``Quantity.compatible``), by position."""
-        if not pairs:
-            return []
+        return self.matches_at_once(pairs).matched
+
+    def matches_at_once(self, pairs: Sequence[tuple[int, int]]) -> BatchMatches:
+        """``matches`` of each pair of sentences (i, j), and what they tell of the pair's
+        figures, for a whole batch of pairs at once (see ``BatchMatches``)."""
         both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
         left, right = both[:, 0], both[:, 1]
         sizes = self._count[left] * self._count[right]
         found: list[Matched] = []
+        unmatched: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
         start = 0
         while start < len(pairs):
             if sizes[start] > _BATCH_PAIRS:  # two sentences of very many figures
-                found.append(self._one_by_one(int(left[start]), int(right[start])))
-                start += 1
-                continue
-            # As many pairs of sentences as make up a batch's figure pairs.
-            within = np.cumsum(sizes[start:]) <= _BATCH_PAIRS
-            stop = start + int(within.sum())
-            found += self._batch(left[start:stop], right[start:stop])
+                stop = start + 1
+                matched, kinds = self._one_by_one(int(left[start]), int(right[start]))
+            else:
+                # As many pairs of sentences as make up a batch's figure pairs.
+                within = np.cumsum(sizes[start:]) <= _BATCH_PAIRS
+                stop = start + int(within.sum())
+                matched, kinds = self._batch(left[start:stop], right[start:stop])
+            found += matched
+            unmatched.append(kinds)
             start = stop
+        return BatchMatches(found, np.concatenate(unmatched), self._bounds_either(left, right))
+
+    def kind_bits(self, kinds: Iterable[str]) -> int:
+        """The bits of ``kinds`` in ``BatchMatches.unmatched_kinds``."""
+        codes = (self._kind_codes[kind] for kind in kinds if kind in self._kind_codes)
+        # A kind numbered past the last bit shares it with others: never told apart from them.
+        return sum(1 << code for code in codes if code < _LAST_KIND_BIT)
+
+    def _unmatched_kinds(self, sentences: np.ndarray, matched: np.ndarray) -> np.ndarray:
+        """Per sentence of ``sentences`` (its figures' ``matched``, in consecutive slots):
+        the kinds of its figures that are not matched, a bit each (``kind_bits``)."""
+        count = self._count[sentences]
+        figure = np.repeat(self._first[sentences], count) + positions(count)
+        bits = np.where(matched, 0, self._kind_bit[figure])
+        # ``reduceat`` reads a slot for a sentence of no figure too (its answer, none, is set
+        # below) and for the last one: one slot more, of no kind, after the last figure.
+        found = np.bitwise_or.reduceat(np.append(bits, 0), np.cumsum(count) - count)
+        told: np.ndarray = np.where(count > 0, found, 0)
+        return told
+
+    def _bounds_either(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Per pair (left[k], right[k]): does either sentence give a lower bound (its sheet's
+        ``bounds``), or do both give a time limit (``limits``)?"""
+        if self._bounded is None or self._limited is None:
+            self._bounded = self._sentences_giving(_lower_bounds(self._columns))
+            self._limited = self._sentences_giving(
+                _time_limits(self._columns, self._kind_codes.get("duration", -1))
+            )
+        bounded, limited = self._bounded, self._limited
+        found: np.ndarray = bounded[left] | bounded[right] | (limited[left] & limited[right])
         return found
 
-    def _one_by_one(self, i: int, j: int) -> Matched:
-        """``matches`` of one pair of sentences, each figure of ``i`` against all of ``j``
-        in turn: the memory of one figure's comparisons at a time."""
+    def _sentences_giving(self, figures: np.ndarray) -> np.ndarray:
+        """Per sentence: does it give one of ``figures`` (a mask over all figures)?"""
+        sentence = np.repeat(np.arange(len(self._count)), self._count)
+        given: np.ndarray = np.bincount(sentence[figures], minlength=len(self._count)) > 0
+        return given
+
+    def _one_by_one(self, i: int, j: int) -> tuple[list[Matched], np.ndarray]:
+        """``_batch`` of one pair of sentences, each figure of ``i`` against all of ``j`` in
+        turn: the memory of one figure's comparisons at a time."""
         first_a, count_a = int(self._first[i]), int(self._count[i])
         others = np.arange(int(self._first[j]), int(self._first[j] + self._count[j]))
-        matched_a = []
+        matched_a = np.zeros(count_a, dtype=bool)
         matched_b = np.zeros(len(others), dtype=bool)
-        for one in range(first_a, first_a + count_a):
+        for at, one in enumerate(range(first_a, first_a + count_a)):
             fits_a, fits_b = self._compatible(np.full(len(others), one), others)
-            matched_a.append(bool(fits_a.any()))
+            matched_a[at] = fits_a.any()
             matched_b |= fits_b
-        return matched_a, matched_b.tolist()
+        unmatched = self._unmatched_kinds(np.array([i]), matched_a) & self._unmatched_kinds(
+            np.array([j]), matched_b
+        )
+        return [(matched_a.tolist(), matched_b.tolist())], unmatched
 
-    def _batch(self, left: np.ndarray, right: np.ndarray) -> list[Matched]:
+    def _batch(self, left: np.ndarray, right: np.ndarray) -> tuple[list[Matched], np.ndarray]:
+        """``matches`` of the pairs (left[k], right[k]), and their
+        ``BatchMatches.unmatched_kinds``."""
         count_a, count_b = self._count[left], self._count[right]
         sizes = count_a * count_b
         # Every figure of each left sentence against every figure of its right one.
@@ -183,14 +254,17 @@ class FigureIndex:
         # Each pair's figures of either sentence take consecutive slots.
         slot_a = np.cumsum(count_a) - count_a
         slot_b = np.cumsum(count_b) - count_b
-        matched_a = _any_by(slot_a[pair_of] + at_a, fits_a, int(count_a.sum())).tolist()
-        matched_b = _any_by(slot_b[pair_of] + at_b, fits_b, int(count_b.sum())).tolist()
-        return [
-            (matched_a[sa : sa + ca], matched_b[sb : sb + cb])
+        matched_a = _any_by(slot_a[pair_of] + at_a, fits_a, int(count_a.sum()))
+        matched_b = _any_by(slot_b[pair_of] + at_b, fits_b, int(count_b.sum()))
+        unmatched = self._unmatched_kinds(left, matched_a) & self._unmatched_kinds(right, matched_b)
+        listed_a, listed_b = matched_a.tolist(), matched_b.tolist()
+        matched = [
+            (listed_a[sa : sa + ca], listed_b[sb : sb + cb])
             for sa, ca, sb, cb in zip(
                 slot_a.tolist(), count_a.tolist(), slot_b.tolist(), count_b.tolist(), strict=True
             )
         ]
+        return matched, unmatched
 
     def _compatible(self, one: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``Quantity.compatible`` of the figures ``one`` with ``other``, and of ``other``
@@ -204,6 +278,25 @@ class FigureIndex:
             first, second = self._figures[one[k]], self._figures[other[k]]
             fits[k], back[k] = first.compatible(second), second.compatible(first)
         return fits, back
+
+
+def _lower_bounds(figures: _Columns) -> np.ndarray:
+    """Which ``figures`` are lower bounds (``is_lower_bound``)."""
+    found: np.ndarray = (figures.high == np.inf) & (figures.low == figures.value)
+    return found
+
+
+def _time_limits(figures: _Columns, duration: int) -> np.ndarray:
+    """Which ``figures`` are durations (kind number ``duration``) told as a limit
+    (``is_upper_bound``)."""
+    open_below = (figures.low == 0) & (figures.high > 0) & (figures.high < np.inf)
+    found: np.ndarray = (figures.kind == duration) & open_below
+    return found
+
+
+def positions(count: np.ndarray) -> np.ndarray:
+    """0 to ``count[k]`` - 1 for each k in turn."""
+    return np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
 
 
 def _any_by(slots: np.ndarray, fits: np.ndarray, size: int) -> np.ndarray:
@@ -225,8 +318,8 @@ class _Columns:
     odd: np.ndarray  # a field that is not a number (NaN): compared one by one
 
     @staticmethod
-    def of(figures: Sequence[Quantity]) -> _Columns:
-        codes: dict[str, int] = {}
+    def of(figures: Sequence[Quantity], codes: dict[str, int]) -> _Columns:
+        """The columns of ``figures``; ``codes``: the number of each kind, filled here."""
         numbers = np.array(
             [(q.value, q.low, q.high, q.grain, q.step) for q in figures], dtype=np.float64
         ).reshape(-1, 5)
@@ -277,7 +370,6 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
             {},
             frozenset(),
             (),
-            frozenset(),
             (),
             False,
             False,
@@ -297,7 +389,6 @@ def _sheet(sentence: SentenceFeatures) -> FigureSheet:
         by_kind={kind: tuple(positions) for kind, positions in by_kind.items()},
         figures=frozenset((q.kind, q.value) for q in quantities),
         unit_keys=unit_keys,
-        kind_keys=frozenset(zip((q.kind for q in quantities), unit_keys, strict=True)),
         units=tuple(
             (q.part, q.per, key, bool(q.unit)) for q, key in zip(quantities, unit_keys, strict=True)
         ),

@@ -411,19 +411,33 @@ def _check_pairs(
     that work too and send back fewer findings. Which figures of each pair the other
     matches is worked out for a slice of the checks at once."""
     found = []
+    # A check of sentences not surely counterparts (``unsure``) keeps no soft finding
+    # (``_softened``): its figures' soft findings are not worked out at all (``hard_only``).
+    # Whether an article tells a figure elsewhere does not depend on the findings, and drops
+    # every number finding alike: the same hard ones stay.
     for start in range(0, len(checks), _MATCHED_AT_ONCE):
         part = checks[start : start + _MATCHED_AT_ONCE]
-        matches = figures.index.matches([(i, j) for i, j, _, _, _ in part])
+        batch = figures.index.matches_at_once([(i, j) for i, j, _, _, _ in part])
+        matches = batch.matched
+        # Where the two sentences' figures may find nothing (``may_find``: a test for the
+        # whole part at once), they are not compared one by one, and a check of figures
+        # alone is not made at all. Ages and months are compared (``dated``) by all but
+        # related pairs' checks (``find_conflicts``).
+        dated = [not only or counterparts for _, _, only, counterparts, _ in part]
         findings = [
             find_conflicts(
                 features[i],
                 features[j],
                 numbers_only=only,
                 counterparts=counterparts,
-                numbers=partial(figures.number_conflicts, i, j, matched=matched),
+                numbers=partial(figures.number_conflicts, i, j, matched=matched, hard_only=unsure)
+                if may
+                else _no_numbers,
             )
-            for (i, j, only, counterparts, _), matched in zip(
-                checked(part, every=64), matches, strict=True
+            if may or not only
+            else []
+            for (i, j, only, counterparts, unsure), matched, may in zip(
+                checked(part, every=64), matches, figures.may_find(batch, dated), strict=True
             )
         ]
         findings = _unless_told_elsewhere(figures, part, matches, findings)
@@ -432,6 +446,11 @@ def _check_pairs(
             for told, (_, _, _, _, unsure) in zip(findings, part, strict=True)
         ]
     return found
+
+
+def _no_numbers(**_: bool) -> list[Finding]:
+    """The number findings of two sentences whose figures may find none (``may_find``)."""
+    return []
 
 
 # Checks whose figure matches (``FigureIndex.matches``) are kept at once: a few megabytes.

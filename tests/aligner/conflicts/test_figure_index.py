@@ -61,6 +61,36 @@ def test_small_batches_give_the_same_matches(monkeypatch: pytest.MonkeyPatch, ba
     assert index.matches([]) == []
 
 
+@pytest.mark.parametrize("batch", [3, 40, 1 << 16])
+def test_a_batch_tells_the_kinds_unmatched_on_both_sides_and_the_bounds(
+    monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    # 3: most pairs over a batch, compared figure by figure; 40: several a batch.
+    features, index, pairs = _index_and_pairs()
+    monkeypatch.setattr(figure_index, "_BATCH_PAIRS", batch)
+    found = index.matches_at_once(pairs)
+    assert found.matched == index.matches(pairs)
+    kinds = {q.kind for sentence in features for q in sentence.quantities}
+    told = [
+        {kind for kind in kinds if bits & index.kind_bits([kind])}
+        for bits in found.unmatched_kinds.tolist()
+    ]
+    unmatched = [
+        {q.kind for q, matched in zip(features[i].quantities, m_i, strict=True) if not matched}
+        & {q.kind for q, matched in zip(features[j].quantities, m_j, strict=True) if not matched}
+        for (i, j), (m_i, m_j) in zip(pairs, found.matched, strict=True)
+    ]
+    assert told == unmatched
+    assert set() in told and {"count"} in told  # both answers are asked
+    sheets = [index.sheet(k) for k in range(len(features))]
+    bounds = [
+        sheets[i].bounds or sheets[j].bounds or (sheets[i].limits and sheets[j].limits)
+        for i, j in pairs
+    ]
+    assert found.bounds.tolist() == bounds
+    assert set(bounds) == {True, False}
+
+
 def test_odd_values_are_compared_as_quantity_compatible_does() -> None:
     # NaN is where numpy's maximum and Python's max part ways; infinity is an open bound.
     nan, inf = float("nan"), float("inf")

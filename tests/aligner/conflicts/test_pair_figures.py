@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.figure_index import same_unit, time_frames
 from aligner.conflicts.pair_figures import ArticleFigures, people_number_findings
+from aligner.result.model import Severity
 from aligner.text.features import SentenceFeatures, sentence_features, stem
 
 
@@ -199,3 +200,69 @@ def test_figures_of_several_kinds_are_told_kind_by_kind_in_order() -> None:
         for a, b in ((first, second), (second, first))
     ]
     assert kinds == [["3", "$12", "5 percent"], ["4", "$15", "7 percent"]]
+
+
+# Pairs whose figures differ softly in every way a figure may (a bound, two owners, two
+# kinds of one amount, a clock time with no zone, a time ago, two time limits), and hardly.
+_SOFTLY_AND_HARDLY = [
+    "At least 19 people were killed in the attack.",
+    "29 people were killed in the attack.",
+    "The Rasmussen poll found 55 percent support the plan.",
+    "A Pew Research Center survey found 39 percent support the plan.",
+    "The court ordered him to pay $12 million in compensatory damages.",
+    "A jury ordered him to pay $9 million in punitive damages.",
+    "The meeting began at 4:00 pm.",
+    "The meeting began at 6:00 pm.",
+    "The dinosaur lived 150 million years ago.",
+    "The dinosaur lived 160 million years ago.",
+    "Within hours the suspect was arrested.",
+    "Within an hour the suspect was arrested.",
+    "Shares rose 5 percent to $12 after 3 deals.",
+    "Shares rose 7 percent to $15 after 4 deals.",
+    "He won 306 votes.",
+]
+
+
+@pytest.mark.parametrize(("same_noun_only", "dated"), itertools.product([False, True], repeat=2))
+def test_hard_only_finds_the_hard_findings_alone(same_noun_only: bool, dated: bool) -> None:
+    figures = _figures(*((k, text) for k, text in enumerate(_SOFTLY_AND_HARDLY)))
+    severities = set()
+    for i, j in itertools.permutations(range(len(_SOFTLY_AND_HARDLY)), 2):
+        every = figures.number_conflicts(i, j, same_noun_only=same_noun_only, dated=dated)
+        hard = figures.number_conflicts(
+            i, j, same_noun_only=same_noun_only, dated=dated, hard_only=True
+        )
+        assert hard == [f for f in every if f.severity is Severity.HARD], (i, j)
+        severities |= {f.severity for f in every}
+    assert severities == {Severity.HARD, Severity.SOFT}  # both kinds are asked
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_pairs_that_may_find_nothing_find_nothing(dated: bool) -> None:
+    texts = [
+        *_SOFTLY_AND_HARDLY,
+        *_TOLD,
+        "Cosme, 32, was arrested in May 2014 at the 5500 block of 84th Street.",
+        "Cosme, 33, was arrested in June 2014 at the 5600 block of 84th Street.",
+    ]
+    figures = _figures(*enumerate(texts))
+    pairs = list(itertools.permutations(range(len(texts)), 2))
+    batch = figures.index.matches_at_once(pairs)
+    may = figures.may_find(batch, [dated] * len(pairs))
+    found = [
+        [
+            figures.number_conflicts(i, j, same_noun_only=same, dated=dated, matched=matched)
+            for same in (False, True)
+        ]
+        for (i, j), matched in zip(pairs, batch.matched, strict=True)
+    ]
+    assert all(not any(told) for told, may_find in zip(found, may, strict=True) if not may_find)
+    # Both answers are given, and "may" is no promise: some pairs that may find nothing.
+    assert {may_find for told, may_find in zip(found, may, strict=True) if any(told)} == {True}
+    assert {may_find for told, may_find in zip(found, may, strict=True) if not any(told)} == {
+        True,
+        False,
+    }
+    # Ages and months are compared only when dated; a place never.
+    ages = pairs.index((len(texts) - 2, len(texts) - 1))
+    assert may[ages] == dated

@@ -48,6 +48,22 @@ def test_the_checks_soften_the_findings_of_sentences_not_surely_counterparts() -
     ]
 
 
+def test_the_checks_drop_the_soft_findings_of_sentences_not_surely_counterparts() -> None:
+    # A bound and two owners' figures: soft findings, kept only where surely one fact.
+    texts = [
+        "At least 19 people were killed in the attack.",
+        "29 people were killed in the attack.",
+        "The Rasmussen poll found 55 percent support the plan.",
+        "A Pew Research Center survey found 39 percent support the plan.",
+    ]
+    features = [sentence_features(text) for text in texts]
+    figures = ArticleFigures(features, [0, 1, 0, 1])
+    pairs = [(i, i + 1, only, True) for i in (0, 2) for only in (False, True)]
+    sure = _check_pairs(features, figures, [(*pair, False) for pair in pairs])
+    assert [[f.severity for f in found] for found in sure] == [[Severity.SOFT]] * 4
+    assert _check_pairs(features, figures, [(*pair, True) for pair in pairs]) == [[]] * 4
+
+
 def test_pairs_across_rows_are_checked_right_after_the_later_of_their_rows() -> None:
     # Rows 0, 1, 2 of sentences 0-7; their own pairs come first in the list, row by row
     # (at 0-2 row 0's, at 3 row 1's, at 4-6 row 2's), then pairs between any rows (7-10).
