@@ -152,14 +152,12 @@ def _conflicts_between(
     source that has the other spelling (a source can use both: a typo once). ``run``: the
     words of the name around the spelling, "" in its place, when known."""
     rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
-    if run:
-        name = " ".join((w or usual).capitalize() for w in run)
-    else:
-        # The shortest whole name the usual spelling is part of: "Los Angeles", not "Los
-        # Angeles Fire Department".
-        names = {_whole_name(features[k], usual) for k in where[usual]} - {""}
-        name = min(names, key=lambda n: (len(n), n), default="")
+    name = _name_spelled(usual, run, where, features)
     about = f"spelling of {name}" if name else "spelling"
+    if name and len(where[rare]) == len(where[usual]):
+        # As many sentences spell it each way: neither spelling is the usual one ("Barack"
+        # once, "Barak" once), so the reason names both.
+        about += f" or {_name_spelled(rare, run, where, features)}"
     finding = Finding(
         ConflictKind.ENTITY, f"{rare.capitalize()} vs {usual.capitalize()} ({about})", Severity.SOFT
     )
@@ -167,6 +165,21 @@ def _conflicts_between(
         SpellingConflict(sentence, best, finding)
         for sentence, best in against_best(where[rare], where[usual], article_of, score_of)
     ]
+
+
+def _name_spelled(
+    word: str,
+    run: tuple[str, ...],
+    where: dict[str, list[int]],
+    features: Sequence[SentenceFeatures],
+) -> str:
+    """The name ``word`` is written in: ``run`` with the word in its place, else the
+    shortest whole name it is part of ("Los Angeles", not "Los Angeles Fire Department");
+    "" when it is a name of one word."""
+    if run:
+        return " ".join((w or word).capitalize() for w in run)
+    names = {_whole_name(features[k], word) for k in where[word]} - {""}
+    return min(names, key=lambda n: (len(n), n), default="")
 
 
 def against_best(

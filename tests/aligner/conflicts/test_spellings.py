@@ -39,7 +39,10 @@ def test_one_slip_in_a_short_name_counts_with_a_shared_neighbour() -> None:
         ["Voters rebuked President Barak Obama on Tuesday."],
         ["Clinton defended President Barack Obama."],
     )
-    assert [detail for *_, detail in found] == ["Barack vs Barak (spelling of Barak Obama)"]
+    # Once each way (news cluster mn060): neither is the usual spelling, so both are named.
+    assert [detail for *_, detail in found] == [
+        "Barack vs Barak (spelling of Barak Obama or Barack Obama)"
+    ]
 
 
 def test_two_slips_count_beside_one_same_word_of_the_name() -> None:
