@@ -29,7 +29,7 @@ from aligner.text.wordlists import STOPWORDS
 
 _MIN_PASSAGE_WORDS = 5
 _MAX_CHANGES = 2
-_MAX_CHANGED_WORDS = 3
+_MAX_CHANGED_WORDS = 4
 # Words shown on each side of the first change, so a reader finds the quotation.
 _CONTEXT_WORDS = 3
 

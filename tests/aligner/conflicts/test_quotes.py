@@ -77,6 +77,22 @@ def test_spelling_spacing_and_spoken_forms_are_no_other_wording(one: str, other:
     assert details(one, other) == []
 
 
+def test_a_run_of_up_to_four_words_told_otherwise_is_one_quotation_worded_differently() -> None:
+    # news cluster mn183: one deputy's words as two outlets quote them.
+    one = (
+        '"He may have gotten inside there and somehow gotten down the column, trying to hide '
+        'from the deputies," Corina said.'
+    )
+    other = (
+        '"He may have gotten inside there and gotten down to try and hide from the deputies," '
+        "Corina said."
+    )
+    assert details(one, other) == [
+        "the column trying to vs to try and "
+        '(in the quotation "…somehow gotten down … hide from the…")'
+    ]
+
+
 def test_more_changes_than_one_quotation_has_are_another_quotation() -> None:
     one = '"The storm will hit the coast tonight and the city will close its schools," he said.'
     other = '"The flood will reach the valley tomorrow and the county will open its shelters."'
