@@ -54,15 +54,25 @@ class Tally:
         if comparison.sentence_labels.get(anchor) is not Label.UNIQUE:
             return
         near = comparison.near_of.get(anchor, ())
-        sign = "~" if anchor in comparison.links_of else "±" if near else "+"
+        sign = (
+            "~"
+            if anchor in comparison.told_in_other_words
+            else "±"
+            if anchor in comparison.close_elsewhere
+            else "+"
+        )
         self.told[(dataset, sign, bool(item["matches"]))] += 1
+        if sign == "±" and not near:  # its close sentences are its weak links
+            near = tuple(comparison.links_of.get(anchor, ()))
         for link in near:
-            self.named[(dataset, link.b in matches)] += 1
+            other = link.b if link.a == anchor else link.a
+            self.named[(dataset, other in matches)] += 1
         if self.list_near and sign == "±":
             print(f"told elsewhere {bool(item['matches'])}: {read.sentences[anchor].text}")
             for link in near:
-                match = "match" if link.b in matches else "other"
-                print(f"    {link.score:5.1f} {match}: {read.sentences[link.b].text}")
+                other = link.b if link.a == anchor else link.a
+                match = "match" if other in matches else "other"
+                print(f"    {link.score:5.1f} {match}: {read.sentences[other].text}")
 
     def print(self, estimate: str) -> None:
         print(f"Lone anchors that the gold says another source tells ({estimate}):")

@@ -113,12 +113,13 @@ def _sign_and_title(comparison: Comparison, group: Group) -> tuple[str, str]:
     """The row's sign, as the grid draws it, and the panel's title for it."""
     if group.label is Label.CONTRADICTING and comparison.softly_contradicting(group):
         return SOFT_MARK, "Contradicting softly (told differently: check)"
-    if group.label is Label.UNIQUE and any(m in comparison.links_of for m in group.members):
+    told = comparison.told_in_other_words
+    if group.label is Label.UNIQUE and any(m in told for m in group.members):
         return (
             TOLD_ELSEWHERE_MARK,
             "Alone in its row, but told in other words in another row (below)",
         )
-    if group.label is Label.UNIQUE and any(m in comparison.near_of for m in group.members):
+    if group.label is Label.UNIQUE and any(m in comparison.close_elsewhere for m in group.members):
         return PERHAPS_MARK, "Unique, perhaps: close sentences in other sources (below)"
     if group.label is Label.SHARED:
         doubt = row_doubt(group, {m: comparison.sentences[m].text for m in group.members})

@@ -31,8 +31,8 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[Label.UNIQUE], "Only in this source: no other source tells it or anything close"),
     (
         PERHAPS_MARK,
-        "Only here as far as Parallax can tell: another source has a close sentence, often "
-        "the same fact (d: which, l: go there)",
+        "Only here as far as Parallax can tell: another source has a close sentence (or a "
+        "link under the threshold), often the same fact (d: which, l: go there)",
     ),
     (
         TOLD_ELSEWHERE_MARK,

@@ -67,14 +67,14 @@ class ViewModel:
             sid: strip_controls(s.text) for sid, s in comparison.sentences.items()
         }
         self.labels: dict[str, Label | None] = sentence_labels(comparison)
-        # Alone in its row, but linked to a counterpart in another row: not "only in" its
-        # source, so it is not drawn as unique.
+        # Alone in its row, but linked to a counterpart in another row at the threshold or
+        # more: not "only in" its source, so it is not drawn as unique.
         self.told_elsewhere: frozenset[str] = frozenset(
-            sid for sid in comparison.links_of if self.labels.get(sid) is Label.UNIQUE
+            sid for sid in comparison.told_in_other_words if self.labels.get(sid) is Label.UNIQUE
         )
-        # Alone, no link, but a related sentence in another source: "only here, perhaps".
+        # Alone, no sure link, but a close sentence in another source: "only here, perhaps".
         self.perhaps_elsewhere: frozenset[str] = frozenset(
-            sid for sid in comparison.near_of if self.labels.get(sid) is Label.UNIQUE
+            sid for sid in comparison.close_elsewhere if self.labels.get(sid) is Label.UNIQUE
         )
         # Members of shared rows that hold only probably one fact (aligner/match/trust.py):
         # under SURE_ROW_SCORE, or with a thin member no other words alike.

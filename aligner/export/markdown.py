@@ -428,16 +428,16 @@ class _Document:
                     if member in sentences:
                         sentence = sentences[member]
                         unique_by_article.setdefault(sentence.article_id, []).append(sentence)
-        links_of, near_of = self.comparison.links_of, self.comparison.near_of
+        told, close = self.comparison.told_in_other_words, self.comparison.close_elsewhere
         for article in self.comparison.articles:
             self.section(f"## Only in {self.label(article.id)}")
             alone = sorted(unique_by_article.get(article.id, ()), key=lambda s: s.index)
             # Alone in their rows, but another source tells the same fact in another row.
-            elsewhere = [s for s in alone if s.id in links_of]
-            own = [s for s in alone if s.id not in links_of]
-            # Of those, the ones with a close sentence in another source: often told there too.
-            perhaps = [s for s in own if s.id in near_of]
-            own = [s for s in own if s.id not in near_of]
+            elsewhere = [s for s in alone if s.id in told]
+            # Of the others, the ones with a close sentence in another source (a weak link
+            # included): often told there too.
+            perhaps = [s for s in alone if s.id in close]
+            own = [s for s in alone if s.id not in told and s.id not in close]
             if not own and not perhaps:
                 self.emit("Nothing: every sentence of this source is told by another one too.")
             for sentence in own:

@@ -246,6 +246,24 @@ class Comparison:
             found.setdefault(link.a, []).append(link)
         return {sid: tuple(links) for sid, links in found.items()}
 
+    @cached_property
+    def told_in_other_words(self) -> frozenset[str]:
+        """Sentences with a link at or above the threshold: told in other words in another
+        row (the reader's ``~``). A weaker link (two sentences each other's best, under the
+        threshold) is only a close sentence, as a ``near`` one is."""
+        threshold = self.options.threshold
+        return frozenset(
+            sid
+            for sid, links in self.links_of.items()
+            if any(link.score >= threshold for link in links)
+        )
+
+    @cached_property
+    def close_elsewhere(self) -> frozenset[str]:
+        """Sentences with a close sentence in another source but no sure link: a ``near``
+        one, or links all under the threshold (the reader's ``±``)."""
+        return frozenset({*self.near_of, *self.links_of} - self.told_in_other_words)
+
     def with_source_names(self, names: Mapping[str, str]) -> Comparison:
         """This comparison with the sources at the paths in ``names`` called by those names
         (a reader's own names for its sources); nothing else changes."""

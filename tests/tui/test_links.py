@@ -155,8 +155,14 @@ def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentenc
     for score, told in ((threshold - 5, "perhaps also told in"), (threshold + 40, "also told in")):
         linked = replace(comparison, links=(Link(lone, other, score),))
         text = details_text(linked, linked.group_of[lone].id, lone, {}, {}).plain
-        # Alone in its row but linked: the grid's "~", not "+", and the panel says so.
-        assert text.startswith("~ Alone in its row, but told in other words in another row")
+        # Alone in its row but linked: the grid's "~" from the threshold on, "±" under it
+        # (a close sentence, as a near one), never "+"; the panel's title says which.
+        title = (
+            "± Unique, perhaps: close sentences in other sources"
+            if score < threshold
+            else "~ Alone in its row, but told in other words in another row"
+        )
+        assert text.startswith(title)
         line = next(line for line in text.splitlines() if "also told in" in line)
         assert told in line and ("perhaps" in line) == (score < threshold)
         assert (f"(group {other_group}, counterpart {score:.0f}, under the threshold)" in line) == (

@@ -20,7 +20,7 @@ from aligner.export.markdown import (
     render_changes,
     to_markdown,
 )
-from aligner.result.model import CompareOptions, Label
+from aligner.result.model import CompareOptions, Label, Link
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -544,13 +544,33 @@ def test_a_sentence_alone_in_its_row_but_linked_is_not_listed_as_only_in_its_sou
     linked_alone = [
         comparison.sentences[g.members[0]]
         for g in comparison.groups
-        if g.label is Label.UNIQUE and g.members[0] in comparison.links_of
+        if g.label is Label.UNIQUE and g.members[0] in comparison.told_in_other_words
     ]
     assert linked_alone
     for sentence in linked_alone:
         section = text.split(f"\n- {escape_inline(sentence.text)}\n")[0].rsplit("\n## ", 1)[1]
         assert section.startswith("Only in")
         assert "Told by another source in other words, in another row:" in section
+
+
+def test_a_lone_sentence_linked_only_under_the_threshold_is_listed_as_perhaps_told() -> None:
+    from dataclasses import replace
+
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    lone = next(
+        g.members[0]
+        for g in comparison.groups
+        if g.label is Label.UNIQUE and g.members[0] not in comparison.near_of
+    )
+    other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
+    weak = Link(lone, other, comparison.options.threshold - 5)
+    text = to_markdown(replace(comparison, links=(weak,)))
+    sentence = comparison.sentences[lone]
+    section = text.split(f"\n- {escape_inline(sentence.text)}\n")[0].rsplit("\n## ", 1)[1]
+    assert "another source has a close sentence (check it):" in section
+    assert "Told by another source in other words" not in section
 
 
 def test_a_lone_sentence_with_close_sentences_elsewhere_is_listed_apart_with_them() -> None:
