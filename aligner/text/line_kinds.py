@@ -87,6 +87,17 @@ def labels_a_caption(prefix: str) -> bool:
 _CAPTION_LABEL = re.compile(r"(?i:caption|image|media\ playback)")
 
 
+def _opens_with_caption_label(line: str) -> bool:
+    """A caption behind its picture's label ("Image copyright AFP Image caption Timbuktu's
+    mud and wood architecture is unique"): never a heading, though it has a headline's shape.
+    It stays a prose line, which ``articles._kinded`` cuts into the label and the caption."""
+    cut = furniture_prefix_end(line)
+    return cut > 0 and labels_a_caption(line[:cut])
+
+
+_WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
+
+
 def find_title(text: str, lines: Sequence[TextLine]) -> str | None:
     """The article's own headline: a heading of 3+ words above the first prose line."""
     for line in lines:
@@ -160,11 +171,12 @@ def _classify_line(line: str, *, bulleted: bool) -> LineKind:
         _is_boilerplate_phrase(line, words)
         or _is_stray_token(line, words)
         or _is_contact(line, words)
+        or _is_share_bar(words)
     ):
         return LineKind.BOILERPLATE
     if bulleted:
         return LineKind.PROSE  # list items in articles are statements, whatever their shape
-    if _is_caption(line, words):
+    if _is_caption(line, words) or _is_credit_then_names(words):
         return LineKind.CAPTION
     if _is_dateline(line) or _is_byline(words) or _is_signature(words):
         return LineKind.BOILERPLATE
@@ -254,6 +266,15 @@ _BOILERPLATE_START = re.compile(
       | (?:back\ to\ )?top\ of\ (?:the\ )?page$
       | read\ or\ share\ this\ story\b
       | usa\ today(?:\ sports|\ network)?$
+      # A form's prompts: a CAPTCHA ("You must enter the characters with black color that
+      # stand out from the other characters", "Type the text shown in the image").
+      | (?:please\ |you\ must\ )?(?:enter|type)\ the\ (?:characters|letters|text|code|word)s?
+        \ (?:with|that|you\ see|shown|in\ the\ (?:image|picture|box))\b
+      # What an e-mail-a-friend form sends: "Message: * A friend wanted you to see this item".
+      | (?:message:\ [*\s]*)?a\ friend\ (?:wanted\ you\ to\ see|thought\ you\ (?:would|might))\b
+      # A live stream's banner: "*** Join it LIVE here ! ***", "Watch live now".
+      | (?:join|watch|follow|listen|tune\ in)(?:\ (?:it|us|them|along))?\ live
+        (?:\ (?:here|now|online))?$
       # A wiki's hatnote: "\"FASD\" redirects here. For other uses, see …"
       | [^.]{1,60}?\ redirects\ here\.
       # A commentator's disclaimer: "The opinions expressed are his own.", "The views
@@ -302,6 +323,26 @@ def _is_boilerplate_phrase(line: str, words: list[str]) -> bool:
 
 _MAX_STRAY_TOKEN_CHARS = 24
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+# The words of a share bar and its counters: "936 SHARES Share Tweet", "Share Pin Email".
+_SHARE_BAR_WORDS = _word_set(
+    "share shares shared tweet tweets pin email e-mail print comment comments facebook "
+    "twitter linkedin whatsapp reddit pinterest flipboard messenger sms copy link save"
+)
+_COUNTER = re.compile(r"[\d.,]+[km]?")
+_MAX_SHARE_BAR_WORDS = 10
+
+
+def _is_share_bar(words: list[str]) -> bool:
+    """Share buttons and their counts with nothing else ("936 SHARES Share Tweet"): a
+    sentence has words of its own ("The post was shared 936 times.")."""
+    if not 1 < len(words) <= _MAX_SHARE_BAR_WORDS:
+        return False
+    cores = [word.strip(_DECORATION).casefold() for word in words]
+    return any(core.startswith("share") for core in cores) and all(
+        core in _SHARE_BAR_WORDS or _COUNTER.fullmatch(core) for core in cores if core
+    )
 
 
 def _is_stray_token(line: str, words: list[str]) -> bool:
@@ -401,6 +442,25 @@ def _is_caption(line: str, words: list[str]) -> bool:
         return False
     before = line[: credit.start()]
     return len(_SENTENCE_BREAK.findall(before)) <= _MAX_CAPTION_SENTENCES
+
+
+# A picture agency's credit opening a line, the caption after it: "Getty Images House
+# Speaker John Boehner", "AFP/Getty Images Jane Roe".
+_CREDIT_AT_START = re.compile(
+    r"(?:(?:AFP|AP|EPA|Reuters)\ ?(?:/|via)\ ?)?(?:Getty\ Images|Shutterstock|Alamy|AP\ Photo)\b"
+)
+_MAX_CREDITED_NAME_WORDS = 8
+
+
+def _is_credit_then_names(words: list[str]) -> bool:
+    """A credit and then only capitalised words, no full stop: who the picture shows. A
+    headline about the agency has a verb in lower case ("Getty Images sues a rival")."""
+    line = " ".join(words)
+    credit = _CREDIT_AT_START.match(line)
+    if credit is None or _ends_like_sentence(line):
+        return False
+    names = line[credit.end() :].split()
+    return 0 < len(names) <= _MAX_CREDITED_NAME_WORDS and all(map(_is_name_part, names))
 
 
 _MONTH = (
@@ -509,7 +569,7 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
     """A short unpunctuated line starting with a capital: Title Case ("Zelenskiy's Contingency
     Plan") or a handful of words ("What happens next"). Sentences end with punctuation; a
     quotation is speech, unless it is a handful of words with none ("'Bars ransacked'")."""
-    if len(words) > _MAX_HEADING_WORDS:
+    if len(words) > _MAX_HEADING_WORDS or _opens_with_caption_label(line):
         return False
     if line[0] in _OPENING_QUOTES:
         return _is_quoted_subhead(line, words)
@@ -681,4 +741,6 @@ def _could_be_headline(line: str) -> bool:
     ends_well = not last or last not in ".:;…" or _headline_ending_in_abbreviation(line)
     if not (starts_well and ends_well and len(words) <= _MAX_HEADLINE_WORDS):
         return False
+    if _opens_with_caption_label(line) or _WEB_ADDRESS.search(line):
+        return False  # a caption behind its label; a form or a link ("… from WRAL.com: http://…")
     return len(sentence_spans(line)) == 1

@@ -689,3 +689,68 @@ def test_the_prefix_pre_check_never_hides_furniture(sentence: str) -> None:
 def test_the_contact_pre_check_lets_every_contact_start_through() -> None:
     for start in line_kinds._CONTACT_START:
         assert {start[0], start[0].upper()} <= line_kinds._CONTACT_INITIALS
+
+
+# --- first lines that are page furniture, not a headline (audit round 2, finding 12) -------
+
+
+def first_line(text: str) -> tuple[LineKind, str | None]:
+    """The first line's kind above a lede, and the title found."""
+    document = f"{text}\n{INTRO}"
+    lines = classify_lines(document)
+    return lines[0].kind, find_title(document, lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # A CAPTCHA's prompt, an e-mail-a-friend form, a share bar, a live stream's banner.
+        (
+            "You must enter the characters with black color that stand out from the rest",
+            BOILERPLATE,
+        ),
+        ("Please type the text shown in the image", BOILERPLATE),
+        ("Message: * A friend wanted you to see this item from example.com", BOILERPLATE),
+        ("936 SHARES Share Tweet", BOILERPLATE),
+        ("1.2K Shares Facebook Twitter Email", BOILERPLATE),
+        ("*** Join it LIVE here ! ***", BOILERPLATE),
+        ("Watch live now", BOILERPLATE),
+        # A picture agency's credit before whom the picture shows.
+        ("Getty Images House Speaker John Boehner", CAPTION),
+        ("AFP/Getty Images Jane Roe and John Doe", CAPTION),
+        # A caption behind its label: cut into the label and the caption, never a headline.
+        ("Image copyright AFP Image caption The old town's mud architecture is unique", PROSE),
+        ("Image caption Jane Roe went on to front several TV shows solo", PROSE),
+    ],
+)
+def test_furniture_above_the_lede_is_no_headline(line: str, kind: LineKind) -> None:
+    assert first_line(line) == (kind, None)
+    assert kind_in_article(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images sues a rival over millions of copied pictures",  # a verb: a headline
+        "Shares in the bank fell after the report",
+        "Users must enter the code sent to their phones",
+        "Type the characters: the new rules for hiring in Hollywood",
+        "Thousands join live protest in the capital",
+        "A friend in need: how a dispatcher saved a woman in a car trunk",
+    ],
+)
+def test_headlines_worded_like_that_furniture_stay_headlines(line: str) -> None:
+    assert first_line(line) == (HEADING, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The post was shared 936 times in an hour, the police said.",
+        "Viewers could watch live as the rocket lifted off, the agency said.",
+        "Voters must enter the characters of their ID number, officials said.",
+        "Getty Images said on Tuesday it would appeal the ruling.",
+    ],
+)
+def test_sentences_worded_like_that_furniture_stay_prose(line: str) -> None:
+    assert kind_in_article(line) is PROSE
