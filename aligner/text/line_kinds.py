@@ -54,9 +54,12 @@ def sentence_kind(sentence: str) -> LineKind:
         or _is_contact(sentence, words)
         or _is_tag(sentence, words)
         or _is_tweet_signature(sentence)
+        or _is_dateline(sentence)
+        or _is_broadcast_credit(sentence)
+        or _is_parenthesised_promo(sentence)
     ):
         return LineKind.BOILERPLATE
-    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")):
+    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")) or _is_handout_caption(sentence):
         return LineKind.CAPTION
     return LineKind.PROSE
 
@@ -489,6 +492,59 @@ def _is_dateline(line: str) -> bool:
     if len(line) > _MAX_DATELINE_CHARS:
         return False  # a paragraph is never just a date; skip the regexes on long lines
     return bool(_HAS_DATE.search(line)) and _DATELINE.fullmatch(line) is not None
+
+
+# A video's credit under its blurb: "Kim Tobin reports for the NBC4 News at 5 on Saturday,
+# Aug. 11, 2018." A reporter's name, an outlet's capitalised name and the day it aired;
+# "reports for duty" is a verb's object, not an outlet.
+_BROADCAST_CREDIT = re.compile(
+    r"[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3}\ reports?\ (?:for|from|on)\ (?:the\ )?[A-Z0-9]"
+)
+_MAX_BROADCAST_CREDIT_WORDS = 20
+
+
+def _is_broadcast_credit(sentence: str) -> bool:
+    if len(sentence.split()) > _MAX_BROADCAST_CREDIT_WORDS:
+        return False
+    return _BROADCAST_CREDIT.match(sentence) is not None and _ends_in_date(sentence)
+
+
+_DATE_AT_END = re.compile(rf"(?:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}[.)]*$", re.IGNORECASE)
+
+
+def _ends_in_date(sentence: str) -> bool:
+    return _DATE_AT_END.search(sentence) is not None
+
+
+# A link to other coverage in parentheses, a sentence of its own: "(See the top 10 fiction
+# books of 2009.)", "(Learn more about how feathers evolved.)", "(Government shutdown full
+# coverage)". An aside in parentheses ("(Clinton may have been more careful.)") is prose.
+_PARENTHESISED_PROMO = re.compile(
+    r"""\(\s*(?:
+        (?:see|read|watch|listen\ to|learn\ more|click|more\ on|related)\b(?!,)[^()]{0,100}
+      | [^()]{1,60}\ full\ coverage
+    )\s*\)\.?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _is_parenthesised_promo(sentence: str) -> bool:
+    return sentence[:1] == "(" and _PARENTHESISED_PROMO.fullmatch(sentence.strip()) is not None
+
+
+# A wire photo's caption: "This image provided by the Montgomery County Correctional
+# Facility shows Bill Cosby …", "This undated photo released by the police shows …".
+_HANDOUT_CAPTION = re.compile(
+    r"""(?:This|In\ this)\ (?:undated\ |handout\ |file\ |booking\ |video\ )?
+    (?:image|photo|photograph|picture|mugshot|screenshot|screen\ grab|still)s?,?
+    \ (?:provided|released|made\ available|obtained|taken|posted|distributed|shared)
+    \ (?:by|to)\ [^.]{1,120}?,?\ shows?\b""",
+    re.VERBOSE,
+)
+
+
+def _is_handout_caption(sentence: str) -> bool:
+    return sentence.startswith(("This ", "In this ")) and bool(_HANDOUT_CAPTION.match(sentence))
 
 
 _BYLINE_START = re.compile(r"^(?:(?:written|words|posted|reported|story|text)\s+)?by$", re.I)

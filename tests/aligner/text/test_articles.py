@@ -60,3 +60,18 @@ def test_the_pieces_keep_their_offsets_in_the_text() -> None:
 def test_furniture_words_inside_a_sentence_cut_nothing() -> None:
     line = "Reporters were shown the image caption before the hearing, officials said."
     assert sentences_of(f"{INTRO}\n{line}")[1:] == [(line, LineKind.PROSE)]
+
+
+def test_a_video_blurb_keeps_its_sentence_and_loses_its_credit_and_date() -> None:
+    blurb = (
+        "Detectives removed a body found inside a column at a supermarket. Jane Roe reports "
+        "for the NBC4 News at 5 on Saturday, Aug. 11, 2018. (Published Saturday, Aug. 11, 2018)"
+    )
+    assert sentences_of(blurb) == [
+        ("Detectives removed a body found inside a column at a supermarket.", LineKind.PROSE),
+        (
+            "Jane Roe reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.",
+            LineKind.BOILERPLATE,
+        ),
+        ("(Published Saturday, Aug. 11, 2018)", LineKind.BOILERPLATE),
+    ]

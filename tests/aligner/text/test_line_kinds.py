@@ -754,3 +754,49 @@ def test_headlines_worded_like_that_furniture_stay_headlines(line: str) -> None:
 )
 def test_sentences_worded_like_that_furniture_stay_prose(line: str) -> None:
     assert kind_in_article(line) is PROSE
+
+
+# --- sentences of a paragraph that are furniture (audit round 2, finding 7) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A video blurb's credit and date.
+        ("Kim Tobin reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.", BOILERPLATE),
+        ("Jane Roe reports from the White House on Monday, March 3, 2025.", BOILERPLATE),
+        ("(Published Saturday, Aug. 11, 2018)", BOILERPLATE),
+        ("(Updated 10:32 a.m. ET, Feb. 12, 2025)", BOILERPLATE),
+        # Links to other coverage in parentheses.
+        ("(See the top 10 fiction books of 2009.)", BOILERPLATE),
+        ("(Learn more about how feathers evolved.)", BOILERPLATE),
+        ("(Read a book review of the novel.)", BOILERPLATE),
+        ("(WATCH: The health law timeline)", BOILERPLATE),
+        ("(Government shutdown full coverage)", BOILERPLATE),
+        # A wire photo's caption.
+        ("This image provided by the County Jail shows Jane Roe on Tuesday, Sept. 25.", CAPTION),
+        ("This undated photo released by the police shows the suspect.", CAPTION),
+        ("In this photo taken by a passer-by, smoke rises over the plant.", PROSE),  # no "shows"
+    ],
+)
+def test_sentence_kind_finds_credits_promos_and_handout_captions(
+    sentence: str, kind: LineKind
+) -> None:
+    assert line_kinds.sentence_kind(sentence) is kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Roe reports for duty on Monday, Aug. 13, 2018.",
+        "John Doe reports for the Guardian and lives in Cairo.",  # no date: the story's own
+        "(See, the thing is, he never paid a cent.)",
+        "(Clinton may also have been even more careful than usual.)",
+        "(The full coverage of the trial ran to 40 pages.)",
+        "This image shows how far the ice has retreated, the agency said.",
+        "This photo provided an insight into the family, her lawyer said.",
+        "(The vote was held on Saturday, Aug. 11, 2018, after a long debate.)",
+    ],
+)
+def test_asides_and_sentences_worded_like_them_stay_prose(sentence: str) -> None:
+    assert line_kinds.sentence_kind(sentence) is PROSE
