@@ -74,10 +74,22 @@ def furniture_prefix_end(sentence: str) -> int:
     if (
         not sentence.startswith(_FURNITURE_PREFIX_STARTS)
         and sentence.find("%", 0, _TICKER_REACH) < 0
+        and not (sentence[:1].isdigit() and " of " in sentence[:_GALLERY_COUNT_REACH])
     ):
         return 0  # most sentences: C-speed tests spare them the search
     prefix = _FURNITURE_PREFIX.match(sentence)
     return prefix.end() if prefix else 0
+
+
+def furniture_suffix_start(sentence: str) -> int:
+    """Where the name, handle and date under an embedded tweet start when glued to the end of
+    its text, with the tweet's picture link ("The latest on the investigation at 11pm
+    pic.twitter.com/zfnu02RjyU — Jane Roe (@janeroe) August 12, 2018"); ``len(sentence)``
+    if there are none. The tweet's text is what someone said and stays a sentence."""
+    if "(@" not in sentence:
+        return len(sentence)  # most sentences: no handle in brackets, no search
+    signature = _GLUED_TWEET_SIGNATURE.search(sentence)
+    return signature.start() if signature else len(sentence)
 
 
 def labels_a_caption(prefix: str) -> bool:
@@ -139,18 +151,22 @@ def _line_spans(text: str) -> list[tuple[int, int, bool]]:
 # --- furniture glued to the start of a sentence ---------------------------------------------
 
 _FURNITURE_PREFIX_STARTS = (
-    *("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE "),
+    *("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE ", "Caption "),
 )
 # A ticker: symbols and the day's change in percent with two decimals, as quote widgets print
 # them. At most four symbols: its first "%" lies within _TICKER_REACH, as the pre-check needs.
 _TICKER = r"(?:[A-Z][A-Z.]{0,7},?\ ){1,4}[+\-−]\d+\.\d\d%"
 _TICKER_REACH = 60
+_PLAYER_BUTTON = r"(?:Full\ Screen|Autoplay|Close|Skip\ Ad|×|Next|Previous|Prev|Pause|Play|Replay)"
+_GALLERY_COUNT_REACH = 9  # "123 of 456" and a space
 _FURNITURE_PREFIX = re.compile(
     rf"""(?:
         # NPR repeats the credit after its toggle: the whole sentence is furniture.
         (?:Enlarge\ this\ image\ )?toggle\ caption\ (?P<credit>[^\n]{{1,80}}?)\ (?P=credit)$
       | Image\ copyright\ [^\n]{{1,60}}?\ Image\ caption
       | (?:Image|Media)\ caption
+      # A gallery's bare label before the picture's caption: "Caption Republicans and …".
+      | Caption(?=\ [A-Z])
       | Media\ playback\ is\ unsupported\ on\ your\ device(?:\ Media\ caption)?
       | View\ Images?
       | (?:Enlarge\ (?:this\ )?image\ )?toggle\ caption
@@ -159,6 +175,10 @@ _FURNITURE_PREFIX = re.compile(
       # USA Today's video player: its close button and share bar above the video's blurb.
       | CLOSE(?:\ Skip\ in\ Skip\ x\ Embed\ x\ Share)?(?=\ [A-Z])
       | {_TICKER}(?:\ {_TICKER})*
+      # A photo gallery's bar: "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the
+      # scenes of the shutdown debate View Photos", up to the gallery's name and its button.
+      | \d{{1,3}}\ of\ \d{{1,3}}(?:\ {_PLAYER_BUTTON}){{2,}}
+        (?:\ [^\n]{{1,100}}?\ View\ (?:Photos|Gallery|Slideshow)\b)?
     )(?:\s+|$)""",
     re.VERBOSE,
 )
@@ -582,6 +602,13 @@ def _is_signature(words: list[str]) -> bool:
 _TWEET_SIGNATURE = re.compile(
     rf"[{_SIGNATURE_DASHES}]{{1,2}}\ ?[^()\n]{{1,60}}\ \(@\w{{1,30}}\)"
     rf"\ (?i:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}"
+)
+
+
+# The same after a tweet's text; no dash in the name, so a dash of the text stays in it.
+_GLUED_TWEET_SIGNATURE = re.compile(
+    rf"(?:(?<=\s)|^)(?:pic\.twitter\.com/\w+\ )?[{_SIGNATURE_DASHES}]{{1,2}}\ ?"
+    rf"[^()\n—–]{{1,60}}\ \(@\w{{1,30}}\)\ (?i:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}$"
 )
 
 

@@ -75,3 +75,23 @@ def test_a_video_blurb_keeps_its_sentence_and_loses_its_credit_and_date() -> Non
         ),
         ("(Published Saturday, Aug. 11, 2018)", LineKind.BOILERPLATE),
     ]
+
+
+def test_an_embedded_tweets_signature_is_cut_off_and_its_text_stays_prose() -> None:
+    text = "Jane Roe's publicist says she is a victim of a sex war."
+    signature = "pic.twitter.com/jRHOjzUZD7 — John Doe (@jdoe) September 25, 2018"
+    assert sentences_of(f"{INTRO}\n{text} {signature}")[1:] == [
+        (text, LineKind.PROSE),
+        (signature, LineKind.BOILERPLATE),
+    ]
+
+
+def test_a_gallery_bar_is_cut_off_and_the_sentence_after_it_counts() -> None:
+    bar = "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the scenes View Photos"
+    sentence = "Lawmakers are scrambling before the Oct. 1 deadline."
+    assert sentences_of(f"{INTRO}\n{bar} {sentence} Caption {sentence}")[1:] == [
+        (bar, LineKind.BOILERPLATE),
+        (sentence, LineKind.PROSE),
+        ("Caption", LineKind.BOILERPLATE),
+        (sentence, LineKind.CAPTION),
+    ]

@@ -646,6 +646,14 @@ def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line
         ("View Images", ""),
         ("CLOSE", "If the hearing goes as expected, Jane Roe could leave prison on Oct. 1."),
         ("CLOSE Skip in Skip x Embed x Share", "FBI officials say there are no new threats."),
+        # A photo gallery's bar, up to its name and button, and a gallery's bare label.
+        (
+            "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the scenes of the debate "
+            "View Photos",
+            "Lawmakers are scrambling before the Oct. 1 deadline.",
+        ),
+        ("12 of 30 Previous Next", "Voters queue in Cairo."),
+        ("Caption", "Lawmakers are scrambling before the deadline."),
     ],
 )
 def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sentence: str) -> None:
@@ -665,6 +673,9 @@ def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sen
         "Toggle captions are shown under each picture.",
         "CLOSE to 500 people were evacuated.",
         "Close observers of the talks were surprised.",
+        "1 of 50 people survived the crash, the report said.",
+        "2 of 3 Close friends of the mayor resigned on Monday.",  # one button word is no bar
+        "Caption contests are popular on the site.",
     ],
 )
 def test_sentences_starting_like_furniture_keep_their_start(sentence: str) -> None:
@@ -676,6 +687,8 @@ _PREFIX_PIECES = st.sampled_from(
         *("Image ", "copyright ", "caption ", "Media ", "View Images", "Enlarge ", "image "),
         *("toggle caption ", "| ", "Getty ", "BP ", "BP., ", "+0.88% ", "-1.25%", "A", ".", " "),
         *("Jane Roe/AP ", "the talks went well", "%", "ABCDEFGH ", "CLOSE ", "Skip in "),
+        *("1", "50", " of ", "123 of 456 ", "Full Screen ", "Autoplay ", "× ", "View Photos"),
+        *("Caption ", "Caption"),
     ]
 )
 
@@ -800,3 +813,31 @@ def test_sentence_kind_finds_credits_promos_and_handout_captions(
 )
 def test_asides_and_sentences_worded_like_them_stay_prose(sentence: str) -> None:
     assert line_kinds.sentence_kind(sentence) is PROSE
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        (
+            "The latest on the investigation at 11pm @ABC7",
+            "pic.twitter.com/zfnu02RjyU — Jane Roe (@janeroe) August 12, 2018",
+        ),
+        ("Jane Roe's publicist says she is a victim.", "— John Doe (@jdoe) Sept. 25, 2018"),
+        ("The vote was close — closer than expected.", "— Jane Roe (@janeroe) May 1, 2020"),
+    ],
+)
+def test_a_tweet_signature_glued_to_its_text_is_found(text: str, signature: str) -> None:
+    glued = f"{text} {signature}"
+    assert glued[line_kinds.furniture_suffix_start(glued) :] == signature
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "— Jane Roe (@janeroe), who posted it on May 21, 2013, later deleted the post.",
+        "She wrote to Jane Roe (@janeroe) on May 21, 2013.",  # no dash: not a signature
+        "The post by Jane Roe (@janeroe) — May 21, 2013 — was deleted.",
+    ],
+)
+def test_sentences_naming_a_handle_keep_their_end(sentence: str) -> None:
+    assert line_kinds.furniture_suffix_start(sentence) == len(sentence)
