@@ -199,7 +199,7 @@ def _classify_line(line: str, *, bulleted: bool) -> LineKind:
         return LineKind.BOILERPLATE
     if bulleted:
         return LineKind.PROSE  # list items in articles are statements, whatever their shape
-    if _is_caption(line, words) or _is_credit_then_names(words):
+    if _is_caption(line, words) or _is_credit_then_names(words) or _is_mugshot_caption(line):
         return LineKind.CAPTION
     if _is_dateline(line) or _is_byline(words) or _is_signature(words):
         return LineKind.BOILERPLATE
@@ -484,6 +484,18 @@ def _is_credit_then_names(words: list[str]) -> bool:
         return False
     names = line[credit.end() :].split()
     return 0 < len(names) <= _MAX_CREDITED_NAME_WORDS and all(map(_is_name_part, names))
+
+
+# Who a portrait or booking photo shows, alone on its line: "Lizandra Cosme, 32, of
+# Chicago". The sentence that names the person goes on ("…, of Chicago, was arrested …").
+_MUGSHOT_CAPTION = re.compile(
+    r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3},\ \d{1,3},\ (?:of|from)"
+    r"\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}(?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2})?"
+)
+
+
+def _is_mugshot_caption(line: str) -> bool:
+    return line[:1].isupper() and _MUGSHOT_CAPTION.fullmatch(line) is not None
 
 
 _MONTH = (

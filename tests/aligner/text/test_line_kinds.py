@@ -731,6 +731,9 @@ def first_line(text: str) -> tuple[LineKind, str | None]:
         # A picture agency's credit before whom the picture shows.
         ("Getty Images House Speaker John Boehner", CAPTION),
         ("AFP/Getty Images Jane Roe and John Doe", CAPTION),
+        # Who a booking photo shows.
+        ("Jane Roe, 32, of Chicago", CAPTION),
+        ("John Q. Doe, 45, from Fort Worth, Texas", CAPTION),
         # A caption behind its label: cut into the label and the caption, never a headline.
         ("Image copyright AFP Image caption The old town's mud architecture is unique", PROSE),
         ("Image caption Jane Roe went on to front several TV shows solo", PROSE),
@@ -749,6 +752,7 @@ def test_furniture_above_the_lede_is_no_headline(line: str, kind: LineKind) -> N
         "Users must enter the code sent to their phones",
         "Type the characters: the new rules for hiring in Hollywood",
         "Thousands join live protest in the capital",
+        "Mother, 32, of Chicago charged after toddlers hurt",
         "A friend in need: how a dispatcher saved a woman in a car trunk",
     ],
 )
@@ -763,6 +767,7 @@ def test_headlines_worded_like_that_furniture_stay_headlines(line: str) -> None:
         "Viewers could watch live as the rocket lifted off, the agency said.",
         "Voters must enter the characters of their ID number, officials said.",
         "Getty Images said on Tuesday it would appeal the ruling.",
+        "Jane Roe, 32, of Chicago, was arrested Sunday and charged with battery.",
     ],
 )
 def test_sentences_worded_like_that_furniture_stay_prose(line: str) -> None:
