@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.load.corpus import Document
 from aligner.result.model import LineKind
 from aligner.text.articles import build_article
@@ -77,21 +79,34 @@ def test_a_video_blurb_keeps_its_sentence_and_loses_its_credit_and_date() -> Non
     ]
 
 
-def test_an_embedded_tweets_signature_is_cut_off_and_its_text_stays_prose() -> None:
-    text = "Jane Roe's publicist says she is a victim of a sex war."
-    signature = "pic.twitter.com/jRHOjzUZD7 — John Doe (@jdoe) September 25, 2018"
-    assert sentences_of(f"{INTRO}\n{text} {signature}")[1:] == [
-        (text, LineKind.PROSE),
-        (signature, LineKind.BOILERPLATE),
-    ]
+_TWEET_TEXT = "Jane Roe's publicist says she is a victim of a sex war."
+_TWEET_SIGNATURE = "pic.twitter.com/jRHOjzUZD7 — John Doe (@jdoe) September 25, 2018"
+_GALLERY_BAR = "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the scenes View Photos"
+_BLURB = "Lawmakers are scrambling before the Oct. 1 deadline."
 
 
-def test_a_gallery_bar_is_cut_off_and_the_sentence_after_it_counts() -> None:
-    bar = "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the scenes View Photos"
-    sentence = "Lawmakers are scrambling before the Oct. 1 deadline."
-    assert sentences_of(f"{INTRO}\n{bar} {sentence} Caption {sentence}")[1:] == [
-        (bar, LineKind.BOILERPLATE),
-        (sentence, LineKind.PROSE),
-        ("Caption", LineKind.BOILERPLATE),
-        (sentence, LineKind.CAPTION),
-    ]
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        # An embedded tweet: its signature is cut off, its text stays prose.
+        (
+            f"{_TWEET_TEXT} {_TWEET_SIGNATURE}",
+            [(_TWEET_TEXT, LineKind.PROSE), (_TWEET_SIGNATURE, LineKind.BOILERPLATE)],
+        ),
+        # A gallery: its bar is cut off and the sentence after it counts; what its bare
+        # "Caption" label introduces is a caption.
+        (
+            f"{_GALLERY_BAR} {_BLURB} Caption {_BLURB}",
+            [
+                (_GALLERY_BAR, LineKind.BOILERPLATE),
+                (_BLURB, LineKind.PROSE),
+                ("Caption", LineKind.BOILERPLATE),
+                (_BLURB, LineKind.CAPTION),
+            ],
+        ),
+    ],
+)
+def test_glued_tweet_signatures_and_gallery_bars_are_cut_off(
+    line: str, pieces: list[tuple[str, LineKind]]
+) -> None:
+    assert sentences_of(f"{INTRO}\n{line}")[1:] == pieces
