@@ -472,12 +472,15 @@ def _is_caption(line: str, words: list[str]) -> bool:
 _CREDIT_AT_START = re.compile(
     r"(?:(?:AFP|AP|EPA|Reuters)\ ?(?:/|via)\ ?)?(?:Getty\ Images|Shutterstock|Alamy|AP\ Photo)\b"
 )
+_CREDIT_STARTS = ("Getty", "Shutterstock", "Alamy", "AP", "AFP", "EPA", "Reuters")
 _MAX_CREDITED_NAME_WORDS = 8
 
 
 def _is_credit_then_names(words: list[str]) -> bool:
     """A credit and then only capitalised words, no full stop: who the picture shows. A
     headline about the agency has a verb in lower case ("Getty Images sues a rival")."""
+    if not words or not words[0].startswith(_CREDIT_STARTS):
+        return False  # most lines: a look at the first word tells
     line = " ".join(words)
     credit = _CREDIT_AT_START.match(line)
     if credit is None or _ends_like_sentence(line):
@@ -494,8 +497,13 @@ _MUGSHOT_CAPTION = re.compile(
 )
 
 
+_MAX_MUGSHOT_CAPTION_CHARS = 100
+
+
 def _is_mugshot_caption(line: str) -> bool:
-    return line[:1].isupper() and _MUGSHOT_CAPTION.fullmatch(line) is not None
+    if len(line) > _MAX_MUGSHOT_CAPTION_CHARS or not line[:1].isupper():
+        return False  # paragraphs: no regex
+    return _MUGSHOT_CAPTION.fullmatch(line) is not None
 
 
 _MONTH = (
@@ -523,7 +531,8 @@ def _is_dateline(line: str) -> bool:
     10:32 a.m. ET, Wed Feb 12, 2025"). Classified BOILERPLATE: it is page metadata."""
     if len(line) > _MAX_DATELINE_CHARS:
         return False  # a paragraph is never just a date; skip the regexes on long lines
-    return bool(_HAS_DATE.search(line)) and _DATELINE.fullmatch(line) is not None
+    # The anchored match first: it fails within the first word of nearly every sentence.
+    return _DATELINE.fullmatch(line) is not None and bool(_HAS_DATE.search(line))
 
 
 # A video's credit under its blurb: "Kim Tobin reports for the NBC4 News at 5 on Saturday,
@@ -536,9 +545,9 @@ _MAX_BROADCAST_CREDIT_WORDS = 20
 
 
 def _is_broadcast_credit(sentence: str) -> bool:
-    if len(sentence.split()) > _MAX_BROADCAST_CREDIT_WORDS:
-        return False
-    return _BROADCAST_CREDIT.match(sentence) is not None and _ends_in_date(sentence)
+    if _BROADCAST_CREDIT.match(sentence) is None:
+        return False  # most sentences fail within their first words
+    return len(sentence.split()) <= _MAX_BROADCAST_CREDIT_WORDS and _ends_in_date(sentence)
 
 
 _DATE_AT_END = re.compile(rf"(?:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}[.)]*$", re.IGNORECASE)
