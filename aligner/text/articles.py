@@ -24,6 +24,7 @@ from aligner.text.line_kinds import (
     classify_lines,
     find_title,
     furniture_prefix_end,
+    furniture_suffix_start,
     labels_a_caption,
     sentence_kind,
 )
@@ -106,8 +107,9 @@ def _kinded(
     text: str, spans: Sequence[tuple[int, int]], line_kind: LineKind
 ) -> list[tuple[int, int, LineKind]]:
     """The spans of one line with their kinds. In prose, furniture glued to the start of a
-    sentence ("Image caption Bob Dudley took over …") becomes a sentence of its own, and what
-    a picture or player label introduces is that picture's caption, shown but not compared."""
+    sentence ("Image caption Bob Dudley took over …") or to its end (an embedded tweet's
+    signature) becomes a sentence of its own, and what a picture or player label introduces
+    is that picture's caption, shown but not compared."""
     if line_kind is not LineKind.PROSE:
         return [(start, end, line_kind) for start, end in spans]
     kinded: list[tuple[int, int, LineKind]] = []
@@ -115,10 +117,14 @@ def _kinded(
         cut = start + furniture_prefix_end(text[start:end])
         if cut > start:
             kinded.append((start, start + len(text[start:cut].rstrip()), LineKind.BOILERPLATE))
-        if cut < end:
-            rest = text[cut:end]
+        tail = cut + furniture_suffix_start(text[cut:end])
+        rest = text[cut:tail].rstrip()
+        if rest:
             labelled = cut > start and labels_a_caption(text[start:cut])
-            kinded.append((cut, end, LineKind.CAPTION if labelled else sentence_kind(rest)))
+            kind = LineKind.CAPTION if labelled else sentence_kind(rest)
+            kinded.append((cut, cut + len(rest), kind))
+        if tail < end:
+            kinded.append((tail, end, LineKind.BOILERPLATE))
     return kinded
 
 

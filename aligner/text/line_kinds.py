@@ -54,9 +54,12 @@ def sentence_kind(sentence: str) -> LineKind:
         or _is_contact(sentence, words)
         or _is_tag(sentence, words)
         or _is_tweet_signature(sentence)
+        or _is_dateline(sentence)
+        or _is_broadcast_credit(sentence)
+        or _is_parenthesised_promo(sentence)
     ):
         return LineKind.BOILERPLATE
-    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")):
+    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")) or _is_handout_caption(sentence):
         return LineKind.CAPTION
     return LineKind.PROSE
 
@@ -71,10 +74,22 @@ def furniture_prefix_end(sentence: str) -> int:
     if (
         not sentence.startswith(_FURNITURE_PREFIX_STARTS)
         and sentence.find("%", 0, _TICKER_REACH) < 0
+        and not (sentence[:1].isdigit() and " of " in sentence[:_GALLERY_COUNT_REACH])
     ):
         return 0  # most sentences: C-speed tests spare them the search
     prefix = _FURNITURE_PREFIX.match(sentence)
     return prefix.end() if prefix else 0
+
+
+def furniture_suffix_start(sentence: str) -> int:
+    """Where the name, handle and date under an embedded tweet start when glued to the end of
+    its text, with the tweet's picture link ("The latest on the investigation at 11pm
+    pic.twitter.com/zfnu02RjyU — Jane Roe (@janeroe) August 12, 2018"); ``len(sentence)``
+    if there are none. The tweet's text is what someone said and stays a sentence."""
+    if "(@" not in sentence:
+        return len(sentence)  # most sentences: no handle in brackets, no search
+    signature = _GLUED_TWEET_SIGNATURE.search(sentence)
+    return signature.start() if signature else len(sentence)
 
 
 def labels_a_caption(prefix: str) -> bool:
@@ -85,6 +100,17 @@ def labels_a_caption(prefix: str) -> bool:
 
 
 _CAPTION_LABEL = re.compile(r"(?i:caption|image|media\ playback)")
+
+
+def _opens_with_caption_label(line: str) -> bool:
+    """A caption behind its picture's label ("Image copyright AFP Image caption Timbuktu's
+    mud and wood architecture is unique"): never a heading, though it has a headline's shape.
+    It stays a prose line, which ``articles._kinded`` cuts into the label and the caption."""
+    cut = furniture_prefix_end(line)
+    return cut > 0 and labels_a_caption(line[:cut])
+
+
+_WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
 
 
 def find_title(text: str, lines: Sequence[TextLine]) -> str | None:
@@ -125,18 +151,22 @@ def _line_spans(text: str) -> list[tuple[int, int, bool]]:
 # --- furniture glued to the start of a sentence ---------------------------------------------
 
 _FURNITURE_PREFIX_STARTS = (
-    *("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE "),
+    *("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE ", "Caption "),
 )
 # A ticker: symbols and the day's change in percent with two decimals, as quote widgets print
 # them. At most four symbols: its first "%" lies within _TICKER_REACH, as the pre-check needs.
 _TICKER = r"(?:[A-Z][A-Z.]{0,7},?\ ){1,4}[+\-−]\d+\.\d\d%"
 _TICKER_REACH = 60
+_PLAYER_BUTTON = r"(?:Full\ Screen|Autoplay|Close|Skip\ Ad|×|Next|Previous|Prev|Pause|Play|Replay)"
+_GALLERY_COUNT_REACH = 9  # "123 of 456" and a space
 _FURNITURE_PREFIX = re.compile(
     rf"""(?:
         # NPR repeats the credit after its toggle: the whole sentence is furniture.
         (?:Enlarge\ this\ image\ )?toggle\ caption\ (?P<credit>[^\n]{{1,80}}?)\ (?P=credit)$
       | Image\ copyright\ [^\n]{{1,60}}?\ Image\ caption
       | (?:Image|Media)\ caption
+      # A gallery's bare label before the picture's caption: "Caption Republicans and …".
+      | Caption(?=\ [A-Z])
       | Media\ playback\ is\ unsupported\ on\ your\ device(?:\ Media\ caption)?
       | View\ Images?
       | (?:Enlarge\ (?:this\ )?image\ )?toggle\ caption
@@ -145,6 +175,10 @@ _FURNITURE_PREFIX = re.compile(
       # USA Today's video player: its close button and share bar above the video's blurb.
       | CLOSE(?:\ Skip\ in\ Skip\ x\ Embed\ x\ Share)?(?=\ [A-Z])
       | {_TICKER}(?:\ {_TICKER})*
+      # A photo gallery's bar: "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the
+      # scenes of the shutdown debate View Photos", up to the gallery's name and its button.
+      | \d{{1,3}}\ of\ \d{{1,3}}(?:\ {_PLAYER_BUTTON}){{2,}}
+        (?:\ [^\n]{{1,100}}?\ View\ (?:Photos|Gallery|Slideshow)\b)?
     )(?:\s+|$)""",
     re.VERBOSE,
 )
@@ -160,11 +194,12 @@ def _classify_line(line: str, *, bulleted: bool) -> LineKind:
         _is_boilerplate_phrase(line, words)
         or _is_stray_token(line, words)
         or _is_contact(line, words)
+        or _is_share_bar(words)
     ):
         return LineKind.BOILERPLATE
     if bulleted:
         return LineKind.PROSE  # list items in articles are statements, whatever their shape
-    if _is_caption(line, words):
+    if _is_caption(line, words) or _is_credit_then_names(words) or _is_mugshot_caption(line):
         return LineKind.CAPTION
     if _is_dateline(line) or _is_byline(words) or _is_signature(words):
         return LineKind.BOILERPLATE
@@ -254,6 +289,15 @@ _BOILERPLATE_START = re.compile(
       | (?:back\ to\ )?top\ of\ (?:the\ )?page$
       | read\ or\ share\ this\ story\b
       | usa\ today(?:\ sports|\ network)?$
+      # A form's prompts: a CAPTCHA ("You must enter the characters with black color that
+      # stand out from the other characters", "Type the text shown in the image").
+      | (?:please\ |you\ must\ )?(?:enter|type)\ the\ (?:characters|letters|text|code|word)s?
+        \ (?:with|that|you\ see|shown|in\ the\ (?:image|picture|box))\b
+      # What an e-mail-a-friend form sends: "Message: * A friend wanted you to see this item".
+      | (?:message:\ [*\s]*)?a\ friend\ (?:wanted\ you\ to\ see|thought\ you\ (?:would|might))\b
+      # A live stream's banner: "*** Join it LIVE here ! ***", "Watch live now".
+      | (?:join|watch|follow|listen|tune\ in)(?:\ (?:it|us|them|along))?\ live
+        (?:\ (?:here|now|online))?$
       # A wiki's hatnote: "\"FASD\" redirects here. For other uses, see …"
       | [^.]{1,60}?\ redirects\ here\.
       # A commentator's disclaimer: "The opinions expressed are his own.", "The views
@@ -302,6 +346,26 @@ def _is_boilerplate_phrase(line: str, words: list[str]) -> bool:
 
 _MAX_STRAY_TOKEN_CHARS = 24
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+# The words of a share bar and its counters: "936 SHARES Share Tweet", "Share Pin Email".
+_SHARE_BAR_WORDS = _word_set(
+    "share shares shared tweet tweets pin email e-mail print comment comments facebook "
+    "twitter linkedin whatsapp reddit pinterest flipboard messenger sms copy link save"
+)
+_COUNTER = re.compile(r"[\d.,]+[km]?")
+_MAX_SHARE_BAR_WORDS = 10
+
+
+def _is_share_bar(words: list[str]) -> bool:
+    """Share buttons and their counts with nothing else ("936 SHARES Share Tweet"): a
+    sentence has words of its own ("The post was shared 936 times.")."""
+    if not 1 < len(words) <= _MAX_SHARE_BAR_WORDS:
+        return False
+    cores = [word.strip(_DECORATION).casefold() for word in words]
+    return any(core.startswith("share") for core in cores) and all(
+        core in _SHARE_BAR_WORDS or _COUNTER.fullmatch(core) for core in cores if core
+    )
 
 
 def _is_stray_token(line: str, words: list[str]) -> bool:
@@ -403,6 +467,45 @@ def _is_caption(line: str, words: list[str]) -> bool:
     return len(_SENTENCE_BREAK.findall(before)) <= _MAX_CAPTION_SENTENCES
 
 
+# A picture agency's credit opening a line, the caption after it: "Getty Images House
+# Speaker John Boehner", "AFP/Getty Images Jane Roe".
+_CREDIT_AT_START = re.compile(
+    r"(?:(?:AFP|AP|EPA|Reuters)\ ?(?:/|via)\ ?)?(?:Getty\ Images|Shutterstock|Alamy|AP\ Photo)\b"
+)
+_CREDIT_STARTS = ("Getty", "Shutterstock", "Alamy", "AP", "AFP", "EPA", "Reuters")
+_MAX_CREDITED_NAME_WORDS = 8
+
+
+def _is_credit_then_names(words: list[str]) -> bool:
+    """A credit and then only capitalised words, no full stop: who the picture shows. A
+    headline about the agency has a verb in lower case ("Getty Images sues a rival")."""
+    if not words or not words[0].startswith(_CREDIT_STARTS):
+        return False  # most lines: a look at the first word tells
+    line = " ".join(words)
+    credit = _CREDIT_AT_START.match(line)
+    if credit is None or _ends_like_sentence(line):
+        return False
+    names = line[credit.end() :].split()
+    return 0 < len(names) <= _MAX_CREDITED_NAME_WORDS and all(map(_is_name_part, names))
+
+
+# Who a portrait or booking photo shows, alone on its line: "Lizandra Cosme, 32, of
+# Chicago". The sentence that names the person goes on ("…, of Chicago, was arrested …").
+_MUGSHOT_CAPTION = re.compile(
+    r"[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3},\ \d{1,3},\ (?:of|from)"
+    r"\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}(?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2})?"
+)
+
+
+_MAX_MUGSHOT_CAPTION_CHARS = 100
+
+
+def _is_mugshot_caption(line: str) -> bool:
+    if len(line) > _MAX_MUGSHOT_CAPTION_CHARS or not line[:1].isupper():
+        return False  # paragraphs: no regex
+    return _MUGSHOT_CAPTION.fullmatch(line) is not None
+
+
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -428,7 +531,61 @@ def _is_dateline(line: str) -> bool:
     10:32 a.m. ET, Wed Feb 12, 2025"). Classified BOILERPLATE: it is page metadata."""
     if len(line) > _MAX_DATELINE_CHARS:
         return False  # a paragraph is never just a date; skip the regexes on long lines
-    return bool(_HAS_DATE.search(line)) and _DATELINE.fullmatch(line) is not None
+    # The anchored match first: it fails within the first word of nearly every sentence.
+    return _DATELINE.fullmatch(line) is not None and bool(_HAS_DATE.search(line))
+
+
+# A video's credit under its blurb: "Kim Tobin reports for the NBC4 News at 5 on Saturday,
+# Aug. 11, 2018." A reporter's name, an outlet's capitalised name and the day it aired;
+# "reports for duty" is a verb's object, not an outlet.
+_BROADCAST_CREDIT = re.compile(
+    r"[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3}\ reports?\ (?:for|from|on)\ (?:the\ )?[A-Z0-9]"
+)
+_MAX_BROADCAST_CREDIT_WORDS = 20
+
+
+def _is_broadcast_credit(sentence: str) -> bool:
+    if _BROADCAST_CREDIT.match(sentence) is None:
+        return False  # most sentences fail within their first words
+    return len(sentence.split()) <= _MAX_BROADCAST_CREDIT_WORDS and _ends_in_date(sentence)
+
+
+_DATE_AT_END = re.compile(rf"(?:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}[.)]*$", re.IGNORECASE)
+
+
+def _ends_in_date(sentence: str) -> bool:
+    return _DATE_AT_END.search(sentence) is not None
+
+
+# A link to other coverage in parentheses, a sentence of its own: "(See the top 10 fiction
+# books of 2009.)", "(Learn more about how feathers evolved.)", "(Government shutdown full
+# coverage)". An aside in parentheses ("(Clinton may have been more careful.)") is prose.
+_PARENTHESISED_PROMO = re.compile(
+    r"""\(\s*(?:
+        (?:see|read|watch|listen\ to|learn\ more|click|more\ on|related)\b(?!,)[^()]{0,100}
+      | [^()]{1,60}\ full\ coverage
+    )\s*\)\.?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _is_parenthesised_promo(sentence: str) -> bool:
+    return sentence[:1] == "(" and _PARENTHESISED_PROMO.fullmatch(sentence.strip()) is not None
+
+
+# A wire photo's caption: "This image provided by the Montgomery County Correctional
+# Facility shows Bill Cosby …", "This undated photo released by the police shows …".
+_HANDOUT_CAPTION = re.compile(
+    r"""(?:This|In\ this)\ (?:undated\ |handout\ |file\ |booking\ |video\ )?
+    (?:image|photo|photograph|picture|mugshot|screenshot|screen\ grab|still)s?,?
+    \ (?:provided|released|made\ available|obtained|taken|posted|distributed|shared)
+    \ (?:by|to)\ [^.]{1,120}?,?\ shows?\b""",
+    re.VERBOSE,
+)
+
+
+def _is_handout_caption(sentence: str) -> bool:
+    return sentence.startswith(("This ", "In this ")) and bool(_HANDOUT_CAPTION.match(sentence))
 
 
 _BYLINE_START = re.compile(r"^(?:(?:written|words|posted|reported|story|text)\s+)?by$", re.I)
@@ -466,6 +623,13 @@ def _is_signature(words: list[str]) -> bool:
 _TWEET_SIGNATURE = re.compile(
     rf"[{_SIGNATURE_DASHES}]{{1,2}}\ ?[^()\n]{{1,60}}\ \(@\w{{1,30}}\)"
     rf"\ (?i:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}"
+)
+
+
+# The same after a tweet's text; no dash in the name, so a dash of the text stays in it.
+_GLUED_TWEET_SIGNATURE = re.compile(
+    rf"(?:(?<=\s)|^)(?:pic\.twitter\.com/\w+\ )?[{_SIGNATURE_DASHES}]{{1,2}}\ ?"
+    rf"[^()\n—–]{{1,60}}\ \(@\w{{1,30}}\)\ (?i:{_MONTH})\.?\ \d{{1,2}},\ \d{{4}}$"
 )
 
 
@@ -509,7 +673,7 @@ def _looks_like_heading(line: str, words: list[str]) -> bool:
     """A short unpunctuated line starting with a capital: Title Case ("Zelenskiy's Contingency
     Plan") or a handful of words ("What happens next"). Sentences end with punctuation; a
     quotation is speech, unless it is a handful of words with none ("'Bars ransacked'")."""
-    if len(words) > _MAX_HEADING_WORDS:
+    if len(words) > _MAX_HEADING_WORDS or _opens_with_caption_label(line):
         return False
     if line[0] in _OPENING_QUOTES:
         return _is_quoted_subhead(line, words)
@@ -681,4 +845,6 @@ def _could_be_headline(line: str) -> bool:
     ends_well = not last or last not in ".:;…" or _headline_ending_in_abbreviation(line)
     if not (starts_well and ends_well and len(words) <= _MAX_HEADLINE_WORDS):
         return False
+    if _opens_with_caption_label(line) or _WEB_ADDRESS.search(line):
+        return False  # a caption behind its label; a form or a link ("… from WRAL.com: http://…")
     return len(sentence_spans(line)) == 1

@@ -15,12 +15,15 @@ from markdown_it.token import Token
 from aligner.export.markdown import (
     _changed_words,
     clean_text,
+    document_topic,
     escape_cell,
     escape_inline,
     render_changes,
     to_markdown,
 )
+from aligner.load.corpus import Document
 from aligner.result.model import CompareOptions, Label, Link
+from aligner.text.articles import build_article
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -463,6 +466,37 @@ def test_the_title_is_a_headline_a_reader_knows_or_the_folder_name(
     untitled = with_titles(comparison, *titles)
     document = to_markdown(replace(untitled, options=CompareOptions(pivot=pivot)))
     assert headings(document)[0] == ("h1", f"Parallax comparison: {topic}")
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "topic"),
+    [
+        # Page furniture above the ledes (a CAPTCHA, a credit and caption, a share bar, a
+        # picture's label and caption) is no headline: the folder names the comparison.
+        (
+            (
+                "You must enter the characters with black color that stand out from the rest",
+                "Getty Images House Speaker John Boehner",
+                "936 SHARES Share Tweet",
+                "Image copyright AFP Image caption The town's mud architecture is unique",
+            ),
+            "storm",
+        ),
+        # Another source's real headline is preferred to the folder's name.
+        (("Image caption Jane Roe on her farm", "Storm Hits The Coast"), "Storm Hits The Coast"),
+    ],
+)
+def test_furniture_above_a_lede_never_titles_the_document(
+    first_lines: tuple[str, ...], topic: str
+) -> None:
+    lede = "The storm reached the coast on Monday, officials said."
+    articles = [
+        build_article(
+            position, Document(f"/data/storm/a{position}.txt", "x", f"{line}\n{lede}", title=None)
+        )
+        for position, line in enumerate(first_lines)
+    ]
+    assert document_topic(articles, 0) == topic
 
 
 def test_a_long_headline_is_cut_at_a_word_and_stays_one_line(comparison) -> None:

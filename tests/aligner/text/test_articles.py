@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aligner.load.corpus import Document
 from aligner.result.model import LineKind
 from aligner.text.articles import build_article
@@ -60,3 +62,51 @@ def test_the_pieces_keep_their_offsets_in_the_text() -> None:
 def test_furniture_words_inside_a_sentence_cut_nothing() -> None:
     line = "Reporters were shown the image caption before the hearing, officials said."
     assert sentences_of(f"{INTRO}\n{line}")[1:] == [(line, LineKind.PROSE)]
+
+
+def test_a_video_blurb_keeps_its_sentence_and_loses_its_credit_and_date() -> None:
+    blurb = (
+        "Detectives removed a body found inside a column at a supermarket. Jane Roe reports "
+        "for the NBC4 News at 5 on Saturday, Aug. 11, 2018. (Published Saturday, Aug. 11, 2018)"
+    )
+    assert sentences_of(blurb) == [
+        ("Detectives removed a body found inside a column at a supermarket.", LineKind.PROSE),
+        (
+            "Jane Roe reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.",
+            LineKind.BOILERPLATE,
+        ),
+        ("(Published Saturday, Aug. 11, 2018)", LineKind.BOILERPLATE),
+    ]
+
+
+_TWEET_TEXT = "Jane Roe's publicist says she is a victim of a sex war."
+_TWEET_SIGNATURE = "pic.twitter.com/jRHOjzUZD7 — John Doe (@jdoe) September 25, 2018"
+_GALLERY_BAR = "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the scenes View Photos"
+_BLURB = "Lawmakers are scrambling before the Oct. 1 deadline."
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        # An embedded tweet: its signature is cut off, its text stays prose.
+        (
+            f"{_TWEET_TEXT} {_TWEET_SIGNATURE}",
+            [(_TWEET_TEXT, LineKind.PROSE), (_TWEET_SIGNATURE, LineKind.BOILERPLATE)],
+        ),
+        # A gallery: its bar is cut off and the sentence after it counts; what its bare
+        # "Caption" label introduces is a caption.
+        (
+            f"{_GALLERY_BAR} {_BLURB} Caption {_BLURB}",
+            [
+                (_GALLERY_BAR, LineKind.BOILERPLATE),
+                (_BLURB, LineKind.PROSE),
+                ("Caption", LineKind.BOILERPLATE),
+                (_BLURB, LineKind.CAPTION),
+            ],
+        ),
+    ],
+)
+def test_glued_tweet_signatures_and_gallery_bars_are_cut_off(
+    line: str, pieces: list[tuple[str, LineKind]]
+) -> None:
+    assert sentences_of(f"{INTRO}\n{line}")[1:] == pieces

@@ -253,6 +253,15 @@ def test_furniture_ending_a_paragraph_is_boilerplate_however_it_is_spaced(senten
         "Read more about the talks in our report: the two sides met on Wednesday in Geneva and "
         "agreed to meet again next week after the holiday, officials of both governments said.",
         "Rising costs contributed to this year's losses, the company said.",
+        # Worded like video credits, parenthesised links and handout captions.
+        "Jane Roe reports for duty on Monday, Aug. 13, 2018.",
+        "John Doe reports for the Guardian and lives in Cairo.",  # no date: the story's own
+        "(See, the thing is, he never paid a cent.)",
+        "(Clinton may also have been even more careful than usual.)",
+        "(The full coverage of the trial ran to 40 pages.)",
+        "This image shows how far the ice has retreated, the agency said.",
+        "This photo provided an insight into the family, her lawyer said.",
+        "(The vote was held on Saturday, Aug. 11, 2018, after a long debate.)",
     ],
 )
 def test_prose_that_starts_like_furniture_stays_prose(sentence: str) -> None:
@@ -300,6 +309,12 @@ def test_headings(line: str) -> None:
         "Rising costs contributed to this year's losses, the company said.",
         "Thank you.",
         "Not necessarily.",
+        # Worded like share bars, live banners, CAPTCHAs, credits and booking captions.
+        "The post was shared 936 times in an hour, the police said.",
+        "Viewers could watch live as the rocket lifted off, the agency said.",
+        "Voters must enter the characters of their ID number, officials said.",
+        "Getty Images said on Tuesday it would appeal the ruling.",
+        "Jane Roe, 32, of Chicago, was arrested Sunday and charged with battery.",
     ],
 )
 def test_real_sentences_stay_prose(line: str) -> None:
@@ -646,6 +661,14 @@ def test_prose_worded_like_contact_lines_disclaimers_or_notices_stays_prose(line
         ("View Images", ""),
         ("CLOSE", "If the hearing goes as expected, Jane Roe could leave prison on Oct. 1."),
         ("CLOSE Skip in Skip x Embed x Share", "FBI officials say there are no new threats."),
+        # A photo gallery's bar, up to its name and button, and a gallery's bare label.
+        (
+            "1 of 50 Full Screen Autoplay Close Skip Ad × Behind the scenes of the debate "
+            "View Photos",
+            "Lawmakers are scrambling before the Oct. 1 deadline.",
+        ),
+        ("12 of 30 Previous Next", "Voters queue in Cairo."),
+        ("Caption", "Lawmakers are scrambling before the deadline."),
     ],
 )
 def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sentence: str) -> None:
@@ -665,6 +688,9 @@ def test_furniture_glued_to_the_start_of_a_sentence_is_found(furniture: str, sen
         "Toggle captions are shown under each picture.",
         "CLOSE to 500 people were evacuated.",
         "Close observers of the talks were surprised.",
+        "1 of 50 people survived the crash, the report said.",
+        "2 of 3 Close friends of the mayor resigned on Monday.",  # one button word is no bar
+        "Caption contests are popular on the site.",
     ],
 )
 def test_sentences_starting_like_furniture_keep_their_start(sentence: str) -> None:
@@ -676,6 +702,8 @@ _PREFIX_PIECES = st.sampled_from(
         *("Image ", "copyright ", "caption ", "Media ", "View Images", "Enlarge ", "image "),
         *("toggle caption ", "| ", "Getty ", "BP ", "BP., ", "+0.88% ", "-1.25%", "A", ".", " "),
         *("Jane Roe/AP ", "the talks went well", "%", "ABCDEFGH ", "CLOSE ", "Skip in "),
+        *("1", "50", " of ", "123 of 456 ", "Full Screen ", "Autoplay ", "× ", "View Photos"),
+        *("Caption ", "Caption"),
     ]
 )
 
@@ -689,3 +717,116 @@ def test_the_prefix_pre_check_never_hides_furniture(sentence: str) -> None:
 def test_the_contact_pre_check_lets_every_contact_start_through() -> None:
     for start in line_kinds._CONTACT_START:
         assert {start[0], start[0].upper()} <= line_kinds._CONTACT_INITIALS
+
+
+# --- first lines that are page furniture, not a headline (audit round 2, finding 12) -------
+
+
+def first_line(text: str) -> tuple[LineKind, str | None]:
+    """The first line's kind above a lede, and the title found."""
+    document = f"{text}\n{INTRO}"
+    lines = classify_lines(document)
+    return lines[0].kind, find_title(document, lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # A CAPTCHA's prompt, an e-mail-a-friend form, a share bar, a live stream's banner.
+        (
+            "You must enter the characters with black color that stand out from the rest",
+            BOILERPLATE,
+        ),
+        ("Please type the text shown in the image", BOILERPLATE),
+        ("Message: * A friend wanted you to see this item from example.com", BOILERPLATE),
+        ("936 SHARES Share Tweet", BOILERPLATE),
+        ("1.2K Shares Facebook Twitter Email", BOILERPLATE),
+        ("*** Join it LIVE here ! ***", BOILERPLATE),
+        ("Watch live now", BOILERPLATE),
+        # A picture agency's credit before whom the picture shows.
+        ("Getty Images House Speaker John Boehner", CAPTION),
+        ("AFP/Getty Images Jane Roe and John Doe", CAPTION),
+        # Who a booking photo shows.
+        ("Jane Roe, 32, of Chicago", CAPTION),
+        ("John Q. Doe, 45, from Fort Worth, Texas", CAPTION),
+        # A caption behind its label: cut into the label and the caption, never a headline.
+        ("Image copyright AFP Image caption The old town's mud architecture is unique", PROSE),
+        ("Image caption Jane Roe went on to front several TV shows solo", PROSE),
+    ],
+)
+def test_furniture_above_the_lede_is_no_headline(line: str, kind: LineKind) -> None:
+    assert first_line(line) == (kind, None)
+    assert kind_in_article(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images sues a rival over millions of copied pictures",  # a verb: a headline
+        "Shares in the bank fell after the report",
+        "Users must enter the code sent to their phones",
+        "Type the characters: the new rules for hiring in Hollywood",
+        "Thousands join live protest in the capital",
+        "Mother, 32, of Chicago charged after toddlers hurt",
+        "A friend in need: how a dispatcher saved a woman in a car trunk",
+    ],
+)
+def test_headlines_worded_like_that_furniture_stay_headlines(line: str) -> None:
+    assert first_line(line) == (HEADING, line)
+
+
+# --- sentences of a paragraph that are furniture (audit round 2, finding 7) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A video blurb's credit and date.
+        ("Kim Tobin reports for the NBC4 News at 5 on Saturday, Aug. 11, 2018.", BOILERPLATE),
+        ("Jane Roe reports from the White House on Monday, March 3, 2025.", BOILERPLATE),
+        ("(Published Saturday, Aug. 11, 2018)", BOILERPLATE),
+        ("(Updated 10:32 a.m. ET, Feb. 12, 2025)", BOILERPLATE),
+        # Links to other coverage in parentheses.
+        ("(See the top 10 fiction books of 2009.)", BOILERPLATE),
+        ("(Learn more about how feathers evolved.)", BOILERPLATE),
+        ("(Read a book review of the novel.)", BOILERPLATE),
+        ("(WATCH: The health law timeline)", BOILERPLATE),
+        ("(Government shutdown full coverage)", BOILERPLATE),
+        # A wire photo's caption.
+        ("This image provided by the County Jail shows Jane Roe on Tuesday, Sept. 25.", CAPTION),
+        ("This undated photo released by the police shows the suspect.", CAPTION),
+        ("In this photo taken by a passer-by, smoke rises over the plant.", PROSE),  # no "shows"
+    ],
+)
+def test_sentence_kind_finds_credits_promos_and_handout_captions(
+    sentence: str, kind: LineKind
+) -> None:
+    assert line_kinds.sentence_kind(sentence) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        (
+            "The latest on the investigation at 11pm @ABC7",
+            "pic.twitter.com/zfnu02RjyU — Jane Roe (@janeroe) August 12, 2018",
+        ),
+        ("Jane Roe's publicist says she is a victim.", "— John Doe (@jdoe) Sept. 25, 2018"),
+        ("The vote was close — closer than expected.", "— Jane Roe (@janeroe) May 1, 2020"),
+    ],
+)
+def test_a_tweet_signature_glued_to_its_text_is_found(text: str, signature: str) -> None:
+    glued = f"{text} {signature}"
+    assert glued[line_kinds.furniture_suffix_start(glued) :] == signature
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "— Jane Roe (@janeroe), who posted it on May 21, 2013, later deleted the post.",
+        "She wrote to Jane Roe (@janeroe) on May 21, 2013.",  # no dash: not a signature
+        "The post by Jane Roe (@janeroe) — May 21, 2013 — was deleted.",
+    ],
+)
+def test_sentences_naming_a_handle_keep_their_end(sentence: str) -> None:
+    assert line_kinds.furniture_suffix_start(sentence) == len(sentence)
