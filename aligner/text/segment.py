@@ -267,17 +267,27 @@ def _full_width_breaks(text: str, start: int, end: int) -> list[int]:
 # or a period before the last letter), "CNN.com" and "3.5", and names written with a dot,
 # whose capitalised part is one letter, ends the sentence or runs into more ("Sobig.F
 # became", "Visual Studio.Net.", "www.HollywoodIsCalling.com").
-_GLUED_END = re.compile(r"(?:(?<=[a-z][a-z])|(?<=[0-9]))[.?!](?=[\"“‘]?[A-Z][\w’'-]+[\s,;:])")
+# The mark and what follows it; what stands before it is checked apart (``_glued_breaks``):
+# a pattern that starts with its mark is found in a fifth of the time one that starts with a
+# look-behind takes (msrp10k14: 0.01 s against 0.05 s).
+_GLUED_END = re.compile(r"[.?!](?=[\"“‘]?[A-Z][\w’'-]+[\s,;:])")
+_BEFORE_GLUED_END = re.compile(r"[a-z][a-z]|[0-9]")
 
 
 def _glued_breaks(text: str, start: int, end: int) -> list[int]:
-    """Offsets right after a sentence end that has no space after it (``_GLUED_END``),
-    unless the word before it is a listed abbreviation ("approx.")."""
+    """Offsets right after a sentence end that has no space after it (``_GLUED_END``, after
+    two lower-case letters or a figure), unless the word before it is a listed abbreviation
+    ("approx.")."""
     abbreviations = _tokenizer()._params.abbrev_types
     found = []
     for match in _GLUED_END.finditer(text, start, end):
+        mark = match.start()
+        if mark - start < 1 or not _BEFORE_GLUED_END.fullmatch(
+            text, max(start, mark - (1 if text[mark - 1].isdigit() else 2)), mark
+        ):
+            continue
         # The word is short: looked for in the few characters before the mark.
-        word = _WORD_BEFORE.search(text, max(start, match.start() - _LONGEST_WORD), match.start())
+        word = _WORD_BEFORE.search(text, max(start, mark - _LONGEST_WORD), mark)
         if word is None or word.group().lower() not in abbreviations:
             found.append(match.end())
     return found
