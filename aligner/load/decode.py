@@ -57,22 +57,52 @@ def decode_bytes(data: bytes) -> DecodedText:
     if b"\x00" in data:
         return DecodedText(_text_with_nuls(data))
     try:
-        return _noting_damage(data.decode("utf-8"))
+        return _noting_damage(*_with_cp1252_controls_read(data.decode("utf-8")))
     except UnicodeDecodeError:
         return _utf8_with_bad_bytes_replaced(data) or DecodedText(_decode_legacy(data))
 
 
-def _noting_damage(text: str) -> DecodedText:
+def _noting_damage(text: str, repaired: str | None = None) -> DecodedText:
     """Valid UTF-8 that holds replacement characters was damaged before it was saved (a
-    scraper's "“unhinged�?" for a closing quote): the reader is told, nothing is changed."""
+    scraper's "“unhinged�?" for a closing quote): the reader is told, nothing is changed.
+    ``repaired``: what was already read otherwise (``_with_cp1252_controls_read``)."""
     damaged = text.count("\ufffd")
     if not damaged:
-        return DecodedText(text)
+        return DecodedText(text, repaired)
     plural = "s" * (damaged != 1)
-    return DecodedText(
-        text,
+    notice = (
         f"{damaged} replacement character{plural} (\ufffd) already in the file: damaged "
-        "before it was saved, left as it is",
+        "before it was saved, left as it is"
+    )
+    return DecodedText(text, f"{repaired}; {notice}" if repaired else notice)
+
+
+# Windows-1252 text once read as Latin-1 and saved as UTF-8 keeps its quotes, dashes and
+# the like as C1 control codes (U+0097 for "—"), which text hygiene would drop as controls:
+# "Cokes — a kind of clubhouse" became "Cokes  a kind of clubhouse" (news_clusters mn067).
+# Only the punctuation and signs of that code page are read so: U+0085 stays a line break
+# and U+009B the one-character escape that text hygiene removes with its parameters.
+_CP1252_CONTROLS = {
+    code: bytes([code]).decode("cp1252")
+    for code in (0x80, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99)
+}
+_CP1252_CONTROL = re.compile("[\x80\x91-\x97\x99]")
+
+
+def _with_cp1252_controls_read(text: str) -> tuple[str, str | None]:
+    """``text`` with the C1 control codes that stand for Windows-1252 characters read as
+    those characters, and a notice saying so (None when there were none)."""
+    if _CP1252_CONTROL.search(text) is None:
+        return text, None  # nearly every file
+    read = text.translate(_CP1252_CONTROLS)
+    changed = sum(1 for old, new in zip(text, read, strict=True) if old != new)
+    if not changed:
+        return text, None
+    shown = " ".join(sorted({new for old, new in zip(text, read, strict=True) if old != new}))
+    plural = "s" * (changed != 1)
+    return read, (
+        f"{changed} Windows-1252 character{plural} stored as control codes read as what "
+        f"they were ({shown})"
     )
 
 

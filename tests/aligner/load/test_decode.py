@@ -105,6 +105,22 @@ def test_replacement_characters_saved_in_valid_utf8_are_told_and_kept(tmp_path: 
     assert [n.message for n in result.notices] == [decoded.notice]
 
 
+def test_windows_1252_punctuation_saved_as_control_codes_is_read_as_it_was(
+    tmp_path: Path,
+) -> None:
+    # news cluster mn067: Latin-1-read Windows-1252 saved as UTF-8, its dashes as U+0097.
+    text = "Cokes \x97 a kind of clubhouse, \x93he said\x94 \x96 and \x80 5 \x85 more\n"
+    decoded = decode.decode_bytes(text.encode())
+    assert decoded.text == "Cokes — a kind of clubhouse, “he said” – and € 5 \x85 more\n"
+    assert decoded.notice == (
+        "5 Windows-1252 characters stored as control codes read as what they were (– — “ ” €)"
+    )
+    result = load_documents([write(tmp_path / "article.txt", text.encode())])
+    assert [n.message for n in result.notices] == [decoded.notice]
+    # U+0085 stays a line break, as text hygiene reads it.
+    assert result.documents[0].text.splitlines()[1].strip() == "more"
+
+
 def test_clean_files_carry_no_notice(tmp_path: Path) -> None:
     for name, data in [("utf8.txt", FRENCH.encode()), ("legacy.txt", FRENCH.encode("cp1252"))]:
         assert decode.decode_bytes(data).notice is None
