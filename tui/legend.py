@@ -53,7 +53,8 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (NOTE_MARK, "Your note on this sentence (a to edit)"),
     (
         "=3 +2 !0 ¶1",
-        "Under a source's name: its shared, only-here, contradicting sentences, headings",
+        "Under a source's name: its shared, alone-in-row (+ ± ~), contradicting sentences, "
+        "headings",
     ),
     ("abc", "Underlined words differ from the pivot's version of the sentence"),
 )
