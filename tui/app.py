@@ -451,6 +451,9 @@ class ParallaxApp(App[int]):
             count = view.match_count
             current = view.current_match()
             text = f"match {current}/{count}" if current else f"{count} matches"
+            if not count and view.label_filter != "all":
+                # The text may well be there, in rows this filter hides.
+                text += " in the rows this filter shows"
             search.show_count(text)
             parts.append((ACTIVITY, f"“{strip_controls(search.query_text)}”: {text}"))
         if comparison is not None:

@@ -133,6 +133,25 @@ async def test_search_highlights_counts_and_moves_to_matches() -> None:
         assert view.match_count == 0 and "match" not in status(app)
 
 
+async def test_a_search_whose_matches_a_filter_hides_says_so() -> None:
+    app = story_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"harbour", "escape")
+        assert "/6" in status(app)
+        empty = 0
+        for _ in range(6):  # every filter: where none of its rows holds the word, it says so
+            await pilot.press("f")
+            view = app.query_one(AlignedView)
+            said = status(app)
+            if view.match_count == 0:
+                empty += 1
+                assert "0 matches in the rows this filter shows" in said
+            else:
+                assert "in the rows this filter shows" not in said
+        assert empty  # the story has a filter without the harbour
+
+
 async def test_filter_and_source_toggles_show_in_status_and_are_remembered() -> None:
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
