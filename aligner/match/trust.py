@@ -12,7 +12,7 @@ sentence that says one thing is covered in full by any sentence that repeats its
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from aligner.calibration import (
@@ -97,9 +97,7 @@ def _pair_worded_alike(one: str, other: str, one_thin: bool, other_thin: bool) -
     """Whether a pair with a thin sentence is worded alike (both folded): judged from a thin
     side, whichever source comes first, since only a thin sentence is looked for inside the
     other ("So, because I'm there." / "Because I'm there, Trump said.")."""
-    return (one_thin and _worded_alike(one, [other])) or (
-        other_thin and _worded_alike(other, [one])
-    )
+    return (one_thin and _worded_alike(one, other)) or (other_thin and _worded_alike(other, one))
 
 
 def thin_partners_apart(
@@ -112,9 +110,10 @@ def thin_partners_apart(
     # Imported here, as rapidfuzz below: the reader imports this module at start-up.
     import numpy as np
 
-    # Most sentences are too long to be thin: only the short ones are folded.
-    short = (i for i, text in enumerate(texts) if len(text) <= THIN_MAX_CHARS)
-    thin = {i: folded for i in short if (folded := folded_if_thin(texts[i])) is not None}
+    # folded_if_thin tells most sentences (too long to be thin) by their length alone.
+    thin = {
+        i: folded for i, text in enumerate(texts) if (folded := folded_if_thin(text)) is not None
+    }
     if not thin or not len(pairs.scores):
         return {}
     is_thin = np.zeros(len(texts), dtype=bool)
@@ -144,8 +143,8 @@ def _folded(text: str) -> str:
     return " ".join(words(text))
 
 
-def _worded_alike(own: str, others: Iterable[str]) -> bool:
-    """Whether one of ``others`` words ``own`` nearly the same ("I don't know." twice),
+def _worded_alike(own: str, other: str) -> bool:
+    """Whether ``other`` words ``own`` nearly the same ("I don't know." twice),
     quotes it nearly word for word inside more ("Set up a meeting." / "Let's go set up a
     meeting."), or says its two content words one after the other ("He will be sorely
     missed." / "He will be very sorely missed, the company said."); all folded
@@ -158,11 +157,10 @@ def _worded_alike(own: str, others: Iterable[str]) -> bool:
     # One or two words ("Chaos.") are found inside too many sentences to say they quote it.
     quotable = len(own.split()) >= QUOTED_MIN_WORDS
     said = _content_stems(own)
-    return any(
+    return (
         fuzz.ratio(own, other) >= SAME_WORDING
         or (quotable and len(own) <= len(other) and fuzz.partial_ratio(own, other) >= SAME_WORDING)
         or _says_the_content(said, _content_stems(other))
-        for other in others
     )
 
 

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner.pipeline import compare
-from aligner.result.model import Label, Link
+from aligner.result.model import Comparison, Label, Link
 
-SAMPLE = compare()
+
+@cache
+def _sample() -> Comparison:
+    return compare()
 
 
 def _lone_and_other() -> tuple[str, str]:
+    sample = _sample()
     lone = next(
         g.members[0]
-        for g in SAMPLE.groups
-        if g.label is Label.UNIQUE and g.members[0] not in SAMPLE.near_of
+        for g in sample.groups
+        if g.label is Label.UNIQUE and g.members[0] not in sample.near_of
     )
-    other = next(s.id for s in SAMPLE.articles[-1].prose if s.id != lone)
+    other = next(s.id for s in sample.articles[-1].prose if s.id != lone)
     return lone, other
 
 
@@ -28,7 +33,7 @@ def test_a_link_tells_in_other_words_from_the_threshold_on_and_is_close_under_it
     score: float,
 ) -> None:
     lone, other = _lone_and_other()
-    linked = replace(SAMPLE, links=(Link(lone, other, score),), near=())
+    linked = replace(_sample(), links=(Link(lone, other, score),), near=())
     sure = score >= linked.options.threshold
     for sid in (lone, other):
         assert (sid in linked.told_in_other_words) == sure
@@ -37,9 +42,10 @@ def test_a_link_tells_in_other_words_from_the_threshold_on_and_is_close_under_it
 
 def test_one_sure_link_outweighs_weak_ones_and_near_sentences() -> None:
     lone, other = _lone_and_other()
-    threshold = SAMPLE.options.threshold
-    third = next(s.id for s in SAMPLE.articles[-2].prose if s.id not in (lone, other))
+    sample = _sample()
+    threshold = sample.options.threshold
+    third = next(s.id for s in sample.articles[-2].prose if s.id not in (lone, other))
     links = (Link(lone, other, threshold - 10), Link(lone, third, threshold + 10))
-    linked = replace(SAMPLE, links=links, near=(Link(lone, other, threshold - 5),))
+    linked = replace(sample, links=links, near=(Link(lone, other, threshold - 5),))
     assert lone in linked.told_in_other_words and lone not in linked.close_elsewhere
     assert other in linked.close_elsewhere  # its only link is the weak one
