@@ -59,6 +59,17 @@ SURE_ROW_SCORE = 75.0
 # while the thin rows kept ("I don't know." three times, 100) are one quote. Set by reading:
 # the labelled anchors hold four such partners. aligner/match/trust.py.
 THIN_CONTENT_WORDS = 2
+# A row is also marked only probable, though never taken apart, when a member says three
+# content words or fewer that no other member words alike: of the 371 shared rows of 75 or
+# more of the 34 real clusters (2026-12-06), this marks 21 more, and read as a journalist
+# would, about half of them join different things ("I know people are going to second
+# guess." / "I don't know what's going on.", 96; "They say I'm close to Russia." / "THE
+# FACTS: Not even close.", 84) and half retell one quote ("Gun not real, says
+# spokesperson." / "'It was not a real gun.", 100): as sure as a row under SURE_ROW_SCORE.
+# Barring such rows (THIN_CONTENT_WORDS = 3) cost a dev strong counterpart (leave one
+# cluster out, bench/news.py), and the labelled anchors' 96 partners in rows of 75 or more
+# hold one such pair, a right one: set by reading. aligner/match/trust.py.
+DOUBT_CONTENT_WORDS = 3
 # Only sentences this short (characters) are read for it: one or two content words is short,
 # and a 10k-sentence folder's reader would otherwise fold every sentence of its rows again.
 THIN_MAX_CHARS = 80

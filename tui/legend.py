@@ -21,7 +21,7 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (
         PROBABLE_MARK,
         f"Maybe shared: alike, but in rows this weak (under {SURE_ROW_SCORE:.0f}) or "
-        "holding a sentence of a word or two, sources often tell different facts: compare "
+        "holding a sentence of a few words, sources often tell different facts: compare "
         "them (d)",
     ),
     (

@@ -3,11 +3,12 @@ the Markdown export words as "maybe the same fact"; and which rows and links a t
 may join.
 
 Two doubts: a row scoring under ``SURE_ROW_SCORE`` (measured on the labelled clusters, see
-calibration.py), and a row with a thin member, a sentence of at most ``THIN_MAX_CHARS``
-characters and ``THIN_CONTENT_WORDS`` content words that no other member words nearly the
+calibration.py), and a row with a short member, a sentence of at most ``THIN_MAX_CHARS``
+characters and ``DOUBT_CONTENT_WORDS`` content words that no other member words nearly the
 same: the counterpart score trusts how much of each sentence the other covers, and a
 sentence that says one thing is covered in full by any sentence that repeats its one word
-("And it did in this case." / "... working on both cases.", 91).
+("And it did in this case." / "... working on both cases.", 91). A thin sentence (at most
+``THIN_CONTENT_WORDS``) is kept out of such rows altogether (``thin_partners_apart``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from aligner.calibration import (
+    DOUBT_CONTENT_WORDS,
     QUOTED_MIN_WORDS,
     SAME_WORDING,
     SURE_ROW_SCORE,
@@ -39,23 +41,23 @@ def row_doubt(group: Group, text_of: Mapping[str, str]) -> str | None:
     if group.score < SURE_ROW_SCORE:
         return f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts"
     texts = {m: text_of[m] for m in group.members if m in text_of}
-    # Most rows have no sentence short enough to be thin: nothing is folded for them.
-    thin_folded = {m: folded_if_thin(text) for m, text in texts.items()}
-    thin = [m for m, folded in thin_folded.items() if folded is not None]
-    if not thin:
+    # Most rows have no sentence short enough: nothing is folded for them.
+    short_folded = {m: folded_if_thin(text, DOUBT_CONTENT_WORDS) for m, text in texts.items()}
+    short = [m for m, folded in short_folded.items() if folded is not None]
+    if not short:
         return None
-    folded = {m: thin_folded[m] or _folded(text) for m, text in texts.items()}
-    # As for a row's forming (``thin_partners_apart``): a thin member needs one other member
-    # that the pair rule calls worded alike.
+    folded = {m: short_folded[m] or _folded(text) for m, text in texts.items()}
+    # As for a row's forming (``thin_partners_apart``): a short member needs one other
+    # member that the pair rule calls worded alike.
     if any(
         not any(
-            _pair_worded_alike(folded[m], folded[other], True, thin_folded[other] is not None)
+            _pair_worded_alike(folded[m], folded[other], True, short_folded[other] is not None)
             for other in folded
             if other != m
         )
-        for m in thin
+        for m in short
     ):
-        return "a sentence this short matches on a word or two"
+        return "a sentence this short matches on a few words"
     return None
 
 
@@ -128,14 +130,14 @@ def thin_partners_apart(
     return held
 
 
-def folded_if_thin(text: str) -> str | None:
+def folded_if_thin(text: str, content_words: int = THIN_CONTENT_WORDS) -> str | None:
     """``text`` folded (``_folded``) when it is thin: at most ``THIN_MAX_CHARS`` characters
-    and ``THIN_CONTENT_WORDS`` distinct content words ("It is good.": one); else None."""
+    and ``content_words`` distinct content words ("It is good.": one); else None."""
     if len(text) > THIN_MAX_CHARS:
         return None
     folded = _folded(text)
     content = {w for w in folded.split() if w not in STOPWORDS and not w.isdigit()}
-    return folded if len(content) <= THIN_CONTENT_WORDS else None
+    return folded if len(content) <= content_words else None
 
 
 def _folded(text: str) -> str:

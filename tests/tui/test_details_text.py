@@ -119,7 +119,7 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_titled_maybe_shared()
         stats=(),
     )  # fmt: skip
     assert details_text(thin, "g1", "a1s1", {}, {}).plain.startswith(
-        "≈ Maybe shared: a sentence this short matches on a word or two: compare the "
+        "≈ Maybe shared: a sentence this short matches on a few words: compare the "
         "versions  ·  group g1  ·  similarity 91"
     )
     alike = Comparison(

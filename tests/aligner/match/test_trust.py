@@ -7,9 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner.calibration import SURE_ROW_SCORE
+from aligner.calibration import DOUBT_CONTENT_WORDS, SURE_ROW_SCORE
 from aligner.match.align import ScoredPairs
-from aligner.match.trust import row_doubt, thin_pairs_worded_apart, thin_partners_apart
+from aligner.match.trust import (
+    folded_if_thin,
+    row_doubt,
+    thin_pairs_worded_apart,
+    thin_partners_apart,
+)
 from aligner.result.model import Group, Label
 
 
@@ -42,9 +47,39 @@ def test_a_sure_row_of_full_sentences_raises_no_doubt() -> None:
 )
 def test_a_thin_member_worded_otherwise_makes_a_sure_row_probable(thin: str, other: str) -> None:
     group, texts = _row(91.0, thin, other)
-    assert row_doubt(group, texts) == "a sentence this short matches on a word or two"
+    assert row_doubt(group, texts) == "a sentence this short matches on a few words"
     group, texts = _row(91.0, other, thin)  # whichever source it comes from
     assert row_doubt(group, texts) is not None
+
+
+@pytest.mark.parametrize(
+    ("short", "other"),
+    [
+        ("I know people are going to second guess.", "I don’t know what’s going on.”"),
+        ("“They say I’m close to Russia.", "THE FACTS: Not even close."),
+    ],
+)
+def test_a_member_of_three_content_words_worded_otherwise_makes_a_sure_row_probable(
+    short: str, other: str
+) -> None:
+    group, texts = _row(96.0, short, other)
+    assert row_doubt(group, texts) == "a sentence this short matches on a few words"
+
+
+def test_three_content_words_make_a_sentence_short_for_doubt_not_thin() -> None:
+    # Only the doubt reaches three content words: such a sentence still forms rows and links.
+    text = "I don’t know what’s going on.”"
+    assert folded_if_thin(text, DOUBT_CONTENT_WORDS) is not None
+    assert folded_if_thin(text) is None
+    other = "I know people are going to second guess."
+    assert thin_pairs_worded_apart([text, other], [0], [1]) == [False]
+
+
+def test_a_short_member_worded_alike_stays_sure() -> None:
+    group, texts = _row(
+        100.0, "“It’s not a real gun.", "It was not a real gun, the spokesman said."
+    )
+    assert row_doubt(group, texts) is None
 
 
 @pytest.mark.parametrize(
@@ -62,7 +97,10 @@ def test_a_thin_member_worded_alike_by_another_stays_sure(one: str, other: str) 
 
 def test_a_thin_member_needs_only_one_member_worded_alike() -> None:
     group, texts = _row(
-        99.9, "Chaos.", "“Chaos.", "Chaos, he said, was everywhere in the building."
+        99.9,
+        "Chaos.",
+        "“Chaos.",
+        "Chaos, he said, reigned in every corridor of the burning building.",
     )
     assert row_doubt(group, texts) is None
 
@@ -141,11 +179,13 @@ def test_thin_partners_apart_lists_both_sides_of_pairs_at_the_floor() -> None:
     assert thin_partners_apart(texts, empty, 30.0) == {}
 
 
-def test_three_content_words_are_not_thin() -> None:
+def test_four_content_words_are_not_short() -> None:
     group, texts = _row(
-        90.0, "Police arrested Johnson.", "Deputies arrested the police chief on Friday."
+        90.0, "Police arrested Johnson on Friday.", "Deputies arrested the police chief on Friday."
     )
     assert row_doubt(group, texts) is None
+    group, texts = _row(90.0, "Police arrested Johnson.", "Deputies arrested the chief.")
+    assert row_doubt(group, texts) is not None  # three: as sure as a weak row
 
 
 @given(st.text(max_size=40), st.floats(min_value=0, max_value=100))
