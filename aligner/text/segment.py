@@ -392,6 +392,8 @@ def _continues(text: str, previous: Span, piece: Span) -> bool:
     """Whether ``piece`` belongs to the sentence before it rather than starting one."""
     if not _has_word_character(text, piece):
         return True  # a lone closing quote, dash or ellipsis is never a sentence of its own
+    if _CONTINUATION_START.match(text, piece[0]):
+        return True  # "… the managers [are.],” Oliver said.": Punkt broke inside brackets
     first = text[piece[0]]
     last = text[previous[1] - 1]
     if first.isalpha() and first.islower():
@@ -400,6 +402,9 @@ def _continues(text: str, previous: Span, piece: Span) -> bool:
 
 
 _CLOSING_QUOTES = frozenset("\"'”’»›")
+# What no sentence starts with: a closing bracket, or closing marks before a comma or a
+# semicolon (the sentence they close goes on).
+_CONTINUATION_START = re.compile(r"[)\]}]|[\"'”’»›]+[,;]")
 # "“Are you OK?” Sarpong said.": a capitalised speaker and a verb of saying after a quotation.
 _ATTRIBUTION = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,3}\s+"

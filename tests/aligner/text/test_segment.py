@@ -141,6 +141,27 @@ def test_quotation_followed_by_attribution_is_one_sentence(text: str) -> None:
     assert sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An editor's bracket ending in a full stop, then the quotation's own close (mn183).
+        "“He ran up the steps where the managers [are.],” Oliver said.",
+        # A quoted exclamation inside a sentence that goes on (msrp).
+        'He shouted "Takbir!", or "Proclaim!", a religious rallying cry.',
+        "The company, dubbed ``InternationalCo.'', includes 19 holdings.",
+    ],
+)
+def test_no_sentence_starts_with_a_closing_bracket_or_quote_before_a_comma(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_a_closing_bracket_mark_alone_still_ends_its_sentence() -> None:
+    assert sentences("He left (for good.) Then she came.") == [
+        "He left (for good.)",
+        "Then she came.",
+    ]
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     assert sentences("He said “go.” Then he left.") == ["He said “go.”", "Then he left."]
     assert sentences("“We will win!” Then he left.") == ["“We will win!”", "Then he left."]
