@@ -80,6 +80,13 @@ SAME_WORDING = 90.0
 # inside too many sentences to tell a quote. Read on the news clusters' thin links.
 QUOTED_MIN_WORDS = 3
 
+# The Markdown export shows the word differences of a contradiction's versions only where
+# they keep at least this share of the shorter version's words: the reason line already says
+# what differs, and between versions worded apart ("Jail records showed Johnson, 53, was
+# being held on $300 bond." / "After posting a bond of $300, Edwards walked out of …", 0.09)
+# the diff lists every word. Set by reading the 34 real clusters' contradictions.
+CONTRADICTION_DIFF_KEPT_SHARE = 1 / 3
+
 # Sentences that did not align but score at most this far below the threshold are still
 # checked for figures about the same thing ("four people in custody" / "three people in
 # custody"): related enough to be about one fact, too differently worded to align.

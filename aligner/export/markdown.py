@@ -6,12 +6,14 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
-from aligner.calibration import SURE_ROW_SCORE
+from aligner.calibration import CONTRADICTION_DIFF_KEPT_SHARE, SURE_ROW_SCORE
 from aligner.match.trust import row_doubt
 from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
 from aligner.runtime.cancel import checkpoint
-from aligner.text.diff import DiffOp, word_diff
+from aligner.text.diff import DiffOp, kept_share, word_diff
 from aligner.text.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
 
 # Characters turned into one space: line breaks of every flavour and other layout whitespace,
@@ -113,6 +115,17 @@ def _changed_words(run: str) -> str:
     return escape_inline(text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """One contradiction section: its sentences, their conflicts, and whether the versions
+    are close enough for a word diff to say what changed (between two facts worded apart it
+    is noise)."""
+
+    members: list[Sentence]
+    conflicts: tuple[Conflict, ...]
+    compare_words: bool
+
+
 class _Document:
     """Builds the Markdown text of one comparison."""
 
@@ -120,7 +133,7 @@ class _Document:
         self.comparison = comparison
         self.notes = notes
         self.lines: list[str] = []
-        self._places: list[tuple[list[Sentence], tuple[Conflict, ...]]] | None = None
+        self._places: list[_Place] | None = None
         self._labels = _source_labels(comparison.articles)
         # A large folder's document repeats the same sources, sentence pairs and links
         # thousands of times (msrp/10k: 4 million lines); each is escaped once, and every
@@ -135,7 +148,7 @@ class _Document:
             + [n.path for n in comparison.notices]
         )
         self._texts: dict[str, str] = {}
-        self._link_lines: dict[str, list[str]] = {}
+        self._link_lines: dict[str, list[tuple[str, str]]] = {}
         self._differences: dict[tuple[str, str], str] = {}
 
     # -- small pieces ---------------------------------------------------------------------
@@ -163,19 +176,32 @@ class _Document:
             escaped = self._texts[sentence.id] = escape_inline(sentence.text)
         return escaped
 
-    def sentence_item(self, sentence: Sentence, *, reference: Sentence | None = None) -> None:
-        """One list item: the source in bold, the sentence, its note and word changes."""
+    def sentence_item(
+        self,
+        sentence: Sentence,
+        *,
+        reference: Sentence | None = None,
+        shown: AbstractSet[str] = frozenset(),
+    ) -> None:
+        """One list item: the source in bold, the sentence, its note and word changes;
+        ``shown``: the sentences of the same section, which its links need not name again."""
         self.emit(f"- **{self.label(sentence.article_id)}**: {self.text(sentence)}")
-        self.sub_items(sentence, reference=reference)
+        self.sub_items(sentence, reference=reference, shown=shown)
 
     def plain_item(self, sentence: Sentence) -> None:
         self.emit(f"- {self.text(sentence)}")
         self.sub_items(sentence, reference=None)
 
-    def sub_items(self, sentence: Sentence, *, reference: Sentence | None) -> None:
+    def sub_items(
+        self,
+        sentence: Sentence,
+        *,
+        reference: Sentence | None,
+        shown: AbstractSet[str] = frozenset(),
+    ) -> None:
         if reference is not None:
             self.emit(self.differences(reference, sentence))
-        self.emit(*self.link_lines(sentence))
+        self.emit(*(line for other, line in self.link_lines(sentence) if other not in shown))
         note = escape_inline(self.notes.get(sentence.id, ""))
         if note:
             self.emit(f"  - Note: {note}")
@@ -191,9 +217,10 @@ class _Document:
             self._differences[key] = line
         return line
 
-    def link_lines(self, sentence: Sentence) -> list[str]:
-        """The sub-items naming ``sentence``'s counterparts in other rows (built once per
-        sentence: one sentence can stand in many contradiction sections)."""
+    def link_lines(self, sentence: Sentence) -> list[tuple[str, str]]:
+        """The sub-items naming ``sentence``'s counterparts in other rows, each with the id
+        of the sentence it names (built once per sentence: one sentence can stand in many
+        contradiction sections)."""
         lines = self._link_lines.get(sentence.id)
         if lines is None:
             lines = []
@@ -203,16 +230,22 @@ class _Document:
                 # differently to score more (see the reader's details panel).
                 weak = link.score < self.comparison.options.threshold
                 lines.append(
-                    f"  - {'Perhaps also' if weak else 'Also'} told in "
-                    f"**{self.label(other.article_id)}** "
-                    f"(counterpart {link.score:.0f}/100{', under the threshold' if weak else ''}): "
-                    f"{self.text(other)}"
+                    (
+                        other.id,
+                        f"  - {'Perhaps also' if weak else 'Also'} told in "
+                        f"**{self.label(other.article_id)}** "
+                        f"(counterpart {link.score:.0f}/100"
+                        f"{', under the threshold' if weak else ''}): {self.text(other)}",
+                    )
                 )
             for near in self.comparison.near_of.get(sentence.id, ()):
                 other = self.comparison.sentences[near.b]
                 lines.append(
-                    f"  - Perhaps told in **{self.label(other.article_id)}**, closest there "
-                    f"(counterpart {near.score:.0f}/100): {self.text(other)}"
+                    (
+                        other.id,
+                        f"  - Perhaps told in **{self.label(other.article_id)}**, closest there "
+                        f"(counterpart {near.score:.0f}/100): {self.text(other)}",
+                    )
                 )
             self._link_lines[sentence.id] = lines
         return lines
@@ -329,12 +362,12 @@ class _Document:
     def contradictions(self) -> None:
         self.section("## Contradictions")
         places = self._contradiction_places()
-        for number, (members, conflicts) in enumerate(places, start=1):
-            self.contradiction(number, members, conflicts)
+        for number, place in enumerate(places, start=1):
+            self.contradiction(number, place)
         if not places:
             self.emit("No contradictions found.")
 
-    def _contradiction_places(self) -> list[tuple[list[Sentence], tuple[Conflict, ...]]]:
+    def _contradiction_places(self) -> list[_Place]:
         """Each contradiction section's sentences and conflicts: a contradicting group with
         the conflicts inside it, then each conflict between sentences of different groups
         (same subject, other figures)."""
@@ -343,20 +376,37 @@ class _Document:
         sentences = self.comparison.sentences
         explained: set[Conflict] = set()
         inside = self._conflicts_inside_groups()
-        places: list[tuple[list[Sentence], tuple[Conflict, ...]]] = []
+        places: list[_Place] = []
         for group in self.comparison.groups:
             if group.label is not Label.CONTRADICTING:
                 continue
             conflicts = tuple(inside.get(group.id, ()))
             explained.update(conflicts)
-            places.append(([sentences[m] for m in group.members if m in sentences], conflicts))
+            members = [sentences[m] for m in group.members if m in sentences]
+            sure = row_doubt(group, {s.id: s.text for s in members}) is None
+            places.append(_Place(members, conflicts, compare_words=sure))
         for conflict in self.comparison.conflicts:
             if conflict in explained or conflict.a not in sentences or conflict.b not in sentences:
                 continue
             explained.add(conflict)
-            places.append(([sentences[conflict.a], sentences[conflict.b]], (conflict,)))
+            pair = [sentences[conflict.a], sentences[conflict.b]]
+            places.append(_Place(pair, (conflict,), compare_words=self._surely_one_fact(*pair)))
         self._places = places
         return places
+
+    def _close_wording(self, reference: Sentence, sentence: Sentence) -> bool:
+        """Whether ``sentence`` keeps enough of ``reference``'s words for a word diff to
+        show what changed (``CONTRADICTION_DIFF_KEPT_SHARE``)."""
+        ops = word_diff(reference.text, sentence.text)
+        return kept_share(ops) >= CONTRADICTION_DIFF_KEPT_SHARE
+
+    def _surely_one_fact(self, one: Sentence, other: Sentence) -> bool:
+        """Whether two sentences of different rows are linked as sure counterparts (a
+        conflict between rows often joins two facts about one subject, worded apart)."""
+        return any(
+            other.id in (link.a, link.b) and link.score >= SURE_ROW_SCORE
+            for link in self.comparison.links_of.get(one.id, ())
+        )
 
     def _conflicts_inside_groups(self) -> dict[str, list[Conflict]]:
         """Per group id, the conflicts between two of its members in conflict order (what
@@ -371,13 +421,19 @@ class _Document:
                 inside.setdefault(group.id, []).append(conflict)
         return inside
 
-    def contradiction(
-        self, number: int, members: Sequence[Sentence], conflicts: Sequence[Conflict]
-    ) -> None:
+    def contradiction(self, number: int, place: _Place) -> None:
+        members, conflicts = place.members, place.conflicts
         names = " vs ".join(self.label(s.article_id) for s in members)
         self.section(f"### Contradiction {number}: {names}")
-        for index, sentence in enumerate(members):
-            self.sentence_item(sentence, reference=members[0] if index else None)
+        compared = [
+            index > 0 and place.compare_words and self._close_wording(members[0], sentence)
+            for index, sentence in enumerate(members)
+        ]
+        if len(members) > 1 and not any(compared):
+            self.emit("(no word differences shown: the versions are worded too differently)", "")
+        shown = {s.id for s in members}
+        for sentence, diff in zip(members, compared, strict=True):
+            self.sentence_item(sentence, reference=members[0] if diff else None, shown=shown)
         if conflicts:
             self.emit("", "Why they disagree:", "")
             for conflict in conflicts:

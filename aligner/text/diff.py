@@ -6,6 +6,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -16,6 +17,7 @@ __all__ = [
     "DiffKind",
     "DiffOp",
     "is_number_token",
+    "kept_share",
     "token_spans",
     "word_diff",
 ]
@@ -96,6 +98,21 @@ def is_number_token(token: str) -> bool:
         return True
     parts = _token_key(token).split("-")
     return all(part in _NUMBER_LIKE_WORDS for part in parts)
+
+
+def kept_share(ops: Sequence[DiffOp]) -> float:
+    """The share of the shorter sentence's words that ``ops`` (a ``word_diff``) keep: under
+    a third or so, two versions are worded apart and their diff lists every word."""
+    kept = sum(_word_count(op.a) for op in ops if op.kind is DiffKind.EQUAL)
+    shorter = min(sum(_word_count(op.a) for op in ops), sum(_word_count(op.b) for op in ops))
+    return kept / shorter if shorter else 1.0
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for start, end in token_spans(text) if _WORD.search(text, start, end))
+
+
+_WORD = re.compile(r"\w")
 
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:

@@ -657,19 +657,28 @@ def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]
     return escape_inline(_source_labels(comparison.articles)[sentence.article_id])
 
 
-def test_each_section_shows_its_own_pair_differences_and_the_sentence_links(comparison) -> None:
+def test_each_section_shows_its_own_pair_differences_and_the_sentence_links(
+    comparison, monkeypatch
+) -> None:
     from aligner.result.model import Conflict, ConflictKind, Link
     from aligner.text.diff import word_diff
 
+    # The fixture's versions share few words: which sections may compare words is tested
+    # here, how many words they must share below.
+    monkeypatch.setattr("aligner.export.markdown.CONTRADICTION_DIFF_KEPT_SHARE", 0.0)
+
     # a1s3 stands in four sections: in its row, twice against a3s2 (two conflicts of one
-    # pair) and once against a3s3; its link is told under it every time.
+    # pair, a sure link across rows) and once against a3s3 (no link: no word differences,
+    # as between a1s4 and a3s2);
+    # its link to a3s1 is told under it every time, the one to a3s2 only where a3s2 is not.
     conflicts = (
         *comparison.conflicts,
         Conflict("a3s2", "a1s3", ConflictKind.NUMBER, "5 vs 29"),
         Conflict("a3s2", "a1s3", ConflictKind.ENTITY, "x vs y"),
         Conflict("a3s3", "a1s3", ConflictKind.NUMBER, "0 vs 29"),
     )
-    linked = replace(comparison, conflicts=conflicts, links=(Link("a1s3", "a3s1", 77.0),))
+    links = (Link("a1s3", "a3s1", 77.0), Link("a3s2", "a1s3", 80.0))
+    linked = replace(comparison, conflicts=conflicts, links=links)
     sentences = linked.sentences
     sections = to_markdown(linked).split("## Shared by several sources")[0]
     pairs = [("a1s3", "a2s3"), ("a1s4", "a3s2"), ("a3s2", "a1s3"), ("a3s2", "a1s3")]
@@ -687,8 +696,17 @@ def test_each_section_shows_its_own_pair_differences_and_the_sentence_links(comp
         label = escape_inline(names[reference.article_id])
         lines = section.splitlines()
         differences = [line for line in lines if line.startswith("  - Differences from ")]
-        assert differences == [f"  - Differences from {label}: {changes}"]
+        # Words are compared in a sure row and across rows for a sure link only.
+        compared = (first, second) in {("a1s3", "a2s3"), ("a3s2", "a1s3")}
+        assert differences == ([f"  - Differences from {label}: {changes}"] if compared else [])
+        assert ("no word differences shown" in section) == (not compared)
         assert lines.count(link_line) == ("a1s3" in (first, second))
+        names_a3s2 = any(
+            line.startswith("  - Also told in")
+            and line.endswith(escape_inline(sentences["a3s2"].text))
+            for line in lines
+        )
+        assert names_a3s2 == ("a1s3" in (first, second) and "a3s2" not in (first, second))
 
 
 def test_a_row_lists_only_the_conflicts_between_its_own_members(comparison) -> None:
@@ -754,3 +772,54 @@ def test_the_sources_table_shows_no_folder_above_the_compared_one(tmp_path) -> N
     text = to_markdown(compare([str(folder)]))
     assert "case-17/wire.txt" in text and "case-17/daily.txt" in text
     assert "private" not in text and str(tmp_path) not in text
+
+
+def test_a_weak_contradicting_row_shows_no_word_differences(comparison) -> None:
+    from aligner.calibration import SURE_ROW_SCORE
+
+    groups = tuple(
+        replace(g, score=SURE_ROW_SCORE - 1) if g.label is Label.CONTRADICTING else g
+        for g in comparison.groups
+    )
+    document = to_markdown(replace(comparison, groups=groups))
+    row = document.split("### Contradiction 1:")[1].split("### Contradiction 2:")[0]
+    assert "no word differences shown" in row
+    assert "Differences from" not in row
+    assert "Differences from" in to_markdown(comparison).split("### Contradiction 2:")[0]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "compared"),
+    [
+        (
+            "The 73-year-old had pleaded guilty to the gun charge in February.",
+            "The 72-year-old Durst had pleaded guilty to the charge in February.",
+            True,
+        ),
+        (
+            "Jail records showed Johnson, 53, was being held on $300 bond.",
+            "After posting a bond of $300, Edwards walked out of Broward's Main Jail.",
+            False,
+        ),
+    ],
+)
+def test_a_contradiction_compares_words_only_between_versions_worded_alike(
+    comparison, one: str, other: str, compared: bool
+) -> None:
+    from aligner.result.model import Conflict, ConflictKind
+
+    sentences = {"a1s3": one, "a2s3": other}
+    articles = tuple(
+        replace(
+            article,
+            sentences=tuple(
+                replace(s, text=sentences.get(s.id, s.text)) for s in article.sentences
+            ),
+        )
+        for article in comparison.articles
+    )
+    conflict = Conflict("a1s3", "a2s3", ConflictKind.NUMBER, "x vs y")
+    document = to_markdown(replace(comparison, articles=articles, conflicts=(conflict,)))
+    row = document.split("### Contradiction 1:")[1].split("## ")[0]
+    assert ("Differences from" in row) == compared
+    assert ("no word differences shown" in row) == (not compared)

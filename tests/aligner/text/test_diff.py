@@ -269,3 +269,22 @@ def test_tokens_cover_every_non_space_character(text: str) -> None:
     for start, end in spans:
         assert start < end
         assert not any(char.isspace() for char in text[start:end])
+
+
+def test_kept_share_counts_the_shorter_versions_words_kept() -> None:
+    from aligner.text.diff import kept_share
+
+    assert kept_share(word_diff("He left.", "He left.")) == 1.0
+    assert kept_share(word_diff("He left Paris.", "She flew home.")) == 0.0
+    # 2 of the shorter version's 3 words ("The 73-year-old left" keeps "The", "left").
+    assert kept_share(word_diff("The 73-year-old left.", "The 72-year-old Durst left.")) == 2 / 3
+    assert kept_share(word_diff("", "")) == 1.0
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_kept_share_is_a_share_and_symmetric(a: str, b: str) -> None:
+    from aligner.text.diff import kept_share
+
+    share = kept_share(word_diff(a, b))
+    assert 0.0 <= share <= 1.0
+    assert share == kept_share(word_diff(b, a))
