@@ -27,6 +27,7 @@ from tui.row_layout import (
     column_widths,
     column_window,
     columns_that_fit,
+    columns_to_show,
     find_matches,
     styled_segments,
     word_changes,
@@ -106,6 +107,9 @@ def test_wrap_breaks_at_spaces_and_cuts_only_overlong_words() -> None:
     assert [word[s:e] for s, e in wrap_spans(word, 4)] == ["abcd", "efgh", "ij"]
 
 
+MIN_COLUMN = row_layout.MIN_COLUMN_WIDTH
+
+
 def test_columns_never_narrower_than_the_minimum() -> None:
     assert columns_that_fit(80) == 2
     assert columns_that_fit(200) == 6
@@ -115,6 +119,20 @@ def test_columns_never_narrower_than_the_minimum() -> None:
         widths = column_widths(total, count)
         assert sum(widths) + count - 1 == total
         assert min(widths) >= row_layout.MIN_COLUMN_WIDTH
+
+
+def test_every_source_is_shown_when_all_fit_at_the_readable_width() -> None:
+    # Beside the details panel at 160 columns the view is 92 cells: three sources of three.
+    assert columns_that_fit(92) == 2 and columns_to_show(92, 3) == 3
+    assert columns_to_show(92, 4) == 2  # four would be too narrow: the comfortable count
+    assert columns_to_show(200, 2) == 2 and columns_to_show(10, 3) == 1
+    for total in range(20, 300):
+        for sources in range(1, 8):
+            count = columns_to_show(total, sources)
+            widths = column_widths(total, min(count, sources))
+            narrowest = row_layout.READABLE_COLUMN if count == sources else MIN_COLUMN
+            assert count == 1 or min(widths) >= narrowest
+            assert count >= min(sources, columns_that_fit(total))
 
 
 def test_column_window_keeps_the_focused_source_and_moves_little() -> None:
@@ -137,6 +155,8 @@ def test_column_window_pins_the_pivot_and_brings_wanted_sources_into_view() -> N
     # A row of sources 2 and 4 jumped to, focus on 4: both shown, and the pivot if it fits.
     assert column_window(candidates, focused=4, fits=3, pinned=0, wanted=(2, 4)) == (0, 2, 4)
     assert column_window(candidates, focused=4, fits=2, pinned=None, wanted=(2, 4)) == (2, 4)
+    # The source a jump came from comes before the pivot when only two fit.
+    assert column_window(candidates, focused=4, fits=2, pinned=0, wanted=(2,)) == (2, 4)
     assert column_window(candidates, focused=2, fits=1, pinned=0) == (2,)
     assert column_window([1, 3], focused=0, fits=2, pinned=0) == (1, 3)  # pivot hidden
 

@@ -168,3 +168,23 @@ def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentenc
         assert (f"(group {other_group}, counterpart {score:.0f}, under the threshold)" in line) == (
             score < threshold
         )
+
+
+async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_fits() -> None:
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        pivot = comparison.options.pivot
+        column = {
+            s: k for k, a in enumerate(comparison.articles) for s in (x.id for x in a.sentences)
+        }
+        # A link between two sources other than the pivot: before, the pivot and the target
+        # were shown and the source the reader came from was dropped.
+        link = next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
+        view.select_sentence(link.a)
+        assert len(view.shown_columns) < len(comparison.articles)
+        await pilot.press("l")
+        assert view.focused_sentence == link.b
+        assert {column[link.a], column[link.b]} <= set(view.shown_columns)
