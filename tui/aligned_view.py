@@ -15,6 +15,7 @@ from textual.widgets._footer import FooterKey
 from aligner.result.model import Comparison, Label
 from tui.cell_render import (
     CURSOR,
+    EARLIER_MARK,
     GAP_MARK,
     GLYPHS,
     LINKED,
@@ -54,7 +55,7 @@ from tui.selection import anchored_entry, anchored_row, level_columns, reading_s
 from tui.view_model import EMPTY_LAYOUT, Layout, ViewModel
 
 # The marks are re-exported: tests and callers read what a line shows by them.
-__all__ = ["GAP_MARK", "GLYPHS", "HEADER_HEIGHT", "NOTE_MARK", "AlignedView"]
+__all__ = ["EARLIER_MARK", "GAP_MARK", "GLYPHS", "HEADER_HEIGHT", "NOTE_MARK", "AlignedView"]
 
 HEADER_HEIGHT = 2
 """Source names, then per-source counts; fixed above the scrolling rows."""
@@ -832,4 +833,5 @@ class AlignedView(ScrollView, can_focus=True):
             highlight,
             noted=sid in self.notes,
             matches=self._match_spans.get(sid, ()),
+            earlier=sid in self._layout.earlier,
         )

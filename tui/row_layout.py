@@ -143,6 +143,21 @@ def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
     return tuple(rows)
 
 
+def earlier_than_above(rows: Iterable[Row], place: Mapping[str, int]) -> frozenset[str]:
+    """Sentences that come earlier in their article (``place``: a sentence's position there)
+    than the sentence shown above them in their column: rows follow the pivot's order, so
+    another source's column can run backwards, and the reader should see where it does."""
+    above: dict[int, int] = {}
+    earlier: set[str] = set()
+    for row in rows:
+        for column, sid in row.cells.items():
+            here = place[sid]
+            if here < above.get(column, here):
+                earlier.add(sid)
+            above[column] = here
+    return frozenset(earlier)
+
+
 @dataclass(frozen=True, slots=True)
 class FilterFacts:
     """What the filters ask of a sentence beyond its label: its row's conflicts are all soft,

@@ -16,6 +16,7 @@ from tui.row_layout import (
     Mode,
     Row,
     aligned_rows,
+    earlier_than_above,
     keep_row,
     keep_sentence,
     pivot_index,
@@ -40,13 +41,16 @@ class Layout:
     """What the view scrolls through for one mode, filter and set of shown columns.
 
     Aligned mode fills the ``row`` fields: the rows that pass, each sentence's row and the
-    rows' heights. Reading mode fills the ``stream`` fields: each shown column's sentences as
-    written, each sentence's entry and the entries' heights.
+    rows' heights, and ``earlier``: the sentences that come earlier in their article than
+    the one above them in their column (``earlier_than_above``). Reading mode fills the
+    ``stream`` fields: each shown column's sentences as written, each sentence's entry and
+    the entries' heights.
     """
 
     rows: tuple[Row, ...] = ()
     row_of: Mapping[str, int] = field(default_factory=dict)
     row_lines: LineIndex = field(default_factory=lambda: LineIndex([]))
+    earlier: frozenset[str] = frozenset()
     streams: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     stream_pos: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
     stream_lines: Mapping[int, LineIndex] = field(default_factory=dict)
@@ -91,6 +95,8 @@ class ViewModel:
         self.soft_only: frozenset[str] = frozenset(
             m for g in comparison.groups if comparison.softly_contradicting(g) for m in g.members
         )
+        # Each sentence's position in its article, to tell where a column runs backwards.
+        self.place: dict[str, int] = {sid: s.index for sid, s in comparison.sentences.items()}
         index_of = {a.id: k for k, a in enumerate(comparison.articles)}
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
@@ -236,6 +242,7 @@ class ViewModel:
             rows=rows,
             row_of={sid: r for r, row in enumerate(rows) for sid in row.cells.values()},
             row_lines=LineIndex(heights),
+            earlier=earlier_than_above(rows, self.place),
         )
 
     def _reading_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:

@@ -16,18 +16,20 @@ from textual.app import App, ComposeResult
 from aligner.result.model import Comparison, Conflict, ConflictKind, Label, LineKind, Severity
 from aligner.result.summary import source_stats
 from tui import row_layout, view_model
-from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
+from tui.aligned_view import EARLIER_MARK, GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
 from tui.messages import ViewStateChanged
 from tui.row_layout import (
     SEPARATOR_WIDTH,
     Counterparts,
     LineIndex,
+    Row,
     aligned_rows,
     column_at,
     column_widths,
     column_window,
     columns_that_fit,
     columns_to_show,
+    earlier_than_above,
     find_matches,
     styled_segments,
     word_changes,
@@ -133,6 +135,21 @@ def test_every_source_is_shown_when_all_fit_at_the_readable_width() -> None:
             narrowest = row_layout.READABLE_COLUMN if count == sources else MIN_COLUMN
             assert count == 1 or min(widths) >= narrowest
             assert count >= min(sources, columns_that_fit(total))
+
+
+def test_a_column_is_marked_only_where_it_runs_backwards() -> None:
+    rows = [
+        Row(f"g{k}", k, Label.SHARED, cells)
+        for k, cells in enumerate(
+            [{0: "p1", 1: "b1"}, {0: "p2", 1: "b2"}, {0: "p3", 1: "b9"}, {0: "p4", 1: "b3"},
+             {1: "b4"}, {0: "p5", 1: "b5"}]
+        )
+    ]  # fmt: skip
+    place = {sid: int(sid[1:]) for row in rows for sid in row.cells.values()}
+    # b3 comes after b9 on screen but before it in its article; b4, b5 follow b3 in order.
+    assert earlier_than_above(rows, place) == {"b3"}
+    assert earlier_than_above(rows[:3], place) == frozenset()  # in order: nothing marked
+    assert earlier_than_above([rows[3], rows[2]], place) == {"p3"}  # any column, the same rule
 
 
 def test_column_window_keeps_the_focused_source_and_moves_little() -> None:
@@ -686,3 +703,33 @@ async def test_c_visits_rows_whose_sentences_conflict_with_another_row(
         assert view.label_filter == "hard"
         assert view.row_count == 1
         assert view.selected_row is not None and view.selected_row.key == "g1"
+
+
+async def test_the_gutter_marks_a_sentence_told_earlier_than_the_one_above_it() -> None:
+    prose = LineKind.PROSE
+    pivot = build_article(
+        0, "x/a.txt", "A", "A", [[("First pivot fact.", prose)], [("Second pivot fact.", prose)],
+                                 [("Third pivot fact.", prose)]]
+    )  # fmt: skip
+    other = build_article(
+        1, "x/b.txt", "B", "B", [[("Second fact, told first.", prose)],
+                                 [("Third fact, told second.", prose)],
+                                 [("First fact, told last.", prose)]]
+    )  # fmt: skip
+    # Rows follow the pivot: B's column reads b3, b1, b2; b1 comes earlier than b3.
+    comparison = build_comparison(
+        [pivot, other],
+        [(Label.SHARED, ("a1s1", "a2s3")), (Label.SHARED, ("a1s2", "a2s1")),
+         (Label.SHARED, ("a1s3", "a2s2"))],
+    )  # fmt: skip
+    app = ViewHost(comparison)
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        lines = [line for line in screen_lines(view)[HEADER_HEIGHT:] if line.strip()]
+        marked = [line.split("│")[1] for line in lines if EARLIER_MARK in line]
+        assert len(marked) == 1 and "Second fact, told first." in marked[0]
+        assert not any(EARLIER_MARK in line.split("│")[0] for line in lines)  # the pivot's
+        await pilot.press("r")  # each source as written: nothing runs backwards
+        await pilot.pause()
+        assert not any(EARLIER_MARK in line for line in screen_lines(view))
