@@ -236,22 +236,19 @@ class CellRenderer:
         return strip
 
     def _counts(self, model: ViewModel, column: int) -> list[Segment]:
-        comparison = model.comparison
-        article = comparison.articles[column]
-        stats = next((s for s in comparison.stats if s.article_id == article.id), None)
-        if stats is None:
-            return []
-        # The engine counts as the view draws: a sentence in any conflict is contradicting.
-        counts = (
-            (Label.SHARED, stats.shared),
-            (Label.UNIQUE, stats.unique),
-            (Label.CONTRADICTING, stats.contradicting),
-            (None, stats.non_prose),
+        """A source's sentences counted by the signs its column shows (see ``SignCounts``)."""
+        counts = model.sign_counts[column]
+        header = "aligned-view--header"
+        signs = (
+            (GLYPHS[Label.SHARED], LABEL_CLASS[Label.SHARED], counts.shared),
+            (TOLD_ELSEWHERE_MARK, LABEL_CLASS[Label.SHARED], counts.elsewhere),
+            (GLYPHS[Label.UNIQUE], LABEL_CLASS[Label.UNIQUE], counts.only_here),
+            (GLYPHS[Label.CONTRADICTING], LABEL_CLASS[Label.CONTRADICTING], counts.contradicting),
+            (GLYPHS[None], LABEL_CLASS[None], counts.non_prose),
         )
-        segments = [Segment(" ", self.style("aligned-view--header"))]
-        for label, count in counts:
-            style = self.style("aligned-view--header", LABEL_CLASS[label])
-            segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
+        segments = [Segment(" ", self.style(header))]
+        for glyph, label_class, count in signs:
+            segments.append(Segment(f"{glyph}{count} ", self.style(header, label_class)))
         return segments
 
 

@@ -58,9 +58,9 @@ SIGNS: tuple[tuple[str, str], ...] = (
     ),
     (NOTE_MARK, "Your note on this sentence (a to edit)"),
     (
-        "=3 +2 !0 ¶1",
-        "Under a source's name: its shared, alone-in-row (+ ± ~), contradicting sentences, "
-        "headings",
+        "=3 ~1 +2 !0 ¶1",
+        "Under a source's name, its sentences by sign: shared in their row (= ≈), told in "
+        "another row (~), only here (+ ±), contradicting (! ?), headings (¶)",
     ),
     ("abc", "Underlined words differ from the pivot's version of the sentence"),
 )

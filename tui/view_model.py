@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aligner.match.trust import row_doubt
-from aligner.result.model import Comparison, Label
+from aligner.result.model import Comparison, Label, Sentence
 from tui.row_layout import (
     Counterparts,
     FilterFacts,
@@ -54,6 +54,19 @@ class Layout:
     streams: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     stream_pos: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
     stream_lines: Mapping[int, LineIndex] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SignCounts:
+    """One source's sentences by the sign the reader sees: shared in their row (``=`` ``≈``),
+    told in another row (``~``), only here (``+`` ``±``), contradicting (``!`` ``?``) and
+    headings, captions, boilerplate (``¶``)."""
+
+    shared: int
+    elsewhere: int
+    only_here: int
+    contradicting: int
+    non_prose: int
 
 
 EMPTY_LAYOUT = Layout()
@@ -105,6 +118,10 @@ class ViewModel:
         self.tellers: dict[str, int] = {
             m: len(g.members) for g in comparison.groups for m in g.members
         }
+        self.sign_counts: dict[int, SignCounts] = {
+            column: self._sign_counts(article.sentences)
+            for column, article in enumerate(comparison.articles)
+        }
         self.filter_facts = FilterFacts(
             soft=self.soft_only,
             told_elsewhere=self.told_elsewhere,
@@ -119,6 +136,19 @@ class ViewModel:
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
+
+    def _sign_counts(self, sentences: Sequence[Sentence]) -> SignCounts:
+        """An article's sentences counted by the sign the reader sees on them (``~`` apart
+        from ``+``, since another source tells it)."""
+        labels = [self.labels[s.id] for s in sentences]
+        elsewhere = sum(s.id in self.told_elsewhere for s in sentences)
+        return SignCounts(
+            shared=labels.count(Label.SHARED),
+            elsewhere=elsewhere,
+            only_here=labels.count(Label.UNIQUE) - elsewhere,
+            contradicting=labels.count(Label.CONTRADICTING),
+            non_prose=labels.count(None),
+        )
 
     def _unsure(self) -> frozenset[str]:
         """Sentences drawn with a sign of doubt: ``≈`` (a shared row only probably one fact),

@@ -242,7 +242,7 @@ async def test_header_and_rows_show_sources_glyphs_and_gaps() -> None:
         header = view.line_text(0)
         for name in ("1 Harbour Herald ★", "2 Coast Courier", "3 Daily Wire", "4 Evening Post"):
             assert name in header
-        assert "=3 +0 !2 ¶2" in view.line_text(1)  # Harbour Herald's counts
+        assert "=3 ~0 +0 !2 ¶2" in view.line_text(1)  # Harbour Herald's counts
         lines = screen_lines(view)
         body = lines[HEADER_HEIGHT:]
         assert body[0].startswith(GLYPHS[None] + "   Storm floods the old harbour")

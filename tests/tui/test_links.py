@@ -150,7 +150,9 @@ def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentenc
     comparison = compare()
     threshold = comparison.options.threshold
     lone = next(g for g in comparison.groups if g.label is Label.UNIQUE).members[0]
-    other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
+    home = comparison.sentences[lone].article_id
+    other_article = next(a for a in reversed(comparison.articles) if a.id != home)
+    other = other_article.prose[0].id
     other_group = comparison.group_of[other].id
     for score, told in ((threshold - 5, "perhaps also told in"), (threshold + 40, "also told in")):
         linked = replace(comparison, links=(Link(lone, other, score),))
@@ -165,6 +167,20 @@ def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentenc
         assert text.startswith(title)
         line = next(line for line in text.splitlines() if "also told in" in line)
         assert told in line and ("perhaps" in line) == (score < threshold)
+        assert line.startswith("± " if score < threshold else "~ ")  # the sign of its row
+        # Who tells it agrees with the sign: a sure link's source tells it, in another row.
+        source = linked.articles[
+            [a.id for a in linked.articles].index(linked.sentences[other].article_id)
+        ].source
+        told_line = next(line for line in text.splitlines() if line.startswith("Told by "))
+        silent_line = next((line for line in text.splitlines() if line.startswith("Not in:")), "")
+        if score < threshold:
+            assert told_line.startswith("Told by 1 of ") and source in silent_line
+        else:
+            assert told_line.startswith("Told by 2 of ") and told_line.endswith(
+                f"~ in another row: {source}"
+            )
+            assert source not in silent_line
         assert (f"(group {other_group}, counterpart {score:.0f}, under the threshold)" in line) == (
             score < threshold
         )
