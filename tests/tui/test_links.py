@@ -193,9 +193,7 @@ async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_
         view = app.query_one(AlignedView)
         comparison = app.comparison
         pivot = comparison.options.pivot
-        column = {
-            s: k for k, a in enumerate(comparison.articles) for s in (x.id for x in a.sentences)
-        }
+        column = {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
         # A link between two sources other than the pivot: before, the pivot and the target
         # were shown and the source the reader came from was dropped.
         link = next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
