@@ -276,6 +276,9 @@ def test_control_characters_in_file_names_do_not_reach_the_terminal(
         ["--format", "xml"],
         ["--bogus"],
         ["-o"],
+        ["--name", "a2"],
+        ["--name", "=NBC4"],
+        ["--name", "a2=\x1b\x07 "],  # nothing left once control characters are dropped
     ],
 )
 def test_bad_arguments_are_usage_errors(engine, capsys, args) -> None:
@@ -548,6 +551,27 @@ def test_a_pivot_past_the_last_source_is_a_usage_error(capsys) -> None:
     assert main(["export", "--pivot", "5"]) == 2
     err = capsys.readouterr().err
     assert "--pivot 5 names no source: 5 were read, numbered 0 to 4" in err
+
+
+def test_name_gives_sources_names_of_ones_own_and_refuses_an_unknown_id(capsys) -> None:
+    # The sample corpus has five sources, a1 to a5; the last name given to one wins.
+    args = [
+        "export",
+        "--format",
+        "json",
+        "--name",
+        "A2=NBC4",
+        "--name",
+        "a2= Sun\x1b[31m  Sentinel",
+    ]
+    assert main([*args, "--name", "a5=War talks"]) == 0
+    out, err = capsys.readouterr()
+    sources = {a["id"]: a["source"] for a in from_json(out)["articles"]}
+    assert (sources["a2"], sources["a5"]) == ("Sun[31m Sentinel", "War talks")
+    assert sources["a1"] == "diplomatic talks" and err == ""
+    assert main(["export", "--name", "a6=Wire"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == "parallax: --name a6 names no source: 5 were read, a1 to a5\n"
 
 
 def test_an_output_folder_is_named_as_a_folder(tmp_path, capsys) -> None:

@@ -15,6 +15,7 @@ from textual.widgets._footer import FooterKey
 from aligner.result.model import Comparison, Label
 from tui.cell_render import (
     CURSOR,
+    EARLIER_MARK,
     GAP_MARK,
     GLYPHS,
     LINKED,
@@ -36,6 +37,7 @@ from tui.row_layout import (
     column_widths,
     column_window,
     columns_that_fit,
+    columns_to_show,
     find_matches,
     keep_row,
 )
@@ -53,7 +55,7 @@ from tui.selection import anchored_entry, anchored_row, level_columns, reading_s
 from tui.view_model import EMPTY_LAYOUT, Layout, ViewModel
 
 # The marks are re-exported: tests and callers read what a line shows by them.
-__all__ = ["GAP_MARK", "GLYPHS", "HEADER_HEIGHT", "NOTE_MARK", "AlignedView"]
+__all__ = ["EARLIER_MARK", "GAP_MARK", "GLYPHS", "HEADER_HEIGHT", "NOTE_MARK", "AlignedView"]
 
 HEADER_HEIGHT = 2
 """Source names, then per-source counts; fixed above the scrolling rows."""
@@ -289,11 +291,12 @@ class AlignedView(ScrollView, can_focus=True):
         self._relayout(wanted=wanted)
 
     def select_sentence(self, sentence_id: str) -> None:
-        """Move the cursor (and focus) to ``sentence_id`` if it is shown."""
+        """Move the cursor (and focus) to ``sentence_id`` if its source is not hidden,
+        keeping the source it jumps from on screen beside it."""
         column = self._model.article_of.get(sentence_id) if self._model else None
         if column is None or column in self.hidden:
             return
-        self._move_focus(column, sentence_id)
+        self._move_focus(column, sentence_id, keep=self.focused_column)
 
     def action_cursor_down(self) -> None:
         self._move_cursor(self._cursor + 1)
@@ -373,7 +376,7 @@ class AlignedView(ScrollView, can_focus=True):
     def _fits_beside_focus(self, column: int) -> bool:
         """Whether the window of columns can show ``column`` and keep the focused one (and
         the pivot, pinned whenever two fit)."""
-        fits = columns_that_fit(self.scrollable_content_region.width)
+        fits = columns_to_show(self.scrollable_content_region.width, len(self._candidates()))
         pivot = self._model.pivot if self._model else None
         taken = {self.focused_column, column} | (
             {pivot} if pivot is not None and fits >= 2 else set()
@@ -468,16 +471,20 @@ class AlignedView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self._layout_width = width
         self._match_order = None
-        fits = columns_that_fit(width)
+        candidates = self._candidates()
+        fits = columns_to_show(width, len(candidates))
+        pivot = self._model.pivot if self._model else None
         if wanted:
-            # A row jumped to shows all its sources, in narrower columns if it must.
-            fits = max(fits, min(len(wanted), columns_that_fit(width, min_width=NARROW_COLUMN)))
+            # A jump shows every source it wants, the focus and the pivot, in narrower
+            # columns if it must.
+            together = {self.focused_column, *wanted} | ({pivot} if pivot in candidates else set())
+            fits = max(fits, min(len(together), columns_that_fit(width, min_width=NARROW_COLUMN)))
         self._shown = column_window(
-            self._candidates(),
+            candidates,
             focused=self.focused_column,
             fits=fits,
             previous=self._shown,
-            pinned=self._model.pivot if self._model else None,
+            pinned=pivot,
             wanted=wanted,
         )
         self._widths = column_widths(width, len(self._shown))
@@ -642,14 +649,16 @@ class AlignedView(ScrollView, can_focus=True):
             target = model.counterpart(selected, column) if selected and model else None
         self._move_focus(column, target)
 
-    def _move_focus(self, column: int, sentence_id: str | None) -> None:
-        """Focus ``column`` and select ``sentence_id`` (or its nearest neighbour) there."""
+    def _move_focus(self, column: int, sentence_id: str | None, *, keep: int | None = None) -> None:
+        """Focus ``column`` and select ``sentence_id`` (or its nearest neighbour) there; a
+        column brought into view keeps ``keep`` (shown) beside it."""
         screen_line = self._cursor_screen_line()
         self.focused_column = column
         if sentence_id is not None:
             self._anchor = sentence_id
         if column not in self._shown or self.mode == "reading":
-            self._relayout()
+            brought_in = column not in self._shown and keep in self._shown and keep != column
+            self._relayout(wanted=(keep,) if brought_in and keep is not None else ())
         else:
             self._cursor = self._cursor_for_anchor()
             self._after_move(scroll=True)
@@ -824,4 +833,5 @@ class AlignedView(ScrollView, can_focus=True):
             highlight,
             noted=sid in self.notes,
             matches=self._match_spans.get(sid, ()),
+            earlier=sid in self._layout.earlier,
         )

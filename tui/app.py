@@ -33,6 +33,7 @@ from tui.config import (
     with_source_name,
 )
 from tui.details import DetailsPanel
+from tui.details_text import told_in_other_rows
 from tui.keys import bindings, help_rows
 from tui.legend import help_rows as signs_help_rows
 from tui.messages import (
@@ -890,13 +891,18 @@ class ParallaxApp(App[int]):
 
 
 def _told_by(comparison: Comparison, selection: str | Sequence[str]) -> str:
-    """How many sources tell the selected sentence's fact in its row, of all of them (those
-    off-screen and hidden too); nothing for a heading or caption."""
+    """How many sources tell the selected sentence's fact, of all of them (those off-screen
+    and hidden too): in its row, and in other rows through a sure link (the ``~`` sign), so
+    a ``~`` sentence is not said to be told by its source alone; nothing for a heading."""
     sid = selection if isinstance(selection, str) else next(iter(selection), None)
     group = comparison.group_of.get(sid) if sid else None
     if group is None:
         return ""
-    return f"told by {len(group.members)}/{len(comparison.articles)}"
+    total, in_row = len(comparison.articles), len(group.members)
+    elsewhere = len(told_in_other_rows(comparison, group))
+    if not elsewhere:
+        return f"told by {in_row}/{total}"
+    return f"told by {in_row + elsewhere}/{total} ({in_row} in this row)"
 
 
 def _why_nothing_opened(comparison: Comparison) -> str:

@@ -39,6 +39,9 @@ PERHAPS_MARK = "±"
 another source (aligner/match/near.py): only here as far as the comparison can tell, but
 often told there too. Drawn in the unique colour."""
 NOTE_MARK = "✎"
+EARLIER_MARK = "↑"
+"""Gutter mark, in the quiet gap colour, of a sentence that comes earlier in its article than
+the one above it in its column (rows follow the pivot): where a note mark is not."""
 GAP_MARK = "·"
 PIVOT_MARK = "★"
 MANY_SOURCES = "*"
@@ -145,10 +148,12 @@ class CellRenderer:
         *,
         noted: bool,
         matches: Sequence[tuple[int, int]],
+        earlier: bool = False,
     ) -> Strip:
         """Wrapped line ``line`` of sentence ``sid`` in a cell ``width`` wide: the gutter (label
-        glyph and note mark on the first line), then the words with diffs and matches marked."""
-        key = (sid, line, width, highlight)
+        glyph, and note mark or ``earlier`` mark, on the first line), then the words with
+        diffs and matches marked."""
+        key = (sid, line, width, highlight, earlier)
         strip = self._cache.get(key)
         if strip is not None:
             return strip
@@ -162,7 +167,11 @@ class CellRenderer:
             label_class = SOFT_CLASS if soft else LABEL_CLASS[label]
             label_style = self.style(highlight, label_class)
             if line == 0:
-                note = NOTE_MARK if noted else " "
+                note = Segment(
+                    NOTE_MARK if noted else " ", self.style(highlight, "aligned-view--note")
+                )
+                if earlier and not noted:
+                    note = Segment(EARLIER_MARK, self.style(highlight, "aligned-view--gap"))
                 glyph, glyph_style = (SOFT_MARK if soft else GLYPHS[label]), label_style
                 if sid in model.told_elsewhere:
                     glyph = TOLD_ELSEWHERE_MARK
@@ -174,7 +183,7 @@ class CellRenderer:
                 gutter = [
                     Segment(glyph, glyph_style),
                     Segment(source_count(model.tellers.get(sid, 1)), glyph_style),
-                    Segment(note, self.style(highlight, "aligned-view--note")),
+                    note,
                     Segment(" ", base),
                 ]
             else:
@@ -227,22 +236,19 @@ class CellRenderer:
         return strip
 
     def _counts(self, model: ViewModel, column: int) -> list[Segment]:
-        comparison = model.comparison
-        article = comparison.articles[column]
-        stats = next((s for s in comparison.stats if s.article_id == article.id), None)
-        if stats is None:
-            return []
-        # The engine counts as the view draws: a sentence in any conflict is contradicting.
-        counts = (
-            (Label.SHARED, stats.shared),
-            (Label.UNIQUE, stats.unique),
-            (Label.CONTRADICTING, stats.contradicting),
-            (None, stats.non_prose),
+        """A source's sentences counted by the signs its column shows (see ``SignCounts``)."""
+        counts = model.sign_counts[column]
+        header = "aligned-view--header"
+        signs = (
+            (GLYPHS[Label.SHARED], LABEL_CLASS[Label.SHARED], counts.shared),
+            (TOLD_ELSEWHERE_MARK, LABEL_CLASS[Label.SHARED], counts.elsewhere),
+            (GLYPHS[Label.UNIQUE], LABEL_CLASS[Label.UNIQUE], counts.only_here),
+            (GLYPHS[Label.CONTRADICTING], LABEL_CLASS[Label.CONTRADICTING], counts.contradicting),
+            (GLYPHS[None], LABEL_CLASS[None], counts.non_prose),
         )
-        segments = [Segment(" ", self.style("aligned-view--header"))]
-        for label, count in counts:
-            style = self.style("aligned-view--header", LABEL_CLASS[label])
-            segments.append(Segment(f"{GLYPHS[label]}{count} ", style))
+        segments = [Segment(" ", self.style(header))]
+        for glyph, label_class, count in signs:
+            segments.append(Segment(f"{glyph}{count} ", self.style(header, label_class)))
         return segments
 
 

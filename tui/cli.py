@@ -19,6 +19,7 @@ from aligner.export import FORMATS, ExportFormat, format_for_path, render
 from aligner.runtime.collector import collector_off_for_this_process
 from aligner.text.terminal_safety import escape_unsafe
 from tui.atomic import NotRegularFile, check_replaceable
+from tui.source_names import clean_source_name
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -34,7 +35,7 @@ _READ_USAGE = (
 _EXPORT_USAGE = (
     "parallax export [PATH ...] [-o FILE] [--format {markdown,json}] [--threshold N]\n"
     "                       [--pivot N] [--force] [--recursive] [--max-file-mb N]\n"
-    "                       [--max-sentences N] [--max-convert-seconds N]"
+    "                       [--max-sentences N] [--max-convert-seconds N] [--name ID=NAME]"
 )
 _EPILOG = (
     "With no PATH, Parallax compares its built-in sample corpus. A PATH is a folder of "
@@ -91,6 +92,17 @@ def _positive(value: str) -> float:
     if not number > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
     return number
+
+
+def _id_and_name(value: str) -> tuple[str, str]:
+    """``ID=NAME`` (``a2=NBC4``): a source's id as the Sources table gives it, and its name,
+    cleaned as the reader's ``R`` cleans one."""
+    source, equals, typed = value.partition("=")
+    source = source.strip().lower()
+    name = clean_source_name(typed)
+    if not equals or not source or not name:
+        raise argparse.ArgumentTypeError(f"expected ID=NAME (a2=NBC4), not {value!r}")
+    return source, name
 
 
 def _number(value: str, kind: Callable[[str], Any]) -> Any:
@@ -170,6 +182,14 @@ def _export_parser() -> _Parser:
         type=_sentence_limit,
         metavar="N",
         help="refuse to align more than N sentences and other lines in all (default 200000)",
+    )
+    parser.add_argument(
+        "--name",
+        type=_id_and_name,
+        action="append",
+        default=[],
+        metavar="ID=NAME",
+        help="call source ID (a1, a2, ... as in the Sources table) NAME; repeatable",
     )
     return parser
 
@@ -308,6 +328,7 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO, *, at_once: boo
             f"--pivot {args.pivot} names no source: {count} were read, numbered 0 to {count - 1}"
         )
 
+    comparison = _named(comparison, args.name)
     text = render(comparison, fmt=fmt, workers=usable_cpus())
     if to_stdout:
         _write_stdout(text, stdout)
@@ -316,6 +337,20 @@ def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO, *, at_once: boo
     if at_once:
         _exit_now(EXIT_OK, stdout, stderr)
     return EXIT_OK
+
+
+def _named(comparison: aligner.Comparison, names: Sequence[tuple[str, str]]) -> aligner.Comparison:
+    """The comparison with the sources ``--name`` names called so (the last name given to
+    a source wins); a usage error for an id no source has."""
+    path_of = {article.id: article.path for article in comparison.articles}
+    for source, _ in names:
+        if source not in path_of:
+            ids = [article.id for article in comparison.articles]
+            raise UsageError(
+                f"--name {printable(source)} names no source: {len(ids)} were read, "
+                f"{ids[0]} to {ids[-1]}"
+            )
+    return comparison.with_source_names({path_of[source]: name for source, name in names})
 
 
 def _exit_now(status: int, *streams: TextIO | None) -> NoReturn:

@@ -43,8 +43,14 @@ def details_text(
     members = [comparison.sentences[m] for m in group.members]
     article_ids = {s.article_id for s in members}
     told = [_source_name(comparison, s.article_id) for s in members]
+    elsewhere = told_in_other_rows(comparison, group)
+    told_elsewhere = [
+        _source_name(comparison, a.id) for a in comparison.articles if a.id in elsewhere
+    ]
     silent = [
-        _source_name(comparison, a.id) for a in comparison.articles if a.id not in article_ids
+        _source_name(comparison, a.id)
+        for a in comparison.articles
+        if a.id not in article_ids and a.id not in elsewhere
     ]
     conflicts = comparison.group_conflicts(group)
     # A shared or unique group disputed from another row keeps its own title (below).
@@ -64,8 +70,12 @@ def details_text(
         out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
         out.append(" (weakest member's best match)", palette.quiet)
     out.append("\n")
-    out.append(f"Told by {len(told)} of {len(comparison.articles)}: ", palette.quiet)
+    count = len(told) + len(told_elsewhere)
+    out.append(f"Told by {count} of {len(comparison.articles)}: ", palette.quiet)
     out.append(strip_controls(", ".join(told)))
+    if told_elsewhere:
+        out.append(f"; {TOLD_ELSEWHERE_MARK} in another row: ", palette.quiet)
+        out.append(strip_controls(", ".join(told_elsewhere)))
     out.append("\n")
     if silent:
         out.append("Not in: ", palette.quiet)
@@ -160,6 +170,20 @@ def _append_conflict_sign(out: Text, conflict: Conflict, palette: _Palette) -> N
         out.append("! ", palette.label(Label.CONTRADICTING))
 
 
+def told_in_other_rows(comparison: Comparison, group: Group) -> set[str]:
+    """The articles, none of the row's, that tell a member's fact in another row through a
+    link at the threshold or more (what makes a lone sentence ``~``)."""
+    sentences, threshold = comparison.sentences, comparison.options.threshold
+    in_row = {sentences[m].article_id for m in group.members}
+    return {
+        sentences[sid].article_id
+        for member in group.members
+        for link in comparison.links_of.get(member, ())
+        if link.score >= threshold
+        for sid in (link.a, link.b)
+    } - in_row
+
+
 def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Palette) -> None:
     """Counterparts beyond the row: sentences of other groups that tell a member's fact (a
     row holds one sentence per source, and one sentence can retell what another tells in
@@ -172,10 +196,11 @@ def _append_links(out: Text, comparison: Comparison, group: Group, palette: _Pal
             if other_group is None:
                 continue
             mine, other = comparison.sentences[member], comparison.sentences[other_id]
-            out.append("~ ", palette.quiet)
             # A link under the threshold joins two sentences best for each other in their
-            # sources, worded too differently to score more: the reader judges it.
+            # sources, worded too differently to score more: the reader judges it, and its
+            # sign is the row's "perhaps" one.
             weak = link.score < comparison.options.threshold
+            out.append(f"{PERHAPS_MARK if weak else TOLD_ELSEWHERE_MARK} ", palette.quiet)
             told = (
                 f"{_source_name(comparison, mine.article_id)} "
                 f"{'perhaps also' if weak else 'also'} told in "

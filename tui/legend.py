@@ -5,6 +5,7 @@ from __future__ import annotations
 from aligner.calibration import SURE_ROW_SCORE
 from aligner.result.model import Label
 from tui.cell_render import (
+    EARLIER_MARK,
     GAP_MARK,
     GLYPHS,
     MANY_SOURCES,
@@ -50,11 +51,16 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[None], "Heading, caption or boilerplate: shown, not compared"),
     (PIVOT_MARK, "The pivot source: rows follow its order, differences are against it"),
     (GAP_MARK, "This source has nothing in this row"),
+    (
+        EARLIER_MARK,
+        "Told earlier in its article than the sentence above it in this column: rows follow "
+        "the pivot, so another source's column can run backwards (r: each source in order)",
+    ),
     (NOTE_MARK, "Your note on this sentence (a to edit)"),
     (
-        "=3 +2 !0 ¶1",
-        "Under a source's name: its shared, alone-in-row (+ ± ~), contradicting sentences, "
-        "headings",
+        "=3 ~1 +2 !0 ¶1",
+        "Under a source's name, its sentences by sign: shared in their row (= ≈), told in "
+        "another row (~), only here (+ ±), contradicting (! ?), headings (¶)",
     ),
     ("abc", "Underlined words differ from the pivot's version of the sentence"),
 )

@@ -49,7 +49,10 @@ probably; ``±`` only here, perhaps; ``?`` contradicting softly)."""
 Mode = Literal["aligned", "reading"]
 
 MIN_COLUMN_WIDTH = 32
-"""Columns never get narrower than this many cells; fewer sources are shown instead."""
+"""Columns are at least this many cells wide (27 of words) unless that would leave a source out."""
+READABLE_COLUMN = 28
+"""How narrow columns may get to show every source at once: 23 cells of words, four or five
+to a line, a narrow newspaper column (3 sources beside the details panel at 160 columns)."""
 NARROW_COLUMN = 24
 """How narrow columns may get to show every source of a row jumped to (80 columns: three)."""
 SEPARATOR_WIDTH = 1
@@ -138,6 +141,21 @@ def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:
     quiet_rows(leftover)
     quiet_rows(trailing)
     return tuple(rows)
+
+
+def earlier_than_above(rows: Iterable[Row], place: Mapping[str, int]) -> frozenset[str]:
+    """Sentences that come earlier in their article (``place``: a sentence's position there)
+    than the sentence shown above them in their column: rows follow the pivot's order, so
+    another source's column can run backwards, and the reader should see where it does."""
+    above: dict[int, int] = {}
+    earlier: set[str] = set()
+    for row in rows:
+        for column, sid in row.cells.items():
+            here = place[sid]
+            if here < above.get(column, here):
+                earlier.add(sid)
+            above[column] = here
+    return frozenset(earlier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +304,14 @@ def columns_that_fit(total_width: int, *, min_width: int = MIN_COLUMN_WIDTH) -> 
     return max(1, (total_width + SEPARATOR_WIDTH) // (min_width + SEPARATOR_WIDTH))
 
 
+def columns_to_show(total_width: int, sources: int) -> int:
+    """How many columns to lay out: every source when they all fit at ``READABLE_COLUMN``
+    (a hidden source is worse than narrower columns), else as many as fit at the minimum."""
+    if columns_that_fit(total_width, min_width=READABLE_COLUMN) >= sources:
+        return max(1, sources)
+    return columns_that_fit(total_width)
+
+
 def column_window(
     candidates: Sequence[int],
     *,
@@ -296,20 +322,20 @@ def column_window(
     wanted: Sequence[int] = (),
 ) -> tuple[int, ...]:
     """The columns shown, in source order: ``fits`` of the candidates. The focused one
-    always; the ``pinned`` one (the pivot, the reference every other is read against, as
-    Meld and vimdiff keep theirs) whenever two fit; then the ``wanted`` ones (the sources of
-    a row jumped to); the rest filled from the ``previous`` window, so it moves as little as
-    possible (the columns nearest the focused one kept), then from the focused column's
-    neighbours."""
+    always; then the ``wanted`` ones (the sources of a row jumped to, the source a jump came
+    from); then the ``pinned`` one (the pivot, the reference every other is read against, as
+    Meld and vimdiff keep theirs) whenever two fit; the rest filled from the ``previous``
+    window, so it moves as little as possible (the columns nearest the focused one kept),
+    then from the focused column's neighbours."""
     if not candidates:
         return ()
     fits = max(1, min(fits, len(candidates)))
     rank = {column: k for k, column in enumerate(candidates)}
     at = rank.get(focused, 0)
     first = [candidates[at]]
+    first += [c for c in wanted if c in rank]
     if fits >= 2 and pinned in rank:
         first.append(pinned)  # type: ignore[arg-type]
-    first += [c for c in wanted if c in rank]
 
     def nearest_first(columns: Iterable[int]) -> list[int]:
         return sorted(columns, key=lambda c: (abs(rank[c] - at), rank[c] < at))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aligner.match.trust import row_doubt
-from aligner.result.model import Comparison, Label
+from aligner.result.model import Comparison, Label, Sentence
 from tui.row_layout import (
     Counterparts,
     FilterFacts,
@@ -16,6 +16,7 @@ from tui.row_layout import (
     Mode,
     Row,
     aligned_rows,
+    earlier_than_above,
     keep_row,
     keep_sentence,
     pivot_index,
@@ -40,16 +41,32 @@ class Layout:
     """What the view scrolls through for one mode, filter and set of shown columns.
 
     Aligned mode fills the ``row`` fields: the rows that pass, each sentence's row and the
-    rows' heights. Reading mode fills the ``stream`` fields: each shown column's sentences as
-    written, each sentence's entry and the entries' heights.
+    rows' heights, and ``earlier``: the sentences that come earlier in their article than
+    the one above them in their column (``earlier_than_above``). Reading mode fills the
+    ``stream`` fields: each shown column's sentences as written, each sentence's entry and
+    the entries' heights.
     """
 
     rows: tuple[Row, ...] = ()
     row_of: Mapping[str, int] = field(default_factory=dict)
     row_lines: LineIndex = field(default_factory=lambda: LineIndex([]))
+    earlier: frozenset[str] = frozenset()
     streams: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     stream_pos: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
     stream_lines: Mapping[int, LineIndex] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SignCounts:
+    """One source's sentences by the sign the reader sees: shared in their row (``=`` ``≈``),
+    told in another row (``~``), only here (``+`` ``±``), contradicting (``!`` ``?``) and
+    headings, captions, boilerplate (``¶``)."""
+
+    shared: int
+    elsewhere: int
+    only_here: int
+    contradicting: int
+    non_prose: int
 
 
 EMPTY_LAYOUT = Layout()
@@ -91,6 +108,8 @@ class ViewModel:
         self.soft_only: frozenset[str] = frozenset(
             m for g in comparison.groups if comparison.softly_contradicting(g) for m in g.members
         )
+        # Each sentence's position in its article, to tell where a column runs backwards.
+        self.place: dict[str, int] = {sid: s.index for sid, s in comparison.sentences.items()}
         index_of = {a.id: k for k, a in enumerate(comparison.articles)}
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
@@ -98,6 +117,10 @@ class ViewModel:
         # How many sources tell each sentence in its row (its group's size).
         self.tellers: dict[str, int] = {
             m: len(g.members) for g in comparison.groups for m in g.members
+        }
+        self.sign_counts: dict[int, SignCounts] = {
+            column: self._sign_counts(article.sentences)
+            for column, article in enumerate(comparison.articles)
         }
         self.filter_facts = FilterFacts(
             soft=self.soft_only,
@@ -113,6 +136,19 @@ class ViewModel:
         # Recently used layouts only: cycling through column windows would otherwise keep
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
+
+    def _sign_counts(self, sentences: Sequence[Sentence]) -> SignCounts:
+        """An article's sentences counted by the sign the reader sees on them (``~`` apart
+        from ``+``, since another source tells it)."""
+        labels = [self.labels[s.id] for s in sentences]
+        elsewhere = sum(s.id in self.told_elsewhere for s in sentences)
+        return SignCounts(
+            shared=labels.count(Label.SHARED),
+            elsewhere=elsewhere,
+            only_here=labels.count(Label.UNIQUE) - elsewhere,
+            contradicting=labels.count(Label.CONTRADICTING),
+            non_prose=labels.count(None),
+        )
 
     def _unsure(self) -> frozenset[str]:
         """Sentences drawn with a sign of doubt: ``≈`` (a shared row only probably one fact),
@@ -236,6 +272,7 @@ class ViewModel:
             rows=rows,
             row_of={sid: r for r, row in enumerate(rows) for sid in row.cells.values()},
             row_lines=LineIndex(heights),
+            earlier=earlier_than_above(rows, self.place),
         )
 
     def _reading_layout(self, label_filter: LabelFilter, text_widths: Mapping[int, int]) -> Layout:

@@ -16,17 +16,20 @@ from textual.app import App, ComposeResult
 from aligner.result.model import Comparison, Conflict, ConflictKind, Label, LineKind, Severity
 from aligner.result.summary import source_stats
 from tui import row_layout, view_model
-from tui.aligned_view import GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
+from tui.aligned_view import EARLIER_MARK, GAP_MARK, GLYPHS, HEADER_HEIGHT, AlignedView
 from tui.messages import ViewStateChanged
 from tui.row_layout import (
     SEPARATOR_WIDTH,
     Counterparts,
     LineIndex,
+    Row,
     aligned_rows,
     column_at,
     column_widths,
     column_window,
     columns_that_fit,
+    columns_to_show,
+    earlier_than_above,
     find_matches,
     styled_segments,
     word_changes,
@@ -106,6 +109,9 @@ def test_wrap_breaks_at_spaces_and_cuts_only_overlong_words() -> None:
     assert [word[s:e] for s, e in wrap_spans(word, 4)] == ["abcd", "efgh", "ij"]
 
 
+MIN_COLUMN = row_layout.MIN_COLUMN_WIDTH
+
+
 def test_columns_never_narrower_than_the_minimum() -> None:
     assert columns_that_fit(80) == 2
     assert columns_that_fit(200) == 6
@@ -115,6 +121,35 @@ def test_columns_never_narrower_than_the_minimum() -> None:
         widths = column_widths(total, count)
         assert sum(widths) + count - 1 == total
         assert min(widths) >= row_layout.MIN_COLUMN_WIDTH
+
+
+def test_every_source_is_shown_when_all_fit_at_the_readable_width() -> None:
+    # Beside the details panel at 160 columns the view is 92 cells: three sources of three.
+    assert columns_that_fit(92) == 2 and columns_to_show(92, 3) == 3
+    assert columns_to_show(92, 4) == 2  # four would be too narrow: the comfortable count
+    assert columns_to_show(200, 2) == 2 and columns_to_show(10, 3) == 1
+    for total in range(20, 300):
+        for sources in range(1, 8):
+            count = columns_to_show(total, sources)
+            widths = column_widths(total, min(count, sources))
+            narrowest = row_layout.READABLE_COLUMN if count == sources else MIN_COLUMN
+            assert count == 1 or min(widths) >= narrowest
+            assert count >= min(sources, columns_that_fit(total))
+
+
+def test_a_column_is_marked_only_where_it_runs_backwards() -> None:
+    rows = [
+        Row(f"g{k}", k, Label.SHARED, cells)
+        for k, cells in enumerate(
+            [{0: "p1", 1: "b1"}, {0: "p2", 1: "b2"}, {0: "p3", 1: "b9"}, {0: "p4", 1: "b3"},
+             {1: "b4"}, {0: "p5", 1: "b5"}]
+        )
+    ]  # fmt: skip
+    place = {sid: int(sid[1:]) for row in rows for sid in row.cells.values()}
+    # b3 comes after b9 on screen but before it in its article; b4, b5 follow b3 in order.
+    assert earlier_than_above(rows, place) == {"b3"}
+    assert earlier_than_above(rows[:3], place) == frozenset()  # in order: nothing marked
+    assert earlier_than_above([rows[3], rows[2]], place) == {"p3"}  # any column, the same rule
 
 
 def test_column_window_keeps_the_focused_source_and_moves_little() -> None:
@@ -137,6 +172,8 @@ def test_column_window_pins_the_pivot_and_brings_wanted_sources_into_view() -> N
     # A row of sources 2 and 4 jumped to, focus on 4: both shown, and the pivot if it fits.
     assert column_window(candidates, focused=4, fits=3, pinned=0, wanted=(2, 4)) == (0, 2, 4)
     assert column_window(candidates, focused=4, fits=2, pinned=None, wanted=(2, 4)) == (2, 4)
+    # The source a jump came from comes before the pivot when only two fit.
+    assert column_window(candidates, focused=4, fits=2, pinned=0, wanted=(2,)) == (2, 4)
     assert column_window(candidates, focused=2, fits=1, pinned=0) == (2,)
     assert column_window([1, 3], focused=0, fits=2, pinned=0) == (1, 3)  # pivot hidden
 
@@ -205,7 +242,7 @@ async def test_header_and_rows_show_sources_glyphs_and_gaps() -> None:
         header = view.line_text(0)
         for name in ("1 Harbour Herald ★", "2 Coast Courier", "3 Daily Wire", "4 Evening Post"):
             assert name in header
-        assert "=3 +0 !2 ¶2" in view.line_text(1)  # Harbour Herald's counts
+        assert "=3 ~0 +0 !2 ¶2" in view.line_text(1)  # Harbour Herald's counts
         lines = screen_lines(view)
         body = lines[HEADER_HEIGHT:]
         assert body[0].startswith(GLYPHS[None] + "   Storm floods the old harbour")
@@ -666,3 +703,33 @@ async def test_c_visits_rows_whose_sentences_conflict_with_another_row(
         assert view.label_filter == "hard"
         assert view.row_count == 1
         assert view.selected_row is not None and view.selected_row.key == "g1"
+
+
+async def test_the_gutter_marks_a_sentence_told_earlier_than_the_one_above_it() -> None:
+    prose = LineKind.PROSE
+    pivot = build_article(
+        0, "x/a.txt", "A", "A", [[("First pivot fact.", prose)], [("Second pivot fact.", prose)],
+                                 [("Third pivot fact.", prose)]]
+    )  # fmt: skip
+    other = build_article(
+        1, "x/b.txt", "B", "B", [[("Second fact, told first.", prose)],
+                                 [("Third fact, told second.", prose)],
+                                 [("First fact, told last.", prose)]]
+    )  # fmt: skip
+    # Rows follow the pivot: B's column reads b3, b1, b2; b1 comes earlier than b3.
+    comparison = build_comparison(
+        [pivot, other],
+        [(Label.SHARED, ("a1s1", "a2s3")), (Label.SHARED, ("a1s2", "a2s1")),
+         (Label.SHARED, ("a1s3", "a2s2"))],
+    )  # fmt: skip
+    app = ViewHost(comparison)
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = app.query_one(AlignedView)
+        await pilot.pause()
+        lines = [line for line in screen_lines(view)[HEADER_HEIGHT:] if line.strip()]
+        marked = [line.split("│")[1] for line in lines if EARLIER_MARK in line]
+        assert len(marked) == 1 and "Second fact, told first." in marked[0]
+        assert not any(EARLIER_MARK in line.split("│")[0] for line in lines)  # the pivot's
+        await pilot.press("r")  # each source as written: nothing runs backwards
+        await pilot.pause()
+        assert not any(EARLIER_MARK in line for line in screen_lines(view))

@@ -26,7 +26,7 @@ def status(app) -> str:
 
 async def test_start_shows_the_comparison_and_a_status_line() -> None:
     app = story_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:  # three columns of the four sources
         await settle(pilot)
         view = app.query_one(AlignedView)
         assert view.has_focus
@@ -106,6 +106,17 @@ async def test_details_panel_docks_right_when_wide_and_below_when_narrow() -> No
         await pilot.resize_terminal(100, 40)
         await pilot.pause()
         assert details.region.y > view.region.y and details.region.x == view.region.x
+
+
+async def test_the_details_panel_beside_the_view_leaves_three_sources_in_view() -> None:
+    app = story_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        await pilot.press("4")  # three sources of the four, as in most news clusters
+        await pilot.press("d")
+        await pilot.pause()
+        assert view.shown_columns == (0, 1, 2)
 
 
 async def test_search_highlights_counts_and_moves_to_matches() -> None:

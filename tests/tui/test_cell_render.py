@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import cast
 
 from rich.style import Style
 from snapshot_apps.story import build_article, build_comparison, story_comparison
 from textual.widget import Widget
 
-from aligner.result.model import Label, LineKind
+from aligner.result.model import Label, LineKind, Link
 from tui.cell_render import (
     CURSOR,
     GAP_MARK,
@@ -136,7 +137,27 @@ def test_header_names_sources_marks_the_pivot_and_counts_labels() -> None:
     assert names.text.startswith(" 1 Harbour Herald ★")
     assert "│ 2 Coast Courier" in names.text and names.cell_length == 61
     counts = cells.header(model, 1, shown=(0, 1), widths=(30, 30), focused_column=1, width=61)
-    assert counts.text.startswith(" =3 +0 !2 ¶2 ")
+    assert counts.text.startswith(" =3 ~0 +0 !2 ¶2 ")
+
+
+def test_header_counts_follow_the_signs_a_sentence_told_in_another_row_apart() -> None:
+    cells, _ = renderer()
+    comparison = story_comparison()
+    model = ViewModel(comparison)
+    lone = next(g.members[0] for g in comparison.groups if g.label is Label.UNIQUE)
+    column = model.article_of[lone]
+    other = next(sid for sid, c in model.article_of.items() if c != column and model.labels[sid])
+    before = model.sign_counts[column]
+    for score, moved in ((comparison.options.threshold, 1), (comparison.options.threshold - 1, 0)):
+        linked = ViewModel(dataclasses.replace(comparison, links=(Link(lone, other, score),)))
+        counts = linked.sign_counts[column]
+        # A sure link makes it "~": counted apart from "+"; a weaker one leaves it "±" there.
+        assert (counts.elsewhere, counts.only_here) == (moved, before.only_here - moved)
+        assert dataclasses.astuple(counts)[0] == before.shared
+        assert sum(dataclasses.astuple(counts)) == len(comparison.articles[column].sentences)
+        cells.clear()  # strips are kept per comparison
+        shown = cells.header(linked, 1, shown=(column,), widths=(40,), focused_column=0, width=40)
+        assert f"~{moved} +{before.only_here - moved} " in shown.text
 
 
 def test_source_name_is_literal_and_numbered_only_for_the_number_keys() -> None:

@@ -150,7 +150,9 @@ def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentenc
     comparison = compare()
     threshold = comparison.options.threshold
     lone = next(g for g in comparison.groups if g.label is Label.UNIQUE).members[0]
-    other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
+    home = comparison.sentences[lone].article_id
+    other_article = next(a for a in reversed(comparison.articles) if a.id != home)
+    other = other_article.prose[0].id
     other_group = comparison.group_of[other].id
     for score, told in ((threshold - 5, "perhaps also told in"), (threshold + 40, "also told in")):
         linked = replace(comparison, links=(Link(lone, other, score),))
@@ -165,6 +167,38 @@ def test_a_link_under_the_threshold_is_told_as_perhaps_and_titles_a_lone_sentenc
         assert text.startswith(title)
         line = next(line for line in text.splitlines() if "also told in" in line)
         assert told in line and ("perhaps" in line) == (score < threshold)
+        assert line.startswith("± " if score < threshold else "~ ")  # the sign of its row
+        # Who tells it agrees with the sign: a sure link's source tells it, in another row.
+        source = linked.articles[
+            [a.id for a in linked.articles].index(linked.sentences[other].article_id)
+        ].source
+        told_line = next(line for line in text.splitlines() if line.startswith("Told by "))
+        silent_line = next((line for line in text.splitlines() if line.startswith("Not in:")), "")
+        if score < threshold:
+            assert told_line.startswith("Told by 1 of ") and source in silent_line
+        else:
+            assert told_line.startswith("Told by 2 of ") and told_line.endswith(
+                f"~ in another row: {source}"
+            )
+            assert source not in silent_line
         assert (f"(group {other_group}, counterpart {score:.0f}, under the threshold)" in line) == (
             score < threshold
         )
+
+
+async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_fits() -> None:
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        pivot = comparison.options.pivot
+        column = {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
+        # A link between two sources other than the pivot: before, the pivot and the target
+        # were shown and the source the reader came from was dropped.
+        link = next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
+        view.select_sentence(link.a)
+        assert len(view.shown_columns) < len(comparison.articles)
+        await pilot.press("l")
+        assert view.focused_sentence == link.b
+        assert {column[link.a], column[link.b]} <= set(view.shown_columns)

@@ -13,7 +13,7 @@ from textual.widgets import Input
 from tui.aligned_view import AlignedView
 from tui.config import load_config
 from tui.screens import ExportDialog, RenameSourceDialog
-from tui.screens.rename_source import MAX_SOURCE_NAME, clean_source_name
+from tui.source_names import MAX_SOURCE_NAME, clean_source_name
 
 
 def header(view: AlignedView) -> str:

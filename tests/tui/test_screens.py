@@ -282,6 +282,21 @@ async def test_switching_format_changes_the_default_suffix_only(tmp_path: Path) 
         assert app.result == ExportRequest(tmp_path / "storm.txt", "json", overwrite=False)
 
 
+async def test_the_chosen_format_shows_in_text_not_only_in_colour(tmp_path: Path) -> None:
+    app = Host(lambda: ExportDialog(tmp_path / "storm.md", "markdown"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+
+        def drawn(button: str) -> str:
+            return str(app.screen.query_one(f"#{button}", RadioButton).render())
+
+        assert drawn("markdown") != drawn("json").replace("JSON", "Markdown")
+        assert "●" in drawn("markdown") and "●" not in drawn("json")
+        await pilot.click("#json")
+        await pilot.pause()
+        assert "●" in drawn("json") and "●" not in drawn("markdown")
+
+
 async def test_export_to_a_new_file_needs_no_confirmation(tmp_path: Path) -> None:
     app = Host(lambda: ExportDialog(tmp_path / "storm.json", "json"))
     async with app.run_test() as pilot:

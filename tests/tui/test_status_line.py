@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from snapshot_apps.harness import settle, story_app
+from snapshot_apps.story import story_comparison
 from textual.widgets import Footer
 
+from aligner.result.model import Label, Link
 from tui.status_line import ACTIVITY, CONTEXT, POSITION, SEPARATOR, SETTING, fit_status
 
 PARTS = [
@@ -119,6 +122,26 @@ async def test_the_status_line_says_how_many_sources_tell_the_row() -> None:
         while view.selected_row.key != "g4":
             await pilot.press("j")
         assert "told by 1/4" in str(app.query_one("#status").content)
+
+
+async def test_the_status_line_counts_a_sentence_told_in_another_row_as_its_sign_does() -> None:
+    comparison = story_comparison()
+    lone = next(g.members[0] for g in comparison.groups if g.label is Label.UNIQUE)
+    source = comparison.sentences[lone].article_id
+    other = next(
+        g.members[0]
+        for g in comparison.groups
+        if len(g.members) == 1 and comparison.sentences[g.members[0]].article_id != source
+    )
+    threshold = comparison.options.threshold
+    for score, told in ((threshold, "told by 2/4 (1 in this row)"), (threshold - 1, "told by 1/4")):
+        linked = replace(comparison, links=(Link(lone, other, score),))
+        app = story_app(compare=lambda *args, linked=linked, **kwargs: linked)
+        async with app.run_test(size=(140, 30)) as pilot:
+            await settle(pilot)
+            app.query_one("AlignedView").select_sentence(lone)
+            await pilot.pause()
+            assert told in str(app.query_one("#status").content)
 
 
 async def test_a_filter_that_leaves_no_row_says_so() -> None:

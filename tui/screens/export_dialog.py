@@ -27,6 +27,22 @@ class ExportRequest:
     overwrite: bool
 
 
+class FormatButton(RadioButton):
+    """A radio button whose dot shows only when it is chosen: Textual draws the dot in both
+    and tells them apart by colour alone, which a low-colour terminal loses."""
+
+    CHOSEN, NOT_CHOSEN = RadioButton.BUTTON_INNER, " "
+
+    def __init__(self, label: str, *, value: bool, id: str) -> None:
+        super().__init__(label, value=value, id=id)
+        self.BUTTON_INNER = self.CHOSEN if value else self.NOT_CHOSEN
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self.CHOSEN if self.value else self.NOT_CHOSEN
+        super().watch_value()
+        self.refresh()
+
+
 class ExportDialog(ParallaxModal[ExportRequest | None]):
     """Dismisses with an ``ExportRequest`` or None when cancelled."""
 
@@ -68,8 +84,8 @@ class ExportDialog(ParallaxModal[ExportRequest | None]):
             yield Input(value=self._shown(self._default_path), id="path")
             yield Static("", id="error", classes="-empty")
             with RadioSet(id="format"):
-                yield RadioButton("Markdown", value=self._format == "markdown", id="markdown")
-                yield RadioButton("JSON", value=self._format == "json", id="json")
+                yield FormatButton("Markdown", value=self._format == "markdown", id="markdown")
+                yield FormatButton("JSON", value=self._format == "json", id="json")
             with Horizontal(id="buttons"):
                 yield Button("Export", id="export", variant="primary")
                 yield Button("Cancel", id="cancel")

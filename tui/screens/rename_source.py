@@ -11,15 +11,7 @@ from textual.widgets import Input, Static
 
 from tui.safe_text import strip_controls
 from tui.screens.modal import ParallaxModal
-
-MAX_SOURCE_NAME = 60
-"""A column header and an export's table cell, not a paragraph."""
-
-
-def clean_source_name(typed: str) -> str:
-    """What the reader typed as a name on one line: control characters (pasted escape
-    sequences too) removed, spaces collapsed, cut to ``MAX_SOURCE_NAME`` characters."""
-    return " ".join(strip_controls(typed).split())[:MAX_SOURCE_NAME].strip()
+from tui.source_names import MAX_SOURCE_NAME, clean_source_name
 
 
 class RenameSourceDialog(ParallaxModal[str | None]):
