@@ -136,8 +136,42 @@ def folded_if_thin(text: str, content_words: int = THIN_CONTENT_WORDS) -> str | 
     if len(text) > THIN_MAX_CHARS:
         return None
     folded = _folded(text)
-    content = {w for w in folded.split() if w not in STOPWORDS and not w.isdigit()}
+    content = {w for w in folded.split() if _is_content(w)}
     return folded if len(content) <= content_words else None
+
+
+def _is_content(word: str) -> bool:
+    """Whether a folded word says something of its own: no stopword, no bare number, and no
+    contraction of a stopword ("I'm", "they're", "don't"): "I don't know what's going on."
+    says two things, as "I know people are going to second guess." shares them."""
+    if word in STOPWORDS or word.isdigit():
+        return False
+    head, apostrophe, _ = word.partition("'")
+    return not apostrophe or (head not in STOPWORDS and head not in _NEGATED_AUXILIARIES)
+
+
+# "don't" is "do" + "n't": the part before the apostrophe of a negated auxiliary.
+_NEGATED_AUXILIARIES = frozenset(
+    [
+        "don",
+        "doesn",
+        "didn",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "won",
+        "wouldn",
+        "couldn",
+        "shouldn",
+        "haven",
+        "hasn",
+        "hadn",
+        "ain",
+        "mustn",
+        "needn",
+    ]
+)
 
 
 def _folded(text: str) -> str:
@@ -179,5 +213,5 @@ def _says_the_content(thin: tuple[str, ...], other: tuple[str, ...]) -> bool:
 def _content_stems(folded: str) -> tuple[str, ...]:
     """The stems of a folded text's content words in order (stopwords and digits left out),
     a word repeated at once kept once ("no, no")."""
-    stems = [stem(w) for w in folded.split() if w not in STOPWORDS and not w.isdigit()]
+    stems = [stem(w) for w in folded.split() if _is_content(w)]
     return tuple(s for k, s in enumerate(stems) if k == 0 or s != stems[k - 1])

@@ -56,7 +56,7 @@ def test_a_thin_member_worded_otherwise_makes_a_sure_row_probable(thin: str, oth
     ("short", "other"),
     [
         ("I know people are going to second guess.", "I don’t know what’s going on.”"),
-        ("“They say I’m close to Russia.", "THE FACTS: Not even close."),
+        ("His name is Dallas Swonger.", "Dallas Swonger wants the world to just know one thing."),
     ],
 )
 def test_a_member_of_three_content_words_worded_otherwise_makes_a_sure_row_probable(
@@ -68,10 +68,10 @@ def test_a_member_of_three_content_words_worded_otherwise_makes_a_sure_row_proba
 
 def test_three_content_words_make_a_sentence_short_for_doubt_not_thin() -> None:
     # Only the doubt reaches three content words: such a sentence still forms rows and links.
-    text = "I don’t know what’s going on.”"
+    text = "His name is Dallas Swonger."
     assert folded_if_thin(text, DOUBT_CONTENT_WORDS) is not None
     assert folded_if_thin(text) is None
-    other = "I know people are going to second guess."
+    other = "Dallas Swonger wants the world to just know one thing."
     assert thin_pairs_worded_apart([text, other], [0], [1]) == [False]
 
 
@@ -200,3 +200,16 @@ def test_doubt_is_the_same_whichever_member_comes_first(one: str, other: str, sc
     assert (row_doubt(first, {"a1s1": one, "a2s1": other}) is None) == (
         row_doubt(first, {"a1s1": other, "a2s1": one}) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "thin"),
+    [
+        ("I don’t know what’s going on.”", True),  # know, going
+        ("They’re not true.", True),
+        ("I'm having a good time doing it.", True),
+        ("O'Brien won the vote.", False),  # a name with an apostrophe is no contraction
+    ],
+)
+def test_contractions_of_stopwords_are_no_content_words(text: str, thin: bool) -> None:
+    assert (folded_if_thin(text) is not None) is thin
