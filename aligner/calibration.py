@@ -60,12 +60,13 @@ SURE_ROW_SCORE = 75.0
 # the labelled anchors hold four such partners. aligner/match/trust.py.
 THIN_CONTENT_WORDS = 2
 # A row is also marked only probable, though never taken apart, when a member says three
-# content words or fewer that no other member words alike: of the 371 shared rows of 75 or
+# content words or fewer that no other member words alike: of the 370 shared rows of 75 or
 # more of the 34 real clusters (2026-12-06), this marks 21 more, and read as a journalist
-# would, about half of them join different things ("I know people are going to second
-# guess." / "I don't know what's going on.", 96; "They say I'm close to Russia." / "THE
-# FACTS: Not even close.", 84) and half retell one quote ("Gun not real, says
-# spokesperson." / "'It was not a real gun.", 100): as sure as a row under SURE_ROW_SCORE.
+# would, about half of them join different things ("This is the best public health
+# decision." / "He just doesn't make the best decisions.", 94; "His name is Dallas
+# Swonger." / "Dallas Swonger wants the world to just know one thing.", 83) and half retell
+# one quote ("Gun not real, says spokesperson." / "'It was not a real gun.", 100): as sure
+# as a row under SURE_ROW_SCORE.
 # Barring such rows (THIN_CONTENT_WORDS = 3) cost a dev strong counterpart (leave one
 # cluster out, bench/news.py), and the labelled anchors' 96 partners in rows of 75 or more
 # hold one such pair, a right one: set by reading. aligner/match/trust.py.
