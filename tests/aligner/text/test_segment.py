@@ -103,7 +103,12 @@ def test_a_plain_period_still_ends_a_sentence() -> None:
             ["It was confirmed by sheriff's officials.", "LASD Lt. John Corina said so."],
         ),
         ("Was it right?The answer came later.", ["Was it right?", "The answer came later."]),
+        (
+            "He was charged, authorities said.A second woman was charged too.",
+            ["He was charged, authorities said.", "A second woman was charged too."],
+        ),
         # A dot inside a name or a number, an abbreviation, initials: no sentence end.
+        ("It was Sobig.A that spread fastest.", None),
         ("Mr.Smith went to CNN.com at 3.5 p.m.Friday and left.", None),
         ("He used the development tool Visual Studio.Net.", None),
         ("Fans called the service www.HollywoodIsCalling.com.", None),
