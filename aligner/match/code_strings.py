@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from aligner.text.features import SentenceFeatures
+from aligner.text.features import SentenceFeatures, stem
 from aligner.text.synonyms import concept_of
 
 ItemT = TypeVar("ItemT", bound=Hashable)
@@ -76,28 +76,35 @@ def encode(features: Sequence[SentenceFeatures]) -> SentenceCodes:
         trigrams=_ngram_sets(stems, 3),
         content=_distinct_sets(content),
         concepts=_distinct_sets(_relabelled(content, concept_of_stem)),
-        figures=figure_codes(features),
+        figures=figure_codes(features),  # as the MSRP-fitted wording model was fitted
         names=_distinct_sets(
             _numbered([list(chain.from_iterable(f.name_words)) for f in features], names)
         ),
     )
 
 
-def figure_codes(features: Sequence[SentenceFeatures]) -> list[str]:
-    """Per sentence, the sorted distinct codes of its figures (``SentenceCodes.figures``)."""
+def figure_codes(
+    features: Sequence[SentenceFeatures], *, counted_things: bool = False
+) -> list[str]:
+    """Per sentence, the sorted distinct codes of its figures (``SentenceCodes.figures``);
+    with ``counted_things``, a count is also coded with what it counts (``_figure_keys``)."""
     figures: dict[Hashable, int] = {}
-    return _distinct_sets(
-        _numbered([_figure_keys(f) if f.quantities else () for f in features], figures)
-    )
+    keys = [_figure_keys(f, counted_things) if f.quantities else () for f in features]
+    return _distinct_sets(_numbered(keys, figures))
 
 
-def _figure_keys(sentence: SentenceFeatures) -> list[tuple[str, float]]:
+def _figure_keys(sentence: SentenceFeatures, counted_things: bool) -> list[Hashable]:
     # Rounded: "an hour" and "60 minutes" must be one figure despite float noise. A month
     # ("May 2014") is evidence of one claim by its year, as "2014" alone is.
-    return [
-        ("year", q.value // 12) if q.kind == "month" else (q.kind, round(q.value, 6))
-        for q in sentence.quantities
-    ]
+    keys: list[Hashable] = []
+    for q in sentence.quantities:
+        value = round(q.value, 6)
+        keys.append(("year", q.value // 12) if q.kind == "month" else (q.kind, value))
+        if counted_things and q.kind == "count":
+            # "four people" and "four times" share a figure, not a fact: a count shared with
+            # its counted noun is a second shared code. The noun stemmed: "woman" = "women".
+            keys.append(("counted", value, stem(q.unit)))
+    return keys
 
 
 def _numbered(groups: Sequence[Sequence[ItemT]], numbering: dict[ItemT, int]) -> _Items:
