@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -115,15 +116,31 @@ def _changed_words(run: str) -> str:
     return escape_inline(text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Place:
-    """One contradiction section: its sentences, their conflicts, and whether the versions
-    are close enough for a word diff to say what changed (between two facts worded apart it
-    is noise)."""
+    """One contradiction section: its sentences, their conflicts, and the sentences close
+    enough to the first for a word diff to say what changed (one confident row or a sure
+    link; between two facts worded apart a diff is noise)."""
 
     members: list[Sentence]
-    conflicts: tuple[Conflict, ...]
-    compare_words: bool
+    conflicts: list[Conflict]
+    comparable: set[str]
+
+    def take_in(self, conflict: Conflict, sentences: Sequence[Sentence]) -> None:
+        """Add a conflict between rows telling the same disagreement, and its sentences."""
+        self.conflicts.append(conflict)
+        known = {s.id for s in self.members}
+        self.members.extend(s for s in sentences if s.id not in known)
+
+
+def disagreement_key(conflict: Conflict) -> tuple[str, str] | None:
+    """What a conflict disagrees about, as its reason names it: its kind and the thing in
+    the closing brackets ("73-year-old vs 72-year-old (Durst's age)"); None when the reason
+    names none. Conflicts with one key are one disagreement, however many sentences tell it."""
+    detail = conflict.detail.rstrip()
+    if not detail.endswith(")") or "(" not in detail:
+        return None
+    return str(conflict.kind), detail[detail.rindex("(") :]
 
 
 class _Document:
@@ -370,27 +387,42 @@ class _Document:
     def _contradiction_places(self) -> list[_Place]:
         """Each contradiction section's sentences and conflicts: a contradicting group with
         the conflicts inside it, then each conflict between sentences of different groups
-        (same subject, other figures)."""
+        (same subject, other figures). A conflict between groups that tells a disagreement
+        already in a section (``disagreement_key``: one age told twice by one outlet) joins
+        that section rather than opening another."""
         if self._places is not None:
             return self._places
         sentences = self.comparison.sentences
         explained: set[Conflict] = set()
         inside = self._conflicts_inside_groups()
         places: list[_Place] = []
+        place_of: dict[tuple[str, str], _Place] = {}
         for group in self.comparison.groups:
             if group.label is not Label.CONTRADICTING:
                 continue
-            conflicts = tuple(inside.get(group.id, ()))
+            conflicts = inside.get(group.id, [])
             explained.update(conflicts)
             members = [sentences[m] for m in group.members if m in sentences]
             sure = row_doubt(group, {s.id: s.text for s in members}) is None
-            places.append(_Place(members, conflicts, compare_words=sure))
+            place = _Place(members, list(conflicts), {s.id for s in members} if sure else set())
+            places.append(place)
+            for conflict in conflicts:
+                if (key := disagreement_key(conflict)) is not None:
+                    place_of.setdefault(key, place)
         for conflict in self.comparison.conflicts:
             if conflict in explained or conflict.a not in sentences or conflict.b not in sentences:
                 continue
             explained.add(conflict)
             pair = [sentences[conflict.a], sentences[conflict.b]]
-            places.append(_Place(pair, (conflict,), compare_words=self._surely_one_fact(*pair)))
+            key = disagreement_key(conflict)
+            if key is not None and key in place_of:
+                place_of[key].take_in(conflict, pair)
+                continue
+            comparable = {s.id for s in pair} if self._surely_one_fact(*pair) else set()
+            place = _Place(pair, [conflict], comparable)
+            places.append(place)
+            if key is not None:
+                place_of[key] = place
         self._places = places
         return places
 
@@ -423,10 +455,13 @@ class _Document:
 
     def contradiction(self, number: int, place: _Place) -> None:
         members, conflicts = place.members, place.conflicts
-        names = " vs ".join(self.label(s.article_id) for s in members)
+        names = " vs ".join(dict.fromkeys(self.label(s.article_id) for s in members))
         self.section(f"### Contradiction {number}: {names}")
+        first = members[0]
         compared = [
-            index > 0 and place.compare_words and self._close_wording(members[0], sentence)
+            index > 0
+            and {first.id, sentence.id} <= place.comparable
+            and self._close_wording(first, sentence)
             for index, sentence in enumerate(members)
         ]
         if len(members) > 1 and not any(compared):
@@ -436,8 +471,10 @@ class _Document:
             self.sentence_item(sentence, reference=members[0] if diff else None, shown=shown)
         if conflicts:
             self.emit("", "Why they disagree:", "")
-            for conflict in conflicts:
-                self.emit(f"- {self.reason(conflict)}")
+            # One outlet telling a figure twice gives the same reason twice: said once.
+            reasons = Counter(self.reason(conflict) for conflict in conflicts)
+            for reason, times in reasons.items():
+                self.emit(f"- {reason}" + (f" ({times} pairs of sentences)" if times > 1 else ""))
 
     def reason(self, conflict: Conflict) -> str:
         sentences = self.comparison.sentences

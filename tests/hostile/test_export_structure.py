@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from aligner.export.json import from_json, to_json
-from aligner.export.markdown import clean_text, shown_paths, to_markdown
+from aligner.export.markdown import clean_text, disagreement_key, shown_paths, to_markdown
 from aligner.match.trust import row_doubt
 from aligner.pipeline import compare
 from aligner.result.model import Comparison, Conflict, Group, Label
@@ -173,7 +173,14 @@ def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
     title = f"Parallax comparison: {topic}" if topic else "Parallax comparison"
     contradicting = [g for g in comparison.groups if g.label is Label.CONTRADICTING]
     explained: set[Conflict] = {c for g in contradicting for c in comparison.group_conflicts(g)}
-    between_groups = set(comparison.conflicts) - explained
+    # A conflict between groups opens a section unless its disagreement has one already.
+    told = {disagreement_key(c) for c in explained} - {None}
+    between_groups = []
+    for conflict in dict.fromkeys(comparison.conflicts):
+        key = disagreement_key(conflict)
+        if conflict not in explained and (key is None or key not in told):
+            between_groups.append(conflict)
+            told.add(key)
     shared = [g for g in comparison.groups if g.label is Label.SHARED]
     return [
         ("h1", title),

@@ -823,3 +823,40 @@ def test_a_contradiction_compares_words_only_between_versions_worded_alike(
     row = document.split("### Contradiction 1:")[1].split("## ")[0]
     assert ("Differences from" in row) == compared
     assert ("no word differences shown" in row) == (not compared)
+
+
+def test_conflicts_telling_one_disagreement_share_one_section(comparison) -> None:
+    from aligner.export.markdown import disagreement_key
+    from aligner.result.model import Conflict, ConflictKind
+
+    # The row's "29 vs 19 (killed)" told again between other rows joins the row's section;
+    # a spelling told twice between rows is one section; a reason naming nothing stays apart.
+    extra = (
+        Conflict("a1s4", "a3s2", ConflictKind.NUMBER, "30 vs 19 (killed)"),
+        Conflict(
+            "a2s4", "a3s3", ConflictKind.ENTITY, "Angles vs Angeles (spelling of Los Angeles)"
+        ),
+        Conflict(
+            "a1s4", "a3s3", ConflictKind.ENTITY, "Angles vs Angeles (spelling of Los Angeles)"
+        ),
+    )
+    document = to_markdown(replace(comparison, conflicts=(*comparison.conflicts, *extra)))
+    sections = document.split("## Shared by several sources")[0].split("### Contradiction ")[1:]
+    assert len(sections) == 3  # the row, the hostile reason without a subject, the spelling
+    assert "30 vs 19 (killed)" in sections[0] and "29 vs 19 (killed)" in sections[0]
+    assert sections[2].count("Angles vs Angeles") == 2
+    assert "in 3 contradictions" in document
+    assert disagreement_key(extra[0]) == ("number", "(killed)")
+    assert disagreement_key(Conflict("a", "b", ConflictKind.NUMBER, "5 vs 6")) is None
+
+
+def test_a_reason_told_by_two_pairs_of_the_same_sources_is_said_once(comparison) -> None:
+    from aligner.result.model import Conflict, ConflictKind
+
+    twice = (
+        Conflict("a1s4", "a2s4", ConflictKind.NUMBER, "73 vs 72 (age)"),
+        Conflict("a1s4", "a2s3", ConflictKind.NUMBER, "73 vs 72 (age)"),
+    )
+    document = to_markdown(replace(comparison, conflicts=(*comparison.conflicts, *twice)))
+    lines = [line for line in document.splitlines() if "73 vs 72 (age)" in line]
+    assert len(lines) == 1 and lines[0].endswith("(2 pairs of sentences)")
