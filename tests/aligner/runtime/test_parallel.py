@@ -176,12 +176,11 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_LINK_PAIRS", 0)
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_RECORDS", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
-    # Splitting and reading, candidates and their scores, checks inside groups (the words
-    # are stemmed in this process: see articles._stemmed).
-    assert calls == [2, 2, 2]
+    # Splitting and reading, stemming, candidates and their scores, checks inside groups.
+    assert calls == [2, 2, 2, 2]
     # A child for each of those, and one each for the checks of related pairs, the links
     # and near counterparts, and the sections of the JSON encoded aside.
-    assert len(children) == (6 if can_fork() else 0)
+    assert len(children) == (7 if can_fork() else 0)
     assert parallel_json == render(compare(), fmt="json")
 
 
