@@ -600,3 +600,27 @@ def test_the_export_program_runs_no_garbage_collection(monkeypatch, capsys) -> N
     assert main() == 0
     assert main(["export", "--format", "json"]) == 0
     assert calls == ["off", ("exit", 0)]
+
+
+@pytest.mark.skipif(
+    not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2,
+    reason="counts threads in /proc; OpenBLAS starts no extra thread on one CPU",
+)
+def test_the_export_program_runs_numpy_with_one_blas_thread() -> None:
+    # Run as the program (its own process, numpy not imported yet), kept alive after the
+    # export to count its threads: OpenBLAS would have started one per further CPU.
+    code = (
+        "import os, sys\n"
+        "from tui import cli\n"
+        "cli._exit_now = lambda status, *streams: None\n"
+        "sys.argv = ['parallax', 'export', '--format', 'json']\n"
+        "cli.main()\n"
+        "import numpy\n"
+        "print(os.environ['OPENBLAS_NUM_THREADS'], len(os.listdir('/proc/self/task')),"
+        " file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stderr.split() == ["1", "1"]
