@@ -195,10 +195,12 @@ def _build_groups(
     conflicts: Sequence[Conflict],
     scores: Sequence[float],
 ) -> list[Group]:
-    """Groups in display order, numbered g1, g2, ..., labelled by size and inner conflicts,
+    """Groups in display order, numbered g1, g2, ..., labelled by size and inner disputes,
     each with its cluster's score (``group_scores``)."""
     cluster_of = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
-    conflicted = {cluster_of[c.a] for c in conflicts if cluster_of[c.a] == cluster_of[c.b]}
+    conflicted = {
+        cluster_of[c.a] for c in conflicts if c.disputes and cluster_of[c.a] == cluster_of[c.b]
+    }
     return [
         Group(
             id=f"g{number}",

@@ -61,8 +61,9 @@ def details_text(
         else palette.label(Label.SHARED if glyph == TOLD_ELSEWHERE_MARK else group.label)
     )
     out.append(f"{glyph} {title}", style)
-    disputed = comparison.conflicts_of
-    if group.label is not Label.CONTRADICTING and any(m in disputed for m in group.members):
+    touching = comparison.conflicts_of
+    disputed = any(c.disputes for m in group.members for c in touching.get(m, ()))
+    if group.label is not Label.CONTRADICTING and disputed:
         # The grid marks such a row "!": say at once why the label reads otherwise.
         out.append(", contradicted by another row (below)", palette.label(Label.CONTRADICTING))
     out.append(f"  ·  group {group.id}", palette.quiet)

@@ -46,7 +46,7 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (
         SOFT_MARK,
         "Contradicting softly: to check, not impossible together (a bound vs a figure, "
-        "two spellings)",
+        "one quotation worded two ways)",
     ),
     (GLYPHS[None], "Heading, caption or boilerplate: shown, not compared"),
     (PIVOT_MARK, "The pivot source: rows follow its order, differences are against it"),

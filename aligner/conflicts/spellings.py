@@ -81,7 +81,7 @@ def spelling_conflicts(
         found += _conflicts_between(one, other, where, features, article_of, score_of, run)
     for short, long in possessive_spellings(features, where):  # "Gusto's bar" / "Gustos bar"
         detail = f"{short.capitalize()}'s vs {long.capitalize()} (spelling)"
-        finding = Finding(ConflictKind.ENTITY, detail, Severity.SOFT)
+        finding = Finding(ConflictKind.SPELLING, detail, Severity.SOFT)
         found += [
             SpellingConflict(sentence, best, finding)
             for sentence, best in against_best(where[short], where[long], article_of, score_of)
@@ -159,7 +159,9 @@ def _conflicts_between(
         # once, "Barak" once), so the reason names both.
         about += f" or {_name_spelled(rare, run, where, features)}"
     finding = Finding(
-        ConflictKind.ENTITY, f"{rare.capitalize()} vs {usual.capitalize()} ({about})", Severity.SOFT
+        ConflictKind.SPELLING,
+        f"{rare.capitalize()} vs {usual.capitalize()} ({about})",
+        Severity.SOFT,
     )
     return [
         SpellingConflict(sentence, best, finding)

@@ -280,6 +280,7 @@ class _Document:
         self.sources()
         self.similarity()
         self.contradictions()
+        self.spellings()
         self.shared()
         self.only_in()
         self.skipped()
@@ -412,6 +413,8 @@ class _Document:
         for conflict in self.comparison.conflicts:
             if conflict in explained or conflict.a not in sentences or conflict.b not in sentences:
                 continue
+            if not conflict.disputes:
+                continue  # a spelling: listed apart (``spellings``)
             explained.add(conflict)
             pair = [sentences[conflict.a], sentences[conflict.b]]
             key = disagreement_key(conflict)
@@ -425,6 +428,33 @@ class _Document:
                 place_of[key] = place
         self._places = places
         return places
+
+    def spellings(self) -> None:
+        """Names written two ways by different sources, one item per spelling with the
+        sentences that write it (none: no section)."""
+        sentences = self.comparison.sentences
+        by_reason: dict[str, list[Conflict]] = {}
+        for conflict in self.comparison.conflicts:
+            if not conflict.disputes and conflict.a in sentences and conflict.b in sentences:
+                by_reason.setdefault(conflict.detail, []).append(conflict)
+        if not by_reason:
+            return
+        self.section("## Spellings to check")
+        self.emit(
+            "Names written differently by different sources, a typo or another transliteration: "
+            "not a disagreement about the facts.",
+            "",
+        )
+        for detail, conflicts in by_reason.items():
+            sides = ((sentences[c.a], sentences[c.b]) for c in conflicts)
+            pairs = dict.fromkeys(
+                f"{self.label(a.article_id)} vs {self.label(b.article_id)}" for a, b in sides
+            )
+            self.emit(f"- {escape_inline(detail)} — {', '.join(pairs)}")
+            told = dict.fromkeys(side for c in conflicts for side in (c.a, c.b))
+            for sid in told:
+                sentence = sentences[sid]
+                self.emit(f"  - **{self.label(sentence.article_id)}**: {self.text(sentence)}")
 
     def _close_wording(self, reference: Sentence, sentence: Sentence) -> bool:
         """Whether ``sentence`` keeps enough of ``reference``'s words for a word diff to
@@ -449,7 +479,7 @@ class _Document:
         inside: dict[str, list[Conflict]] = {}
         for conflict in self.comparison.conflicts:
             group = group_of.get(conflict.a)
-            if group is not None and group is group_of.get(conflict.b):
+            if conflict.disputes and group is not None and group is group_of.get(conflict.b):
                 inside.setdefault(group.id, []).append(conflict)
         return inside
 
@@ -613,11 +643,16 @@ def _source_labels(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def _conflict_counts(conflicts: Sequence[Conflict], places: int) -> str:
-    """ "6 conflicts (4 hard, 2 soft) in 5 contradictions": a contradiction below (a row, or
-    two sentences of different rows) can hold several conflicts, one reason each."""
-    soft = sum(c.severity is Severity.SOFT for c in conflicts)
-    counted = f"{_count(len(conflicts), 'conflict')} ({len(conflicts) - soft} hard, {soft} soft)"
-    return f"{counted} in {_count(places, 'contradiction')}" if conflicts else counted
+    """ "6 conflicts (4 hard, 2 soft) in 5 contradictions · 2 spellings": a contradiction
+    below (a row, or sentences of different rows) can hold several conflicts, one reason
+    each; names spelled two ways are counted apart (``Conflict.disputes``)."""
+    disputes = [c for c in conflicts if c.disputes]
+    soft = sum(c.severity is Severity.SOFT for c in disputes)
+    counted = f"{_count(len(disputes), 'conflict')} ({len(disputes) - soft} hard, {soft} soft)"
+    if disputes:
+        counted += f" in {_count(places, 'contradiction')}"
+    spellings = len({c.detail for c in conflicts if not c.disputes})
+    return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
 
 
 def _count(n: int, noun: str) -> str:

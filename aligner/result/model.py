@@ -38,6 +38,9 @@ class ConflictKind(StrEnum):
     ANTONYM = "antonym"
     ENTITY = "entity"
     QUOTE = "quote"
+    # A name written two ways by different sources (a typo, a transliteration): for a reader
+    # to check, never a disagreement about the facts (``Conflict.disputes``).
+    SPELLING = "spelling"
 
 
 class Severity(StrEnum):
@@ -133,6 +136,13 @@ class Conflict:
     kind: ConflictKind
     detail: str
     severity: Severity = Severity.HARD
+
+    @property
+    def disputes(self) -> bool:
+        """Whether the two sentences disagree about the facts, which makes them contradicting.
+        A spelling does not: "Los Angles" in one outlet puts no "!" on another outlet's "Los
+        Angeles", nor on the row of either; it is listed for a reader to check."""
+        return self.kind is not ConflictKind.SPELLING
 
 
 @pickled_by_constructor  # sent back by the thousand (aligner/pipeline.py)
@@ -278,7 +288,7 @@ class Comparison:
         """Whether ``group``'s members are disputed only softly: every conflict touching a
         member, inside the group or with a sentence of another group, is soft (told
         differently, for the reader to check), and there is one."""
-        touching = [c for m in group.members for c in self.conflicts_of.get(m, ())]
+        touching = [c for m in group.members for c in self.conflicts_of.get(m, ()) if c.disputes]
         return bool(touching) and all(c.severity is Severity.SOFT for c in touching)
 
     def group_conflicts(self, group: Group) -> tuple[Conflict, ...]:
@@ -289,9 +299,10 @@ class Comparison:
 
 def sentence_labels(groups: Sequence[Group], conflicts: Sequence[Conflict]) -> dict[str, Label]:
     """Each prose sentence's label as a reader counts it: its group's, but contradicting
-    for any sentence a conflict touches, also one with a sentence of another group (the
-    same fact told with another figure in a sentence that did not align)."""
-    disputed = {side for c in conflicts for side in (c.a, c.b)}
+    for any sentence a conflict disputing the facts touches (``Conflict.disputes``), also one
+    with a sentence of another group (the same fact told with another figure in a sentence
+    that did not align)."""
+    disputed = {side for c in conflicts if c.disputes for side in (c.a, c.b)}
     return {m: Label.CONTRADICTING if m in disputed else g.label for g in groups for m in g.members}
 
 

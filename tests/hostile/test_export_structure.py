@@ -178,6 +178,8 @@ def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
     between_groups = []
     for conflict in dict.fromkeys(comparison.conflicts):
         key = disagreement_key(conflict)
+        if not conflict.disputes:
+            continue  # a spelling: listed under "Spellings to check"
         if conflict not in explained and (key is None or key not in told):
             between_groups.append(conflict)
             told.add(key)
@@ -191,6 +193,11 @@ def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:
         *(
             ("h3", f"Contradiction {k}: ")
             for k in range(len(contradicting) + 1, len(contradicting) + len(between_groups) + 1)
+        ),
+        *(
+            [("h2", "Spellings to check")]
+            if any(not c.disputes for c in comparison.conflicts)
+            else []
         ),
         ("h2", "Shared by several sources"),
         *(("h3", f"Shared {k}{_check(comparison, group)}: ") for k, group in enumerate(shared, 1)),

@@ -39,10 +39,15 @@ def _count(number: int, noun: str) -> str:
 
 
 def _conflicts(conflicts: Sequence[Conflict]) -> str:
-    """ "3 conflicts (2 hard, 1 soft)", as the Markdown export counts them."""
-    soft = sum(c.severity is Severity.SOFT for c in conflicts)
-    counted = _count(len(conflicts), "conflict")
-    return f"{counted} ({len(conflicts) - soft} hard, {soft} soft)" if conflicts else counted
+    """ "3 conflicts (2 hard, 1 soft) · 1 spelling to check", as the Markdown export counts
+    them: a name spelled two ways is no disagreement about the facts."""
+    disputes = [c for c in conflicts if c.disputes]
+    soft = sum(c.severity is Severity.SOFT for c in disputes)
+    counted = _count(len(disputes), "conflict")
+    if disputes:
+        counted += f" ({len(disputes) - soft} hard, {soft} soft)"
+    spellings = len({c.detail for c in conflicts if not c.disputes})
+    return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
 
 
 def percent(value: float) -> str:

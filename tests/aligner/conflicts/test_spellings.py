@@ -1,4 +1,4 @@
-"""Names spelled two ways by different sources: soft name conflicts, and what is left alone."""
+"""Names spelled two ways by different sources: soft spellings, no disputes; what is left."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def conflicts(*articles: list[str]) -> list[tuple[str, str, str]]:
     article_of = [k for k, article in enumerate(articles) for _ in article]
     found = spelling_conflicts([sentence_features(t) for t in texts], article_of, lambda i, j: 0)
     for c in found:
-        assert c.finding.kind is ConflictKind.ENTITY and c.finding.severity is Severity.SOFT
+        assert c.finding.kind is ConflictKind.SPELLING and c.finding.severity is Severity.SOFT
     return [(texts[c.a], texts[c.b], c.finding.detail) for c in found]
 
 
@@ -191,3 +191,44 @@ def test_plurals_transliterations_and_short_names_keep_their_endings() -> None:
         == []
     )  # two stems: a country and its adjective
     assert conflicts(["Its Talent Office said so."], ["Its Talent Officer said so."]) == []
+
+
+def test_a_spelling_is_no_dispute_and_contradicts_no_sentence() -> None:
+    from aligner.result.model import Conflict, Group, Label, sentence_labels
+
+    spelling = Conflict("a1s1", "a2s1", ConflictKind.SPELLING, "Angles vs Angeles (spelling)")
+    figure = Conflict("a1s2", "a2s2", ConflictKind.NUMBER, "29 vs 19 (killed)")
+    assert not spelling.disputes and figure.disputes
+    groups = [
+        Group("g1", Label.SHARED, ("a1s1", "a2s1"), 90.0),
+        Group("g2", Label.CONTRADICTING, ("a1s2", "a2s2"), 90.0),
+    ]
+    labels = sentence_labels(groups, [spelling, figure])
+    assert labels == {
+        "a1s1": Label.SHARED,
+        "a2s1": Label.SHARED,
+        "a1s2": Label.CONTRADICTING,
+        "a2s2": Label.CONTRADICTING,
+    }
+
+
+def test_a_row_whose_only_conflict_is_a_spelling_stays_shared(tmp_path) -> None:
+    from aligner.export.markdown import to_markdown
+    from aligner.pipeline import compare
+    from aligner.result.model import Label
+
+    lede = "Hairdresser Fabio {}, 49, died at the scene in Woodland Hills on Monday.\n"
+    (tmp_path / "a1.txt").write_text(lede.format("Sementilli"), encoding="utf-8")
+    (tmp_path / "a2.txt").write_text(lede.format("Sementilli"), encoding="utf-8")
+    (tmp_path / "a3.txt").write_text(lede.format("Semintelli"), encoding="utf-8")
+    comparison = compare([tmp_path])
+    assert {c.kind for c in comparison.conflicts} == {ConflictKind.SPELLING}
+    (row,) = comparison.groups
+    assert row.label is Label.SHARED
+    assert set(comparison.sentence_labels.values()) == {Label.SHARED}
+    document = to_markdown(comparison)
+    assert "0 contradicting" in document and "No contradictions found." in document
+    assert "0 conflicts (0 hard, 0 soft) · 1 spelling to check" in document
+    spelled = document.split("## Spellings to check")[1].split("## ")[0]
+    assert "- Semintelli vs Sementilli (spelling of Hairdresser Fabio Sementilli) — " in spelled
+    assert spelled.count("Woodland Hills") == 3  # each sentence once, under its reason
