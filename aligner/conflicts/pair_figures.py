@@ -32,6 +32,7 @@ from aligner.conflicts.subjects import (
     told_as_undergoing,
 )
 from aligner.result.model import ConflictKind, Finding, Severity
+from aligner.text.diff import is_number_token
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import MEASURE_UNITS, Quantity
 
@@ -589,6 +590,8 @@ def people_number_findings(a: SentenceFeatures, b: SentenceFeatures) -> list[Fin
                 continue  # neither form to compare: the common case, without a walk
             if not (_only_form(one, singular, plural) and _only_form(many, plural, singular)):
                 continue
+            if _counts_others(one):
+                continue  # "one man approached … when two other people came up": several
             if told_as_undergoing(one.text, singular) != told_as_undergoing(many.text, plural):
                 continue  # "two men pulled guns" / "the man was shot": other people
             told = [
@@ -607,6 +610,16 @@ def _only_form(sentence: SentenceFeatures, form: str, other: str) -> bool:
     tokens = sentence.tokens
     told = [k for k, token in enumerate(tokens) if token == form]
     return bool(told) and other not in tokens and not any(_not_a_count(tokens, k) for k in told)
+
+
+def _counts_others(sentence: SentenceFeatures) -> bool:
+    """Does the sentence count more people beside the one it names ("two other people",
+    "three others")? Then its one is one of several, as another source's plural may be."""
+    tokens = sentence.tokens
+    return any(
+        token in ("other", "others") and k and is_number_token(tokens[k - 1])
+        for k, token in enumerate(tokens)
+    )
 
 
 # "a second woman", "another man": one of several, not their number.

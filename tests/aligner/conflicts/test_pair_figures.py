@@ -79,6 +79,11 @@ def test_people_told_as_one_and_as_several_are_a_soft_conflict() -> None:
         ("A second woman was charged on Monday.", "Two women were charged."),
         ("She faces counts of battery to a child.", "She looked after 12 children."),
         ("Two men and a man's dog were found.", "Two men were found."),
+        # One man counted beside two others (mn081): he is one of several.
+        (
+            "One man approached the victim when two other people came up behind him.",
+            "Two men then approached armed with handguns.",
+        ),
     ],
 )
 def test_one_of_several_or_a_legal_phrase_is_no_count(a: str, b: str) -> None:
