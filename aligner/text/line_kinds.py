@@ -37,6 +37,8 @@ def classify_lines(text: str) -> tuple[TextLine, ...]:
         _classify_line(line, bulleted=flag) for line, flag in zip(lines, bulleted, strict=True)
     ]
     kinds = _demote_headline_runs(lines, kinds)
+    kinds = _mark_story_highlights(lines, kinds)
+    kinds = _mark_related_links(lines, kinds)
     kinds = _promote_leading_headline(lines, kinds, bulleted=bulleted)
     kinds = _mark_code_and_table_headers(lines, kinds)
     return tuple(
@@ -99,7 +101,8 @@ def labels_a_caption(prefix: str) -> bool:
     return _CAPTION_LABEL.search(prefix) is not None
 
 
-_CAPTION_LABEL = re.compile(r"(?i:caption|image|media\ playback)")
+# USA Today's video player bar ("CLOSE Skip in Skip x Embed x Share") tops the video's blurb.
+_CAPTION_LABEL = re.compile(r"(?i:caption|image|media\ playback|skip\ x\ embed)")
 
 
 def _opens_with_caption_label(line: str) -> bool:
@@ -151,7 +154,8 @@ def _line_spans(text: str) -> list[tuple[int, int, bool]]:
 # --- furniture glued to the start of a sentence ---------------------------------------------
 
 _FURNITURE_PREFIX_STARTS = (
-    *("Image ", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE ", "Caption "),
+    *("Image ", "Image:", "Media ", "View Image", "Enlarge ", "toggle caption", "|", "CLOSE "),
+    "Caption ",
 )
 # A ticker: symbols and the day's change in percent with two decimals, as quote widgets print
 # them. At most four symbols: its first "%" lies within _TICKER_REACH, as the pre-check needs.
@@ -165,6 +169,8 @@ _FURNITURE_PREFIX = re.compile(
         (?:Enlarge\ this\ image\ )?toggle\ caption\ (?P<credit>[^\n]{{1,80}}?)\ (?P=credit)$
       | Image\ copyright\ [^\n]{{1,60}}?\ Image\ caption
       | (?:Image|Media)\ caption
+      # A picture's caption behind a bare label: "Image: North Koreans (red shirts) cheer …".
+      | Image:(?=\ [A-Z])
       # A gallery's bare label before the picture's caption: "Caption Republicans and …".
       | Caption(?=\ [A-Z])
       | Media\ playback\ is\ unsupported\ on\ your\ device(?:\ Media\ caption)?
@@ -431,6 +437,10 @@ _CREDIT_AT_END = re.compile(
       | (?i:\((?:photo|photograph|image|picture|credit|video)s?\b[^()]{{0,80}}\))
       | {_PARENTHESISED_CREDIT_PATTERN}
       | (?i:\b(?:photo|photograph|image|picture)s?)\ (?:by|courtesy\ of)\ {_NAME}
+      # A gallery's caption, cut short, with its agency: "… of policemen... (Associated Press)".
+      | (?:\.\.\.|…)\ ?\((?:Associated\ Press|AP|Reuters|AFP)\)
+      # USA Today's picture credit, its "Story Highlights" glued after it (the first one).
+      | \((?i:photo):\ [^()]{{1,60}}\)\ Story\ Highlights\ [^.]{{1,120}}
       | (?:^|[.|]\s)(?i:(?:photo|photograph|image|picture)?\s?credits?|photo|image):\ [^.]{{1,60}}
     )[\s.)]*$""",
     re.VERBOSE,
@@ -444,6 +454,7 @@ _MAX_CAPTION_SENTENCES = 2
 # any skip the credit search, the costly part of judging a line.
 _CREDIT_WORDS = (
     *("/", "photo", "getty", "shutterstock", "via ", "image", "picture", "credit", "video"),
+    *("(associated press)", "(ap)", "(reuters)", "(afp)"),
 )
 # The only non-ASCII characters that case-insensitive regexes equate with ASCII letters.
 _ASCII_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -750,6 +761,50 @@ def _demote_headline_runs(lines: list[str], kinds: list[LineKind]) -> list[LineK
             for member in members:
                 result[member] = LineKind.BOILERPLATE
     return result
+
+
+def _mark_story_highlights(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
+    """USA Today's "Story Highlights": the label glued to the first one (after a picture's
+    credit), the others on the short lines after it ("Name withheld pending family's
+    permission", "Second victim was Krystle Campbell, 29, …"): a summary of the story, told
+    again below, not claims of their own."""
+    result = list(kinds)
+    for index, line in enumerate(lines):
+        if _STORY_HIGHLIGHTS in line:
+            after = range(index + 1, min(index + 1 + _MORE_HIGHLIGHTS, len(lines)))
+            for k in after:
+                if len(lines[k].split()) > _MAX_HIGHLIGHT_WORDS or _is_dateline(lines[k]):
+                    break
+                result[k] = LineKind.BOILERPLATE
+    return result
+
+
+def _mark_related_links(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
+    """The links under a "Related Story:" label, headlines of other stories ("Former Frost
+    Heaves player fatally shot in Montpelier"), up to the first line that ends as a sentence
+    does: a page whose links were stripped goes on with its prose at once (mn145's
+    "RELATED:" then "Simpson's release from prison … will produce a spectacle …")."""
+    result = list(kinds)
+    for index, line in enumerate(lines):
+        if line.strip(" :").lower() not in _RELATED_LABELS:
+            continue
+        for k in range(index + 1, min(index + 1 + _MAX_RELATED_LINKS, len(lines))):
+            if _ends_like_sentence(lines[k]) or len(lines[k].split()) > _MAX_LINK_WORDS:
+                break
+            result[k] = LineKind.BOILERPLATE
+    return result
+
+
+_RELATED_LABELS = frozenset(
+    ["related", "related story", "related stories", "related articles", "related links"]
+)
+_MAX_RELATED_LINKS = 5
+_MAX_LINK_WORDS = 20
+
+
+_STORY_HIGHLIGHTS = "Story Highlights"
+_MORE_HIGHLIGHTS = 2  # three in all, the first on the label's line
+_MAX_HIGHLIGHT_WORDS = 20
 
 
 def _mark_code_and_table_headers(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:

@@ -138,6 +138,8 @@ def test_sample_004_dateline_headline_stray_tokens_and_comment_form() -> None:
         "O.J. Simpson appears at a hearing in Las Vegas on May 15, 2013. (Jane Roe/AP, Pool, file)",
         "The defendant looks at his lawyer in court on Friday. (John Doe/AP, Pool)",
         "(AP Photo/Jane Roe, Pool, File)",
+        # A wire gallery's caption cut short (reader audit round 3, mn199).
+        "The ex-president is wheeled into court. His trial has resumed amid... (Associated Press)",
     ],
 )
 def test_captions_and_photo_credits(line: str) -> None:
@@ -830,3 +832,46 @@ def test_a_tweet_signature_glued_to_its_text_is_found(text: str, signature: str)
 )
 def test_sentences_naming_a_handle_keep_their_end(sentence: str) -> None:
     assert line_kinds.furniture_suffix_start(sentence) == len(sentence)
+
+
+def test_story_highlights_after_their_label_are_no_claims() -> None:
+    lines = [
+        "A worker returns a bag near the finish line. (Photo: Jane Roe, AP) Story Highlights "
+        "Student was watching race with 2 friends near finish",
+        "Name withheld pending family's permission",
+        "Second victim was Krystle Campbell, 29, a restaurant manager from Medford, Mass.",
+        "BOSTON — This rattled city was grappling Tuesday with identifying its dead.",
+    ]
+    assert [kind for _, kind in kinds_of(lines)] == [CAPTION, BOILERPLATE, BOILERPLATE, PROSE]
+
+
+def test_links_under_a_related_label_up_to_the_prose_that_goes_on() -> None:
+    lines = [
+        "Police are still looking for him.",
+        "Related Story:",
+        "Former Frost Heaves player fatally shot in Montpelier",
+        "City councilman urges Occupy L.A. to move indoors, into politics",
+        "His release will produce a spectacle unlike anything seen since he went to prison.",
+    ]
+    assert [kind for _, kind in kinds_of(lines)] == [
+        PROSE,
+        BOILERPLATE,
+        BOILERPLATE,
+        BOILERPLATE,
+        PROSE,
+    ]
+
+
+def test_a_picture_behind_a_bare_image_label_is_a_caption() -> None:
+    from aligner.load.corpus import Document
+    from aligner.text.articles import build_article
+
+    text = (
+        "Image: The teams march under one flag at the East Asian Games in 2005\n\nThe team won.\n"
+    )
+    article = build_article(0, Document(path="a1.txt", source="a1", text=text, title=None))
+    assert [(s.text, s.kind) for s in article.sentences] == [
+        ("Image:", BOILERPLATE),
+        ("The teams march under one flag at the East Asian Games in 2005", CAPTION),
+        ("The team won.", PROSE),
+    ]
