@@ -48,7 +48,7 @@ from tui.messages import (
 from tui.notes import NotesStore
 from tui.row_layout import FILTER_NAMES
 from tui.safe_text import strip_controls
-from tui.search_bar import SearchBar
+from tui.search_bar import SearchBar, count_text
 from tui.status_line import ACTIVITY, CONTEXT, HINT, POSITION, SETTING, fit_status
 from tui.themes import default_label_variables, load_themes, theme_to_start
 
@@ -451,11 +451,11 @@ class ParallaxApp(App[int]):
         if search.query_text:
             count = view.match_count
             current = view.current_match()
-            text = f"match {current}/{count}" if current else f"{count} matches"
+            text = count_text(count, current)
             if not count and view.label_filter != "all":
                 # The text may well be there, in rows this filter hides.
                 text += " in the rows this filter shows"
-            search.show_count(text)
+            search.show_count(text, matches=count)
             parts.append((ACTIVITY, f"“{strip_controls(search.query_text)}”: {text}"))
         if comparison is not None:
             parts.append((HINT, "F1: what the signs mean"))
@@ -490,6 +490,22 @@ class ParallaxApp(App[int]):
 
     def on_search_bar_step(self, message: SearchBar.Step) -> None:
         self._step_match(forward=message.forward)
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        """Enter ends the typing: the keys go back to the view, at the selected sentence if it
+        holds a match, else at the next one; the bar stays to show the query and the count
+        (`/` edits it, Esc closes it)."""
+        search = self.query_one(SearchBar)
+        if search.query_text:
+            if self.view.current_match():
+                self._update_status()
+            else:
+                self._step_match(forward=True)
+        else:
+            search.close()  # nothing to find: no bar to keep
+
+    def on_search_bar_typing_changed(self, message: SearchBar.TypingChanged) -> None:
+        self._update_status()
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         self.query_one(SearchBar).close()

@@ -9,7 +9,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label
+
+TYPING_HINT = "Enter: go to it"
+BROWSING_HINT = "F3 next · ⇧F3 previous · / edit · Esc close"
+"""Beside the count once Enter has given the keys back to the view: how to go on."""
+NO_MATCH_HINT = "/ edit · Esc close"
+
+
+def count_text(count: int, current: int) -> str:
+    """ "match 2/5" on a match, else how many there are."""
+    if current:
+        return f"match {current}/{count}"
+    return f"{count} match" if count == 1 else f"{count} matches"
 
 
 class SearchBar(Horizontal):
@@ -17,6 +30,9 @@ class SearchBar(Horizontal):
 
     BINDINGS: ClassVar = [
         Binding("escape", "close", "Close search", show=False),
+        # Priority: checked as the key arrives, so a key typed right after Enter already
+        # finds the focus where it went back to (the field's own Enter would be too late).
+        Binding("enter", "submit", "Go to the match", show=False, priority=True),
         Binding("down", "step(True)", "Next match", show=False),
         Binding("up", "step(False)", "Previous match", show=False),
     ]
@@ -49,6 +65,20 @@ class SearchBar(Horizontal):
     class Closed(Message):
         """The user left the search bar; matches stay highlighted."""
 
+    class Submitted(Message):
+        """Enter: the typing is done; go to the next match and give the keys back."""
+
+    @dataclass
+    class TypingChanged(Message):
+        """The field gained (``typing``) or lost the focus: the hint beside the count changes."""
+
+        typing: bool
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._typed_from: Widget | None = None
+        """Where the keys go back to after Enter."""
+
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt", markup=False)
         yield Input(placeholder="find in every source", id="search-input", compact=True)
@@ -59,6 +89,11 @@ class SearchBar(Horizontal):
         return self.has_class("-open")
 
     @property
+    def is_typing(self) -> bool:
+        """Keys go into the query (the field has the focus)."""
+        return self.query_one(Input).has_focus
+
+    @property
     def query_text(self) -> str:
         return self.query_one(Input).value
 
@@ -66,6 +101,9 @@ class SearchBar(Horizontal):
         """Show the bar and put the cursor in it, the current query selected."""
         self.add_class("-open")
         field = self.query_one(Input)
+        focused = self.screen.focused
+        if focused is not None and self not in focused.ancestors_with_self:
+            self._typed_from = focused
         # At once, not after the next refresh as ``focus()`` does: keys typed right after
         # the slash are already queued, and they belong to the search.
         self.screen.set_focus(field)
@@ -77,16 +115,27 @@ class SearchBar(Horizontal):
             self.query_one(Input).value = ""
         self.remove_class("-open")
 
-    def show_count(self, text: str) -> None:
-        self.query_one("#search-count", Label).update(text)
+    def show_count(self, text: str, *, matches: int) -> None:
+        """``text`` and, after it, the keys that go on from here."""
+        hint = TYPING_HINT if self.is_typing else BROWSING_HINT
+        if not matches and not self.is_typing:
+            hint = NO_MATCH_HINT
+        self.query_one("#search-count", Label).update(f"{text} · {hint}")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.QueryChanged(event.value))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Step(forward=True))
+    def action_submit(self) -> None:
+        """Enter: the keys go back to the widget the search was opened from."""
+        self.screen.set_focus(self._typed_from)
+        self.post_message(self.Submitted())
+
+    def on_descendant_focus(self) -> None:
+        self.post_message(self.TypingChanged(typing=True))
+
+    def on_descendant_blur(self) -> None:
+        self.post_message(self.TypingChanged(typing=False))
 
     def action_step(self, forward: bool) -> None:
         self.post_message(self.Step(forward=forward))
