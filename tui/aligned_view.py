@@ -394,6 +394,11 @@ class AlignedView(ScrollView, can_focus=True):
         return self.match_count
 
     @property
+    def search_query(self) -> str:
+        """The text highlighted (``set_search``'s last query)."""
+        return self._query
+
+    @property
     def match_count(self) -> int:
         return len(self._matches())
 

@@ -495,9 +495,11 @@ class ParallaxApp(App[int]):
         """Enter ends the typing: the keys go back to the view, at the selected sentence if it
         holds a match, else at the next one; the bar stays to show the query and the count
         (`/` edits it, Esc closes it)."""
-        search = self.query_one(SearchBar)
-        if search.query_text:
-            if self.view.current_match():
+        search, view = self.query_one(SearchBar), self.view
+        if view.search_query != message.query:
+            view.set_search(message.query)  # Enter came in the burst of the last letters
+        if message.query:
+            if view.current_match():
                 self._update_status()
             else:
                 self._step_match(forward=True)

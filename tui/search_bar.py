@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -19,10 +21,35 @@ NO_MATCH_HINT = "/ edit · Esc close"
 
 
 def count_text(count: int, current: int) -> str:
-    """ "match 2/5" on a match, else how many there are."""
+    """On a match "match 2/5", else how many there are: "1 match", "3 matches"."""
     if current:
         return f"match {current}/{count}"
     return f"{count} match" if count == 1 else f"{count} matches"
+
+
+class QueryField(Input):
+    """The search field. Enter is taken in turn with the letters before it (a binding would
+    run when the key arrives, before them); a key that reaches the field after Enter took the
+    focus away was typed in the same burst, and goes where the focus went."""
+
+    def __init__(self, on_enter: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_enter = on_enter
+
+    def _on_key(self, event: events.Key) -> None:
+        # Runs before Input's own handler (Textual calls each class's, most derived first),
+        # which preventing the default skips. ``has_focus`` changes only when the Blur event
+        # is handled, after the keys already queued here: ask the screen.
+        focused = self.screen.focused
+        if focused is not self and focused is not None:
+            event.stop()
+            event.prevent_default()
+            # A new event: the stopped one would not bubble up to the app's bindings.
+            focused._forward_event(events.Key(event.key, event.character))
+        elif event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._on_enter()
 
 
 class SearchBar(Horizontal):
@@ -30,9 +57,6 @@ class SearchBar(Horizontal):
 
     BINDINGS: ClassVar = [
         Binding("escape", "close", "Close search", show=False),
-        # Priority: checked as the key arrives, so a key typed right after Enter already
-        # finds the focus where it went back to (the field's own Enter would be too late).
-        Binding("enter", "submit", "Go to the match", show=False, priority=True),
         Binding("down", "step(True)", "Next match", show=False),
         Binding("up", "step(False)", "Previous match", show=False),
     ]
@@ -65,8 +89,12 @@ class SearchBar(Horizontal):
     class Closed(Message):
         """The user left the search bar; matches stay highlighted."""
 
+    @dataclass
     class Submitted(Message):
-        """Enter: the typing is done; go to the next match and give the keys back."""
+        """Enter: the typing is done; go to the match of ``query`` (its last QueryChanged
+        may still be on its way)."""
+
+        query: str
 
     @dataclass
     class TypingChanged(Message):
@@ -81,7 +109,9 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt", markup=False)
-        yield Input(placeholder="find in every source", id="search-input", compact=True)
+        yield QueryField(
+            self.give_keys_back, placeholder="find in every source", id="search-input", compact=True
+        )
         yield Label("", id="search-count", markup=False)
 
     @property
@@ -91,7 +121,7 @@ class SearchBar(Horizontal):
     @property
     def is_typing(self) -> bool:
         """Keys go into the query (the field has the focus)."""
-        return self.query_one(Input).has_focus
+        return self.screen.focused is self.query_one(Input)
 
     @property
     def query_text(self) -> str:
@@ -126,10 +156,11 @@ class SearchBar(Horizontal):
         event.stop()
         self.post_message(self.QueryChanged(event.value))
 
-    def action_submit(self) -> None:
-        """Enter: the keys go back to the widget the search was opened from."""
+    def give_keys_back(self) -> None:
+        """Enter: the keys go back to the widget the search was opened from, at once (the
+        next key may be on its way), and the app goes to the match."""
         self.screen.set_focus(self._typed_from)
-        self.post_message(self.Submitted())
+        self.post_message(self.Submitted(self.query_text))
 
     def on_descendant_focus(self) -> None:
         self.post_message(self.TypingChanged(typing=True))

@@ -174,19 +174,22 @@ async def test_after_enter_command_keys_act_and_slash_edits_the_query() -> None:
         assert not bar.is_open and view.has_focus
 
 
-async def test_a_key_typed_right_after_enter_reaches_the_view() -> None:
-    # A fast typist sends Enter and the next command before the next frame.
+async def test_a_burst_of_slash_word_enter_and_a_command_does_each_in_turn() -> None:
+    # A fast typist (or tmux send-keys, or a paste) sends every key before the next frame.
     app = story_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"harbour")
-        for key, character in [("enter", "\r"), ("d", "d")]:
+        view = app.query_one(AlignedView)
+        await pilot.press("G")  # the last row does not mention the harbour
+        burst = [("slash", "/"), *((c, c) for c in "harbour"), ("enter", "\r"), ("d", "d")]
+        for key, character in burst:
             event = events.Key(key, character)
             event.set_sender(app)
             app._driver.send_message(event)
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "harbour"
-        assert app.query_one(DetailsPanel).display
+        assert app.query_one(DetailsPanel).display and view.has_focus
+        assert "match 1/6" in status(app) and view.focused_sentence == "a1s1"
 
 
 async def test_a_search_whose_matches_a_filter_hides_says_so() -> None:
