@@ -34,9 +34,9 @@ class QueryField(Input):
 
     def __init__(self, on_enter: Callable[[], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._on_enter = on_enter
+        self._done_typing = on_enter
 
-    def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:
         # Runs before Input's own handler (Textual calls each class's, most derived first),
         # which preventing the default skips. ``has_focus`` changes only when the Blur event
         # is handled, after the keys already queued here: ask the screen.
@@ -49,7 +49,7 @@ class QueryField(Input):
         elif event.key == "enter":
             event.stop()
             event.prevent_default()
-            self._on_enter()
+            self._done_typing()
 
 
 class SearchBar(Horizontal):
