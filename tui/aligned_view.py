@@ -290,13 +290,18 @@ class AlignedView(ScrollView, can_focus=True):
         wanted, self._shown_again = self._shown_again, ()
         self._relayout(wanted=wanted)
 
-    def select_sentence(self, sentence_id: str) -> None:
+    def select_sentence(self, sentence_id: str, *, came_from: str | None = None) -> None:
         """Move the cursor (and focus) to ``sentence_id`` if its source is not hidden,
-        keeping the source it jumps from on screen beside it."""
-        column = self._model.article_of.get(sentence_id) if self._model else None
+        keeping the source it jumps from on screen beside it: ``came_from``'s (a row of
+        jumps that started there), else the focused one."""
+        model = self._model
+        column = model.article_of.get(sentence_id) if model else None
         if column is None or column in self.hidden:
             return
-        self._move_focus(column, sentence_id, keep=self.focused_column)
+        origin = model.article_of.get(came_from) if model and came_from else None
+        self._move_focus(
+            column, sentence_id, keep=self.focused_column if origin is None else origin
+        )
 
     def action_cursor_down(self) -> None:
         self._move_cursor(self._cursor + 1)

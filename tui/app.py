@@ -591,7 +591,8 @@ class ParallaxApp(App[int]):
                 view.select_sentence(origin)
                 return
             self._link_trail = (origin, targets, index)
-            view.select_sentence(targets[index])
+            # The sentence the reader started from stays in sight for every jump of the row.
+            view.select_sentence(targets[index], came_from=origin)
             return
         row = [focused] if focused else []
         row += [sid for sid in view.selected_sentences if sid != focused]
