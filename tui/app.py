@@ -423,7 +423,8 @@ class ParallaxApp(App[int]):
             parts.append((ACTIVITY, self._aligning_text()))
         if comparison is not None:
             total = len(comparison.articles)
-            parts.append((CONTEXT, f"{view.mode} view"))
+            # The default view, like the default filter, the screen shows; the other is a choice.
+            parts.append((CONTEXT if view.mode == "aligned" else SETTING, f"{view.mode} view"))
             label_filter = view.label_filter
             importance = CONTEXT if label_filter == "all" else SETTING
             parts.append((importance, f"filter: {FILTER_NAMES[label_filter]}"))
@@ -433,7 +434,8 @@ class ParallaxApp(App[int]):
                 sources += f", {shown} shown"
             if view.hidden:
                 sources += f", {len(view.hidden)} hidden"
-            parts.append((CONTEXT, sources))
+            # Sources out of sight are worth saying; every one in sight, the screen says.
+            parts.append((CONTEXT if shown == total else SETTING, sources))
             parts.append((SETTING, f"threshold {comparison.options.threshold:g}"))
             number, total = view.position
             unit = "row" if view.mode == "aligned" else "sentence"
