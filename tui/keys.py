@@ -62,7 +62,7 @@ KEYS: tuple[Key, ...] = (
         "Move",
         "n",
         "next_difference",
-        "Diff",
+        "Next diff",
         "Next difference (unique or contradicting)",
         "n",
         "view",
@@ -206,7 +206,6 @@ KEYS: tuple[Key, ...] = (
         "Note",
         "Add or edit a note on the selected sentence",
         "a",
-        footer=True,
     ),
     Key(
         "Notes & export",
@@ -252,7 +251,8 @@ KEYS: tuple[Key, ...] = (
         "^p",
         "builtin",
     ),
-    # Not in the footer: the keys above fill 80 columns, and q quits as everywhere.
+    # Not in the footer: the keys above fill 80 columns ("n Next diff" took the room of
+    # "a Note", which help and the palette list), and q quits as everywhere.
     Key("App", "q", "quit", "Quit", "Quit (also ctrl+q)", "q ^q"),
 )
 

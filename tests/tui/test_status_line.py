@@ -218,3 +218,15 @@ async def test_rows_only_in_sources_not_shown_are_counted_for_the_reader() -> No
         assert view.row_count == 0 and view.position[1] > 0
         text = str(app.query_one("#status").content)
         assert f"no row here in the shown sources: {view.position[1]} in others" in text
+
+
+async def test_the_footer_says_next_diff_and_fits_80_columns() -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = story_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.query(FooterKey))
+        # "n Diff" read as "show the word differences"; the key goes to the next difference.
+        assert keys[0].description == "Next diff" and keys[-1].description == "Help"
+        assert keys[-1].region.right <= 80
