@@ -24,6 +24,14 @@ def status(app) -> str:
     return str(app.query_one("#status").content)
 
 
+def send_in_one_burst(app, keys: list[tuple[str, str]]) -> None:
+    """``(key, character)`` pairs as the terminal sends them: no pause between keys."""
+    for key, character in keys:
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 async def test_start_shows_the_comparison_and_a_status_line() -> None:
     app = story_app()
     async with app.run_test(size=(100, 40)) as pilot:  # three columns of the four sources
@@ -182,10 +190,7 @@ async def test_a_burst_of_slash_word_enter_and_a_command_does_each_in_turn() -> 
         view = app.query_one(AlignedView)
         await pilot.press("G")  # the last row does not mention the harbour
         burst = [("slash", "/"), *((c, c) for c in "harbour"), ("enter", "\r"), ("d", "d")]
-        for key, character in burst:
-            event = events.Key(key, character)
-            event.set_sender(app)
-            app._driver.send_message(event)
+        send_in_one_burst(app, burst)
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "harbour"
         assert app.query_one(DetailsPanel).display and view.has_focus
@@ -433,10 +438,7 @@ async def test_keys_typed_right_after_slash_reach_the_search_bar() -> None:
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        for key, character in [("slash", "/"), *((c, c) for c in "harbour")]:
-            event = events.Key(key, character)
-            event.set_sender(app)
-            app._driver.send_message(event)  # as the terminal does: no pause between keys
+        send_in_one_burst(app, [("slash", "/"), *((c, c) for c in "harbour")])
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "harbour"
         assert "“harbour”: match 1/6" in status(app)

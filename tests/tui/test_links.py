@@ -5,6 +5,7 @@ from __future__ import annotations
 from snapshot_apps.harness import settle, story_app
 
 from aligner.pipeline import compare
+from aligner.result.model import Comparison
 from tui.aligned_view import AlignedView
 from tui.details import DetailsPanel
 from tui.details_text import details_text
@@ -12,6 +13,11 @@ from tui.details_text import details_text
 
 def sample_compare(paths=None, *, progress=None, should_stop=None, **options):  # type: ignore[no-untyped-def]
     return compare(progress=progress, should_stop=should_stop, **options)
+
+
+def source_columns(comparison: Comparison) -> dict[str, int]:
+    """Sentence id: the column (article index) it stands in."""
+    return {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
 
 
 def test_the_details_panel_lists_counterparts_beyond_the_row() -> None:
@@ -193,7 +199,7 @@ async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_
         view = app.query_one(AlignedView)
         comparison = app.comparison
         pivot = comparison.options.pivot
-        column = {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
+        column = source_columns(comparison)
         # A link between two sources other than the pivot: before, the pivot and the target
         # were shown and the source the reader came from was dropped.
         link = next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
@@ -211,7 +217,7 @@ async def test_every_l_of_a_row_of_jumps_keeps_the_sentence_it_started_from_on_s
         await settle(pilot)
         view = app.query_one(AlignedView)
         comparison = app.comparison
-        column = {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
+        column = source_columns(comparison)
         pivot = comparison.options.pivot
 
         def targets_beyond_the_pivot(sid: str) -> set[int]:
