@@ -149,6 +149,8 @@ class AlignedView(ScrollView, can_focus=True):
         # stands on, which survives re-layouts and re-alignments.
         self._cursor = 0
         self._anchor: str | None = None
+        self._filter_return: tuple[str | None, str | None] = (None, None)
+        """(the sentence the reader chose, the one the last filter change selected)."""
         # A source shown again: brought into view by the next re-layout, the focus left alone.
         self._shown_again: tuple[int, ...] = ()
         # Search.
@@ -176,6 +178,7 @@ class AlignedView(ScrollView, can_focus=True):
                 self.focused_column = self._candidates()[0] if count else 0
             if self._anchor not in self._model.texts:
                 self._anchor = None
+        self._filter_return = (None, None)  # a re-alignment regroups the rows
         self._search_spans()
         self._relayout()
 
@@ -282,21 +285,32 @@ class AlignedView(ScrollView, can_focus=True):
                 footer_key.refresh()
 
     def watch_label_filter(self) -> None:
-        self._anchor = self.focused_sentence or self._anchor
+        selected = self.focused_sentence or self._row_anchor()
+        chosen, landed = self._filter_return
+        # Not moved since the last filter change (which may have had to leave the reader's
+        # row): go on from the row the reader chose, so the filter that shows it again
+        # (cycling `f` back to "all") goes back there, not to a row a filter put the cursor on.
+        self._anchor = chosen if chosen is not None and selected == landed else selected
         self._relayout()
+        self._filter_return = (self._anchor, self.focused_sentence or self._row_anchor())
 
     def watch_hidden(self) -> None:
         # Whoever hides or shows a source has put the focus and the anchor where they belong.
         wanted, self._shown_again = self._shown_again, ()
         self._relayout(wanted=wanted)
 
-    def select_sentence(self, sentence_id: str) -> None:
+    def select_sentence(self, sentence_id: str, *, came_from: str | None = None) -> None:
         """Move the cursor (and focus) to ``sentence_id`` if its source is not hidden,
-        keeping the source it jumps from on screen beside it."""
-        column = self._model.article_of.get(sentence_id) if self._model else None
+        keeping the source it jumps from on screen beside it: ``came_from``'s (a row of
+        jumps that started there), else the focused one."""
+        model = self._model
+        column = model.article_of.get(sentence_id) if model else None
         if column is None or column in self.hidden:
             return
-        self._move_focus(column, sentence_id, keep=self.focused_column)
+        origin = model.article_of.get(came_from) if model and came_from else None
+        self._move_focus(
+            column, sentence_id, keep=self.focused_column if origin is None else origin
+        )
 
     def action_cursor_down(self) -> None:
         self._move_cursor(self._cursor + 1)
@@ -392,6 +406,11 @@ class AlignedView(ScrollView, can_focus=True):
         self._cells.clear()
         self.refresh()
         return self.match_count
+
+    @property
+    def search_query(self) -> str:
+        """The text highlighted (``set_search``'s last query)."""
+        return self._query
 
     @property
     def match_count(self) -> int:

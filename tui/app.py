@@ -48,7 +48,7 @@ from tui.messages import (
 from tui.notes import NotesStore
 from tui.row_layout import FILTER_NAMES
 from tui.safe_text import strip_controls
-from tui.search_bar import SearchBar
+from tui.search_bar import SearchBar, count_text
 from tui.status_line import ACTIVITY, CONTEXT, HINT, POSITION, SETTING, fit_status
 from tui.themes import default_label_variables, load_themes, theme_to_start
 
@@ -423,7 +423,8 @@ class ParallaxApp(App[int]):
             parts.append((ACTIVITY, self._aligning_text()))
         if comparison is not None:
             total = len(comparison.articles)
-            parts.append((CONTEXT, f"{view.mode} view"))
+            # The default view, like the default filter, the screen shows; the other is a choice.
+            parts.append((CONTEXT if view.mode == "aligned" else SETTING, f"{view.mode} view"))
             label_filter = view.label_filter
             importance = CONTEXT if label_filter == "all" else SETTING
             parts.append((importance, f"filter: {FILTER_NAMES[label_filter]}"))
@@ -433,7 +434,8 @@ class ParallaxApp(App[int]):
                 sources += f", {shown} shown"
             if view.hidden:
                 sources += f", {len(view.hidden)} hidden"
-            parts.append((CONTEXT, sources))
+            # Sources out of sight are worth saying; every one in sight, the screen says.
+            parts.append((CONTEXT if shown == total else SETTING, sources))
             parts.append((SETTING, f"threshold {comparison.options.threshold:g}"))
             number, total = view.position
             unit = "row" if view.mode == "aligned" else "sentence"
@@ -451,11 +453,11 @@ class ParallaxApp(App[int]):
         if search.query_text:
             count = view.match_count
             current = view.current_match()
-            text = f"match {current}/{count}" if current else f"{count} matches"
+            text = count_text(count, current)
             if not count and view.label_filter != "all":
                 # The text may well be there, in rows this filter hides.
                 text += " in the rows this filter shows"
-            search.show_count(text)
+            search.show_count(text, matches=count)
             parts.append((ACTIVITY, f"“{strip_controls(search.query_text)}”: {text}"))
         if comparison is not None:
             parts.append((HINT, "F1: what the signs mean"))
@@ -490,6 +492,24 @@ class ParallaxApp(App[int]):
 
     def on_search_bar_step(self, message: SearchBar.Step) -> None:
         self._step_match(forward=message.forward)
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        """Enter ends the typing: the keys go back to the view, at the selected sentence if it
+        holds a match, else at the next one; the bar stays to show the query and the count
+        (`/` edits it, Esc closes it)."""
+        search, view = self.query_one(SearchBar), self.view
+        if view.search_query != message.query:
+            view.set_search(message.query)  # Enter came in the burst of the last letters
+        if message.query:
+            if view.current_match():
+                self._update_status()
+            else:
+                self._step_match(forward=True)
+        else:
+            search.close()  # nothing to find: no bar to keep
+
+    def on_search_bar_typing_changed(self, message: SearchBar.TypingChanged) -> None:
+        self._update_status()
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         self.query_one(SearchBar).close()
@@ -573,7 +593,8 @@ class ParallaxApp(App[int]):
                 view.select_sentence(origin)
                 return
             self._link_trail = (origin, targets, index)
-            view.select_sentence(targets[index])
+            # The sentence the reader started from stays in sight for every jump of the row.
+            view.select_sentence(targets[index], came_from=origin)
             return
         row = [focused] if focused else []
         row += [sid for sid in view.selected_sentences if sid != focused]

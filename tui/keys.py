@@ -62,7 +62,7 @@ KEYS: tuple[Key, ...] = (
         "Move",
         "n",
         "next_difference",
-        "Diff",
+        "Next diff",
         "Next difference (unique or contradicting)",
         "n",
         "view",
@@ -104,7 +104,7 @@ KEYS: tuple[Key, ...] = (
         "slash",
         "search",
         "Search",
-        "Search the text of every source",
+        "Search the text of every source (Enter: go to the match; / again: edit)",
         "/",
         footer=True,
         priority=True,
@@ -114,7 +114,7 @@ KEYS: tuple[Key, ...] = (
         "f3",
         "next_match",
         "Next match",
-        "Next search match (Enter in the search bar)",
+        "Next search match (after Enter, which ends the typing)",
         "F3",
     ),
     Key("Find", "shift+f3", "previous_match", "Prev match", "Previous search match", "⇧F3"),
@@ -206,7 +206,6 @@ KEYS: tuple[Key, ...] = (
         "Note",
         "Add or edit a note on the selected sentence",
         "a",
-        footer=True,
     ),
     Key(
         "Notes & export",
@@ -252,7 +251,8 @@ KEYS: tuple[Key, ...] = (
         "^p",
         "builtin",
     ),
-    # Not in the footer: the keys above fill 80 columns, and q quits as everywhere.
+    # Not in the footer: the keys above fill 80 columns ("n Next diff" took the room of
+    # "a Note", which help and the palette list), and q quits as everywhere.
     Key("App", "q", "quit", "Quit", "Quit (also ctrl+q)", "q ^q"),
 )
 

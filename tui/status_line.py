@@ -8,8 +8,10 @@ from rich.cells import cell_len
 
 SEPARATOR = " · "
 
-# Importance of a part: what the reader just asked for first, the setting they know last.
-ACTIVITY, POSITION, SETTING, CONTEXT, HINT = 0, 1, 2, 3, 4
+# Importance of a part: what the reader just asked for first, what the screen already shows
+# (the view's mode, the default filter, every source in sight) last. The hint to F1 gives
+# way before a setting but not before those: a first-time reader needs it more.
+ACTIVITY, POSITION, SETTING, HINT, CONTEXT = 0, 1, 2, 3, 4
 
 
 def fit_status(parts: Sequence[tuple[int, str]], width: int) -> str:

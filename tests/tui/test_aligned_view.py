@@ -733,3 +733,25 @@ async def test_the_gutter_marks_a_sentence_told_earlier_than_the_one_above_it() 
         await pilot.press("r")  # each source as written: nothing runs backwards
         await pilot.pause()
         assert not any(EARLIER_MARK in line for line in screen_lines(view))
+
+
+async def test_cycling_the_filter_back_to_all_returns_to_the_readers_row() -> None:
+    app = ViewHost(story_comparison())
+    async with app.run_test(size=(140, 30)) as pilot:
+        view = app.query_one(AlignedView)
+        for moves in ((), ("j", "j", "j", "j")):  # the first row, then one further down
+            await pilot.press(*moves)
+            start = view.selected_row.key
+            left = False  # some filter in between had to leave the row
+            for _ in range(len(row_layout.FILTERS)):
+                await pilot.press("f")
+                selected = view.selected_row
+                left |= selected is None or selected.key != start
+            assert view.label_filter == "all" and left
+            assert view.selected_row.key == start
+        # A move under a filter is the reader's: "all" then keeps that row.
+        await pilot.press("f", "f", "j")  # shared rows, the second
+        moved_to = view.selected_row.key
+        for _ in range(len(row_layout.FILTERS) - 2):
+            await pilot.press("f")
+        assert view.label_filter == "all" and view.selected_row.key == moved_to

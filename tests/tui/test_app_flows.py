@@ -24,6 +24,14 @@ def status(app) -> str:
     return str(app.query_one("#status").content)
 
 
+def send_in_one_burst(app, keys: list[tuple[str, str]]) -> None:
+    """``(key, character)`` pairs as the terminal sends them: no pause between keys."""
+    for key, character in keys:
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 async def test_start_shows_the_comparison_and_a_status_line() -> None:
     app = story_app()
     async with app.run_test(size=(100, 40)) as pilot:  # three columns of the four sources
@@ -132,16 +140,61 @@ async def test_search_highlights_counts_and_moves_to_matches() -> None:
         assert "6 matches" in status(app)
         await pilot.press("enter")  # past the end: round to the first
         assert "match 1/6" in status(app) and view.focused_sentence == "a1s1"
-        await pilot.press("enter")
+        # Enter ends the typing: the keys are the view's again, the bar shows the count.
+        assert view.has_focus and bar.is_open and bar.query_text == "harbour"
+        await pilot.press("f3")
         assert "match 2/6" in status(app) and view.focused_sentence == "a1s2"
-        await pilot.press("escape")  # back to the view; matches stay
-        assert view.has_focus and not bar.is_open
         await pilot.press("f3")
         assert "match 3/6" in status(app) and view.focused_sentence == "a2s1"
         await pilot.press("shift+f3")
         assert "match 2/6" in status(app)
         await pilot.press("escape")  # in the view: forget the search
-        assert view.match_count == 0 and "match" not in status(app)
+        assert view.match_count == 0 and "match" not in status(app) and not bar.is_open
+
+
+def search_count(app) -> str:
+    return str(app.query_one("#search-count").content)
+
+
+async def test_after_enter_command_keys_act_and_slash_edits_the_query() -> None:
+    app = story_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view, bar, details = (
+            app.query_one(AlignedView),
+            app.query_one(SearchBar),
+            app.query_one(DetailsPanel),
+        )
+        await pilot.press("slash", *"harbour")
+        assert search_count(app).endswith("Enter: go to it")
+        await pilot.press("enter")
+        assert search_count(app) == "match 1/6 · F3 next · ⇧F3 previous · / edit · Esc close"
+        await pilot.press("d")  # a command, not a letter of the query
+        assert details.display and bar.query_text == "harbour" and "match 1/6" in status(app)
+        await pilot.press("slash", *"fire")  # the old query is selected: typing replaces it
+        assert app.focused is bar.query_one(Input) and bar.query_text == "fire"
+        await pilot.press("enter")
+        focused = app.comparison.sentences[view.focused_sentence].text
+        assert view.has_focus and "fire" in focused.lower()
+        await pilot.press("slash", *"zzz", "enter")  # nothing found: no key to step with
+        assert search_count(app) == "0 matches · / edit · Esc close" and view.has_focus
+        await pilot.press("slash", "backspace", "enter")  # an empty query: nothing to keep
+        assert not bar.is_open and view.has_focus
+
+
+async def test_a_burst_of_slash_word_enter_and_a_command_does_each_in_turn() -> None:
+    # A fast typist (or tmux send-keys, or a paste) sends every key before the next frame.
+    app = story_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        await pilot.press("G")  # the last row does not mention the harbour
+        burst = [("slash", "/"), *((c, c) for c in "harbour"), ("enter", "\r"), ("d", "d")]
+        send_in_one_burst(app, burst)
+        await pilot.pause()
+        assert app.query_one(SearchBar).query_text == "harbour"
+        assert app.query_one(DetailsPanel).display and view.has_focus
+        assert "match 1/6" in status(app) and view.focused_sentence == "a1s1"
 
 
 async def test_a_search_whose_matches_a_filter_hides_says_so() -> None:
@@ -385,10 +438,7 @@ async def test_keys_typed_right_after_slash_reach_the_search_bar() -> None:
     app = story_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        for key, character in [("slash", "/"), *((c, c) for c in "harbour")]:
-            event = events.Key(key, character)
-            event.set_sender(app)
-            app._driver.send_message(event)  # as the terminal does: no pause between keys
+        send_in_one_burst(app, [("slash", "/"), *((c, c) for c in "harbour")])
         await pilot.pause()
         assert app.query_one(SearchBar).query_text == "harbour"
         assert "“harbour”: match 1/6" in status(app)

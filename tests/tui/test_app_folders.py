@@ -156,7 +156,7 @@ async def test_a_folder_with_no_article_keeps_the_comparison_and_says_why(tmp_pa
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         shown = app.comparison
-        await pilot.press("slash", *"bridge", "enter", "escape")
+        await pilot.press("slash", *"bridge", "enter")
         for folder, why in ((empty, "blank.txt"), (nothing, "No article files found")):
             app.open_paths([str(folder)])
             await settle(pilot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from snapshot_apps.harness import settle, story_app
 
 from aligner.pipeline import compare
+from aligner.result.model import Comparison
 from tui.aligned_view import AlignedView
 from tui.details import DetailsPanel
 from tui.details_text import details_text
@@ -12,6 +13,11 @@ from tui.details_text import details_text
 
 def sample_compare(paths=None, *, progress=None, should_stop=None, **options):  # type: ignore[no-untyped-def]
     return compare(progress=progress, should_stop=should_stop, **options)
+
+
+def source_columns(comparison: Comparison) -> dict[str, int]:
+    """Sentence id: the column (article index) it stands in."""
+    return {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
 
 
 def test_the_details_panel_lists_counterparts_beyond_the_row() -> None:
@@ -193,7 +199,7 @@ async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_
         view = app.query_one(AlignedView)
         comparison = app.comparison
         pivot = comparison.options.pivot
-        column = {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
+        column = source_columns(comparison)
         # A link between two sources other than the pivot: before, the pivot and the target
         # were shown and the source the reader came from was dropped.
         link = next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
@@ -202,3 +208,39 @@ async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_
         await pilot.press("l")
         assert view.focused_sentence == link.b
         assert {column[link.a], column[link.b]} <= set(view.shown_columns)
+
+
+async def test_every_l_of_a_row_of_jumps_keeps_the_sentence_it_started_from_on_screen() -> None:
+    # The sample's five sources at 160x45 with the details panel: two columns at rest.
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        column = source_columns(comparison)
+        pivot = comparison.options.pivot
+
+        def targets_beyond_the_pivot(sid: str) -> set[int]:
+            links = comparison.links_of.get(sid, ())
+            return {column[k.b if k.a == sid else k.a] for k in links} - {pivot, column[sid]}
+
+        # A sentence off the pivot whose counterparts lie in two or more other sources:
+        # before, the second `l` kept the first target's source and dropped this one's.
+        origin = next(
+            sid
+            for sid in comparison.links_of
+            if column[sid] != pivot and len(targets_beyond_the_pivot(sid)) >= 2
+        )
+        await pilot.press("d")
+        view.select_sentence(origin)
+        await pilot.pause()
+        assert len(view.shown_columns) < len(comparison.articles)
+        visited_columns = set()
+        for _ in range(12):
+            await pilot.press("l")
+            if view.focused_sentence == origin:
+                break
+            visited_columns.add(view.focused_column)
+            assert column[origin] in view.shown_columns
+        assert view.focused_sentence == origin
+        assert len(visited_columns - {pivot}) >= 2

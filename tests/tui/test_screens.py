@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import replace
@@ -195,18 +196,38 @@ async def test_overview_shows_the_similarity_heat_table(small_comparison: Compar
         await pilot.pause()
         table = app.screen.query_one("#similarity", DataTable)
         a1, a2, _ = (row_texts(table, i) for i in range(3))
-        assert [cell.strip() for cell in a1[1:]] == ["–", "100%", "0%"]
-        assert [cell.strip() for cell in a2[1:]] == ["67%", "–", "0%"]
-        full, empty = table.get_row_at(0)[2], table.get_row_at(0)[3]
+        assert [cell.strip() for cell in a1[2:]] == ["–", "100%", "0%"]
+        assert [cell.strip() for cell in a2[2:]] == ["67%", "–", "0%"]
+        full, empty = table.get_row_at(0)[3], table.get_row_at(0)[4]
         assert full.style.bgcolor != empty.style.bgcolor
         legend = app.screen.query_one("#legend", Static).render()
         assert "100%" in str(legend) and "0%" in str(legend)
 
         # The heat follows the theme.
-        before = table.get_row_at(0)[2].style.bgcolor
+        before = table.get_row_at(0)[3].style.bgcolor
         app.theme = "textual-light"
         await pilot.pause()
-        assert table.get_row_at(0)[2].style.bgcolor != before
+        assert table.get_row_at(0)[3].style.bgcolor != before
+
+
+async def test_each_similarity_figure_ends_under_its_sources_heading(
+    small_comparison: Comparison,
+) -> None:
+    # mn199 at 100x30: rows "a1  a1  –  19%" under "Source  a1  a2  a3", half a column off.
+    app = Host(lambda: OverviewScreen(small_comparison))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        heading = next(line for line in lines if re.search(r"ID\s+Source\s+a1\s+a2\s+a3", line))
+        ends = [heading.index(f" {sid}", heading.index("Source")) + 3 for sid in ("a1", "a2", "a3")]
+        names = {article.id: article.source for article in small_comparison.articles}
+        for sid, figures in (("a1", ["–", "100%", "0%"]), ("a2", ["67%", "–", "0%"])):
+            row = next(line for line in lines if re.search(rf"^\W*{sid} ", line) and "%" in line)
+            assert names[sid][:5] in row  # the source's name, under "Source"
+            at = heading.index("Source") + len("Source")
+            for figure, end in zip(figures, ends, strict=True):
+                at = row.index(figure, at) + len(figure)
+                assert at == end, (figure, row, heading)
 
 
 async def test_overview_lists_skipped_files_with_reasons(small_comparison: Comparison) -> None:

@@ -1,4 +1,5 @@
-"""Search matches in cursor order, the cursor's place among them, and stepping with wrap-around."""
+"""Search matches in cursor order, the cursor's place among them, stepping with wrap-around, and
+the count's words."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.row_layout import Row
+from tui.search_bar import count_text
 from tui.search_order import (
     aligned_match_order,
     cursor_key,
@@ -66,3 +68,10 @@ def test_a_step_lands_on_the_nearest_match_in_its_direction(
     before = [k for k, (key, _) in enumerate(matches) if key < here]
     assert step_match(matches, here, forward=True) == (after[0] if after else 0)
     assert step_match(matches, here, forward=False) == (before[-1] if before else len(matches) - 1)
+
+
+def test_the_count_says_match_for_one() -> None:
+    assert count_text(1, 0) == "1 match"
+    assert count_text(0, 0) == "0 matches"
+    assert count_text(3, 0) == "3 matches"
+    assert count_text(3, 2) == "match 2/3"

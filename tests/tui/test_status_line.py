@@ -13,7 +13,7 @@ from snapshot_apps.story import story_comparison
 from textual.widgets import Footer
 
 from aligner.result.model import Label, Link
-from tui.status_line import ACTIVITY, CONTEXT, POSITION, SEPARATOR, SETTING, fit_status
+from tui.status_line import ACTIVITY, CONTEXT, HINT, POSITION, SEPARATOR, SETTING, fit_status
 
 PARTS = [
     (CONTEXT, "aligned view"),
@@ -52,6 +52,46 @@ async def test_a_wide_first_screen_says_where_the_signs_are_explained() -> None:
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         assert str(app.query_one("#status").content).endswith("F1: what the signs mean")
+
+
+def test_what_the_screen_already_shows_gives_way_before_the_hint_to_the_signs() -> None:
+    # mn081 at 100 columns: the hint was the first part dropped, on every row.
+    parts = [
+        (CONTEXT, "aligned view"),
+        (CONTEXT, "filter: all"),
+        (CONTEXT, "3 sources"),
+        (SETTING, "threshold 30"),
+        (POSITION, "row 1/68"),
+        (POSITION, "told by 3/3 (2 in this row)"),
+        (HINT, "F1: what the signs mean"),
+    ]
+    assert fit_status(parts, 98) == (
+        "aligned view · threshold 30 · row 1/68 · told by 3/3 (2 in this row) · "
+        "F1: what the signs mean"
+    )
+    # Sources out of sight are a setting the reader needs: the hint goes before them.
+    parts[2] = (SETTING, "5 sources, 2 shown")
+    assert fit_status(parts, 98).endswith("row 1/68 · told by 3/3 (2 in this row)")
+
+
+async def test_every_source_in_sight_gives_way_to_the_hint_to_the_signs() -> None:
+    comparison = story_comparison()
+    lone = next(g.members[0] for g in comparison.groups if g.label is Label.UNIQUE)
+    other = next(
+        g.members[0]
+        for g in comparison.groups
+        if len(g.members) == 1
+        and comparison.sentences[g.members[0]].article_id != comparison.sentences[lone].article_id
+    )
+    linked = replace(comparison, links=(Link(lone, other, comparison.options.threshold),))
+    app = story_app(compare=lambda *args, **kwargs: linked)
+    async with app.run_test(size=(120, 30)) as pilot:  # all four sources in sight
+        await settle(pilot)
+        app.query_one("AlignedView").select_sentence(lone)
+        await pilot.pause()
+        text = str(app.query_one("#status").content)
+        assert "told by 2/4 (1 in this row) · F1: what the signs mean" in text
+        assert "4 sources" not in text and cell_len(text) <= 118
 
 
 async def test_at_80_columns_the_search_count_is_in_sight() -> None:
@@ -178,3 +218,15 @@ async def test_rows_only_in_sources_not_shown_are_counted_for_the_reader() -> No
         assert view.row_count == 0 and view.position[1] > 0
         text = str(app.query_one("#status").content)
         assert f"no row here in the shown sources: {view.position[1]} in others" in text
+
+
+async def test_the_footer_says_next_diff_and_fits_80_columns() -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = story_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.query(FooterKey))
+        # "n Diff" read as "show the word differences"; the key goes to the next difference.
+        assert keys[0].description == "Next diff" and keys[-1].description == "Help"
+        assert keys[-1].region.right <= 80

@@ -212,19 +212,21 @@ class OverviewScreen(ParallaxModal[None]):
         similarity = self._comparison.similarity
         table = self.query_one("#similarity", DataTable)
         table.clear(columns=True)
-        table.add_column(Text(" Source "), key="source")
+        # ID and name under headings of their own, as in the Sources table; each figure,
+        # padded as its heading is, ends under the end of its source's ID.
+        table.add_column(Text(" ID "), key="id")
+        table.add_column(Text("Source "), key="source")
         for article in articles:
-            table.add_column(safe_text(f" {article.id} "), key=article.id)
+            table.add_column(safe_text(f" {article.id:>4} "), key=article.id)
         for row in articles:
-            label = safe_text(f" {row.id}  ")
-            label.append_text(_shortened(row.source, _SOURCE_WIDTH))
-            label.append(" ")
-            cells = [label]
+            name = _shortened(row.source, _SOURCE_WIDTH)
+            name.append(" ")
+            cells = [safe_text(f" {row.id} "), name]
             for column in articles:
                 # The engine leaves out pairs of sources that share nothing: that is 0.
                 value = similarity.get(row.id, {}).get(column.id, 0.0)
                 if row.id == column.id:
-                    cells.append(Text("  –   ", justify="center"))
+                    cells.append(Text(f" {'–':>4} "))
                 else:
                     style = heat_style(value, low=low, high=high)
                     cells.append(Text(f" {percent(value):>4} ", style=style))
