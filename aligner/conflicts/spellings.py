@@ -80,7 +80,8 @@ def spelling_conflicts(
     for one, other, run in ending_spellings(features, where):  # "Talent Office" / "Officer"
         found += _conflicts_between(one, other, where, features, article_of, score_of, run)
     for short, long in possessive_spellings(features, where):  # "Gusto's bar" / "Gustos bar"
-        detail = f"{short.capitalize()}'s vs {long.capitalize()} (spelling)"
+        about = _in_context(long, where, features)
+        detail = f"{short.capitalize()}'s vs {long.capitalize()} ({about})"
         finding = Finding(ConflictKind.SPELLING, detail, Severity.SOFT)
         found += [
             SpellingConflict(sentence, best, finding)
@@ -153,7 +154,7 @@ def _conflicts_between(
     words of the name around the spelling, "" in its place, when known."""
     rare, usual = sorted((one, other), key=lambda w: (len(where[w]), w))
     name = _name_spelled(usual, run, where, features)
-    about = f"spelling of {name}" if name else "spelling"
+    about = f"spelling of {name}" if name else _in_context(usual, where, features)
     if name and len(where[rare]) == len(where[usual]):
         # As many sentences spell it each way: neither spelling is the usual one ("Barack"
         # once, "Barak" once), so the reason names both.
@@ -182,6 +183,23 @@ def _name_spelled(
         return " ".join((w or word).capitalize() for w in run)
     names = {_whole_name(features[k], word) for k in where[word]} - {""}
     return min(names, key=lambda n: (len(n), n), default="")
+
+
+def _in_context(
+    word: str, where: dict[str, list[int]], features: Sequence[SentenceFeatures]
+) -> str:
+    """What a name of one word names, for a reader to find it: "spelling of Gustos bar",
+    "spelling of 207 Quikstop" (the word beside it where it is spelled ``word``, the next one
+    first); "spelling" when no word beside it says anything."""
+    for k in where[word]:
+        tokens = features[k].tokens
+        at = tokens.index(word)
+        for beside, before in ((at + 1, False), (at - 1, True)):
+            if 0 <= beside < len(tokens) and tokens[beside] not in STOPWORDS:
+                other = tokens[beside]
+                pair = (other, word.capitalize()) if before else (word.capitalize(), other)
+                return f"spelling of {' '.join(pair)}"
+    return "spelling"
 
 
 def against_best(

@@ -130,8 +130,8 @@ def test_a_possessive_and_a_plain_s_before_one_word_are_two_spellings() -> None:
         ["Both were seen at the Gustos bar on Prospect Street."],
     )
     assert [(a[:18], b[:18], detail) for a, b, detail in found] == [
-        ("There was a fight ", "The two had argued", "Gusto's vs Gustos (spelling)"),
-        ("There was a fight ", "Both were seen at ", "Gusto's vs Gustos (spelling)"),
+        ("There was a fight ", "The two had argued", "Gusto's vs Gustos (spelling of Gustos bar)"),
+        ("There was a fight ", "Both were seen at ", "Gusto's vs Gustos (spelling of Gustos bar)"),
     ]
 
 
@@ -232,3 +232,15 @@ def test_a_row_whose_only_conflict_is_a_spelling_stays_shared(tmp_path) -> None:
     spelled = document.split("## Spellings to check")[1].split("## ")[0]
     assert "- Semintelli vs Sementilli (spelling of Hairdresser Fabio Sementilli) — " in spelled
     assert spelled.count("Woodland Hills") == 3  # each sentence once, under its reason
+
+
+def test_a_name_of_one_word_is_told_by_the_word_beside_it() -> None:
+    # miami-gardens: a store's name alone; the reason says which name, by its neighbour.
+    found = conflicts(
+        ["The owner of 207 Quickstop convenience store filed a lawsuit."],
+        ["Officers resigned amid allegations of harassment at the 207 Quikstop."],
+        ["The lawsuit named the 207 Quikstop and its owner."],
+    )
+    assert {detail for _, _, detail in found} == {
+        "Quickstop vs Quikstop (spelling of 207 Quikstop)"
+    }
