@@ -205,3 +205,15 @@ def unprivileged() -> Unprivileged:
         )
 
     return run
+
+
+def lone_and_other(comparison: Comparison) -> tuple[str, str]:
+    """A unique sentence with no close sentence elsewhere, and a prose sentence of the last
+    source that is not it: a pair to link at a chosen score."""
+    lone = next(
+        g.members[0]
+        for g in comparison.groups
+        if g.label is Label.UNIQUE and g.members[0] not in comparison.near_of
+    )
+    other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
+    return lone, other

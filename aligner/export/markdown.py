@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from aligner.calibration import CONTRADICTION_DIFF_KEPT_SHARE, SURE_ROW_SCORE
 from aligner.match.trust import row_doubt
-from aligner.result.model import Article, Comparison, Conflict, Label, Sentence, Severity
+from aligner.result.model import Article, Comparison, Conflict, Label, Sentence
+from aligner.result.summary import conflict_counts
 from aligner.runtime.cancel import checkpoint
 from aligner.text.diff import DiffOp, kept_share, word_diff
 from aligner.text.terminal_safety import TAG_CHARACTERS, UNSAFE_IN_BMP_BEYOND_C0
@@ -167,6 +168,7 @@ class _Document:
         self._texts: dict[str, str] = {}
         self._link_lines: dict[str, list[tuple[str, str]]] = {}
         self._differences: dict[tuple[str, str], str] = {}
+        self._diffs: dict[tuple[str, str], tuple[DiffOp, ...]] = {}
 
     # -- small pieces ---------------------------------------------------------------------
 
@@ -229,10 +231,19 @@ class _Document:
         key = (reference.id, sentence.id)
         line = self._differences.get(key)
         if line is None:
-            changes = render_changes(word_diff(reference.text, sentence.text)) or "same words"
+            changes = render_changes(self.word_diff(reference, sentence)) or "same words"
             line = f"  - Differences from {self.label(reference.article_id)}: {changes}"
             self._differences[key] = line
         return line
+
+    def word_diff(self, reference: Sentence, sentence: Sentence) -> tuple[DiffOp, ...]:
+        """The pair's word diff, computed once (a contradiction first asks whether its
+        versions are close enough, then shows the changes)."""
+        key = (reference.id, sentence.id)
+        ops = self._diffs.get(key)
+        if ops is None:
+            ops = self._diffs[key] = word_diff(reference.text, sentence.text)
+        return ops
 
     def link_lines(self, sentence: Sentence) -> list[tuple[str, str]]:
         """The sub-items naming ``sentence``'s counterparts in other rows, each with the id
@@ -459,8 +470,7 @@ class _Document:
     def _close_wording(self, reference: Sentence, sentence: Sentence) -> bool:
         """Whether ``sentence`` keeps enough of ``reference``'s words for a word diff to
         show what changed (``CONTRADICTION_DIFF_KEPT_SHARE``)."""
-        ops = word_diff(reference.text, sentence.text)
-        return kept_share(ops) >= CONTRADICTION_DIFF_KEPT_SHARE
+        return kept_share(self.word_diff(reference, sentence)) >= CONTRADICTION_DIFF_KEPT_SHARE
 
     def _surely_one_fact(self, one: Sentence, other: Sentence) -> bool:
         """Whether two sentences of different rows are linked as sure counterparts (a
@@ -643,15 +653,13 @@ def _source_labels(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def _conflict_counts(conflicts: Sequence[Conflict], places: int) -> str:
-    """ "6 conflicts (4 hard, 2 soft) in 5 contradictions · 2 spellings": a contradiction
-    below (a row, or sentences of different rows) can hold several conflicts, one reason
-    each; names spelled two ways are counted apart (``Conflict.disputes``)."""
-    disputes = [c for c in conflicts if c.disputes]
-    soft = sum(c.severity is Severity.SOFT for c in disputes)
-    counted = f"{_count(len(disputes), 'conflict')} ({len(disputes) - soft} hard, {soft} soft)"
-    if disputes:
+    """ "6 conflicts (4 hard, 2 soft) in 5 contradictions · 2 spellings to check": a
+    contradiction below (a row, or sentences of different rows) can hold several conflicts,
+    one reason each; names spelled two ways are counted apart (``conflict_counts``)."""
+    hard, soft, spellings = conflict_counts(conflicts)
+    counted = f"{_count(hard + soft, 'conflict')} ({hard} hard, {soft} soft)"
+    if hard + soft:
         counted += f" in {_count(places, 'contradiction')}"
-    spellings = len({c.detail for c in conflicts if not c.disputes})
     return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
 
 

@@ -26,7 +26,7 @@ from aligner.calibration import (
 )
 from aligner.result.model import Group
 from aligner.text.features import stem, words
-from aligner.text.wordlists import STOPWORDS
+from aligner.text.wordlists import APOSTROPHE_LESS_NEGATIONS, STOPWORDS
 
 if TYPE_CHECKING:
     from aligner.match.align import ScoredPairs
@@ -150,27 +150,10 @@ def _is_content(word: str) -> bool:
     return not apostrophe or (head not in STOPWORDS and head not in _NEGATED_AUXILIARIES)
 
 
-# "don't" is "do" + "n't": the part before the apostrophe of a negated auxiliary.
+# "don't" is "do" + "n't": the part before the apostrophe of a negated auxiliary, as the
+# apostrophe-less spellings list them ("dont"), and "won" ("wont" is a word, so not listed).
 _NEGATED_AUXILIARIES = frozenset(
-    [
-        "don",
-        "doesn",
-        "didn",
-        "isn",
-        "aren",
-        "wasn",
-        "weren",
-        "won",
-        "wouldn",
-        "couldn",
-        "shouldn",
-        "haven",
-        "hasn",
-        "hadn",
-        "ain",
-        "mustn",
-        "needn",
-    ]
+    {word.removesuffix("t") for word in APOSTROPHE_LESS_NEGATIONS} | {"won"}
 )
 
 

@@ -10,6 +10,7 @@ from aligner.result.model import (
     Conflict,
     Group,
     Label,
+    Severity,
     SourceStats,
     sentence_labels,
 )
@@ -74,3 +75,13 @@ def source_stats(
             )
         )
     return tuple(stats)
+
+
+def conflict_counts(conflicts: Sequence[Conflict]) -> tuple[int, int, int]:
+    """(hard, soft, spellings): the conflicts disputing the facts by severity, and the
+    distinct names spelled two ways (``Conflict.disputes``), as the Markdown export and the
+    reader's sources overview count them."""
+    disputes = [c for c in conflicts if c.disputes]
+    soft = sum(c.severity is Severity.SOFT for c in disputes)
+    spellings = len({c.detail for c in conflicts if not c.disputes})
+    return len(disputes) - soft, soft, spellings

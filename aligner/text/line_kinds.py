@@ -8,7 +8,7 @@ does not catch ordinary sentences; anything no rule claims is PROSE.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -767,16 +767,14 @@ def _mark_story_highlights(lines: list[str], kinds: list[LineKind]) -> list[Line
     """USA Today's "Story Highlights": the label glued to the first one (after a picture's
     credit), the others on the short lines after it ("Name withheld pending family's
     permission", "Second victim was Krystle Campbell, 29, …"): a summary of the story, told
-    again below, not claims of their own."""
-    result = list(kinds)
-    for index, line in enumerate(lines):
-        if _STORY_HIGHLIGHTS in line:
-            after = range(index + 1, min(index + 1 + _MORE_HIGHLIGHTS, len(lines)))
-            for k in after:
-                if len(lines[k].split()) > _MAX_HIGHLIGHT_WORDS or _is_dateline(lines[k]):
-                    break
-                result[k] = LineKind.BOILERPLATE
-    return result
+    again below, not claims of their own. The story's dateline ends them."""
+    return _furniture_after(
+        lines,
+        kinds,
+        labels=lambda line: _STORY_HIGHLIGHTS in line,
+        ends=_is_dateline,
+        most=_MORE_HIGHLIGHTS,
+    )
 
 
 def _mark_related_links(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:
@@ -784,12 +782,32 @@ def _mark_related_links(lines: list[str], kinds: list[LineKind]) -> list[LineKin
     Heaves player fatally shot in Montpelier"), up to the first line that ends as a sentence
     does: a page whose links were stripped goes on with its prose at once (mn145's
     "RELATED:" then "Simpson's release from prison … will produce a spectacle …")."""
+    return _furniture_after(
+        lines,
+        kinds,
+        labels=lambda line: line.strip(" :").lower() in _RELATED_LABELS,
+        ends=_ends_like_sentence,
+        most=_MAX_RELATED_LINKS,
+    )
+
+
+def _furniture_after(
+    lines: list[str],
+    kinds: list[LineKind],
+    *,
+    labels: Callable[[str], bool],
+    ends: Callable[[str], bool],
+    most: int,
+) -> list[LineKind]:
+    """``kinds`` with up to ``most`` lines after each line a widget ``labels`` made
+    boilerplate: the widget's items, short lines, up to the first long one or one that
+    ``ends`` it."""
     result = list(kinds)
     for index, line in enumerate(lines):
-        if line.strip(" :").lower() not in _RELATED_LABELS:
+        if not labels(line):
             continue
-        for k in range(index + 1, min(index + 1 + _MAX_RELATED_LINKS, len(lines))):
-            if _ends_like_sentence(lines[k]) or len(lines[k].split()) > _MAX_LINK_WORDS:
+        for k in range(index + 1, min(index + 1 + most, len(lines))):
+            if len(lines[k].split()) > _MAX_WIDGET_ITEM_WORDS or ends(lines[k]):
                 break
             result[k] = LineKind.BOILERPLATE
     return result
@@ -799,12 +817,11 @@ _RELATED_LABELS = frozenset(
     ["related", "related story", "related stories", "related articles", "related links"]
 )
 _MAX_RELATED_LINKS = 5
-_MAX_LINK_WORDS = 20
+_MAX_WIDGET_ITEM_WORDS = 20
 
 
 _STORY_HIGHLIGHTS = "Story Highlights"
 _MORE_HIGHLIGHTS = 2  # three in all, the first on the label's line
-_MAX_HIGHLIGHT_WORDS = 20
 
 
 def _mark_code_and_table_headers(lines: list[str], kinds: list[LineKind]) -> list[LineKind]:

@@ -14,7 +14,8 @@ from textual.color import Color, ColorParseError
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from aligner.result.model import Comparison, Conflict, Severity
+from aligner.result.model import Comparison, Conflict
+from aligner.result.summary import conflict_counts
 from tui.row_layout import aligned_rows
 from tui.safe_text import safe_text
 from tui.screens.modal import ParallaxModal
@@ -40,13 +41,11 @@ def _count(number: int, noun: str) -> str:
 
 def _conflicts(conflicts: Sequence[Conflict]) -> str:
     """ "3 conflicts (2 hard, 1 soft) · 1 spelling to check", as the Markdown export counts
-    them: a name spelled two ways is no disagreement about the facts."""
-    disputes = [c for c in conflicts if c.disputes]
-    soft = sum(c.severity is Severity.SOFT for c in disputes)
-    counted = _count(len(disputes), "conflict")
-    if disputes:
-        counted += f" ({len(disputes) - soft} hard, {soft} soft)"
-    spellings = len({c.detail for c in conflicts if not c.disputes})
+    them (``conflict_counts``)."""
+    hard, soft, spellings = conflict_counts(conflicts)
+    counted = _count(hard + soft, "conflict") + (
+        f" ({hard} hard, {soft} soft)" if hard + soft else ""
+    )
     return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
 
 

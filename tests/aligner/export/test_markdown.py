@@ -591,14 +591,10 @@ def test_a_lone_sentence_linked_only_under_the_threshold_is_listed_as_perhaps_to
     from dataclasses import replace
 
     from aligner.pipeline import compare
+    from tests.conftest import lone_and_other
 
     comparison = compare()
-    lone = next(
-        g.members[0]
-        for g in comparison.groups
-        if g.label is Label.UNIQUE and g.members[0] not in comparison.near_of
-    )
-    other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
+    lone, other = lone_and_other(comparison)
     weak = Link(lone, other, comparison.options.threshold - 5)
     text = to_markdown(replace(comparison, links=(weak,)))
     sentence = comparison.sentences[lone]

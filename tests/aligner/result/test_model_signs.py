@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner.pipeline import compare
-from aligner.result.model import Comparison, Label, Link
+from aligner.result.model import Comparison, Link
+from tests.conftest import lone_and_other
 
 
 @cache
@@ -18,14 +19,7 @@ def _sample() -> Comparison:
 
 
 def _lone_and_other() -> tuple[str, str]:
-    sample = _sample()
-    lone = next(
-        g.members[0]
-        for g in sample.groups
-        if g.label is Label.UNIQUE and g.members[0] not in sample.near_of
-    )
-    other = next(s.id for s in sample.articles[-1].prose if s.id != lone)
-    return lone, other
+    return lone_and_other(_sample())
 
 
 @given(st.floats(min_value=0, max_value=100, allow_nan=False))

@@ -177,3 +177,18 @@ def test_a_group_is_softly_contradicting_only_when_every_conflict_touching_it_is
     # The hard conflict with another row's sentence makes the group's dispute hard.
     assert not disputed.softly_contradicting(groups[0])
     assert not disputed.softly_contradicting(groups[2])
+
+
+def test_conflict_counts_count_disputes_by_severity_and_each_spelling_once() -> None:
+    from aligner.result.model import Conflict, ConflictKind, Severity
+    from aligner.result.summary import conflict_counts
+
+    spelled = "Angles vs Angeles (spelling of Los Angeles)"
+    conflicts = [
+        Conflict("a1s1", "a2s1", ConflictKind.NUMBER, "29 vs 19 (killed)"),
+        Conflict("a1s2", "a2s2", ConflictKind.NUMBER, "at least 19 vs 29", Severity.SOFT),
+        Conflict("a3s1", "a1s3", ConflictKind.SPELLING, spelled, Severity.SOFT),
+        Conflict("a3s1", "a2s3", ConflictKind.SPELLING, spelled, Severity.SOFT),
+    ]
+    assert conflict_counts(conflicts) == (1, 1, 1)
+    assert conflict_counts([]) == (0, 0, 0)
