@@ -18,6 +18,7 @@ from aligner.match.align import display_order
 from aligner.match.counterparts import CounterpartScorer, prose_positions
 from aligner.match.links import links_across_rows
 from aligner.match.near import near_counterparts
+from aligner.match.off_story import off_story_sources
 from aligner.match.scoring import group_scores, scored_pairs, useful_score
 from aligner.result.model import (
     Article,
@@ -152,6 +153,7 @@ def _compare_articles(
         scores, similarity = measured.result()
         groups = _build_groups(prose, clusters, order, conflicts, scores)
         stats = source_stats(articles, groups, conflicts)
+        off_story = off_story_sources(features, article_list, stats)
     result = Comparison(
         articles=tuple(articles),
         skipped=tuple(skipped),
@@ -163,6 +165,7 @@ def _compare_articles(
         links=links,
         near=near,
         limit_notices=notices,
+        off_story=off_story,
     )
     report("done", 1.0)
     return result

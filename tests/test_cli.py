@@ -17,7 +17,7 @@ from aligner import __version__
 from aligner.export.json import from_json
 from aligner.load.corpus import NoInputError
 from aligner.load.limits import TooManySentences
-from aligner.result.model import SkippedFile
+from aligner.result.model import OffStory, SkippedFile
 from tui import cli
 from tui.cli import Progress, main
 
@@ -66,6 +66,17 @@ def test_export_json_to_stdout_reports_skipped_files_on_stderr(engine, capsys) -
     out, err = capsys.readouterr()
     assert from_json(out)["articles"][0]["id"] == "a1"
     assert err == "skipped corpus/photo|<x>.png: binary file, not text\n"
+
+
+def test_export_notes_a_source_about_another_story_on_stderr(engine, capsys) -> None:
+    off = OffStory("a3", names=58, names_shared=0, sentences=32, sentences_shared=2)
+    engine.comparison = replace(engine.comparison, skipped=(), off_story=(off,))
+    assert main(["export", "--format", "json"]) == 0
+    _, err = capsys.readouterr()
+    assert err == (
+        "note: a3 (corpus/ap.html) may be about another story: 0 of its 58 name mentions "
+        "and 2 of its 32 sentences are found in the other sources\n"
+    )
 
 
 def test_no_path_compares_the_sample_corpus(engine, capsys) -> None:

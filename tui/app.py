@@ -22,6 +22,7 @@ from aligner.runtime.cancel import Cancelled, stopping_when
 from aligner.runtime.collector import keep_out_of_collections, let_kept_objects_go
 from tui.aligned_view import AlignedView
 from tui.atomic import RefusedOverwrite, write_text_atomic
+from tui.citation import source_name
 from tui.commands import ParallaxCommands
 from tui.config import (
     Config,
@@ -78,6 +79,16 @@ def files_not_loaded_as_written(comparison: Comparison) -> str:
         count = len(comparison.notices)
         parts.append(f"{count} file{'s' * (count != 1)} repaired")
     return f"{', '.join(parts)}; press v for the reasons."
+
+
+def off_story_warning(comparison: Comparison) -> str:
+    """The toast for sources that may be about another story (aligner/match/off_story.py)."""
+    names = [source_name(comparison.article_by_id[off.article_id]) for off in comparison.off_story]
+    verb = "is" if len(names) == 1 else "are"
+    return (
+        f"{', '.join(names)} {verb} perhaps about another story: "
+        "almost nothing in it is in the other sources; press v."
+    )
 
 
 STOPPING_PREVIOUS = "stopping the previous comparison"
@@ -327,6 +338,8 @@ class ParallaxApp(App[int]):
         view.show_comparison(comparison, hidden=hidden)
         if comparison.skipped or comparison.notices:
             self.notify(files_not_loaded_as_written(comparison), severity="warning")
+        if comparison.off_story:
+            self.notify(off_story_warning(comparison), severity="warning", timeout=15)
         for notice in comparison.limit_notices:  # what was left out to stay within the limits
             self.notify(notice, severity="warning", timeout=15)
         self._refresh_details()

@@ -292,6 +292,12 @@ def _report_loading(comparison: aligner.Comparison, stderr: TextIO) -> None:
         stderr.write(f"repaired {printable(notice.path)}: {printable(notice.message)}\n")
     for note in comparison.limit_notices:
         stderr.write(f"note: {printable(note)}\n")
+    for off in comparison.off_story:
+        article = comparison.article_by_id[off.article_id]
+        stderr.write(
+            f"note: {printable(article.id)} ({printable(article.path)}) may be about another "
+            f"story: {off.reason}\n"
+        )
 
 
 def _export(argv: Sequence[str], stdout: TextIO, stderr: TextIO, *, at_once: bool = False) -> int:

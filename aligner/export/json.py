@@ -51,6 +51,7 @@ def _sections(notes: Mapping[str, str] | None) -> list[tuple[str, Section]]:
         ("near", _near),
         ("similarity", _similarity),
         ("stats", _stats),
+        ("off_story", _off_story),
     ]
     if notes is not None:
         sections.append(("notes", partial(_notes, notes)))
@@ -164,6 +165,19 @@ def _stats(comparison: Comparison) -> dict[str, Any]:
             for s in comparison.stats
         },
     }
+
+
+def _off_story(comparison: Comparison) -> list[dict[str, Any]]:
+    return _Records(
+        {
+            "article": o.article_id,
+            "names": o.names,
+            "names_shared": o.names_shared,
+            "sentences": o.sentences,
+            "sentences_shared": o.sentences_shared,
+        }
+        for o in comparison.off_story
+    )
 
 
 def _notes(notes: Mapping[str, str], comparison: Comparison) -> dict[str, str]:

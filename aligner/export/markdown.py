@@ -338,6 +338,12 @@ class _Document:
             )
         header = ["ID", "Source", "Title", "File", "Prose", "Shared", "Unique", "Contradicting"]
         self.table(header, ["---"] * 4 + ["---:"] * 4, rows)
+        for off in self.comparison.off_story:
+            self.emit(
+                "",
+                f"**{escape_inline(self._labels[off.article_id])} may be about another story:** "
+                f"{off.reason}.",
+            )
 
     def similarity(self) -> None:
         articles = self.comparison.articles

@@ -187,6 +187,29 @@ class SourceStats:
 
 
 @dataclass(frozen=True, slots=True)
+class OffStory:
+    """A source that may be about another story than the others: it names almost no one and
+    nothing they name, and almost none of its sentences has a counterpart among theirs (a
+    folder of downloads often holds one such page: a related older story, a reference page)."""
+
+    article_id: str
+    names: int  # mentions of name words in its prose
+    names_shared: int  # of those, mentions of a word some other source names too
+    sentences: int  # its prose sentences
+    sentences_shared: int  # of those, shared with another source or contradicted by one
+
+    @property
+    def reason(self) -> str:
+        """Why, in words a reader checks: "0 of its 58 name mentions and 2 of its 32
+        sentences are found in the other sources"."""
+        return (
+            f"{self.names_shared} of its {self.names} name mentions and "
+            f"{self.sentences_shared} of its {self.sentences} sentences are found in the "
+            "other sources"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class CompareOptions:
     """Every knob of a comparison; keyword-only so call sites stay readable."""
 
@@ -217,6 +240,8 @@ class Comparison:
     notices: tuple[FileNotice, ...] = ()  # files loaded with repairs, in path order
     # What the comparison left out to stay within its limits, for people (one line each).
     limit_notices: tuple[str, ...] = ()
+    # Sources that may be about another story (aligner/match/off_story.py), in source order.
+    off_story: tuple[OffStory, ...] = ()
 
     @cached_property
     def sentences(self) -> Mapping[str, Sentence]:

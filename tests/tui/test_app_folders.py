@@ -308,3 +308,57 @@ async def test_a_path_typed_right_after_o_goes_to_the_folder_field(tmp_path: Pat
         await pilot.press("shift+tab", "enter")
         await settle(pilot)
         assert app.paths == [str(second)]
+
+
+async def test_a_source_about_another_story_is_pointed_out(tmp_path: Path) -> None:
+    from tui.screens import OverviewScreen
+
+    folder = write_corpus(
+        tmp_path / "harbour",
+        {
+            "coast-news.txt": (
+                "Portsmouth's harbour bridge opened again on Monday after repairs lasting six "
+                "months, said Mayor Alice Grant.\nSolent Marine engineers replaced cracked "
+                "steel beams that had closed the bridge in March.\n"
+            ),
+            "harbour-herald.txt": (
+                "The Portsmouth harbour bridge reopened on Monday after six months of "
+                "repairs, Mayor Alice Grant said.\nEngineers from Solent Marine replaced the "
+                "cracked steel beams that closed the bridge in March.\n"
+            ),
+            "match-report.txt": (
+                "Real Madrid beat Sevilla 3-1 at the Santiago Bernabeu on Sunday night.\n"
+                "Vinicius Junior opened the scoring for Real Madrid after twelve minutes.\n"
+                "Jude Bellingham restored the lead for Real Madrid with a header.\n"
+                "Rodrygo sealed the win for Carlo Ancelotti's side in stoppage time.\n"
+                "Sevilla coach Jose Luis Mendilibar praised his players at the Bernabeu.\n"
+            ),
+        },
+    )
+    app = ParallaxApp([str(folder)])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        comparison = app.comparison
+        assert comparison is not None
+        (off,) = comparison.off_story
+        report = comparison.article_by_id[off.article_id]
+        assert Path(report.path).name == "match-report.txt"
+        toasts = [n.message for n in app._notifications]
+        assert (
+            f"{report.source} is perhaps about another story: almost nothing in it is in the "
+            "other sources; press v."
+        ) in toasts
+        await pilot.press("v")
+        assert isinstance(app.screen, OverviewScreen)
+        said = str(app.screen.query_one("#off-story").render())
+        assert said == f"{report.source}: {off.reason}."
+
+
+async def test_no_source_is_pointed_out_in_the_sample_corpus() -> None:
+    app = ParallaxApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        assert app.comparison is not None and app.comparison.off_story == ()
+        assert not any("another story" in n.message for n in app._notifications)
+        await pilot.press("v")
+        assert not app.screen.query("#off-story")

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from aligner.result.model import Comparison, Conflict
 from aligner.result.summary import conflict_counts
+from tui.citation import source_name
 from tui.row_layout import aligned_rows
 from tui.safe_text import safe_text
 from tui.screens.modal import ParallaxModal
@@ -47,6 +48,16 @@ def _conflicts(conflicts: Sequence[Conflict]) -> str:
         f" ({hard} hard, {soft} soft)" if hard + soft else ""
     )
     return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
+
+
+def off_story_lines(comparison: Comparison) -> Text:
+    """One line per source that may be about another story, with why."""
+    return Text(
+        "\n".join(
+            f"{source_name(comparison.article_by_id[off.article_id])}: {off.reason}."
+            for off in comparison.off_story
+        )
+    )
 
 
 def percent(value: float) -> str:
@@ -108,6 +119,9 @@ class OverviewScreen(ParallaxModal[None]):
         with VerticalScroll(id="body"):
             yield Static("Sources", classes="section", markup=False)
             yield self._sources_table()
+            if comparison.off_story:
+                yield Static("May be about another story", classes="section", markup=False)
+                yield Static(off_story_lines(comparison), id="off-story", classes="note")
             yield Static("Similarity", classes="section", markup=False)
             yield Static(
                 "Share of the row source's prose sentences that have a counterpart in the "

@@ -14,7 +14,7 @@ from aligner import __version__
 from aligner.export import format_for_path, render
 from aligner.export import json as json_export
 from aligner.export.json import SCHEMA, SchemaError, from_json, to_json
-from aligner.result.model import CompareOptions, LineKind
+from aligner.result.model import CompareOptions, LineKind, OffStory
 from aligner.runtime.parallel import Aside, can_fork
 
 
@@ -33,6 +33,7 @@ def test_top_level_keys_in_documented_order(comparison, notes) -> None:
         "near",
         "similarity",
         "stats",
+        "off_story",
         "notes",
     ]
     assert data["schema"] == SCHEMA == "parallax.comparison/1"
@@ -417,3 +418,14 @@ def sample_comparison():
     from aligner.pipeline import compare
 
     return compare()
+
+
+def test_sources_that_may_be_about_another_story_are_written_with_their_counts(
+    comparison,
+) -> None:
+    assert from_json(to_json(comparison))["off_story"] == []
+    off = OffStory("a2", names=58, names_shared=0, sentences=32, sentences_shared=2)
+    data = from_json(to_json(replace(comparison, off_story=(off,))))
+    assert data["off_story"] == [
+        {"article": "a2", "names": 58, "names_shared": 0, "sentences": 32, "sentences_shared": 2}
+    ]

@@ -22,7 +22,7 @@ from aligner.export.markdown import (
     to_markdown,
 )
 from aligner.load.corpus import Document
-from aligner.result.model import CompareOptions, Label, Link
+from aligner.result.model import CompareOptions, Label, Link, OffStory
 from aligner.text.articles import build_article
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -856,3 +856,30 @@ def test_a_reason_told_by_two_pairs_of_the_same_sources_is_said_once(comparison)
     document = to_markdown(replace(comparison, conflicts=(*comparison.conflicts, *twice)))
     lines = [line for line in document.splitlines() if "73 vs 72 (age)" in line]
     assert len(lines) == 1 and lines[0].endswith("(2 pairs of sentences)")
+
+
+def test_a_source_that_may_be_about_another_story_is_said_below_the_sources(
+    comparison,
+) -> None:
+    off = OffStory("a3", names=40, names_shared=1, sentences=12, sentences_shared=0)
+    document = to_markdown(replace(comparison, off_story=(off,)))
+    tokens = MD.parse(document)
+    paragraphs = [
+        inline_parts(tokens[i + 1])
+        for i, token in enumerate(tokens)
+        if token.type == "paragraph_open"
+    ]
+    said = [(text, kinds) for text, kinds in paragraphs if "another story" in text]
+    # The hostile source name stays literal: bold around it, no link.
+    assert said == [
+        (
+            "[AP](http://x) may be about another story: 1 of its 40 name mentions and 0 of "
+            "its 12 sentences are found in the other sources.",
+            {"text", "strong_open", "strong_close"},
+        )
+    ]
+    sources_at = document.index("## Sources")
+    assert (
+        sources_at < document.index("may be about another story") < document.index("## Similarity")
+    )
+    assert "another story" not in to_markdown(comparison)
