@@ -61,7 +61,12 @@ def sentence_kind(sentence: str) -> LineKind:
         or _is_parenthesised_promo(sentence)
     ):
         return LineKind.BOILERPLATE
-    if _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". ")) or _is_handout_caption(sentence):
+    if (
+        _PARENTHESISED_CREDIT.fullmatch(sentence.rstrip(". "))
+        or _is_handout_caption(sentence)
+        or _PARENTHESISED_PHOTO_NOTE.fullmatch(sentence)
+        or _SLASHED_CREDIT_AT_START.match(sentence)
+    ):
         return LineKind.CAPTION
     return LineKind.PROSE
 
@@ -591,6 +596,24 @@ _HANDOUT_CAPTION = re.compile(
     (?:image|photo|photograph|picture|mugshot|screenshot|screen\ grab|still)s?,?
     \ (?:provided|released|made\ available|obtained|taken|posted|distributed|shared)
     \ (?:by|to)\ [^.]{1,120}?,?\ shows?\b""",
+    re.VERBOSE,
+)
+
+
+# A note on the picture above, all in brackets: "(In this photo, Krystle Campbell is seen on
+# the left and Karen Rand is one the right.)", "(Pictured: the shroud in 2010.)".
+_PARENTHESISED_PHOTO_NOTE = re.compile(
+    r"""\((?:In\ (?:this|the)\ (?:undated\ |file\ |handout\ )?
+    (?:photo|photograph|image|picture|video)s?|Pictured|From\ left)\b[^()]*\)\.?""",
+    re.VERBOSE,
+)
+# A photographer's name and agency, slashed, before the caption they credit: "Gerard Julien /
+# AFP / Getty Images Pope John Paul II prays …", "Luigi Garlaschelli / Via youtube.com A
+# screengrab of the research.": two to four names (a person's), then the slash. A slash
+# between words in prose has no spaces around it, and "The AP / Reuters poll" names no person.
+_SLASHED_CREDIT_AT_START = re.compile(
+    r"""(?!The\ |A\ |An\ )(?:[A-Z][a-z][\w.'’-]*\ ){2,4}
+    /\ (?:AFP|AP|EPA|Reuters|Getty\ Images|Shutterstock|Alamy|Bloomberg|Handout|Via\ \S+)\b""",
     re.VERBOSE,
 )
 

@@ -798,6 +798,17 @@ def test_headlines_worded_like_that_furniture_stay_headlines(line: str) -> None:
         ("This image provided by the County Jail shows Jane Roe on Tuesday, Sept. 25.", CAPTION),
         ("This undated photo released by the police shows the suspect.", CAPTION),
         ("In this photo taken by a passer-by, smoke rises over the plant.", PROSE),  # no "shows"
+        # A note on the picture, all in brackets (audit round 3, finding 7).
+        ("(In this photo, Jane Roe is seen on the left and John Doe on the right.)", CAPTION),
+        ("(Pictured: the cathedral in 2010.)", CAPTION),
+        ("(From left, Jane Roe, John Doe and their coach.)", CAPTION),
+        ("(In this case, the police said nothing.)", PROSE),
+        ("(In this photo he is smiling.) And he went on.", PROSE),  # more than the note
+        # A photographer and agency, slashed, before the caption they credit.
+        ("Jane Roe / AFP / Getty Images The pope prays before the shroud.", CAPTION),
+        ("John Doe / Via youtube.com A screengrab of the research.", CAPTION),
+        ("Jane Roe/AFP said the picture was taken on Monday.", PROSE),  # no spaces: prose
+        ("The AP / Reuters poll of 1,000 voters closed on Monday.", PROSE),
     ],
 )
 def test_sentence_kind_finds_credits_promos_and_handout_captions(
