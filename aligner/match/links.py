@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence, Set
 
 import numpy as np
 
-from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
+from aligner.calibration import LINK_MARGIN, LINK_SHARED_FACTS, MUTUAL_LINK_MARGIN, SMALL_COUNT
 from aligner.match.align import ScoredPairs
 from aligner.match.trust import thin_pairs_worded_apart
 from aligner.result.model import CompareOptions, Link, Sentence
+from aligner.text.features import SentenceFeatures, stem
+from aligner.text.quantities import NUMBER_WORDS, Quantity
+from aligner.text.synonyms import concepts_of
 
 
 def links_across_rows(
     prose: Sequence[Sentence],
+    features: Sequence[SentenceFeatures],
     clusters: Sequence[Sequence[int]],
     pairs: ScoredPairs,
     article_of: np.ndarray,
@@ -23,7 +28,8 @@ def links_across_rows(
     ``LINK_MARGIN`` where one sentence is the other's best counterpart in its source, and
     pairs of sentences that are each other's best counterpart in the other's source scoring
     at least the threshold minus ``MUTUAL_LINK_MARGIN`` in articles that share a row; a pair
-    with a thin sentence only when worded nearly the same (``trust.thin_pairs_worded_apart``).
+    with a thin sentence only when worded nearly the same (``trust.thin_pairs_worded_apart``);
+    and only pairs sharing ``LINK_SHARED_FACTS`` things that tell a fact (``fact_words``).
 
     A sure pair whose sentences both have a better counterpart in the other's source is
     mostly a neighbouring fact of the same story (calibration.LINK_MARGIN)."""
@@ -48,10 +54,62 @@ def links_across_rows(
     apart = thin_pairs_worded_apart([s.text for s in prose], left.tolist(), right.tolist())
     kept = ~np.asarray(apart, dtype=bool)
     left, right, scores = left[kept], right[kept], scores[kept]
+    kept = _sharing_facts(features, left.tolist(), right.tolist())
+    left, right, scores = left[kept], right[kept], scores[kept]
     return tuple(
         Link(prose[i].id, prose[j].id, round(float(score), 2))
         for i, j, score in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True)
     )
+
+
+def _sharing_facts(
+    features: Sequence[SentenceFeatures], left: Sequence[int], right: Sequence[int]
+) -> np.ndarray:
+    """Per pair, whether its sentences share ``LINK_SHARED_FACTS`` of their ``fact_words``."""
+    involved = set(left) | set(right)
+    # Numbers are told apart once per distinct word, not once per sentence that says it
+    # (msrp10k14: 6,000 sentences of 27,000 pairs, 0.08 s -> 0.05 s).
+    vocabulary: set[str] = set().union(*(features[i].content_set for i in involved))
+    numbers = _numbers_among(vocabulary)
+    facts = {i: _facts(features[i], numbers) for i in involved}
+    return np.fromiter(
+        (len(facts[i] & facts[j]) >= LINK_SHARED_FACTS for i, j in zip(left, right, strict=True)),
+        dtype=bool,
+        count=len(left),
+    )
+
+
+def fact_words(sentence: SentenceFeatures) -> frozenset[object]:
+    """What a sentence says that another could share as evidence of one fact: its concepts
+    (content stems, synonyms merged) other than numbers, and its figures other than a small
+    count or duration (``telling``), each as its kind and value."""
+    return _facts(sentence, _numbers_among(sentence.content_set))
+
+
+def _facts(sentence: SentenceFeatures, numbers: Set[str]) -> frozenset[object]:
+    """``fact_words``, with ``numbers`` holding at least the sentence's stems of numbers."""
+    figures = [(q.kind, round(q.value, 6)) for q in sentence.quantities if telling(q)]
+    return frozenset((*concepts_of(sentence.content_set - numbers), *figures))
+
+
+def _numbers_among(stems: Iterable[str]) -> frozenset[str]:
+    """The number words' stems and those of ``stems`` that hold a digit."""
+    return _NUMBER_STEMS | {word for word in stems if _DIGIT.search(word)}
+
+
+def telling(quantity: Quantity) -> bool:
+    """Whether a figure tells a fact when two sentences share it: not a count or duration of
+    ``SMALL_COUNT`` or fewer ("four people", "one month"), which many facts of one story
+    share."""
+    if quantity.kind == "count":
+        return quantity.value > SMALL_COUNT
+    if quantity.kind == "duration" and quantity.grain > 0:
+        return quantity.value / quantity.grain > SMALL_COUNT
+    return True
+
+
+_NUMBER_STEMS = frozenset(map(stem, NUMBER_WORDS))
+_DIGIT = re.compile(r"\d")
 
 
 def articles_sharing_a_row(clusters: Sequence[Sequence[int]], article_of: np.ndarray) -> np.ndarray:

@@ -300,7 +300,14 @@ def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
         np.array([1, 2, 3]),
         np.array([sure + 30, sure + 10, sure + 20], dtype=np.float32),
     )
-    links = links_across_rows(prose, [[0], [1], [2], [3]], pairs, article_of, CompareOptions())  # type: ignore[arg-type]
+    links = links_across_rows(
+        prose,  # type: ignore[arg-type]
+        [sentence_features(_LONG)] * 4,
+        [[0], [1], [2], [3]],
+        pairs,
+        article_of,
+        CompareOptions(),
+    )
     assert [(k.a, k.b) for k in links] == [("s0", "s1"), ("s2", "s3")]
 
 
@@ -576,7 +583,8 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
     )
     # Rows: 0 and 2 together (articles 0 and 1 share a row), the rest alone.
     clusters = [[0, 2], [1], [3], [4]]
-    links = links_across_rows(prose, clusters, pairs, article_of, settings)  # type: ignore[arg-type]
+    features = [sentence_features(_LONG)] * 5
+    links = links_across_rows(prose, features, clusters, pairs, article_of, settings)  # type: ignore[arg-type]
     assert [(k.a, k.b) for k in links] == [("s1", "s3")]  # not s1-s4: article 2 shares no row
 
 
@@ -602,7 +610,8 @@ def test_a_thin_sentence_is_linked_only_to_a_sentence_wording_it_the_same(
     pairs = ScoredPairs(
         np.array([0]), np.array([1]), np.array([settings.threshold + 50], dtype=np.float32)
     )
-    links = links_across_rows(prose, [[0], [1]], pairs, np.array([0, 1]), settings)  # type: ignore[arg-type]
+    features = [sentence_features(long), sentence_features(thin)]
+    links = links_across_rows(prose, features, [[0], [1]], pairs, np.array([0, 1]), settings)  # type: ignore[arg-type]
     assert [(k.a, k.b) for k in links] == ([("s0", "s1")] if linked else [])
 
 

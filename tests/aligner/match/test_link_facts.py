@@ -1,0 +1,108 @@
+"""Links need their two sentences to share things that tell a fact, not one word and a
+small number (aligner/match/links.py, calibration.LINK_SHARED_FACTS)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from aligner.calibration import LINK_MARGIN, LINK_SHARED_FACTS, SMALL_COUNT
+from aligner.match.align import ScoredPairs
+from aligner.match.links import _facts, _numbers_among, fact_words, links_across_rows, telling
+from aligner.result.model import CompareOptions
+from aligner.text.features import sentence_features
+
+
+def linked(left: str, right: str) -> bool:
+    """Whether two sentences of two sources, each alone in its row and each the other's
+    best counterpart at a sure score, are linked."""
+    texts = [left, right]
+    prose = [SimpleNamespace(id=f"s{k}", text=text) for k, text in enumerate(texts)]
+    settings = CompareOptions()
+    sure = settings.threshold + LINK_MARGIN + 10
+    pairs = ScoredPairs(np.array([0]), np.array([1]), np.array([sure], dtype=np.float32))
+    features = [sentence_features(text) for text in texts]
+    links = links_across_rows(prose, features, [[0], [1]], pairs, np.array([0, 1]), settings)  # type: ignore[arg-type]
+    return bool(links)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # One word and a small count in common: two facts of one story (news mn081).
+        (
+            "The man was shot four times in the parking lot.",
+            "Detectives are questioning four people about the shooting of a couple.",
+            False,
+        ),
+        (
+            "We are going to attack in one month, the general told reporters.",
+            "Trump credited his administration for its incredible progress in just one month.",
+            False,
+        ),
+        # Two concepts in common.
+        (
+            "The man was shot four times in the parking lot.",
+            "Police said the man had been shot in a parking lot near the store.",
+            True,
+        ),
+        # One concept and a figure that tells a fact: "80 minutes", an age.
+        (
+            "President Donald Trump held court with reporters for 80 minutes on Thursday.",
+            "He stood there for almost 80 minutes.",
+            True,
+        ),
+        (
+            "One of the people killed at the finish line was an 8-year-old boy on Monday.",
+            "Martin Richard, 8, was identified Monday.",
+            True,
+        ),
+    ],
+)
+def test_a_link_needs_two_things_that_tell_a_fact(left: str, right: str, expected: bool) -> None:
+    assert linked(left, right) is expected
+
+
+def test_numbers_are_no_concepts_of_a_fact() -> None:
+    facts = fact_words(sentence_features("Four officers fired 306 rounds in 2014 at the house."))
+    assert not any(isinstance(f, str) and (f[:1].isdigit() or f == "four") for f in facts)
+    # The year and the count of rounds are figures that tell a fact; "four" is not.
+    figures = {f for f in facts if isinstance(f, tuple)}
+    assert {kind for kind, _ in figures} == {"count", "year"}
+    assert ("count", 306.0) in figures and ("count", 4.0) not in figures
+
+
+def test_the_numbers_found_once_for_many_sentences_give_each_sentence_s_facts() -> None:
+    texts = [
+        "The 2014 budget of 306 million was cut by four percent.",
+        "Four officers fired 306 rounds in 2014 at the house.",
+    ]
+    features = [sentence_features(text) for text in texts]
+    vocabulary = set().union(*(f.content_set for f in features))
+    for sentence in features:
+        assert _facts(sentence, _numbers_among(vocabulary)) == fact_words(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "tells"),
+    [
+        (f"{SMALL_COUNT} people", False),
+        (f"{SMALL_COUNT + 1} people", True),
+        ("one month", False),
+        (f"{SMALL_COUNT + 2} months", True),
+        ("80 minutes", True),
+        ("an 8-year-old boy", True),
+        ("$5", True),
+        ("in 2014", True),
+    ],
+)
+def test_small_counts_and_durations_tell_no_fact(text: str, tells: bool) -> None:
+    (quantity,) = sentence_features(text).quantities
+    assert telling(quantity) is tells
+
+
+def test_the_bound_is_two_things() -> None:
+    # The parametrised cases above are written for this bound.
+    assert LINK_SHARED_FACTS == 2
