@@ -11,7 +11,7 @@ from itertools import chain
 
 import numpy as np
 
-from aligner.calibration import LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
+from aligner.calibration import RELATED_MARGIN, SURE_PAIR_MARGIN, WORST_SLACK
 from aligner.conflicts.addresses import address_conflicts
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.event_facts import (
@@ -92,7 +92,7 @@ def rows_and_conflicts(
             across,
             related,
             similar,
-            settings.threshold + LINK_MARGIN,
+            settings.threshold + SURE_PAIR_MARGIN,
         )
         facts_found, people, spelled_pairs = done_beside.result()
     linked = [(i, j, found) for (i, j), found in zip(related, related_found, strict=True)]
@@ -379,15 +379,15 @@ def _aligned_across_rows(
     clusters: Sequence[Sequence[int]],
     settings: CompareOptions,
 ) -> list[tuple[int, int]]:
-    """Sure counterparts (scoring ``LINK_MARGIN`` over the threshold: see
-    ``links_across_rows``) that ended in different rows, one sentence of each source per row,
+    """Sure counterparts (scoring ``SURE_PAIR_MARGIN`` over the threshold) that ended in
+    different rows, one sentence of each source per row,
     whose sentences both hold figures, in pair order."""
     has_figures = np.array([bool(f.quantities) for f in features], dtype=bool)
     cluster_of = np.empty(len(features), dtype=np.int64)
     for number, members in enumerate(clusters):
         cluster_of[members] = number
     across = (
-        (pairs.scores >= settings.threshold + LINK_MARGIN)
+        (pairs.scores >= settings.threshold + SURE_PAIR_MARGIN)
         & has_figures[pairs.left]
         & has_figures[pairs.right]
         & (cluster_of[pairs.left] != cluster_of[pairs.right])

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from aligner import Label, LineKind
-from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN
+from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, SURE_PAIR_MARGIN
 from aligner.conflicts.pair_figures import ArticleFigures
 from aligner.conflicts.passes import _check_pairs
 from aligner.load.limits import TooManySentences
@@ -531,7 +531,7 @@ def test_a_thin_sentence_worded_otherwise_shares_no_row_whatever_its_score() -> 
     assert sorted(clusters) == [[0, 2], [1]]
 
 
-@pytest.mark.parametrize(("margin", "severity"), [(-5.0, "soft"), (LINK_MARGIN, "hard")])
+@pytest.mark.parametrize(("margin", "severity"), [(-5.0, "soft"), (SURE_PAIR_MARGIN, "hard")])
 def test_figures_of_sentences_only_related_are_a_soft_difference(
     margin: float, severity: str
 ) -> None:
@@ -546,7 +546,7 @@ def test_figures_of_sentences_only_related_are_a_soft_difference(
     assert [(c.kind, c.severity.value) for c in conflicts] == [(ConflictKind.NUMBER, severity)]
 
 
-@pytest.mark.parametrize(("margin", "found"), [(-5.0, []), (LINK_MARGIN, ["soft"])])
+@pytest.mark.parametrize(("margin", "found"), [(-5.0, []), (SURE_PAIR_MARGIN, ["soft"])])
 def test_spans_of_different_things_in_related_sentences_are_no_conflict(
     margin: float, found: list[str]
 ) -> None:
@@ -625,7 +625,7 @@ def test_a_name_spelled_two_ways_is_told_only_of_sentences_with_no_other_conflic
         "Voters rebuked President Barak Obama on Tuesday, 29 people said.",
         f"Voters rebuked President Barack Obama on Tuesday, {other_figure} people said.",
     ]
-    conflicts = _two_sentence_conflicts(texts, LINK_MARGIN)
+    conflicts = _two_sentence_conflicts(texts, SURE_PAIR_MARGIN)
     spelling = ["Barack vs Barak (spelling of Barak Obama or Barack Obama)"]
     assert [c.detail for c in conflicts] == (found or spelling)
     assert {frozenset((c.a, c.b)) for c in conflicts} == {frozenset(("a1s1", "a2s1"))}
