@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import (
+    MEMBER_WORDS,
     LocatedQuantities,
     PlacedQuantity,
     Quantity,
@@ -129,7 +130,12 @@ def _counted_thing(text: str, located: LocatedQuantities, placed: PlacedQuantity
     words, noun = located.words, placed.quantity.unit
     if noun in STOPWORDS:
         noun = ""  # "six of his aides": the noun is not told right after the figure
-    after = placed.end
+    if noun and _at(words, placed.start - 1) == "of" and _at(words, placed.start - 2) == noun:
+        return noun  # "a delegation of more than 400": a group, its size told after it
+    first = placed.end  # where the noun may start
+    if placed.quantity.modifier and _at(words, first) in MEMBER_WORDS:
+        first += 1  # "a 550-member delegation": the group, not its members
+    after = first
     while after < len(words) and words[after] not in (noun, ".", ",") and after < placed.end + 3:
         after += 1  # "three other people": to the noun
     if after >= len(words) or words[after] != noun or not noun:
@@ -137,7 +143,7 @@ def _counted_thing(text: str, located: LocatedQuantities, placed: PlacedQuantity
     else:
         while not _is_plural(words[after]) and _noun_goes_on(_at(words, after + 1)):
             after += 1  # "electoral votes", "gold stars"
-    shown_noun = _shown(text, located, placed.end, after + 1) if after >= placed.end else ""
+    shown_noun = _shown(text, located, first, after + 1) if after >= first else ""
     predicate = _phrase_after(text, located, after + 1)
     if not predicate:
         before = placed.start - 1

@@ -374,6 +374,50 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
 
 
 @pytest.mark.parametrize(
+    ("bound", "exact", "detail"),
+    [
+        (
+            "Seoul will host a delegation of more than 400, including 230 cheerleaders.",
+            "Seoul will host a 550-member delegation, including 230 cheerleaders.",
+            "more than 400 vs 550 (delegation)",
+        ),
+        (
+            "The march drew a crowd of at least 2,000.",
+            "The march drew a 3,000-strong crowd.",
+            "at least 2,000 vs 3,000 (crowd)",
+        ),
+    ],
+)
+def test_a_bound_against_the_size_of_the_group_is_a_soft_conflict(
+    bound: str, exact: str, detail: str
+) -> None:
+    from aligner.result.model import Severity
+
+    assert [(f.detail, f.severity) for f in conflicts(bound, exact)] == [(detail, Severity.SOFT)]
+    assert [f.severity for f in conflicts(exact, bound)] == [Severity.SOFT]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # The same size told both ways, and a bound the other size is within.
+        ("Seoul will host a delegation of 550.", "Seoul will host a 550-member delegation."),
+        ("Seoul will host a delegation of more than 400.", "Seoul will host 550 visitors."),
+        # A bound of one group against the size of another.
+        (
+            "Seoul will host a delegation of more than 400 next month.",
+            "Seoul will host a 550-member orchestra next month.",
+        ),
+    ],
+)
+def test_a_group_s_size_told_two_ways_or_another_group_s_is_no_conflict(
+    one: str, other: str
+) -> None:
+    assert conflicts(one, other) == []
+    assert conflicts(other, one) == []
+
+
+@pytest.mark.parametrize(
     ("bound", "exact", "flagged"),
     [
         ("more than $26", "$26.33", False),  # the exact figure with its cents dropped
