@@ -45,14 +45,17 @@ def told_apart(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int)
 
 def part_within_whole(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> bool:
     """Is one amount told for a kind of what the other is for, and no larger ("$25 million
-    in punitive damages" within "$33.5 million in damages")? It may then be part of it."""
+    in punitive damages" within "$33.5 million in damages")? So is one told for a kind of
+    something ("punitive damages": a word that says which kind) beside a larger amount told
+    for nothing in particular ("ordered to pay $33.5 million": the judgment in all). It may
+    then be part of it."""
     for_a, for_b = set(sheet_a.purpose(at_a)), set(sheet_b.purpose(at_b))
-    if not for_a or not for_b or for_a == for_b:
+    if for_a == for_b:
         return False
     qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
-    if for_a < for_b:
+    if for_a < for_b and (for_a or len(for_b) > 1):
         return qb.value <= qa.value
-    return for_b < for_a and qa.value <= qb.value
+    return for_b < for_a and (bool(for_b) or len(for_a) > 1) and qa.value <= qb.value
 
 
 def _other_names(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.conflicts.checks import find_conflicts, group_label
-from aligner.result.model import ConflictKind, Label
+from aligner.result.model import ConflictKind, Label, Severity
 from aligner.text.features import sentence_features
 
 
@@ -415,6 +415,35 @@ def test_a_group_s_size_told_two_ways_or_another_group_s_is_no_conflict(
 ) -> None:
     assert conflicts(one, other) == []
     assert conflicts(other, one) == []
+
+
+def test_an_amount_for_a_kind_of_thing_within_a_larger_sum_told_for_nothing_is_a_part() -> None:
+    # $25 million of punitive damages are part of the $33.5 million judgment.
+    whole = "A civil jury ordered him to pay $33.5 million to the families."
+    part = "A civil jury ordered him to pay $25 million in punitive damages to the families."
+    assert conflicts(whole, part) == []
+    assert conflicts(part, whole) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # A part larger than the whole, and an amount told for the whole thing ("damages").
+        (
+            "A civil jury ordered him to pay $33.5 million to the families.",
+            "A civil jury ordered him to pay $40 million in punitive damages to the families.",
+        ),
+        (
+            "A civil jury ordered him to pay $33.5 million to the families.",
+            "A civil jury ordered him to pay $25 million in damages to the families.",
+        ),
+    ],
+)
+def test_an_amount_no_part_of_the_other_still_conflicts(one: str, other: str) -> None:
+    for left, right in ((one, other), (other, one)):
+        assert [(f.kind, f.severity) for f in conflicts(left, right)] == [
+            (ConflictKind.NUMBER, Severity.HARD)
+        ]
 
 
 @pytest.mark.parametrize(
