@@ -154,12 +154,9 @@ class FigureIndex:
         found: np.ndarray = self._first[sentences]
         return found
 
-    def bounds(self, figures: np.ndarray) -> np.ndarray:
-        """Which of the figures numbered ``figures`` are open on one side: lower or upper
-        bounds ("more than $19 million", "up to 4,500 tons": ``is_lower_bound``,
-        ``is_upper_bound``)."""
-        columns = self._columns.take(figures)
-        found: np.ndarray = _lower_bounds(columns) | _upper_bounds(columns)
+    def lower_bounds(self, figures: np.ndarray) -> np.ndarray:
+        """Which of the figures numbered ``figures`` are lower bounds (``is_lower_bound``)."""
+        found: np.ndarray = _lower_bounds(self._columns.take(figures))
         return found
 
     def fits(self, one: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -297,13 +294,8 @@ def _lower_bounds(figures: _Columns) -> np.ndarray:
 def _time_limits(figures: _Columns, duration: int) -> np.ndarray:
     """Which ``figures`` are durations (kind number ``duration``) told as a limit
     (``is_upper_bound``)."""
-    found: np.ndarray = (figures.kind == duration) & _upper_bounds(figures)
-    return found
-
-
-def _upper_bounds(figures: _Columns) -> np.ndarray:
-    """Which ``figures`` are upper bounds, open below (``is_upper_bound``)."""
-    found: np.ndarray = (figures.low == 0) & (figures.high > 0) & (figures.high < np.inf)
+    open_below = (figures.low == 0) & (figures.high > 0) & (figures.high < np.inf)
+    found: np.ndarray = (figures.kind == duration) & open_below
     return found
 
 

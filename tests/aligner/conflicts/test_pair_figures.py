@@ -40,17 +40,10 @@ def test_a_figure_no_other_sentence_of_the_article_gives_is_a_disagreement() -> 
     assert not figures.told_elsewhere(0, 2)
 
 
-@pytest.mark.parametrize(
-    "bound",
-    [
-        "Her net worth is now more than $19 million, the magazine says.",
-        "The fund may pay out up to $30 million, the magazine says.",
-    ],
-)
-def test_a_bound_told_elsewhere_tells_no_figure_within_it(bound: str) -> None:
+def test_a_lower_bound_told_elsewhere_tells_no_figure_above_it() -> None:
     figures = _figures(
         (0, "The jury ordered him to pay $33.5 million."),
-        (0, bound),
+        (0, "Her net worth is now more than $19 million, the magazine says."),
         (1, "The jury ordered him to pay $25 million."),
     )
     assert not figures.told_elsewhere(0, 2)
