@@ -217,6 +217,17 @@ def _event_of(text: str, located: LocatedQuantities, start: int, end: int) -> st
     return ""
 
 
+def word_event(text: str, word: str) -> str:
+    """The verb phrase of the clause a word (folded) first stands in ("complained about a
+    strong smell" for "saturday" in "... complained about a strong smell Saturday
+    morning"), as ``_event_of`` finds it for a figure; "" for none."""
+    located = located_quantities(text)
+    if word not in located.words:
+        return ""
+    at = located.words.index(word)
+    return _event_of(text, located, at, at + 1)
+
+
 def name_event(text: str, name_word: str) -> str:
     """What the person called ``name_word`` (folded) does in ``text``: "walked out of
     Broward's Main Jail" for "Edwards walked out of Broward's Main Jail at 12:45 a.m."."""
