@@ -154,11 +154,6 @@ class FigureIndex:
         found: np.ndarray = self._first[sentences]
         return found
 
-    def lower_bounds(self, figures: np.ndarray) -> np.ndarray:
-        """Which of the figures numbered ``figures`` are lower bounds (``is_lower_bound``)."""
-        found: np.ndarray = _lower_bounds(self._columns.take(figures))
-        return found
-
     def fits(self, one: np.ndarray, other: np.ndarray) -> np.ndarray:
         """``Quantity.compatible`` of each figure numbered in ``one`` with the one at its
         place in ``other``."""

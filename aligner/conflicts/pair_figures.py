@@ -319,11 +319,6 @@ class ArticleFigures:
             & (columns.part[given] == columns.part[one])
             & (columns.per[given] == columns.per[one])
             & columns.has_unit[given]
-            # A lower bound tells no figure above it: "more than $19 million" (a net worth)
-            # is no "$25 million". An upper bound is left to fit the figures within it: on
-            # the news clusters (mn039) "up to" a maximum pay is what tells a CEO's bonus
-            # apart from his total pay, three false alarms without it.
-            & ~self.index.lower_bounds(given)
         )
         fits[fits] = self.index.fits(one[fits], given[fits])
         return np.bincount(question, weights=fits, minlength=len(figure)) > 0

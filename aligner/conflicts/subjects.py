@@ -133,7 +133,7 @@ def _counted_thing(text: str, located: LocatedQuantities, placed: PlacedQuantity
     if noun and _at(words, placed.start - 1) == "of" and _at(words, placed.start - 2) == noun:
         return noun  # "a delegation of more than 400": a group, its size told after it
     first = placed.end  # where the noun may start
-    if placed.quantity.modifier and _at(words, first) in MEMBER_WORDS:
+    if _at(words, first) in MEMBER_WORDS and _at(words, first + 1) == noun:
         first += 1  # "a 550-member delegation": the group, not its members
     after = first
     while after < len(words) and words[after] not in (noun, ".", ",") and after < placed.end + 3:
@@ -445,6 +445,14 @@ def amount_purpose(text: str, quantity: Quantity) -> tuple[str, ...]:
         if _is_plural(word):
             return tuple(told)
     return ()
+
+
+def amount_told_for(text: str, quantity: Quantity) -> bool:
+    """Is an amount of ``text`` told in, for or of something ("$60 billion of tax
+    subsidies"), whether or not ``amount_purpose`` reads what? Yes when it is not found."""
+    located = located_quantities(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    return placed is None or _at(located.words, placed.end) in ("in", "for", "of")
 
 
 def _may_be_noun(word: str) -> bool:

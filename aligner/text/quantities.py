@@ -383,8 +383,10 @@ def _of_a_group(quantity: Quantity, words: list[str], start: int, end: int) -> Q
     """A count of a group's members counted as the group: "a 550-member delegation" and "a
     delegation of more than 400" both count the delegation (token ``start``, its qualifier
     included, to ``end``), so that one is compared with the other. Other counts as found."""
-    if quantity.modifier and quantity.unit in MEMBER_WORDS:
-        group = _at(words, end + 1)  # "550 member delegation": the noun after the member word
+    if quantity.unit == "strong" or (quantity.modifier and quantity.unit in MEMBER_WORDS):
+        # "550 member delegation": the noun after the member word; "5,000 strong" is a size
+        # with or without its hyphen, "550 member states" counts members
+        group = _at(words, end + 1)
     elif not quantity.unit and _at(words, start - 1) == "of":
         if _at(words, start - 3) not in _GROUP_DETERMINERS:
             return quantity

@@ -374,12 +374,17 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
 
 
 @pytest.mark.parametrize(
-    ("bound", "exact", "detail"),
+    ("one", "other", "detail"),
     [
         (
             "Seoul will host a delegation of more than 400, including 230 cheerleaders.",
             "Seoul will host a 550-member delegation, including 230 cheerleaders.",
             "more than 400 vs 550 (delegation)",
+        ),
+        (
+            "NATO took command of the 5,000 strong International Security Assistance Force.",
+            "NATO took command of the 4,600-strong International Security Assistance Force.",
+            "5,000 vs 4,600 (International Security Assistance Force)",
         ),
         (
             "The march drew a crowd of at least 2,000.",
@@ -388,13 +393,13 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
         ),
     ],
 )
-def test_a_bound_against_the_size_of_the_group_is_a_soft_conflict(
-    bound: str, exact: str, detail: str
+def test_the_size_of_a_group_told_differently_is_a_number_conflict(
+    one: str, other: str, detail: str
 ) -> None:
-    from aligner.result.model import Severity
-
-    assert [(f.detail, f.severity) for f in conflicts(bound, exact)] == [(detail, Severity.SOFT)]
-    assert [f.severity for f in conflicts(exact, bound)] == [Severity.SOFT]
+    # A bound against a size is soft, two sizes hard.
+    severity = Severity.SOFT if "than" in one or "least" in one else Severity.HARD
+    assert [(f.detail, f.severity) for f in conflicts(one, other)] == [(detail, severity)]
+    assert [f.severity for f in conflicts(other, one)] == [severity]
 
 
 @pytest.mark.parametrize(
@@ -436,6 +441,15 @@ def test_an_amount_for_a_kind_of_thing_within_a_larger_sum_told_for_nothing_is_a
         (
             "A civil jury ordered him to pay $33.5 million to the families.",
             "A civil jury ordered him to pay $25 million in damages to the families.",
+        ),
+        # The larger amount is told of something too; the smaller one for a name.
+        (
+            "The bill would remove $60 billion of tax subsidies for exporters.",
+            "The bill would remove $55 billion in tax subsidies for exporters.",
+        ),
+        (
+            "The weekend record for the film was $58 million on its release.",
+            "The weekend record for the film was $54.9 million for Austin Powers.",
         ),
     ],
 )

@@ -40,16 +40,6 @@ def test_a_figure_no_other_sentence_of_the_article_gives_is_a_disagreement() -> 
     assert not figures.told_elsewhere(0, 2)
 
 
-def test_a_lower_bound_told_elsewhere_tells_no_figure_above_it() -> None:
-    figures = _figures(
-        (0, "The jury ordered him to pay $33.5 million."),
-        (0, "Her net worth is now more than $19 million, the magazine says."),
-        (1, "The jury ordered him to pay $25 million."),
-    )
-    assert not figures.told_elsewhere(0, 2)
-    assert not figures.told_elsewhere(2, 0)
-
-
 def test_sentences_without_figures_tell_nothing_elsewhere() -> None:
     figures = _figures((0, "No figure here."), (0, "Nor here."), (1, "None at all."))
     assert figures.told_elsewhere_each([]) == []
