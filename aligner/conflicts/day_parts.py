@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from aligner.conflicts.slot_names import counterpart_pairs, sentences_with
+from aligner.conflicts.slot_names import counterpart_pairs, sentences_with, soft_name_conflicts
 from aligner.conflicts.spellings import SpellingConflict
 from aligner.conflicts.subjects import one_thing, word_event
-from aligner.result.model import ConflictKind, Finding, Severity
+from aligner.result.model import ConflictKind
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.wordlists import DAY_NAMES
 
@@ -48,14 +48,12 @@ def day_part_conflicts(
     ``counterparts_from`` at least (``similar``: each sentence's scored partners) that tell
     one weekday in parts that cannot overlap."""
     told = sentences_with(features, _PART_STEMS, day_parts)
-    found = []
-    for i, j in counterpart_pairs(similar, article_of, counterparts_from, told):
-        detail = next(_differing_parts(features[i], told[i], features[j], told[j]), "")
-        if detail:
-            found.append(
-                SpellingConflict(i, j, Finding(ConflictKind.NUMBER, detail, Severity.SOFT))
-            )
-    return sorted(found, key=lambda c: (c.a, c.b))
+
+    def reasons(i: int, j: int) -> Iterator[str]:
+        return _differing_parts(features[i], told[i], features[j], told[j])
+
+    pairs = counterpart_pairs(similar, article_of, counterparts_from, told)
+    return soft_name_conflicts(pairs, reasons, ConflictKind.NUMBER)
 
 
 def day_parts(sentence: SentenceFeatures) -> list[tuple[str, str]]:

@@ -6,19 +6,15 @@ from __future__ import annotations
 import pytest
 
 from aligner.conflicts.day_parts import day_part_conflicts, day_parts
-from aligner.result.model import ConflictKind, Severity
+from aligner.result.model import ConflictKind
 from aligner.text.features import sentence_features
+from tests.conftest import counterpart_details
 
 
 def conflicts(one: str, other: str, score: float = 80.0) -> list[str]:
     """The details found between ``one`` (source 0) and ``other`` (source 1), scored
     ``score`` against each other, counterparts from 60."""
-    features = [sentence_features(one), sentence_features(other)]
-    found = day_part_conflicts(features, [0, 1], [{1: score}, {0: score}], 60.0)
-    for c in found:
-        assert (c.a, c.b) == (0, 1)
-        assert c.finding.kind is ConflictKind.NUMBER and c.finding.severity is Severity.SOFT
-    return [c.finding.detail for c in found]
+    return counterpart_details(day_part_conflicts, one, other, score, 60.0, ConflictKind.NUMBER)
 
 
 AFTERNOON = "On Saturday afternoon, the store manager reported a strong smell from the column."
