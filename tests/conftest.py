@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,11 +22,13 @@ from aligner.result.model import (
     Label,
     LineKind,
     Sentence,
+    Severity,
     SkippedFile,
     article_id,
     sentence_id,
 )
 from aligner.result.summary import similarity_matrix, source_stats
+from aligner.text.features import sentence_features
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -217,3 +220,22 @@ def lone_and_other(comparison: Comparison) -> tuple[str, str]:
     )
     other = next(s.id for s in comparison.articles[-1].prose if s.id != lone)
     return lone, other
+
+
+def counterpart_details(
+    check: Callable[..., Sequence[Any]],
+    one: str,
+    other: str,
+    score: float,
+    counterparts_from: float,
+    kind: ConflictKind = ConflictKind.ENTITY,
+) -> list[str]:
+    """The details a check of counterparts (``slot_name_conflicts`` and its like: features,
+    article_of, similar, counterparts_from) finds between ``one`` (source 0) and ``other``
+    (source 1), scored ``score`` against each other; each must be a soft one of ``kind``."""
+    features = [sentence_features(one), sentence_features(other)]
+    found = check(features, [0, 1], [{1: score}, {0: score}], counterparts_from)
+    for c in found:
+        assert (c.a, c.b) == (0, 1)
+        assert c.finding.kind is kind and c.finding.severity is Severity.SOFT
+    return [c.finding.detail for c in found]

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from aligner.calibration import SAME_NAME_RATIO
 from aligner.conflicts.entities import may_name_one_thing
 from aligner.conflicts.figure_index import FigureSheet
-from aligner.conflicts.subjects import sentence_located, span_relation
+from aligner.conflicts.subjects import amount_told_for, sentence_located, span_relation
 from aligner.text.features import SentenceFeatures, words
 from aligner.text.quantities import Quantity
 
@@ -45,14 +45,33 @@ def told_apart(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int)
 
 def part_within_whole(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> bool:
     """Is one amount told for a kind of what the other is for, and no larger ("$25 million
-    in punitive damages" within "$33.5 million in damages")? It may then be part of it."""
+    in punitive damages" within "$33.5 million in damages")? So is one told for a kind of
+    something ("punitive damages": a word that says which kind) beside a larger amount told
+    for nothing ("ordered to pay $33.5 million to the families": the judgment in all; not
+    "$60 billion of tax subsidies"). It may then be part of it."""
     for_a, for_b = set(sheet_a.purpose(at_a)), set(sheet_b.purpose(at_b))
-    if not for_a or not for_b or for_a == for_b:
+    if for_a == for_b:
         return False
     qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
     if for_a < for_b:
-        return qb.value <= qa.value
-    return for_b < for_a and qa.value <= qb.value
+        return qb.value <= qa.value and (bool(for_a) or _kind_of_all(sheet_b, at_b, sheet_a, at_a))
+    if for_b < for_a:
+        return qa.value <= qb.value and (bool(for_b) or _kind_of_all(sheet_a, at_a, sheet_b, at_b))
+    return False
+
+
+def _kind_of_all(part: FigureSheet, at_part: int, whole: FigureSheet, at_whole: int) -> bool:
+    """Is the amount at ``at_part`` told for a kind of something, in plain words ("punitive
+    damages", not "Austin Powers"), and the one at ``at_whole`` told for nothing at all?"""
+    told = part.purpose(at_part)
+    named = {word for name in part.sentence.name_words for word in name}
+    whole_amount = whole.sentence.quantities[at_whole]
+    sentence_located(whole.sentence)  # see ``FigureSheet.thing``
+    return (
+        len(told) > 1
+        and named.isdisjoint(told)
+        and not amount_told_for(whole.sentence.text, whole_amount)
+    )
 
 
 def _other_names(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_b: int) -> str:

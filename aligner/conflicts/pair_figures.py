@@ -93,12 +93,12 @@ def figure_conflicts(
             severity = _pair_severity(sheet_a, at_a, sheet_b, at_b)
             if hard_only and severity is Severity.SOFT:
                 continue  # neither told apart nor described: it would be dropped
+            if part_within_whole(sheet_a, at_a, sheet_b, at_b):
+                continue  # a part no larger than its whole agrees with it
             apart = told_apart(sheet_a, at_a, sheet_b, at_b)
-            if apart and (
-                severity is Severity.SOFT or part_within_whole(sheet_a, at_a, sheet_b, at_b)
-            ):
+            if apart and severity is Severity.SOFT:
                 # A pairing that was a guess already, now of two owners: two doubts, as in
-                # passes._softened. A part no larger than its whole agrees with it.
+                # passes._softened.
                 continue
             if apart:
                 if hard_only:

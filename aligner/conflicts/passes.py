@@ -14,6 +14,7 @@ import numpy as np
 from aligner.calibration import RELATED_MARGIN, SURE_PAIR_MARGIN, WORST_SLACK
 from aligner.conflicts.addresses import address_conflicts
 from aligner.conflicts.checks import find_conflicts
+from aligner.conflicts.day_parts import day_part_conflicts
 from aligner.conflicts.event_facts import (
     UNNAMED_AGE,
     FactConflict,
@@ -142,7 +143,8 @@ def _spelled_pairs(
     """Names spelled two ways (``spelling_conflicts``), people called by a wrong name
     (``wrong_name_conflicts``), two names in one slot (``slot_name_conflicts``), two homes
     of the same people (``home_name_conflicts``), one street told two ways
-    (``address_conflicts``) and two people at one place of a list (``ordinal_conflicts``).
+    (``address_conflicts``), two people at one place of a list (``ordinal_conflicts``) and
+    one day's part told two ways (``day_part_conflicts``).
     They only link their sentences: those need not tell one fact."""
     articles = article_of.tolist()
     score_of = lambda i, j: similar[i].get(j, 0.0)  # noqa: E731
@@ -154,6 +156,9 @@ def _spelled_pairs(
         *home_name_conflicts(features, articles, similar, settings.threshold),
         *address_conflicts(features, articles, similar, settings.threshold),
         *ordinal_conflicts(features, articles),
+        # Sure counterparts only, as for any soft finding (``_softened``): two sentences
+        # scoring just over the threshold mostly tell two events of the day.
+        *day_part_conflicts(features, articles, similar, settings.threshold + LINK_MARGIN),
     ]
 
 

@@ -62,17 +62,17 @@ def slot_name_conflicts(
 
 
 def soft_name_conflicts(
-    pairs: Iterable[tuple[int, int]], reasons: Callable[[int, int], Iterator[str]]
+    pairs: Iterable[tuple[int, int]],
+    reasons: Callable[[int, int], Iterator[str]],
+    kind: ConflictKind = ConflictKind.ENTITY,
 ) -> list[SpellingConflict]:
-    """A soft entity conflict for each of the ``pairs`` that ``reasons`` gives a reason for,
-    the first one: one is enough to send a reader to it."""
+    """A soft conflict of ``kind`` (a name's: entity) for each of the ``pairs`` that
+    ``reasons`` gives a reason for, the first one: one is enough to send a reader to it."""
     found = []
     for i, j in pairs:
         detail = next(reasons(i, j), "")
         if detail:
-            found.append(
-                SpellingConflict(i, j, Finding(ConflictKind.ENTITY, detail, Severity.SOFT))
-            )
+            found.append(SpellingConflict(i, j, Finding(kind, detail, Severity.SOFT)))
     return sorted(found, key=lambda c: (c.a, c.b))
 
 

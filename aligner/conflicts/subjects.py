@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.quantities import (
+    MEMBER_WORDS,
     LocatedQuantities,
     PlacedQuantity,
     Quantity,
@@ -129,7 +130,12 @@ def _counted_thing(text: str, located: LocatedQuantities, placed: PlacedQuantity
     words, noun = located.words, placed.quantity.unit
     if noun in STOPWORDS:
         noun = ""  # "six of his aides": the noun is not told right after the figure
-    after = placed.end
+    if noun and _at(words, placed.start - 1) == "of" and _at(words, placed.start - 2) == noun:
+        return noun  # "a delegation of more than 400": a group, its size told after it
+    first = placed.end  # where the noun may start
+    if _at(words, first) in MEMBER_WORDS and _at(words, first + 1) == noun:
+        first += 1  # "a 550-member delegation": the group, not its members
+    after = first
     while after < len(words) and words[after] not in (noun, ".", ",") and after < placed.end + 3:
         after += 1  # "three other people": to the noun
     if after >= len(words) or words[after] != noun or not noun:
@@ -137,7 +143,7 @@ def _counted_thing(text: str, located: LocatedQuantities, placed: PlacedQuantity
     else:
         while not _is_plural(words[after]) and _noun_goes_on(_at(words, after + 1)):
             after += 1  # "electoral votes", "gold stars"
-    shown_noun = _shown(text, located, placed.end, after + 1) if after >= placed.end else ""
+    shown_noun = _shown(text, located, first, after + 1) if after >= first else ""
     predicate = _phrase_after(text, located, after + 1)
     if not predicate:
         before = placed.start - 1
@@ -209,6 +215,17 @@ def _event_of(text: str, located: LocatedQuantities, start: int, end: int) -> st
         if _is_verb(words[at]) and not _capitalised(text, located, at):
             return _verb_phrase(text, located, at)
     return ""
+
+
+def word_event(text: str, word: str) -> str:
+    """The verb phrase of the clause a word (folded) first stands in ("complained about a
+    strong smell" for "saturday" in "... complained about a strong smell Saturday
+    morning"), as ``_event_of`` finds it for a figure; "" for none."""
+    located = located_quantities(text)
+    if word not in located.words:
+        return ""
+    at = located.words.index(word)
+    return _event_of(text, located, at, at + 1)
 
 
 def name_event(text: str, name_word: str) -> str:
@@ -428,6 +445,14 @@ def amount_purpose(text: str, quantity: Quantity) -> tuple[str, ...]:
         if _is_plural(word):
             return tuple(told)
     return ()
+
+
+def amount_told_for(text: str, quantity: Quantity) -> bool:
+    """Is an amount of ``text`` told in, for or of something ("$60 billion of tax
+    subsidies"), whether or not ``amount_purpose`` reads what? Yes when it is not found."""
+    located = located_quantities(text)
+    placed = next((p for p in located.found if p.quantity.surface == quantity.surface), None)
+    return placed is None or _at(located.words, placed.end) in ("in", "for", "of")
 
 
 def _may_be_noun(word: str) -> bool:

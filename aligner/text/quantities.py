@@ -285,6 +285,8 @@ def _placed_quantities(
             if original[ends[end - 1] : ends[end - 1] + 1] == "-":
                 quantity = quantity._replace(modifier=True)
             qualifier_start, low, high = _qualifier(words, i)
+            if quantity.kind == "count":
+                quantity = _of_a_group(quantity, words, qualifier_start, end)
             start_char = starts[qualifier_start]
             if qualifier_start > 0 and words[qualifier_start - 1] in _CURRENCY_SIGNS:
                 start_char = starts[qualifier_start - 1]
@@ -367,6 +369,33 @@ def _as_part_or_rate(quantity: Quantity, words: list[str], start: int, end: int)
     after = words[end : end + 3]
     per = _at(after, after.index("per") + 1) if "per" in after else ""
     return quantity._replace(part=part, per=per) if part or per else quantity
+
+
+# Words that make a hyphenated count the size of the group named next: "a 550-member
+# delegation", "a five-person jury", "a 30-strong team", "a 20-man squad".
+MEMBER_WORDS = frozenset(["member", "person", "strong", "man"])
+# Words before "NOUN of" that make the NOUN a group whose size follows: "a delegation of
+# more than 400", "the crowd of 5,000".
+_GROUP_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our"])
+
+
+def _of_a_group(quantity: Quantity, words: list[str], start: int, end: int) -> Quantity:
+    """A count of a group's members counted as the group: "a 550-member delegation" and "a
+    delegation of more than 400" both count the delegation (token ``start``, its qualifier
+    included, to ``end``), so that one is compared with the other. Other counts as found."""
+    if quantity.unit == "strong" or (quantity.modifier and quantity.unit in MEMBER_WORDS):
+        # "550 member delegation": the noun after the member word; "5,000 strong" is a size
+        # with or without its hyphen, "550 member states" counts members
+        group = _at(words, end + 1)
+    elif not quantity.unit and _at(words, start - 1) == "of":
+        if _at(words, start - 3) not in _GROUP_DETERMINERS:
+            return quantity
+        group = _at(words, start - 2)  # "a delegation of more than 400"
+    else:
+        return quantity
+    if not group.isalpha() or group in _COUNT_SKIP or group in NUMBER_WORDS:
+        return quantity
+    return quantity._replace(unit=group)
 
 
 def _apposed_age(words: list[str], starts: list[int], text: str, start: int, end: int) -> bool:

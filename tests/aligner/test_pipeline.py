@@ -629,3 +629,25 @@ def test_a_name_spelled_two_ways_is_told_only_of_sentences_with_no_other_conflic
     spelling = ["Barack vs Barak (spelling of Barak Obama or Barack Obama)"]
     assert [c.detail for c in conflicts] == (found or spelling)
     assert {frozenset((c.a, c.b)) for c in conflicts} == {frozenset(("a1s1", "a2s1"))}
+
+
+def test_one_day_s_part_told_two_ways_by_counterparts_is_a_soft_conflict(tmp_path) -> None:
+    _write_articles(
+        tmp_path / "event",
+        "On Saturday afternoon, the store manager reported a strong smell from the column.\n",
+        "The store manager reported a strong smell from the column Saturday morning.\n",
+    )
+    (conflict,) = compare([tmp_path / "event"]).conflicts
+    assert (conflict.kind, conflict.severity) == (ConflictKind.NUMBER, Severity.SOFT)
+    assert conflict.detail.startswith("Saturday afternoon vs Saturday morning (reported")
+
+
+def test_a_kind_of_amount_within_the_sum_is_no_conflict(tmp_path) -> None:
+    # news cluster mn145: the $25 million of punitive damages are part of the $33.5 million
+    # judgment.
+    _write_articles(
+        tmp_path / "event",
+        "A civil jury ordered him to pay $33.5 million to the two families in 1997.\n",
+        "A civil jury ordered him to pay $25 million in punitive damages to the two families.\n",
+    )
+    assert compare([tmp_path / "event"]).conflicts == ()

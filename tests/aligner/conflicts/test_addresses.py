@@ -4,19 +4,14 @@ conflicts, and what is left alone."""
 from __future__ import annotations
 
 from aligner.conflicts.addresses import address_conflicts, addresses
-from aligner.result.model import ConflictKind, Severity
 from aligner.text.features import sentence_features
+from tests.conftest import counterpart_details
 
 
 def conflicts(one: str, other: str, score: float = 90.0) -> list[str]:
     """The details found between ``one`` (source 0) and ``other`` (source 1), scored
     ``score`` against each other, counterparts from 30."""
-    features = [sentence_features(one), sentence_features(other)]
-    found = address_conflicts(features, [0, 1], [{1: score}, {0: score}], 30.0)
-    for c in found:
-        assert (c.a, c.b) == (0, 1)
-        assert c.finding.kind is ConflictKind.ENTITY and c.finding.severity is Severity.SOFT
-    return [c.finding.detail for c in found]
+    return counterpart_details(address_conflicts, one, other, score, 30.0)
 
 
 STREET = "The shooting occurred at 7:30 p.m. in the 5500 block of East 84th Street."

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.conflicts.checks import find_conflicts, group_label
-from aligner.result.model import ConflictKind, Label
+from aligner.result.model import ConflictKind, Label, Severity
 from aligner.text.features import sentence_features
 
 
@@ -371,6 +371,93 @@ def test_a_lower_bound_against_another_figure_is_a_soft_number_conflict() -> Non
         ("At least 19 people were killed.", "At least 19 people were killed."),
     ]:
         assert find_conflicts(sentence_features(left), sentence_features(right)) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "detail"),
+    [
+        (
+            "Seoul will host a delegation of more than 400, including 230 cheerleaders.",
+            "Seoul will host a 550-member delegation, including 230 cheerleaders.",
+            "more than 400 vs 550 (delegation)",
+        ),
+        (
+            "NATO took command of the 5,000 strong International Security Assistance Force.",
+            "NATO took command of the 4,600-strong International Security Assistance Force.",
+            "5,000 vs 4,600 (International Security Assistance Force)",
+        ),
+        (
+            "The march drew a crowd of at least 2,000.",
+            "The march drew a 3,000-strong crowd.",
+            "at least 2,000 vs 3,000 (crowd)",
+        ),
+    ],
+)
+def test_the_size_of_a_group_told_differently_is_a_number_conflict(
+    one: str, other: str, detail: str
+) -> None:
+    # A bound against a size is soft, two sizes hard.
+    severity = Severity.SOFT if "than" in one or "least" in one else Severity.HARD
+    assert [(f.detail, f.severity) for f in conflicts(one, other)] == [(detail, severity)]
+    assert [f.severity for f in conflicts(other, one)] == [severity]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # The same size told both ways, and a bound the other size is within.
+        ("Seoul will host a delegation of 550.", "Seoul will host a 550-member delegation."),
+        ("Seoul will host a delegation of more than 400.", "Seoul will host 550 visitors."),
+        # A bound of one group against the size of another.
+        (
+            "Seoul will host a delegation of more than 400 next month.",
+            "Seoul will host a 550-member orchestra next month.",
+        ),
+    ],
+)
+def test_a_group_s_size_told_two_ways_or_another_group_s_is_no_conflict(
+    one: str, other: str
+) -> None:
+    assert conflicts(one, other) == []
+    assert conflicts(other, one) == []
+
+
+def test_an_amount_for_a_kind_of_thing_within_a_larger_sum_told_for_nothing_is_a_part() -> None:
+    # $25 million of punitive damages are part of the $33.5 million judgment.
+    whole = "A civil jury ordered him to pay $33.5 million to the families."
+    part = "A civil jury ordered him to pay $25 million in punitive damages to the families."
+    assert conflicts(whole, part) == []
+    assert conflicts(part, whole) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # A part larger than the whole, and an amount told for the whole thing ("damages").
+        (
+            "A civil jury ordered him to pay $33.5 million to the families.",
+            "A civil jury ordered him to pay $40 million in punitive damages to the families.",
+        ),
+        (
+            "A civil jury ordered him to pay $33.5 million to the families.",
+            "A civil jury ordered him to pay $25 million in damages to the families.",
+        ),
+        # The larger amount is told of something too; the smaller one for a name.
+        (
+            "The bill would remove $60 billion of tax subsidies for exporters.",
+            "The bill would remove $55 billion in tax subsidies for exporters.",
+        ),
+        (
+            "The weekend record for the film was $58 million on its release.",
+            "The weekend record for the film was $54.9 million for Austin Powers.",
+        ),
+    ],
+)
+def test_an_amount_no_part_of_the_other_still_conflicts(one: str, other: str) -> None:
+    for left, right in ((one, other), (other, one)):
+        assert [(f.kind, f.severity) for f in conflicts(left, right)] == [
+            (ConflictKind.NUMBER, Severity.HARD)
+        ]
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,14 @@ and what is left alone."""
 from __future__ import annotations
 
 from aligner.conflicts.slot_names import slot_name_conflicts
-from aligner.result.model import ConflictKind, Severity
 from aligner.text.features import sentence_features
+from tests.conftest import counterpart_details
 
 
 def conflicts(one: str, other: str, score: float = 90.0) -> list[str]:
     """The details found between ``one`` (source 0) and ``other`` (source 1), scored
     ``score`` against each other, counterparts from 30."""
-    features = [sentence_features(one), sentence_features(other)]
-    similar = [{1: score}, {0: score}]
-    found = slot_name_conflicts(features, [0, 1], similar, 30.0)
-    for c in found:
-        assert (c.a, c.b) == (0, 1)
-        assert c.finding.kind is ConflictKind.ENTITY and c.finding.severity is Severity.SOFT
-    return [c.finding.detail for c in found]
+    return counterpart_details(slot_name_conflicts, one, other, score, 30.0)
 
 
 LOGAN = "Two women were charged over an incident at a Logan Square daycare where five were hurt."

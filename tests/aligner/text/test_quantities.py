@@ -313,6 +313,25 @@ def test_a_count_of_someone_s_people_is_of_the_people() -> None:
     assert only("five of her colleagues resigned").unit == "colleagues"
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("a 550-member delegation", "delegation"),
+        ("a five-person jury", "jury"),
+        ("a 30-strong team", "team"),
+        ("a delegation of more than 400, including", "delegation"),
+        ("the crowd of 5,000, police said", "crowd"),
+        # Not a group's size: a counted noun told, no determiner before "of", no hyphen.
+        ("a delegation of 400 athletes", "athletes"),
+        ("made up of 400, he said", ""),
+        ("193 member states", "states"),
+        ("a three-term senator", "term"),
+    ],
+)
+def test_the_size_of_a_group_counts_the_group(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
 def test_a_bound_told_by_direction() -> None:
     assert only("a score north of 60 percent").high == float("inf")
 
