@@ -158,7 +158,7 @@ def _spelled_pairs(
         *ordinal_conflicts(features, articles),
         # Sure counterparts only, as for any soft finding (``_softened``): two sentences
         # scoring just over the threshold mostly tell two events of the day.
-        *day_part_conflicts(features, articles, similar, settings.threshold + LINK_MARGIN),
+        *day_part_conflicts(features, articles, similar, settings.threshold + SURE_PAIR_MARGIN),
     ]
 
 
