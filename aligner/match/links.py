@@ -68,7 +68,7 @@ def _sharing_facts(
     """Per pair, whether its sentences share ``LINK_SHARED_FACTS`` of their ``fact_words``."""
     involved = set(left) | set(right)
     # Numbers are told apart once per distinct word, not once per sentence that says it
-    # (msrp10k14: 6,000 sentences of 27,000 pairs, 0.08 s -> 0.05 s).
+    # (msrp10k14: 6,000 sentences of 27,000 pairs, 0.08 s -> 0.03 s).
     vocabulary: set[str] = set().union(*(features[i].content_set for i in involved))
     numbers = _numbers_among(vocabulary)
     facts = {i: _facts(features[i], numbers) for i in involved}
@@ -88,8 +88,10 @@ def fact_words(sentence: SentenceFeatures) -> frozenset[object]:
 
 def _facts(sentence: SentenceFeatures, numbers: Set[str]) -> frozenset[object]:
     """``fact_words``, with ``numbers`` holding at least the sentence's stems of numbers."""
-    figures = [(q.kind, round(q.value, 6)) for q in sentence.quantities if telling(q)]
-    return frozenset((*concepts_of(sentence.content_set - numbers), *figures))
+    concepts = frozenset(concepts_of(sentence.content_set - numbers))
+    if not sentence.quantities:  # most sentences: no figure to add
+        return concepts
+    return concepts.union((q.kind, round(q.value, 6)) for q in sentence.quantities if telling(q))
 
 
 def _numbers_among(stems: Iterable[str]) -> frozenset[str]:
