@@ -21,9 +21,9 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[Label.SHARED], "Shared: another source tells the same in this row"),
     (
         PROBABLE_MARK,
-        f"Maybe shared: alike, but in rows this weak (under {SURE_ROW_SCORE:.0f}) or "
-        "holding a sentence of a few words, sources often tell different facts: compare "
-        "them (d)",
+        f"Maybe shared: its best match in the row scores under {SURE_ROW_SCORE:.0f}, or it "
+        "says a few words the others word otherwise; such versions often tell different "
+        "facts: compare them (d)",
     ),
     (
         f"{GLYPHS[Label.SHARED]}3",

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from aligner.match.trust import row_doubt
+from aligner.match.trust import doubted_members
 from aligner.result.model import Comparison, Label, Sentence
 from tui.row_layout import (
     Counterparts,
@@ -93,14 +93,11 @@ class ViewModel:
         self.perhaps_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.close_elsewhere if self.labels.get(sid) is Label.UNIQUE
         )
-        # Members of shared rows that hold only probably one fact (aligner/match/trust.py):
-        # under SURE_ROW_SCORE, or with a thin member no other words alike.
-        text_of = {sid: s.text for sid, s in comparison.sentences.items()}
+        # Members of shared rows that tell the row's fact only probably, each for itself
+        # (aligner/match/trust.py): best score in the row under SURE_ROW_SCORE, or a thin
+        # member no other words alike, or no sure partner left.
         self.probable: frozenset[str] = frozenset(
-            m
-            for g in comparison.groups
-            if g.label is Label.SHARED and row_doubt(g, text_of) is not None
-            for m in g.members
+            m for g in comparison.groups for m in doubted_members(comparison, g)
         )
         self.rows = aligned_rows(comparison)
         # Members of rows whose conflicts, in the row or with another, are all soft: drawn

@@ -106,6 +106,8 @@ def _groups(comparison: Comparison) -> list[dict[str, Any]]:
             "label": str(g.label),
             "sentences": list(g.members),
             "score": round(g.score, 4),
+            # Added without a schema change: each member's best counterpart score in the row.
+            "member_scores": [round(g.member_score(m), 4) for m in g.members],
         }
         for g in comparison.groups
     )

@@ -239,7 +239,7 @@ def test_a_shared_row_under_the_sure_score_is_drawn_as_probable() -> None:
     assert sure.text.startswith(GLYPHS[Label.SHARED])
 
 
-def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -> None:
+def test_a_thin_member_worded_otherwise_is_drawn_as_probable_and_its_partners_as_sure() -> None:
     from dataclasses import replace
 
     from aligner.calibration import SURE_ROW_SCORE
@@ -248,6 +248,7 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -
 
     comparison = story_comparison()
     group = next(g for g in comparison.groups if g.label is Label.SHARED)
+    assert len(group.members) == 3
     groups = tuple(replace(g, score=SURE_ROW_SCORE) if g is group else g for g in comparison.groups)
     cells, _ = renderer()
     model = ViewModel(replace(comparison, groups=groups))
@@ -256,9 +257,34 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -
     thinned = with_text(comparison, group.members[-1], "It is good.")
     model = ViewModel(replace(thinned, groups=groups))
     cells, _ = renderer()  # a new one: a renderer keeps the strips it drew
-    probable = cells.sentence(model, group.members[0], 0, 30, None, noted=False, matches=())
-    assert probable.text.startswith(PROBABLE_MARK)
-    assert group.members[0] in model.filter_facts.unsure
+    thin = cells.sentence(model, group.members[-1], 0, 30, None, noted=False, matches=())
+    assert thin.text.startswith(PROBABLE_MARK)
+    assert group.members[-1] in model.filter_facts.unsure
+    # The two others still surely tell one fact.
+    partner = cells.sentence(model, group.members[0], 0, 30, None, noted=False, matches=())
+    assert partner.text.startswith(GLYPHS[Label.SHARED])
+    assert group.members[0] not in model.filter_facts.unsure
+
+
+def test_only_the_member_whose_best_match_is_weak_is_drawn_as_probable() -> None:
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+    from tui.cell_render import PROBABLE_MARK
+
+    comparison = story_comparison()
+    group = next(g for g in comparison.groups if g.label is Label.SHARED)
+    weakest = SURE_ROW_SCORE - 32
+    scored = replace(group, score=weakest, member_scores=(97.0, weakest, 97.0))
+    groups = tuple(scored if g is group else g for g in comparison.groups)
+    model = ViewModel(replace(comparison, groups=groups))
+    cells, _ = renderer()
+    first, weak, third = (
+        cells.sentence(model, m, 0, 30, None, noted=False, matches=()).text for m in group.members
+    )
+    assert weak.startswith(PROBABLE_MARK)
+    assert first.startswith(GLYPHS[Label.SHARED]) and third.startswith(GLYPHS[Label.SHARED])
+    assert model.filter_facts.unsure & set(group.members) == {group.members[1]}
 
 
 def test_a_row_whose_conflicts_are_all_soft_has_its_own_mark_and_colour() -> None:
