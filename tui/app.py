@@ -672,7 +672,7 @@ class ParallaxApp(App[int]):
             return
         from tui.screens import OverviewScreen
 
-        self.push_screen(OverviewScreen(self.comparison))
+        self.push_screen(OverviewScreen(self.comparison, self.view.sign_counts))
 
     def _selected_sentence_id(self) -> str | None:
         """The sentence `a` and `y` act on: the focused one, else the row's first."""

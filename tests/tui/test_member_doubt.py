@@ -3,6 +3,7 @@ status line and the "to check" filter agree (aligner/match/trust.py ``member_dou
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from dataclasses import replace
 
 from snapshot_apps.harness import settle, story_app
@@ -31,14 +32,21 @@ def _status(app) -> str:  # type: ignore[no-untyped-def]
     return str(app.query_one("#status").content)
 
 
-async def test_the_status_line_counts_a_weak_member_as_maybe() -> None:
-    comparison, row, weak = _one_weak_member()
+@asynccontextmanager
+async def _reader(comparison: Comparison, row: str | None = None):  # type: ignore[no-untyped-def]
+    """The reader on ``comparison`` at 160x40, on ``row`` when given: (app, pilot, view)."""
     app = story_app(compare=lambda *args, **kwargs: comparison)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         view = app.query_one(AlignedView)
-        while view.selected_row.key != row:
+        while row is not None and view.selected_row.key != row:
             await pilot.press("j")
+        yield app, pilot, view
+
+
+async def test_the_status_line_counts_a_weak_member_as_maybe() -> None:
+    comparison, row, weak = _one_weak_member()
+    async with _reader(comparison, row) as (app, pilot, view):
         sure = next(m for m in comparison.group_of[weak].members if m != weak)
         view.select_sentence(sure)
         await pilot.pause()
@@ -50,12 +58,7 @@ async def test_the_status_line_counts_a_weak_member_as_maybe() -> None:
 
 async def test_the_details_panel_marks_the_weak_version_alone_and_says_why() -> None:
     comparison, row, weak = _one_weak_member()
-    app = story_app(compare=lambda *args, **kwargs: comparison)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(pilot)
-        view = app.query_one(AlignedView)
-        while view.selected_row.key != row:
-            await pilot.press("j")
+    async with _reader(comparison, row) as (app, pilot, _):
         await pilot.press("d")
         text = app.query_one(DetailsPanel).plain_text
         assert text.startswith("= Shared, 1 of 3 versions maybe another fact (≈ below)")
@@ -76,10 +79,7 @@ async def test_the_details_panel_marks_the_weak_version_alone_and_says_why() -> 
 
 async def test_the_check_filter_shows_the_weak_member_and_not_its_partners() -> None:
     comparison, row, weak = _one_weak_member()
-    app = story_app(compare=lambda *args, **kwargs: comparison)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(pilot)
-        view = app.query_one(AlignedView)
+    async with _reader(comparison) as (_, pilot, view):
         while view.label_filter != "check":
             await pilot.press("f")
         assert row in [r.key for r in view._layout.rows]  # the row has something to check
@@ -87,3 +87,24 @@ async def test_the_check_filter_shows_the_weak_member_and_not_its_partners() -> 
         shown = {sid for stream in view._layout.streams.values() for sid in stream}
         assert weak in shown
         assert not shown & (set(comparison.group_of[weak].members) - {weak})
+
+
+async def test_the_overview_counts_the_weaker_signs_as_the_headers_do() -> None:
+    from textual.widgets import DataTable
+
+    from aligner.result.model import Severity
+
+    comparison, _, weak = _one_weak_member()
+    soft = tuple(replace(c, severity=Severity.SOFT) for c in comparison.conflicts)
+    comparison = replace(comparison, conflicts=soft)
+    column = next(k for k, a in enumerate(comparison.articles) if a.id == weak.split("s")[0])
+    stats = next(s for s in comparison.stats if s.article_id == comparison.articles[column].id)
+    async with _reader(comparison) as (app, pilot, view):
+        counts = view.sign_counts[column]
+        assert counts.probable == 1 and counts.softly == stats.contradicting > 0
+        await pilot.press("v")
+        table = app.screen.query_one("#sources", DataTable)
+        cells = [str(cell) for cell in table.get_row_at(column)]
+        assert cells[3] == f"{stats.shared} ({PROBABLE_MARK}1)"
+        assert cells[5] == f"{stats.contradicting} (?{stats.contradicting})"
+        assert cells[4] == str(stats.unique)  # no "±" sentence: the count alone

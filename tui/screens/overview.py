@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,9 +16,11 @@ from textual.widgets import DataTable, Footer, Static
 
 from aligner.result.model import Comparison, Conflict
 from aligner.result.summary import conflict_counts
+from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK
 from tui.row_layout import aligned_rows
 from tui.safe_text import safe_text
 from tui.screens.modal import ParallaxModal
+from tui.view_model import SignCounts
 
 _LEGEND_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
 _FALLBACK_LOW = Color.parse("#202020")
@@ -47,6 +49,11 @@ def _conflicts(conflicts: Sequence[Conflict]) -> str:
         f" ({hard} hard, {soft} soft)" if hard + soft else ""
     )
     return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
+
+
+def _with_weaker(count: int, weaker: int | None, sign: str) -> str:
+    """A count with how many of it the reader draws with the weaker ``sign``: "13 (≈5)"."""
+    return f"{count} ({sign}{weaker})" if weaker else str(count)
 
 
 def percent(value: float) -> str:
@@ -92,9 +99,15 @@ class OverviewScreen(ParallaxModal[None]):
         Binding("escape,q", "close", "Close"),
     ]
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(
+        self, comparison: Comparison, signs: Mapping[int, SignCounts] | None = None
+    ) -> None:
+        """``signs``: each source's sentences by the sign the reader draws (by column), so
+        the counts can say how many of them are only maybe shared, perhaps only here, or
+        softly contradicting, as the column headers do."""
         super().__init__()
         self._comparison = comparison
+        self._signs = signs or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="panel"):
@@ -160,17 +173,24 @@ class OverviewScreen(ParallaxModal[None]):
         table.add_column(Text("Title"), key="title")
         table.add_column(Text("File"), key="file")
         stats = {s.article_id: s for s in self._comparison.stats}
-        for article in self._comparison.articles:
+        for column, article in enumerate(self._comparison.articles):
             counts = stats.get(article.id)
+            signs = self._signs.get(column)
             values = (
-                (counts.prose, counts.shared, counts.unique, counts.contradicting, counts.non_prose)
+                (
+                    str(counts.prose),
+                    _with_weaker(counts.shared, signs and signs.probable, PROBABLE_MARK),
+                    _with_weaker(counts.unique, signs and signs.perhaps, PERHAPS_MARK),
+                    _with_weaker(counts.contradicting, signs and signs.softly, SOFT_MARK),
+                    str(counts.non_prose),
+                )
                 if counts
-                else (None,) * len(numbers)
+                else ("–",) * len(numbers)
             )
             table.add_row(
                 safe_text(article.id),
                 _shortened(article.source, _SOURCE_WIDTH),
-                *(Text("–" if v is None else str(v), justify="right") for v in values),
+                *(Text(v, justify="right") for v in values),
                 _shortened(article.headline or "—", _TITLE_WIDTH),  # not the file name again
                 _shortened(Path(article.path).name, _FILE_WIDTH),
                 key=article.id,
