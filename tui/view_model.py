@@ -164,7 +164,7 @@ class ViewModel:
 
     def _sign_counts(self, sentences: Sequence[Sentence]) -> SignCounts:
         """An article's sentences counted by the sign the reader sees on them."""
-        counts = Counter(self.sign(s.id) for s in sentences)
+        counts: Counter[str] = Counter(self.sign(s.id) for s in sentences)
         return SignCounts(**{f.name: counts[f.name] for f in fields(SignCounts)})
 
     def _unsure(self) -> frozenset[str]:

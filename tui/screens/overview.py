@@ -51,7 +51,7 @@ def _conflicts(conflicts: Sequence[Conflict]) -> str:
     return counted + (f" · {_count(spellings, 'spelling')} to check" if spellings else "")
 
 
-def _with_weaker(count: int, weaker: int | None, sign: str) -> str:
+def _with_weaker(count: int, weaker: int, sign: str) -> str:
     """A count with how many of it the reader draws with the weaker ``sign``: "13 (≈5)"."""
     return f"{count} ({sign}{weaker})" if weaker else str(count)
 
@@ -179,9 +179,9 @@ class OverviewScreen(ParallaxModal[None]):
             values = (
                 (
                     str(counts.prose),
-                    _with_weaker(counts.shared, signs and signs.probable, PROBABLE_MARK),
-                    _with_weaker(counts.unique, signs and signs.perhaps, PERHAPS_MARK),
-                    _with_weaker(counts.contradicting, signs and signs.softly, SOFT_MARK),
+                    _with_weaker(counts.shared, signs.probable if signs else 0, PROBABLE_MARK),
+                    _with_weaker(counts.unique, signs.perhaps if signs else 0, PERHAPS_MARK),
+                    _with_weaker(counts.contradicting, signs.softly if signs else 0, SOFT_MARK),
                     str(counts.non_prose),
                 )
                 if counts
