@@ -107,7 +107,7 @@ def _groups(comparison: Comparison) -> list[dict[str, Any]]:
             "sentences": list(g.members),
             "score": round(g.score, 4),
             # Added without a schema change: each member's best counterpart score in the row.
-            "member_scores": [round(g.member_score(m), 4) for m in g.members],
+            "member_scores": [round(score, 4) for score in g.scores_of_members],
         }
         for g in comparison.groups
     )

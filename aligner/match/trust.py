@@ -63,8 +63,11 @@ def member_doubts(group: Group, text_of: Mapping[str, str]) -> dict[str, str]:
     """
     if len(group.members) < 2:
         return {}
-    doubts = {m: _UNDER_SURE for m in group.members if group.member_score(m) < SURE_ROW_SCORE}
-    doubts |= dict.fromkeys(_thin_worded_otherwise(group, text_of), _SHORT)
+    scores = zip(group.members, group.scores_of_members, strict=True)
+    doubts = {m: _UNDER_SURE for m, score in scores if score < SURE_ROW_SCORE}
+    # Most weak rows are pairs: with no two sure members left, the thin rule changes nothing.
+    if len(group.members) - len(doubts) >= 2:
+        doubts |= dict.fromkeys(_thin_worded_otherwise(group, text_of), _SHORT)
     if doubts and len(group.members) - len(doubts) < 2:
         return {m: doubts.get(m, _NO_SURE_PARTNER) for m in group.members}
     return doubts

@@ -180,11 +180,15 @@ class Group:
         if self.member_scores and len(self.member_scores) != len(self.members):
             raise ValueError(f"group {self.id}: one member score per member expected")
 
+    @property
+    def scores_of_members(self) -> tuple[float, ...]:
+        """Each member's best counterpart score inside the group, in ``members`` order
+        (``score`` for each when not known)."""
+        return self.member_scores or (self.score,) * len(self.members)
+
     def member_score(self, member: str) -> float:
         """``member``'s best counterpart score inside the group (``score`` when not known)."""
-        if not self.member_scores:
-            return self.score
-        return self.member_scores[self.members.index(member)]
+        return self.scores_of_members[self.members.index(member)]
 
 
 @dataclass(frozen=True, slots=True)
