@@ -19,7 +19,7 @@ from aligner.match.counterparts import CounterpartScorer, prose_positions
 from aligner.match.links import links_across_rows
 from aligner.match.near import near_counterparts
 from aligner.match.off_story import off_story_sources
-from aligner.match.scoring import group_scores, scored_pairs, useful_score
+from aligner.match.scoring import member_scores, scored_pairs, useful_score
 from aligner.result.model import (
     Article,
     CompareOptions,
@@ -182,11 +182,11 @@ def _scores_and_similarity(
     article_of: Sequence[int],
     scorer: CounterpartScorer,
     similar: list[dict[int, float]],
-) -> tuple[list[float], dict[str, dict[str, float]]]:
-    """The rows' ``group_scores`` (which write the pairs they measure into ``similar``: read
+) -> tuple[list[tuple[float, ...]], dict[str, dict[str, float]]]:
+    """The rows' ``member_scores`` (which write the pairs they measure into ``similar``: read
     by nothing after them, so a child's copy may be left behind) and their
     ``similarity_of_rows`` (``article_of``: each prose sentence's article, by position)."""
-    scores = group_scores(scorer, clusters, similar)
+    scores = member_scores(scorer, clusters, similar)
     sources = ([article_of[i] for i in members] for members in clusters)
     return scores, similarity_of_rows(articles, sources)
 
@@ -196,20 +196,22 @@ def _build_groups(
     clusters: Sequence[Sequence[int]],
     order: Sequence[int],
     conflicts: Sequence[Conflict],
-    scores: Sequence[float],
+    scores: Sequence[Sequence[float]],
 ) -> list[Group]:
     """Groups in display order, numbered g1, g2, ..., labelled by size and inner disputes,
-    each with its cluster's score (``group_scores``)."""
+    each with its members' scores (``member_scores``) and the lowest of those."""
     cluster_of = {prose[i].id: k for k, members in enumerate(clusters) for i in members}
     conflicted = {
         cluster_of[c.a] for c in conflicts if c.disputes and cluster_of[c.a] == cluster_of[c.b]
     }
+    rounded = [tuple(round(score, 2) for score in members) for members in scores]
     return [
         Group(
             id=f"g{number}",
             label=group_label(len(clusters[k]), k in conflicted),
             members=tuple(prose[i].id for i in clusters[k]),
-            score=round(scores[k], 2),
+            score=min(rounded[k]),
+            member_scores=rounded[k],
         )
         for number, k in enumerate(order, start=1)
     ]

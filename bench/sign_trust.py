@@ -9,7 +9,10 @@ other clusters unless ``--shipped``. Two tables:
   and `~` (alone, but linked); "told elsewhere" means the gold lists a match for the anchor.
   Also: how many of the close sentences named for a `±` anchor are one of its matches.
 - shared rows: the anchors' row partners, by the row's score (the band under
-  ``SURE_ROW_SCORE`` is marked "≈" in the reader), and how many are one of the anchor's matches.
+  ``SURE_ROW_SCORE`` holds the members marked "≈" in the reader), and how many are one of
+  the anchor's matches; then by the signs the pair shows: "=" when neither is doubted
+  (aligner/match/trust.py ``member_doubts``), "≈" else, and as the reader showed them until
+  doubt was per member ("≈" for every member of a row with any doubted member).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aligner.calibration import SURE_ROW_SCORE  # noqa: E402
+from aligner.match.trust import doubted_members  # noqa: E402
 from aligner.result.model import Comparison, Label  # noqa: E402
 from bench.counterpart_errors import _Read  # noqa: E402
 from bench.fit_counterparts import DEFAULT_DATA, GOLD_SETS, fit_on, labelled_clusters  # noqa: E402
@@ -39,6 +43,8 @@ class Tally:
         self.told: Counter[tuple[str, str, bool]] = Counter()
         self.named: Counter[tuple[str, bool]] = Counter()
         self.rows: Counter[tuple[str, float, bool]] = Counter()
+        # (gold set, "member" or "row" doubt, the pair's sign, a match)
+        self.signs: Counter[tuple[str, str, str, bool]] = Counter()
         self.list_near = list_near
 
     def anchor(
@@ -48,9 +54,14 @@ class Tally:
         group = comparison.group_of.get(anchor)
         if group is not None and len(group.members) > 1 and group.label is Label.SHARED:
             band = max(b for b in ROW_BANDS if b <= group.score)
+            doubted = doubted_members(comparison, group)
             for partner in group.members:
                 if partner != anchor:
-                    self.rows[(dataset, band, partner in matches)] += 1
+                    match = partner in matches
+                    self.rows[(dataset, band, match)] += 1
+                    pair_doubted = anchor in doubted or partner in doubted
+                    self.signs[(dataset, "member", "≈" if pair_doubted else "=", match)] += 1
+                    self.signs[(dataset, "row", "≈" if doubted else "=", match)] += 1
         if comparison.sentence_labels.get(anchor) is not Label.UNIQUE:
             return
         near = comparison.near_of.get(anchor, ())
@@ -94,6 +105,16 @@ class Tally:
                 total = yes + self.rows[(dataset, low, False)]
                 if total:
                     print(f"| {dataset} | {low:.0f}-{high:.0f} | {total} | {_share(yes, total)} |")
+        print(f"\nShared rows: anchors' row partners by the signs the pair shows ({estimate}):")
+        print("| gold | doubt | sign | partners | a match |\n|---|---|---|---:|---:|")
+        for dataset in GOLD_SETS:
+            for doubt in ("row", "member"):
+                for sign in ("=", "≈"):
+                    yes = self.signs[(dataset, doubt, sign, True)]
+                    total = yes + self.signs[(dataset, doubt, sign, False)]
+                    if total:
+                        share = _share(yes, total)
+                        print(f"| {dataset} | per {doubt} | `{sign}` | {total} | {share} |")
 
 
 def _share(part: int, whole: int) -> str:

@@ -52,7 +52,7 @@ from tui.search_order import (
     step_match,
 )
 from tui.selection import anchored_entry, anchored_row, level_columns, reading_selection
-from tui.view_model import EMPTY_LAYOUT, Layout, ViewModel
+from tui.view_model import EMPTY_LAYOUT, Layout, SignCounts, ViewModel
 
 # The marks are re-exported: tests and callers read what a line shows by them.
 __all__ = ["EARLIER_MARK", "GAP_MARK", "GLYPHS", "HEADER_HEIGHT", "NOTE_MARK", "AlignedView"]
@@ -187,6 +187,11 @@ class AlignedView(ScrollView, can_focus=True):
         self.notes = dict(notes)
         self._cells.clear()
         self.refresh()
+
+    @property
+    def sign_counts(self) -> Mapping[int, SignCounts]:
+        """Each source's sentences by the sign drawn on them, by column (none: no comparison)."""
+        return {} if self._model is None else self._model.sign_counts
 
     @property
     def shown_columns(self) -> tuple[int, ...]:

@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
+from aligner.match.trust import doubted_members
 from aligner.result.model import CompareOptions, Comparison
 from aligner.runtime.cancel import Cancelled, stopping_when
 from aligner.runtime.collector import keep_out_of_collections, let_kept_objects_go
@@ -684,7 +685,7 @@ class ParallaxApp(App[int]):
             return
         from tui.screens import OverviewScreen
 
-        self.push_screen(OverviewScreen(self.comparison))
+        self.push_screen(OverviewScreen(self.comparison, self.view.sign_counts))
 
     def _selected_sentence_id(self) -> str | None:
         """The sentence `a` and `y` act on: the focused one, else the row's first."""
@@ -934,9 +935,15 @@ def _told_by(comparison: Comparison, selection: str | Sequence[str]) -> str:
         return ""
     total, in_row = len(comparison.articles), len(group.members)
     elsewhere = len(told_in_other_rows(comparison, group))
-    if not elsewhere:
-        return f"told by {in_row}/{total}"
-    return f"told by {in_row + elsewhere}/{total} ({in_row} in this row)"
+    # Members marked "≈" tell the row's fact only maybe; a "≈" sentence, only maybe any
+    # other member's (the signs the grid draws, aligner/match/trust.py).
+    doubted = doubted_members(comparison, group)
+    sure = 1 if sid in doubted else in_row - len(doubted)
+    details = [f"{sure} in this row"] if elsewhere else []
+    if in_row > sure:
+        details.append(f"{in_row - sure} more maybe")
+    told = f"told by {sure + elsewhere}/{total}"
+    return f"{told} ({', '.join(details)})" if details else told
 
 
 def _why_nothing_opened(comparison: Comparison) -> str:

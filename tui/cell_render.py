@@ -13,7 +13,7 @@ from textual.strip import Strip
 from aligner.result.model import Label
 from tui.row_layout import GUTTER_WIDTH, styled_segments, text_width
 from tui.safe_text import strip_controls
-from tui.view_model import ViewModel
+from tui.view_model import Sign, ViewModel
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -38,6 +38,17 @@ PERHAPS_MARK = "±"
 """Gutter glyph of a sentence alone in its row with no link, but with a related sentence in
 another source (aligner/match/near.py): only here as far as the comparison can tell, but
 often told there too. Drawn in the unique colour."""
+SIGN_GLYPHS: Mapping[Sign, str] = {
+    "shared": GLYPHS[Label.SHARED],
+    "probable": PROBABLE_MARK,
+    "elsewhere": TOLD_ELSEWHERE_MARK,
+    "only_here": GLYPHS[Label.UNIQUE],
+    "perhaps": PERHAPS_MARK,
+    "contradicting": GLYPHS[Label.CONTRADICTING],
+    "softly": SOFT_MARK,
+    "non_prose": GLYPHS[None],
+}
+"""Gutter glyph per sign (``ViewModel.sign``), in the order the header counts them."""
 NOTE_MARK = "✎"
 EARLIER_MARK = "↑"
 """Gutter mark, in the quiet gap colour, of a sentence that comes earlier in its article than
@@ -172,14 +183,10 @@ class CellRenderer:
                 )
                 if earlier and not noted:
                     note = Segment(EARLIER_MARK, self.style(highlight, "aligned-view--gap"))
-                glyph, glyph_style = (SOFT_MARK if soft else GLYPHS[label]), label_style
-                if sid in model.told_elsewhere:
-                    glyph = TOLD_ELSEWHERE_MARK
+                sign = model.sign(sid)
+                glyph, glyph_style = SIGN_GLYPHS[sign], label_style
+                if sign == "elsewhere":
                     glyph_style = self.style(highlight, LABEL_CLASS[Label.SHARED])
-                elif sid in model.perhaps_elsewhere:
-                    glyph = PERHAPS_MARK
-                elif sid in model.probable and label is Label.SHARED:
-                    glyph = PROBABLE_MARK
                 gutter = [
                     Segment(glyph, glyph_style),
                     Segment(source_count(model.tellers.get(sid, 1)), glyph_style),
@@ -239,17 +246,29 @@ class CellRenderer:
         """A source's sentences counted by the signs its column shows (see ``SignCounts``)."""
         counts = model.sign_counts[column]
         header = "aligned-view--header"
-        signs = (
-            (GLYPHS[Label.SHARED], LABEL_CLASS[Label.SHARED], counts.shared),
-            (TOLD_ELSEWHERE_MARK, LABEL_CLASS[Label.SHARED], counts.elsewhere),
-            (GLYPHS[Label.UNIQUE], LABEL_CLASS[Label.UNIQUE], counts.only_here),
-            (GLYPHS[Label.CONTRADICTING], LABEL_CLASS[Label.CONTRADICTING], counts.contradicting),
-            (GLYPHS[None], LABEL_CLASS[None], counts.non_prose),
-        )
         segments = [Segment(" ", self.style(header))]
-        for glyph, label_class, count in signs:
-            segments.append(Segment(f"{glyph}{count} ", self.style(header, label_class)))
+        # A sign no sentence of the source has is left out: a narrow column keeps the rest.
+        for sign, glyph in SIGN_GLYPHS.items():
+            count = getattr(counts, sign)
+            if count:
+                label_class = _SIGN_CLASS.get(sign) or LABEL_CLASS[_SIGN_LABEL[sign]]
+                segments.append(Segment(f"{glyph}{count} ", self.style(header, label_class)))
         return segments
+
+
+# The label whose colour each sign is drawn in (a "~" sentence in the shared colour: it is
+# not only in its source), and the sign with a colour of its own.
+_SIGN_LABEL: Mapping[Sign, Label | None] = {
+    "shared": Label.SHARED,
+    "probable": Label.SHARED,
+    "elsewhere": Label.SHARED,
+    "only_here": Label.UNIQUE,
+    "perhaps": Label.UNIQUE,
+    "contradicting": Label.CONTRADICTING,
+    "softly": Label.CONTRADICTING,
+    "non_prose": None,
+}
+_SIGN_CLASS: Mapping[Sign, str] = {"softly": SOFT_CLASS}
 
 
 def source_count(count: int) -> str:

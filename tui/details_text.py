@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.match.trust import row_doubt
+from aligner.match.trust import doubted_members, row_doubt
 from aligner.result.model import Comparison, Conflict, Group, Label, Sentence, Severity
 from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK, TOLD_ELSEWHERE_MARK
 from tui.row_layout import pivot_index, word_changes
@@ -53,8 +53,9 @@ def details_text(
         if a.id not in article_ids and a.id not in elsewhere
     ]
     conflicts = comparison.group_conflicts(group)
+    doubts = doubted_members(comparison, group)
     # A shared or unique group disputed from another row keeps its own title (below).
-    glyph, title = _sign_and_title(comparison, group)
+    glyph, title = _sign_and_title(comparison, group, doubts)
     style = (
         palette.soft
         if glyph == SOFT_MARK
@@ -106,13 +107,19 @@ def details_text(
     _append_near(out, comparison, group, palette)
 
     reference = _reference(comparison, members)
+    partly = 0 < len(doubts) < len(members)
     for sentence in members:
         out.append("\n")
         source = _source_name(comparison, sentence.article_id)
-        out.append(f"{glyph} ", style)
+        doubt = doubts.get(sentence.id) if partly else None
+        out.append(f"{PROBABLE_MARK if doubt else glyph} ", style)
         out.append(strip_controls(source), palette.title)
         if sentence is reference and len(members) > 1:
             out.append("  (reference for differences)", palette.quiet)
+        if partly:
+            # Which versions surely tell the row's fact, and why the others only maybe.
+            score = f"  ·  best match here {group.member_score(sentence.id):.0f}"
+            out.append(score + (f": maybe the same fact, {doubt}" if doubt else ""), palette.quiet)
         out.append("\n")
         out.append_text(_sentence_with_changes(sentence, reference, palette))
         out.append("\n")
@@ -120,8 +127,11 @@ def details_text(
     return out
 
 
-def _sign_and_title(comparison: Comparison, group: Group) -> tuple[str, str]:
-    """The row's sign, as the grid draws it, and the panel's title for it."""
+def _sign_and_title(
+    comparison: Comparison, group: Group, doubts: Mapping[str, str]
+) -> tuple[str, str]:
+    """The row's sign, as the grid draws it, and the panel's title for it; ``doubts``: the
+    members marked ``≈`` (``doubted_members``)."""
     if group.label is Label.CONTRADICTING and comparison.softly_contradicting(group):
         return SOFT_MARK, "Contradicting softly (told differently: check)"
     told = comparison.told_in_other_words
@@ -132,10 +142,14 @@ def _sign_and_title(comparison: Comparison, group: Group) -> tuple[str, str]:
         )
     if group.label is Label.UNIQUE and any(m in comparison.close_elsewhere for m in group.members):
         return PERHAPS_MARK, "Unique, perhaps: close sentences in other sources (below)"
-    if group.label is Label.SHARED:
+    if doubts and len(doubts) == len(group.members):
         doubt = row_doubt(group, {m: comparison.sentences[m].text for m in group.members})
-        if doubt is not None:
-            return PROBABLE_MARK, f"Maybe shared: {doubt}: compare the versions"
+        return PROBABLE_MARK, f"Maybe shared: {doubt}: compare the versions"
+    if doubts:
+        return _LABEL_GLYPH[group.label], (
+            f"Shared, {len(doubts)} of {len(group.members)} versions maybe another fact "
+            f"({PROBABLE_MARK} below)"
+        )
     return _LABEL_GLYPH[group.label], group.label.value.capitalize()
 
 

@@ -21,13 +21,14 @@ SIGNS: tuple[tuple[str, str], ...] = (
     (GLYPHS[Label.SHARED], "Shared: another source tells the same in this row"),
     (
         PROBABLE_MARK,
-        f"Maybe shared: alike, but in rows this weak (under {SURE_ROW_SCORE:.0f}) or "
-        "holding a sentence of a few words, sources often tell different facts: compare "
-        "them (d)",
+        f"Maybe shared: its best match in the row scores under {SURE_ROW_SCORE:.0f}, or it "
+        "says a few words the others word otherwise; such versions often tell different "
+        "facts: compare them (d)",
     ),
     (
         f"{GLYPHS[Label.SHARED]}3",
-        f"How many sources tell it (of all, those off-screen too; {MANY_SOURCES}: ten or more)",
+        f"How many sources tell it (of all, those off-screen too; {MANY_SOURCES}: ten or "
+        "more); beside =, only those that are not ≈",
     ),
     (GLYPHS[Label.UNIQUE], "Only in this source: no other source tells it or anything close"),
     (
@@ -58,9 +59,9 @@ SIGNS: tuple[tuple[str, str], ...] = (
     ),
     (NOTE_MARK, "Your note on this sentence (a to edit)"),
     (
-        "=3 ~1 +2 !0 ¶1",
-        "Under a source's name, its sentences by sign: shared in their row (= ≈), told in "
-        "another row (~), only here (+ ±), contradicting (! ?), headings (¶)",
+        "=3 ≈1 ~1 +2 ?1 ¶1",
+        "Under a source's name, how many of its sentences show each sign, a weaker sign "
+        "counted apart from its stronger one (= ≈, + ±, ! ?); a sign it has none of is left out",
     ),
     ("abc", "Underlined words differ from the pivot's version of the sentence"),
 )

@@ -48,11 +48,11 @@ probably; ``±`` only here, perhaps; ``?`` contradicting softly)."""
 
 Mode = Literal["aligned", "reading"]
 
-MIN_COLUMN_WIDTH = 32
-"""Columns are at least this many cells wide (27 of words) unless that would leave a source out."""
 READABLE_COLUMN = 28
-"""How narrow columns may get to show every source at once: 23 cells of words, four or five
-to a line, a narrow newspaper column (3 sources beside the details panel at 160 columns)."""
+"""How narrow columns may get: 23 cells of words, four or five to a line, a narrow newspaper
+column. As many sources as fit at this width are shown, so a hidden source is rarer than a
+narrower column (five sources beside the details panel at 160 columns: three of 30, not
+two of 45)."""
 NARROW_COLUMN = 24
 """How narrow columns may get to show every source of a row jumped to (80 columns: three)."""
 SEPARATOR_WIDTH = 1
@@ -299,17 +299,15 @@ def _cut_word(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     return pieces
 
 
-def columns_that_fit(total_width: int, *, min_width: int = MIN_COLUMN_WIDTH) -> int:
+def columns_that_fit(total_width: int, *, min_width: int = READABLE_COLUMN) -> int:
     """How many columns of at least ``min_width`` cells fit side by side (at least one)."""
     return max(1, (total_width + SEPARATOR_WIDTH) // (min_width + SEPARATOR_WIDTH))
 
 
 def columns_to_show(total_width: int, sources: int) -> int:
-    """How many columns to lay out: every source when they all fit at ``READABLE_COLUMN``
-    (a hidden source is worse than narrower columns), else as many as fit at the minimum."""
-    if columns_that_fit(total_width, min_width=READABLE_COLUMN) >= sources:
-        return max(1, sources)
-    return columns_that_fit(total_width)
+    """How many columns to lay out: as many sources as fit at ``READABLE_COLUMN`` (a hidden
+    source is worse than narrower columns), at least one."""
+    return max(1, min(sources, columns_that_fit(total_width)))
 
 
 def column_window(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Literal
 
-from aligner.match.trust import row_doubt
+from aligner.match.trust import doubted_members
 from aligner.result.model import Comparison, Label, Sentence
 from tui.row_layout import (
     Counterparts,
@@ -56,16 +57,27 @@ class Layout:
     stream_lines: Mapping[int, LineIndex] = field(default_factory=dict)
 
 
+Sign = Literal[
+    "shared", "probable", "elsewhere", "only_here", "perhaps", "contradicting", "softly",
+    "non_prose",
+]  # fmt: skip
+"""The sign a sentence is drawn with, each a field of ``SignCounts``."""
+
+
 @dataclass(frozen=True, slots=True)
 class SignCounts:
-    """One source's sentences by the sign the reader sees: shared in their row (``=`` ``≈``),
-    told in another row (``~``), only here (``+`` ``±``), contradicting (``!`` ``?``) and
-    headings, captions, boilerplate (``¶``)."""
+    """One source's sentences by the sign the reader sees, a weaker sign apart from its
+    stronger one: shared in their row (``=``), maybe (``≈``), told in another row (``~``),
+    only here (``+``), perhaps (``±``), contradicting (``!``), softly (``?``) and headings,
+    captions, boilerplate (``¶``)."""
 
     shared: int
+    probable: int
     elsewhere: int
     only_here: int
+    perhaps: int
     contradicting: int
+    softly: int
     non_prose: int
 
 
@@ -93,15 +105,11 @@ class ViewModel:
         self.perhaps_elsewhere: frozenset[str] = frozenset(
             sid for sid in comparison.close_elsewhere if self.labels.get(sid) is Label.UNIQUE
         )
-        # Members of shared rows that hold only probably one fact (aligner/match/trust.py):
-        # under SURE_ROW_SCORE, or with a thin member no other words alike.
-        text_of = {sid: s.text for sid, s in comparison.sentences.items()}
-        self.probable: frozenset[str] = frozenset(
-            m
-            for g in comparison.groups
-            if g.label is Label.SHARED and row_doubt(g, text_of) is not None
-            for m in g.members
-        )
+        # Members of shared rows that tell the row's fact only probably, each for itself
+        # (aligner/match/trust.py): best score in the row under SURE_ROW_SCORE, or a thin
+        # member no other words alike, or no sure partner left.
+        doubts = {g.id: doubted_members(comparison, g) for g in comparison.groups}
+        self.probable: frozenset[str] = frozenset(m for d in doubts.values() for m in d)
         self.rows = aligned_rows(comparison)
         # Members of rows whose conflicts, in the row or with another, are all soft: drawn
         # apart from hard ones, and left out by the "hard" filter.
@@ -114,9 +122,12 @@ class ViewModel:
         self.article_of: dict[str, int] = {
             sid: index_of[s.article_id] for sid, s in comparison.sentences.items()
         }
-        # How many sources tell each sentence in its row (its group's size).
+        # How many sources tell each sentence in its row: its group's size, but for a "="
+        # sentence beside "≈" ones only the sure members, as the status line counts them.
         self.tellers: dict[str, int] = {
-            m: len(g.members) for g in comparison.groups for m in g.members
+            m: len(g.members) - len(doubts[g.id]) if m not in doubts[g.id] else len(g.members)
+            for g in comparison.groups
+            for m in g.members
         }
         self.sign_counts: dict[int, SignCounts] = {
             column: self._sign_counts(article.sentences)
@@ -137,18 +148,24 @@ class ViewModel:
         # every one alive and slow every later garbage collection.
         self._layouts: OrderedDict[tuple[object, ...], Layout] = OrderedDict()
 
+    def sign(self, sid: str) -> Sign:
+        """The sign sentence ``sid`` is drawn with: its label's, or the weaker or other sign
+        the comparison gives it (told elsewhere, perhaps elsewhere, maybe, softly)."""
+        label = self.labels.get(sid)
+        if label is Label.SHARED:
+            return "probable" if sid in self.probable else "shared"
+        if label is Label.UNIQUE:
+            if sid in self.told_elsewhere:
+                return "elsewhere"
+            return "perhaps" if sid in self.perhaps_elsewhere else "only_here"
+        if label is Label.CONTRADICTING:
+            return "softly" if sid in self.soft_only else "contradicting"
+        return "non_prose"
+
     def _sign_counts(self, sentences: Sequence[Sentence]) -> SignCounts:
-        """An article's sentences counted by the sign the reader sees on them (``~`` apart
-        from ``+``, since another source tells it)."""
-        labels = [self.labels[s.id] for s in sentences]
-        elsewhere = sum(s.id in self.told_elsewhere for s in sentences)
-        return SignCounts(
-            shared=labels.count(Label.SHARED),
-            elsewhere=elsewhere,
-            only_here=labels.count(Label.UNIQUE) - elsewhere,
-            contradicting=labels.count(Label.CONTRADICTING),
-            non_prose=labels.count(None),
-        )
+        """An article's sentences counted by the sign the reader sees on them."""
+        counts: Counter[str] = Counter(self.sign(s.id) for s in sentences)
+        return SignCounts(**{f.name: counts[f.name] for f in fields(SignCounts)})
 
     def _unsure(self) -> frozenset[str]:
         """Sentences drawn with a sign of doubt: ``≈`` (a shared row only probably one fact),

@@ -107,6 +107,8 @@ def _groups(comparison: Comparison) -> list[dict[str, Any]]:
             "label": str(g.label),
             "sentences": list(g.members),
             "score": round(g.score, 4),
+            # Added without a schema change: each member's best counterpart score in the row.
+            "member_scores": [round(score, 4) for score in g.scores_of_members],
         }
         for g in comparison.groups
     )

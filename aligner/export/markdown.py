@@ -11,8 +11,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from aligner.calibration import CONTRADICTION_DIFF_KEPT_SHARE, SURE_ROW_SCORE
-from aligner.match.trust import row_doubt
-from aligner.result.model import Article, Comparison, Conflict, Label, Sentence
+from aligner.match.trust import doubted_members, row_doubt
+from aligner.result.model import Article, Comparison, Conflict, Group, Label, Sentence
 from aligner.result.summary import conflict_counts
 from aligner.runtime.cancel import checkpoint
 from aligner.text.diff import DiffOp, kept_share, word_diff
@@ -541,22 +541,47 @@ class _Document:
             number += 1
             members = [sentences[m] for m in group.members if m in sentences]
             names = ", ".join(self.label(s.article_id) for s in members)
-            doubt = row_doubt(group, {s.id: s.text for s in members})
-            check = "" if doubt is None else ", to check"
+            doubts = doubted_members(self.comparison, group)
+            partly = 0 < len(doubts) < len(group.members)
+            check = ", partly to check" if partly else ", to check" if doubts else ""
             self.section(f"### Shared {number}{check}: {names}")
-            similarity = f"Similarity {group.score:.0f}/100"
-            if doubt is not None:
-                # A word diff between sentences that tell different facts is noise.
-                similarity += (
-                    f" · maybe the same fact: {doubt}, compare the versions"
-                    " (no word differences shown: they may not tell the same fact)"
-                )
-            self.emit(similarity, "")
-            reference = members[0] if doubt is None else None
-            for index, sentence in enumerate(members):
-                self.sentence_item(sentence, reference=reference if index else None)
+            self.emit(self._shared_similarity(group, members, doubts), "")
+            # A word diff between sentences that may tell different facts is noise: only
+            # the versions surely telling the row's fact are compared.
+            sure = [s for s in members if s.id not in doubts]
+            reference = sure[0] if len(sure) > 1 else None
+            for sentence in members:
+                compared = sentence is not reference and sentence.id not in doubts
+                self.sentence_item(sentence, reference=reference if compared else None)
         if number == 0:
             self.emit("No sentence is shared by several sources.")
+
+    def _shared_similarity(
+        self, group: Group, members: Sequence[Sentence], doubts: Mapping[str, str]
+    ) -> str:
+        """The line under a shared row's heading: its similarity and, for a row with members
+        only maybe telling its fact (``doubts``), which and why."""
+        similarity = f"Similarity {group.score:.0f}/100"
+        if doubts and len(doubts) == len(group.members):
+            doubt = row_doubt(group, {s.id: s.text for s in members})
+            return (
+                f"{similarity} · maybe the same fact: {doubt}, compare the versions"
+                " (no word differences shown: they may not tell the same fact)"
+            )
+        if not doubts:
+            return similarity
+        bests = ", ".join(
+            f"{self.label(s.article_id)} {group.member_score(s.id):.0f}" for s in members
+        )
+        by_reason: dict[str, list[str]] = {}
+        for s in members:
+            if s.id in doubts:
+                by_reason.setdefault(doubts[s.id], []).append(self.label(s.article_id))
+        maybe = "; ".join(f"{', '.join(names)} ({why})" for why, names in by_reason.items())
+        return (
+            f"{similarity} (each version's best match in the row: {bests}) · only maybe the "
+            f"same fact: {maybe}, compare its version (no word differences shown for it)"
+        )
 
     def only_in(self) -> None:
         unique_by_article: dict[str, list[Sentence]] = {}
@@ -617,7 +642,8 @@ _HOW_TO_READ = (
     "**Contradictions**: sentences giving different figures, names or statements (hard: they "
     "cannot both hold; soft: check them). **Shared**: told by several sources, with the words "
     'that differ from the first version; a row marked "to check" (similarity under '
-    f"{SURE_ROW_SCORE:.0f}/100, or a very short sentence) often joins different facts. "
+    f"{SURE_ROW_SCORE:.0f}/100, or a very short sentence) often joins different facts, and "
+    'one "partly to check" has versions that may tell another fact. '
     "**Only in**: told by one source alone."
 )
 

@@ -9,7 +9,7 @@ from functools import partial
 
 import numpy as np
 
-from aligner.calibration import MUTUAL_LINK_MARGIN, RELATED_MARGIN, WORST_SLACK
+from aligner.calibration import MUTUAL_LINK_MARGIN, RELATED_MARGIN, SURE_ROW_SCORE, WORST_SLACK
 from aligner.match.align import ScoredPairs, best_in_group
 from aligner.match.candidates import (
     CandidateIndex,
@@ -217,24 +217,27 @@ def _all_cross_pairs(article_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 PARALLEL_MIN_SCORES = 2_000
 
 
-def group_scores(
+def member_scores(
     scorer: CounterpartScorer,
     clusters: Sequence[Sequence[int]],
     similar: list[dict[int, float]],
-) -> list[float]:
-    """``group_score`` of each cluster as if every pair inside it were scored: the pairs the
-    candidate step never proposed (a large folder's members joined through a third sentence
-    or by a conflict between facts) are measured, not taken for 0 (those measured are
-    written into ``similar``).
+) -> list[tuple[float, ...]]:
+    """Per cluster, each member's best score with another member (``best_in_group``) as if
+    every pair inside it were scored, in member order; ``(100.0,)`` for a single sentence.
+    The pairs the candidate step never proposed (a large folder's members joined through a
+    third sentence or by a conflict between facts) are measured, not taken for 0 (those
+    measured are written into ``similar``). Their lowest is the cluster's ``group_score``.
 
-    Only the pairs that can decide a score are measured. A group's score is its weakest
-    member's best score; a member whose best among the pairs scored so far is already as
-    high as the true best of a member settled before cannot be the weakest, whatever its
-    other pairs score. So each round settles (scores every pair of) the member of lowest
-    known best of every unsettled group, all in one batch, until no member of the group can
-    be weaker: a group of 235 members, 27,000 pairs, usually needs one member's 234.
+    Only the pairs that can decide what a reader sees are measured: the group's score (its
+    weakest member's best) and which members score under ``SURE_ROW_SCORE`` (the reader
+    marks those "≈"). A member whose best among the pairs scored so far is as high as both
+    cannot change either, whatever its other pairs score: it keeps that best, a lower bound
+    (exact in a folder small enough to have every pair scored). So each round settles
+    (scores every pair of) the member of lowest known best of every unsettled group, all in
+    one batch, until no member left is under either: a group of 235 members, 27,000 pairs,
+    usually needs a few members' 234.
     """
-    scores = [100.0] * len(clusters)
+    bests: list[dict[int, float]] = [{c[0]: 100.0} if len(c) == 1 else {} for c in clusters]
     group_sets = {k: set(members) for k, members in enumerate(clusters) if len(members) > 1}
     # Per group still open, the known best of each member not settled yet.
     known = {
@@ -246,21 +249,22 @@ def group_scores(
     while known:
         checkpoint()
         settling: dict[int, int] = {}
-        for k, bests in list(known.items()):
-            lowest = min(bests, key=bests.__getitem__) if bests else None
-            if lowest is None or bests[lowest] >= weakest[k]:
-                scores[k] = weakest[k]  # no member left can be weaker
+        for k, open_bests in list(known.items()):
+            lowest = min(open_bests, key=open_bests.__getitem__) if open_bests else None
+            if lowest is None or open_bests[lowest] >= max(weakest[k], SURE_ROW_SCORE):
+                bests[k].update(open_bests)  # no member left can change what is shown
                 del known[k]
             else:
                 settling[k] = lowest
-                del bests[lowest]
+                del open_bests[lowest]
         _score_missing(scorer, clusters, settling, similar)
         for k, a in settling.items():
-            weakest[k] = min(weakest[k], best_in_group(a, clusters[k], similar, group_sets[k]))
-            row, bests = similar[a], known[k]
-            for b in bests:
-                bests[b] = max(bests[b], row.get(b, 0.0))
-    return scores
+            bests[k][a] = best_in_group(a, clusters[k], similar, group_sets[k])
+            weakest[k] = min(weakest[k], bests[k][a])
+            row, open_bests = similar[a], known[k]
+            for b in open_bests:
+                open_bests[b] = max(open_bests[b], row.get(b, 0.0))
+    return [tuple(bests[k][a] for a in members) for k, members in enumerate(clusters)]
 
 
 def _score_missing(

@@ -2,13 +2,15 @@
 the Markdown export words as "maybe the same fact"; and which rows and links a thin sentence
 may join.
 
-Two doubts: a row scoring under ``SURE_ROW_SCORE`` (measured on the labelled clusters, see
-calibration.py), and a row with a short member, a sentence of at most ``THIN_MAX_CHARS``
-characters and ``DOUBT_CONTENT_WORDS`` content words that no other member words nearly the
-same: the counterpart score trusts how much of each sentence the other covers, and a
-sentence that says one thing is covered in full by any sentence that repeats its one word
-("And it did in this case." / "... working on both cases.", 91). A thin sentence (at most
-``THIN_CONTENT_WORDS``) is kept out of such rows altogether (``thin_partners_apart``).
+Doubt is per member (``member_doubts``): one member retelling something else does not make
+its partners doubtful. Two doubts: a member whose best score in its row is under
+``SURE_ROW_SCORE`` (measured on the labelled clusters, see calibration.py), and a short
+member, a sentence of at most ``THIN_MAX_CHARS`` characters and ``DOUBT_CONTENT_WORDS``
+content words that no other member words nearly the same: the counterpart score trusts how
+much of each sentence the other covers, and a sentence that says one thing is covered in
+full by any sentence that repeats its one word ("And it did in this case." / "... working
+on both cases.", 91). A thin sentence (at most ``THIN_CONTENT_WORDS``) is kept out of such
+rows altogether (``thin_partners_apart``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from aligner.calibration import (
     THIN_CONTENT_WORDS,
     THIN_MAX_CHARS,
 )
-from aligner.result.model import Group
+from aligner.result.model import Comparison, Group, Label
 from aligner.text.features import stem, words
 from aligner.text.wordlists import APOSTROPHE_LESS_NEGATIONS, STOPWORDS
 
@@ -34,31 +36,69 @@ if TYPE_CHECKING:
 
 def row_doubt(group: Group, text_of: Mapping[str, str]) -> str | None:
     """Why ``group`` holds only probably one fact, for a reader ("under 75, ..."), or None
-    when nothing speaks against it (a single sentence included). ``text_of``: each member's
-    text."""
+    when nothing speaks against any member (a single sentence included): the first
+    member's own reason in ``member_doubts``. ``text_of``: each member's text."""
+    reasons = member_doubts(group, text_of).values()
+    return next((reason for reason in reasons if reason != _NO_SURE_PARTNER), None)
+
+
+def doubted_members(comparison: Comparison, group: Group) -> dict[str, str]:
+    """``member_doubts`` of a shared ``group`` of ``comparison``: the members the reader
+    marks "≈", each with why (none for a unique or contradicting group)."""
+    if group.label is not Label.SHARED:
+        return {}
+    return member_doubts(group, {m: comparison.sentences[m].text for m in group.members})
+
+
+def member_doubts(group: Group, text_of: Mapping[str, str]) -> dict[str, str]:
+    """The members of ``group`` that tell its fact only probably, each with why, for a
+    reader ("under 75, ..."); empty when nothing speaks against any (a single sentence
+    included). ``text_of``: each member's text.
+
+    A member is doubted for itself: its best counterpart score in the row is under
+    ``SURE_ROW_SCORE`` (``Group.member_score``: one member retelling something else pulls
+    the row's score down, not its partners'), or it is a short sentence that no other
+    member words alike. A member with no undoubted partner left is doubted with them: a
+    row holds one fact only where two sentences surely tell it.
+    """
     if len(group.members) < 2:
-        return None
-    if group.score < SURE_ROW_SCORE:
-        return f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts"
+        return {}
+    scores = zip(group.members, group.scores_of_members, strict=True)
+    doubts = {m: _UNDER_SURE for m, score in scores if score < SURE_ROW_SCORE}
+    # Most weak rows are pairs: with no two sure members left, the thin rule changes nothing.
+    if len(group.members) - len(doubts) >= 2:
+        doubts |= dict.fromkeys(_thin_worded_otherwise(group, text_of), _SHORT)
+    if doubts and len(group.members) - len(doubts) < 2:
+        return {m: doubts.get(m, _NO_SURE_PARTNER) for m in group.members}
+    return doubts
+
+
+_UNDER_SURE = f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts"
+_SHORT = "a sentence this short matches on a few words"
+_NO_SURE_PARTNER = "its only partners here are maybe the same fact"
+
+
+def _thin_worded_otherwise(group: Group, text_of: Mapping[str, str]) -> list[str]:
+    """The members of ``group`` short enough to doubt (``DOUBT_CONTENT_WORDS``) that no
+    other member words alike."""
     texts = {m: text_of[m] for m in group.members if m in text_of}
     # Most rows have no sentence short enough: nothing is folded for them.
     short_folded = {m: folded_if_thin(text, DOUBT_CONTENT_WORDS) for m, text in texts.items()}
     short = [m for m, folded in short_folded.items() if folded is not None]
     if not short:
-        return None
+        return []
     folded = {m: short_folded[m] or _folded(text) for m, text in texts.items()}
     # As for a row's forming (``thin_partners_apart``): a short member needs one other
     # member that the pair rule calls worded alike.
-    if any(
-        not any(
+    return [
+        m
+        for m in short
+        if not any(
             _pair_worded_alike(folded[m], folded[other], True, short_folded[other] is not None)
             for other in folded
             if other != m
         )
-        for m in short
-    ):
-        return "a sentence this short matches on a few words"
-    return None
+    ]
 
 
 def thin_pairs_worded_apart(

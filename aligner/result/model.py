@@ -165,13 +165,30 @@ class Group:
     counterpart score inside the group, and the lowest of those. A group formed by
     counterparts is never below the threshold that formed it; only a group that a conflict
     between facts joined can be (its members disagree rather than retell). 100 for a unique
-    group.
+    group. ``member_scores``: each member's best counterpart score inside the group, in
+    ``members`` order (their lowest is ``score``), so one weak member does not make the
+    others look weak; empty when not known, and each member is then taken at ``score``.
     """
 
     id: str
     label: Label
     members: tuple[str, ...]
     score: float
+    member_scores: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.member_scores and len(self.member_scores) != len(self.members):
+            raise ValueError(f"group {self.id}: one member score per member expected")
+
+    @property
+    def scores_of_members(self) -> tuple[float, ...]:
+        """Each member's best counterpart score inside the group, in ``members`` order
+        (``score`` for each when not known)."""
+        return self.member_scores or (self.score,) * len(self.members)
+
+    def member_score(self, member: str) -> float:
+        """``member``'s best counterpart score inside the group (``score`` when not known)."""
+        return self.scores_of_members[self.members.index(member)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from aligner.export.json import from_json, to_json
 from aligner.export.markdown import clean_text, disagreement_key, shown_paths, to_markdown
-from aligner.match.trust import row_doubt
+from aligner.match.trust import doubted_members
 from aligner.pipeline import compare
 from aligner.result.model import Comparison, Conflict, Group, Label
 
@@ -155,9 +155,12 @@ def inline_text(token: Token) -> str:
 
 
 def _check(comparison: Comparison, group: Group) -> str:
-    """ ", to check" for a row the reader marks "≈" (aligner/match/trust.py), else nothing."""
-    texts = {m: comparison.sentences[m].text for m in group.members}
-    return "" if row_doubt(group, texts) is None else ", to check"
+    """ ", to check" for a row the reader marks "≈" (aligner/match/trust.py), ", partly to
+    check" for one with some members marked so, else nothing."""
+    doubted = doubted_members(comparison, group)
+    if not doubted:
+        return ""
+    return ", to check" if len(doubted) == len(group.members) else ", partly to check"
 
 
 def expected_headings(comparison: Comparison) -> list[tuple[str, str]]:

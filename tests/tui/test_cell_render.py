@@ -137,7 +137,7 @@ def test_header_names_sources_marks_the_pivot_and_counts_labels() -> None:
     assert names.text.startswith(" 1 Harbour Herald ★")
     assert "│ 2 Coast Courier" in names.text and names.cell_length == 61
     counts = cells.header(model, 1, shown=(0, 1), widths=(30, 30), focused_column=1, width=61)
-    assert counts.text.startswith(" =3 ~0 +0 !2 ¶2 ")
+    assert counts.text.startswith(" =3 !2 ¶2 ")  # no "~", "+" here: their zeros left out
 
 
 def test_header_counts_follow_the_signs_a_sentence_told_in_another_row_apart() -> None:
@@ -151,13 +151,40 @@ def test_header_counts_follow_the_signs_a_sentence_told_in_another_row_apart() -
     for score, moved in ((comparison.options.threshold, 1), (comparison.options.threshold - 1, 0)):
         linked = ViewModel(dataclasses.replace(comparison, links=(Link(lone, other, score),)))
         counts = linked.sign_counts[column]
-        # A sure link makes it "~": counted apart from "+"; a weaker one leaves it "±" there.
-        assert (counts.elsewhere, counts.only_here) == (moved, before.only_here - moved)
+        # A sure link makes it "~", a weaker one "±": each counted apart from "+".
+        perhaps = 1 - moved
+        assert (counts.elsewhere, counts.perhaps) == (moved, perhaps)
+        assert counts.only_here == before.only_here - 1
         assert dataclasses.astuple(counts)[0] == before.shared
         assert sum(dataclasses.astuple(counts)) == len(comparison.articles[column].sentences)
         cells.clear()  # strips are kept per comparison
         shown = cells.header(linked, 1, shown=(column,), widths=(40,), focused_column=0, width=40)
-        assert f"~{moved} +{before.only_here - moved} " in shown.text
+        assert (f"~{moved} " in shown.text) == bool(moved)
+        assert (f"±{perhaps} " in shown.text) == bool(perhaps)
+        assert ("+" in shown.text) == bool(before.only_here - 1)
+
+
+def test_header_counts_weaker_signs_apart_from_stronger_ones() -> None:
+    from aligner.result.model import Severity
+    from tui.cell_render import PROBABLE_MARK, SOFT_MARK
+
+    cells, _ = renderer()
+    comparison = story_comparison()
+    row = next(g for g in comparison.groups if g.label is Label.SHARED and len(g.members) == 3)
+    weak = dataclasses.replace(row, score=43.0, member_scores=(97.0, 43.0, 97.0))
+    groups = tuple(weak if g is row else g for g in comparison.groups)
+    soft = tuple(dataclasses.replace(c, severity=Severity.SOFT) for c in comparison.conflicts)
+    model = ViewModel(dataclasses.replace(comparison, groups=groups, conflicts=soft))
+    column = model.article_of[row.members[1]]
+    plain = ViewModel(comparison).sign_counts[column]
+    counts = model.sign_counts[column]
+    # The weak member is "≈", no longer counted with "="; soft conflicts "?", not "!".
+    assert (counts.shared, counts.probable) == (plain.shared - 1, 1)
+    assert (counts.contradicting, counts.softly) == (0, plain.contradicting)
+    assert sum(dataclasses.astuple(counts)) == len(comparison.articles[column].sentences)
+    shown = cells.header(model, 1, shown=(column,), widths=(40,), focused_column=0, width=40)
+    assert f" ={counts.shared} {PROBABLE_MARK}1 " in shown.text
+    assert f" {SOFT_MARK}{plain.contradicting} " in shown.text and "!" not in shown.text
 
 
 def test_source_name_is_literal_and_numbered_only_for_the_number_keys() -> None:
@@ -239,7 +266,7 @@ def test_a_shared_row_under_the_sure_score_is_drawn_as_probable() -> None:
     assert sure.text.startswith(GLYPHS[Label.SHARED])
 
 
-def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -> None:
+def test_a_thin_member_worded_otherwise_is_drawn_as_probable_and_its_partners_as_sure() -> None:
     from dataclasses import replace
 
     from aligner.calibration import SURE_ROW_SCORE
@@ -248,6 +275,7 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -
 
     comparison = story_comparison()
     group = next(g for g in comparison.groups if g.label is Label.SHARED)
+    assert len(group.members) == 3
     groups = tuple(replace(g, score=SURE_ROW_SCORE) if g is group else g for g in comparison.groups)
     cells, _ = renderer()
     model = ViewModel(replace(comparison, groups=groups))
@@ -256,9 +284,35 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_drawn_as_probable() -
     thinned = with_text(comparison, group.members[-1], "It is good.")
     model = ViewModel(replace(thinned, groups=groups))
     cells, _ = renderer()  # a new one: a renderer keeps the strips it drew
-    probable = cells.sentence(model, group.members[0], 0, 30, None, noted=False, matches=())
-    assert probable.text.startswith(PROBABLE_MARK)
-    assert group.members[0] in model.filter_facts.unsure
+    thin = cells.sentence(model, group.members[-1], 0, 30, None, noted=False, matches=())
+    assert thin.text.startswith(PROBABLE_MARK)
+    assert group.members[-1] in model.filter_facts.unsure
+    # The two others still surely tell one fact.
+    partner = cells.sentence(model, group.members[0], 0, 30, None, noted=False, matches=())
+    assert partner.text.startswith(GLYPHS[Label.SHARED])
+    assert group.members[0] not in model.filter_facts.unsure
+
+
+def test_only_the_member_whose_best_match_is_weak_is_drawn_as_probable() -> None:
+    from dataclasses import replace
+
+    from aligner.calibration import SURE_ROW_SCORE
+    from tui.cell_render import PROBABLE_MARK
+
+    comparison = story_comparison()
+    group = next(g for g in comparison.groups if g.label is Label.SHARED)
+    weakest = SURE_ROW_SCORE - 32
+    scored = replace(group, score=weakest, member_scores=(97.0, weakest, 97.0))
+    groups = tuple(scored if g is group else g for g in comparison.groups)
+    model = ViewModel(replace(comparison, groups=groups))
+    cells, _ = renderer()
+    first, weak, third = (
+        cells.sentence(model, m, 0, 30, None, noted=False, matches=()).text for m in group.members
+    )
+    # Beside "=", how many sources surely tell it; beside "≈", how many maybe do.
+    assert weak.startswith(f"{PROBABLE_MARK}3")
+    assert first.startswith(f"{GLYPHS[Label.SHARED]}2") and third.startswith("=2")
+    assert model.filter_facts.unsure & set(group.members) == {group.members[1]}
 
 
 def test_a_row_whose_conflicts_are_all_soft_has_its_own_mark_and_colour() -> None:

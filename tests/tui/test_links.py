@@ -5,7 +5,7 @@ from __future__ import annotations
 from snapshot_apps.harness import settle, story_app
 
 from aligner.pipeline import compare
-from aligner.result.model import Comparison
+from aligner.result.model import Comparison, Link
 from tui.aligned_view import AlignedView
 from tui.details import DetailsPanel
 from tui.details_text import details_text
@@ -18,6 +18,12 @@ def sample_compare(paths=None, *, progress=None, should_stop=None, **options):  
 def source_columns(comparison: Comparison) -> dict[str, int]:
     """Sentence id: the column (article index) it stands in."""
     return {s.id: k for k, a in enumerate(comparison.articles) for s in a.sentences}
+
+
+def link_beyond_the_pivot(comparison: Comparison) -> Link:
+    """A link between two sources other than the pivot."""
+    pivot, column = comparison.options.pivot, source_columns(comparison)
+    return next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
 
 
 def test_the_details_panel_lists_counterparts_beyond_the_row() -> None:
@@ -198,11 +204,10 @@ async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_
         await settle(pilot)
         view = app.query_one(AlignedView)
         comparison = app.comparison
-        pivot = comparison.options.pivot
         column = source_columns(comparison)
-        # A link between two sources other than the pivot: before, the pivot and the target
-        # were shown and the source the reader came from was dropped.
-        link = next(k for k in comparison.links if pivot not in (column[k.a], column[k.b]))
+        # Before, the pivot and the target were shown and the source the reader came from
+        # was dropped.
+        link = link_beyond_the_pivot(comparison)
         view.select_sentence(link.a)
         assert len(view.shown_columns) < len(comparison.articles)
         await pilot.press("l")
@@ -211,7 +216,7 @@ async def test_l_keeps_the_source_it_came_from_on_screen_where_not_every_source_
 
 
 async def test_every_l_of_a_row_of_jumps_keeps_the_sentence_it_started_from_on_screen() -> None:
-    # The sample's five sources at 160x45 with the details panel: two columns at rest.
+    # The sample's five sources at 160x45 with the details panel: three columns at rest.
     app = story_app(compare=sample_compare)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -244,3 +249,29 @@ async def test_every_l_of_a_row_of_jumps_keeps_the_sentence_it_started_from_on_s
             assert column[origin] in view.shown_columns
         assert view.focused_sentence == origin
         assert len(visited_columns - {pivot}) >= 2
+
+
+async def test_beside_the_details_panel_as_many_sources_show_as_fit_readably() -> None:
+    from tui.row_layout import READABLE_COLUMN, columns_that_fit
+
+    app = story_app(compare=sample_compare)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        view = app.query_one(AlignedView)
+        comparison = app.comparison
+        pivot = comparison.options.pivot
+        column = source_columns(comparison)
+        await pilot.press("d")
+        await pilot.pause()
+        # Five sources in 92 cells: three of 30, not two of 45.
+        width = view.scrollable_content_region.width
+        assert len(view.shown_columns) == columns_that_fit(width) == 3
+        assert min(view._widths) >= READABLE_COLUMN
+        assert "5 sources, 3 shown" in str(app.query_one("#status").content)
+        # The pivot, the source jumped from and the one jumped to are all on screen after `l`.
+        link = link_beyond_the_pivot(comparison)
+        view.select_sentence(link.a)
+        await pilot.pause()
+        await pilot.press("l")
+        assert view.focused_sentence == link.b
+        assert set(view.shown_columns) == {pivot, column[link.a], column[link.b]}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,10 +16,12 @@ from textual.widgets import DataTable, Footer, Static
 
 from aligner.result.model import Comparison, Conflict
 from aligner.result.summary import conflict_counts
+from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK
 from tui.citation import source_name
 from tui.row_layout import aligned_rows
 from tui.safe_text import safe_text
 from tui.screens.modal import ParallaxModal
+from tui.view_model import SignCounts
 
 _LEGEND_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0)
 _FALLBACK_LOW = Color.parse("#202020")
@@ -58,6 +60,11 @@ def off_story_lines(comparison: Comparison) -> Text:
             for off in comparison.off_story
         )
     )
+
+
+def _with_weaker(count: int, weaker: int, sign: str) -> str:
+    """A count with how many of it the reader draws with the weaker ``sign``: "13 (≈5)"."""
+    return f"{count} ({sign}{weaker})" if weaker else str(count)
 
 
 def percent(value: float) -> str:
@@ -103,9 +110,15 @@ class OverviewScreen(ParallaxModal[None]):
         Binding("escape,q", "close", "Close"),
     ]
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(
+        self, comparison: Comparison, signs: Mapping[int, SignCounts] | None = None
+    ) -> None:
+        """``signs``: each source's sentences by the sign the reader draws (by column), so
+        the counts can say how many of them are only maybe shared, perhaps only here, or
+        softly contradicting, as the column headers do."""
         super().__init__()
         self._comparison = comparison
+        self._signs = signs or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="panel"):
@@ -174,17 +187,24 @@ class OverviewScreen(ParallaxModal[None]):
         table.add_column(Text("Title"), key="title")
         table.add_column(Text("File"), key="file")
         stats = {s.article_id: s for s in self._comparison.stats}
-        for article in self._comparison.articles:
+        for column, article in enumerate(self._comparison.articles):
             counts = stats.get(article.id)
+            signs = self._signs.get(column)
             values = (
-                (counts.prose, counts.shared, counts.unique, counts.contradicting, counts.non_prose)
+                (
+                    str(counts.prose),
+                    _with_weaker(counts.shared, signs.probable if signs else 0, PROBABLE_MARK),
+                    _with_weaker(counts.unique, signs.perhaps if signs else 0, PERHAPS_MARK),
+                    _with_weaker(counts.contradicting, signs.softly if signs else 0, SOFT_MARK),
+                    str(counts.non_prose),
+                )
                 if counts
-                else (None,) * len(numbers)
+                else ("–",) * len(numbers)
             )
             table.add_row(
                 safe_text(article.id),
                 _shortened(article.source, _SOURCE_WIDTH),
-                *(Text("–" if v is None else str(v), justify="right") for v in values),
+                *(Text(v, justify="right") for v in values),
                 _shortened(article.headline or "—", _TITLE_WIDTH),  # not the file name again
                 _shortened(Path(article.path).name, _FILE_WIDTH),
                 key=article.id,

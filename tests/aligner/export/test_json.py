@@ -72,6 +72,7 @@ def test_every_prose_sentence_is_in_exactly_one_group(comparison) -> None:
         "label": "contradicting",
         "sentences": ["a1s3", "a2s3"],
         "score": 90.25,
+        "member_scores": [90.25, 90.25],
     }
 
 
@@ -429,3 +430,20 @@ def test_sources_that_may_be_about_another_story_are_written_with_their_counts(
     assert data["off_story"] == [
         {"article": "a2", "names": 58, "names_shared": 0, "sentences": 32, "sentences_shared": 2}
     ]
+
+
+def test_each_group_gives_each_members_best_score_and_its_lowest_is_the_score() -> None:
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    data = from_json(to_json(comparison))
+    groups = data["groups"]
+    assert all(len(g["member_scores"]) == len(g["sentences"]) for g in groups)
+    assert all(min(g["member_scores"]) == g["score"] for g in groups)
+    # A shared row's weakest member does not pull its partners' scores down with it.
+    spread = [g for g in groups if g["label"] == "shared" and len(set(g["member_scores"])) > 1]
+    assert spread
+    threshold = data["options"]["threshold"]
+    assert all(score >= threshold for g in spread for score in g["member_scores"])
+    # The keys a schema-1 reader knows are all still there.
+    assert all({"id", "label", "sentences", "score"} <= g.keys() for g in groups)

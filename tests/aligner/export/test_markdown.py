@@ -624,27 +624,59 @@ def test_a_lone_sentence_with_close_sentences_elsewhere_is_listed_apart_with_the
 
 
 def test_a_weak_shared_row_is_called_maybe_the_same_fact_and_headed_to_check() -> None:
-    from aligner.calibration import SURE_ROW_SCORE
+    from aligner.match.trust import doubted_members
     from aligner.pipeline import compare
 
     comparison = compare()
     text = to_markdown(comparison)
     shared = [g for g in comparison.groups if g.label is Label.SHARED]
-    weak = [g for g in shared if g.score < SURE_ROW_SCORE]
-    assert weak and len(weak) < len(shared)
+    doubts = [doubted_members(comparison, g) for g in shared]
+    whole = [len(d) == len(g.members) for g, d in zip(shared, doubts, strict=True)]
+    partly = [0 < len(d) < len(g.members) for g, d in zip(shared, doubts, strict=True)]
+    assert any(whole) and any(partly) and not all(map(bool, doubts))
     lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
     assert len(lines) == len(shared)
-    for group, line in zip(shared, lines, strict=True):
+    for group, doubted, line in zip(shared, doubts, lines, strict=True):
         assert line.startswith(f"Similarity {group.score:.0f}/100")
-        assert ("maybe the same fact" in line) == (group in weak)
+        assert ("maybe the same fact" in line) == bool(doubted)
     headings = [line for line in text.splitlines() if line.startswith("### Shared ")]
-    assert [", to check: " in h for h in headings] == [g in weak for g in shared]
-    # Word differences only where the row is confidently one fact: elsewhere they compare
-    # sentences that may tell different facts.
+    assert [", to check: " in h for h in headings] == whole
+    assert [", partly to check: " in h for h in headings] == partly
+    # Word differences only between versions that surely tell one fact: elsewhere they
+    # compare sentences that may tell different facts.
     sections = text.split("### Shared ")[1:]
-    differences = ["\n  - Differences from " in section for section in sections]
-    assert differences == [g not in weak for g in shared]
+    for group, doubted, section in zip(shared, doubts, sections, strict=True):
+        items = section.split("\n- **")[1:]
+        compared = ["\n  - Differences from " in item for item in items]
+        sure = [m not in doubted for m in group.members]
+        first_sure = sure.index(True) if any(sure) else None
+        assert compared == [ok and k != first_sure for k, ok in enumerate(sure)]
     assert all("no word differences shown" in line for line in lines if "maybe" in line)
+
+
+def test_a_partly_doubted_row_names_its_doubted_versions_and_each_best_match() -> None:
+    from aligner.match.trust import doubted_members
+    from aligner.pipeline import compare
+
+    comparison = compare()
+    text = to_markdown(comparison)
+    shared = [g for g in comparison.groups if g.label is Label.SHARED]
+    lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
+    checked = 0
+    for group, line in zip(shared, lines, strict=True):
+        doubted = doubted_members(comparison, group)
+        if not 0 < len(doubted) < len(group.members):
+            continue
+        checked += 1
+        sentences = [comparison.sentences[m] for m in group.members]
+        bests = ", ".join(
+            f"{label_of(comparison, s)} {group.member_score(s.id):.0f}" for s in sentences
+        )
+        assert f"(each version's best match in the row: {bests})" in line
+        maybe = line.split(" · only maybe the same fact: ")[1]
+        for s in sentences:
+            assert (f"{label_of(comparison, s)} (" in maybe) == (s.id in doubted)
+    assert checked == 2  # the Zelensky quote beside Hegseth's, the seven countries' statement
 
 
 def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]
@@ -733,8 +765,14 @@ def test_a_sure_row_with_a_thin_member_is_called_maybe_the_same_fact() -> None:
     shared = [g for g in comparison.groups if g.label is Label.SHARED]
     lines = [line for line in text.splitlines() if line.startswith("Similarity ")]
     line = lines[shared.index(sure[0])]
-    assert line.startswith(f"Similarity {sure[0].score:.0f}/100 · maybe the same fact: ")
-    assert "a sentence this short matches on a few words" in line
+    # Only the short one is in doubt: the row's other versions surely tell one fact.
+    assert line.startswith(f"Similarity {sure[0].score:.0f}/100 (each version's best match")
+    assert line.endswith(
+        "only maybe the same fact: "
+        f"{label_of(comparison, comparison.sentences[sure[0].members[-1]])} "
+        "(a sentence this short matches on a few words), compare its version "
+        "(no word differences shown for it)"
+    )
     assert "maybe" not in lines[shared.index(sure[1])]
 
 

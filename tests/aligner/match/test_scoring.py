@@ -1,4 +1,4 @@
-"""Group scores: every pair inside a group counts, measured only where it can decide."""
+"""Member scores: every pair inside a group counts, measured only where it can decide."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aligner.calibration import SURE_ROW_SCORE
 from aligner.match import candidates, scoring
-from aligner.match.align import group_score
+from aligner.match.align import best_in_group, group_score
 from aligner.match.counterparts import CounterpartScorer, prose_positions
-from aligner.match.scoring import group_scores
+from aligner.match.scoring import member_scores
 from aligner.runtime.parallel import can_fork, split_map
 from aligner.text.features import sentence_features
 
@@ -58,7 +59,14 @@ def test_group_scores_are_group_score_over_every_pair(texts: list[str], data) ->
     for (i, j), score in true_score.items():
         full[i][j] = full[j][i] = score
 
-    assert group_scores(scorer, clusters, similar) == [group_score(c, full) for c in clusters]
+    measured = member_scores(scorer, clusters, similar)
+    assert [min(scores) for scores in measured] == [group_score(c, full) for c in clusters]
+    for cluster, scores in zip(clusters, measured, strict=True):
+        for member, score in zip(cluster, scores, strict=True):
+            true_best = best_in_group(member, cluster, full) if len(cluster) > 1 else 100.0
+            # Exact where the reader's sign depends on it; else a lower bound it stays above.
+            assert score == true_best if true_best < SURE_ROW_SCORE else score <= true_best
+            assert score >= min(true_best, SURE_ROW_SCORE)
     # Only unknown pairs inside a group are measured, each once, as (lower, higher).
     inside = {(i, j) for c in clusters for i in c for j in c if i < j}
     assert len(scorer.asked) == len(set(scorer.asked))
@@ -77,12 +85,15 @@ def test_a_member_already_known_to_be_held_firmly_is_not_measured() -> None:
     scorer.asked = []
     firm = float(scorer.scores(np.array([0]), np.array([1]))[0])
     scorer.asked = []
+    assert firm >= SURE_ROW_SCORE
     # 0~1 is known and high; 3 knows no pair, so it is measured first, and once its best is
-    # known to be lower than 0's and 1's, nothing else can change the group's score.
+    # known to be lower than 0's and 1's, nothing else can change the group's score or
+    # which members are under the sure score.
     similar: list[dict[int, float]] = [{1: firm}, {0: firm}, {}, {}]
-    (score,) = group_scores(scorer, [[0, 1, 3]], similar)
+    ((first, second, third),) = member_scores(scorer, [[0, 1, 3]], similar)
     assert set(scorer.asked) == {(0, 3), (1, 3)}
-    assert score == max(similar[3].values())
+    assert third == max(similar[3].values())
+    assert first == second == firm
 
 
 def random_folder(seed: int, sentences: int = 240) -> tuple[list, np.ndarray]:

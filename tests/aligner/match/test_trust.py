@@ -11,6 +11,7 @@ from aligner.calibration import DOUBT_CONTENT_WORDS, SURE_ROW_SCORE
 from aligner.match.align import ScoredPairs
 from aligner.match.trust import (
     folded_if_thin,
+    member_doubts,
     row_doubt,
     thin_pairs_worded_apart,
     thin_partners_apart,
@@ -21,6 +22,66 @@ from aligner.result.model import Group, Label
 def _row(score: float, *texts: str) -> tuple[Group, dict[str, str]]:
     ids = tuple(f"a{k + 1}s1" for k in range(len(texts)))
     return Group("g1", Label.SHARED, ids, score), dict(zip(ids, texts, strict=True))
+
+
+# mn121 g11: two outlets tell the finding near word for word, a third jokes about it.
+MAGNOLIA = (
+    "EPA's review of information it obtained with Magnolia's cooperation found evidence of "
+    "noncompliance at renovations of 33 properties.",
+    "EPA's review of information obtained with Magnolia's cooperation found evidence of "
+    "noncompliance at renovations of 33 properties.",
+    "That's 33 different homes, but at least they probably look a lot better.",
+)
+
+
+def _scored_row(member_scores: tuple[float, ...], *texts: str) -> tuple[Group, dict[str, str]]:
+    ids = tuple(f"a{k + 1}s1" for k in range(len(texts)))
+    group = Group("g1", Label.SHARED, ids, min(member_scores), member_scores)
+    return group, dict(zip(ids, texts, strict=True))
+
+
+def test_a_weak_third_member_is_doubted_alone() -> None:
+    group, texts = _scored_row((97.0, 43.0, 97.0), MAGNOLIA[0], MAGNOLIA[2], MAGNOLIA[1])
+    assert member_doubts(group, texts) == {
+        "a2s1": f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts"
+    }
+    assert row_doubt(group, texts) is not None  # the row as a whole is still not all sure
+
+
+def test_a_member_exactly_at_the_sure_score_is_sure() -> None:
+    group, texts = _scored_row((SURE_ROW_SCORE, SURE_ROW_SCORE - 0.01, SURE_ROW_SCORE), *MAGNOLIA)
+    assert set(member_doubts(group, texts)) == {"a2s1"}
+
+
+def test_a_member_whose_only_sure_partner_is_doubted_is_doubted_too() -> None:
+    # a1 and a2 match at 97 (a1's best), a3 at 43: with a2 short and worded otherwise, a1
+    # has no partner that surely tells its fact.
+    group, texts = _scored_row((97.0, 97.0, 43.0), MAGNOLIA[0], "It is good.", MAGNOLIA[2])
+    doubts = member_doubts(group, texts)
+    assert doubts == {
+        "a1s1": "its only partners here are maybe the same fact",
+        "a2s1": "a sentence this short matches on a few words",
+        "a3s1": f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts",
+    }
+    assert row_doubt(group, texts) == "a sentence this short matches on a few words"
+
+
+def test_a_short_member_worded_otherwise_leaves_two_sure_partners_sure() -> None:
+    group, texts = _scored_row((97.0, 91.0, 97.0), MAGNOLIA[0], "It is good.", MAGNOLIA[1])
+    assert set(member_doubts(group, texts)) == {"a2s1"}
+
+
+@given(
+    st.lists(st.floats(min_value=0, max_value=100), min_size=2, max_size=6),
+    st.lists(st.sampled_from(["It is good.", *MAGNOLIA]), min_size=6, max_size=6),
+)
+def test_a_row_has_no_sure_member_or_at_least_two(scores: list[float], texts: list[str]) -> None:
+    group, by_id = _scored_row(tuple(scores), *texts[: len(scores)])
+    doubts = member_doubts(group, by_id)
+    assert len(scores) - len(doubts) != 1
+    weak = [m for m, score in zip(group.members, scores, strict=True) if score < SURE_ROW_SCORE]
+    assert all(m in doubts for m in weak)
+    assert (row_doubt(group, by_id) is None) == (not doubts)
 
 
 def test_a_row_under_the_sure_score_is_probable_whatever_its_sentences() -> None:

@@ -185,19 +185,19 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
 
 
 @needs_fork
-def test_group_scores_are_measured_beside_the_links(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_member_scores_are_measured_beside_the_links(monkeypatch: pytest.MonkeyPatch) -> None:
     # The rows' scores and the similarity come from a child, while this process orders
     # the rows and finds their links: none is measured here, none lost.
     import aligner.pipeline
 
     measured_here: list[int] = []
-    original = aligner.pipeline.group_scores
+    original = aligner.pipeline.member_scores
 
-    def counting_group_scores(scorer, clusters, similar):  # type: ignore[no-untyped-def]
+    def counting_member_scores(scorer, clusters, similar):  # type: ignore[no-untyped-def]
         measured_here.append(os.getpid())
         return original(scorer, clusters, similar)
 
-    monkeypatch.setattr("aligner.pipeline.group_scores", counting_group_scores)
+    monkeypatch.setattr("aligner.pipeline.member_scores", counting_member_scores)
     serial = compare()
     assert measured_here == [os.getpid()]
     monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_LINK_PAIRS", 0)
