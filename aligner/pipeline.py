@@ -146,7 +146,9 @@ def _compare_articles(
         checkpoint()
         order = display_order(clusters, article_list, [s.index for s in prose], pivot=pivot)
         checkpoint()
-        links = links_across_rows(prose, features, clusters, pairs, article_of, settings)
+        links = links_across_rows(
+            prose, features, scorer.concepts, clusters, pairs, article_of, settings
+        )
         near = near_counterparts(prose, clusters, pairs, article_of, links, settings)
         checkpoint()
         report("summarising", 0.95)

@@ -49,10 +49,12 @@ def part_within_whole(sheet_a: FigureSheet, at_a: int, sheet_b: FigureSheet, at_
     something ("punitive damages": a word that says which kind) beside a larger amount told
     for nothing ("ordered to pay $33.5 million to the families": the judgment in all; not
     "$60 billion of tax subsidies"). It may then be part of it."""
+    qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
+    if qa.kind != "money" or qb.kind != "money":
+        return False  # only amounts are told for something (``FigureSheet.purpose``)
     for_a, for_b = set(sheet_a.purpose(at_a)), set(sheet_b.purpose(at_b))
     if for_a == for_b:
         return False
-    qa, qb = sheet_a.sentence.quantities[at_a], sheet_b.sentence.quantities[at_b]
     if for_a < for_b:
         return qb.value <= qa.value and (bool(for_a) or _kind_of_all(sheet_b, at_b, sheet_a, at_a))
     if for_b < for_a:

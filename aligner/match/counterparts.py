@@ -113,6 +113,7 @@ class WeightedTerms:
     totals: np.ndarray  # float64: per sentence, the sum of its values
     keys: np.ndarray  # int64: sentence * base + term of each entry, ascending
     base: int  # more than any term number
+    vocabulary: tuple[object, ...] = ()  # the term each number stands for
 
 
 class CounterpartScorer:
@@ -298,7 +299,7 @@ def _weighted_terms(documents: Sequence[Sequence[object]], *, squared: bool) -> 
     totals = np.bincount(
         sentence, weights=values**2 if squared else values, minlength=len(documents)
     )
-    return WeightedTerms(terms.astype(np.int64), values, starts, totals, keys, base)
+    return WeightedTerms(terms.astype(np.int64), values, starts, totals, keys, base, tuple(number))
 
 
 # Bits of a sentence's term set (``term_bits``): 512, one 64-byte cache line a sentence.
@@ -349,6 +350,7 @@ def only_terms(weighted: WeightedTerms, keep: np.ndarray) -> WeightedTerms:
         totals=np.bincount(sentence, weights=values, minlength=sentences),
         keys=kept_keys,
         base=weighted.base,
+        vocabulary=weighted.vocabulary,
     )
 
 

@@ -13,7 +13,7 @@ from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, SURE_PAIR_MARGI
 from aligner.conflicts.pair_figures import ArticleFigures
 from aligner.conflicts.passes import _check_pairs
 from aligner.load.limits import TooManySentences
-from aligner.match.counterparts import CounterpartScorer
+from aligner.match.counterparts import CounterpartScorer, concept_terms
 from aligner.pipeline import Cancelled, compare
 from aligner.result.model import Comparison, Conflict, ConflictKind, Finding, Severity
 from aligner.runtime.collector import collector_paused
@@ -300,9 +300,11 @@ def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
         np.array([1, 2, 3]),
         np.array([sure + 30, sure + 10, sure + 20], dtype=np.float32),
     )
+    features = [sentence_features(_LONG)] * 4
     links = links_across_rows(
         prose,  # type: ignore[arg-type]
-        [sentence_features(_LONG)] * 4,
+        features,
+        concept_terms(features),
         [[0], [1], [2], [3]],
         pairs,
         article_of,
@@ -584,7 +586,15 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
     # Rows: 0 and 2 together (articles 0 and 1 share a row), the rest alone.
     clusters = [[0, 2], [1], [3], [4]]
     features = [sentence_features(_LONG)] * 5
-    links = links_across_rows(prose, features, clusters, pairs, article_of, settings)  # type: ignore[arg-type]
+    links = links_across_rows(
+        prose,  # type: ignore[arg-type]
+        features,
+        concept_terms(features),
+        clusters,
+        pairs,
+        article_of,
+        settings,
+    )
     assert [(k.a, k.b) for k in links] == [("s1", "s3")]  # not s1-s4: article 2 shares no row
 
 
@@ -611,7 +621,15 @@ def test_a_thin_sentence_is_linked_only_to_a_sentence_wording_it_the_same(
         np.array([0]), np.array([1]), np.array([settings.threshold + 50], dtype=np.float32)
     )
     features = [sentence_features(long), sentence_features(thin)]
-    links = links_across_rows(prose, features, [[0], [1]], pairs, np.array([0, 1]), settings)  # type: ignore[arg-type]
+    links = links_across_rows(
+        prose,  # type: ignore[arg-type]
+        features,
+        concept_terms(features),
+        [[0], [1]],
+        pairs,
+        np.array([0, 1]),
+        settings,
+    )
     assert [(k.a, k.b) for k in links] == ([("s0", "s1")] if linked else [])
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from aligner.calibration import LINK_MARGIN, LINK_SHARED_FACTS, SMALL_COUNT
 from aligner.match.align import ScoredPairs
-from aligner.match.links import _facts, _numbers_among, fact_words, links_across_rows, telling
+from aligner.match.counterparts import concept_terms
+from aligner.match.links import fact_words, links_across_rows, sharing_facts, telling
 from aligner.result.model import CompareOptions
 from aligner.text.features import sentence_features
 
@@ -24,7 +25,15 @@ def linked(left: str, right: str) -> bool:
     sure = settings.threshold + LINK_MARGIN + 10
     pairs = ScoredPairs(np.array([0]), np.array([1]), np.array([sure], dtype=np.float32))
     features = [sentence_features(text) for text in texts]
-    links = links_across_rows(prose, features, [[0], [1]], pairs, np.array([0, 1]), settings)  # type: ignore[arg-type]
+    links = links_across_rows(
+        prose,  # type: ignore[arg-type]
+        features,
+        concept_terms(features),
+        [[0], [1]],
+        pairs,
+        np.array([0, 1]),
+        settings,
+    )
     return bool(links)
 
 
@@ -74,15 +83,23 @@ def test_numbers_are_no_concepts_of_a_fact() -> None:
     assert ("count", 306.0) in figures and ("count", 4.0) not in figures
 
 
-def test_the_numbers_found_once_for_many_sentences_give_each_sentence_s_facts() -> None:
+def test_pairs_are_counted_at_once_as_their_fact_words_would_be() -> None:
     texts = [
         "The 2014 budget of 306 million was cut by four percent.",
         "Four officers fired 306 rounds in 2014 at the house.",
+        "The officers fired at the house in 2014.",
+        "A dozen officers were at the house on Monday.",
+        "The budget was cut on Monday.",
     ]
     features = [sentence_features(text) for text in texts]
-    vocabulary = set().union(*(f.content_set for f in features))
-    for sentence in features:
-        assert _facts(sentence, _numbers_among(vocabulary)) == fact_words(sentence)
+    left, right = np.triu_indices(len(texts), k=1)
+    expected = [
+        len(fact_words(features[i]) & fact_words(features[j])) >= LINK_SHARED_FACTS
+        for i, j in zip(left.tolist(), right.tolist(), strict=True)
+    ]
+    found = sharing_facts(features, concept_terms(features), left, right)
+    assert found.tolist() == expected
+    assert any(expected) and not all(expected)
 
 
 @pytest.mark.parametrize(
