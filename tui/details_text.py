@@ -62,9 +62,7 @@ def details_text(
         else palette.label(Label.SHARED if glyph == TOLD_ELSEWHERE_MARK else group.label)
     )
     out.append(f"{glyph} {title}", style)
-    touching = comparison.conflicts_of
-    disputed = any(c.disputes for m in group.members for c in touching.get(m, ()))
-    if group.label is not Label.CONTRADICTING and disputed:
+    if group.label is Label.SHARED and _disputed_from_another_row(comparison, group):
         # The grid marks such a row "!": say at once why the label reads otherwise.
         out.append(", contradicted by another row (below)", palette.label(Label.CONTRADICTING))
     out.append(f"  ·  group {group.id}", palette.quiet)
@@ -134,6 +132,13 @@ def _sign_and_title(
     members marked ``≈`` (``doubted_members``)."""
     if group.label is Label.CONTRADICTING and comparison.softly_contradicting(group):
         return SOFT_MARK, "Contradicting softly (told differently: check)"
+    if group.label is Label.UNIQUE and _disputed_from_another_row(comparison, group):
+        # A lone sentence another row disputes: the grid draws it "!" or "?", whatever else
+        # is close to it, so the title leads with that (audit: "± Unique, perhaps ...,
+        # contradicted by another row" for one sentence drawn "?").
+        if comparison.softly_contradicting(group):
+            return SOFT_MARK, "Told differently by another row: check (below)"
+        return _LABEL_GLYPH[Label.CONTRADICTING], "Contradicted by another row (below)"
     told = comparison.told_in_other_words
     if group.label is Label.UNIQUE and any(m in told for m in group.members):
         return (
@@ -151,6 +156,17 @@ def _sign_and_title(
             f"({PROBABLE_MARK} below)"
         )
     return _LABEL_GLYPH[group.label], group.label.value.capitalize()
+
+
+def _disputed_from_another_row(comparison: Comparison, group: Group) -> bool:
+    """Whether a conflict disputing the facts joins a member to a sentence of another row."""
+    members = set(group.members)
+    touching = comparison.conflicts_of
+    return any(
+        c.disputes and not (c.a in members and c.b in members)
+        for m in group.members
+        for c in touching.get(m, ())
+    )
 
 
 def _append_conflicts_elsewhere(

@@ -60,8 +60,8 @@ def test_a_conflict_with_a_sentence_of_another_group_is_shown_with_that_sentence
     other = details_text(comparison, "g3", "a2s1", {}, {}).plain
     assert "! Daily vs Wire (group g1) — number, hard: 29 vs Nineteen (killed)" in other
     assert "number" not in details_text(comparison, "g2", "a1s2", {}, {}).plain
-    # The grid marks g1 "!": its title says why, though the group itself is unique.
-    assert text.startswith("+ Unique, contradicted by another row (below)  ·  group g1")
+    # The grid marks g1 "!": its title leads with it, though the group itself is unique.
+    assert text.startswith("! Contradicted by another row (below)  ·  group g1")
     assert "contradicted" not in details_text(comparison, "g2", "a1s2", {}, {}).plain
 
 
@@ -127,3 +127,34 @@ def test_a_sure_row_with_a_thin_member_worded_otherwise_is_titled_maybe_shared()
         conflicts=(), similarity={}, stats=(),
     )  # fmt: skip
     assert details_text(alike, "g1", "a1s1", {}, {}).plain.startswith("= Shared  ·  group g1")
+
+
+def test_a_lone_sentence_disputed_softly_from_another_row_leads_with_the_grid_s_sign() -> None:
+    """Audit: one sentence drawn "?" in the grid was titled "± Unique, perhaps: close
+    sentences in other sources (below), contradicted by another row (below)"."""
+    from aligner.result.model import Link, Severity
+
+    first = _article("a1", "Wire", "Gunmen shot a Kansas City couple.", "Police sealed the area.")
+    second = _article("a2", "Daily", "The Liberty couple was shot.", "Police sealed the area off.")
+    groups = (
+        Group("g1", Label.UNIQUE, ("a1s1",), 100.0),
+        Group("g2", Label.SHARED, ("a1s2", "a2s2"), 90.0),
+        Group("g3", Label.UNIQUE, ("a2s1",), 100.0),
+    )
+    soft = Conflict(
+        "a1s1", "a2s1", ConflictKind.ENTITY, "Kansas City vs Liberty (home)", Severity.SOFT
+    )
+    comparison = Comparison(
+        articles=(first, second),
+        skipped=(),
+        groups=groups,
+        conflicts=(soft,),
+        similarity={},
+        stats=(),
+        near=(Link("a2s1", "a1s1", 25.0),),
+    )
+    text = details_text(comparison, "g3", "a2s1", {}, {}).plain
+    assert text.startswith("? Told differently by another row: check (below)  ·  group g3")
+    assert "perhaps" not in text.splitlines()[0] and "Unique" not in text.splitlines()[0]
+    # The row both sentences share nothing with keeps its own title.
+    assert "contradicted" not in details_text(comparison, "g2", "a1s2", {}, {}).plain.lower()
