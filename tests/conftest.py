@@ -239,3 +239,31 @@ def counterpart_details(
         assert (c.a, c.b) == (0, 1)
         assert c.finding.kind is kind and c.finding.severity is Severity.SOFT
     return [c.finding.detail for c in found]
+
+
+def links_of(
+    texts: Sequence[str],
+    clusters: Sequence[Sequence[int]],
+    pairs: Any,
+    article_of: Any,
+    settings: CompareOptions | None = None,
+) -> list[tuple[str, str]]:
+    """The links ``links_across_rows`` draws between sentences ``s0``, ``s1``, ... of
+    ``texts`` in rows ``clusters``, scored as ``pairs`` (a ``ScoredPairs``), as (a, b) ids."""
+    from types import SimpleNamespace
+
+    from aligner.match.counterparts import concept_terms
+    from aligner.match.links import links_across_rows
+
+    prose = [SimpleNamespace(id=f"s{k}", text=text) for k, text in enumerate(texts)]
+    features = [sentence_features(text) for text in texts]
+    links = links_across_rows(
+        prose,  # type: ignore[arg-type]
+        features,
+        concept_terms(features),
+        clusters,
+        pairs,
+        article_of,
+        settings or CompareOptions(),
+    )
+    return [(k.a, k.b) for k in links]

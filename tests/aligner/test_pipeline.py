@@ -13,11 +13,12 @@ from aligner.calibration import LINK_MARGIN, MUTUAL_LINK_MARGIN, SURE_PAIR_MARGI
 from aligner.conflicts.pair_figures import ArticleFigures
 from aligner.conflicts.passes import _check_pairs
 from aligner.load.limits import TooManySentences
-from aligner.match.counterparts import CounterpartScorer, concept_terms
+from aligner.match.counterparts import CounterpartScorer
 from aligner.pipeline import Cancelled, compare
 from aligner.result.model import Comparison, Conflict, ConflictKind, Finding, Severity
 from aligner.runtime.collector import collector_paused
 from aligner.text.features import sentence_features
+from tests.conftest import links_of
 
 
 @pytest.fixture(scope="module")
@@ -283,34 +284,21 @@ _LONG = "The ferry left the harbour an hour before the storm closed the port for
 
 
 def test_a_sure_link_joins_a_best_counterpart_in_its_source() -> None:
-    from types import SimpleNamespace
-
     from aligner.match.align import ScoredPairs
-    from aligner.match.links import links_across_rows
     from aligner.result.model import CompareOptions
 
     # Sentences 0 and 3 (article 0), 1 and 2 (article 1), each in a row of its own. 0-2
     # scores well over the threshold, but 0 has 1 and 2 has 3 for a better counterpart:
     # a neighbouring fact of the same story, not a retelling.
     article_of = np.array([0, 1, 1, 0])
-    prose = [SimpleNamespace(id=f"s{k}", text=_LONG) for k in range(4)]
     sure = CompareOptions().threshold + LINK_MARGIN
     pairs = ScoredPairs(
         np.array([0, 0, 2]),
         np.array([1, 2, 3]),
         np.array([sure + 30, sure + 10, sure + 20], dtype=np.float32),
     )
-    features = [sentence_features(_LONG)] * 4
-    links = links_across_rows(
-        prose,  # type: ignore[arg-type]
-        features,
-        concept_terms(features),
-        [[0], [1], [2], [3]],
-        pairs,
-        article_of,
-        CompareOptions(),
-    )
-    assert [(k.a, k.b) for k in links] == [("s0", "s1"), ("s2", "s3")]
+    links = links_of([_LONG] * 4, [[0], [1], [2], [3]], pairs, article_of)
+    assert links == [("s0", "s1"), ("s2", "s3")]
 
 
 def test_different_figures_in_a_row_of_unsure_counterparts_are_soft() -> None:
@@ -567,15 +555,11 @@ def test_spans_of_different_things_in_related_sentences_are_no_conflict(
 def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_story() -> None:
     """Every sentence has a best counterpart in every other article, also in one about
     another event: a weak mutual-best pair is a link only when its articles share a row."""
-    from types import SimpleNamespace
-
     from aligner.match.align import ScoredPairs
-    from aligner.match.links import links_across_rows
     from aligner.result.model import CompareOptions
 
     # Articles 0, 1 and 2; sentences 0-1 (article 0), 2-3 (article 1), 4 (article 2).
     article_of = np.array([0, 0, 1, 1, 2])
-    prose = [SimpleNamespace(id=f"s{k}", text=_LONG) for k in range(5)]
     settings = CompareOptions()
     weak = settings.threshold - MUTUAL_LINK_MARGIN + 1
     pairs = ScoredPairs(
@@ -585,17 +569,8 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
     )
     # Rows: 0 and 2 together (articles 0 and 1 share a row), the rest alone.
     clusters = [[0, 2], [1], [3], [4]]
-    features = [sentence_features(_LONG)] * 5
-    links = links_across_rows(
-        prose,  # type: ignore[arg-type]
-        features,
-        concept_terms(features),
-        clusters,
-        pairs,
-        article_of,
-        settings,
-    )
-    assert [(k.a, k.b) for k in links] == [("s1", "s3")]  # not s1-s4: article 2 shares no row
+    links = links_of([_LONG] * 5, clusters, pairs, article_of, settings)
+    assert links == [("s1", "s3")]  # not s1-s4: article 2 shares no row
 
 
 @pytest.mark.parametrize(
@@ -608,29 +583,16 @@ def test_sentences_best_for_each_other_are_linked_only_between_articles_of_one_s
 def test_a_thin_sentence_is_linked_only_to_a_sentence_wording_it_the_same(
     thin: str, linked: bool
 ) -> None:
-    from types import SimpleNamespace
-
     from aligner.match.align import ScoredPairs
-    from aligner.match.links import links_across_rows
     from aligner.result.model import CompareOptions
 
     long = "Officials said the port closed for the night as the storm came ashore."
-    prose = [SimpleNamespace(id="s0", text=long), SimpleNamespace(id="s1", text=thin)]
     settings = CompareOptions()
     pairs = ScoredPairs(
         np.array([0]), np.array([1]), np.array([settings.threshold + 50], dtype=np.float32)
     )
-    features = [sentence_features(long), sentence_features(thin)]
-    links = links_across_rows(
-        prose,  # type: ignore[arg-type]
-        features,
-        concept_terms(features),
-        [[0], [1]],
-        pairs,
-        np.array([0, 1]),
-        settings,
-    )
-    assert [(k.a, k.b) for k in links] == ([("s0", "s1")] if linked else [])
+    links = links_of([long, thin], [[0], [1]], pairs, np.array([0, 1]), settings)
+    assert links == ([("s0", "s1")] if linked else [])
 
 
 @pytest.mark.parametrize(("other_figure", "found"), [("19", ["29 vs 19 (people)"]), ("29", [])])

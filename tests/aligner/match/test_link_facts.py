@@ -3,38 +3,24 @@ small number (aligner/match/links.py, calibration.LINK_SHARED_FACTS)."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 import pytest
 
 from aligner.calibration import LINK_MARGIN, LINK_SHARED_FACTS, SMALL_COUNT
 from aligner.match.align import ScoredPairs
 from aligner.match.counterparts import concept_terms
-from aligner.match.links import fact_words, links_across_rows, sharing_facts, telling
+from aligner.match.links import fact_words, sharing_facts, telling
 from aligner.result.model import CompareOptions
 from aligner.text.features import sentence_features
+from tests.conftest import links_of
 
 
 def linked(left: str, right: str) -> bool:
     """Whether two sentences of two sources, each alone in its row and each the other's
     best counterpart at a sure score, are linked."""
-    texts = [left, right]
-    prose = [SimpleNamespace(id=f"s{k}", text=text) for k, text in enumerate(texts)]
-    settings = CompareOptions()
-    sure = settings.threshold + LINK_MARGIN + 10
+    sure = CompareOptions().threshold + LINK_MARGIN + 10
     pairs = ScoredPairs(np.array([0]), np.array([1]), np.array([sure], dtype=np.float32))
-    features = [sentence_features(text) for text in texts]
-    links = links_across_rows(
-        prose,  # type: ignore[arg-type]
-        features,
-        concept_terms(features),
-        [[0], [1]],
-        pairs,
-        np.array([0, 1]),
-        settings,
-    )
-    return bool(links)
+    return bool(links_of([left, right], [[0], [1]], pairs, np.array([0, 1])))
 
 
 @pytest.mark.parametrize(
