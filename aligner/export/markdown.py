@@ -306,12 +306,22 @@ class _Document:
             "",
         )
         groups = self.comparison.groups
+        # A row is counted contradicting as the reader draws it: when a conflict touches one
+        # of its sentences, inside the row or from another (mn195: "0 contradicting · 1
+        # conflict ... in 1 contradiction" for two lone sentences that disagree).
+        labels = self.comparison.sentence_labels
+        rows = Counter(
+            Label.CONTRADICTING
+            if any(labels.get(m) is Label.CONTRADICTING for m in g.members)
+            else g.label
+            for g in groups
+        )
         counts = [
             _count(len(articles), "source"),
             _count(len(groups), "group"),
-            f"{sum(g.label is Label.SHARED for g in groups)} shared",
-            f"{sum(g.label is Label.UNIQUE for g in groups)} unique",
-            f"{sum(g.label is Label.CONTRADICTING for g in groups)} contradicting",
+            f"{rows[Label.SHARED]} shared",
+            f"{rows[Label.UNIQUE]} unique",
+            f"{rows[Label.CONTRADICTING]} contradicting",
             _conflict_counts(self.comparison.conflicts, len(self._contradiction_places())),
             _count(len(self.comparison.skipped), "skipped file"),
         ]

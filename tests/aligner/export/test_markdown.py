@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 from dataclasses import dataclass, replace
 
 import pytest
@@ -921,3 +922,34 @@ def test_a_source_that_may_be_about_another_story_is_said_below_the_sources(
         sources_at < document.index("may be about another story") < document.index("## Similarity")
     )
     assert "another story" not in to_markdown(comparison)
+
+
+def test_the_count_line_counts_a_row_contradicting_when_another_row_disputes_it(
+    comparison,
+) -> None:
+    from aligner.result.model import Conflict, ConflictKind
+
+    # Audit round 3, finding 17: "0 contradicting · 1 conflict ... in 1 contradiction" for
+    # two lone sentences that disagree. Two lone sentences no conflict touches yet: one
+    # conflict between them makes both rows contradicting, as the reader draws them.
+    touched = {m for c in comparison.conflicts for m in (c.a, c.b)}
+    lone = [
+        g.members[0]
+        for g in comparison.groups
+        if g.label is Label.UNIQUE and g.members[0] not in touched
+    ]
+    a, b = lone
+    assert comparison.sentences[a].article_id != comparison.sentences[b].article_id
+    before = to_markdown(comparison).splitlines()[2]
+    across = Conflict(a, b, ConflictKind.NUMBER, "29 vs 5 (pledged)")
+    after = to_markdown(replace(comparison, conflicts=(*comparison.conflicts, across)))
+    line = after.splitlines()[2]
+
+    def count(text: str, what: str) -> int:
+        return int(re.search(rf"(\d+) {what}\b", text).group(1))  # type: ignore[union-attr]
+
+    assert count(line, "unique") == count(before, "unique") - 2
+    assert count(line, "contradicting") == count(before, "contradicting") + 2
+    assert count(line, "shared") == count(before, "shared")
+    groups = count(line, "groups")
+    assert count(line, "shared") + count(line, "unique") + count(line, "contradicting") == groups
