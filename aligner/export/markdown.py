@@ -603,8 +603,16 @@ class _Document:
                         sentence = sentences[member]
                         unique_by_article.setdefault(sentence.article_id, []).append(sentence)
         told, close = self.comparison.told_in_other_words, self.comparison.close_elsewhere
+        off_story = {off.article_id for off in self.comparison.off_story}
         for article in self.comparison.articles:
             self.section(f"## Only in {self.label(article.id)}")
+            if article.id in off_story:
+                # Its sentences are no omissions of the others: it tells another story.
+                self.emit(
+                    "This source may be about another story (see Sources): what only it "
+                    "tells is not what the others left out.",
+                    "",
+                )
             alone = sorted(unique_by_article.get(article.id, ()), key=lambda s: s.index)
             # Alone in their rows, but another source tells the same fact in another row.
             elsewhere = [s for s in alone if s.id in told]

@@ -908,7 +908,7 @@ def test_a_source_that_may_be_about_another_story_is_said_below_the_sources(
         for i, token in enumerate(tokens)
         if token.type == "paragraph_open"
     ]
-    said = [(text, kinds) for text, kinds in paragraphs if "another story" in text]
+    said = [(text, kinds) for text, kinds in paragraphs if "may be about another story:" in text]
     # The hostile source name stays literal: bold around it, no link.
     assert said == [
         (
@@ -922,6 +922,10 @@ def test_a_source_that_may_be_about_another_story_is_said_below_the_sources(
         sources_at < document.index("may be about another story") < document.index("## Similarity")
     )
     assert "another story" not in to_markdown(comparison)
+    # Its "Only in" section says the same first, so that no one reads it as omissions.
+    only_in = document.split("## Only in \\[AP\\](http://x)")[1].split("\n## ")[0]
+    assert only_in.lstrip().startswith("This source may be about another story (see Sources)")
+    assert "another story" not in document.split("## Only in BBC")[1].split("\n## ")[0]
 
 
 def test_the_count_line_counts_a_row_contradicting_when_another_row_disputes_it(
