@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
-from aligner.match.trust import doubted_members, row_doubt
+from aligner.match.trust import doubted_members, row_reason
 from aligner.result.model import Comparison, Conflict, Group, Label, Sentence, Severity
 from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK, TOLD_ELSEWHERE_MARK
 from tui.row_layout import pivot_index, word_changes
@@ -148,8 +148,7 @@ def _sign_and_title(
     if group.label is Label.UNIQUE and any(m in comparison.close_elsewhere for m in group.members):
         return PERHAPS_MARK, "Unique, perhaps: close sentences in other sources (below)"
     if doubts and len(doubts) == len(group.members):
-        doubt = row_doubt(group, {m: comparison.sentences[m].text for m in group.members})
-        return PROBABLE_MARK, f"Maybe shared: {doubt}: compare the versions"
+        return PROBABLE_MARK, f"Maybe shared: {row_reason(doubts)}: compare the versions"
     if doubts:
         return _LABEL_GLYPH[group.label], (
             f"Shared, {len(doubts)} of {len(group.members)} versions maybe another fact "

@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from aligner.calibration import CONTRADICTION_DIFF_KEPT_SHARE, SURE_ROW_SCORE
-from aligner.match.trust import doubted_members, row_doubt
+from aligner.match.trust import doubted_members, row_doubt, row_reason
 from aligner.result.model import Article, Comparison, Conflict, Group, Label, Sentence
 from aligner.result.summary import conflict_counts
 from aligner.runtime.cancel import checkpoint
@@ -573,7 +573,7 @@ class _Document:
         only maybe telling its fact (``doubts``), which and why."""
         similarity = f"Similarity {group.score:.0f}/100"
         if doubts and len(doubts) == len(group.members):
-            doubt = row_doubt(group, {s.id: s.text for s in members})
+            doubt = row_reason(doubts)
             return (
                 f"{similarity} · maybe the same fact: {doubt}, compare the versions"
                 " (no word differences shown: they may not tell the same fact)"

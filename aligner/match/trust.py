@@ -38,8 +38,13 @@ def row_doubt(group: Group, text_of: Mapping[str, str]) -> str | None:
     """Why ``group`` holds only probably one fact, for a reader ("under 75, ..."), or None
     when nothing speaks against any member (a single sentence included): the first
     member's own reason in ``member_doubts``. ``text_of``: each member's text."""
-    reasons = member_doubts(group, text_of).values()
-    return next((reason for reason in reasons if reason != _NO_SURE_PARTNER), None)
+    return row_reason(member_doubts(group, text_of))
+
+
+def row_reason(doubts: Mapping[str, str]) -> str | None:
+    """The reason ``row_doubt`` gives, read from a row's ``member_doubts`` already found: the
+    first member's own reason, not "no sure partner left"."""
+    return next((reason for reason in doubts.values() if reason != _NO_SURE_PARTNER), None)
 
 
 def doubted_members(comparison: Comparison, group: Group) -> dict[str, str]:
