@@ -12,18 +12,26 @@ sentences is not counted, which makes the yardstick stricter). Alternating the t
 drifting machine from favouring either; the ratio is taken round by round, and the medians
 are printed. The targets: export at most 2.0 s on a quiet machine and at most 0.25x brute
 force. Run by hand, not in CI: it needs ``../shared/data`` and takes about a minute a round.
+
+The export runs as Python usually runs an installed program: from its modules' bytecode,
+which ``pip install`` writes (an editable install writes it on the first run). This
+workplace sets PYTHONDONTWRITEBYTECODE, under which no run ever writes it and every export
+compiles the project's modules again (about 0.1 s), so the project's bytecode is written
+first (``compileall``, into the ``__pycache__`` folders git ignores). ``--compile-each-run``
+times that workplace condition instead: the bytecode is looked for in an empty folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -71,20 +79,56 @@ def brute_force_seconds(sentences: Sequence[str]) -> float:
     return time.perf_counter() - start
 
 
-def export_seconds(folder: Path) -> float:
-    """Wall seconds of a whole ``parallax export`` of ``folder`` to JSON, in a new process."""
+def export_seconds(folder: Path, env: Mapping[str, str] | None = None) -> float:
+    """Wall seconds of a whole ``parallax export`` of ``folder`` to JSON, in a new process
+    (``env``: its environment, this one's by default)."""
     command = [sys.executable, "-m", "tui.cli", "export", str(folder), "-o", "-"]
     start = time.perf_counter()
-    subprocess.run([*command, "--format", "json"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*command, "--format", "json"],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env=None if env is None else dict(env),
+    )
     return time.perf_counter() - start
 
 
-def measure(folder: Path, rounds: int) -> str:
-    """Alternate the two ``rounds`` times and describe the medians and ratios."""
+# The packages a ``parallax export`` imports from the project.
+PROJECT_PACKAGES = ("aligner", "tui")
+
+
+def write_bytecode() -> None:
+    """The project's modules compiled to their ``__pycache__`` folders, as an install does."""
+    for package in PROJECT_PACKAGES:
+        compileall.compile_dir(REPO / package, quiet=1)
+
+
+def compiling_environment(empty: Path) -> dict[str, str]:
+    """This environment, with the bytecode looked for in ``empty`` and never written: every
+    run compiles the project's modules again."""
+    return {**os.environ, "PYTHONPYCACHEPREFIX": str(empty), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def measure(folder: Path, rounds: int, *, compile_each_run: bool = False) -> str:
+    """Alternate the two ``rounds`` times and describe the medians and ratios (the export
+    from written bytecode, or ``compile_each_run``)."""
+    with tempfile.TemporaryDirectory(prefix="parallax-no-bytecode-") as empty:
+        if compile_each_run:
+            env = compiling_environment(Path(empty))
+        else:
+            write_bytecode()
+            env = None
+        return _measured(folder, rounds, env, compile_each_run)
+
+
+def _measured(
+    folder: Path, rounds: int, env: Mapping[str, str] | None, compile_each_run: bool
+) -> str:
     sentences = prose_sentences(folder)
     exports, brutes, ratios = [], [], []
     for number in range(1, rounds + 1):
-        exported = export_seconds(folder)
+        exported = export_seconds(folder, env)
         brute = brute_force_seconds(sentences)
         exports.append(exported)
         brutes.append(brute)
@@ -99,7 +143,8 @@ def measure(folder: Path, rounds: int) -> str:
     return "\n".join(
         [
             f"{folder}: {files} files, {len(sentences):,} prose sentences, {rounds} rounds, "
-            f"load average before {os.getloadavg()[0]:.2f}",
+            f"load average before {os.getloadavg()[0]:.2f}, "
+            + ("modules compiled in every run" if compile_each_run else "bytecode written"),
             f"export       median {export:.2f} s (min {min(exports):.2f}, max {max(exports):.2f})"
             f"  target <= {EXPORT_TARGET_SECONDS} s: {_verdict(export <= EXPORT_TARGET_SECONDS)}",
             f"brute force  median {statistics.median(brutes):.2f} s "
@@ -120,11 +165,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--msrp", type=Path, default=DEFAULT_MSRP)
+    parser.add_argument(
+        "--compile-each-run",
+        action="store_true",
+        help="time the export with no bytecode to read (see the module's docstring)",
+    )
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be 1 or more")
     if args.folder is not None:
-        print(measure(args.folder, args.rounds))
+        print(measure(args.folder, args.rounds, compile_each_run=args.compile_each_run))
         return 0
     if not args.msrp.is_file():
         print(f"MSRP file not found at {args.msrp}", file=sys.stderr)
@@ -133,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="parallax-yardstick-") as scratch:
         folder = Path(scratch) / f"msrp-{args.sentences}"
         write_corpus(corpus, folder)
-        print(measure(folder, args.rounds))
+        print(measure(folder, args.rounds, compile_each_run=args.compile_each_run))
     return 0
 
 

@@ -18,3 +18,17 @@ def test_yardstick_times_the_export_and_brute_force_over_the_same_sentences() ->
     assert f"{len(sentences):,} prose sentences, 1 rounds" in report
     assert "export       median" in report and "target <= 2.0 s: " in report
     assert "ratio        median" in report
+    assert report.splitlines()[0].endswith("bytecode written")
+
+
+def test_the_export_is_timed_from_written_bytecode_unless_asked_to_compile(
+    tmp_path: Path,
+) -> None:
+    yardstick.write_bytecode()
+    cached = yardstick.REPO / "aligner" / "__pycache__"
+    assert any(cached.glob("pipeline.*.pyc"))
+
+    env = yardstick.compiling_environment(tmp_path)
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path) and env["PYTHONDONTWRITEBYTECODE"] == "1"
+    report = yardstick.measure(SAMPLE, rounds=1, compile_each_run=True)
+    assert report.splitlines()[0].endswith("modules compiled in every run")
