@@ -8,7 +8,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from aligner.calibration import LINK_MARGIN, LINK_SHARED_FACTS, MUTUAL_LINK_MARGIN, SMALL_COUNT
+from aligner.calibration import (
+    LINK_MARGIN,
+    LINK_SHARED_FACTS,
+    MUTUAL_LINK_MARGIN,
+    MUTUAL_LINK_SHARED_FACTS,
+    SMALL_COUNT,
+)
 from aligner.match.align import ScoredPairs
 from aligner.match.counterparts import WeightedTerms, only_terms, shared_weights
 from aligner.match.trust import thin_pairs_worded_apart
@@ -32,7 +38,8 @@ def links_across_rows(
     pairs of sentences that are each other's best counterpart in the other's source scoring
     at least the threshold minus ``MUTUAL_LINK_MARGIN`` in articles that share a row; a pair
     with a thin sentence only when worded nearly the same (``trust.thin_pairs_worded_apart``);
-    and only pairs sharing ``LINK_SHARED_FACTS`` things that tell a fact (``fact_words``).
+    and only pairs sharing ``LINK_SHARED_FACTS`` things that tell a fact (``fact_words``),
+    ``MUTUAL_LINK_SHARED_FACTS`` for a pair scoring under the sure margin.
 
     A sure pair whose sentences both have a better counterpart in the other's source is
     mostly a neighbouring fact of the same story (calibration.LINK_MARGIN)."""
@@ -52,7 +59,11 @@ def links_across_rows(
     left, right, scores = pairs.left[wanted], pairs.right[wanted], pairs.scores[wanted]
     # Shared facts first: counted for all pairs at once, they leave the thin-sentence rule,
     # read sentence by sentence, fewer pairs (both rules must hold).
-    kept = sharing_facts(features, concepts, left, right)
+    # A pair under the sure margin is linked on being each other's best in their sources,
+    # which two sentences of one story sharing two of its words often are: it needs more.
+    sure = scores >= settings.threshold + LINK_MARGIN
+    least = np.where(sure, LINK_SHARED_FACTS, MUTUAL_LINK_SHARED_FACTS)
+    kept = sharing_facts(features, concepts, left, right, least)
     left, right, scores = left[kept], right[kept], scores[kept]
     # A thin sentence ("Until the murders.") is covered in full by any sentence repeating its
     # word, so its pairs score high: linked only when worded nearly the same (trust.py).
@@ -72,9 +83,11 @@ def sharing_facts(
     concepts: WeightedTerms,
     left: np.ndarray,
     right: np.ndarray,
+    least: np.ndarray | int = LINK_SHARED_FACTS,
 ) -> np.ndarray:
-    """Per pair, whether its sentences share ``LINK_SHARED_FACTS`` of their ``fact_words``;
-    ``concepts``: every sentence's concepts (``counterparts.concept_terms``).
+    """Per pair, whether its sentences share ``least`` of their ``fact_words`` (one bound
+    for all pairs, or one per pair); ``concepts``: every sentence's concepts
+    (``counterparts.concept_terms``).
 
     The shared concepts other than numbers are counted for all pairs at once; the figures
     are read only for the few pairs that need them to reach the bound (msrp10k14: 27,000
@@ -85,7 +98,7 @@ def sharing_facts(
     told = only_terms(concepts, ~numeric[concepts.terms])
     counted = replace(told, values=np.ones(len(told.values)))
     shared = np.rint(shared_weights(counted, left, right)).astype(np.int64)
-    short = np.flatnonzero(shared < LINK_SHARED_FACTS)
+    short = np.flatnonzero(shared < least)
     known: dict[int, frozenset[tuple[str, float]]] = {}
     for k in short.tolist():
         i, j = int(left[k]), int(right[k])
@@ -93,7 +106,7 @@ def sharing_facts(
             if sentence not in known:
                 known[sentence] = _telling_figures(features[sentence])
         shared[k] += len(known[i] & known[j])
-    return shared >= LINK_SHARED_FACTS
+    return shared >= least
 
 
 def fact_words(sentence: SentenceFeatures) -> frozenset[object]:

@@ -1,12 +1,18 @@
 """Links need their two sentences to share things that tell a fact, not one word and a
-small number (aligner/match/links.py, calibration.LINK_SHARED_FACTS)."""
+small number (aligner/match/links.py, calibration.LINK_SHARED_FACTS), and a link under the
+sure margin more of them (calibration.MUTUAL_LINK_SHARED_FACTS)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from aligner.calibration import LINK_MARGIN, LINK_SHARED_FACTS, SMALL_COUNT
+from aligner.calibration import (
+    LINK_MARGIN,
+    LINK_SHARED_FACTS,
+    MUTUAL_LINK_SHARED_FACTS,
+    SMALL_COUNT,
+)
 from aligner.match.align import ScoredPairs
 from aligner.match.counterparts import concept_terms
 from aligner.match.links import fact_words, sharing_facts, telling
@@ -58,6 +64,64 @@ def linked(left: str, right: str) -> bool:
 )
 def test_a_link_needs_two_things_that_tell_a_fact(left: str, right: str, expected: bool) -> None:
     assert linked(left, right) is expected
+
+
+def linked_beside_a_row(left: str, right: str, score: float) -> bool:
+    """Whether two sentences of two sources whose articles share a row, alone in their rows
+    and each the other's best counterpart at ``score``, are linked."""
+    texts = [
+        "The city council met on Monday evening.",
+        "On Monday evening the city council met.",
+        left,
+        right,
+    ]
+    pairs = ScoredPairs(
+        np.array([0, 2]), np.array([1, 3]), np.array([90.0, score], dtype=np.float32)
+    )
+    return bool(links_of(texts, [[0, 1], [2], [3]], pairs, np.array([0, 1, 0, 1])))
+
+
+SODA = ("Soda taxes don't make people healthier.", "Another year, another soda tax.")
+SEATTLE = (
+    "The soda tax took effect in Seattle.",
+    "Seattle residents are upset about the soda tax.",
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "margin", "expected"),
+    [
+        # Two of the story's words in common ("soda", "tax"): two facts, linked only when sure.
+        (SODA, 0.0, False),
+        (SODA, LINK_MARGIN - 1, False),
+        (SODA, LINK_MARGIN, True),
+        # Three ("Seattle", "soda", "tax"): enough for a weak link too.
+        (SEATTLE, -10.0, True),
+        (SEATTLE, LINK_MARGIN + 10, True),
+    ],
+)
+def test_a_link_under_the_sure_margin_needs_more_in_common(
+    texts: tuple[str, str], margin: float, expected: bool
+) -> None:
+    score = CompareOptions().threshold + margin
+    assert linked_beside_a_row(*texts, score) is expected
+
+
+def test_the_weak_links_bound_is_three_things() -> None:
+    # The cases above are written for these bounds: two and three things in common.
+    assert (LINK_SHARED_FACTS, MUTUAL_LINK_SHARED_FACTS) == (2, 3)
+    left, right = (sentence_features(text) for text in SODA)
+    assert len(fact_words(left) & fact_words(right)) == 2
+    left, right = (sentence_features(text) for text in SEATTLE)
+    assert len(fact_words(left) & fact_words(right)) == 3
+
+
+def test_each_pair_can_have_its_own_bound() -> None:
+    texts = [*SODA, *SEATTLE]
+    features = [sentence_features(text) for text in texts]
+    left, right = np.array([0, 0, 2, 2]), np.array([1, 1, 3, 3])
+    found = sharing_facts(features, concept_terms(features), left, right, np.array([2, 3, 3, 4]))
+    assert found.tolist() == [True, False, True, False]
 
 
 def test_numbers_are_no_concepts_of_a_fact() -> None:
