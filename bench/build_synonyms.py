@@ -55,7 +55,8 @@ PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 DERIVATION_POINTERS = frozenset({"+", "\\", "<"})
 HEADER = """\
 # Synonym concepts for Parallax, one per line: the aligner's stems of the single words whose
-# most frequent sense is that concept. Built by bench/build_synonyms.py from WordNet 3.0.
+# most frequent sense is that concept or one WordNet derives it from ("die" / "death").
+# Built by bench/build_synonyms.py from WordNet 3.0.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
@@ -147,7 +148,13 @@ class StemSense(NamedTuple):
 
 def build_concepts(wordnet: Path) -> list[list[str]]:
     """Concepts as sorted lists of distinct stems, only those with two stems or more."""
-    return concepts_of(merged_by_derivation(stem_senses(wordnet), read_derivations(wordnet)))
+    return concepts_of(table_senses(wordnet))
+
+
+def table_senses(wordnet: Path) -> dict[str, StemSense]:
+    """Stem -> the concept the table gives it: its own (``stem_senses``), merged with those
+    WordNet derives it from (``merged_by_derivation``)."""
+    return merged_by_derivation(stem_senses(wordnet), read_derivations(wordnet))
 
 
 def stem_senses(wordnet: Path) -> dict[str, StemSense]:
@@ -243,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     args = parser.parse_args(argv)
-    senses = merged_by_derivation(stem_senses(args.wordnet), read_derivations(args.wordnet))
+    senses = table_senses(args.wordnet)
     concepts = concepts_of(senses)
     target = REPO / "aligner" / "text" / TABLE_NAME
     _write_gzip(target, HEADER + "".join(" ".join(stems) + "\n" for stems in concepts))
