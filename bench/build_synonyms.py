@@ -13,9 +13,14 @@ frequent sense of the word in its most frequent part of speech. Concepts given t
 stems are written out: "buy" and "purchase" share buy.v.01, "bought" (an irregular form of
 "buy") joins them. Rarer senses are left out on purpose: with them every word is a synonym
 of some other ("take" and "film" share a sense), and the table would add noise rather than
-knowledge. Words are stored as the
-aligner's own stems (aligner.text.features.stem), so the table matches the sentences' stems
-directly. Each line is one concept: its stems, space-separated; lines are sorted, so the
+knowledge. One fact told in another part of speech joins too: two concepts merge when
+WordNet links them by a derivation pointer (derivationally related form, pertainym,
+participle) between two words each of which names its end ("die" names die.v.01, "death"
+death.n.01, and WordNet derives one word from the other) and one of the two concepts is
+named by its word alone, so "died" meets "death" and "killer" meets "killed" (see
+``kept_derivations``). Words are stored as the aligner's own stems
+(aligner.text.features.stem), so the table matches the sentences' stems directly. Each line
+is one concept: its stems, space-separated; lines are sorted, so the
 output is deterministic.
 
 It also writes tests/aligner/data/synonym_words.txt.gz: for every stem in the table, the word
@@ -28,7 +33,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,9 +50,13 @@ WORDS_HEADER = """\
 # bench/build_synonyms.py; WordNet licence in aligner/text/WORDNET-LICENSE.txt).
 """
 PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+# WordNet's pointers from a word to the same meaning in another part of speech: derivationally
+# related form ("die" / "death"), pertainym ("fatally" / "fatal"), participle ("dead" / "die").
+DERIVATION_POINTERS = frozenset({"+", "\\", "<"})
 HEADER = """\
 # Synonym concepts for Parallax, one per line: the aligner's stems of the single words whose
-# most frequent sense is that concept. Built by bench/build_synonyms.py from WordNet 3.0.
+# most frequent sense is that concept or one WordNet derives it from ("die" / "death").
+# Built by bench/build_synonyms.py from WordNet 3.0.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
@@ -93,6 +102,42 @@ def read_exceptions(wordnet: Path) -> dict[str, dict[str, list[str]]]:
     return exceptions
 
 
+class Derivation(NamedTuple):
+    """A derivation pointer between two words, each given with the synset it is read in."""
+
+    source_word: str
+    source: str
+    target_word: str
+    target: str
+
+
+def read_derivations(wordnet: Path) -> list[Derivation]:
+    """Every derivation pointer (``DERIVATION_POINTERS``) of WordNet's data files, in file order."""
+    words_of: dict[str, list[str]] = {}
+    pointers: list[tuple[str, int, str, int]] = []
+    for pos, name in PARTS_OF_SPEECH.items():
+        for line in (wordnet / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if not line.strip() or line.startswith(" "):  # blank, or the licence header
+                continue
+            # offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [symbol offset pos ends]...
+            fields = line.split()
+            synset, count = f"{pos}{fields[0]}", int(fields[3], 16)
+            # An adjective may carry its position: "galore(ip)".
+            words_of[synset] = [w.split("(")[0].lower() for w in fields[4 : 4 + 2 * count : 2]]
+            at = 4 + 2 * count
+            for place in range(at + 1, at + 1 + 4 * int(fields[at]), 4):
+                symbol, offset, part, ends = fields[place : place + 4]
+                # ends: source and target word numbers in hex; 0000 links whole synsets.
+                if symbol in DERIVATION_POINTERS and ends != "0000":
+                    pointers.append(
+                        (synset, int(ends[:2], 16), f"{part}{offset}", int(ends[2:], 16))
+                    )
+    return [
+        Derivation(words_of[source][a - 1], source, words_of[target][b - 1], target)
+        for source, a, target, b in pointers
+    ]
+
+
 class StemSense(NamedTuple):
     """The concept a stem names, how often that sense was tagged, and the word it came from."""
 
@@ -103,7 +148,13 @@ class StemSense(NamedTuple):
 
 def build_concepts(wordnet: Path) -> list[list[str]]:
     """Concepts as sorted lists of distinct stems, only those with two stems or more."""
-    return concepts_of(stem_senses(wordnet))
+    return concepts_of(table_senses(wordnet))
+
+
+def table_senses(wordnet: Path) -> dict[str, StemSense]:
+    """Stem -> the concept the table gives it: its own (``stem_senses``), merged with those
+    WordNet derives it from (``merged_by_derivation``)."""
+    return merged_by_derivation(stem_senses(wordnet), read_derivations(wordnet))
 
 
 def stem_senses(wordnet: Path) -> dict[str, StemSense]:
@@ -134,6 +185,54 @@ def stem_senses(wordnet: Path) -> dict[str, StemSense]:
     return best
 
 
+def merged_by_derivation(
+    senses: dict[str, StemSense], derivations: list[Derivation]
+) -> dict[str, StemSense]:
+    """``senses`` with the two concepts of each ``kept_derivations`` link merged. A merged
+    concept is named by its smallest synset, so the result does not depend on the order of
+    the pointers."""
+    root: dict[str, str] = {}
+
+    def find(concept: str) -> str:
+        while root.get(concept, concept) != concept:
+            concept = root[concept]
+        return concept
+
+    for source, target in kept_derivations(senses, derivations):
+        low, high = sorted((find(source), find(target)))
+        root[high] = low
+    return {key: sense._replace(concept=find(sense.concept)) for key, sense in senses.items()}
+
+
+def kept_derivations(
+    senses: dict[str, StemSense], derivations: list[Derivation]
+) -> list[tuple[str, str]]:
+    """The (source, target) concepts of the derivations whose two words each name the synset
+    their end is read in (only first senses meet, as for synonyms; with every sense, chains
+    of derivations would join unrelated words), and of which one end is a concept named by
+    one stem alone: a word joins the meaning it derives from, but two synonym sets never
+    join through a pair of derived words ("kill" and "killer", "slayer" and "slay" would
+    make "killed" mean "murdered", which a quotation may distinguish)."""
+    stems_naming = Counter(sense.concept for sense in senses.values())
+
+    def names(word: str, synset: str) -> bool:
+        sense = senses.get(stem(word))
+        return (
+            word.isalpha()
+            and word not in STOPWORDS
+            and sense is not None
+            and sense.concept == synset
+        )
+
+    return [
+        (link.source, link.target)
+        for link in derivations
+        if names(link.source_word, link.source)
+        and names(link.target_word, link.target)
+        and min(stems_naming[link.source], stems_naming[link.target]) == 1
+    ]
+
+
 def concepts_of(senses: dict[str, StemSense]) -> list[list[str]]:
     stems_of: dict[str, set[str]] = defaultdict(set)
     for key, sense in senses.items():
@@ -151,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     args = parser.parse_args(argv)
-    senses = stem_senses(args.wordnet)
+    senses = table_senses(args.wordnet)
     concepts = concepts_of(senses)
     target = REPO / "aligner" / "text" / TABLE_NAME
     _write_gzip(target, HEADER + "".join(" ".join(stems) + "\n" for stems in concepts))

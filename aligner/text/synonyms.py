@@ -1,9 +1,10 @@
 """Synonyms: which content stems can name one concept ("buy" / "purchase", "said" / "stated").
 
 The table (synonyms.txt.gz, built from WordNet 3.0 by bench/build_synonyms.py) lists
-concepts, one per line, as the stems of the words whose most frequent sense they are; a stem
-is on one line at most. The similarity model compares sentences' words with synonyms merged
-into their concept, so a retelling in other words still scores as the same claim.
+concepts, one per line, as the stems of the words whose most frequent sense they are, or a
+sense WordNet derives that one from ("died" / "death"); a stem is on one line at most. The
+similarity model compares sentences' words with synonyms merged into their concept, so a
+retelling in other words still scores as the same claim.
 """
 
 from __future__ import annotations

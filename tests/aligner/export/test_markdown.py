@@ -563,7 +563,10 @@ def test_a_link_under_the_threshold_is_told_as_perhaps() -> None:
     link = comparison.links[0]
     for score in (comparison.options.threshold - 5, comparison.options.threshold + 40):
         text = to_markdown(replace(comparison, links=(replace(link, score=score),)))
-        lines = [line for line in text.splitlines() if f"(counterpart {score:.0f}/100" in line]
+        # Link lines only: a near counterpart ("Perhaps told in ..., closest there") may show
+        # the same score.
+        told = f"(counterpart {score:.0f}/100"
+        lines = [x for x in text.splitlines() if told in x and "also told in" in x.lower()]
         assert len(lines) >= 2  # under both sentences
         under = score < comparison.options.threshold
         for line in lines:
@@ -677,7 +680,7 @@ def test_a_partly_doubted_row_names_its_doubted_versions_and_each_best_match() -
         maybe = line.split(" · only maybe the same fact: ")[1]
         for s in sentences:
             assert (f"{label_of(comparison, s)} (" in maybe) == (s.id in doubted)
-    assert checked == 2  # the Zelensky quote beside Hegseth's, the seven countries' statement
+    assert checked == 1  # the seven countries' statement
 
 
 def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]

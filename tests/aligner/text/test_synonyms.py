@@ -17,8 +17,15 @@ def test_common_synonyms_and_irregular_forms_share_a_concept() -> None:
         assert concept_of(stem(a)) == concept_of(stem(b)), (a, b)
 
 
+def test_one_fact_in_another_part_of_speech_shares_a_concept() -> None:
+    for a, b in [("died", "death"), ("killed", "killer"), ("injured", "injuries"),
+                 ("destroyed", "destruction"), ("robbed", "robbery")]:  # fmt: skip
+        assert concept_of(stem(a)) == concept_of(stem(b)), (a, b)
+
+
 def test_unrelated_words_do_not() -> None:
-    for a, b in [("buy", "sell"), ("hour", "minute"), ("begin", "die")]:
+    for a, b in [("buy", "sell"), ("hour", "minute"), ("begin", "die"), ("death", "birth"),
+                 ("killed", "injured"), ("killed", "murdered")]:  # fmt: skip
         assert concept_of(stem(a)) != concept_of(stem(b)), (a, b)
 
 
@@ -58,9 +65,42 @@ def _write_tiny_wordnet(folder: Path) -> None:
         "adj": [], "adv": [],
     }  # fmt: skip
     exceptions = {"verb": ["bought buy", "said say"], "noun": [], "adj": [], "adv": []}
+    # Derivations: die.v <-> death.n (+), deadly.a -> death.n (pertainym), dead.a -> die.v
+    # (participle); die -> kill only by a hypernym (@); kill <-> killer and slay <-> slayer
+    # (killer and slayer are synonyms, as murder and slay are); shoot -> shooter's second sense.
+    index["verb"] += [
+        "die v 1 2 @ + 1 1 00000010",
+        "kill v 1 1 + 1 1 00000012",
+        "murder v 1 1 + 1 1 00000013",
+        "slay v 1 1 + 1 1 00000013",
+        "shoot v 1 1 + 1 1 00000014",
+    ]
+    index["noun"] += [
+        "death n 1 1 + 1 1 00000020",
+        "killer n 1 1 + 1 1 00000024",
+        "slayer n 1 1 + 1 1 00000024",
+        "shooter n 2 1 + 2 2 00000026 00000027",
+    ]
+    index["adj"] += ["deadly a 1 1 \\ 1 1 00000030", "dead a 1 1 < 1 1 00000031"]
+    data = {
+        # offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [symbol offset pos ends]...
+        "verb": ["00000001 40 v 02 buy 0 purchase 0 000 01 + 02 00 | obtain by purchase",
+                 "00000010 30 v 01 die 0 002 + 00000020 n 0101 @ 00000012 v 0000 01 + 02 00 | die",
+                 "00000012 35 v 01 kill 0 001 + 00000024 n 0101 | cause to die",
+                 "00000013 35 v 02 murder 0 slay 0 001 + 00000024 n 0202 | kill on purpose",
+                 "00000014 35 v 01 shoot 0 001 + 00000027 n 0101 | fire a gun"],
+        "noun": ["00000020 11 n 01 death 0 001 + 00000010 v 0101 | the event of dying",
+                 "00000024 18 n 02 killer 0 slayer 0 002 + 00000012 v 0101 + 00000013 v 0202 |",
+                 "00000026 18 n 01 shooter 0 000 | who throws dice",
+                 "00000027 18 n 01 shooter 0 001 + 00000014 v 0101 | who shoots"],
+        "adj": ["00000030 00 a 01 deadly(a) 0 001 \\ 00000020 n 0101 | of death",
+                "00000031 00 a 01 dead 0 001 < 00000010 v 0101 | no longer alive"],
+        "adv": [],
+    }  # fmt: skip
     for part, lines in index.items():
         (folder / f"index.{part}").write_text(header + "\n".join(lines) + "\n", "latin-1")
         (folder / f"{part}.exc").write_text("\n".join(exceptions[part]) + "\n", "latin-1")
+        (folder / f"data.{part}").write_text(header + "\n".join(data[part]) + "\n", "latin-1")
 
 
 def test_builder_keeps_first_senses_shared_by_two_stems(tmp_path: Path) -> None:
@@ -73,6 +113,35 @@ def test_builder_keeps_first_senses_shared_by_two_stems(tmp_path: Path) -> None:
     assert all(len(c) >= 2 for c in concepts)
     every_stem = [s for c in concepts for s in c]
     assert len(every_stem) == len(set(every_stem))  # one concept per stem
+
+
+def test_builder_merges_first_senses_linked_by_a_derivation(tmp_path: Path) -> None:
+    _write_tiny_wordnet(tmp_path)
+    concepts = build_synonyms.build_concepts(tmp_path)
+
+    def stems(*words: str) -> list[str]:
+        return sorted(stem(w) for w in words)
+
+    # die/death by a derivationally related form, deadly by a pertainym (its "(a)" marker
+    # read off), dead by a participle pointer; die meets kill only through a hypernym.
+    assert stems("die", "death", "deadly", "dead") in concepts
+    # kill (a concept of its own) joins killer and slayer; murder and slay, a second pair of
+    # synonyms, do not join them through slay/slayer.
+    assert stems("kill", "killer", "slayer") in concepts
+    assert stems("murder", "slay") in concepts
+    # shoot links to a sense that is not shooter's first.
+    assert not any(stem("shoot") in c or stem("shooter") in c for c in concepts)
+
+
+def test_derivation_merges_do_not_depend_on_the_pointers_order(tmp_path: Path) -> None:
+    _write_tiny_wordnet(tmp_path)
+    senses = build_synonyms.stem_senses(tmp_path)
+    derivations = build_synonyms.read_derivations(tmp_path)
+    assert len(derivations) == 10  # the hypernym is not one
+    merged = build_synonyms.merged_by_derivation(senses, derivations)
+    assert merged == build_synonyms.merged_by_derivation(senses, derivations[::-1])
+    joined = [stem(w) for w in ("die", "death", "deadly", "dead")]
+    assert {merged[s].concept for s in joined} == {min(senses[s].concept for s in joined)}
 
 
 def test_builder_output_is_deterministic(tmp_path: Path, monkeypatch) -> None:
