@@ -18,7 +18,7 @@ which ``pip install`` writes (an editable install writes it on the first run). T
 workplace sets PYTHONDONTWRITEBYTECODE, under which no run ever writes it and every export
 compiles the project's modules again (about 0.1 s), so the project's bytecode is written
 first (``compileall``, into the ``__pycache__`` folders git ignores). ``--compile-each-run``
-times that workplace condition instead: the bytecode is looked for in an empty folder.
+times that workplace condition instead: the project's bytecode is removed and none written.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -104,22 +105,28 @@ def write_bytecode() -> None:
         compileall.compile_dir(REPO / package, quiet=1)
 
 
-def compiling_environment(empty: Path) -> dict[str, str]:
-    """This environment, with the bytecode looked for in ``empty`` and never written: every
-    run compiles the project's modules again."""
-    return {**os.environ, "PYTHONPYCACHEPREFIX": str(empty), "PYTHONDONTWRITEBYTECODE": "1"}
+def remove_bytecode() -> None:
+    """The project's ``__pycache__`` folders removed (only the project's: the standard
+    library and the installed packages keep theirs, as under PYTHONDONTWRITEBYTECODE)."""
+    for package in PROJECT_PACKAGES:
+        for cache in sorted((REPO / package).rglob("__pycache__")):
+            shutil.rmtree(cache)
+
+
+def compiling_environment() -> dict[str, str]:
+    """This environment, with no bytecode written: with ``remove_bytecode`` first, every run
+    compiles the project's modules again."""
+    return {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def measure(folder: Path, rounds: int, *, compile_each_run: bool = False) -> str:
     """Alternate the two ``rounds`` times and describe the medians and ratios (the export
     from written bytecode, or ``compile_each_run``)."""
-    with tempfile.TemporaryDirectory(prefix="parallax-no-bytecode-") as empty:
-        if compile_each_run:
-            env = compiling_environment(Path(empty))
-        else:
-            write_bytecode()
-            env = None
-        return _measured(folder, rounds, env, compile_each_run)
+    if compile_each_run:
+        remove_bytecode()
+        return _measured(folder, rounds, compiling_environment(), compile_each_run)
+    write_bytecode()
+    return _measured(folder, rounds, None, compile_each_run)
 
 
 def _measured(
