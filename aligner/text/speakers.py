@@ -42,6 +42,10 @@ _BETWEEN_SPEAKER_AND_VERB = frozenset(
      "earlier", "once", "recently", "publicly", "reportedly", "further", "long", "since",
      "subsequently", "himself", "herself", "quickly", "immediately", "first", "meanwhile"]
 )  # fmt: skip
+# Words set off by commas between a speaker and the verb: "Zelensky, for his part, said".
+_ASIDES = _BETWEEN_SPEAKER_AND_VERB | frozenset(
+    ["meanwhile", "however", "though", "too", "for", "his", "her", "their", "part", "in", "turn"]
+)
 # Capitalised words before a name that say what a person is, not who ("U.S. Defense
 # Secretary Pete Hegseth", "Neighbor Dan Aguliar"), besides the titles of PERSON_TITLES.
 _ROLE_WORDS = PERSON_TITLES | frozenset(
@@ -54,7 +58,8 @@ _ROLE_WORDS = PERSON_TITLES | frozenset(
      "treasury", "press", "national", "federal", "county", "city", "state's", "cabinet",
      "premier", "president-elect", "mother", "dad", "mom", "wife", "husband", "son",
      "daughter", "friend", "uncle", "aunt", "cousin", "grandmother", "grandfather", "maj",
-     "major", "cpl", "corporal", "adm", "admiral", "gov", "supt", "insp"]
+     "reporter", "correspondent", "columnist", "editor", "major", "cpl", "corporal", "adm",
+     "admiral", "gov", "supt", "insp"]
 )  # fmt: skip
 # Speakers that are institutions or groups, not people ("Police said", "the Kremlin said").
 _NO_PERSON = frozenset(
@@ -125,6 +130,11 @@ def _name_before(tokens: list[str], verb: int) -> tuple[str, ...]:
         opening = _apposition_start(tokens, end - 1)
         if opening is None:
             return ()
+        inside = tokens[opening + 1 : end - 1]
+        if all(_in_name(inside, at, len(inside)) for at in range(len(inside))):
+            return _person(
+                inside, sentence_start=False
+            )  # "Its Chief Talent Office, Tawni Cranz, said"
         end = opening
     start = end
     while start > 0 and _in_name(tokens, start - 1, end):
@@ -136,12 +146,18 @@ def _name_before(tokens: list[str], verb: int) -> tuple[str, ...]:
 
 def _apposition_start(tokens: list[str], closing: int) -> int | None:
     """The position of the comma opening the apposition closed at ``closing``, if one
-    opens within reach with no quotation mark inside."""
+    opens within reach with no quotation mark inside and its first word describes."""
     for at in range(closing - 1, max(-1, closing - 1 - _APPOSITION_REACH), -1):
         if tokens[at] in ('"', "'"):
             return None
         if tokens[at] == ",":
-            return at
+            # An apposition says who the person is ("a spokeswoman", "45", "South Korean
+            # women's hockey head coach"); a clause after a comma does not ("..., sweetened
+            # beverage sales were down about 47 percent, said Rosie Regas").
+            first = _at(tokens, at + 1)
+            describes = first in ("a", "an", "the") or first[:1].isupper() or first.isdigit()
+            aside = all(t.lower() in _ASIDES for t in tokens[at + 1 : closing])  # ", meanwhile,"
+            return at if describes or aside or _is_role(first) else None
     return None
 
 
@@ -190,8 +206,8 @@ def _person(run: list[str], *, sentence_start: bool) -> tuple[str, ...]:
         return ()
     if sentence_start and name_from == 0 and len(name) == 1 and folded[0] in STOPWORDS:
         return ()  # "He said", "They told"
-    if any(w in STOPWORDS for w in folded) or all(_is_acronym(w) for w in name):
-        return ()  # "I said", "CNN reported"
+    if any(w.split("'")[0] in STOPWORDS for w in folded) or all(_is_acronym(w) for w in name):
+        return ()  # "I said", "I'm told", "CNN reported"
     return tuple(name)
 
 

@@ -33,6 +33,8 @@ from aligner.text.speakers import named_speakers, surely_different
             "co-petitioner of the ballot measure, said he thinks flushing is a bad idea.",
             "Kent Craford",
         ),
+        ("Its Chief Talent Office, Tawni Cranz, said:", "Tawni Cranz"),  # the apposition names
+        ("Zelensky, meanwhile, revealed plans to meet Vance.", "Zelensky"),  # an aside
         # After the verb, in an attribution after a quotation.
         ('"Like, how they can do that?” says Delynn.', "Delynn"),
         (
@@ -56,12 +58,14 @@ def test_the_named_speaker_is_found(text: str, speaker: str) -> None:
     "text",
     [
         "I can't believe this has happened.",  # no verb of saying
+        "On bacon: “I’m told that more vegetarians relapse on bacon than on anything.”",
         '"I want to apologize to the community," he told reporters.',  # a pronoun
         'When a reporter pointed it out, the president said: "Well, I don\'t know."',  # a role
         "Caballero later shot him, police said.",  # an institution, as the others below
         "The Institute of Directors said the rebellion would determine the future.",
         "Prosecutors say Durst killed Berman to keep her from talking.",
         "BP ranks third in total shareholder returns, according to Eikon data.",
+        "His mother was injured, according to the Dorchester Reporter.",  # a newspaper
         "The United States is bracing for a partial government shutdown.",  # "States" no verb
     ],
 )
@@ -76,6 +80,12 @@ def test_a_name_after_the_verb_is_said_about_not_speaking() -> None:
     )
     assert named_speakers("The attorney said Cosme, who has worked with children, erred.") == ()
     assert named_speakers("Trump told CNN it was fine.") == (("Trump",),)
+    # A clause after a comma is no apposition: the place before it is no speaker.
+    worth = (
+        "At Fairplay Foods in suburban Worth, sweetened beverage sales were down about 47 "
+        "percent, said Rosie Regas, co-owner of the store."
+    )
+    assert named_speakers(worth) == (("Rosie", "Regas"),)
 
 
 HEGSETH_AND_ZELENSKY = (
