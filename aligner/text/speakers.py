@@ -42,6 +42,8 @@ _BETWEEN_SPEAKER_AND_VERB = frozenset(
      "earlier", "once", "recently", "publicly", "reportedly", "further", "long", "since",
      "subsequently", "himself", "herself", "quickly", "immediately", "first", "meanwhile"]
 )  # fmt: skip
+# Words that may follow a name in its run: "Manouchehr Takin of the Center ...".
+_AFTER_A_NAME = frozenset(["of", "for", "and", "the", "at"])
 # Words set off by commas between a speaker and the verb: "Zelensky, for his part, said".
 _ASIDES = _BETWEEN_SPEAKER_AND_VERB | frozenset(
     ["meanwhile", "however", "though", "too", "for", "his", "her", "their", "part", "in", "turn"]
@@ -71,18 +73,23 @@ _NO_PERSON = frozenset(
      "commission", "union", "association", "group", "center", "centre", "institute",
      "university", "school", "hospital", "organization", "organisation", "team", "club",
      "services", "directors", "democrats", "republicans", "detectives", "deputies",
-     "lawmakers", "members", "states", "nations"]
+     "lawmakers", "members", "states", "nations", "correspondents", "congress", "senate",
+     "parliament"]
 )  # fmt: skip
 # Words before a capitalised subject that make it no single person ("the White House",
-# "the Department of Children and Family Services", "congressional Democrats").
-_BEFORE_A_GROUP = frozenset(["the", "and", "of", "congressional"])
+# "the Department of Children and Family Services", "congressional Democrats"), or a place
+# ("... Health System in New York announced").
+_BEFORE_A_GROUP = frozenset(
+    ["the", "and", "of", "congressional", "in", "at", "from", "for", "with", "by", "on", "to"]
+)
 # Lower-case words inside a name ("Ursula von der Leyen", "Secretary of State Marco Rubio").
 _NAME_PARTICLES = frozenset(["de", "der", "la", "van", "von", "al", "bin", "of", "da", "du"])
 # Marks that end a quotation before its attribution.
 _QUOTE_ENDS = frozenset(['"', "'", ","])
-# Words, and each punctuation mark alone.
-_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
-_SAYING_OR_ACCORDING = re.compile(rf"\b(?:{'|'.join(sorted(_SAYING))}|according)\b")
+# Words, and each punctuation mark alone; an initial keeps its full stop ("Ronald L. Kuby").
+_TOKEN = re.compile(r"[A-Z]\.(?=\s+[A-Z])|\w+(?:[-'.]\w+)*|[^\w\s]")
+_SAYING_OR_ACCORDING = _SAYING | {"according"}
+_LOWER_CASE_WORD = re.compile(r"[a-z]+")
 # A speaker is looked for this many tokens back past an apposition ("Kent Craford, a former
 # lobbyist for large industrial water customers and co-petitioner of the ballot measure,
 # said").
@@ -95,8 +102,8 @@ def named_speakers(text: str) -> tuple[tuple[str, ...], ...]:
     (``("Khalid", "Abu", "Bakar")``), in the order the sentence names them; empty when it
     names none (a pronoun, a role alone, an institution, or no verb of saying)."""
     plain = plain_typography(text)
-    if _SAYING_OR_ACCORDING.search(plain) is None:
-        return ()  # most sentences
+    if _SAYING_OR_ACCORDING.isdisjoint(_LOWER_CASE_WORD.findall(plain)):
+        return ()  # no verb of saying: most sentences
     tokens = _TOKEN.findall(plain)
     found: list[tuple[str, ...]] = []
     for at, token in enumerate(tokens):
@@ -178,6 +185,8 @@ def _name_after(tokens: list[str], first: int) -> tuple[str, ...]:
         end += 1
     if _at(tokens, end)[:1].isalnum():
         return ()  # the subject of what is said: "Trump said Republicans are ..."
+    if tokens[first : first + 1] == ["the"] and not any(map(_is_role, tokens[first + 1 : end])):
+        return ()  # "according to the Palo Alto, California company"
     return _person(tokens[first:end], sentence_start=False)
 
 
@@ -191,24 +200,45 @@ def _in_name(tokens: list[str], at: int, end: int) -> bool:
 
 
 def _person(run: list[str], *, sentence_start: bool) -> tuple[str, ...]:
-    """The person a run of words names, folded, past the roles and owners before the name
-    ("Ukraine's President Volodymyr Zelensky": volodymyr zelensky); empty for a run that
-    names no person (a role alone, an institution, a day, an acronym)."""
-    name_from = 0
-    for at, word in enumerate(run):
-        if _is_role(word) or _is_owner(word) or _describes(word):
-            name_from = at + 1
-    name = [w for w in run[name_from:] if w[:1].isupper() or w in _NAME_PARTICLES]
+    """The person a run of words names, as written, past the roles and owners around the
+    name ("Ukraine's President Volodymyr Zelensky": Volodymyr Zelensky); empty for a run
+    that names no person (a role alone, an institution, a day, an acronym)."""
+    name = _name_in(run)
     if not name:
         return ()
     folded = tuple(fold(w) for w in name)
     if any(w in _NO_PERSON or w in TEMPORAL_NAMES for w in folded):
         return ()
-    if sentence_start and name_from == 0 and len(name) == 1 and folded[0] in STOPWORDS:
+    if sentence_start and len(run) == 1 and folded[0] in STOPWORDS:
         return ()  # "He said", "They told"
     if any(w.split("'")[0] in STOPWORDS for w in folded) or all(_is_acronym(w) for w in name):
         return ()  # "I said", "I'm told", "CNN reported"
     return tuple(name)
+
+
+def _name_in(run: list[str]) -> list[str]:
+    """The words of ``run`` that name a person: the first stretch of capitalised words that
+    no role follows ("French" of "French Foreign Minister Jean-Noel Barrot" is none;
+    "Manouchehr Takin" of "Manouchehr Takin of the Center for Global Energy Studies" is)."""
+    stretch: list[str] = []
+    for word in [*run, ""]:
+        if word and _may_name(word, particle_allowed=bool(stretch)):
+            stretch.append(word)
+            continue
+        while stretch and stretch[-1] in _NAME_PARTICLES:
+            stretch.pop()
+        if stretch and (not word or fold(word) in _AFTER_A_NAME):
+            return stretch
+        stretch = []
+    return []
+
+
+def _may_name(word: str, *, particle_allowed: bool) -> bool:
+    """Whether ``word`` may be a word of a person's name: capitalised and no role, owner or
+    description, or a particle inside a name ("von der" of "Ursula von der Leyen")."""
+    if _is_role(word) or _is_owner(word) or _describes(word):
+        return False
+    return word[:1].isupper() or (particle_allowed and word in _NAME_PARTICLES and word != "of")
 
 
 def _is_role(word: str) -> bool:

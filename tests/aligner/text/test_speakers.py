@@ -35,6 +35,21 @@ from aligner.text.speakers import named_speakers, surely_different
         ),
         ("Its Chief Talent Office, Tawni Cranz, said:", "Tawni Cranz"),  # the apposition names
         ("Zelensky, meanwhile, revealed plans to meet Vance.", "Zelensky"),  # an aside
+        # The name among words around it (MSRP's scale corpus).
+        ('"He would often call me for advice," said Ronald L. Kuby, a friend.', "Ronald L. Kuby"),
+        (
+            '"They did not nationalize them," said Manouchehr Takin of the Center for Global '
+            "Energy Studies.",
+            "Manouchehr Takin",
+        ),
+        (
+            "French Foreign Minister Jean-Noel Barrot stated that Europe would help.",
+            "Jean-Noel Barrot",
+        ),
+        (
+            "“If you’re buying a can, you won’t blink,” KIRO Radio’s Tom Tangney said.",
+            "Tom Tangney",
+        ),
         # After the verb, in an attribution after a quotation.
         ('"Like, how they can do that?” says Delynn.', "Delynn"),
         (
@@ -66,6 +81,8 @@ def test_the_named_speaker_is_found(text: str, speaker: str) -> None:
         "Prosecutors say Durst killed Berman to keep her from talking.",
         "BP ranks third in total shareholder returns, according to Eikon data.",
         "His mother was injured, according to the Dorchester Reporter.",  # a newspaper
+        "Tibco has used the name since 1994, according to the Palo Alto, California company.",
+        "The North Shore Long Island Jewish Health System in New York announced plans.",
         "The United States is bracing for a partial government shutdown.",  # "States" no verb
     ],
 )
