@@ -180,7 +180,8 @@ QUOTE_SHARED_SHARE = 0.6
 LONE_FIGURE_OVERLAP = 0.5
 
 # Names this similar (rapidfuzz ratio, 0-100) are spellings of one name (Zelensky /
-# Zelenskiy), never an entity conflict (aligner/conflicts/entities.py).
+# Zelenskiy), never an entity conflict (aligner/conflicts/entities.py), and may name one
+# speaker (aligner/text/speakers.py).
 SAME_NAME_RATIO = 80.0
 
 # What a term found in every sentence of the folder still weighs in the counterpart model, against

@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from aligner.calibration import CONTRADICTION_DIFF_KEPT_SHARE, SURE_ROW_SCORE
-from aligner.match.trust import doubted_members, row_doubt, row_reason
+from aligner.match.trust import doubted_members, row_doubt, row_reason, texts_and_articles
 from aligner.result.model import Article, Comparison, Conflict, Group, Label, Sentence
 from aligner.result.summary import conflict_counts
 from aligner.runtime.cancel import checkpoint
@@ -431,7 +431,7 @@ class _Document:
             conflicts = inside.get(group.id, [])
             explained.update(conflicts)
             members = [sentences[m] for m in group.members if m in sentences]
-            sure = row_doubt(group, {s.id: s.text for s in members}) is None
+            sure = row_doubt(group, *texts_and_articles(self.comparison, group)) is None
             place = _Place(members, list(conflicts), {s.id for s in members} if sure else set())
             places.append(place)
             for conflict in conflicts:

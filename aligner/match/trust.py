@@ -28,17 +28,20 @@ from aligner.calibration import (
 )
 from aligner.result.model import Comparison, Group, Label
 from aligner.text.features import stem, words
+from aligner.text.speakers import named_speakers, surely_different
 from aligner.text.wordlists import APOSTROPHE_LESS_NEGATIONS, STOPWORDS
 
 if TYPE_CHECKING:
     from aligner.match.align import ScoredPairs
 
 
-def row_doubt(group: Group, text_of: Mapping[str, str]) -> str | None:
+def row_doubt(
+    group: Group, text_of: Mapping[str, str], context_of: Mapping[str, str] | None = None
+) -> str | None:
     """Why ``group`` holds only probably one fact, for a reader ("under 75, ..."), or None
     when nothing speaks against any member (a single sentence included): the first
-    member's own reason in ``member_doubts``. ``text_of``: each member's text."""
-    return row_reason(member_doubts(group, text_of))
+    member's own reason in ``member_doubts`` (``text_of``, ``context_of``: as there)."""
+    return row_reason(member_doubts(group, text_of, context_of))
 
 
 def row_reason(doubts: Mapping[str, str]) -> str | None:
@@ -52,18 +55,32 @@ def doubted_members(comparison: Comparison, group: Group) -> dict[str, str]:
     marks "≈", each with why (none for a unique or contradicting group)."""
     if group.label is not Label.SHARED:
         return {}
-    return member_doubts(group, {m: comparison.sentences[m].text for m in group.members})
+    return member_doubts(group, *texts_and_articles(comparison, group))
 
 
-def member_doubts(group: Group, text_of: Mapping[str, str]) -> dict[str, str]:
+def texts_and_articles(
+    comparison: Comparison, group: Group
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The ``text_of`` and ``context_of`` of ``member_doubts`` for ``group``: each member's
+    text and its article's."""
+    sentences, articles = comparison.sentences, comparison.article_by_id
+    members = [sentences[m] for m in group.members if m in sentences]
+    return {s.id: s.text for s in members}, {s.id: articles[s.article_id].text for s in members}
+
+
+def member_doubts(
+    group: Group, text_of: Mapping[str, str], context_of: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The members of ``group`` that tell its fact only probably, each with why, for a
     reader ("under 75, ..."); empty when nothing speaks against any (a single sentence
-    included). ``text_of``: each member's text.
+    included). ``text_of``: each member's text; ``context_of``: the text each is read in,
+    its article, where people are named in full (the member's own text when not given).
 
     A member is doubted for itself: its best counterpart score in the row is under
     ``SURE_ROW_SCORE`` (``Group.member_score``: one member retelling something else pulls
-    the row's score down, not its partners'), or it is a short sentence that no other
-    member words alike. A member with no undoubted partner left is doubted with them: a
+    the row's score down, not its partners'), it is a short sentence that no other
+    member words alike, or it is said by another person than its sure partners say theirs
+    (``said_by_others``). A member with no undoubted partner left is doubted with them: a
     row holds one fact only where two sentences surely tell it.
     """
     if len(group.members) < 2:
@@ -73,9 +90,49 @@ def member_doubts(group: Group, text_of: Mapping[str, str]) -> dict[str, str]:
     # Most weak rows are pairs: with no two sure members left, the thin rule changes nothing.
     if len(group.members) - len(doubts) >= 2:
         doubts |= dict.fromkeys(_thin_worded_otherwise(group, text_of), _SHORT)
+    if len(group.members) - len(doubts) >= 2:
+        sure = [m for m in group.members if m not in doubts and m in text_of]
+        doubts |= said_by_others(sure, text_of, context_of or text_of)
     if doubts and len(group.members) - len(doubts) < 2:
         return {m: doubts.get(m, _NO_SURE_PARTNER) for m in group.members}
     return doubts
+
+
+def said_by_others(
+    members: Sequence[str], text_of: Mapping[str, str], context_of: Mapping[str, str]
+) -> dict[str, str]:
+    """Among ``members``, those whose sentence names a speaker (``named_speakers``) surely
+    another person than the speakers named by most of the others (both of a pair), each with a
+    reason naming both ("said by different people: Zelensky vs Hegseth"): a journalist does
+    not set two people's statements side by side as one fact, however alike the words. A
+    member naming no speaker is no evidence either way: outlets name a speaker by a role
+    ("the president said"), in the sentence before, or not at all in a quotation.
+    ``context_of``: the text each member is read in (``member_doubts``)."""
+    said = {m: speakers for m in members if (speakers := named_speakers(text_of[m]))}
+    if len(said) < 2:
+        return {}
+    doubts = {}
+    for m, ours in said.items():
+        apart = [
+            " ".join(theirs[0])
+            for other, theirs in said.items()
+            if other != m
+            and _all_apart(
+                ours, theirs, (context_of.get(m, text_of[m]), context_of.get(other, text_of[other]))
+            )
+        ]
+        if 2 * len(apart) > len(said) - 1:  # more of the others apart than not
+            others = " / ".join(dict.fromkeys(apart))
+            doubts[m] = f"said by different people: {' '.join(ours[0])} vs {others}"
+    return doubts
+
+
+def _all_apart(
+    ours: Sequence[tuple[str, ...]], theirs: Sequence[tuple[str, ...]], context: Sequence[str]
+) -> bool:
+    """Whether every speaker of one sentence is surely another person than every speaker of
+    the other (``surely_different``, reading ``context``)."""
+    return all(surely_different(one, other, context) for one in ours for other in theirs)
 
 
 _UNDER_SURE = f"under {SURE_ROW_SCORE:.0f}, sources often tell different facts"

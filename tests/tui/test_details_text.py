@@ -158,3 +158,26 @@ def test_a_lone_sentence_disputed_softly_from_another_row_leads_with_the_grid_s_
     assert "perhaps" not in text.splitlines()[0] and "Unique" not in text.splitlines()[0]
     # The row both sentences share nothing with keeps its own title.
     assert "contradicted" not in details_text(comparison, "g2", "a1s2", {}, {}).plain.lower()
+
+
+def test_a_version_said_by_another_person_is_marked_maybe_with_both_names() -> None:
+    # Three outlets tell Hegseth's words, a fourth Zelensky's, at 96 or more (the sample
+    # corpus's "Shared 13"); each article names both men in full.
+    said = (
+        "Hegseth said any durable peace must include robust security guarantees.",
+        "Hegseth emphasized that a lasting peace should include robust security guarantees.",
+        "Hegseth proposed robust security guarantees to prevent a resurgence of conflict.",
+        "Zelensky emphasized that Ukraine would not settle without robust security guarantees.",
+    )
+    full = "Defense Secretary Pete Hegseth and President Volodymyr Zelensky spoke."
+    articles = tuple(
+        _article(f"a{k + 1}", f"outlet{k + 1}", full, text) for k, text in enumerate(said)
+    )
+    members = tuple(f"a{k + 1}s2" for k in range(4))
+    row = Group("g1", Label.SHARED, members, 96.0, (99.0, 99.0, 99.0, 96.0))
+    comparison = Comparison(articles, (), (row,), (), {}, ())
+    text = details_text(comparison, "g1", "a4s2", {}, {}).plain
+    assert text.startswith("= Shared, 1 of 4 versions maybe another fact (≈ below)")
+    zelensky = next(line for line in text.splitlines() if line.startswith("≈ outlet4"))
+    assert zelensky.endswith("maybe the same fact, said by different people: Zelensky vs Hegseth")
+    assert sum(line.startswith("= outlet") for line in text.splitlines()) == 3

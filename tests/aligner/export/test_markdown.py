@@ -680,7 +680,10 @@ def test_a_partly_doubted_row_names_its_doubted_versions_and_each_best_match() -
         maybe = line.split(" · only maybe the same fact: ")[1]
         for s in sentences:
             assert (f"{label_of(comparison, s)} (" in maybe) == (s.id in doubted)
-    assert checked == 1  # the seven countries' statement
+    # The seven countries' statement; Zelensky's words beside Hegseth's, and Hegseth's beside
+    # two outlets' Trump (said by different people).
+    assert checked == 3
+    assert "war talks (said by different people: Zelensky vs Hegseth)" in text
 
 
 def label_of(comparison, sentence) -> str:  # type: ignore[no-untyped-def]

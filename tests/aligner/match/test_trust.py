@@ -274,3 +274,79 @@ def test_doubt_is_the_same_whichever_member_comes_first(one: str, other: str, sc
 )
 def test_contractions_of_stopwords_are_no_content_words(text: str, thin: bool) -> None:
     assert (folded_if_thin(text) is not None) is thin
+
+
+# The sample corpus's "Shared 13": three outlets tell Hegseth's words, a fifth Zelensky's, all
+# scoring 95 or more; each outlet names both men in full elsewhere in its article.
+HEGSETH_ROW = (
+    "Instead, Hegseth proposed “robust security guarantees” to prevent a resurgence of "
+    "conflict, but clarified that U.S. troops would not be deployed to Ukraine.",
+    "Hegseth said any durable peace must include “robust security guarantees to ensure that "
+    "the war will not begin again”.",
+    'Hegseth emphasized that a lasting peace should include "robust security guarantees" but '
+    "clarified that U.S. troops would not be stationed in Ukraine under such guarantees.",
+    "Zelensky reiterated that Ukraine was fully committed to peace, but emphasized that it "
+    "would not settle for a security agreement that did not include robust US involvement.",
+)
+NAMED_IN_FULL = "Defense Secretary Pete Hegseth spoke. Ukrainian President Volodymyr Zelensky too."
+
+
+def test_a_member_said_by_another_person_than_its_partners_is_doubted() -> None:
+    group, texts = _scored_row((99.8, 99.3, 99.8, 95.7), *HEGSETH_ROW)
+    context = dict.fromkeys(texts, NAMED_IN_FULL)
+    assert member_doubts(group, texts, context) == {
+        "a4s1": "said by different people: Zelensky vs Hegseth"
+    }
+    # Without the articles, a surname alone may be anyone's: no doubt.
+    assert member_doubts(group, texts) == {}
+
+
+def test_two_people_s_words_in_a_pair_are_both_doubted() -> None:
+    # mn113: a lobbyist and the teen both think flushing the reservoir is a bad idea (99.6).
+    craford = (
+        "Kent Craford, a former lobbyist for large industrial water customers and co-petitioner"
+        " of the ballot measure, said he thinks flushing 38 million gallons is a bad idea."
+    )
+    delynn = "Delynn also told Kavanaugh he thinks it's silly to flush 38 million gallons of water:"
+    group, texts = _scored_row((99.6, 99.6), craford, delynn)
+    context = {"a1s1": craford, "a2s1": "Dallas Delynn says he didn't urinate in it."}
+    assert member_doubts(group, texts, context) == {
+        "a1s1": "said by different people: Kent Craford vs Delynn",
+        "a2s1": "said by different people: Delynn vs Kent Craford",
+    }
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "context"),
+    [
+        # mn113: one man, "Dallas Delynn" in one outlet and "Dallas Swonger" in the other.
+        (
+            '"Like, how they can do that?" says Delynn.',
+            '"Like, how they can do that?" says Swonger.',
+            ("Dallas Delynn says he didn't.", "It started off well for Dallas Swonger."),
+        ),
+        # Only one names the speaker: the other by a role, or not at all in a quotation.
+        (
+            "Trump said the talks went very well.",
+            "The president said the talks went very well.",
+            (),
+        ),
+        (
+            "Neighbor Dan Aguliar said he can't believe it happened in Boston.",
+            "I can't believe this has happened.",
+            (),
+        ),
+        # An institution and a person of it.
+        (
+            "Japanese Foreign Minister Taro Kono said the world should not be naive about it.",
+            "Japan has warned that the world should not be naive about it.",
+            (),
+        ),
+    ],
+)
+def test_a_speaker_that_may_be_one_person_is_no_doubt(
+    one: str, other: str, context: tuple[str, ...]
+) -> None:
+    group, texts = _scored_row((99.0, 99.0), one, other)
+    around = dict(zip(texts, context, strict=True)) if context else None
+    assert member_doubts(group, texts, around) == {}
