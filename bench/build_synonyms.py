@@ -53,6 +53,8 @@ PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's pointers from a word to the same meaning in another part of speech: derivationally
 # related form ("die" / "death"), pertainym ("fatally" / "fatal"), participle ("dead" / "die").
 DERIVATION_POINTERS = frozenset({"+", "\\", "<"})
+# WordNet's antonym pointer ("photosynthetic" / "nonphotosynthetic").
+ANTONYM_POINTER = "!"
 HEADER = """\
 # Synonym concepts for Parallax, one per line: the aligner's stems of the single words whose
 # most frequent sense is that concept or one WordNet derives it from ("die" / "death").
@@ -113,6 +115,19 @@ class Derivation(NamedTuple):
 
 def read_derivations(wordnet: Path) -> list[Derivation]:
     """Every derivation pointer (``DERIVATION_POINTERS``) of WordNet's data files, in file order."""
+    return _read_pointers(wordnet, DERIVATION_POINTERS)
+
+
+def read_antonyms(wordnet: Path) -> set[frozenset[str]]:
+    """The pairs of synsets an antonym pointer (``ANTONYM_POINTER``) links."""
+    return {
+        frozenset((link.source, link.target))
+        for link in _read_pointers(wordnet, frozenset({ANTONYM_POINTER}))
+    }
+
+
+def _read_pointers(wordnet: Path, symbols: frozenset[str]) -> list[Derivation]:
+    """Every pointer between two words whose symbol is one of ``symbols``, in file order."""
     words_of: dict[str, list[str]] = {}
     pointers: list[tuple[str, int, str, int]] = []
     for pos, name in PARTS_OF_SPEECH.items():
@@ -128,7 +143,7 @@ def read_derivations(wordnet: Path) -> list[Derivation]:
             for place in range(at + 1, at + 1 + 4 * int(fields[at]), 4):
                 symbol, offset, part, ends = fields[place : place + 4]
                 # ends: source and target word numbers in hex; 0000 links whole synsets.
-                if symbol in DERIVATION_POINTERS and ends != "0000":
+                if symbol in symbols and ends != "0000":
                     pointers.append(
                         (synset, int(ends[:2], 16), f"{part}{offset}", int(ends[2:], 16))
                     )
@@ -154,7 +169,9 @@ def build_concepts(wordnet: Path) -> list[list[str]]:
 def table_senses(wordnet: Path) -> dict[str, StemSense]:
     """Stem -> the concept the table gives it: its own (``stem_senses``), merged with those
     WordNet derives it from (``merged_by_derivation``)."""
-    return merged_by_derivation(stem_senses(wordnet), read_derivations(wordnet))
+    return merged_by_derivation(
+        stem_senses(wordnet), read_derivations(wordnet), read_antonyms(wordnet)
+    )
 
 
 def stem_senses(wordnet: Path) -> dict[str, StemSense]:
@@ -186,21 +203,39 @@ def stem_senses(wordnet: Path) -> dict[str, StemSense]:
 
 
 def merged_by_derivation(
-    senses: dict[str, StemSense], derivations: list[Derivation]
+    senses: dict[str, StemSense],
+    derivations: list[Derivation],
+    antonyms: set[frozenset[str]] | None = None,
 ) -> dict[str, StemSense]:
-    """``senses`` with the two concepts of each ``kept_derivations`` link merged. A merged
-    concept is named by its smallest synset, so the result does not depend on the order of
-    the pointers."""
+    """``senses`` with the two concepts of each ``kept_derivations`` link merged, unless the
+    merge would join two synsets WordNet calls ``antonyms``: its derivation pointers are not
+    all right ("hyperthermal" derives from "hypothermia"), and a negated word is derived from
+    the word it negates ("nonthermal" from "heat"). The links are taken in sorted order and a
+    merged concept is named by its smallest synset, so the result does not depend on the
+    order of the pointers."""
     root: dict[str, str] = {}
+    synsets: dict[str, set[str]] = {}  # per merged concept, the synsets it holds
+    opposed: dict[str, set[str]] = defaultdict(set)
+    for pair in antonyms or ():
+        one, other = sorted(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
+        opposed[one].add(other)
+        opposed[other].add(one)
 
     def find(concept: str) -> str:
         while root.get(concept, concept) != concept:
             concept = root[concept]
         return concept
 
-    for source, target in kept_derivations(senses, derivations):
+    for source, target in sorted(kept_derivations(senses, derivations)):
         low, high = sorted((find(source), find(target)))
+        if low == high:
+            continue
+        held_low, held_high = synsets.get(low, {low}), synsets.get(high, {high})
+        if any(not opposed[synset].isdisjoint(held_high) for synset in held_low):
+            continue
         root[high] = low
+        synsets[low] = held_low | held_high
+        synsets.pop(high, None)
     return {key: sense._replace(concept=find(sense.concept)) for key, sense in senses.items()}
 
 

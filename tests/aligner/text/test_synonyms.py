@@ -82,6 +82,9 @@ def _write_tiny_wordnet(folder: Path) -> None:
         "shooter n 2 1 + 2 2 00000026 00000027",
     ]
     index["adj"] += ["deadly a 1 1 \\ 1 1 00000030", "dead a 1 1 < 1 1 00000031"]
+    # thermal and nonthermal both derive from heat (pertainyms), and are antonyms.
+    index["noun"] += ["heat n 1 0 1 1 00000040"]
+    index["adj"] += ["thermal a 1 2 \\ ! 1 1 00000041", "nonthermal a 1 2 \\ ! 1 1 00000042"]
     data = {
         # offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [symbol offset pos ends]...
         "verb": ["00000001 40 v 02 buy 0 purchase 0 000 01 + 02 00 | obtain by purchase",
@@ -90,11 +93,14 @@ def _write_tiny_wordnet(folder: Path) -> None:
                  "00000013 35 v 02 murder 0 slay 0 001 + 00000024 n 0202 | kill on purpose",
                  "00000014 35 v 01 shoot 0 001 + 00000027 n 0101 | fire a gun"],
         "noun": ["00000020 11 n 01 death 0 001 + 00000010 v 0101 | the event of dying",
+                 "00000040 19 n 01 heat 0 000 | warmth",
                  "00000024 18 n 02 killer 0 slayer 0 002 + 00000012 v 0101 + 00000013 v 0202 |",
                  "00000026 18 n 01 shooter 0 000 | who throws dice",
                  "00000027 18 n 01 shooter 0 001 + 00000014 v 0101 | who shoots"],
         "adj": ["00000030 00 a 01 deadly(a) 0 001 \\ 00000020 n 0101 | of death",
-                "00000031 00 a 01 dead 0 001 < 00000010 v 0101 | no longer alive"],
+                "00000031 00 a 01 dead 0 001 < 00000010 v 0101 | no longer alive",
+                "00000041 00 a 01 thermal 0 002 \\ 00000040 n 0101 ! 00000042 a 0101 | of heat",
+                "00000042 00 a 01 nonthermal 0 002 \\ 00000040 n 0101 ! 00000041 a 0101 | not"],
         "adv": [],
     }  # fmt: skip
     for part, lines in index.items():
@@ -133,11 +139,22 @@ def test_builder_merges_first_senses_linked_by_a_derivation(tmp_path: Path) -> N
     assert not any(stem("shoot") in c or stem("shooter") in c for c in concepts)
 
 
+def test_a_derivation_never_joins_two_antonyms(tmp_path: Path) -> None:
+    _write_tiny_wordnet(tmp_path)
+    concepts = build_synonyms.build_concepts(tmp_path)
+
+    # Both adjectives derive from "heat"; the first (in sorted order) joins it, and the
+    # other, its antonym, stays out.
+    assert sorted(stem(w) for w in ("heat", "thermal")) in concepts
+    assert not any(stem("nonthermal") in c for c in concepts)
+    assert build_synonyms.read_antonyms(tmp_path) == {frozenset({"a00000041", "a00000042"})}
+
+
 def test_derivation_merges_do_not_depend_on_the_pointers_order(tmp_path: Path) -> None:
     _write_tiny_wordnet(tmp_path)
     senses = build_synonyms.stem_senses(tmp_path)
     derivations = build_synonyms.read_derivations(tmp_path)
-    assert len(derivations) == 10  # the hypernym is not one
+    assert len(derivations) == 12  # the hypernym is not one
     merged = build_synonyms.merged_by_derivation(senses, derivations)
     assert merged == build_synonyms.merged_by_derivation(senses, derivations[::-1])
     joined = [stem(w) for w in ("die", "death", "deadly", "dead")]
