@@ -34,6 +34,7 @@ REQUIRED_MODULES = [
     "aligner.text.synonyms",
     "aligner.text.diff",
     "aligner.pipeline",
+    "aligner.stages",
     "aligner.pair",
     "aligner.export",
     "aligner.export.markdown",

@@ -145,7 +145,7 @@ class Conflict:
         return self.kind is not ConflictKind.SPELLING
 
 
-@pickled_by_constructor  # sent back by the thousand (aligner/pipeline.py)
+@pickled_by_constructor  # sent back by the thousand (aligner/stages.py)
 @dataclass(frozen=True, slots=True)
 class Link:
     """Two sentences of different groups that report the same fact: counterparts that could

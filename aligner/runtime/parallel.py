@@ -45,6 +45,8 @@ def split_map(
     weights: Sequence[int],
     workers: int,
     send_cost: float = 0.0,
+    alongside: Callable[[], object] | None = None,
+    alongside_weight: int = 0,
 ) -> list[Result]:
     """``work(items)``, computed by up to ``workers`` processes at once.
 
@@ -55,9 +57,14 @@ def split_map(
     ``send_cost`` is what pickling a child's results costs it, as a share of computing them:
     children get that much less to compute, so that they are done sending when this process
     is done computing.
+    ``alongside()``, when given, is called once by this process while the children compute
+    (first, when nothing forks); ``alongside_weight`` is what it costs, in ``weights``' units,
+    and this process's slice is that much lighter.
     """
-    bounds = slice_bounds(weights, workers, first_extra=send_cost)
+    bounds = _bounds_after(alongside_weight, weights, workers, send_cost)
     if len(bounds) < 2 or not can_fork():
+        if alongside is not None:
+            alongside()
         return work(items)
     children: list[_Child[Item, Result]] = []
     try:
@@ -66,6 +73,8 @@ def split_map(
     except OSError:
         pass  # no more processes to be had: this process computes the remaining slices
     try:
+        if alongside is not None:
+            alongside()
         left_over = bounds[len(children) + 1 :]
         first_lo, first_hi = bounds[0]
         results = work(items[first_lo:first_hi])
@@ -137,6 +146,17 @@ def slice_bounds(
             lo = hi
     bounds.append((lo, len(weights)))
     return bounds
+
+
+def _bounds_after(
+    lead: int, weights: Sequence[int], parts: int, first_extra: float
+) -> list[tuple[int, int]]:
+    """``slice_bounds`` as if the first slice began with an item of weight ``lead``: the
+    first range may then be empty (``lead`` alone is worth a share)."""
+    if lead <= 0:
+        return slice_bounds(weights, parts, first_extra=first_extra)
+    bounds = slice_bounds([lead, *weights], parts, first_extra=first_extra)
+    return [(max(lo - 1, 0), hi - 1) for lo, hi in bounds]
 
 
 @dataclass(slots=True)

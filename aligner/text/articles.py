@@ -3,7 +3,7 @@ features (in forked processes for a large corpus)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -35,7 +35,12 @@ PARALLEL_MIN_CHARS = 100_000
 
 
 def build_articles(
-    documents: Sequence[Document], workers: int, max_sentences: int
+    documents: Sequence[Document],
+    workers: int,
+    max_sentences: int,
+    *,
+    alongside: Callable[[], object] | None = None,
+    alongside_weight: int = 0,
 ) -> tuple[tuple[Article, ...], list[SentenceFeatures] | None]:
     """One Article per document, in order, and the features of their prose sentences when
     computed in parallel (else None: they are computed after the sentence limit check).
@@ -44,15 +49,27 @@ def build_articles(
     names, quantities: no waiting for the whole corpus to be split), then the corpus's
     distinct words are stemmed, each once, shared among the processes. Stemming each
     process's own words would stem most of the vocabulary in every process.
+    ``alongside()`` is called once, while a child splits when there is one (see ``split_map``;
+    ``alongside_weight``: its cost in characters of text).
     """
     weights = [len(document.text) for document in documents]
     numbered = list(enumerate(documents))
     if workers < 2 or sum(weights) < PARALLEL_MIN_CHARS:
+        if alongside is not None:
+            alongside()
         return tuple(_build_numbered(numbered)), None
     work = partial(_build_and_read, max_sentences)
     # Pickling the articles and read sentences takes a child an eighth of the time it
     # spends making them (msrp/10k and 20k).
-    built = split_map(work, numbered, weights=weights, workers=workers, send_cost=0.12)
+    built = split_map(
+        work,
+        numbered,
+        weights=weights,
+        workers=workers,
+        send_cost=0.12,
+        alongside=alongside,
+        alongside_weight=alongside_weight,
+    )
     articles = tuple(article for article, _ in built)
     if any(read is None for _, read in built):
         return articles, None  # over the sentence limit: the comparison refuses it

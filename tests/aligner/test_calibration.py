@@ -13,6 +13,7 @@ DECIDING = [
     *sorted((ENGINE / "match").glob("*.py")),
     *sorted((ENGINE / "conflicts").glob("*.py")),
     ENGINE / "pipeline.py",
+    ENGINE / "stages.py",
     ENGINE / "pair.py",
 ]
 

@@ -11,7 +11,7 @@ from dataclasses import astuple
 import numpy as np
 import pytest
 
-from aligner import pipeline
+from aligner import stages
 from aligner.calibration import CANDIDATE_OVERLAP
 from aligner.load import limits, timed_convert
 from aligner.load.corpus import load_documents
@@ -133,10 +133,10 @@ def test_a_folder_within_the_budget_has_no_notice(corpus, monkeypatch) -> None:
 def test_dropping_pairs_under_the_useful_score_changes_nothing(monkeypatch) -> None:
     monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)  # the sample corpus through candidates
     kept = compare()
-    monkeypatch.setattr(pipeline, "useful_score", lambda settings: -np.inf)
+    monkeypatch.setattr(stages, "useful_score", lambda settings: -np.inf)
     assert comparison_outcome(kept) == comparison_outcome(compare())
     # A floor any higher would change the comparison: the sample corpus can tell.
-    monkeypatch.setattr(pipeline, "useful_score", lambda settings: settings.threshold - 10)
+    monkeypatch.setattr(stages, "useful_score", lambda settings: settings.threshold - 10)
     assert comparison_outcome(kept) != comparison_outcome(compare())
 
 

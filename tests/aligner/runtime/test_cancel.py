@@ -20,7 +20,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from aligner import pipeline
+from aligner import pipeline, stages
 from aligner.conflicts import passes
 from aligner.export import ExportFormat, render
 from aligner.match import candidates, counterparts, scoring
@@ -35,9 +35,9 @@ from tui.atomic import write_text_atomic
 STAGE_FUNCTIONS: dict[str, tuple[tuple[ModuleType, str], ...]] = {
     "loading files": ((pipeline, "load_documents"),),
     "splitting sentences": ((pipeline, "build_articles"),),
-    "analysing sentences": ((pipeline, "analyse"),),
+    "analysing sentences": ((stages, "analyse"),),
     "candidates": ((scoring, "index_candidates"),),
-    "scoring": ((pipeline, "scored_pairs"),),
+    "scoring": ((stages, "scored_pairs"),),
     "grouping": ((passes, "neighbours"), (passes, "group_sentences")),
     "conflicts": (
         (passes, "_inner_checks"),

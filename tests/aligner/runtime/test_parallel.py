@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -122,6 +123,96 @@ def test_the_first_slice_can_be_the_larger_share() -> None:
 
 
 @needs_fork
+def test_alongside_runs_once_here_while_the_children_compute(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[int] = []
+    original_start = parallel._Child.start
+
+    def counting_start(work, part):  # type: ignore[no-untyped-def]
+        started.append(len(part))
+        return original_start(work, part)
+
+    monkeypatch.setattr(parallel._Child, "start", counting_start)
+    calls: list[tuple[int, int]] = []
+    alongside = lambda: calls.append((os.getpid(), len(started)))  # noqa: E731
+    items = list(range(100))
+    # Worth 20 items: this process takes 40 of the 100, the child 60 (60 : 20 + 40).
+    results = split_map(
+        squares_and_pids,
+        items,
+        weights=[1] * 100,
+        workers=2,
+        alongside=alongside,
+        alongside_weight=20,
+    )
+    assert [square for square, _ in results] == [item * item for item in items]
+    pids = [pid for _, pid in results]
+    assert pids[:40] == [os.getpid()] * 40 and pids[40] != os.getpid()
+    assert calls == [(os.getpid(), 1)] and started == [60]
+
+
+@needs_fork
+def test_alongside_worth_a_share_leaves_this_process_no_items() -> None:
+    calls: list[int] = []
+    results = split_map(
+        squares_and_pids,
+        list(range(10)),
+        weights=[1] * 10,
+        workers=2,
+        alongside=lambda: calls.append(os.getpid()),
+        alongside_weight=100,
+    )
+    assert [square for square, _ in results] == [item * item for item in range(10)]
+    assert os.getpid() not in {pid for _, pid in results} and calls == [os.getpid()]
+
+
+def test_alongside_runs_once_when_nothing_forks() -> None:
+    calls: list[int] = []
+    results = split_map(
+        squares_and_pids,
+        [1, 2, 3],
+        weights=[1] * 3,
+        workers=1,
+        alongside=lambda: calls.append(os.getpid()),
+        alongside_weight=2,
+    )
+    assert results == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+    assert calls == [os.getpid()]
+
+
+@needs_fork
+def test_the_later_stages_are_imported_while_a_child_splits() -> None:
+    # A fresh interpreter: the engine's later stages (and numpy) are not imported with the
+    # pipeline, but by this process once the splitting child is off.
+    script = """
+import os, sys
+from aligner import pipeline
+from aligner.runtime import parallel
+from aligner.text import articles
+print("numpy" in sys.modules, "aligner.stages" in sys.modules)
+articles.PARALLEL_MIN_CHARS = 0
+started = []
+original_start = parallel._Child.start
+parallel._Child.start = lambda work, part: started.append(1) or original_start(work, part)
+original_import = pipeline._import_later_stages
+seen = []
+def importing():
+    seen.append((len(started), "aligner.stages" in sys.modules))
+    original_import()
+pipeline._import_later_stages = importing
+comparison = pipeline.compare(workers=2)
+print(seen, len(comparison.groups) > 0)
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["False False", "[(1, False)] True"]
+
+
+@needs_fork
 def test_aside_computes_in_a_child_or_here() -> None:
     parent = os.getpid()
     with Aside(os.getpid, wanted=True) as child:
@@ -173,7 +264,7 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("aligner.match.candidates._EMIT_CHUNK", 300)
     monkeypatch.setattr("aligner.match.scoring.PARALLEL_MIN_EMITS", 0)
     monkeypatch.setattr("aligner.conflicts.passes.PARALLEL_MIN_CHECKS", 0)
-    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_LINK_PAIRS", 0)
+    monkeypatch.setattr("aligner.stages.PARALLEL_MIN_LINK_PAIRS", 0)
     monkeypatch.setattr("aligner.export.json.PARALLEL_MIN_RECORDS", 0)
     parallel_json = render(compare(workers=2), fmt="json", workers=2)
     # Splitting and reading, stemming, candidates and their scores, checks inside groups.
@@ -188,19 +279,19 @@ def test_parallel_comparison_is_byte_identical(monkeypatch: pytest.MonkeyPatch) 
 def test_member_scores_are_measured_beside_the_links(monkeypatch: pytest.MonkeyPatch) -> None:
     # The rows' scores and the similarity come from a child, while this process orders
     # the rows and finds their links: none is measured here, none lost.
-    import aligner.pipeline
+    import aligner.stages
 
     measured_here: list[int] = []
-    original = aligner.pipeline.member_scores
+    original = aligner.stages.member_scores
 
     def counting_member_scores(scorer, clusters, similar):  # type: ignore[no-untyped-def]
         measured_here.append(os.getpid())
         return original(scorer, clusters, similar)
 
-    monkeypatch.setattr("aligner.pipeline.member_scores", counting_member_scores)
+    monkeypatch.setattr("aligner.stages.member_scores", counting_member_scores)
     serial = compare()
     assert measured_here == [os.getpid()]
-    monkeypatch.setattr("aligner.pipeline.PARALLEL_MIN_LINK_PAIRS", 0)
+    monkeypatch.setattr("aligner.stages.PARALLEL_MIN_LINK_PAIRS", 0)
     forked = compare(workers=2)
     assert measured_here == [os.getpid()]
     assert forked == serial
