@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -267,3 +268,16 @@ def links_of(
         settings or CompareOptions(),
     )
     return [(k.a, k.b) for k in links]
+
+
+def write_labelled_cluster(root: Path, texts: Sequence[str], items: Sequence[dict]) -> None:
+    """A gold set under ``root`` as ``../shared/data`` holds one (GOLD.md): the cluster
+    ``event`` of ``dev_clusters``, its articles ``a1.txt``, ``a2.txt``, ... holding ``texts``,
+    and ``gold.json`` listing ``items`` as its counterparts."""
+    folder = root / "dev_clusters" / "event"
+    folder.mkdir(parents=True)
+    for number, text in enumerate(texts, start=1):
+        (folder / f"a{number}.txt").write_text(text, encoding="utf-8")
+    (root / "dev_clusters" / "gold.json").write_text(
+        json.dumps({"counterparts": list(items)}), encoding="utf-8"
+    )

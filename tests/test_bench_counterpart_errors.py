@@ -4,12 +4,12 @@ is no error, and sentences the gold does not pair with an anchor are no false pa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from aligner.match.counterparts import COUNTERPART_FEATURES
 from bench.counterpart_errors import cluster_errors
 from bench.fit_counterparts import labelled_clusters
+from tests.conftest import write_labelled_cluster
 
 FIRST = (
     "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
@@ -36,13 +36,7 @@ ITEMS = [
 
 
 def test_misses_are_classed(tmp_path: Path) -> None:
-    folder = tmp_path / "dev_clusters" / "event"
-    folder.mkdir(parents=True)
-    (folder / "a1.txt").write_text(FIRST, encoding="utf-8")
-    (folder / "a2.txt").write_text(SECOND, encoding="utf-8")
-    (tmp_path / "dev_clusters" / "gold.json").write_text(
-        json.dumps({"counterparts": ITEMS}), encoding="utf-8"
-    )
+    write_labelled_cluster(tmp_path, [FIRST, SECOND], ITEMS)
     [cluster] = labelled_clusters(tmp_path)
 
     errors = cluster_errors(cluster, ITEMS, None)

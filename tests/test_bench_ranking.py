@@ -3,13 +3,13 @@ article's sentences, and what a top-1 decision at the best threshold or a perfec
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from bench.fit_counterparts import labelled_clusters
 from bench.ranking import Unit, ceiling, cluster_units
+from tests.conftest import write_labelled_cluster
 
 FIRST = (
     "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
@@ -23,10 +23,6 @@ SECOND = (
 
 
 def test_units_rank_each_articles_sentences_by_score(tmp_path: Path) -> None:
-    folder = tmp_path / "dev_clusters" / "event"
-    folder.mkdir(parents=True)
-    (folder / "a1.txt").write_text(FIRST, encoding="utf-8")
-    (folder / "a2.txt").write_text(SECOND, encoding="utf-8")
     items = [
         {
             "cluster": "event",
@@ -39,9 +35,7 @@ def test_units_rank_each_articles_sentences_by_score(tmp_path: Path) -> None:
             "matches": [{"text": "Residents enjoyed a pleasant spell", "strength": "loose"}],
         },
     ]
-    (tmp_path / "dev_clusters" / "gold.json").write_text(
-        json.dumps({"counterparts": items}), encoding="utf-8"
-    )
+    write_labelled_cluster(tmp_path, [FIRST, SECOND], items)
     [cluster] = labelled_clusters(tmp_path)
 
     budget, weather = cluster_units(cluster, None)
