@@ -217,9 +217,8 @@ def merged_by_derivation(
     synsets: dict[str, set[str]] = {}  # per merged concept, the synsets it holds
     opposed: dict[str, set[str]] = defaultdict(set)
     for pair in antonyms or ():
-        one, other = sorted(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
-        opposed[one].add(other)
-        opposed[other].add(one)
+        for synset in pair:
+            opposed[synset] |= pair - {synset}
 
     def find(concept: str) -> str:
         while root.get(concept, concept) != concept:

@@ -313,7 +313,7 @@ def _full_names(text: str) -> tuple[frozenset[str], ...]:
     return tuple(found)
 
 
-# Capitalised words in a row, with the particles of _NAME_PARTICLES between them.
-_CAPITALISED_RUN = re.compile(
-    r"[A-Z][\w'.-]*(?:\s+(?:(?:de|der|la|van|von|al|bin|da|du)\s+)*[A-Z][\w'.-]*)+"
-)
+# Capitalised words in a row, with the particles of _NAME_PARTICLES between them ("of" ends a
+# name here: "Secretary of State Marco Rubio" is two runs, the second the name).
+_RUN_PARTICLES = "|".join(sorted(_NAME_PARTICLES - {"of"}))
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w'.-]*(?:\s+(?:(?:{_RUN_PARTICLES})\s+)*[A-Z][\w'.-]*)+")
