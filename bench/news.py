@@ -2,7 +2,7 @@
 as ../shared/data/dev_clusters/GOLD.md defines (by its own scorer, tools/newsgold.py).
 
 usage: python bench/news.py [--data ../shared/data] [--tools ../shared/tools] [--no-loco]
-                            [--no-peers] [--verbose]
+                            [--no-peers] [--verbose] [--threshold 30]
 
 For each gold file (dev_clusters, news_clusters) it exports every labelled cluster as
 `parallax export` would, scores the exports with newsgold.py, and prints one table:
@@ -12,6 +12,7 @@ For each gold file (dev_clusters, news_clusters) it exports every labelled clust
   eleven (bench/fit_counterparts.py); the honest estimate for unseen events;
 - the peers tools/peer_tfidf.py (TF-IDF cosine >= 0.2, IDF from the cluster) and
   tools/peer_token_set.py (rapidfuzz token_set_ratio >= 60), regrouping the same sentences.
+``--threshold`` compares at another row threshold (the link margins move with it), for sweeps.
 Reads ../shared at run time and copies nothing from it. Not run in CI.
 """
 
@@ -31,6 +32,7 @@ from unittest import mock
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from aligner.calibration import DEFAULT_THRESHOLD  # noqa: E402
 from aligner.export.json import to_json  # noqa: E402
 from aligner.match.counterparts import CounterpartModel  # noqa: E402
 from aligner.pipeline import compare  # noqa: E402
@@ -53,7 +55,11 @@ _SUMMARY = re.compile(
 COLUMNS = ("P", "R", "F1", "strong", "rows", "hard", "soft", "other", "alarms")
 
 
-def compared(cluster: LabelledCluster, model: CounterpartModel | None) -> Comparison:
+def compared(
+    cluster: LabelledCluster,
+    model: CounterpartModel | None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Comparison:
     """The cluster compared with ``model`` instead of the shipped one, when given."""
     patched = (
         mock.patch("aligner.match.counterparts.counterpart_model", lambda: model)
@@ -61,14 +67,19 @@ def compared(cluster: LabelledCluster, model: CounterpartModel | None) -> Compar
         else nullcontext()
     )
     with patched:
-        return compare([cluster.folder])
+        return compare([cluster.folder], threshold=threshold)
 
 
-def export_cluster(cluster: LabelledCluster, target: Path, model: CounterpartModel | None) -> Path:
+def export_cluster(
+    cluster: LabelledCluster,
+    target: Path,
+    model: CounterpartModel | None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Path:
     """The cluster compared (see ``compared``) and written as `parallax export --format json`
     writes it."""
     path = target / f"{cluster.name}.json"
-    path.write_text(to_json(compared(cluster, model)), encoding="utf-8")
+    path.write_text(to_json(compared(cluster, model, threshold)), encoding="utf-8")
     return path
 
 
@@ -112,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-loco", action="store_true", help="skip leave one cluster out")
     parser.add_argument("--no-peers", action="store_true", help="skip the two peers")
     parser.add_argument("--verbose", action="store_true", help="print every miss (newsgold -v)")
+    parser.add_argument(
+        "--threshold", type=float, default=DEFAULT_THRESHOLD, help="row threshold to compare at"
+    )
     args = parser.parse_args(argv)
     clusters = labelled_clusters(args.data)
     if not clusters or not (args.tools / "newsgold.py").exists():
@@ -136,11 +150,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                 if args.verbose:
                     print(f"## {dataset}: {label}\n{output}")
 
-            shipped = {c.name: export_cluster(c, shipped_dir, None) for c in members}
+            shipped = {
+                c.name: export_cluster(c, shipped_dir, None, args.threshold) for c in members
+            }
             score("parallax (shipped model, in-sample)", shipped)
             if not args.no_loco:
                 loco = {
-                    c.name: export_cluster(c, loco_dir, fit_on(_others(clusters, c)))
+                    c.name: export_cluster(
+                        c, loco_dir, fit_on(_others(clusters, c)), args.threshold
+                    )
                     for c in members
                 }
                 score("parallax, leave one cluster out", loco)

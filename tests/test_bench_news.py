@@ -1,0 +1,40 @@
+"""bench/news.py: each labelled cluster compared as `parallax export` compares it, at the
+threshold asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.fit_counterparts import labelled_clusters
+from bench.news import compared
+from tests.conftest import write_labelled_cluster
+
+FIRST = (
+    "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
+    "The mayor said the harbour bridge repairs would begin in the spring.\n"
+)
+SECOND = (
+    "Residents enjoyed a pleasant spell of heat and sunshine.\n"
+    "Work on the harbour bridge starts next year, according to the city.\n"
+)
+ITEM = {
+    "cluster": "event",
+    "anchor": "The mayor said the harbour bridge repairs",
+    "matches": [{"text": "Work on the harbour bridge starts", "strength": "loose"}],
+}
+
+
+def _shared_rows(tmp_path: Path, threshold: float | None = None) -> list[float]:
+    [cluster] = labelled_clusters(tmp_path)
+    comparison = (
+        compared(cluster, None) if threshold is None else compared(cluster, None, threshold)
+    )
+    return [group.score for group in comparison.groups if len(group.members) > 1]
+
+
+def test_the_threshold_decides_which_pairs_share_a_row(tmp_path: Path) -> None:
+    write_labelled_cluster(tmp_path, [FIRST, SECOND], [ITEM])
+    # The bridge sentences tell one plan in other words: a weak pair, under the default.
+    assert _shared_rows(tmp_path) == []
+    [score] = _shared_rows(tmp_path, threshold=10.0)
+    assert 10.0 <= score < 30.0
