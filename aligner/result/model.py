@@ -237,6 +237,10 @@ class CompareOptions:
     max_sentences: int = 200_000
     max_convert_seconds: float = 5.0
 
+    def pivot_among(self, articles: int) -> int:
+        """The pivot article's index among ``articles`` articles (clamped to those that exist)."""
+        return min(max(self.pivot, 0), max(articles - 1, 0))
+
 
 @dataclass(frozen=True)
 class Comparison:

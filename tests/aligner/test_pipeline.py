@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -631,3 +632,29 @@ def test_a_kind_of_amount_within_the_sum_is_no_conflict(tmp_path) -> None:
         "A civil jury ordered him to pay $25 million in punitive damages to the two families.\n",
     )
     assert compare([tmp_path / "event"]).conflicts == ()
+
+
+def test_a_row_of_many_outlets_checks_each_version_against_the_pivots(tmp_path: Path) -> None:
+    """Twelve outlets retell one toll, three of them differently: each differing version is
+    set against the pivot's (not every pair of the 66), and the pivot decides which."""
+    tolls = [29, 29, 19, 29, 29, 25, 29, 29, 29, 29, 19, 29]
+    for number, toll in enumerate(tolls, start=1):
+        (tmp_path / f"outlet{number:02d}.txt").write_text(
+            f"Officials said {toll} people were killed in the attack on the central market on "
+            "Monday.\nThe market reopened on Wednesday under heavy guard.\n",
+            encoding="utf-8",
+        )
+    first = compare([tmp_path])
+    assert max(len(group.members) for group in first.groups) == len(tolls)
+    assert sorted((c.a, c.b, c.detail) for c in first.conflicts) == [
+        ("a1s1", "a11s1", "29 vs 19 (people killed in the attack)"),
+        ("a1s1", "a3s1", "29 vs 19 (people killed in the attack)"),
+        ("a1s1", "a6s1", "29 vs 25 (people killed in the attack)"),
+    ]
+    # With the third outlet (19) as the pivot, the nine that say 29 and the one that says 25
+    # differ from it; the other 19 does not.
+    third = compare([tmp_path], pivot=2)
+    assert sorted({c.b if c.a == "a3s1" else c.a for c in third.conflicts}) == sorted(
+        f"a{k}s1" for k in (1, 2, 4, 5, 6, 7, 8, 9, 10, 12)
+    )
+    assert all("a3s1" in (c.a, c.b) for c in third.conflicts)

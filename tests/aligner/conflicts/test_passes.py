@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aligner.calibration import PAIRWISE_VERSIONS
 from aligner.conflicts.event_facts import Fact, FactConflict
 from aligner.conflicts.pair_figures import ArticleFigures
 from aligner.conflicts.passes import (
@@ -12,6 +13,7 @@ from aligner.conflicts.passes import (
     _inner_checks,
     _row_order,
     _unless_numbers_told,
+    row_pairs,
 )
 from aligner.result.model import Conflict, ConflictKind, LineKind, Sentence, Severity
 from aligner.text.features import sentence_features
@@ -69,8 +71,9 @@ def test_pairs_across_rows_are_checked_right_after_the_later_of_their_rows() -> 
     # (at 0-2 row 0's, at 3 row 1's, at 4-6 row 2's), then pairs between any rows (7-10).
     clusters = [[0, 3, 5], [1, 4], [2, 6, 7]]
     between = [(5, 7), (0, 1), (3, 4), (1, 5)]  # rows 0 and 2, then three of rows 0 and 1
-    assert _row_order(clusters, 8, between) == [0, 1, 2, 3, 8, 9, 10, 4, 5, 6, 7]
-    assert _row_order(clusters, 8, []) == list(range(7))
+    rows = [row_pairs(members, [0] * 8, 0) for members in clusters]
+    assert _row_order(clusters, rows, 8, between) == [0, 1, 2, 3, 8, 9, 10, 4, 5, 6, 7]
+    assert _row_order(clusters, rows, 8, []) == list(range(7))
 
 
 def test_groups_merge_across_conflicts_only_while_their_articles_stay_disjoint() -> None:
@@ -96,10 +99,30 @@ def test_pairs_inside_a_row_are_soft_only_when_they_score_under_the_sure_level()
     figures = ArticleFigures(features, [0, 1, 2])
     # 0-1 scores at the sure level, 1-2 just under it, 0-2 was never scored (0).
     similar = [{1: 80.0}, {0: 80.0, 2: 79.5}, {1: 79.5}]
-    inner, _, _ = _inner_checks(prose, features, figures, [[0, 1, 2]], 1, [], [], similar, 80.0)
+    rows = [[(0, 1), (0, 2), (1, 2)]]
+    inner, _, _ = _inner_checks(
+        prose, features, figures, [[0, 1, 2]], rows, 1, [], [], similar, 80.0
+    )
     severities = [[(c.a, c.b, c.severity) for c in found] for found in inner]
     assert severities == [
         [("a0s1", "a1s1", Severity.HARD)],
         [],  # 29 and 29: nothing to tell
         [("a1s1", "a2s1", Severity.SOFT)],
     ]
+
+
+def test_every_pair_of_a_row_of_a_few_versions_is_checked() -> None:
+    members = list(range(PAIRWISE_VERSIONS))
+    pairs = row_pairs(members, members, pivot=3)
+    assert len(pairs) == PAIRWISE_VERSIONS * (PAIRWISE_VERSIONS - 1) // 2
+    assert all(i < j for i, j in pairs)
+
+
+def test_a_large_row_checks_each_version_against_the_pivots_version_or_the_first() -> None:
+    # Sentence k of article k + 1: the pivot (article 5) tells sentence 4.
+    members = list(range(PAIRWISE_VERSIONS + 1))
+    article_of = [k + 1 for k in members]
+    with_pivot = row_pairs(members, article_of, pivot=5)
+    assert with_pivot == [(k, 4) if k < 4 else (4, k) for k in members if k != 4]
+    # A row the pivot does not tell: its first version is the reference.
+    assert row_pairs(members, article_of, pivot=0) == [(0, k) for k in members[1:]]
