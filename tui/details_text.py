@@ -68,7 +68,7 @@ def details_text(
     out.append(f"  ·  group {group.id}", palette.quiet)
     if len(members) > 1:
         out.append(f"  ·  similarity {group.score:.0f}", palette.quiet)
-        out.append(" (weakest member's best match)", palette.quiet)
+        out.append(_similarity_reason(comparison, group), palette.quiet)
     out.append("\n")
     count = len(told) + len(told_elsewhere)
     out.append(f"Told by {count} of {len(comparison.articles)}: ", palette.quiet)
@@ -198,6 +198,19 @@ def _append_conflict_sign(out: Text, conflict: Conflict, palette: _Palette) -> N
         out.append(f"{SOFT_MARK} ", palette.soft)
     else:
         out.append("! ", palette.label(Label.CONTRADICTING))
+
+
+def _similarity_reason(comparison: Comparison, group: Group) -> str:
+    """What a row's similarity is, and why it is under the threshold when it is: rows form
+    from pairs at or above it, and only a contradiction sets a version beside a row for the
+    figures it tells differently, however it is worded."""
+    threshold = comparison.options.threshold
+    if group.score >= threshold:
+        return " (weakest member's best match)"
+    return (
+        f" (weakest member's best match, under the threshold of {threshold:.0f}: a version set"
+        " beside the others for a figure it tells differently, not for its wording)"
+    )
 
 
 def told_in_other_rows(comparison: Comparison, group: Group) -> set[str]:

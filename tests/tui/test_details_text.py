@@ -181,3 +181,29 @@ def test_a_version_said_by_another_person_is_marked_maybe_with_both_names() -> N
     zelensky = next(line for line in text.splitlines() if line.startswith("≈ outlet4"))
     assert zelensky.endswith("maybe the same fact, said by different people: Zelensky vs Hegseth")
     assert sum(line.startswith("= outlet") for line in text.splitlines()) == 3
+
+
+def test_a_row_under_the_threshold_says_why() -> None:
+    """A contradiction can set a related sentence beside a row (its figures differ) though its
+    wording scores under the threshold: the similarity shown then says so."""
+    first = _article("a1", "Wire", "The blast killed 29 people in the old town.")
+    second = _article("a2", "Daily", "Nineteen died, officials said.")
+    conflict = Conflict("a1s1", "a2s1", ConflictKind.NUMBER, "29 vs Nineteen (killed)")
+
+    def title(score: float) -> str:
+        group = Group("g1", Label.CONTRADICTING, ("a1s1", "a2s1"), score)
+        comparison = Comparison(
+            articles=(first, second),
+            skipped=(),
+            groups=(group,),
+            conflicts=(conflict,),
+            similarity={},
+            stats=(),
+        )
+        return details_text(comparison, "g1", "a1s1", {}, {}).plain.splitlines()[0]
+
+    assert title(28.7).endswith(
+        "similarity 29 (weakest member's best match, under the threshold of 30: a version set"
+        " beside the others for a figure it tells differently, not for its wording)"
+    )
+    assert title(30.0).endswith("similarity 30 (weakest member's best match)")
