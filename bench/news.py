@@ -2,7 +2,7 @@
 as ../shared/data/dev_clusters/GOLD.md defines (by its own scorer, tools/newsgold.py).
 
 usage: python bench/news.py [--data ../shared/data] [--tools ../shared/tools] [--no-loco]
-                            [--no-peers] [--verbose] [--threshold 30]
+                            [--no-peers] [--verbose] [--threshold 30] [--digits 2]
 
 For each gold file (dev_clusters, news_clusters) it exports every labelled cluster as
 `parallax export` would, scores the exports with newsgold.py, and prints one table:
@@ -13,6 +13,10 @@ For each gold file (dev_clusters, news_clusters) it exports every labelled clust
 - the peers tools/peer_tfidf.py (TF-IDF cosine >= 0.2, IDF from the cluster) and
   tools/peer_token_set.py (rapidfuzz token_set_ratio >= 60), regrouping the same sentences.
 ``--threshold`` compares at another row threshold (the link margins move with it), for sweeps.
+``--digits 3`` prints the counterpart figures to three digits, to tell small changes apart:
+P, R, F1 and strong recall from the counts newsgold.py prints per cluster, and R in rows as
+newsgold.py's recall of the same exports with their links left out (a link is the only
+partner beyond a row).
 Reads ../shared at run time and copies nothing from it. Not run in CI.
 """
 
@@ -98,6 +102,41 @@ def newsgold(
     return found.groupdict(), done.stdout
 
 
+_PER_CLUSTER = re.compile(
+    r"counterpart recall (?P<hit>\d+)/(?P<links>\d+) .*?"
+    r"strong (?P<strong_hit>\d+)/(?P<strong>\d+), precision (?P<ok>\d+)/(?P<pred>\d+)"
+)
+
+
+def exact_figures(output: str, rows_output: str, digits: int) -> dict[str, str]:
+    """P, R, F1, strong and R in rows to ``digits`` digits, from newsgold.py's per-cluster
+    counts in ``output`` and its recall in ``rows_output`` (the exports without links)."""
+
+    def totals(text: str) -> dict[str, int]:
+        found = [m.groupdict() for m in _PER_CLUSTER.finditer(text)]
+        return {key: sum(int(f[key]) for f in found) for key in _PER_CLUSTER.groupindex}
+
+    every, in_rows = totals(output), totals(rows_output)
+    precision = every["ok"] / max(1, every["pred"])
+    recall = every["hit"] / max(1, every["links"])
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    strong = every["strong_hit"] / max(1, every["strong"])
+    rows = in_rows["hit"] / max(1, in_rows["links"])
+    values = {"P": precision, "R": recall, "F1": f1, "strong": strong, "rows": rows}
+    return {name: f"{value:.{digits}f}" for name, value in values.items()}
+
+
+def without_links(exports: dict[str, Path], target: Path) -> dict[str, Path]:
+    """Copies of the exports with no links: their partners are their rows' alone."""
+    plain = {}
+    for name, path in exports.items():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("links", None)
+        plain[name] = target / f"{name}.rows-only.json"
+        plain[name].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return plain
+
+
 def peer_exports(
     tools: Path, exports: dict[str, Path], target: Path, script: str, extra: Sequence[str]
 ) -> dict[str, Path]:
@@ -126,6 +165,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--threshold", type=float, default=DEFAULT_THRESHOLD, help="row threshold to compare at"
     )
+    parser.add_argument(
+        "--digits", type=int, choices=(2, 3), default=2, help="digits of the counterpart figures"
+    )
     args = parser.parse_args(argv)
     clusters = labelled_clusters(args.data)
     if not clusters or not (args.tools / "newsgold.py").exists():
@@ -146,6 +188,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 label: str, exports: dict[str, Path], gold: Path = gold, dataset: str = dataset
             ) -> None:
                 figures, output = newsgold(args.tools, gold, exports, args.verbose)
+                if args.digits != 2:
+                    plain = without_links(exports, Path(scratch))
+                    _, rows_output = newsgold(args.tools, gold, plain, False)
+                    figures = {**figures, **exact_figures(output, rows_output, args.digits)}
                 rows.append((dataset, label, figures))
                 if args.verbose:
                     print(f"## {dataset}: {label}\n{output}")
