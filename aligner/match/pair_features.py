@@ -69,7 +69,9 @@ def pair_feature_matrix(
     longest = np.maximum(np.maximum(lengths[left], lengths[right]), 1.0)
     columns.append(np.abs(lengths[left] - lengths[right]) / longest)
     normalised = [f.normalised for f in features]
-    content_keys = [f.content_key for f in features]
+    # Sorted distinct content stems joined, for the set-like scorers: worked out here, the
+    # one place that reads them, not for every sentence of every folder.
+    content_keys = [" ".join(sorted(f.content_set)) for f in features]
     # token_sort_ratio is ratio over sorted words; sorting once per sentence instead of once
     # per pair gives the same figures several times faster.
     sorted_words = [" ".join(sorted(f.tokens)) for f in features]

@@ -91,7 +91,6 @@ class SentenceFeatures(NamedTuple):
     normalised: str  # folded words joined by single spaces
     stems: tuple[str, ...]  # every word stemmed, in order
     content: tuple[str, ...]  # content-word stems in sentence order (may repeat)
-    content_key: str  # sorted unique content stems joined: input for set-like scorers
     negations: tuple[str, ...]  # negation cue words in order
     names: tuple[str, ...]  # capitalised name phrases, as written
     name_words: tuple[tuple[str, ...], ...]  # each name's folded words (see ``words``)
@@ -177,7 +176,6 @@ def with_stems(read: ReadSentence, stems: tuple[str, ...]) -> SentenceFeatures:
         normalised=read.normalised,
         stems=stems,
         content=content,
-        content_key=" ".join(sorted(content_set)),
         negations=read.negations,
         names=read.names,
         name_words=read.name_words,
