@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
+from aligner.calibration import PAIRWISE_VERSIONS
 from aligner.match.trust import doubted_members, row_reason
 from aligner.result.model import Comparison, Conflict, Group, Label, Sentence, Severity
 from tui.cell_render import PERHAPS_MARK, PROBABLE_MARK, SOFT_MARK, TOLD_ELSEWHERE_MARK
@@ -88,7 +89,12 @@ def details_text(
             _source_name(comparison, s.article_id) for s in members if s.id not in in_conflict
         ]
         if conflicts and agreeing:
-            out.append("Agree: ", palette.quiet)
+            # A large row's versions are checked against its reference only (passes.row_pairs).
+            if len(members) > PAIRWISE_VERSIONS:
+                against = _source_name(comparison, _reference(comparison, members).article_id)
+                out.append(strip_controls(f"Agree with {against}: "), palette.quiet)
+            else:
+                out.append("Agree: ", palette.quiet)
             out.append(strip_controls(", ".join(agreeing)) + "\n")
     for conflict in conflicts:
         a, b = comparison.sentences[conflict.a], comparison.sentences[conflict.b]

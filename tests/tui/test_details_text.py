@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aligner.calibration import PAIRWISE_VERSIONS
 from aligner.result.model import (
     Article,
     Comparison,
@@ -207,3 +208,27 @@ def test_a_row_under_the_threshold_says_why() -> None:
         " beside the others for a figure it tells differently, not for its wording)"
     )
     assert title(30.0).endswith("similarity 30 (weakest member's best match)")
+
+
+def test_a_large_rows_agreeing_versions_agree_with_its_reference() -> None:
+    """In a row of more than PAIRWISE_VERSIONS versions each is checked against the
+    reference version only, so "Agree" names it."""
+    count = PAIRWISE_VERSIONS + 1
+    tolls = ["19" if k == 2 else "29" for k in range(count)]
+    articles = tuple(
+        _article(f"a{k + 1}", f"Outlet{k + 1}", f"{toll} people were killed.")
+        for k, toll in enumerate(tolls)
+    )
+    group = Group("g1", Label.CONTRADICTING, tuple(f"a{k + 1}s1" for k in range(count)), 100.0)
+    conflict = Conflict("a1s1", "a3s1", ConflictKind.NUMBER, "29 vs 19 (killed)")
+    comparison = Comparison(
+        articles=articles,
+        skipped=(),
+        groups=(group,),
+        conflicts=(conflict,),
+        similarity={},
+        stats=(),
+    )
+    text = details_text(comparison, "g1", "a1s1", {}, {}).plain
+    others = ", ".join(f"Outlet{k + 1}" for k in range(count) if k not in (0, 2))
+    assert f"Agree with Outlet1: {others}\n" in text
