@@ -270,10 +270,20 @@ def links_of(
     return [(k.a, k.b) for k in links]
 
 
+def counterpart_item(anchor: str, match: str, strength: str = "strong") -> dict:
+    """One gold counterpart of the cluster ``write_labelled_cluster`` writes: the sentence
+    holding ``match`` reports what the one holding ``anchor`` does (GOLD.md)."""
+    return {
+        "cluster": "event",
+        "anchor": anchor,
+        "matches": [{"text": match, "strength": strength}],
+    }
+
+
 def write_labelled_cluster(root: Path, texts: Sequence[str], items: Sequence[dict]) -> None:
     """A gold set under ``root`` as ``../shared/data`` holds one (GOLD.md): the cluster
     ``event`` of ``dev_clusters``, its articles ``a1.txt``, ``a2.txt``, ... holding ``texts``,
-    and ``gold.json`` listing ``items`` as its counterparts."""
+    and ``gold.json`` listing ``items`` (``counterpart_item``) as its counterparts."""
     folder = root / "dev_clusters" / "event"
     folder.mkdir(parents=True)
     for number, text in enumerate(texts, start=1):

@@ -9,7 +9,7 @@ from pathlib import Path
 from aligner.match.counterparts import COUNTERPART_FEATURES
 from bench.counterpart_errors import cluster_errors
 from bench.fit_counterparts import labelled_clusters
-from tests.conftest import write_labelled_cluster
+from tests.conftest import counterpart_item, write_labelled_cluster
 
 FIRST = (
     "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
@@ -22,16 +22,10 @@ SECOND = (
     "Repairs to the harbour bridge should be done by spring, officials expect.\n"
 )
 ITEMS = [
-    {
-        "cluster": "event",
-        "anchor": "The city council approved a budget",
-        "matches": [{"text": "On Monday the city council approved", "strength": "strong"}],
-    },
-    {
-        "cluster": "event",
-        "anchor": "The weather stayed sunny and warm",
-        "matches": [{"text": "Residents enjoyed a pleasant spell", "strength": "loose"}],
-    },
+    counterpart_item("The city council approved a budget", "On Monday the city council approved"),
+    counterpart_item(
+        "The weather stayed sunny and warm", "Residents enjoyed a pleasant spell", "loose"
+    ),
 ]
 
 

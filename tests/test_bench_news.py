@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bench.fit_counterparts import labelled_clusters
 from bench.news import compared, exact_figures
-from tests.conftest import write_labelled_cluster
+from tests.conftest import counterpart_item, write_labelled_cluster
 
 FIRST = (
     "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
@@ -17,11 +17,9 @@ SECOND = (
     "Residents enjoyed a pleasant spell of heat and sunshine.\n"
     "Work on the harbour bridge starts next year, according to the city.\n"
 )
-ITEM = {
-    "cluster": "event",
-    "anchor": "The mayor said the harbour bridge repairs",
-    "matches": [{"text": "Work on the harbour bridge starts", "strength": "loose"}],
-}
+ITEM = counterpart_item(
+    "The mayor said the harbour bridge repairs", "Work on the harbour bridge starts", "loose"
+)
 
 
 def _shared_rows(tmp_path: Path, threshold: float | None = None) -> list[float]:

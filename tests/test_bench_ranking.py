@@ -9,7 +9,7 @@ import pytest
 
 from bench.fit_counterparts import labelled_clusters
 from bench.ranking import Unit, ceiling, cluster_units
-from tests.conftest import write_labelled_cluster
+from tests.conftest import counterpart_item, write_labelled_cluster
 
 FIRST = (
     "The city council approved a budget of 5 million dollars for the harbour bridge on Monday.\n"
@@ -24,16 +24,12 @@ SECOND = (
 
 def test_units_rank_each_articles_sentences_by_score(tmp_path: Path) -> None:
     items = [
-        {
-            "cluster": "event",
-            "anchor": "The city council approved a budget",
-            "matches": [{"text": "On Monday the city council approved", "strength": "strong"}],
-        },
-        {
-            "cluster": "event",
-            "anchor": "The weather stayed sunny and warm",
-            "matches": [{"text": "Residents enjoyed a pleasant spell", "strength": "loose"}],
-        },
+        counterpart_item(
+            "The city council approved a budget", "On Monday the city council approved"
+        ),
+        counterpart_item(
+            "The weather stayed sunny and warm", "Residents enjoyed a pleasant spell", "loose"
+        ),
     ]
     write_labelled_cluster(tmp_path, [FIRST, SECOND], items)
     [cluster] = labelled_clusters(tmp_path)

@@ -107,14 +107,14 @@ def named_speakers(text: str) -> tuple[tuple[str, ...], ...]:
     tokens = _TOKEN.findall(plain)
     found: list[tuple[str, ...]] = []
     for at, token in enumerate(tokens):
-        lower = token  # a verb is written in lower case: "States" of "United States" is none
-        if lower in _SAYING:
+        # Matched as written: a verb is in lower case ("States" of "United States" is none).
+        if token in _SAYING:
             names = [_name_before(tokens, at)]
             # A name follows its verb in an attribution after a quotation only ("...,"
             # said Hall.): else it is who was spoken to or what was said ("said Cosme, who").
-            if lower not in _NAME_AFTER_IS_NO_SPEAKER and _at(tokens, at - 1) in _QUOTE_ENDS:
+            if token not in _NAME_AFTER_IS_NO_SPEAKER and _at(tokens, at - 1) in _QUOTE_ENDS:
                 names.append(_name_after(tokens, at + 1))
-        elif lower == "according" and _at(tokens, at + 1) == "to":
+        elif token == "according" and _at(tokens, at + 1) == "to":
             names = [_name_after(tokens, at + 2)]
         else:
             continue
