@@ -125,6 +125,49 @@ def test_the_shipped_model_round_trips_and_prefers_retellings() -> None:
     assert retold >= 60 > 20 >= other
 
 
+def scores_of(texts: list[str], article_of: list[int], pairs: list[tuple[int, int]]) -> list[float]:
+    features = [sentence_features(t) for t in texts]
+    scorer = CounterpartScorer(features, article_of, prose_positions(np.array(article_of)))
+    left = np.array([a for a, _ in pairs], dtype=np.int64)
+    right = np.array([b for _, b in pairs], dtype=np.int64)
+    return scorer.scores(left, right).tolist()
+
+
+# A folder where few sentences deny anything, so "not" weighs as much as a rare word.
+DENIALS_FOLDER = [
+    "“I said, ‘That’s not my daughter, that’s Karen!",
+    "Krystle Campbell was killed in the bombing at the finish line.",
+    "Her parents were told at the hospital that she had survived.",
+    "The other friend was not hurt.",
+    "Campbell, 29, was killed by the second bomb near the finish line.",
+    "The family said she was a loving daughter.",
+]
+
+
+def test_sentences_sharing_only_a_denial_share_no_fact() -> None:
+    article_of = [0, 0, 0, 1, 1, 1]
+    only_not, daughter = scores_of(DENIALS_FOLDER, article_of, [(0, 3), (0, 5)])
+    assert only_not == 0.0 < daughter
+    # The same pair without the rule's reason: "never" and "nothing" deny too.
+    texts = ["He never called.", "Trains run late.", "She never went home.", "Rain fell."]
+    (never,) = scores_of(texts, [0, 0, 1, 1], [(0, 2)])
+    assert never == 0.0
+
+
+def test_a_denial_beside_a_shared_word_or_figure_still_counts() -> None:
+    texts = [
+        "The suspect was not arrested on Monday.",
+        "11 were not hurt.",
+        "Officers spoke to residents.",
+        "Police have not arrested the suspect.",
+        "11 were not there.",
+        "A storm passed.",
+    ]
+    arrested, eleven = scores_of(texts, [0, 0, 0, 1, 1, 1], [(0, 3), (1, 4)])
+    assert arrested > 30
+    assert eleven > 0  # "11" is no word of either sentence's content, but a shared figure
+
+
 WORDS = (
     "judge court prison Durst sentenced seven years police chief arrested hotel the a of in"
     " said on Wednesday 85-month 30 km miles"
