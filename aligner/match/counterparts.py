@@ -34,7 +34,7 @@ from aligner.match.pair_features import figures_shared
 from aligner.runtime.cancel import checkpoint
 from aligner.text.features import SentenceFeatures, stem
 from aligner.text.synonyms import concepts_of
-from aligner.text.wordlists import NEGATION_CUES
+from aligner.text.wordlists import APOSTROPHE_LESS_NEGATIONS, NEGATION_CUES
 
 COUNTERPART_FEATURES: tuple[str, ...] = (
     "weighted_cosine",  # cosine of (1 + ln tf) x idf vectors of content stems
@@ -241,12 +241,14 @@ class CounterpartScorer:
 
     def _denials_alone(self, left: np.ndarray, right: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """The pairs (positions) whose shared concepts are all words that deny ("not",
-        "never", "without") and that share no figure: they share no fact.
+        "never", "wasn't": ``is_denial``) and that share no figure: they share no fact.
 
         A short sentence's "not" can be a third of its weight in a folder where few sentences
         deny anything, so such pairs scored high enough for rows ("That's not my daughter,
         that's Karen!" / "The other friend was not hurt.", 66). Across the 35 real folders
-        this rule took out three such rows and no labelled counterpart."""
+        this rule took out five such rows and no labelled counterpart. It also took away one
+        close sentence that was a retelling ("I didn't piss in the fucking water" / "he didn't
+        urinate in Portland's drinking supply", 25): its only shared word was the denial."""
         denials = self._denials
         maybe = np.flatnonzero(
             (denials.totals[left] > 0)
@@ -299,15 +301,21 @@ def relative_places(article_of: Sequence[int], position_of: Sequence[int]) -> np
 
 
 @lru_cache(maxsize=1)
-def denial_concepts() -> frozenset[str | int]:
-    """The concepts of the negation cues' stems ("not", "never", "nothing", "without")."""
-    return frozenset(concepts_of([stem(word) for word in NEGATION_CUES]))
+def _denial_concepts() -> frozenset[str | int]:
+    """The concepts of the negation cues' stems ("nobody" is "nobodi"; "nothing" shares a
+    concept with "nil")."""
+    return frozenset(concepts_of([stem(w) for w in NEGATION_CUES | APOSTROPHE_LESS_NEGATIONS]))
+
+
+def is_denial(concept: object) -> bool:
+    """A concept of a word that denies: "not", "never", "nothing", "without", "wasn't",
+    "didnt"."""
+    return concept in _denial_concepts() or (isinstance(concept, str) and concept.endswith("n't"))
 
 
 def _denial_terms(concepts: WeightedTerms) -> WeightedTerms:
-    """``concepts`` with only the entries of ``denial_concepts``."""
-    wanted = denial_concepts()
-    numbers = [k for k, term in enumerate(concepts.vocabulary) if term in wanted]
+    """``concepts`` with only the entries of denials (``is_denial``)."""
+    numbers = [k for k, term in enumerate(concepts.vocabulary) if is_denial(term)]
     return only_terms(concepts, np.isin(concepts.terms, numbers))
 
 

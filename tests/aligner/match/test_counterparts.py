@@ -148,10 +148,16 @@ def test_sentences_sharing_only_a_denial_share_no_fact() -> None:
     article_of = [0, 0, 0, 1, 1, 1]
     only_not, daughter = scores_of(DENIALS_FOLDER, article_of, [(0, 3), (0, 5)])
     assert only_not == 0.0 < daughter
-    # The same pair without the rule's reason: "never" and "nothing" deny too.
-    texts = ["He never called.", "Trains run late.", "She never went home.", "Rain fell."]
-    (never,) = scores_of(texts, [0, 0, 1, 1], [(0, 2)])
-    assert never == 0.0
+    # "never", "nobody" and contractions deny too.
+    texts = [
+        "He never called.",
+        "Nobody answered.",
+        "I wasn’t supposed to win.",
+        "She never went home.",
+        "Nobody came.",
+        "It wasn't all Russia.",
+    ]
+    assert scores_of(texts, [0, 0, 0, 1, 1, 1], [(0, 3), (1, 4), (2, 5)]) == [0.0, 0.0, 0.0]
 
 
 def test_a_denial_beside_a_shared_word_or_figure_still_counts() -> None:
