@@ -241,7 +241,7 @@ class CounterpartScorer:
 
     def _denials_alone(self, left: np.ndarray, right: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """The pairs (positions) whose shared concepts are all words that deny ("not",
-        "never", "wasn't": ``is_denial``) and that share no figure: they share no fact.
+        "never", "wasn't": ``_is_denial``) and that share no figure: they share no fact.
 
         A short sentence's "not" can be a third of its weight in a folder where few sentences
         deny anything, so such pairs scored high enough for rows ("That's not my daughter,
@@ -307,15 +307,15 @@ def _denial_concepts() -> frozenset[str | int]:
     return frozenset(concepts_of([stem(w) for w in NEGATION_CUES | APOSTROPHE_LESS_NEGATIONS]))
 
 
-def is_denial(concept: object) -> bool:
+def _is_denial(concept: object) -> bool:
     """A concept of a word that denies: "not", "never", "nothing", "without", "wasn't",
     "didnt"."""
     return concept in _denial_concepts() or (isinstance(concept, str) and concept.endswith("n't"))
 
 
 def _denial_terms(concepts: WeightedTerms) -> WeightedTerms:
-    """``concepts`` with only the entries of denials (``is_denial``)."""
-    numbers = [k for k, term in enumerate(concepts.vocabulary) if is_denial(term)]
+    """``concepts`` with only the entries of denials (``_is_denial``)."""
+    numbers = [k for k, term in enumerate(concepts.vocabulary) if _is_denial(term)]
     return only_terms(concepts, np.isin(concepts.terms, numbers))
 
 
